@@ -1,0 +1,130 @@
+"""Pull: fetch each source's upstream files at its pinned revision into ``raw/<source>/``.
+
+Two paths, both writing ``raw/<folder>/PULL.<source>.json`` (repo, revision, sha256 of every file):
+- ``upstream.files`` (glob patterns): the files themselves, via ``huggingface_hub.snapshot_download``
+  (resumable; files already there are skipped);
+- ``upstream.config`` / ``split``: ``datasets.load_dataset`` then one Parquet file per split.
+
+``repo`` may also be a local folder laid out like a hub dataset, or be found under ``$DOLPHIN_DATA_HUB/<repo>``
+(a mirror): that is how tests exercise this module without network.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from dolphin_data.errors import UserError
+from dolphin_data.io import sha256_file
+from dolphin_data.recipe import Recipe, SourceSpec
+
+HUB_MIRROR_ENV = "DOLPHIN_DATA_HUB"
+
+
+def pull_manifest(dest: Path, source: str) -> Path:
+    return dest / f"PULL.{source}.json"
+
+
+def local_repo(repo: str) -> Path | None:
+    if Path(repo).is_dir():
+        return Path(repo)
+    mirror = os.environ.get(HUB_MIRROR_ENV)
+    if mirror and (Path(mirror) / repo).is_dir():
+        return Path(mirror) / repo
+    return None
+
+
+def _up_to_date(dest: Path, source: str) -> bool:
+    manifest = pull_manifest(dest, source)
+    if not manifest.exists():
+        return False
+    entries = orjson.loads(manifest.read_bytes()).get("files", [])
+    return bool(entries) and all(
+        (dest / e["path"]).exists() and (dest / e["path"]).stat().st_size == e["bytes"] for e in entries
+    )
+
+
+def _copy_local(src: Path, patterns: tuple[str, ...], dest: Path) -> list[Path]:
+    copied = []
+    for pattern in patterns:
+        for p in sorted(src.glob(pattern)):
+            if not p.is_file():
+                continue
+            target = dest / p.relative_to(src)
+            if not (target.exists() and target.stat().st_size == p.stat().st_size and sha256_file(target) == sha256_file(p)):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(p, target)
+            copied.append(target)
+    return copied
+
+
+def _download(spec: SourceSpec, dest: Path) -> None:
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError:
+        raise UserError("pull needs huggingface_hub: pip install huggingface_hub") from None
+    try:
+        snapshot_download(
+            repo_id=spec.upstream.repo,
+            repo_type="dataset",
+            revision=spec.upstream.revision,
+            allow_patterns=list(spec.upstream.files),
+            local_dir=dest,
+        )
+    except Exception as e:  # network, auth, missing revision: all end the pull of this source
+        raise UserError(
+            f"{spec.name}: could not fetch {spec.upstream.repo}@{spec.upstream.revision} ({type(e).__name__}: {e}); "
+            f"check the network and the recipe's upstream.revision - the build still runs on the samples in raw/"
+        ) from None
+
+
+def _load_split(spec: SourceSpec, dest: Path, local: Path | None) -> list[Path]:
+    import datasets
+
+    split = spec.upstream.split or "train"
+    try:
+        ds = datasets.load_dataset(
+            str(local) if local else spec.upstream.repo,
+            name=spec.upstream.config,
+            split=split,
+            revision=None if local else spec.upstream.revision,
+        )
+    except Exception as e:
+        raise UserError(
+            f"{spec.name}: datasets could not load {spec.upstream.repo} (config={spec.upstream.config}, split={split}): {e}"
+        ) from None
+    dest.mkdir(parents=True, exist_ok=True)
+    target = dest / f"{split}.parquet"
+    ds.to_parquet(str(target))
+    return [target]
+
+
+def pull_source(spec: SourceSpec, raw_dir: Path, force: bool = False) -> dict[str, Any]:
+    dest = raw_dir / spec.raw_dir
+    if not force and _up_to_date(dest, spec.name):
+        return {"source": spec.name, "status": "up to date"}
+    local = local_repo(spec.upstream.repo)
+    dest.mkdir(parents=True, exist_ok=True)
+    if spec.upstream.files:
+        if local is not None:
+            _copy_local(local, spec.upstream.files, dest)
+        else:
+            _download(spec, dest)
+        files = sorted({p for pat in spec.upstream.files for p in dest.glob(pat) if p.is_file()})
+    else:
+        files = _load_split(spec, dest, local)
+    if not files:
+        raise UserError(f"{spec.name}: {spec.upstream.repo} has no files matching {list(spec.upstream.files)}")
+    entries = [{"path": str(p.relative_to(dest)), "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files]
+    manifest = {"repo": spec.upstream.repo, "revision": spec.upstream.revision, "files": entries}
+    pull_manifest(dest, spec.name).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+    return {"source": spec.name, "status": "pulled", "files": len(entries)}
+
+
+def pull(recipe: Recipe, raw_dir: str | Path = "raw", only: str | None = None, force: bool = False) -> list[dict[str, Any]]:
+    specs = [recipe.source(only)] if only else list(recipe.sources)
+    return [pull_source(s, Path(raw_dir), force) for s in specs]

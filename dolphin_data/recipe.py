@@ -1,0 +1,316 @@
+"""Recipes: validated YAML that describes a whole mix.
+
+``load_recipe(path)`` checks everything before any work: unknown keys, wrong types, unknown converters
+and stages (listing the valid names), bad stage parameters (by constructing each stage), duplicate
+names or output files. Errors carry the YAML path and line: ``recipes/x.yaml:14: sources[2].converter: ...``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dolphin_data.converters import CONVERTERS
+from dolphin_data.errors import RecipeError, UserError
+from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
+
+OUTPUT_FORMATS = ("sharegpt", "messages")
+
+
+@dataclass(frozen=True)
+class Upstream:
+    repo: str  # HF dataset id, or a local folder laid out like one
+    revision: str = "main"
+    files: tuple[str, ...] = ()  # glob patterns to fetch; empty = use config/split through `datasets`
+    config: str | None = None
+    split: str | None = None
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    name: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    name: str
+    output: str
+    converter: str
+    upstream: Upstream
+    files: tuple[str, ...]  # glob patterns under raw/<raw_dir>
+    stages: tuple[StageSpec, ...]
+    description: str = ""
+    raw_dir: str = ""  # folder under raw/; sources cut from one upstream repo share it (default: name)
+
+
+@dataclass(frozen=True)
+class TrainingSpec:
+    micro_batch_size: int = 3
+    gradient_accumulation_steps: int = 4
+    num_gpus: int = 8
+    num_epochs: int = 3
+    sample_packing: bool = True
+    val_set_size: float = 0.0002
+    train_on_inputs: bool = False
+
+
+@dataclass(frozen=True)
+class Recipe:
+    name: str
+    path: Path
+    sha256: str
+    seed: int
+    sequence_len: int
+    chat_template: str
+    output_dir: str
+    output_format: str
+    sources: tuple[SourceSpec, ...]
+    stage_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    training: TrainingSpec = TrainingSpec()
+    description: str = ""
+
+    def source(self, name: str) -> SourceSpec:
+        for s in self.sources:
+            if s.name == name:
+                return s
+        raise UserError(f"{self.path}: no source {name!r}; sources: {', '.join(s.name for s in self.sources)}")
+
+    def stage_names(self) -> list[str]:
+        seen: list[str] = []
+        for s in self.sources:
+            for st in s.stages:
+                if st.name not in seen:
+                    seen.append(st.name)
+        return seen
+
+    def build_stage(self, spec: StageSpec) -> Stage:
+        """Global ``stage_params`` for the stage, overridden by the source's own parameters."""
+        return make_stage(spec.name, {**self.stage_params.get(spec.name, {}), **spec.params})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "seed": self.seed,
+            "sequence_len": self.sequence_len,
+            "chat_template": self.chat_template,
+            "output": {"dir": self.output_dir, "format": self.output_format},
+            "training": vars(self.training),
+            "stage_params": {k: dict(v) for k, v in self.stage_params.items()},
+            "sources": [
+                {
+                    "name": s.name,
+                    "output": s.output,
+                    "converter": s.converter,
+                    "upstream": {k: v for k, v in vars(s.upstream).items() if v not in (None, ())},
+                    "raw": s.raw_dir,
+                    "files": list(s.files),
+                    "stages": [{st.name: dict(st.params)} for st in s.stages],
+                }
+                for s in self.sources
+            ],
+        }
+
+
+# ---------------------------------------------------------------------------------------------------
+# YAML with line numbers: compose the node tree once, remember the line of every path.
+
+
+def _lines(node: yaml.Node, path: str, out: dict[str, int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            key = k.value
+            out[f"{path}.{key}" if path else key] = k.start_mark.line + 1
+            _lines(v, f"{path}.{key}" if path else key, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _lines(v, f"{path}[{i}]", out)
+
+
+class _Checker:
+    def __init__(self, file: Path, lines: dict[str, int]):
+        self.file = file
+        self.lines = lines
+
+    def fail(self, path: str, msg: str) -> RecipeError:
+        line = self.lines.get(path)
+        while line is None and path:
+            path_parent = path.rsplit(".", 1)[0] if "." in path else path.rsplit("[", 1)[0]
+            if path_parent == path:
+                break
+            path, line = path_parent, self.lines.get(path_parent)
+        where = f"{self.file}:{line}" if line else str(self.file)
+        return RecipeError("", f"{msg}", file=where)
+
+    def mapping(self, value: Any, path: str, allowed: dict[str, str], required: tuple[str, ...] = ()) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(path, f"{path or 'recipe'}: expected a mapping, got {type(value).__name__}")
+        for key in value:
+            if key not in allowed:
+                raise self.fail(
+                    f"{path}.{key}" if path else str(key),
+                    f"{path + '.' if path else ''}{key}: unknown key; valid keys: {', '.join(allowed)}",
+                )
+        for key in required:
+            if key not in value:
+                raise self.fail(path, f"{path + '.' if path else ''}{key}: missing (required: {allowed[key]})")
+        return dict(value)
+
+    def typed(self, value: Any, path: str, kind: type | tuple[type, ...], what: str) -> Any:
+        if isinstance(value, bool) and kind in (int, float):
+            raise self.fail(path, f"{path}: expected {what}, got {value!r}")
+        if not isinstance(value, kind):
+            raise self.fail(path, f"{path}: expected {what}, got {type(value).__name__} {value!r}")
+        return value
+
+
+TOP_KEYS = {
+    "name": "recipe name",
+    "description": "free text",
+    "seed": "integer seed for sampling and shuffles",
+    "sequence_len": "trainer sequence length in tokens",
+    "chat_template": "chatml",
+    "output": "{dir, format}",
+    "training": "batch settings used for the step estimate",
+    "stage_params": "default parameters per stage name",
+    "sources": "list of sources, one per output file",
+}
+SOURCE_KEYS = {
+    "name": "source name (snake_case)",
+    "description": "free text",
+    "output": "output file name",
+    "converter": "converter name (see `dolphin-data convert --list`)",
+    "upstream": "{repo, revision, files | config+split}",
+    "raw": "folder under raw/ (default: the source name); sources from one upstream repo share it",
+    "files": "glob patterns under raw/<raw> (default: upstream.files)",
+    "stages": "list of stage names or {stage: {params}}",
+}
+UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
+OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages"}
+
+
+def load_recipe(path: str | Path) -> Recipe:
+    path = Path(path)
+    if not path.exists():
+        raise UserError(f"{path}: recipe not found; see recipes/ for examples (e.g. recipes/2.9.yaml)")
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RecipeError("", f"invalid YAML ({getattr(e, 'problem', e)}); fix the syntax", file=where) from None
+    lines: dict[str, int] = {}
+    if node is not None:
+        _lines(node, "", lines)
+    return parse_recipe(data, path, lines, hashlib.sha256(text.encode()).hexdigest())
+
+
+def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha256: str = "") -> Recipe:
+    load_builtin_stages()
+    c = _Checker(path, lines or {})
+    top = c.mapping(data, "", TOP_KEYS, required=("name", "sources"))
+    name = c.typed(top["name"], "name", str, "a string")
+    seed = c.typed(top.get("seed", 42), "seed", int, "an integer")
+    seq = c.typed(top.get("sequence_len", 4096), "sequence_len", int, "an integer")
+    template = c.typed(top.get("chat_template", "chatml"), "chat_template", str, "a string")
+    if template != "chatml":
+        raise c.fail("chat_template", f"chat_template: only 'chatml' is supported, got {template!r}")
+    out = c.mapping(top.get("output", {}), "output", OUTPUT_KEYS)
+    out_dir = c.typed(out.get("dir", f"out/{name}"), "output.dir", str, "a path")
+    fmt = c.typed(out.get("format", "sharegpt"), "output.format", str, "a string")
+    if fmt not in OUTPUT_FORMATS:
+        raise c.fail("output.format", f"output.format: {fmt!r} is not one of {', '.join(OUTPUT_FORMATS)}")
+
+    training_raw = c.mapping(top.get("training", {}), "training", {k: "" for k in vars(TrainingSpec())})
+    for k, v in training_raw.items():
+        want = type(getattr(TrainingSpec(), k))
+        c.typed(v, f"training.{k}", (int, float) if want is float else want, want.__name__)
+    training = TrainingSpec(**training_raw)
+
+    stage_params_raw = c.mapping(top.get("stage_params", {}), "stage_params", {n: "" for n in STAGES.names()})
+    stage_params = {k: c.mapping(v or {}, f"stage_params.{k}", _param_keys(k)) for k, v in stage_params_raw.items()}
+
+    sources_raw = c.typed(top["sources"], "sources", list, "a list of sources")
+    sources: list[SourceSpec] = []
+    for i, raw in enumerate(sources_raw):
+        p = f"sources[{i}]"
+        s = c.mapping(raw, p, SOURCE_KEYS, required=("name", "output", "converter"))
+        sname = c.typed(s["name"], f"{p}.name", str, "a string")
+        output = c.typed(s["output"], f"{p}.output", str, "a file name")
+        if not output.endswith(".jsonl") or "/" in output:
+            raise c.fail(f"{p}.output", f"{p}.output: {output!r} must be a bare file name ending in .jsonl")
+        conv = c.typed(s["converter"], f"{p}.converter", str, "a converter name")
+        if conv not in CONVERTERS:
+            raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)}")
+        up = c.mapping(s.get("upstream", {"repo": ""}), f"{p}.upstream", UPSTREAM_KEYS, required=("repo",))
+        up_files = tuple(c.typed(up.get("files", []), f"{p}.upstream.files", list, "a list of patterns"))
+        upstream = Upstream(
+            repo=c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id"),
+            revision=str(up.get("revision", "main")),
+            files=up_files,
+            config=up.get("config"),
+            split=up.get("split"),
+        )
+        files = tuple(c.typed(s.get("files", list(up_files) or ["*"]), f"{p}.files", list, "a list of glob patterns"))
+        stages = tuple(_stage_specs(c, s.get("stages", []), f"{p}.stages"))
+        raw_dir = c.typed(s.get("raw", sname), f"{p}.raw", str, "a folder name")
+        sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir))
+
+    for attr in ("name", "output"):
+        seen: dict[str, int] = {}
+        for i, s in enumerate(sources):
+            v = getattr(s, attr)
+            if v in seen:
+                raise c.fail(f"sources[{i}].{attr}", f"sources[{i}].{attr}: {v!r} already used by sources[{seen[v]}]")
+            seen[v] = i
+
+    recipe = Recipe(name, path, sha256, seed, seq, template, out_dir, fmt, tuple(sources), stage_params, training,
+                    str(top.get("description", "")))
+    # Construct every stage once so bad parameters fail now, not after an hour of work.
+    for i, s in enumerate(recipe.sources):
+        for j, st in enumerate(s.stages):
+            try:
+                stage = recipe.build_stage(st)
+            except UserError as e:
+                raise c.fail(f"sources[{i}].stages[{j}]", f"sources[{i}].stages[{j}]: {e}") from None
+            if stage.kind == "corpus" and st.params:
+                raise c.fail(
+                    f"sources[{i}].stages[{j}]",
+                    f"sources[{i}].stages[{j}]: {st.name!r} runs across all sources; set its parameters under stage_params.{st.name}",
+                )
+    return recipe
+
+
+def _param_keys(stage: str) -> dict[str, str]:
+    import inspect
+
+    sig = inspect.signature(STAGES.get(stage).__init__)
+    return {p: "" for p in sig.parameters if p != "self"}
+
+
+def _stage_specs(c: _Checker, raw: Any, path: str) -> list[StageSpec]:
+    items = c.typed(raw, path, list, "a list of stages")
+    specs = []
+    for j, item in enumerate(items):
+        p = f"{path}[{j}]"
+        if isinstance(item, str):
+            name, params = item, {}
+        elif isinstance(item, Mapping) and len(item) == 1:
+            name, params = next(iter(item.items()))
+            params = params or {}
+            if not isinstance(params, Mapping):
+                raise c.fail(p, f"{p}: parameters of {name!r} must be a mapping, got {type(params).__name__}")
+        else:
+            raise c.fail(p, f"{p}: expected a stage name or {{name: {{params}}}}, got {item!r}")
+        if name not in STAGES:
+            raise c.fail(p, f"{p}: {STAGES.unknown_message(str(name))}")
+        specs.append(StageSpec(str(name), dict(params)))
+    return specs

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RECIPE ?= recipes/2.9.yaml
 OUT ?= out/2.9
 
-.PHONY: install all build test bench lint clean
+.PHONY: install all build test bench lint clean chromium
 
 $(BIN)/dolphin-data: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(BIN)/dolphin-data: pyproject.toml
 	$(BIN)/python -m dolphin_data.assets fetch
 	touch $@
 
+# Headless Chromium renders the HTML report in its test (Debian package; needs root, as on CI).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
 install: $(BIN)/dolphin-data
 
 all: install build
@@ -21,7 +25,7 @@ all: install build
 build: install
 	$(BIN)/dolphin-data build $(RECIPE) --out $(OUT)
 
-test: install
+test: install chromium
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -112,7 +112,11 @@ def build(
     manifest = run_build(rec, out_dir, raw, workers, executor, progress_printer(quiet))
     if quiet:
         return
-    table = Table("output", "read", "written", "rejected", "top reasons", title=f"build {rec.name}", title_justify="left")
+    table = Table(title=f"build {rec.name}", title_justify="left")
+    table.add_column("output", overflow="fold")
+    for col in ("read", "written", "rejected"):
+        table.add_column(col, justify="right")
+    table.add_column("top reasons", overflow="fold")
     for f in manifest["files"]:
         top = sorted(f["rejected_by_reason"].items(), key=lambda kv: -kv[1])[:3]
         table.add_row(f["output"], f"{f['rows_read']:,}", f"{f['records_written']:,}", f"{f['rows_rejected']:,}",

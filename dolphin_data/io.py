@@ -127,13 +127,17 @@ def atomic_writer(path: str | Path) -> Iterator[IO[bytes]]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    fh = gzip.open(tmp, "wb", mtime=0) if path.name.endswith(".gz") else open(tmp, "wb")
+    raw = open(tmp, "wb")
+    # mtime=0 and no file name in the gzip header: the same records give the same bytes
+    fh: IO[bytes] = gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) if path.name.endswith(".gz") else raw
     try:
         yield fh
         fh.close()
+        raw.close()
         os.replace(tmp, path)
     except BaseException:
         fh.close()
+        raw.close()
         tmp.unlink(missing_ok=True)
         raise
 

@@ -102,8 +102,10 @@ class Build:
         raw_dir: Path,
         executor: LocalExecutor | RayExecutor,
         progress: Progress | None = None,
+        batch_size: int = BATCH_SIZE,
     ):
         self.recipe = recipe
+        self.batch_size = batch_size
         self.out_dir = out_dir
         self.raw_dir = raw_dir
         self.executor = executor
@@ -127,7 +129,7 @@ class Build:
                     self.rejects.setdefault("convert", []).append(item)
                 else:
                     run.convs.append(item)
-            run.files.append({"path": str(path), "rows": stats.records_in - before, "sha256": sha256_file(path)})
+            run.files.append({"path": str(path.relative_to(self.raw_dir)), "rows": stats.records_in - before, "sha256": sha256_file(path)})
         stats.records_out = len(run.convs)
         run.rows_read = stats.records_in
         run.stats.append(stats)
@@ -141,7 +143,7 @@ class Build:
                 out = stage.process_corpus({run.spec.name: run.convs})[run.spec.name]
             else:
                 out = StageOutput([])
-                for part in self.executor.map(stage, batches_of(run.convs, BATCH_SIZE)):
+                for part in self.executor.map(stage, batches_of(run.convs, self.batch_size)):
                     out.extend(part)
             self.record(run, stage, out)
 
@@ -322,10 +324,11 @@ def run_build(
     workers: int | None = None,
     executor: str = "local",
     progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> dict[str, Any]:
     ex = make_executor(executor, workers)
     try:
-        build = Build(recipe, Path(out_dir or recipe.output_dir), Path(raw_dir), ex, progress)
+        build = Build(recipe, Path(out_dir or recipe.output_dir), Path(raw_dir), ex, progress, batch_size)
         manifest = build.run()
         timings = {k: round(v, 3) for k, v in build.timings.items()}
         (build.out_dir / "timings.json").write_bytes(pretty_json(timings))

@@ -58,10 +58,43 @@ def summary_table(title: str, rows: Iterable[tuple[str, Any]]) -> Table:
     return table
 
 
-def progress_printer(quiet: bool) -> Callable[[str], None] | None:
+def build_progress(quiet: bool) -> Any:
+    """Rich progress bars on a terminal, plain log lines otherwise, nothing with --quiet."""
+    from dolphin_data.pipeline import Progress
+
     if quiet:
         return None
-    return lambda msg: err.print(f"[dim]{msg}[/dim]")
+
+    class Lines(Progress):
+        def log(self, message: str) -> None:
+            err.print(f"[dim]{message}[/dim]")
+
+    if not err.is_terminal:
+        return Lines()
+
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
+
+    class Bars(Lines):
+        def __init__(self) -> None:
+            self.bars = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=err, transient=True)
+            self.task: Any = None
+
+        def start(self, description: str, total: int) -> None:
+            self.bars.start()
+            self.task = self.bars.add_task(description, total=total)
+
+        def advance(self, n: int = 1) -> None:
+            self.bars.advance(self.task, n)
+
+        def stop(self) -> None:
+            self.bars.stop()
+            if self.task is not None:
+                self.bars.remove_task(self.task)
+                self.task = None
+
+    return Bars()
 
 
 def _version(value: bool) -> None:
@@ -109,7 +142,7 @@ def build(
             table.add_row(row["source"], row["output"], str(len(row["raw_files"])) or "0", " -> ".join(row["stages"]))
         out.print(table)
         return
-    manifest = run_build(rec, out_dir, raw, workers, executor, progress_printer(quiet))
+    manifest = run_build(rec, out_dir, raw, workers, executor, build_progress(quiet))
     if quiet:
         return
     table = Table(title=f"build {rec.name}", title_justify="left")

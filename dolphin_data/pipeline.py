@@ -9,9 +9,10 @@ and per reason, or the build fails.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,22 @@ from dolphin_data.stages import Stage, StageOutput
 from dolphin_data.stages.convert import convert_rows
 
 BATCH_SIZE = 1000
-Progress = Callable[[str], None]
+
+
+class Progress:
+    """What the build tells its caller while it works. The library never draws; the CLI renders this."""
+
+    def log(self, message: str) -> None:
+        pass
+
+    def start(self, description: str, total: int) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
 
 
 class AccountingError(DolphinDataError):
@@ -109,7 +125,8 @@ class Build:
         self.out_dir = out_dir
         self.raw_dir = raw_dir
         self.executor = executor
-        self.say = progress or (lambda _msg: None)
+        self.progress = progress or Progress()
+        self.say = self.progress.log
         self.rejects: dict[str, list[Reject]] = {}
         self.results: dict[str, dict[str, StageOutput]] = {}  # stage -> source -> output (for reports)
         self.report_stage: dict[str, Stage] = {}
@@ -143,8 +160,12 @@ class Build:
                 out = stage.process_corpus({run.spec.name: run.convs})[run.spec.name]
             else:
                 out = StageOutput([])
-                for part in self.executor.map(stage, batches_of(run.convs, self.batch_size)):
+                batches = batches_of(run.convs, self.batch_size)
+                self.progress.start(f"{run.spec.name}: {stage.name}", len(run.convs))
+                for part, batch in zip(self.executor.map(stage, batches), batches, strict=True):
                     out.extend(part)
+                    self.progress.advance(len(batch))
+                self.progress.stop()
             self.record(run, stage, out)
 
     def run_corpus_stage(self, runs: list[SourceRun]) -> None:
@@ -271,10 +292,8 @@ def tool_versions() -> dict[str, str]:
 
     out = {"dolphin-data": __version__}
     for pkg in ("datasets", "polars", "pyarrow", "datasketch", "fasttext-numpy2-wheel", "tiktoken", "quicktok-v1", "rensa", "numpy"):
-        try:
+        with contextlib.suppress(PackageNotFoundError):
             out[pkg] = version(pkg)
-        except PackageNotFoundError:
-            pass
     return out
 
 

@@ -229,13 +229,13 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     if fmt not in OUTPUT_FORMATS:
         raise c.fail("output.format", f"output.format: {fmt!r} is not one of {', '.join(OUTPUT_FORMATS)}")
 
-    training_raw = c.mapping(top.get("training", {}), "training", {k: "" for k in vars(TrainingSpec())})
+    training_raw = c.mapping(top.get("training", {}), "training", dict.fromkeys(vars(TrainingSpec()), ""))
     for k, v in training_raw.items():
         want = type(getattr(TrainingSpec(), k))
         c.typed(v, f"training.{k}", (int, float) if want is float else want, want.__name__)
     training = TrainingSpec(**training_raw)
 
-    stage_params_raw = c.mapping(top.get("stage_params", {}), "stage_params", {n: "" for n in STAGES.names()})
+    stage_params_raw = c.mapping(top.get("stage_params", {}), "stage_params", dict.fromkeys(STAGES.names(), ""))
     stage_params = {k: c.mapping(v or {}, f"stage_params.{k}", _param_keys(k)) for k, v in stage_params_raw.items()}
 
     sources_raw = c.typed(top["sources"], "sources", list, "a list of sources")

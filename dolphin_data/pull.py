@@ -62,16 +62,22 @@ def _copy_local(src: Path, patterns: tuple[str, ...], dest: Path) -> list[Path]:
     return copied
 
 
-def _download(spec: SourceSpec, dest: Path) -> None:
+def is_pinned(revision: str) -> bool:
+    return len(revision) == 40 and all(ch in "0123456789abcdef" for ch in revision)
+
+
+def _download(spec: SourceSpec, dest: Path) -> str:
+    """Fetch the files; returns the commit sha the revision resolved to."""
     try:
-        from huggingface_hub import snapshot_download
+        from huggingface_hub import HfApi, snapshot_download
     except ImportError:
         raise UserError("pull needs huggingface_hub: pip install huggingface_hub") from None
     try:
+        commit = HfApi().dataset_info(spec.upstream.repo, revision=spec.upstream.revision).sha or spec.upstream.revision
         snapshot_download(
             repo_id=spec.upstream.repo,
             repo_type="dataset",
-            revision=spec.upstream.revision,
+            revision=commit,
             allow_patterns=list(spec.upstream.files),
             local_dir=dest,
         )
@@ -80,6 +86,7 @@ def _download(spec: SourceSpec, dest: Path) -> None:
             f"{spec.name}: could not fetch {spec.upstream.repo}@{spec.upstream.revision} ({type(e).__name__}: {e}); "
             f"check the network and the recipe's upstream.revision - the build still runs on the samples in raw/"
         ) from None
+    return commit
 
 
 def _load_split(spec: SourceSpec, dest: Path, local: Path | None) -> list[Path]:
@@ -109,20 +116,25 @@ def pull_source(spec: SourceSpec, raw_dir: Path, force: bool = False) -> dict[st
         return {"source": spec.name, "status": "up to date"}
     local = local_repo(spec.upstream.repo)
     dest.mkdir(parents=True, exist_ok=True)
+    resolved = spec.upstream.revision
     if spec.upstream.files:
         if local is not None:
             _copy_local(local, spec.upstream.files, dest)
         else:
-            _download(spec, dest)
+            resolved = _download(spec, dest)
         files = sorted({p for pat in spec.upstream.files for p in dest.glob(pat) if p.is_file()})
     else:
         files = _load_split(spec, dest, local)
     if not files:
         raise UserError(f"{spec.name}: {spec.upstream.repo} has no files matching {list(spec.upstream.files)}")
     entries = [{"path": str(p.relative_to(dest)), "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files]
-    manifest = {"repo": spec.upstream.repo, "revision": spec.upstream.revision, "files": entries}
+    manifest = {"repo": spec.upstream.repo, "revision": spec.upstream.revision, "resolved_revision": resolved,
+                "files": entries}
     pull_manifest(dest, spec.name).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-    return {"source": spec.name, "status": "pulled", "files": len(entries)}
+    status = "pulled"
+    if local is None and not is_pinned(spec.upstream.revision):
+        status += f" (unpinned {spec.upstream.revision!r} = {resolved}: pin it in the recipe)"
+    return {"source": spec.name, "status": status, "files": len(entries)}
 
 
 def pull(recipe: Recipe, raw_dir: str | Path = "raw", only: str | None = None, force: bool = False) -> list[dict[str, Any]]:

@@ -268,7 +268,9 @@ def explain(
 
 
 # Stage commands live beside their stages; each module adds its commands to `app`.
-STAGE_COMMAND_MODULES: list[str] = []
+STAGE_COMMAND_MODULES: list[str] = [
+    "dolphin_data.cli_systemchat",
+]
 
 
 def _register_stage_commands() -> None:

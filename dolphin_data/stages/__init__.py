@@ -95,4 +95,5 @@ def load_builtin_stages() -> None:
 
 BUILTIN_STAGE_MODULES = [
     "dolphin_data.stages.sample",
+    "dolphin_data.systemchat.stage",
 ]

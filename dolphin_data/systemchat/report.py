@@ -1,0 +1,180 @@
+"""The ``systemchat_validate`` report: ``report.json`` + ``report.md`` in the report folder, and a summary for
+``manifest.json``.
+
+Per source (build) or file (stage command): counts per rule with examples, what was repaired and what was
+dropped, system-prompt statistics of the kept conversations (distinct prompts, most common prompts, length
+distribution in characters), and the leakage rate before (conversations in which the stage found a leak / input)
+and after (kept conversations in which a fresh scan still finds one / kept).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+
+from dolphin_data.model import Conversation
+from dolphin_data.stages import StageOutput
+from dolphin_data.systemchat import rules as R
+
+EXAMPLES = 3
+TOP_PROMPTS = 10
+LENGTH_BUCKETS = (0, 50, 100, 200, 500, 1000, 2000)
+
+
+def _excerpt(text: str, start: int | None, end: int | None, width: int = 80) -> str:
+    if start is None or end is None:
+        return text[: 2 * width]
+    a, b = max(0, start - width), min(len(text), end + width)
+    return ("..." if a else "") + text[a:b] + ("..." if b < len(text) else "")
+
+
+def prompt_stats(convs: list[Conversation]) -> dict[str, Any]:
+    prompts = [c.system for c in convs if c.system]
+    counts = Counter(prompts)
+    lengths = np.fromiter((len(p) for p in prompts), dtype=np.int64, count=len(prompts))
+    out: dict[str, Any] = {
+        "conversations": len(convs),
+        "with_system_prompt": len(prompts),
+        "distinct_prompts": len(counts),
+        "most_common": [
+            {"prompt": p if len(p) <= 300 else p[:300] + "...", "count": n}
+            for p, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_PROMPTS]
+        ],
+    }
+    if len(lengths):
+        q = np.percentile(lengths, [10, 50, 90, 99])
+        edges = np.array(LENGTH_BUCKETS[1:])
+        bucket = np.searchsorted(edges, lengths, side="right")
+        hist = np.bincount(bucket, minlength=len(LENGTH_BUCKETS))
+        labels = [f"{lo}-{hi - 1}" for lo, hi in zip(LENGTH_BUCKETS, LENGTH_BUCKETS[1:], strict=False)] + [
+            f"{LENGTH_BUCKETS[-1]}+"
+        ]
+        out["length_chars"] = {
+            "min": int(lengths.min()),
+            "p10": float(q[0]),
+            "p50": float(q[1]),
+            "p90": float(q[2]),
+            "p99": float(q[3]),
+            "max": int(lengths.max()),
+            "mean": round(float(lengths.mean()), 1),
+            "histogram": dict(zip(labels, hist.tolist(), strict=True)),
+        }
+    return out
+
+
+def source_report(out: StageOutput) -> dict[str, Any]:
+    n_in = len(out.kept) + len(out.rejects)
+    by_reason: Counter[str] = Counter(r.reason for r in out.rejects)
+    examples: dict[str, list[dict[str, Any]]] = {}
+    dropped_on_repair: Counter[str] = Counter()
+    for r in out.rejects:
+        if "repair" in r.extra:
+            dropped_on_repair[str(r.extra["repair"])] += 1
+        ex = examples.setdefault(r.reason, [])
+        if len(ex) >= EXAMPLES:
+            continue
+        span = dict(r.extra.get("span") or {})
+        item: dict[str, Any] = {"id": r.id, "span": span}
+        turn = span.get("turn")
+        record = r.record if isinstance(r.record, Mapping) else {}
+        turns = record.get("conversations") or []
+        if isinstance(turn, int) and 0 <= turn < len(turns):
+            item["excerpt"] = _excerpt(turns[turn]["value"], span.get("start"), span.get("end"))
+        if "repair" in r.extra:
+            item["repair"] = r.extra["repair"]
+        ex.append(item)
+    repaired = [c for c in out.kept if c.metadata.get("systemchat_repairs")]
+    still = R.leak_batch(out.kept)
+    leak_before = int(out.counters.get("leak_found", 0))
+    kept = len(out.kept)
+    return {
+        "in": n_in,
+        "kept": kept,
+        "rejected": dict(sorted(by_reason.items())),
+        "examples": {k: examples[k] for k in sorted(examples)},
+        "repaired": len(repaired),
+        "repaired_sentences": int(out.counters.get("repaired_sentences", 0)),
+        "repair_examples": [{"id": c.id, "repairs": c.metadata["systemchat_repairs"]} for c in repaired[:EXAMPLES]],
+        "dropped_on_repair": dict(sorted(dropped_on_repair.items())),
+        "directives": {k.split(":", 1)[1]: v for k, v in sorted(out.counters.items()) if k.startswith("directive:")},
+        "leakage": {
+            "before": leak_before,
+            "after": len(still),
+            "rate_before": round(leak_before / n_in, 6) if n_in else 0.0,
+            "rate_after": round(len(still) / kept, 6) if kept else 0.0,
+            "after_ids": sorted(out.kept[i].id for i in still)[:EXAMPLES],
+        },
+        "system_prompts": prompt_stats(out.kept),
+    }
+
+
+def write_report(report_dir: Path, results: Mapping[str, StageOutput]) -> dict[str, Any]:
+    """Write ``report.json`` and ``report.md``; return the manifest summary (per source: counts + leakage)."""
+    per_source = {name: source_report(out) for name, out in results.items()}
+    report_dir.mkdir(parents=True, exist_ok=True)
+    (report_dir / "report.json").write_bytes(orjson.dumps(per_source, option=orjson.OPT_INDENT_2) + b"\n")
+    (report_dir / "report.md").write_text(render_markdown(per_source), encoding="utf-8")
+    summary: dict[str, Any] = {"report": str(report_dir / "report.json"), "sources": {}}
+    totals = Counter()
+    for name, rep in per_source.items():
+        leak = rep["leakage"]
+        summary["sources"][name] = {
+            "in": rep["in"],
+            "kept": rep["kept"],
+            "repaired": rep["repaired"],
+            "leak_before": leak["before"],
+            "leak_after": leak["after"],
+            "leak_rate_before": leak["rate_before"],
+            "leak_rate_after": leak["rate_after"],
+            "distinct_system_prompts": rep["system_prompts"]["distinct_prompts"],
+        }
+        totals.update({"in": rep["in"], "kept": rep["kept"], "leak_before": leak["before"], "leak_after": leak["after"],
+                       "repaired": rep["repaired"]})
+    summary["totals"] = dict(totals)
+    return summary
+
+
+def render_markdown(per_source: Mapping[str, Mapping[str, Any]]) -> str:
+    lines = ["# systemchat_validate report", ""]
+    lines += ["| source | in | kept | repaired | leaks before | leaks after | rate before | rate after | distinct prompts |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, rep in per_source.items():
+        lk = rep["leakage"]
+        lines.append(
+            f"| {name} | {rep['in']} | {rep['kept']} | {rep['repaired']} | {lk['before']} | {lk['after']} | "
+            f"{lk['rate_before']:.4%} | {lk['rate_after']:.4%} | {rep['system_prompts']['distinct_prompts']} |"
+        )
+    for name, rep in per_source.items():
+        lines += ["", f"## {name}", ""]
+        if rep["rejected"]:
+            lines += ["| reason | count | example |", "|---|---:|---|"]
+            for reason, n in rep["rejected"].items():
+                ex = rep["examples"].get(reason, [{}])[0]
+                text = str(ex.get("span", {}).get("text") or ex.get("excerpt", ""))[:80].replace("|", "\\|").replace("\n", " ")
+                lines.append(f"| `{reason}` | {n} | {ex.get('id', '')}: {text} |")
+        else:
+            lines.append("No rejects.")
+        if rep["repair_examples"]:
+            lines += ["", f"Repaired {rep['repaired']} conversations ({rep['repaired_sentences']} sentences cut), e.g.:"]
+            for ex in rep["repair_examples"]:
+                cut = "; ".join(s for r in ex["repairs"] for s in r["cut"])[:120]
+                lines.append(f"- {ex['id']}: cut \u201c{cut}\u201d")
+        if rep["dropped_on_repair"]:
+            lines.append("")
+            lines.append("Dropped because the repair left nothing that stands on its own: "
+                         + ", ".join(f"{k} {v}" for k, v in rep["dropped_on_repair"].items()))
+        sp = rep["system_prompts"]
+        lines += ["", f"System prompts: {sp['with_system_prompt']} of {sp['conversations']} kept conversations, "
+                  f"{sp['distinct_prompts']} distinct."]
+        if "length_chars" in sp:
+            lc = sp["length_chars"]
+            lines.append(f"Length (chars): min {lc['min']}, median {lc['p50']:.0f}, p90 {lc['p90']:.0f}, max {lc['max']}; "
+                         + ", ".join(f"{k}: {v}" for k, v in lc["histogram"].items()))
+        for item in sp["most_common"][:5]:
+            lines.append(f"- {item['count']} x {item['prompt'][:100]!r}")
+    return "\n".join(lines) + "\n"

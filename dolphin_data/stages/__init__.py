@@ -95,5 +95,6 @@ def load_builtin_stages() -> None:
 
 BUILTIN_STAGE_MODULES = [
     "dolphin_data.stages.sample",
+    "dolphin_data.tokens.stage",
     "dolphin_data.systemchat.stage",
 ]

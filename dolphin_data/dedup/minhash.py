@@ -1,0 +1,390 @@
+"""Text selection, normalisation, shingling and MinHash signatures, over whole batches.
+
+Hot path, no per-shingle Python: a batch of texts is joined and encoded once as UTF-32 code points (one
+numpy array); word boundaries, word hashes and n-gram hashes are computed with array arithmetic.
+
+* Word/char hashes are polynomial hashes mod 2^64 computed from prefix sums (``C[i] = sum cp_k P^k``; the
+  hash of a span is ``(C[end] - C[start]) * P^-start``, P odd so it has an inverse mod 2^64), then mixed
+  with the MurmurHash3 64-bit finaliser. Word n-grams combine ``n`` consecutive word hashes the same way.
+* Signatures: ``backend="rensa"`` (default) hands the flat uint64 shingle-hash buffer and row offsets to
+  rensa's compiled ``RMinHash.digest_matrix_from_flat_token_hashes``; ``backend="numpy"`` is datasketch's
+  ``affine32`` scheme in numpy (fmix32 of the 32-bit hash, then ``a*h + b`` in uint32 for each permutation,
+  min per document), bit-identical to ``datasketch.MinHash(scheme="affine32")`` fed the same 32-bit hashes.
+
+Signatures are ``uint32[n_docs, num_perm]``; an empty document has the all-0xFFFFFFFF signature.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from dolphin_data.model import Conversation
+
+TEXT_MODES = ("conversation", "first_human", "first_exchange")
+NORMALISERS = ("default", "nfkc", "whitespace", "none")
+SHINGLES = ("word", "char")
+BACKENDS = ("rensa", "numpy")
+
+U64 = np.uint64
+_MASK32 = np.uint64(0xFFFFFFFF)
+_P = np.uint64(0x9E3779B97F4A7C15 | 1)  # odd multiplier for code-point polynomials
+_Q = np.uint64(0xC2B2AE3D27D4EB4F)  # odd multiplier for combining word hashes into n-grams
+_SPACE = 32
+
+
+# -- text selection and normalisation (per document, C-level string methods) ----------------------
+
+
+def select_text(conv: Conversation, mode: str = "conversation", include_system: bool = False) -> str:
+    """The text a conversation is compared on. Turns are joined with a newline."""
+    turns = conv.turns
+    if mode == "conversation":
+        roles = ("system", "human", "gpt") if include_system else ("human", "gpt")
+        parts = [t.text for t in turns if t.role in roles]
+    else:
+        parts = [t.text for t in turns if t.role == "system"] if include_system else []
+        human = next((t.text for t in turns if t.role == "human"), None)
+        if human is not None:
+            parts.append(human)
+        if mode == "first_exchange":
+            gpt = next((t.text for t in turns if t.role == "gpt"), None)
+            if gpt is not None:
+                parts.append(gpt)
+    return "\n".join(parts)
+
+
+_PUNCT = re.compile(r"[^\w\s]+")
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str, mode: str = "default") -> str:
+    """``default``: lowercase, punctuation -> space, whitespace collapsed. ``nfkc``: NFKC first, then default.
+    ``whitespace``: only collapse whitespace (code). ``none``: as is (words still split on whitespace)."""
+    if mode == "none":
+        return text
+    if mode == "whitespace":
+        return _WS.sub(" ", text).strip()
+    if mode == "nfkc":
+        text = unicodedata.normalize("NFKC", text)
+    return _WS.sub(" ", _PUNCT.sub(" ", text.lower())).strip()
+
+
+def exact_keys(texts: Sequence[str]) -> np.ndarray:
+    """128-bit blake2b of each normalised text as ``uint64[n, 2]`` (the exact-duplicate key)."""
+    buf = b"".join(hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=16).digest() for t in texts)
+    return np.frombuffer(buf, dtype=U64).reshape(-1, 2).copy() if texts else np.zeros((0, 2), U64)
+
+
+# -- vectorised hashing -------------------------------------------------------------------------------
+
+
+def fmix64(x: np.ndarray) -> np.ndarray:
+    """MurmurHash3 64-bit finaliser (a bijection), element-wise; wraps mod 2^64 as intended."""
+    x = x ^ (x >> U64(33))
+    x *= U64(0xFF51AFD7ED558CCD)
+    x ^= x >> U64(33)
+    x *= U64(0xC4CEB9FE1A85EC53)
+    x ^= x >> U64(33)
+    return x
+
+
+def fmix32(x: np.ndarray) -> np.ndarray:
+    """MurmurHash3 32-bit finaliser on uint32 (datasketch's affine32 pre-mix)."""
+    x = x ^ (x >> np.uint32(16))
+    x *= np.uint32(0x85EBCA6B)
+    x ^= x >> np.uint32(13)
+    x *= np.uint32(0xC2B2AE35)
+    x ^= x >> np.uint32(16)
+    return x
+
+
+class _Powers:
+    """P^i and P^-i mod 2^64, grown on demand (cumprod over uint64 wraps, which is the modulus)."""
+
+    def __init__(self) -> None:
+        self.pow = np.ones(1, U64)
+        self.inv = np.ones(1, U64)
+        self.p_inv = U64(pow(int(_P), -1, 1 << 64))
+
+    def upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        if len(self.pow) < n:
+            size = max(n, 2 * len(self.pow))
+            with np.errstate(over="ignore"):
+                self.pow = np.concatenate(([U64(1)], np.cumprod(np.full(size - 1, _P, U64), dtype=U64)))
+                self.inv = np.concatenate(([U64(1)], np.cumprod(np.full(size - 1, self.p_inv, U64), dtype=U64)))
+        return self.pow[:n], self.inv[:n]
+
+
+_POWERS = _Powers()
+
+
+class _Tables:
+    """Per-code-point lookup tables (built once, lazily): lowercase map and character classes.
+
+    Code points past ``_TABLE_SIZE`` are left as they are and count as word characters.
+    """
+
+    def __init__(self) -> None:
+        self._built = False
+
+    def build(self) -> None:
+        if self._built:
+            return
+        chars = [chr(c) for c in range(_TABLE_SIZE)]
+        lower = np.arange(_TABLE_SIZE, dtype=np.uint32)
+        for c, ch in enumerate(chars):
+            lo = ch.lower()
+            if len(lo) == 1 and lo != ch:
+                lower[c] = ord(lo)
+        self.lower = lower
+        self.space = np.fromiter((ch.isspace() for ch in chars), bool, _TABLE_SIZE)
+        # Python's \w: alphanumerics and underscore; everything else that is not space is punctuation
+        word = np.fromiter((ch.isalnum() or ch == "_" for ch in chars), bool, _TABLE_SIZE)
+        self.cls_ws = self.space.copy()  # separators when only whitespace splits words
+        self.cls_norm = ~word  # separators for default/nfkc: whitespace and punctuation
+        self._built = True
+
+
+_TABLE_SIZE = 0x30000
+_TABLES = _Tables()
+
+
+def _codepoints(texts: Sequence[str], mode: str = "default") -> tuple[np.ndarray, np.ndarray]:
+    """All texts joined by one space as normalised code points (every separator is a space, code 32), and
+    the start offset of each text (length n+1). Normalisation is a table lookup over the whole batch."""
+    if mode == "nfkc":
+        texts = [unicodedata.normalize("NFKC", t) for t in texts]
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.zeros(len(texts) + 1, np.int64)
+    np.cumsum(lens + 1, out=starts[1:])
+    joined = " ".join(texts) + " "
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    _TABLES.build()
+    big = cp >= _TABLE_SIZE
+    has_big = bool(big.any())
+    small = np.where(big, 0, cp) if has_big else cp
+    cls = _TABLES.cls_norm if mode in ("default", "nfkc") else _TABLES.cls_ws
+    sep = cls.take(small)
+    if mode in ("default", "nfkc"):
+        lowered = _TABLES.lower.take(small)
+        cp = np.where(big, cp, lowered) if has_big else lowered
+    if has_big:
+        sep &= ~big
+    cp[sep] = _SPACE
+    return cp, starts
+
+
+def _span_hashes(cp: np.ndarray, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Polynomial hash of each span ``cp[begin:end]`` (mixed), all spans at once."""
+    pw, inv = _POWERS.upto(len(cp) + 1)
+    with np.errstate(over="ignore"):
+        csum = np.zeros(len(cp) + 1, U64)
+        prod = np.multiply(cp, pw[: len(cp)], dtype=U64)
+        np.cumsum(prod, out=csum[1:])
+        h = (csum[end] - csum[begin]) * inv[begin]
+        h += (end - begin).astype(U64) * U64(0x632BE59BD9B4E019)
+    return fmix64(h)
+
+
+def shingle_hashes(texts: Sequence[str], kind: str = "word", n: int = 5, norm: str = "default",
+                   with_keys: bool = False) -> tuple[np.ndarray, ...]:
+    """Hashes of every word ``n``-gram (or character ``n``-gram) of each text.
+
+    Returns ``(hashes uint64[S], offsets int64[len(texts)+1])``: text ``i`` owns ``hashes[offsets[i]:offsets[i+1]]``.
+    A text shorter than ``n`` units gives one shingle (the whole text); an empty text gives none.
+    Duplicate shingles inside a text are kept (MinHash and exact Jaccard ignore them via min / unique).
+    With ``with_keys`` a third array ``uint64[len(texts), 2]`` holds each text's exact key: blake2b-128 of
+    its sequence of normalised word hashes (so texts that normalise to the same words share a key).
+    """
+    ndocs = len(texts)
+    if ndocs == 0:
+        empty = (np.zeros(0, U64), np.zeros(1, np.int64))
+        return (*empty, np.zeros((0, 2), U64)) if with_keys else empty
+    cp, starts = _codepoints(texts, norm)
+    keys = None
+    if kind == "word" or with_keys:
+        space = np.flatnonzero(cp == _SPACE)
+        wb = np.concatenate(([0], space[:-1] + 1))  # word begins (one per separator, incl. empties)
+        we = space
+        keep = we > wb  # drop empty words (runs of spaces / empty texts)
+        wb, we = wb[keep], we[keep]
+        words = _span_hashes(cp, wb, we)
+        doc_of_word = np.searchsorted(starts, wb, side="right") - 1
+        if with_keys:
+            wstart = np.searchsorted(doc_of_word, np.arange(ndocs + 1))
+            buf = words.tobytes()
+            keys = np.frombuffer(b"".join(
+                hashlib.blake2b(buf[8 * a : 8 * b], digest_size=16).digest() for a, b in zip(wstart[:-1], wstart[1:], strict=True)
+            ), dtype=U64).reshape(ndocs, 2).copy()
+    if kind == "word":
+        unit, doc_of_unit = words, doc_of_word
+    elif kind == "char":
+        doc_of_cp = np.repeat(np.arange(ndocs), np.diff(starts))
+        is_char = np.ones(len(cp), bool)
+        is_char[starts[1:] - 1] = False  # the joining spaces are not characters of a text
+        pos = np.flatnonzero(is_char)
+        unit = pos  # positions; hashed below as spans
+        doc_of_unit = doc_of_cp[pos]
+    else:
+        raise ValueError(f"shingle kind {kind!r}: choose one of {', '.join(SHINGLES)}")
+
+    counts = np.bincount(doc_of_unit, minlength=ndocs).astype(np.int64)
+    ustart = np.zeros(ndocs + 1, np.int64)
+    np.cumsum(counts, out=ustart[1:])
+    first = np.arange(len(unit)) - ustart[doc_of_unit]  # index of the unit inside its text
+    remaining = counts[doc_of_unit] - first
+    short = counts[doc_of_unit] < n
+    valid = (remaining >= n) | (short & (first == 0))
+    idx = np.flatnonzero(valid)
+    width = np.minimum(remaining[idx], n)
+
+    if kind == "word":
+        with np.errstate(over="ignore"):
+            acc = unit[idx].copy()
+            for j in range(1, n):
+                more = width > j
+                nxt = unit[np.minimum(idx + j, len(unit) - 1)]
+                acc = np.where(more, acc * _Q + nxt, acc)
+        hashes = fmix64(acc ^ width.astype(U64))
+    else:
+        begin = unit[idx]
+        hashes = _span_hashes(cp, begin, begin + width)
+    offsets = np.zeros(ndocs + 1, np.int64)
+    np.cumsum(np.bincount(doc_of_unit[idx], minlength=ndocs), out=offsets[1:])
+    return (hashes, offsets, keys) if with_keys else (hashes, offsets)
+
+
+# -- MinHash signatures ---------------------------------------------------------------------------
+
+
+def datasketch_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """``(a, b)`` exactly as ``datasketch.MinHash(num_perm, seed, scheme="affine32")`` draws them."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def signatures_numpy(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1,
+                     chunk: int = 1024) -> np.ndarray:
+    """datasketch ``affine32`` MinHash over the low 32 bits of each shingle hash, in cache-sized chunks."""
+    a, b = datasketch_permutations(num_perm, seed)
+    ndocs = len(offsets) - 1
+    out = np.full((ndocs, num_perm), np.uint32(0xFFFFFFFF), np.uint32)
+    hv = fmix32((hashes & _MASK32).astype(np.uint32))
+    nonempty = np.flatnonzero(np.diff(offsets) > 0)
+    ends = offsets[nonempty + 1]
+    i = 0
+    while i < len(nonempty):
+        # as many documents as fit in ~chunk shingles (at least one)
+        j = max(i + 1, int(np.searchsorted(ends, offsets[nonempty[i]] + chunk, side="right")))
+        docs = nonempty[i:j]
+        s0, s1 = offsets[docs[0]], offsets[docs[-1] + 1]
+        with np.errstate(over="ignore"):
+            phv = np.multiply.outer(hv[s0:s1], a)
+            phv += b
+        # docs are consecutive in `nonempty` only if no empty doc lies between; reduceat over their starts
+        out[docs] = np.minimum.reduceat(phv, offsets[docs] - s0, axis=0)
+        i = j
+    return out
+
+
+def signatures_rensa(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1) -> np.ndarray:
+    from rensa import RMinHash
+
+    ndocs = len(offsets) - 1
+    if ndocs == 0:
+        return np.zeros((0, num_perm), np.uint32)
+    mat = RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets.astype(U64), num_perm, seed)
+    out = np.array(mat.to_rows(), dtype=np.uint32).reshape(ndocs, num_perm)
+    out[np.diff(offsets) == 0] = np.uint32(0xFFFFFFFF)
+    return out
+
+
+def signatures(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1,
+               backend: str = "rensa") -> np.ndarray:
+    if backend == "rensa":
+        return signatures_rensa(hashes, offsets, num_perm, seed)
+    if backend == "numpy":
+        return signatures_numpy(hashes, offsets, num_perm, seed)
+    raise ValueError(f"backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+
+
+def estimate_jaccard(sig: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
+    """Fraction of equal signature slots for each pair ``(left[k], right[k])``."""
+    out = np.empty(len(left), np.float64)
+    for s in range(0, len(left), chunk):
+        e = s + chunk
+        out[s:e] = (sig[left[s:e]] == sig[right[s:e]]).mean(axis=1)
+    return out
+
+
+def exact_jaccard(hashes: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Exact Jaccard of the shingle-hash sets of each pair (vectorised: one sort over all pairs' shingles).
+
+    ``hashes``/``offsets`` describe the documents that ``left``/``right`` index. Each side's shingles are
+    deduplicated per document, tagged with the pair number, and the intersection is the number of
+    (pair, hash) keys that occur on both sides.
+    """
+    npairs = len(left)
+    if npairs == 0:
+        return np.zeros(0)
+    uniq_h, uniq_off = unique_per_doc(hashes, offsets)
+    sizes = np.diff(uniq_off)
+
+    def side(docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        lens = sizes[docs]
+        pair = np.repeat(np.arange(npairs), lens)
+        pos = np.repeat(uniq_off[docs] - np.cumsum(np.concatenate(([0], lens[:-1]))), lens) + np.arange(lens.sum())
+        return pair, uniq_h[pos]
+
+    pl, hl = side(left)
+    pr, hr = side(right)
+    pair = np.concatenate((pl, pr))
+    h = np.concatenate((hl, hr))
+    order = np.lexsort((h, pair))
+    pair, h = pair[order], h[order]
+    same = (pair[1:] == pair[:-1]) & (h[1:] == h[:-1])
+    inter = np.bincount(pair[1:][same], minlength=npairs)
+    union = sizes[left] + sizes[right] - inter
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+
+
+def unique_per_doc(hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique shingle hashes per document (one lexsort over the whole buffer)."""
+    ndocs = len(offsets) - 1
+    doc = np.repeat(np.arange(ndocs), np.diff(offsets))
+    order = np.lexsort((hashes, doc))
+    h, d = hashes[order], doc[order]
+    keep = np.ones(len(h), bool)
+    keep[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])
+    h, d = h[keep], d[keep]
+    off = np.zeros(ndocs + 1, np.int64)
+    np.cumsum(np.bincount(d, minlength=ndocs), out=off[1:])
+    return h, off
+
+
+@dataclass(frozen=True)
+class ShingleConfig:
+    text: str = "conversation"
+    include_system: bool = False
+    normalise: str = "default"
+    shingle: str = "word"
+    ngram: int = 5
+
+    def texts(self, convs: Sequence[Conversation]) -> list[str]:
+        """Selected (not yet normalised) texts: normalisation happens vectorised inside ``shingles``."""
+        return [select_text(c, self.text, self.include_system) for c in convs]
+
+    def shingles(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        return shingle_hashes(texts, self.shingle, self.ngram, self.normalise)
+
+    def shingles_and_keys(self, texts: Sequence[str]) -> tuple[np.ndarray, ...]:
+        return shingle_hashes(texts, self.shingle, self.ngram, self.normalise, with_keys=True)

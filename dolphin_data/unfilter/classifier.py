@@ -1,0 +1,236 @@
+"""The fastText refusal classifier: the unfilter layer that catches paraphrased refusals the rules miss.
+
+API (used by the unfilter stage and the ``dolphin-data unfilter train`` command):
+
+- ``RefusalClassifier.load(path=None)``: the committed model ``dolphin_data/assets/refusal_clf.ftz`` by default.
+  The model is loaded lazily on the first ``predict`` and dropped when pickled, so a stage holding a classifier
+  ships to executor processes cheaply.
+- ``RefusalClassifier.predict(texts) -> np.ndarray``: P(refusal) per text (float32), one batch call into fastText.
+  The decision threshold is not here: it is a recipe parameter of the unfilter stage.
+- ``train(labelled, out, seed=42, **hyper) -> dict``: train on a JSONL of ``{"text", "label": "refusal"|"ok"}``
+  and write a quantized ``.ftz``; deterministic (one thread, fixed seed), returns training metrics.
+- ``train_from_cli(input, out, seed=42, epoch=None, ...) -> dict``: the same with the CLI's argument handling
+  (file checks become ``UserError``); ``dolphin-data unfilter train`` calls it and prints the returned metrics.
+
+Texts are normalised the same way for training and prediction: fenced code blocks become one ``__code__`` token
+(a refusal string quoted in code is not a refusal), lower case, punctuation split off as tokens, and every line
+break replaced (fastText predicts per line). The labelled data and the model are committed, so
+``dolphin-data unfilter train dolphin_data/assets/refusal_train.jsonl --out refusal_clf.ftz`` reproduces the model.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+
+from dolphin_data.errors import UserError
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+DEFAULT_MODEL = ASSETS / "refusal_clf.ftz"
+DEFAULT_TRAIN = ASSETS / "refusal_train.jsonl"
+LABELS = ("refusal", "ok")
+POSITIVE = "__label__refusal"
+# Beyond this many characters a reply's refusal signal is long settled; cutting keeps predict time bounded.
+MAX_CHARS = 20_000
+
+HYPER: dict[str, Any] = {
+    "lr": 0.1,
+    "epoch": 25,
+    "dim": 16,
+    "wordNgrams": 2,
+    "minn": 3,
+    "maxn": 5,
+    "bucket": 200_000,
+    "minCount": 1,
+    "loss": "softmax",
+}
+# Augmentation: `augment` extra copies of each example in which every word of 4+ letters is swapped, with
+# probability `noise`, for a random pseudo-word. Without it the model, trained on a few hundred hand-written
+# answers, learns "words I have seen in an ok answer" instead of "refusal wording", and calls any answer about
+# an unseen subject a refusal. Seeded, so the model stays reproducible.
+AUGMENT: dict[str, Any] = {"augment": 2, "noise": 0.3}
+# quantization: keep the `cutoff` most important words and n-grams, product-quantize the rest (.ftz < 1.5 MB)
+QUANTIZE: dict[str, Any] = {"cutoff": 40_000, "qnorm": True, "retrain": False, "dsub": 2}
+
+
+def normalise(texts: list[str]) -> list[str]:
+    """The text fastText sees: code masked, lower case, punctuation as tokens, one line (vectorised with polars)."""
+    import polars as pl
+
+    s = pl.Series("t", texts, dtype=pl.String).fill_null("").str.slice(0, MAX_CHARS)
+    s = (
+        s.str.replace_all(r"(?s)```.*?(```|$)", " __code__ ")
+        .str.replace_all(r"[\u2018\u2019\u02bc]", "'")
+        .str.replace_all(r"[\u201c\u201d]", '"')
+        .str.to_lowercase()
+        # split punctuation (not apostrophes inside words, not the __code__ marker) into separate tokens
+        .str.replace_all(r"([^\w\s'])", " $1 ")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+    return s.to_list()
+
+
+class RefusalClassifier:
+    """P(refusal) for assistant replies from a supervised fastText model (lazy, picklable)."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else DEFAULT_MODEL
+        self._model: Any = None
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> RefusalClassifier:
+        """A classifier over ``path`` (default: the committed model); checks the file exists, loads lazily."""
+        clf = cls(path)
+        if not clf.path.is_file():
+            raise UserError(
+                f"{clf.path}: refusal classifier model not found; train one with "
+                f"`dolphin-data unfilter train {DEFAULT_TRAIN} --out {clf.path}`"
+            )
+        return clf
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.path, self._model = state["path"], None
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            import fasttext
+
+            self._model = fasttext.load_model(str(self.path))
+            if POSITIVE not in self._model.get_labels():
+                raise UserError(f"{self.path}: not a refusal classifier (labels {self._model.get_labels()})")
+        return self._model
+
+    def predict(self, texts: list[str]) -> np.ndarray:
+        """P(refusal) for each text, as float32 in [0, 1]; empty input gives an empty array."""
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        labels, probs = self.model.f.multilinePredict(normalise(texts), 2, 0.0, "strict")
+        # k=2 over two labels: each row holds both, in score order; take the refusal one
+        first_is_pos = np.fromiter((lab[0] == POSITIVE for lab in labels), dtype=bool, count=len(labels))
+        p = np.asarray(probs, dtype=np.float32).reshape(len(texts), 2)
+        out = np.where(first_is_pos, p[:, 0], p[:, 1])
+        return np.clip(out, 0.0, 1.0)  # fastText adds 1e-5 to each softmax output
+
+
+_SYLLABLES = [c + v for c in "bcdfghklmnprstvwz" for v in "aeiou"] + ["an", "er", "in", "on", "or", "st", "th"]
+
+
+def augment_texts(texts: list[str], labels: list[str], copies: int, noise: float, seed: int) -> tuple[list, list]:
+    """``copies`` noisy variants of each (normalised) text: long words replaced by seeded random pseudo-words."""
+    import random
+
+    rng = random.Random(seed)
+    out_t, out_l = [], []
+    for _ in range(copies):
+        for text, label in zip(texts, labels, strict=True):
+            words = text.split(" ")
+            for i, w in enumerate(words):
+                if len(w) >= 4 and w.isalpha() and rng.random() < noise:
+                    words[i] = "".join(rng.choices(_SYLLABLES, k=rng.randint(2, 4)))
+            out_t.append(" ".join(words))
+            out_l.append(label)
+    return out_t, out_l
+
+
+def read_labelled(path: str | Path) -> tuple[list[str], list[str]]:
+    """Texts and labels from a JSONL of ``{"text", "label"}``; a bad line is a UserError naming it."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"{path}: labelled file not found (JSONL of {{\"text\", \"label\": \"refusal\"|\"ok\"}})")
+    texts, labels = [], []
+    for n, line in enumerate(path.read_bytes().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = orjson.loads(line)
+        except orjson.JSONDecodeError as e:
+            raise UserError(f"{path}:{n}: not JSON ({e})") from None
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("label") not in LABELS:
+            raise UserError(f"{path}:{n}: need {{\"text\": str, \"label\": \"refusal\"|\"ok\"}}, got {str(row)[:80]}")
+        texts.append(row["text"])
+        labels.append(row["label"])
+    if set(labels) != set(LABELS):
+        raise UserError(f"{path}: need examples of both labels {LABELS}, found {sorted(set(labels)) or 'none'}")
+    return texts, labels
+
+
+def metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float | int]:
+    """Precision, recall and F1 of the positive class, with the confusion counts."""
+    tp = int(np.sum(y_true & y_pred))
+    fp = int(np.sum(~y_true & y_pred))
+    fn = int(np.sum(y_true & ~y_pred))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "tp": tp, "fp": fp,
+            "fn": fn}
+
+
+def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, Any]:
+    """Train on ``labelled`` JSONL, write the quantized model to ``out``; returns metrics on the training data.
+
+    ``hyper`` overrides fastText's supervised arguments (``HYPER``) and the quantization ones (``QUANTIZE``:
+    ``cutoff``, ``qnorm``, ``dsub``). One thread and a fixed seed make the model file reproducible.
+    """
+    import fasttext
+
+    texts, labels = read_labelled(labelled)
+    args = {**HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE and k not in AUGMENT}}
+    qargs = {**QUANTIZE, **{k: v for k, v in hyper.items() if k in QUANTIZE}}
+    aargs = {**AUGMENT, **{k: v for k, v in hyper.items() if k in AUGMENT}}
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    norm = normalise(texts)
+    extra_t, extra_l = augment_texts(norm, labels, aargs["augment"], aargs["noise"], seed)
+    lines = [f"__label__{lab} {t}\n" for lab, t in zip(labels + extra_l, norm + extra_t, strict=True)]
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "train.txt"
+        data.write_text("".join(lines), encoding="utf-8")
+        try:
+            model = fasttext.train_supervised(input=str(data), thread=1, seed=seed, verbose=0, **args)
+        except (TypeError, ValueError, RuntimeError) as e:
+            raise UserError(f"fastText training arguments: {e}") from None
+        model.quantize(input=str(data), thread=1, verbose=0, **qargs)
+        tmp_out = out.with_name(out.name + ".tmp")
+        model.save_model(str(tmp_out))
+        os.replace(tmp_out, out)
+    clf = RefusalClassifier(out)
+    p = clf.predict(texts)
+    y = np.array([lab == "refusal" for lab in labels])
+    return {
+        "model": str(out),
+        "bytes": out.stat().st_size,
+        "examples": len(texts),
+        "refusal": int(y.sum()),
+        "ok": int((~y).sum()),
+        "seed": seed,
+        "hyper": {**args, **qargs, **aargs},
+        "train_at_0.5": metrics(y, p >= 0.5),
+    }
+
+
+def train_from_cli(
+    input: str | Path = DEFAULT_TRAIN,
+    out: str | Path = DEFAULT_MODEL,
+    seed: int = 42,
+    epoch: int | None = None,
+    lr: float | None = None,
+    dim: int | None = None,
+    word_ngrams: int | None = None,
+) -> dict[str, Any]:
+    """``dolphin-data unfilter train INPUT --out OUT [--seed N] [--epoch N] [--lr F] [--dim N] [--word-ngrams N]``.
+
+    Options left as None keep the defaults in ``HYPER``; raises ``UserError`` for a missing or malformed input.
+    """
+    overrides = {"epoch": epoch, "lr": lr, "dim": dim, "wordNgrams": word_ngrams}
+    return train(Path(input), Path(out), seed=seed, **{k: v for k, v in overrides.items() if v is not None})

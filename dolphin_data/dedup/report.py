@@ -1,0 +1,149 @@
+"""The dedup report: ``dedup.json`` (machine-readable) and ``dedup.md`` (for people), from the stage results.
+
+Everything is rebuilt from the rejects (each carries ``duplicate_of``, ``duplicate_source`` and
+``similarity``) and the kept records, so the report explains exactly what the output files contain:
+
+* clusters (a kept record plus everything removed as its duplicate) and a size histogram;
+* the 20 largest clusters, with the kept member and a few removed members (id, reason, similarity, text);
+* removed per source and reason, and the cross-source overlap matrix: ``overlap[A][B]`` = how many of
+  source A's records were removed as duplicates of a record kept in source B.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from dolphin_data.stages import StageOutput
+
+TOP_CLUSTERS = 20
+SAMPLE_MEMBERS = 5
+SNIPPET = 160
+
+
+def _snippet(record: Any) -> str:
+    turns = (record or {}).get("conversations") or []
+    text = next((t.get("value", "") for t in turns if t.get("from") == "human"), "") or (turns[0].get("value", "") if turns else "")
+    text = " ".join(str(text).split())
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+
+
+def _size_bucket(n: int) -> str:
+    if n <= 5:
+        return str(n)
+    for lo, hi in ((6, 10), (11, 100), (101, 1000)):
+        if n <= hi:
+            return f"{lo}-{hi}"
+    return ">1000"
+
+
+def build_report(results: Mapping[str, StageOutput], stats: Mapping[str, Any] | None = None,
+                 params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    kept_source: dict[str, str] = {}
+    removed: dict[str, Counter[str]] = {}
+    overlap: dict[str, Counter[str]] = {}
+    records_in = {}
+    for name, out in results.items():
+        removed[name] = Counter()
+        records_in[name] = len(out.kept) + len(out.rejects)
+        for r in out.rejects:
+            kid = str(r.extra.get("duplicate_of"))
+            members[kid].append({"id": r.id, "source": r.source, "reason": r.reason,
+                                 "similarity": r.extra.get("similarity"), "text": _snippet(r.record)})
+            kept_source[kid] = str(r.extra.get("duplicate_source"))
+            removed[name][r.reason] += 1
+            overlap.setdefault(name, Counter())[kept_source[kid]] += 1
+    kept_text: dict[str, str] = {}
+    for out in results.values():
+        for c in out.kept:
+            if c.id in members:
+                kept_text[c.id] = _snippet(c.to_json())
+    sizes = Counter(1 + len(m) for m in members.values())
+    hist: Counter[str] = Counter()
+    for size, count in sizes.items():
+        hist[_size_bucket(size)] += count
+    order = sorted(members, key=lambda k: (-len(members[k]), k))
+    largest = [
+        {
+            "kept": {"id": k, "source": kept_source[k], "text": kept_text.get(k, "")},
+            "size": 1 + len(members[k]),
+            "members": sorted(members[k], key=lambda m: (m["source"], m["id"]))[:SAMPLE_MEMBERS],
+        }
+        for k in order[:TOP_CLUSTERS]
+    ]
+    sources = list(results)
+    matrix = {a: {b: int(overlap.get(a, Counter()).get(b, 0)) for b in sources} for a in sources}
+    total = Counter()
+    for c in removed.values():
+        total.update(c)
+    return {
+        "clusters": len(members),
+        "records_in_clusters": sum(1 + len(m) for m in members.values()),
+        "removed": dict(sorted(total.items())),
+        "cluster_size_histogram": dict(sorted(hist.items(), key=lambda kv: _bucket_order(kv[0]))),
+        "removed_per_source": {s: {"in": records_in[s], **dict(sorted(removed[s].items()))} for s in sources},
+        "overlap": matrix,
+        "largest_clusters": largest,
+        "engine": dict(stats or {}),
+        "params": dict(params or {}),
+    }
+
+
+def _bucket_order(label: str) -> int:
+    return {"6-10": 6, "11-100": 11, "101-1000": 101, ">1000": 1001}.get(label, int(label) if label.isdigit() else 10**6)
+
+
+def render_markdown(rep: Mapping[str, Any]) -> str:
+    lines = ["# dedup report", ""]
+    eng = rep.get("engine") or {}
+    p = rep.get("params") or {}
+    if p:
+        lines.append(
+            f"threshold {p.get('threshold')}, {p.get('num_perm')} permutations, {p.get('bands')} bands x {p.get('rows')} rows, "
+            f"exact check {'on' if p.get('exact_check') else 'off'}, text `{p.get('text')}`, {p.get('shingle')} {p.get('ngram')}-grams, keep `{p.get('keep')}`"
+        )
+    if eng:
+        lines.append(
+            f"{eng.get('documents', 0):,} documents, {eng.get('candidate_pairs', 0):,} LSH candidate pairs, "
+            f"{eng.get('verified_pairs', 0):,} verified, {eng.get('rejected_candidates', 0):,} rejected as false positives"
+        )
+    lines += ["", f"**{rep['clusters']:,} clusters** holding {rep['records_in_clusters']:,} records; removed: "
+              + (", ".join(f"{k} {v:,}" for k, v in rep["removed"].items()) or "none"), ""]
+    lines += ["## Cluster sizes", "", "| size | clusters |", "| --- | ---: |"]
+    lines += [f"| {k} | {v:,} |" for k, v in rep["cluster_size_histogram"].items()]
+    lines += ["", "## Removed per source", "", "| source | in | dup:exact | dup:near |", "| --- | ---: | ---: | ---: |"]
+    for s, c in rep["removed_per_source"].items():
+        lines.append(f"| {s} | {c['in']:,} | {c.get('dup:exact', 0):,} | {c.get('dup:near', 0):,} |")
+    sources = list(rep["overlap"])
+    lines += ["", "## Cross-source overlap", "", "Row A, column B: records of A removed as duplicates of a record kept in B.", "",
+              "| removed from \\ kept in | " + " | ".join(sources) + " |", "| --- |" + " ---: |" * len(sources)]
+    for a in sources:
+        lines.append(f"| {a} | " + " | ".join(f"{rep['overlap'][a][b]:,}" for b in sources) + " |")
+    lines += ["", f"## {len(rep['largest_clusters'])} largest clusters", ""]
+    for i, cl in enumerate(rep["largest_clusters"], 1):
+        k = cl["kept"]
+        lines.append(f"{i}. **{cl['size']} records**, kept `{k['id']}` ({k['source']}): {_md(k['text'])}")
+        for m in cl["members"]:
+            lines.append(f"   - `{m['id']}` ({m['source']}) {m['reason']} similarity {m['similarity']}: {_md(m['text'])}")
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def write_report(report_dir: Path, results: Mapping[str, StageOutput], stats: Mapping[str, Any] | None = None,
+                 params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    rep = build_report(results, stats, params)
+    report_dir.mkdir(parents=True, exist_ok=True)
+    (report_dir / "dedup.json").write_bytes(orjson.dumps(rep, option=orjson.OPT_INDENT_2) + b"\n")
+    (report_dir / "dedup.md").write_text(render_markdown(rep), encoding="utf-8")
+    # the manifest gets the summary, not the samples
+    return {k: rep[k] for k in ("clusters", "removed", "cluster_size_histogram", "removed_per_source", "overlap")} | {
+        "files": ["dedup.json", "dedup.md"]
+    }

@@ -271,6 +271,7 @@ def explain(
 STAGE_COMMAND_MODULES: list[str] = [
     "dolphin_data.cli_systemchat",
     "dolphin_data.cli_tokens",
+    "dolphin_data.cli_dedup",
 ]
 
 

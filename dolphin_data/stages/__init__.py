@@ -97,4 +97,5 @@ BUILTIN_STAGE_MODULES = [
     "dolphin_data.stages.sample",
     "dolphin_data.tokens.stage",
     "dolphin_data.systemchat.stage",
+    "dolphin_data.dedup.stage",
 ]

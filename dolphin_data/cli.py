@@ -270,8 +270,10 @@ def explain(
 # Stage commands live beside their stages; each module adds its commands to `app`.
 STAGE_COMMAND_MODULES: list[str] = [
     "dolphin_data.cli_systemchat",
+    "dolphin_data.cli_unfilter",
     "dolphin_data.cli_tokens",
     "dolphin_data.cli_dedup",
+    "dolphin_data.synth",
 ]
 
 

@@ -322,6 +322,7 @@ def budget_estimate(kept_lengths: np.ndarray, training: Mapping[str, Any]) -> di
         "packed_rows_lower_bound": math.ceil(tokens / seq) if tokens else 0,
         "packing_efficiency": round(tokens / (rows * seq), 4) if rows else 0.0,
         "steps_per_epoch": steps,
+        "steps_per_epoch_fractional": round(train_rows / training["total_batch"], 3),
         "total_steps": steps * int(training["num_epochs"]),
         "model_card_steps_per_epoch": MODEL_CARD_STEPS_PER_EPOCH,
     }
@@ -357,7 +358,8 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
         f"efficiency {e['packing_efficiency']:.2%})",
         f"- optimizer steps per epoch at total batch {e['total_batch']} "
         f"({e['micro_batch_size']} x {e['gradient_accumulation_steps']} x {e['num_gpus']} GPUs, val {e['val_set_size']}): "
-        f"**{e['steps_per_epoch']:,}** (model card, full-size build: {e['model_card_steps_per_epoch']:,}); "
+        f"**{e['steps_per_epoch']:,}** ({e['steps_per_epoch_fractional']}; model card, full-size build: "
+        f"{e['model_card_steps_per_epoch']:,}); "
         f"{e['num_epochs']} epochs: {e['total_steps']:,}",
         "",
     ]

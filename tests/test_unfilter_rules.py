@@ -1,0 +1,221 @@
+"""Refusal rules: the lexicon file, each regex rule on positives (exact rule name) and hard negatives, context
+exclusions (code, quotations), offsets, case/apostrophe handling, and batch == one-by-one."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+
+from dolphin_data.unfilter.rules import DEFAULT_LEXICON, REGEX_RULES, RuleSet, entry_id, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.default()
+
+
+def first_rule(rules: RuleSet, text: str, layers=("lexicon", "regex")) -> str | None:
+    hit = rules.match([text], layers)[0]
+    return hit.rule if hit else None
+
+
+def rules_hit(rules: RuleSet, text: str, layers=("lexicon", "regex")) -> set[str]:
+    return {h.rule for h in rules.match_all([text], layers)[0]}
+
+
+# -- the lexicon file ------------------------------------------------------------------------------------------------
+
+
+def test_lexicon_file_is_versioned_with_unique_lowercase_ids_and_provenance():
+    version, entries = load_lexicon(DEFAULT_LEXICON)
+    assert version == 1
+    assert len(entries) >= 90
+    ids = [e.id for e in entries]
+    assert len(ids) == len(set(ids))
+    for e in entries:
+        assert e.phrase == e.phrase.lower()
+        assert e.note, f"line {e.line}: {e.phrase!r} has no provenance comment"
+        assert re.fullmatch(r"[0-9a-z\-_\u00c0-\uffff]+", e.id)
+    assert {e.kind for e in entries} == {"boilerplate", "refusal", "artefact"}
+
+
+def test_lexicon_curates_out_topic_words_and_splits_the_fused_phrase():
+    _, entries = load_lexicon(DEFAULT_LEXICON)
+    phrases = {e.phrase for e in entries}
+    for topic in ("ethical", "illegal", "lgbt", "openai", "delve", "ethics", "bias", "i'm sorry,", "i cannot",
+                  "it is important to", "please note", "language model", "september 2021"):
+        assert topic not in phrases, topic
+    assert not any("safetyethical" in p for p in phrases)  # the Vicuna list's fused line
+    assert "as a language model," in phrases  # one of its five intended phrases, now on its own
+
+
+def test_entry_ids():
+    assert entry_id("As an AI language model") == "as_an_ai_language_model"
+    assert entry_id("I can't assist with that") == "i_can_t_assist_with_that"
+    assert entry_id("my knowledge cut-off") == "my_knowledge_cut-off"
+
+
+def test_lexicon_errors_name_file_and_line(tmp_path):
+    p = tmp_path / "lex.txt"
+    p.write_text("# version: 3\nfoo bar baz  # a\nFoo  Bar-baz?  # dup id? no: different\nfoo bar baz # again\n")
+    with pytest.raises(ValueError, match=r"lex.txt:4: entry 'foo bar baz' duplicates line 2"):
+        load_lexicon(p)
+    p.write_text("#@kind nonsense\nabc def\n")
+    with pytest.raises(ValueError, match=r"lex.txt:1: unknown kind 'nonsense'"):
+        load_lexicon(p)
+
+
+def test_from_files_custom_lexicon_and_regex_off(tmp_path):
+    p = tmp_path / "lex.txt"
+    p.write_text("# version: 7\n#@kind refusal\nno can do  # test\n^well actually  # anchored\n")
+    rs = RuleSet.from_files(p, regex=False)
+    assert rs.describe()["lexicon_version"] == 7 and rs.regex_rules == []
+    assert rs.match(["Sorry, NO CAN DO today."])[0].rule == "lexicon:no_can_do"
+    assert rs.match(["Well actually, it's blue."])[0].rule == "lexicon:well_actually"
+    assert rs.match(["I said well actually it's blue."]) == [None]  # ^ anchors to a sentence start
+    assert rs.match(["I cannot help with that."]) == [None]  # no regex layer
+
+
+# -- positives: exact rule ------------------------------------------------------------------------------------------
+
+POSITIVES = [
+    ("As an AI language model, I cannot browse the internet.", "lexicon:as_an_ai_language_model"),
+    ("AS AN AI LANGUAGE MODEL, I DO NOT HAVE OPINIONS.", "lexicon:as_an_ai_language_model"),
+    ("Sure. As an AI developed by OpenAI, I don't browse.", "lexicon:as_an_ai_developed_by_openai"),
+    ("As an AI, I don't experience hunger.", "regex:as_an_ai"),
+    ("As a helpful assistant, I must say no.", "regex:as_an_ai"),
+    ("I'm just an AI, it's not within my programming to do that.", "lexicon:i_m_just_an_ai"),
+    ("Well, I am an AI assistant, so I don't sleep.", "regex:identity"),
+    ("I don't have personal opinions on football clubs.", "regex:ai_no_feelings"),
+    ("I'm sorry, but I can't provide that.", "regex:apology_refusal"),
+    ("Unfortunately, I won't be able to help with this.", "regex:apology_refusal"),
+    ("I can't help you with writing that.", "regex:cannot_assist"),
+    ("I am unable to assist with hacking into accounts.", "regex:cannot_assist"),
+    ("I cannot provide instructions for making weapons.", "regex:cannot_provide"),
+    ("I will not comply with that request.", "regex:cannot_fulfill"),
+    ("I won't write explicit content.", "regex:cannot_create"),
+    ("I can't write a story that glorifies violence.", "regex:cannot_create"),
+    ("I can't engage in roleplay of that kind.", "regex:cannot_engage"),
+    ("I do not condone such behavior.", "regex:cannot_condone"),
+    ("I'm not comfortable writing that scene.", "regex:not_comfortable"),
+    ("I'd prefer not to speculate about that person.", "regex:not_comfortable"),
+    ("It is not appropriate to make jokes about a disability.", "regex:not_appropriate"),
+    ("It would be unethical for me to help you cheat.", "regex:not_appropriate"),
+    ("That request goes against my guidelines.", "lexicon:against_my_guidelines"),
+    ("That would violate OpenAI's content policy.", "regex:against_policy"),
+    ("I must remind you that it is illegal to do this.", "regex:moral_warning"),
+    ("I cannot fulfill your request.", "lexicon:i_cannot_fulfill_your_request"),
+    ("As of my last knowledge update in 2023, the mayor was X.", "lexicon:as_of_my_last_knowledge_update"),
+    ("*This conversation is shared from ShareGPT.com", "lexicon:this_conversation_is_shared_from"),
+    ("Lo siento, pero como modelo de lenguaje no puedo hacerlo.", "lexicon:lo_siento_pero_como_modelo_de_lenguaje"),
+    ("作为一个人工智能语言模型，我无法提供帮助。", "lexicon:作为一个人工智能语言模型"),
+]
+
+
+@pytest.mark.parametrize("text,rule", POSITIVES, ids=[r for _, r in POSITIVES])
+def test_positive_first_rule(rules, text, rule):
+    assert first_rule(rules, text) == rule
+
+
+def test_every_regex_rule_has_a_positive_case():
+    covered = {r for _, r in POSITIVES}
+    covered |= {r for text, _ in POSITIVES for r in rules_hit(RuleSet.default(), text)}
+    missing = [r.name for r in REGEX_RULES if f"regex:{r.name}" not in covered]
+    assert not missing
+
+
+# -- hard negatives -------------------------------------------------------------------------------------------------
+
+HARD_NEGATIVES = [
+    # empathy
+    "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",
+    "I'm so sorry you're going through this; it's normal to feel overwhelmed.",
+    # AI as a topic
+    "Think of GPT-4 as an AI language model that predicts the next token.",
+    "A large language model is trained on text; as a language model grows, its loss falls.",
+    "OpenAI released ChatGPT in 2022; the ethics of AI assistants is a lively field.",
+    "I'm an AI researcher's assistant? No: the paper says models such as an AI assistant can fail.",
+    # refusals quoted in code, fiction, quotations
+    'Here is a test:\n```python\nassert reply == "I cannot help with that."\n```\nRun it with pytest.',
+    "Use `I can't assist with that` as the expected string in your test.",
+    "'I'm sorry, Dave, I'm afraid I can't do that,' said HAL, and the pod bay doors stayed shut.",
+    'The robot replied, "As an AI language model, I cannot feel love." Maria laughed.',
+    "> I cannot help you with that.\n\nThat quote is from the support transcript you pasted.",
+    # technical impossibility
+    "It is not possible to sort arbitrary numbers in O(1) time; comparison sorts need O(n log n).",
+    "You cannot divide by zero, so the function raises ZeroDivisionError.",
+    "It's not appropriate to use floats for currency; use Decimal instead.",
+    "I can't help but notice that line 3 shadows the built-in `list`.",
+    "I'm sorry, but I can't find any bug in this code: it runs and prints 42.",
+    # safety advice inside a full answer
+    "To change a tire, loosen the lug nuts, jack up the car and swap the wheel. It's important to engage the "
+    "parking brake, and never get under a car held only by a jack: that is potentially dangerous.",
+    "Mix the epoxy in a ventilated room. Please note the fumes are harmful; wear gloves.",
+    # topic words the public lists removed
+    "Business ethics covers bribery law; insider trading is illegal in most jurisdictions.",
+    "The LGBT rights movement gained momentum after the Stonewall riots in 1969.",
+    "Let's delve into the history of the Roman republic.",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negative_passes(rules, text):
+    assert rules.match_all([text])[0] == []
+
+
+# -- mechanics ------------------------------------------------------------------------------------------------------
+
+
+def test_offsets_index_the_original_text_even_when_lowercasing_changes_length(rules):
+    texts = ["İİİ İstanbul. As an AI language model, I cannot.", "x" * 5 + " I can't help with that!"]
+    for text, hit in zip(texts, rules.match(texts), strict=True):
+        assert hit is not None
+        assert text[hit.start : hit.end] == hit.text
+    assert rules.match(texts)[0].text == "As an AI language model,"
+
+
+def test_typographic_apostrophe_matches(rules):
+    assert first_rule(rules, "I can\u2019t help with that.") == "lexicon:i_can_t_help_with_that"
+    assert first_rule(rules, "I\u2019m not comfortable writing that.") == "regex:not_comfortable"
+
+
+def test_whole_words_only(rules):
+    # "against my programming" inside a longer token is not a hit
+    assert rules.match(["the against_my_programming_flag is set"]) == [None]
+
+
+def test_whole_reply_in_quotes_still_counts(rules):
+    assert first_rule(rules, '"I cannot help you with that."') == "lexicon:i_cannot_help_you_with_that"
+
+
+def test_layers_are_separable(rules):
+    text = "As an AI language model, I cannot help with that."
+    assert first_rule(rules, text, ("lexicon",)) == "lexicon:as_an_ai_language_model"
+    assert first_rule(rules, text, ("regex",)) == "regex:as_an_ai"
+    with pytest.raises(ValueError, match="unknown layer 'classifier'"):
+        rules.match([text], ("classifier",))
+
+
+def test_disabled_rules(rules):
+    rs = RuleSet.default(disabled=["lexicon:as_an_ai_language_model", "regex:as_an_ai"])
+    assert first_rule(rs, "As an AI language model, I don't like it.") is None
+    with pytest.raises(ValueError, match="unknown rule 'regex:nope'"):
+        RuleSet.default(disabled=["regex:nope"])
+
+
+def test_batch_equals_one_by_one_and_is_deterministic(rules):
+    texts = [t for t, _ in POSITIVES] + HARD_NEGATIVES + ["", "plain answer"] * 3
+    batch = rules.match_all(texts)
+    assert batch == [rules.match_all([t])[0] for t in texts]
+    assert batch == RuleSet.default().match_all(texts)
+    assert sum(1 for h in batch if h) == len(POSITIVES)
+
+
+def test_pickles_without_compiled_state(rules):
+    rules.match(["warm up the automaton"])
+    clone = pickle.loads(pickle.dumps(rules))
+    assert clone._compiled is None
+    assert clone.match(["I cannot help with that."])[0].rule == "regex:cannot_assist"
+    assert len(pickle.dumps(rules)) < 100_000

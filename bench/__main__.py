@@ -10,6 +10,7 @@ import importlib
 import sys
 
 BENCHMARKS = [
+    "unfilter_speed",
     "unfilter_quality",
 ]
 

@@ -95,6 +95,7 @@ def load_builtin_stages() -> None:
 
 BUILTIN_STAGE_MODULES = [
     "dolphin_data.stages.sample",
+    "dolphin_data.unfilter.stage",
     "dolphin_data.tokens.stage",
     "dolphin_data.systemchat.stage",
     "dolphin_data.dedup.stage",

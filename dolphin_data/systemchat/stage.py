@@ -6,7 +6,8 @@ rejects the conversation with its reason. With ``repair`` on, a leaking gpt turn
 when the rest stands on its own (``rules.repair_text``) and the conversation is kept, counted under ``repaired``;
 otherwise it is rejected as ``system:leak`` with the repair verdict. Repaired conversations carry
 ``metadata["systemchat_repairs"]`` (turn, cut sentences) for the report; outputs never show metadata.
-Counters: ``leak_found`` (conversations with a leak before repair), ``repaired``, ``repaired_sentences``,
+Counters: ``leak_found`` (conversations with a leak before repair), ``repaired`` / ``repaired_sentences`` (repaired
+conversations that were kept, and the sentences cut from them),
 ``directive:<kind>`` (conversations whose system prompt states that directive).
 """
 
@@ -74,6 +75,8 @@ class SystemChatValidateStage(Stage):
         convs: list[Conversation] = list(batch)
         verdict: list[Reject | None] = [None] * len(convs)
 
+        repaired: dict[int, int] = {}  # conversation index -> sentences cut
+
         def reject(i: int, reason: str, **extra: Any) -> None:
             verdict[i] = Reject.of(convs[i], self.name, reason, **extra)
 
@@ -104,8 +107,7 @@ class SystemChatValidateStage(Stage):
                     reject(i, "system:leak", span=span, repair=f"dropped:{why_not}", cut=cut)
                 else:
                     convs[i] = fixed
-                    counters["repaired"] += 1
-                    counters["repaired_sentences"] += len(cut)
+                    repaired[i] = len(cut)
 
         alive = [i for i in range(len(convs)) if verdict[i] is None]
         if self.check_directives and alive:
@@ -117,6 +119,11 @@ class SystemChatValidateStage(Stage):
             for k, f in sorted(failures.items()):
                 reject(alive[k], f.reason, span=f.span())
 
+        # a repaired conversation that a later rule rejects is not counted as repaired
+        for i, n_cut in repaired.items():
+            if verdict[i] is None:
+                counters["repaired"] += 1
+                counters["repaired_sentences"] += n_cut
         out = StageOutput([], [], counters)
         for c, v in zip(convs, verdict, strict=True):
             if v is None:

@@ -29,10 +29,14 @@ def _read(path: Path) -> list[dict]:
 @pytest.mark.parametrize("name", CONVERTERS.names())
 def test_converter_matches_golden(name: str) -> None:
     inputs = regen.fixture_inputs()
-    assert name in inputs, f"converter {name!r} has no fixture in {FIXTURES} (add <name>.jsonl/.json/.parquet, run regen.py)"
+    assert name in inputs, (
+        f"converter {name!r} has no fixture in {FIXTURES} (add <name>.jsonl/.json/.parquet, run regen.py)"
+    )
     expected_path = FIXTURES / f"{name}.expected.jsonl"
     rejects_path = FIXTURES / f"{name}.rejects.jsonl"
-    assert expected_path.exists() and rejects_path.exists(), f"run python {FIXTURES / 'regen.py'} to create the goldens for {name!r}"
+    assert expected_path.exists() and rejects_path.exists(), (
+        f"run python {FIXTURES / 'regen.py'} to create the goldens for {name!r}"
+    )
     kept, rejects = regen.run_converter(name, inputs[name])
     assert kept == _read(expected_path)
     assert rejects == _read(rejects_path)

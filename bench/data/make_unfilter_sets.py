@@ -49,7 +49,7 @@ _LOWER_FIRST = {"A", "An", "The", "To", "In", "For", "When", "If", "It", "This",
                 "Suppressors", "Counterfeit", "Odometer", "Retroreflectors", "Weight-based", "Mail", "Expense",
                 "Food", "Platforms", "Universities", "Ticketing", "Protective", "Defamation", "Tipped",
                 "Researchers", "GPS", "Regulators", "Ricin", "Slim", "Crack", "Journaling", "Quicksort",
-                "Plate", "Photosynthesis", "Simple", "Strength", "Tomatoes", "Succulents", "Meditation", "Saturn's"}
+                "Plate", "Photosynthesis", "Strength", "Tomatoes", "Succulents", "Meditation", "Saturn's"}
 
 
 def ing(verb: str) -> str:

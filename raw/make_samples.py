@@ -1366,9 +1366,85 @@ CFF_TASKS = [
 ]
 
 
+CFF_MORE = [
+    (
+        "Write a Python function that checks whether two strings are anagrams of each other, ignoring spaces and case.",
+        '```python\nfrom collections import Counter\n\ndef is_anagram(a, b):\n    clean = lambda s: Counter(s.replace(" ", "").lower())\n    return clean(a) == clean(b)\n\nprint(is_anagram("Dormitory", "Dirty room"))  # True\n```\n\nComparing letter counts is O(n), faster than sorting both strings.',
+        "evolinstruct",
+        "python",
+    ),
+    (
+        "Write a SQL query that returns the second highest distinct salary from `employees(salary)`, or NULL if there is none.",
+        "```sql\nSELECT MAX(salary) AS second_highest\nFROM employees\nWHERE salary < (SELECT MAX(salary) FROM employees);\n```\n\nIf every row has the same salary, the inner filter leaves no rows and `MAX` returns NULL, as required.",
+        "evolinstruct",
+        "sql",
+    ),
+    (
+        "Create a JavaScript function that groups an array of objects by a key, like `groupBy(people, 'city')`.",
+        "```javascript\nfunction groupBy(items, key) {\n  return items.reduce((acc, item) => {\n    (acc[item[key]] ??= []).push(item);\n    return acc;\n  }, {});\n}\n```\n\nNewer runtimes also provide `Object.groupBy(items, (x) => x.city)`.",
+        "magicoder",
+        "javascript",
+    ),
+    (
+        "Write a Java method that returns the factorial of n as a BigInteger.",
+        '```java\nimport java.math.BigInteger;\n\npublic static BigInteger factorial(int n) {\n    if (n < 0) throw new IllegalArgumentException("n must be non-negative");\n    BigInteger result = BigInteger.ONE;\n    for (int i = 2; i <= n; i++) result = result.multiply(BigInteger.valueOf(i));\n    return result;\n}\n```\n\n`BigInteger` avoids the overflow that `long` hits at 21!.',
+        "wizardcoder",
+        "java",
+    ),
+    (
+        "How do I parse command-line arguments in a Python script with a required input file and an optional --verbose flag?",
+        '```python\nimport argparse\n\nparser = argparse.ArgumentParser(description="Process a file.")\nparser.add_argument("input", help="path to the input file")\nparser.add_argument("-v", "--verbose", action="store_true", help="print progress")\nargs = parser.parse_args()\n\nif args.verbose:\n    print(f"reading {args.input}")\n```\n\n`argparse` generates `--help` output and error messages automatically.',
+        "sharegpt",
+        "python",
+    ),
+    (
+        "Write a Go function that returns the unique elements of a slice of strings, preserving order.",
+        "```go\nfunc unique(items []string) []string {\n\tseen := make(map[string]struct{}, len(items))\n\tout := make([]string, 0, len(items))\n\tfor _, s := range items {\n\t\tif _, ok := seen[s]; !ok {\n\t\t\tseen[s] = struct{}{}\n\t\t\tout = append(out, s)\n\t\t}\n\t}\n\treturn out\n}\n```\n\nAn empty struct as the map value uses no memory per entry.",
+        "magicoder",
+        "go",
+    ),
+    (
+        "Write a C++ class template `RingBuffer<T, N>` with push and pop that overwrites the oldest element when full.",
+        "```cpp\n#include <array>\n#include <optional>\n\ntemplate <typename T, std::size_t N>\nclass RingBuffer {\n    std::array<T, N> data_{};\n    std::size_t head_ = 0, size_ = 0;\npublic:\n    void push(const T& v) {\n        data_[(head_ + size_) % N] = v;\n        if (size_ < N) ++size_; else head_ = (head_ + 1) % N;\n    }\n    std::optional<T> pop() {\n        if (size_ == 0) return std::nullopt;\n        T v = data_[head_];\n        head_ = (head_ + 1) % N;\n        --size_;\n        return v;\n    }\n};\n```",
+        "wizardcoder",
+        "cpp",
+    ),
+    (
+        "Write a regular expression in JavaScript that extracts all hashtags from a tweet.",
+        "```javascript\nconst tags = (text) => text.match(/#[\\p{L}\\p{N}_]+/gu) ?? [];\n\nconsole.log(tags('Sunny day at the #beach with #friends_2024 #café'));\n// ['#beach', '#friends_2024', '#café']\n```\n\nThe `u` flag enables Unicode property escapes so accented letters count as word characters.",
+        "evolinstruct",
+        "javascript",
+    ),
+    (
+        "Explain what a Python decorator is and write one that retries a function up to three times on exception.",
+        "A decorator is a function that takes a function and returns a new function that wraps it.\n\n```python\nimport functools\n\ndef retry(times=3):\n    def deco(fn):\n        @functools.wraps(fn)\n        def wrapper(*args, **kwargs):\n            for attempt in range(1, times + 1):\n                try:\n                    return fn(*args, **kwargs)\n                except Exception:\n                    if attempt == times:\n                        raise\n        return wrapper\n    return deco\n```\n\n`functools.wraps` keeps the wrapped function's name and docstring.",
+        "sharegpt",
+        "python",
+    ),
+    (
+        "Write a Rust function that counts word frequencies in a string and returns them sorted by count, descending.",
+        "```rust\nuse std::collections::HashMap;\n\nfn word_counts(text: &str) -> Vec<(String, usize)> {\n    let mut counts: HashMap<String, usize> = HashMap::new();\n    for w in text.split_whitespace() {\n        *counts.entry(w.to_lowercase()).or_insert(0) += 1;\n    }\n    let mut v: Vec<_> = counts.into_iter().collect();\n    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));\n    v\n}\n```\n\nTies are broken alphabetically so the output order is deterministic.",
+        "magicoder",
+        "rust",
+    ),
+    (
+        "Write an HTML form with email and password fields and client-side validation that the email is required.",
+        '```html\n<form action="/login" method="post">\n  <label for="email">Email</label>\n  <input id="email" name="email" type="email" required autocomplete="email">\n\n  <label for="password">Password</label>\n  <input id="password" name="password" type="password" minlength="8" autocomplete="current-password">\n\n  <button type="submit">Sign in</button>\n</form>\n```\n\n`type="email"` with `required` makes the browser check the format and presence; always validate again on the server.',
+        "wizardcoder",
+        "html",
+    ),
+    (
+        "In Python, how can I merge two dictionaries so that values from the second override the first?",
+        'From Python 3.9 use the union operator:\n\n```python\ndefaults = {"color": "blue", "size": "M"}\nchoices = {"size": "L"}\nmerged = defaults | choices  # {\'color\': \'blue\', \'size\': \'L\'}\n```\n\nOn older versions write `{**defaults, **choices}`. Both create a new dict and leave the originals unchanged.',
+        "sharegpt",
+        "python",
+    ),
+]
+
+
 def build_cff() -> Rows:
     rows = Rows("codefeedback_filtered/CodeFeedback-Filtered-Instruction.jsonl")
-    for q, a, res, lang in CFF_TASKS:
+    for q, a, res, lang in CFF_TASKS + CFF_MORE:
         rows.add({"query": q, "answer": a, "resource": res, "lang": lang})
     rows.add(
         {

@@ -112,7 +112,7 @@ def test_build_writes_outputs_rejects_and_manifest(mini):
         ("flan", 5, "schema:missing_key"),
         ("flan", 6, "schema:invalid_utf8"),
         ("hermes", 7, "schema:unknown_role"),
-        ("math", 3, "schema:missing_key"),
+        ("math", 3, "schema:null_value"),
     ]
     sampled = read_jsonl(out / "rejects" / "sample.jsonl")
     assert len(sampled) == 3 and {r["reason"] for r in sampled} == {"sample:not_selected"}

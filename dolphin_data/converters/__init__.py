@@ -24,8 +24,12 @@ class RowRef:
     line: int
 
     def make_id(self, upstream_id: Any = None) -> str:
+        """``<source>:<upstream id>``, or ``<source>:<line>`` for rows without one (the convert stage
+        renames a later repeat of an id, so ids stay unique within a source)."""
         if upstream_id is None or upstream_id == "":
             return f"{self.source}:{self.line}"
+        if isinstance(upstream_id, bool) or not isinstance(upstream_id, str | int):
+            raise RecordError("wrong_type", f"'id' is {type(upstream_id).__name__}, expected str or int")
         return f"{self.source}:{upstream_id}"
 
 
@@ -33,12 +37,21 @@ Converter = Callable[[Any, RowRef], Conversation]
 CONVERTERS: Registry[Converter] = Registry("converter")
 
 
+def optional(row: Any, key: str, kind: type | tuple[type, ...] = str) -> Any:
+    """``row[key]`` or None when absent/null; a present value of the wrong type is still an error."""
+    if not isinstance(row, Mapping) or row.get(key) is None:
+        return None
+    return require(row, key, kind)
+
+
 def require(row: Any, key: str, kind: type | tuple[type, ...] = str) -> Any:
     """``row[key]`` with a reason code when the row is not an object, the key is missing or the type is wrong."""
     if not isinstance(row, Mapping):
         raise RecordError("not_an_object", f"expected a JSON object, got {type(row).__name__}")
-    if key not in row or row[key] is None:
+    if key not in row:
         raise RecordError("missing_key", f"no {key!r}; keys present: {sorted(row)[:12]}")
+    if row[key] is None:
+        raise RecordError("null_value", f"{key!r} is null")
     value = row[key]
     if not isinstance(value, kind):
         want = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
@@ -105,9 +118,11 @@ def turns_from_list(
             raise RecordError("wrong_type", f"{field}[{i}] is {type(item).__name__}, expected object")
         if role_key not in item:
             raise RecordError("missing_key", f"{field}[{i}] has no {role_key!r}; keys: {sorted(item)}")
-        text = item.get(text_key)
-        if text is None:
+        if text_key not in item:
             raise RecordError("missing_key", f"{field}[{i}] has no {text_key!r}; keys: {sorted(item)}")
+        text = item[text_key]
+        if text is None:
+            raise RecordError("null_value", f"{field}[{i}].{text_key} is null")
         if not isinstance(text, str):
             raise RecordError("wrong_type", f"{field}[{i}].{text_key} is {type(text).__name__}, expected str")
         train = item.get(train_key) if train_key else None

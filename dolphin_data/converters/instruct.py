@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dolphin_data.converters import CONVERTERS, RowRef, make_conversation, require
+from dolphin_data.converters import CONVERTERS, RowRef, make_conversation, optional, require
 from dolphin_data.model import Conversation, Turn
 
 
@@ -26,22 +26,23 @@ def dolphin_flan(row: Any, ref: RowRef) -> Conversation:
 def alpaca(row: Any, ref: RowRef) -> Conversation:
     """Plain alpaca {"instruction", "input"?, "output"}: instruction (+ input) is the human turn."""
     instruction = require(row, "instruction")
-    extra = row.get("input") or ""
-    prompt = f"{instruction}\n\n{extra}" if isinstance(extra, str) and extra.strip() else instruction
-    return _single_turn(row.get("system") or None, prompt, require(row, "output"), ref, row.get("id"))
+    extra = optional(row, "input") or ""
+    prompt = f"{instruction}\n\n{extra}" if extra.strip() else instruction
+    return _single_turn(optional(row, "system"), prompt, require(row, "output"), ref, row.get("id"))
 
 
 @CONVERTERS.register("codefeedback_filtered")
 def codefeedback_filtered(row: Any, ref: RowRef) -> Conversation:
     """m-a-p/CodeFeedback-Filtered-Instruction {"query", "answer", "resource", "lang"}; resource/lang kept as metadata."""
-    meta = {k: row[k] for k in ("resource", "lang") if isinstance(row, dict) and row.get(k)}
-    return _single_turn(None, require(row, "query"), require(row, "answer"), ref, row.get("id"), meta)
+    query, answer = require(row, "query"), require(row, "answer")
+    meta = {k: row[k] for k in ("resource", "lang") if isinstance(row.get(k), str) and row[k]}
+    return _single_turn(None, query, answer, ref, row.get("id"), meta)
 
 
 @CONVERTERS.register("dolphin_coder")
 def dolphin_coder(row: Any, ref: RowRef) -> Conversation:
     """cognitivecomputations/dolphin-coder {"system_prompt", "question", "response"} (orca-style; key names inferred)."""
-    system = row.get("system_prompt") if isinstance(row, dict) else None
+    system = optional(row, "system_prompt")
     return _single_turn(system, require(row, "question"), require(row, "response"), ref, row.get("id"))
 
 

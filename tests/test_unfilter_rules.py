@@ -111,6 +111,14 @@ POSITIVES = [
     ("*This conversation is shared from ShareGPT.com", "lexicon:this_conversation_is_shared_from"),
     ("Lo siento, pero como modelo de lenguaje no puedo hacerlo.", "lexicon:lo_siento_pero_como_modelo_de_lenguaje"),
     ("作为一个人工智能语言模型，我无法提供帮助。", "lexicon:作为一个人工智能语言模型"),
+    ("I must politely decline, since it targets a real person.", "regex:must_decline"),
+    ("I can't outline a method for picking that lock.", "regex:cannot_request"),
+    ("Honestly, that's not something I'm willing to help with.", "regex:not_something_i"),
+    ("Here is the answer: 12. Everyone deserves respect, whatever their job.", "regex:moral_respect"),
+    ("I'm not in a position to give you legal advice.", "regex:cannot_provide"),
+    ("I regret to inform you that I can't draft that letter.", "regex:apology_refusal"),
+    ("That would conflict with the usage guidelines I follow.", "regex:against_policy"),
+    ('{"final_answer": "I\'m sorry, but I can\'t translate offensive language."}', "regex:apology_refusal"),
 ]
 
 
@@ -157,6 +165,9 @@ HARD_NEGATIVES = [
     "Business ethics covers bribery law; insider trading is illegal in most jurisdictions.",
     "The LGBT rights movement gained momentum after the Stonewall riots in 1969.",
     "Let's delve into the history of the Roman republic.",
+    "I have to decline the invitation politely, so here is a draft: Dear Sam, thank you for thinking of me.",
+    "Human rights law starts from the idea that each person has inherent dignity.",
+    '"I cannot do that," the butler said, in the novel\'s best scene.',
 ]
 
 

@@ -123,14 +123,25 @@ def load_lexicon(path: str | Path) -> tuple[int, list[LexiconEntry]]:
 # -- regex rules ----------------------------------------------------------------------------------------------------
 
 # "I" + a refusing modal, and the literal triggers that start it.
-_NEG = (
-    r"(?:cannot|can ?not|can't|won't|will not|am unable to|'m unable to|am not able to|'m not able to|"
-    r"am not going to|'m not going to|must decline to|must refuse to|refuse to|will have to decline to)"
+# (each alternative carries its own leading space or apostrophe: "i cannot", "i'm unable to")
+_NEG_ALTS = (
+    r" cannot| can ?not| can't| won't| will not| am unable to|'m unable to| am not able to|'m not able to|"
+    r" am not going to|'m not going to| must decline to| must refuse to| refuse to| will have to decline to|"
+    r" won't be able to| will not be able to| am not in a position to|'m not in a position to"
 )
+_NEG = r"(?:" + _NEG_ALTS + r")"
 _NEG_TRIGGERS = (
     "i cannot", "i can not", "i cannot", "i can't", "i won't", "i will not", "i am unable", "i'm unable",
     "i am not able", "i'm not able", "i am not going", "i'm not going", "i must decline", "i must refuse",
-    "i refuse", "i will have to decline",
+    "i refuse", "i will have to decline", "i am not in a position", "i'm not in a position",
+)
+# verbs that, after "I can't / I won't", ask for the thing requested (a refusal), not for a capability
+_REQUEST_VERBS = (
+    r"(?:help|assist|provide|fulfill|fulfil|comply|create|generate|write|produce|engage|answer|respond|continue|"
+    r"complete|share|give|support|participate|discuss|make fun|mock|insult|roast|joke|translate|pretend|roleplay|"
+    r"role-play|promote|encourage|condone|endorse|speculate|comment|draft|outline|compose|supply|put together|"
+    r"come up with|walk you through|explain how to|tell you how to|show you how to|teach you how to|detail|"
+    r"that|this)"
 )
 _REQUEST_NOUN = r"(?:request|requests|query|demand|instruction|instructions|task|command|question|prompt)"
 _BAD_ADJ = (
@@ -177,7 +188,7 @@ REGEX_RULES: tuple[RegexRule, ...] = (
         ("i don't have", "i do not have", "i don't possess", "i do not possess", "i don't experience",
          "i do not experience", "i'm not capable of", "i am not capable of", "i'm incapable of", "i am incapable of",
          "i cannot have", "i can't have", "i don't form", "i do not form"),
-        r"i (?:don't|do not|cannot|can't|am not capable of|'m not capable of|am incapable of|'m incapable of) "
+        r"i(?: don't| do not| cannot| can't| am not capable of|'m not capable of| am incapable of|'m incapable of) "
         r"(?:have|possess|experience|hold|form|feel|express|having|possessing|experiencing|holding|forming|feeling)"
         r"(?: any)? (?:(?:personal|subjective|human|real|genuine|own|emotional|individual|human-like|the same)\s+)+"
         r"(?:opinions?|feelings|emotions|beliefs|preferences|experiences?|consciousness|desires|views|biases|"
@@ -189,26 +200,26 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "apology_refusal", "refusal",
         ("i'm sorry", "i am sorry", "i apologize", "i apologise", "my apologies", "sorry,", "sorry but",
-         "unfortunately,", "unfortunately i", "regrettably,"),
-        r"(?:i'm sorry|i am sorry|i apologi[sz]e|my apologies|sorry|unfortunately|regrettably)"
+         "unfortunately,", "unfortunately i", "regrettably,", "i regret to inform", "i'm afraid i", "i am afraid i"),
+        r"(?:i'm sorry|i am sorry|i apologi[sz]e|my apologies|sorry|unfortunately|regrettably|"
+        r"i regret to inform you(?: that)?|i'm afraid(?= i)|i am afraid(?= i))"
         r"(?: for (?:any|the) (?:confusion|inconvenience))?,?(?: but)?,? "
-        r"(?:i (?:" + _NEG[3:-1] + r"|won't be able to|will not be able to|am not allowed to|'m not allowed to|"
+        r"(?:i(?:" + _NEG_ALTS + r"| won't be able to| will not be able to| am not allowed to|'m not allowed to|"
         r"'m afraid i (?:can't|cannot|won't))|(?:that's|that is|this is) not something i (?:can|will|am able to))"
-        r"(?: \w+){0,2}? (?:do|help|assist|provide|fulfill|fulfil|comply|create|generate|write|produce|engage|answer|"
-        r"respond|continue|complete|share|give|support|participate|discuss|that|this)\b",
+        r"(?:(?: \w+){0,2}? (?:do|" + _REQUEST_VERBS[3:] + r"\b|[^.!?\n]{0,60}?\b" + _BAD_ADJ + r"\b)",
         anchored=True,
         doc="'I'm sorry, but I can't <help|provide|write|...>' (an apology that opens a refusal)",
     ),
     RegexRule(
         "cannot_assist", "refusal", _NEG_TRIGGERS,
-        r"i " + _NEG + r" (?:help|assist)(?: you)?(?:(?: with| in| on)? (?:that|this|it|these|those|such|any|anything|"
+        r"i" + _NEG + r" (?:help|assist)(?: you)?(?:(?: with| in| on)? (?:that|this|it|these|those|such|any|anything|"
         r"your|the (?:request|task|question|above)|requests?|creating|writing|generating|providing|making|producing|"
         r"finding|obtaining|planning|building|developing|hacking)\b|\s*[.!;]|\s*$)",
         doc="'I can't / won't / am unable to help|assist (with that|your request|...)'",
     ),
     RegexRule(
         "cannot_provide", "refusal", _NEG_TRIGGERS,
-        r"i " + _NEG + r" (?:provide|give|offer|share|supply|disclose|reveal)(?: you)?(?: with)? "
+        r"i" + _NEG + r" (?:provide|give|offer|share|supply|disclose|reveal)(?: you)?(?: with)? "
         r"(?:(?:any|specific|detailed|further|more|such|personal|medical|legal|financial|the requested|that kind of|"
         r"this kind of|that type of|this type of)\s+)*(?:information|assistance|guidance|instructions|advice|help|"
         r"details|support|content|response|answer|that|this|it|such|links?|resources|steps|tips|"
@@ -217,7 +228,7 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     ),
     RegexRule(
         "cannot_fulfill", "refusal", _NEG_TRIGGERS,
-        r"i " + _NEG + r" (?:fulfill|fulfil|comply with|complete|honor|honour|process|accommodate|grant|carry out|"
+        r"i" + _NEG + r" (?:fulfill|fulfil|comply with|complete|honor|honour|process|accommodate|grant|carry out|"
         r"perform|execute|follow|accept|entertain|respond to|answer)(?: (?:your|this|that|the|such an?|such|these|"
         r"those))? " + _REQUEST_NOUN + r"\b"
         r"|i (?:cannot|can ?not|can't|won't|will not) (?:do|comply with) (?:that|this|it|so)\s*(?:[.!]|$)",
@@ -225,7 +236,7 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     ),
     RegexRule(
         "cannot_create", "refusal", _NEG_TRIGGERS,
-        r"i " + _NEG + r" (?:create|generate|write|produce|compose|draft|craft|make|develop|design|build)"
+        r"i" + _NEG + r" (?:create|generate|write|produce|compose|draft|craft|make|develop|design|build)"
         r"(?: you)? (?:(?:that|this|it|such)\b(?! (?:function|code|file|program|script|query|without|until|unless|"
         r"because|in|using|with|for|yet|right|now|directly|here)\b)"
         r"|(?:an? |any |the |this |that |such )?(?:kind of |type of |sort of )?(?:" + _BAD_ADJ + r"|content|material)\b"
@@ -236,7 +247,7 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     ),
     RegexRule(
         "cannot_engage", "refusal", _NEG_TRIGGERS,
-        r"i " + _NEG + r" (?:(?:engage|participate|take part|partake|be involved|get involved|indulge)(?: in| with)\b"
+        r"i" + _NEG + r" (?:(?:engage|participate|take part|partake|be involved|get involved|indulge)(?: in| with)\b"
         r"|(?:discuss|roleplay|role-play|role play|pretend|play along|go along with|speculate about|continue "
         r"(?:this|with this|the|that|our|with that))\b)",
         doc="'I can't engage in|participate in|discuss|roleplay ...'",
@@ -244,7 +255,7 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "cannot_condone", "refusal",
         _NEG_TRIGGERS + ("i do not", "i don't", "i would never", "i never"),
-        r"i (?:cannot|can ?not|can't|won't|will not|do not|don't|would never|never|refuse to|am not going to|"
+        r"i(?: cannot| can ?not| can't| won't| will not| do not| don't| would never| never| refuse to| am not going to|"
         r"'m not going to) (?:condone|endorse|encourage|promote|glorify|advocate for|advocate|facilitate|"
         r"support (?:or|and) (?:condone|encourage|promote|endorse))\b(?: (?:or|and) \w+)?(?: (?:any|such|this|that|the|"
         r"these|those))?(?: [\w-]+){0,2}? (?:behaviou?r|activities|activity|actions|violence|hate|harm|discrimination|"
@@ -282,11 +293,13 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "against_policy", "refusal",
         ("against my", "violate my", "violates my", "violating my", "violation of my", "contrary to my",
-         "conflicts with my", "conflict with my", "against openai", "violate openai", "violates openai",
+         "conflicts with my", "conflict with my", "conflict with the", "conflicts with the", "against the usage",
+         "against the content", "violate the usage", "violates the usage", "violate the content", "against openai", "violate openai", "violates openai",
          "violation of openai", "against the openai"),
-        r"(?:against|violat(?:e|es|ing|ion of)|contrary to|conflicts? with)(?: the)? (?:my|openai's|openai|"
+        r"(?:against|violat(?:e|es|ing|ion of)|contrary to|conflicts? with)(?: the)? (?:(?:my|openai's|openai|"
         r"anthropic's)(?: [\w-]+){0,2}? (?:programming|guidelines|policies|policy|principles|directives|design|"
-        r"use case policy|usage policies)\b",
+        r"use case policy|usage policies)\b|(?:usage|content|safety) (?:guidelines|policies|policy) i (?:follow|"
+        r"operate under|am bound by|'m bound by)\b)",
         doc="'against my programming|guidelines', 'violates OpenAI's content policy'",
     ),
     RegexRule(
@@ -294,12 +307,51 @@ REGEX_RULES: tuple[RegexRule, ...] = (
         ("i must emphasize", "i must stress", "i must remind", "i must point out", "i must caution", "i must warn",
          "i must inform", "i must note", "i must clarify", "i feel obligated", "i feel compelled", "i have to remind",
          "i have to point out", "i want to remind", "i would like to remind", "i'd like to remind",
-         "i should remind", "i should point out"),
-        r"i (?:must|have to|want to|would like to|'d like to|should|feel obligated to|feel compelled to) "
-        r"(?:emphasize|stress|remind you|remind|point out|caution you|caution|warn you|inform you|note|clarify)"
+         "i should remind", "i should point out", "i want to gently", "i'd like to gently", "i must gently"),
+        r"i(?: must| have to| want to| would like to|'d like to| should| feel obligated to| feel compelled to) "
+        r"(?:gently |respectfully )?(?:emphasize|stress|remind you|remind|point out|caution you|caution|warn you|"
+        r"inform you|note|clarify)"
         r"(?: that)?[^.!?\n]{0,80}?\b(?:unethical|immoral|inappropriate|offensive|disrespectful|respectful|ethical|"
-        r"morally|consent|illegal|not (?:appropriate|acceptable|okay)|harmful (?:stereotypes|content|behaviou?r))\b",
+        r"morally|consent|illegal|hurtful|honesty|fairness|dignity|hurt (?:others|someone|people)|"
+        r"not (?:appropriate|acceptable|okay)|harmful (?:stereotypes|content|behaviou?r))\b",
         doc="'I must remind you that ... (unethical|illegal|respectful ...)' (Llama-2-chat moralizing)",
+    ),
+    RegexRule(
+        "must_decline", "refusal",
+        ("i must refuse", "i must decline", "i must respectfully", "i have to refuse", "i have to decline",
+         "i need to decline", "i need to refuse", "i will have to", "i'll have to", "i'm going to have to",
+         "i am going to have to", "i'm afraid i must", "i am afraid i must", "i'm programmed to decline",
+         "i am programmed to decline"),
+        r"i(?:'m afraid i| am afraid i)?(?: must| have to| need to| will have to|'ll have to|'m going to have to|"
+        r" am going to have to|'m programmed to| am programmed to) (?:respectfully |politely |kindly )?"
+        r"(?:refuse|decline)\b(?! (?:the|your) (?:invitation|offer|call|meeting|position|job)\b)",
+        anchored=True,
+        doc="'I must refuse / have to decline (to ...)', 'I'm programmed to decline requests ...'",
+    ),
+    RegexRule(
+        "cannot_request", "refusal", _NEG_TRIGGERS,
+        r"i" + _NEG + r" (?:share|draft|outline|compose|supply|put together|come up with|walk you through|"
+        r"explain how to|tell you how to|show you how to|teach you how to|detail)(?: you)? (?:a|an|the|any|some|"
+        r"instructions|directions|details|tips|steps|methods?|ways?|guidance|information|content|advice|"
+        r"strategies|tricks|code for|recipes?)\b",
+        anchored=True,
+        doc="'I can't share|outline|supply|put together a ...' at the start of a sentence",
+    ),
+    RegexRule(
+        "not_something_i", "refusal",
+        ("not something i", "n't something i", "n’t something i"),
+        r"(?:not|n't) something i(?: can| could| will| am willing to|'m willing to| am able to|'m able to|"
+        r" feel comfortable| am comfortable|'m comfortable)(?: \w+){0,2}? (?:do|" + _REQUEST_VERBS[3:] + r"\b",
+        doc="'That's not something I can help with / I'm willing to do'",
+    ),
+    RegexRule(
+        "moral_respect", "moralizing",
+        ("everyone deserves", "every person deserves", "every individual deserves", "everybody deserves",
+         "all people deserve"),
+        r"(?:everyone|every person|every individual|everybody|all people) deserves? (?:to be treated with |"
+        r"to have their )?(?:respect|dignity|kindness|safety|privacy)\b",
+        anchored=True,
+        doc="'Everyone deserves respect / to be treated with dignity' (a lecture appended to an answer)",
     ),
 )
 
@@ -317,6 +369,7 @@ _ZONES = (
     re.compile(r"(?<!\w)['\u2018](?=\S)(?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,2000}?(?<=\S)['\u2019](?!\w)"),
     re.compile(r"^[ \t]*>.*$", re.M),
 )
+_JSON_KEY_BEFORE = re.compile(r'"\s*:\s*$')
 _CLAUSE_PUNCT = set(".!?:;,\n\r(")
 _CLAUSE_WORDS = {"but", "however", "unfortunately", "sorry", "so", "and", "also", "again", "well", "still",
                  "regrettably", "honestly", "ultimately", "sadly", "apologies", "note", "first", "firstly"}
@@ -333,6 +386,8 @@ def excluded_zones(low: str) -> list[tuple[int, int]]:
         for m in rx.finditer(low):
             if m.start() <= first and m.end() >= last and rx.pattern[0] not in "`~":
                 continue
+            if low[m.start()] == '"' and _JSON_KEY_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+                continue
             zones.append((m.start(), m.end()))
     return zones
 
@@ -348,8 +403,8 @@ def at_clause_start(low: str, start: int) -> bool:
     c = low[j]
     if c in _CLAUSE_PUNCT:
         return True
-    if c in _QUOTES:  # a reply that opens with a quotation mark (the whole reply quoted)
-        return not low[:j].strip()
+    if c in _QUOTES:  # a reply that opens with a quotation mark (the whole reply quoted), or a JSON string value
+        return not low[:j].strip() or bool(c == '"' and _JSON_KEY_BEFORE.search(low, max(0, j - 8), j))
     k = j
     while k >= 0 and low[k].isalpha():
         k -= 1

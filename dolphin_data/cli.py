@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+if not out.is_terminal:  # pipes and CI logs: tables at a readable width instead of rich's 80 columns
+    out.width = 160
 
 F = TypeVar("F", bound=Callable[..., Any])
 

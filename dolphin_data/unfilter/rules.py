@@ -318,7 +318,7 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     ),
     RegexRule(
         "must_decline", "refusal",
-        ("i must refuse", "i must decline", "i must respectfully", "i have to refuse", "i have to decline",
+        ("i must refuse", "i must decline", "i must respectfully", "i must politely", "i must kindly", "i have to refuse", "i have to decline",
          "i need to decline", "i need to refuse", "i will have to", "i'll have to", "i'm going to have to",
          "i am going to have to", "i'm afraid i must", "i am afraid i must", "i'm programmed to decline",
          "i am programmed to decline"),

@@ -12,6 +12,7 @@ import sys
 BENCHMARKS = [
     "unfilter_speed",
     "unfilter_quality",
+    "tokens",
     "dedup",
 ]
 

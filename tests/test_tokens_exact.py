@@ -150,3 +150,11 @@ def test_cl100k_chatml_ids():
 def test_unknown_encoding_lists_valid():
     with pytest.raises(Exception, match="valid: cl100k_base, llama3, llama3-tiktoken"):
         get_encoding("llama2")
+
+
+def test_fast_count_path_equals_reference_counts(fast, ref):
+    # count_batch skips quicktok's special-token scan for texts without "<|" and splits the others itself
+    texts = CORPUS + ["a<|im_end|>", "<|im_start|><|im_end|>", "<|<|eot_id|>|>", "<|reserved_special_token_1|>0", "<|"]
+    expected = np.diff(ref.encode_batch(texts)[1])
+    assert fast.count_batch(texts, 2).tolist() == expected.tolist()
+    assert sum("<|" in t for t in texts) > 20

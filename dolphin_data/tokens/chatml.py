@@ -33,31 +33,41 @@ SYSTEM, HUMAN, GPT = 0, 1, 2
 ROLE_CODE = {"system": SYSTEM, "human": HUMAN, "gpt": GPT}
 
 
-def render_turn(role: str, text: str) -> str:
-    header = f"{IM_START}{CHATML_ROLE[role]}\n"
-    if role == "system" or text:
-        return f"{header}{text}{IM_END}\n"
-    return header
-
-
-def segments(conv: Conversation, default_system: str | None = DEFAULT_SYSTEM_PROMPT) -> list[tuple[int, str, str]]:
-    """``(turn index, role, rendered text)`` per segment; turn index -1 = the inserted default system block.
+def inner_segments(
+    conv: Conversation, default_system: str | None = DEFAULT_SYSTEM_PROMPT
+) -> list[tuple[int, str, str, bool]]:
+    """``(turn index, role, inner, closed)`` per segment, where the segment is ``<|im_start|>`` + inner, followed by
+    ``<|im_end|>\n`` when closed. Inner is ``role\ntext``; turn index -1 = the inserted default system block.
+    This is what the counter encodes (the structural special tokens are counted, not scanned for).
 
     ``default_system=None`` renders no system block for records without one (not what Axolotl 0.4 does).
     """
-    out: list[tuple[int, str, str]] = []
+    out: list[tuple[int, str, str, bool]] = []
     turns = conv.turns
     start = 0
     if turns and turns[0].role == "system":
-        out.append((0, "system", render_turn("system", turns[0].text)))
+        out.append((0, "system", f"system\n{turns[0].text}", True))  # closed even when empty
         start = 1
     elif default_system is not None:
-        out.append((-1, "system", render_turn("system", default_system)))
+        out.append((-1, "system", f"system\n{default_system}", True))
     for i in range(start, len(turns)):
         t = turns[i]
-        if t.role in ("human", "gpt"):
-            out.append((i, t.role, render_turn(t.role, t.text)))
+        if t.role == "human" or t.role == "gpt":
+            # an empty turn is the bare header, with no <|im_end|> (the trainer's chatml get_turns)
+            out.append((i, t.role, f"{CHATML_ROLE[t.role]}\n{t.text}", bool(t.text)))
     return out
+
+
+def segments(conv: Conversation, default_system: str | None = DEFAULT_SYSTEM_PROMPT) -> list[tuple[int, str, str]]:
+    """``(turn index, role, rendered text)`` per segment, exactly as the trainer tokenizes it."""
+    return [
+        (i, role, f"{IM_START}{inner}{IM_END}\n" if closed else f"{IM_START}{inner}")
+        for i, role, inner, closed in inner_segments(conv, default_system)
+    ]
+
+
+def newline_len(enc: Encoding) -> int:
+    return len(enc.encode("\n"))
 
 
 def render_text(conv: Conversation, default_system: str | None = DEFAULT_SYSTEM_PROMPT) -> str:
@@ -100,17 +110,21 @@ def count_conversations(
     starts = np.zeros(len(convs) + 1, dtype=np.int64)
     default_sys = np.zeros(len(convs), dtype=bool)
     ignored = np.zeros(len(convs), dtype=np.int64)
+    closed: list[bool] = []
     for r, conv in enumerate(convs):
-        segs = segments(conv, default_system)
-        for i, role, text in segs:
-            texts.append(text)
+        segs = inner_segments(conv, default_system)
+        for i, role, inner, is_closed in segs:
+            texts.append(inner)
             roles.append(ROLE_CODE[role])
             turn_idx.append(i)
+            closed.append(is_closed)
         starts[r + 1] = len(texts)
         default_sys[r] = bool(segs) and segs[0][0] == -1
         ignored[r] = sum(1 for t in conv.turns[1:] if t.role == "system")
-    _, offsets = enc.encode_batch(texts, threads)
-    seg_tokens = np.diff(offsets).astype(np.int64)
+    # A segment is <|im_start|> inner [<|im_end|> "\n"]; special tokens are hard boundaries for the
+    # tokenizer, so its count is count(inner) + 1 + (1 + count("\n") when closed).
+    closed_arr = np.asarray(closed, dtype=bool)
+    seg_tokens = enc.count_batch(texts, threads) + 1 + closed_arr * (1 + newline_len(enc))
     seg_role = np.asarray(roles, dtype=np.int8)
     seg_turn = np.asarray(turn_idx, dtype=np.int32)
     nonempty = starts[1:] > starts[:-1]

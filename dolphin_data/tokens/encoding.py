@@ -14,6 +14,7 @@ Meta's llama3 ``tokenizer.py``, so tiktoken's engine checks quicktok's (see test
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import tempfile
@@ -55,7 +56,8 @@ class Encoding:
         ids, _ = self.encode_batch([text], 1)
         return [int(i) for i in ids]
 
-    def count(self, texts: Sequence[str], threads: int = 0) -> np.ndarray:
+    def count_batch(self, texts: Sequence[str], threads: int = 0) -> np.ndarray:
+        """Token count per text (int64), special and added tokens recognised: the hot path of the stage."""
         return np.diff(self.encode_batch(texts, threads)[1])
 
 
@@ -133,10 +135,42 @@ class QuicktokEncoding(Encoding):
         self.special_tokens = specials
         self.bos = bos
         self.bos_id = specials[bos] if bos else None
+        if not all(tok.startswith("<|") for tok in specials):
+            raise ValueError(f"{name}: count_batch assumes every special token starts with '<|'")
+        # longest first, so no special is cut short by another that is its prefix
+        alternatives = sorted(specials, key=lambda tok: (-len(tok), tok))
+        self._special_re = re.compile("|".join(re.escape(tok) for tok in alternatives))
 
     def encode_batch(self, texts: Sequence[str], threads: int = 0) -> tuple[np.ndarray, np.ndarray]:
         ids, offsets = self._tok.encode_batch(list(texts), threads, True)
         return ids, offsets
+
+    def count_batch(self, texts: Sequence[str], threads: int = 0) -> np.ndarray:
+        # quicktok's with_special scan is ~10x slower than its ordinary path, and special-token text is rare in
+        # content: texts without "<|" go straight to the ordinary encoder; the few others are split on the
+        # special tokens (one compiled alternation; every special starts with "<|", which re factors out as a
+        # literal prefix) and each special counts one id.
+        pieces: list[str] = []
+        owner: list[int] = []
+        specials = np.zeros(len(texts), dtype=np.int64)
+        plain = [i for i, t in enumerate(texts) if "<|" not in t]
+        if len(plain) == len(texts):
+            return np.diff(self._tok.encode_batch(list(texts), threads, False)[1]).astype(np.int64)
+        plain_set = set(plain)
+        for i, t in enumerate(texts):
+            if i in plain_set:
+                pieces.append(t)
+                owner.append(i)
+                continue
+            parts = self._special_re.split(t)
+            specials[i] = len(parts) - 1
+            for part in parts:
+                if part:
+                    pieces.append(part)
+                    owner.append(i)
+        counts = np.diff(self._tok.encode_batch(pieces, threads, False)[1]).astype(np.int64)
+        out = np.bincount(np.asarray(owner, dtype=np.int64), weights=counts, minlength=len(texts))
+        return out.astype(np.int64) + specials
 
     def encode(self, text: str) -> list[int]:
         return list(self._tok.encode_with_special(text))

@@ -1,6 +1,6 @@
 """The ChatML rendering Axolotl 0.4 (``type: sharegpt``, ``conversation: chatml``) trains on, turn by turn.
 
-Exact rule (docs/tokens.md; FastChat ``get_turns`` for CHATML as patched by Axolotl, ``prompt_tokenizers.py``):
+Exact rule (FastChat ``get_turns`` for CHATML as patched by Axolotl, ``prompt_tokenizers.py``):
 
 - The first segment is the system block ``<|im_start|>system\\n{system}<|im_end|>\\n``: the record's system
   text if turn 0 is ``system`` (an empty one still renders, empty), else the default system prompt

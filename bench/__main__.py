@@ -14,6 +14,7 @@ BENCHMARKS = [
     "unfilter_quality",
     "tokens",
     "dedup",
+    "systemchat",
 ]
 
 

@@ -171,27 +171,31 @@ LEAK_PATTERNS: dict[str, str] = {
     # "I have been instructed to", "I'm instructed not to" (not "... instructed by the general")
     "i_was_instructed": r"\bI(?:" + _AP + r"ve\s+been|\s+have\s+been|\s+was|\s+am|" + _AP + r"m|\s+had\s+been)\s+"
     r"(?:specifically\s+|explicitly\s+|strictly\s+|clearly\s+)?(?:instructed|directed)\s+(?:to|not\s+to)\b",
-    # "as instructed by the system", "told by the system prompt" (not "the system administrator")
-    "by_the_system": r"\b(?:instructed|told|directed)\s+by\s+(?:the|my)\s+system\b"
-    r"(?![ \t-]+(?:admin|administrator|operator|architect|owner))",
+    # "as instructed by the system, ...", "told by the system prompt" (not "by the system administrator")
+    "by_the_system": r"\b(?:instructed|told|directed)\s+by\s+(?:the|my)\s+system(?:[ \t_-]?(?:message|prompt))?"
+    r"(?:\s*[,.;:!?)]|\s+(?:to|that|not)\b)",
 }
-LEAK_RE = re.compile("|".join(f"(?:{p})" for p in LEAK_PATTERNS.values()), re.IGNORECASE)
+# No lookaround anywhere, so the same pattern also compiles in Rust's regex engine: polars runs it over the whole
+# batch first (vectorised, in Rust) and Python's engine only reads the few texts that match, to get the spans.
+LEAK_SOURCE = "|".join(f"(?:{p})" for p in LEAK_PATTERNS.values())
+LEAK_RE = re.compile(LEAK_SOURCE, re.IGNORECASE)
 LEAK_RES = {name: re.compile(p, re.IGNORECASE) for name, p in LEAK_PATTERNS.items()}
 
 # A human turn that brings the topic up: after it, the assistant may talk about its prompt.
-ASK_RE = re.compile(
+ASK_SOURCE = (
     r"\bsystem[ \t_-]?(?:message|prompt|instructions?)s?\b"
     r"|\byour\s+(?:own\s+|initial\s+|original\s+|hidden\s+|secret\s+|current\s+|first\s+|exact\s+|full\s+)?"
     r"(?:instructions|prompt|directives?|guidelines|rules|programming|configuration)\b"
     r"|\bwhat\s+(?:were|are|have)\s+you\s+(?:been\s+)?(?:told|instructed|programmed|asked)\b"
     r"|\bwho\s+(?:told|instructed|programmed|configured)\s+you\b"
     r"|\bhow\s+(?:were|are|have)\s+you\s+(?:been\s+)?(?:instructed|configured|prompted|set\s+up)\b"
-    r"|[\"']role[\"']\s*:\s*[\"']system\b|\bpre-?prompt\b|\binitial\s+prompt\b",
-    re.IGNORECASE,
+    r"|[\"']role[\"']\s*:\s*[\"']system\b|\bpre-?prompt\b|\binitial\s+prompt\b"
 )
+ASK_RE = re.compile(ASK_SOURCE, re.IGNORECASE)
 
-# Cheap, vectorised prefilter (polars / Rust regex): every leak pattern contains one of these words.
-LEAK_TRIGGER = r"(?i)system|instruct|directive|guideline|programming|prompt|configuration|rules"
+# Prefilters for ``scan_batch`` (Rust regex syntax): the full patterns, case-insensitive.
+LEAK_TRIGGER = "(?i)" + LEAK_SOURCE
+ASK_TRIGGER = "(?i)" + ASK_SOURCE
 
 
 def user_asked_before(conv: Conversation) -> int:
@@ -225,8 +229,8 @@ def leak_pattern_names(text: str) -> list[str]:
 def scan_batch(pattern: re.Pattern[str], texts: Sequence[str], prefilter: str | None = None) -> list[list[tuple[int, int]]]:
     """All matches of ``pattern`` per text, from one regex pass over the candidate texts joined by NUL.
 
-    ``prefilter`` (a Rust-regex pattern every match must contain) selects candidate texts with one vectorised
-    polars call first, so the Python regex engine only reads texts that can match.
+    ``prefilter`` (a Rust-regex pattern that matches every text ``pattern`` matches; here the same pattern) selects
+    candidate texts with one vectorised polars call first, so the Python regex engine only reads texts that match.
     """
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
     if not texts:
@@ -274,7 +278,7 @@ def leak_batch(convs: Sequence[Conversation]) -> dict[int, list[tuple[int, int, 
                 human_refs.append(TurnRef(ci, ti))
                 human_texts.append(t.text)
     asked_at: dict[int, int] = {}
-    for ref, hits in zip(human_refs, scan_batch(ASK_RE, human_texts, LEAK_TRIGGER_ASK), strict=True):
+    for ref, hits in zip(human_refs, scan_batch(ASK_RE, human_texts, ASK_TRIGGER), strict=True):
         if hits and ref.conv not in asked_at:
             asked_at[ref.conv] = ref.turn
     leaks: dict[int, list[tuple[int, int, int]]] = {}
@@ -283,8 +287,6 @@ def leak_batch(convs: Sequence[Conversation]) -> dict[int, list[tuple[int, int, 
             leaks.setdefault(ref.conv, []).extend((ref.turn, s, e) for s, e in hits)
     return leaks
 
-
-LEAK_TRIGGER_ASK = r"(?i)system|your|what|who|how|role|prompt"
 
 
 def sentinel_batch(convs: Sequence[Conversation]) -> dict[int, tuple[int, int, int]]:
@@ -521,6 +523,21 @@ def parse_directives(prompt: str | None) -> tuple[Directive, ...]:
     return tuple(found)
 
 
+# Every directive pattern needs one of these words; prompts without any are not parsed at all.
+DIRECTIVE_TRIGGER = r"(?i)\bwords?\b|json|letter|character|\bcaps\b|upper|lower|capital|" + "|".join(LANGUAGES)
+
+
+def parse_directives_batch(prompts: Sequence[str]) -> dict[str, tuple[Directive, ...]]:
+    """Directives per distinct prompt; one vectorised polars pass skips prompts that cannot state any."""
+    import polars as pl
+
+    distinct = sorted(set(prompts))
+    if not distinct:
+        return {}
+    maybe = pl.Series("p", distinct, dtype=pl.String).str.contains(DIRECTIVE_TRIGGER).to_numpy()
+    return {p: parse_directives(p) if m else () for p, m in zip(distinct, maybe, strict=True)}
+
+
 def _number(word: str) -> int:
     w = word.lower()
     return int(w) if w.isdigit() else _NUMBER_WORDS[w]
@@ -584,7 +601,7 @@ def check_directives_batch(
 ) -> dict[int, Finding]:
     """First directive failure per conversation index. Prompts are parsed once per distinct prompt; language
     checks go to fastText in one batch call (``dolphin_data.langid.detect_languages``)."""
-    parsed: dict[str, tuple[Directive, ...]] = {}
+    parsed = parse_directives_batch([c.system for c in convs if c.system])
     failures: dict[int, Finding] = {}
     lang_refs: list[tuple[int, int, str]] = []  # (conv, turn, expected code)
     lang_texts: list[str] = []
@@ -592,9 +609,7 @@ def check_directives_batch(
         prompt = c.system
         if not prompt:
             continue
-        ds = parsed.get(prompt)
-        if ds is None:
-            ds = parsed[prompt] = parse_directives(prompt)
+        ds = parsed[prompt]
         if not ds:
             continue
         for d in ds:

@@ -112,9 +112,10 @@ class SystemChatValidateStage(Stage):
         alive = [i for i in range(len(convs)) if verdict[i] is None]
         if self.check_directives and alive:
             subset = [convs[i] for i in alive]
+            parsed = R.parse_directives_batch([c.system for c in subset if c.system])
             for c in subset:
-                for d in {d.kind for d in R.parse_directives(c.system)}:
-                    counters[f"directive:{d}"] += 1
+                for d in parsed.get(c.system or "", ()):
+                    counters[f"directive:{d.kind}"] += 1
             failures = R.check_directives_batch(subset, self.word_tolerance, self.min_lang_prob)
             for k, f in sorted(failures.items()):
                 reject(alive[k], f.reason, span=f.span())

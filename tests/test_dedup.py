@@ -291,6 +291,10 @@ def test_synth_recall_and_no_false_merges():
     assert found / len(above) >= 0.97
     below = [p for p in corpus.planted if p["jaccard"] < 0.8 and p["kind"] == "near"]
     assert not any(res.cluster[p["ia"]] == res.cluster[p["ib"]] for p in below)
+    # batches in two worker processes give the same decisions
+    par = deduplicate(n, lambda idx: [corpus.text(i) for i in idx], np.zeros(n, int), np.arange(n),
+                      DedupConfig(batch_size=700, workers=2))
+    assert np.array_equal(par.survivor, res.survivor) and np.array_equal(par.similarity, res.similarity, equal_nan=True)
 
 
 def test_recipe_build_removes_every_planted_duplicate(tmp_path):

@@ -33,6 +33,7 @@ from dolphin_data.dedup.minhash import (
     estimate_jaccard,
     exact_jaccard,
     signatures,
+    sorted_unique,
 )
 
 KEPT, EXACT, NEAR = 0, 1, 2
@@ -54,6 +55,7 @@ class DedupConfig:
     keep: str = "priority"
     shingles: ShingleConfig = field(default_factory=ShingleConfig)
     batch_size: int = 4096
+    workers: int = 1  # processes for the signature pass (results do not depend on it)
 
     def __post_init__(self) -> None:
         s = self.shingles
@@ -68,6 +70,7 @@ class DedupConfig:
             (s.normalise in NORMALISERS, f"normalise {s.normalise!r}: choose one of {', '.join(NORMALISERS)}"),
             (s.shingle in SHINGLES, f"shingle {s.shingle!r}: choose one of {', '.join(SHINGLES)}"),
             (isinstance(s.ngram, int) and 1 <= s.ngram <= 64, f"ngram must be 1..64, got {s.ngram!r}"),
+            (isinstance(self.workers, int) and self.workers >= 1, f"workers must be a positive integer, got {self.workers!r}"),
         ]
         for ok, msg in checks:
             if not ok:
@@ -109,17 +112,13 @@ def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.nd
     sig = None if cfg.exact_check else np.zeros((n, cfg.num_perm), np.uint32)
     text_len = np.zeros(n, np.int64) if length is None else np.asarray(length, np.int64)
 
-    # 1+2. keys, shingles, signatures, band hashes: one pass over the texts in batches
-    for idx in _batches(n, cfg.batch_size):
-        texts = texts_of(idx)
-        if length is None:
-            text_len[idx] = [len(t) for t in texts]
-        h, off, keys[idx] = cfg.shingles.shingles_and_keys(texts)
-        nshingles[idx] = np.diff(off)
-        s = signatures(h, off, cfg.num_perm, cfg.seed, cfg.backend)
-        bh[idx] = band_hashes(s, bands, rows)
+    # 1+2. keys, shingles, signatures, band hashes: one pass over the texts in batches (optionally in processes)
+    for idx, (k, ns, b, sg, ln) in _sketch_all(n, texts_of, cfg, bands, rows, sig is not None, length is None):
+        keys[idx], nshingles[idx], bh[idx] = k, ns, b
         if sig is not None:
-            sig[idx] = s
+            sig[idx] = sg
+        if length is None:
+            text_len[idx] = ln
     t_sig = time.perf_counter()
 
     # exact groups: sort by key, every member points at the group's smallest index
@@ -159,7 +158,7 @@ def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.nd
     if len(near):
         a, b = exact_root[near], exact_root[surv[near]]
         packed = (np.minimum(a, b).astype(np.uint64) << np.uint64(32)) | np.maximum(a, b).astype(np.uint64)
-        uniq, inv = np.unique(packed, return_inverse=True)
+        uniq, inv = sorted_unique(packed, return_inverse=True)
         # most (member, survivor) pairs were verified edges already; compute only the rest (chains)
         edges = (left[ok].astype(np.uint64) << np.uint64(32)) | right[ok].astype(np.uint64)
         known_sim = sim[ok]
@@ -196,6 +195,36 @@ def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.nd
     return DedupResult(surv, reason, similarity_out, root, stats)
 
 
+Sketch = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]
+
+
+def sketch_batch(texts: Sequence[str], cfg: DedupConfig, bands: int, rows: int, keep_sig: bool, lengths: bool) -> Sketch:
+    """Exact keys, shingle counts, band hashes (and signatures, text lengths) of one batch of texts."""
+    h, off, keys = cfg.shingles.shingles_and_keys(texts)
+    s = signatures(h, off, cfg.num_perm, cfg.seed, cfg.backend)
+    ln = np.fromiter((len(t) for t in texts), np.int64, len(texts)) if lengths else None
+    return keys, np.diff(off), band_hashes(s, bands, rows), (s if keep_sig else None), ln
+
+
+def _sketch_all(n: int, texts_of: TextsOf, cfg: DedupConfig, bands: int, rows: int, keep_sig: bool, lengths: bool):
+    batches = _batches(n, cfg.batch_size)
+    if cfg.workers <= 1 or len(batches) <= 1:
+        for idx in batches:
+            yield idx, sketch_batch(texts_of(idx), cfg, bands, rows, keep_sig, lengths)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=cfg.workers) as pool:
+        pending = []
+        for idx in batches:  # keep at most 2 batches per worker in flight (bounded memory), results in order
+            pending.append((idx, pool.submit(sketch_batch, list(texts_of(idx)), cfg, bands, rows, keep_sig, lengths)))
+            if len(pending) >= 2 * cfg.workers:
+                i, fut = pending.pop(0)
+                yield i, fut.result()
+        for i, fut in pending:
+            yield i, fut.result()
+
+
 def similarity(left: np.ndarray, right: np.ndarray, texts_of: TextsOf, cfg: DedupConfig,
                sig: np.ndarray | None, pair_chunk: int = 20000) -> np.ndarray:
     """Exact Jaccard of the shingle sets (``exact_check``) or the MinHash estimate, for each pair."""
@@ -204,7 +233,7 @@ def similarity(left: np.ndarray, right: np.ndarray, texts_of: TextsOf, cfg: Dedu
     out = np.empty(len(left), np.float64)
     for s in range(0, len(left), pair_chunk):
         lch, rch = left[s : s + pair_chunk], right[s : s + pair_chunk]
-        docs, inv = np.unique(np.concatenate((lch, rch)), return_inverse=True)
+        docs, inv = sorted_unique(np.concatenate((lch, rch)), return_inverse=True)
         h, off = cfg.shingles.shingles(texts_of(docs))
         out[s : s + len(lch)] = exact_jaccard(h, off, inv[: len(lch)], inv[len(lch) :])
     return out

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from dolphin_data.dedup.minhash import sorted_unique
+
 U64 = np.uint64
 
 
@@ -122,5 +124,5 @@ def candidate_pairs(bh: np.ndarray, members: np.ndarray | None = None, all_pairs
     if members is None:
         members = np.arange(bh.shape[0])
     packed = [_pairs_in_runs(bh[:, j], members, all_pairs_upto) for j in range(bh.shape[1])]
-    allp = np.unique(np.concatenate(packed)) if packed else np.zeros(0, U64)
+    allp = sorted_unique(np.concatenate(packed)) if packed else np.zeros(0, U64)
     return (allp >> U64(32)).astype(np.int64), (allp & U64(0xFFFFFFFF)).astype(np.int64)

@@ -325,50 +325,59 @@ def estimate_jaccard(sig: np.ndarray, left: np.ndarray, right: np.ndarray, chunk
     return out
 
 
-def exact_jaccard(hashes: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Exact Jaccard of the shingle-hash sets of each pair (vectorised: one sort over all pairs' shingles).
+def sorted_unique(x: np.ndarray, return_inverse: bool = False):
+    """``np.unique`` by sorting (numpy 2's hash-based unique is several times slower on large uint64 arrays)."""
+    if return_inverse:
+        order = np.argsort(x, kind="stable")
+        xs = x[order]
+        new = np.ones(len(xs), bool)
+        new[1:] = xs[1:] != xs[:-1]
+        inv = np.empty(len(x), np.int64)
+        inv[order] = np.cumsum(new) - 1
+        return xs[new], inv
+    xs = np.sort(x)
+    keep = np.ones(len(xs), bool)
+    keep[1:] = xs[1:] != xs[:-1]
+    return xs[keep]
 
-    ``hashes``/``offsets`` describe the documents that ``left``/``right`` index. Each side's shingles are
-    deduplicated per document, tagged with the pair number, and the intersection is the number of
-    (pair, hash) keys that occur on both sides.
+
+def exact_jaccard(hashes: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Exact Jaccard of the shingle-hash sets of each pair, all pairs at once (sorts, no per-pair Python).
+
+    ``hashes``/``offsets`` describe the documents that ``left``/``right`` index. Hashes are replaced by their
+    rank among the distinct hashes (exact, no truncation), so ``(pair, rank)`` packs into one uint64 key;
+    each side's keys are made unique (a set per document), and the intersection of a pair is the number of
+    keys present on both sides.
     """
     npairs = len(left)
     if npairs == 0:
         return np.zeros(0)
-    uniq_h, uniq_off = unique_per_doc(hashes, offsets)
-    sizes = np.diff(uniq_off)
-
-    def side(docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        lens = sizes[docs]
-        pair = np.repeat(np.arange(npairs), lens)
-        pos = np.repeat(uniq_off[docs] - np.cumsum(np.concatenate(([0], lens[:-1]))), lens) + np.arange(lens.sum())
-        return pair, uniq_h[pos]
-
-    pl, hl = side(left)
-    pr, hr = side(right)
-    pair = np.concatenate((pl, pr))
-    h = np.concatenate((hl, hr))
-    order = np.lexsort((h, pair))
-    pair, h = pair[order], h[order]
-    same = (pair[1:] == pair[:-1]) & (h[1:] == h[:-1])
-    inter = np.bincount(pair[1:][same], minlength=npairs)
-    union = sizes[left] + sizes[right] - inter
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
-
-
-def unique_per_doc(hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique shingle hashes per document (one lexsort over the whole buffer)."""
     ndocs = len(offsets) - 1
-    doc = np.repeat(np.arange(ndocs), np.diff(offsets))
-    order = np.lexsort((hashes, doc))
-    h, d = hashes[order], doc[order]
-    keep = np.ones(len(h), bool)
-    keep[1:] = (h[1:] != h[:-1]) | (d[1:] != d[:-1])
-    h, d = h[keep], d[keep]
-    off = np.zeros(ndocs + 1, np.int64)
-    np.cumsum(np.bincount(d, minlength=ndocs), out=off[1:])
-    return h, off
+    uniq, rank = sorted_unique(hashes, return_inverse=True)
+    bits = max(1, int(len(uniq)).bit_length())
+    if bits + int(npairs).bit_length() > 63:
+        raise ValueError("too many pairs or shingles for one exact_jaccard call; split the pairs")
+    lens = np.diff(offsets)
+    doc_of = np.repeat(np.arange(ndocs), lens)
+    # per-document sets: unique (doc, rank)
+    doc_keys = sorted_unique((doc_of.astype(U64) << U64(bits)) | rank.astype(U64))
+    set_doc = (doc_keys >> U64(bits)).astype(np.int64)
+    set_rank = doc_keys & U64((1 << bits) - 1)
+    set_off = np.zeros(ndocs + 1, np.int64)
+    np.cumsum(np.bincount(set_doc, minlength=ndocs), out=set_off[1:])
+    sizes = np.diff(set_off)
+
+    def side(docs: np.ndarray) -> np.ndarray:
+        n = sizes[docs]
+        pair = np.repeat(np.arange(npairs, dtype=np.int64), n)
+        start = np.repeat(set_off[docs] - np.concatenate(([0], np.cumsum(n)[:-1])), n)
+        return (pair.astype(U64) << U64(bits)) | set_rank[start + np.arange(int(n.sum()))]
+
+    both = np.sort(np.concatenate((side(left), side(right))))
+    same = both[1:] == both[:-1]
+    inter = np.bincount((both[1:][same] >> U64(bits)).astype(np.int64), minlength=npairs)
+    union = sizes[left] + sizes[right] - inter
+    return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
 
 
 @dataclass(frozen=True)

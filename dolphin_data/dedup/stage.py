@@ -7,6 +7,7 @@ from ``stage_params.dedup`` (a corpus stage has one set of parameters for the wh
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -45,18 +46,20 @@ class DedupStage(Stage):
         priority: Sequence[str] | None = None,
         backend: str = "rensa",
         seed: int = 1,
+        workers: int | None = None,
     ):
         self.threshold, self.num_perm, self.bands, self.rows = threshold, num_perm, bands, rows
         self.min_recall, self.exact_check, self.text, self.include_system = min_recall, exact_check, text, include_system
         self.normalise, self.shingle, self.ngram, self.keep = normalise, shingle, ngram, keep
         self.priority = list(priority) if priority is not None else None
-        self.backend, self.seed = backend, seed
+        self.backend, self.seed, self.workers = backend, seed, workers
         if priority is not None and (isinstance(priority, str) or not all(isinstance(p, str) for p in priority)):
             raise ParamError(f"stage 'dedup': priority must be a list of source names, got {priority!r}")
         try:
             self.config = DedupConfig(
                 threshold=float(threshold), num_perm=num_perm, bands=bands, rows=rows, min_recall=float(min_recall),
                 exact_check=bool(exact_check), seed=seed, backend=backend, keep=keep,
+                workers=workers if workers is not None else (os.cpu_count() or 1),
                 shingles=ShingleConfig(text, bool(include_system), normalise, shingle, ngram),
             )
         except (ValueError, TypeError) as e:
@@ -142,8 +145,6 @@ def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path
         raise UserError(f"{dupe}: two inputs share this file name; outputs are written by name, so rename one")
     out = Path(out)
     as_folder = len(paths) > 1 or out.is_dir() or str(out).endswith("/")
-    if not as_folder and out.suffix == "":
-        as_folder = False
     loaded = [load_conversations(p) for p in paths]
     stems = [lf.path.name.split(".")[0] for lf in loaded]
     if len(set(stems)) != len(stems):

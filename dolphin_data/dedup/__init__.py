@@ -212,9 +212,11 @@ def _sketch_all(n: int, texts_of: TextsOf, cfg: DedupConfig, bands: int, rows: i
         for idx in batches:
             yield idx, sketch_batch(texts_of(idx), cfg, bands, rows, keep_sig, lengths)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=cfg.workers) as pool:
+    # spawn, not fork: the parent may hold native thread pools (rensa, polars) whose locks a fork would copy
+    with ProcessPoolExecutor(max_workers=cfg.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending = []
         for idx in batches:  # keep at most 2 batches per worker in flight (bounded memory), results in order
             pending.append((idx, pool.submit(sketch_batch, list(texts_of(idx)), cfg, bands, rows, keep_sig, lengths)))

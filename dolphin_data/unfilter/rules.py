@@ -25,13 +25,23 @@ Case: the text is lowercased and every key and pattern is lowercase, which fixes
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 LAYERS: tuple[str, ...] = ("lexicon", "regex")
+_IMPORT_PID = os.getpid()
+
+
+def polars_fork_safe() -> bool:
+    """False in a process forked (executor pool) from a parent that had already imported polars: polars' thread
+    pool does not survive fork() and calls in the child can deadlock. Then the prefilter falls back to scanning
+    each text with the (fork-safe) pyahocorasick automaton; results are identical, only slower."""
+    return os.getpid() == _IMPORT_PID or "polars" not in sys.modules
 KINDS = ("refusal", "boilerplate", "moralizing", "artefact")
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
 APOSTROPHES = ("'", "\u2019")
@@ -546,7 +556,8 @@ class RuleSet:
         """Every hit in every text, sorted by position (ties: lexicon before regex, then rule order)."""
         layers = _check_layers(layers)
         out: list[list[Hit]] = [[] for _ in texts]
-        for i in self.candidates(texts, layers):
+        todo = self.candidates(texts, layers) if polars_fork_safe() else range(len(texts))
+        for i in todo:
             out[i] = self.scan(texts[i], layers)
         return out
 

@@ -42,7 +42,7 @@ _CONNECTIVE = re.compile(
     r"anyway|regardless|instead)\s*[,:]?\s*",
     re.IGNORECASE,
 )
-_CODE_FENCE = r"(?s)```.*?(```|$)"
+_CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)  # code says nothing about the conversation's language
 
 
 def strip_boilerplate(text: str, hits: Sequence[Hit], max_sentences: int = 3) -> str | None:
@@ -198,10 +198,7 @@ class UnfilterStage(Stage):
     def _languages(self, batch: list[Conversation], out: StageOutput) -> list[Conversation]:
         if self._lid is None or not batch:
             return batch
-        import polars as pl
-
-        joined = ["\n".join(conv.texts(("human", "gpt"))) for conv in batch]
-        prose = pl.Series("t", joined, dtype=pl.String).str.replace_all(_CODE_FENCE, " ").to_list()
+        prose = [_CODE_FENCE.sub(" ", "\n".join(conv.texts(("human", "gpt")))) for conv in batch]
         codes, probs = self._lid.detect(prose)
         kept = []
         for conv, code, p in zip(batch, codes, probs.tolist(), strict=True):

@@ -1,0 +1,110 @@
+"""Unfilter rule matching speed: MB/s of assistant text per core, against the naive loop, in the same run.
+
+Corpus: every assistant turn of the bundled raw samples (converted with the 2.9 recipe's converters), repeated to
+~24 MB. Baseline: ``any(p in text.lower() for p in phrases)`` over the same lexicon phrases (the public scripts'
+rule). Ours: ``RuleSet.match`` on batches of 1000 (the pipeline's batch size) for lexicon, regex, and both.
+Timed in a child process pinned to one polars thread (``POLARS_MAX_THREADS=1``) so the figure is per core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results" / "unfilter_speed.json"
+TARGET_MB = 24
+BATCH = 1000
+
+
+def corpus() -> list[str]:
+    from dolphin_data.io import iter_rows
+    from dolphin_data.model import Conversation
+    from dolphin_data.pipeline import resolve_raw_files
+    from dolphin_data.recipe import load_recipe
+    from dolphin_data.stages.convert import convert_rows
+
+    recipe = load_recipe(ROOT / "recipes" / "2.9.yaml")
+    texts: list[str] = []
+    for spec in recipe.sources:
+        for path in resolve_raw_files(spec, ROOT / "raw"):
+            for item in convert_rows(iter_rows(path), spec.converter, spec.name):
+                if isinstance(item, Conversation):
+                    texts += [t.text for t in item.turns if t.role == "gpt"]
+    size = sum(len(t.encode()) for t in texts)
+    return texts * max(1, round(TARGET_MB * 1e6 / size))
+
+
+def measure() -> dict:
+    from dolphin_data.unfilter.rules import RuleSet
+
+    texts = corpus()
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    rules = RuleSet.default()
+    rules.match(texts[:BATCH])  # compile outside the timing
+    phrases = rules.phrases()
+
+    # naive baseline on a prefix (it is slow); MB/s is size-independent
+    sub = texts[: max(1, len(texts) // 12)]
+    sub_mb = sum(len(t.encode()) for t in sub) / 1e6
+    t0 = time.perf_counter()
+    naive_hits = sum(any(p in t.lower() for p in phrases) for t in sub)
+    naive_s = time.perf_counter() - t0
+    out = {
+        "corpus": {"assistant_texts": len(texts), "mb": round(mb, 2), "distinct_texts": len(set(texts))},
+        "lexicon_phrases": len(phrases),
+        "regex_rules": len(rules.regex_rules),
+        "naive": {"mb": round(sub_mb, 2), "seconds": round(naive_s, 3), "mb_per_s": round(sub_mb / naive_s, 2),
+                  "texts_hit": naive_hits},
+    }
+    for name, layers in (("lexicon", ("lexicon",)), ("regex", ("regex",)), ("lexicon+regex", ("lexicon", "regex"))):
+        best = None
+        for _ in range(2):
+            t0 = time.perf_counter()
+            hit = 0
+            for i in range(0, len(texts), BATCH):
+                hit += sum(h is not None for h in rules.match(texts[i : i + BATCH], layers))
+            dt = time.perf_counter() - t0
+            best = dt if best is None else min(best, dt)
+        out[name] = {"seconds": round(best, 3), "mb_per_s": round(mb / best, 1),
+                     "x_naive": round((mb / best) / (sub_mb / naive_s), 1), "texts_hit": hit,
+                     "hit_share": round(hit / len(texts), 4)}
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
+
+
+def main() -> None:
+    env = {**os.environ, "POLARS_MAX_THREADS": "1", "RAYON_NUM_THREADS": "1"}
+    proc = subprocess.run([sys.executable, "-m", "bench.bench_unfilter_speed", "--child"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench unfilter_speed failed:\n{proc.stderr[-3000:]}")
+    res = json.loads(proc.stdout)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(res, indent=2) + "\n")
+    c = res["corpus"]
+    print(f"corpus: {c['assistant_texts']:,} assistant replies, {c['mb']} MB ({c['distinct_texts']} distinct, repeated); "
+          f"{res['lexicon_phrases']} lexicon phrases, {res['regex_rules']} regex rules; one core (POLARS_MAX_THREADS=1)")
+    print(f"{'matcher':<16}{'MB/s':>10}{'x naive':>10}{'texts hit':>11}")
+    n = res["naive"]
+    print(f"{'naive any(in)':<16}{n['mb_per_s']:>10.1f}{1.0:>10.1f}{n['texts_hit'] / max(1, c['assistant_texts'] // 12):>11.2%}")
+    for name in ("lexicon", "regex", "lexicon+regex"):
+        r = res[name]
+        print(f"{name:<16}{r['mb_per_s']:>10.1f}{r['x_naive']:>10.1f}{r['hit_share']:>11.2%}")
+    lr = res["lexicon+regex"]
+    print(f"goals (lexicon+regex): >= 100 MB/s per core: {'met' if lr['mb_per_s'] >= 100 else 'NOT met'} "
+          f"({lr['mb_per_s']}); >= 50x naive: {'met' if lr['x_naive'] >= 50 else 'NOT met'} ({lr['x_naive']}x); "
+          f"peak RSS {res['peak_rss_mb']} MB")
+    print(f"results: {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        print(json.dumps(measure()))
+    else:
+        main()

@@ -5,6 +5,7 @@ Results always come back in input order, so outputs do not depend on the executo
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -37,7 +38,10 @@ class LocalExecutor:
                 yield stage.process(b)
             return
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            # forkserver, not fork: a forked child of a parent that already ran polars/numpy thread pools
+            # can deadlock on a lock held by a thread that does not exist in the child.
+            ctx = multiprocessing.get_context("forkserver")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         yield from self._pool.map(_run, [(stage, b) for b in batches])
 
     def close(self) -> None:

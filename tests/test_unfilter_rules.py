@@ -230,3 +230,25 @@ def test_pickles_without_compiled_state(rules):
     assert clone._compiled is None
     assert clone.match(["I cannot help with that."])[0].rule == "regex:cannot_assist"
     assert len(pickle.dumps(rules)) < 100_000
+
+
+def test_prefilters_agree_and_fork_safe_fallback_gives_the_same_hits(rules, monkeypatch):
+    from dolphin_data.unfilter import rules as rules_mod
+
+    texts = ([t for t, _ in POSITIVES] + HARD_NEGATIVES + ["", "plain answer", "İİ I can\u2019t help with that."]
+             + ["```\nI cannot help\n```", "~~~ unclosed I cannot help with that", "x'I cannot help with that'"])
+    for layers in (("lexicon",), ("regex",), ("lexicon", "regex")):
+        assert rules.candidates(texts, layers) == rules.candidates_joined(texts, layers)
+    expected = rules.match_all(texts)
+    monkeypatch.setattr(rules_mod, "polars_fork_safe", lambda: False)
+    assert rules.match_all(texts) == expected
+
+
+def test_zone_fences_match_the_lazy_regex_spans():
+    from dolphin_data.unfilter.rules import excluded_zones
+
+    for low in ("a ```b``` c ```d", "```", "~~~x~~~ ~~~", "``` ~~~ ``` ~~~", "no fences"):
+        fences = sorted(m.span() for f in ("```", "~~~") for m in re.finditer(re.escape(f) + r".*?(?:" + re.escape(f)
+                                                                                  + r"|\Z)", low, re.S))
+        assert sorted(z for z in excluded_zones(low) if low[z[0]] in "`~" and low[z[0]:z[0] + 3] in ("```", "~~~")) \
+            == fences

@@ -6,8 +6,10 @@ hit. Rules are named, and the name is the reject reason: ``lexicon:<entry id>`` 
 How a batch is matched (the hot path never loops over patterns in Python):
 
 1. **Prefilter, vectorised.** All lexicon phrases and all regex *trigger* literals (minus those containing a
-   shorter one) go into one ``polars`` ``str.to_lowercase().str.contains_any`` call (a Rust Aho-Corasick
-   automaton) over the whole batch as one column. Most assistant replies contain none of them and are done here.
+   shorter one) go into one alternation of literals, matched by ``polars`` ``str.to_lowercase().str.contains``
+   (Rust's ``regex`` crate, SIMD literal search, the compiled expression cached by polars) over the whole batch
+   as one column. Most assistant replies contain none of them and are done here. (Where polars is not
+   fork-safe, the batch is lowercased, joined with NUL and run once through a pyahocorasick automaton instead.)
 2. **Locate.** Each flagged text is lowercased (length-preserving, so offsets are the caller's offsets) and run
    once through a ``pyahocorasick`` automaton holding the same keys, which yields every occurrence with its
    position.
@@ -39,8 +41,9 @@ _IMPORT_PID = os.getpid()
 
 def polars_fork_safe() -> bool:
     """False in a process forked (executor pool) from a parent that had already imported polars: polars' thread
-    pool does not survive fork() and calls in the child can deadlock. Then the prefilter falls back to scanning
-    each text with the (fork-safe) pyahocorasick automaton; results are identical, only slower."""
+    pool does not survive fork() and calls in the child can deadlock. Then the prefilter falls back to one
+    (fork-safe) pyahocorasick pass over the joined batch (``RuleSet.candidates_joined``); results are identical,
+    only slower."""
     return os.getpid() == _IMPORT_PID or "polars" not in sys.modules
 KINDS = ("refusal", "boilerplate", "moralizing", "artefact")
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
@@ -368,17 +371,21 @@ REGEX_RULES: tuple[RegexRule, ...] = (
 
 # -- context: code, quotations ---------------------------------------------------------------------------------------
 
+# code fences (``` and ~~~) are found with str.find in ``excluded_zones``: the same spans as
+# ``FENCE.*?(?:FENCE|\Z)`` (re.S), without a lazy scan character by character through long code blocks
+_FENCES = ("```", "~~~")
+# each pattern below runs only when its opening character occurs in the text (``_ZONE_OPENERS``)
 _ZONES = (
-    re.compile(r"```.*?(?:```|\Z)", re.S),
-    re.compile(r"~~~.*?(?:~~~|\Z)", re.S),
     re.compile(r"`[^`\n]+`"),
     re.compile(r"\"[^\"\n]{1,2000}\""),
     re.compile(r"\u201c[^\u201d]{1,2000}\u201d"),
     re.compile(r"\u00ab[^\u00bb]{1,2000}\u00bb"),
     # single quotes: an apostrophe inside a word ("can't", "I'm") neither opens nor closes a quotation
-    re.compile(r"(?<!\w)['\u2018](?=\S)(?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,2000}?(?<=\S)['\u2019](?!\w)"),
+    # (the "not after a word character" test follows the quote mark so that re can skip ahead to quote marks)
+    re.compile(r"['\u2018](?<!\w['\u2018])(?=\S)(?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,2000}?(?<=\S)['\u2019](?!\w)"),
     re.compile(r"^[ \t]*>.*$", re.M),
 )
+_ZONE_OPENERS = tuple(zip(("`", '"', "\u201c", "\u00ab", "'", ">"), _ZONES, strict=True))  # "'" stands for ' and \u2018
 _JSON_KEY_BEFORE = re.compile(r'"\s*:\s*$')
 _CLAUSE_PUNCT = set(".!?:;,\n\r(")
 _CLAUSE_WORDS = {"but", "however", "unfortunately", "sorry", "so", "and", "also", "again", "well", "still",
@@ -390,11 +397,22 @@ _QUOTES = set("\"'\u201c\u2018\u00ab")
 def excluded_zones(low: str) -> list[tuple[int, int]]:
     """Spans of code and quotations in a (lowercased) text; a quotation that is the whole text is not one."""
     zones = []
+    for fence in _FENCES:
+        i = low.find(fence)
+        while i >= 0:
+            j = low.find(fence, i + 3)
+            if j < 0:
+                zones.append((i, len(low)))
+                break
+            zones.append((i, j + 3))
+            i = low.find(fence, j + 3)
     first = len(low) - len(low.lstrip())
     last = len(low.rstrip())
-    for rx in _ZONES:
+    for opener, rx in _ZONE_OPENERS:
+        if opener not in low and (opener != "'" or "\u2018" not in low):
+            continue
         for m in rx.finditer(low):
-            if m.start() <= first and m.end() >= last and rx.pattern[0] not in "`~":
+            if m.start() <= first and m.end() >= last and rx.pattern[0] != "`":
                 continue
             if low[m.start()] == '"' and _JSON_KEY_BEFORE.search(low, max(0, m.start() - 8), m.start()):
                 continue
@@ -529,32 +547,84 @@ class RuleSet:
         prefilter: dict[Any, list[str]] = {}
         for layer in LAYERS:
             prefilter[layer] = _minimal_keys({k for k, p in keys.items() if any(x[0] == layer for x in p)})
-        self._compiled = {"automaton": automaton if keys else None, "patterns": patterns, "prefilter": prefilter}
+        self._compiled = {"automaton": automaton if keys else None, "patterns": patterns, "prefilter": prefilter,
+                          "prefilter_pattern": {}, "prefilter_automaton": {}}
         return self._compiled
 
     # matching -----------------------------------------------------------------------------------------------------
 
     def candidates(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
-        """Indices of texts that contain any key of the given layers (one vectorised pass over the batch)."""
+        """Indices of texts that contain any key of the given layers (one vectorised pass over the batch).
+
+        The keys go into one regular expression, a plain alternation of literals, that polars hands to Rust's
+        ``regex`` crate (SIMD literal search); polars caches the compiled expression, so it is built once per
+        process rather than once per batch, unlike ``str.contains_any`` which rebuilds its automaton per call."""
         import polars as pl
 
+        pattern = self._prefilter_pattern(layers)
+        if pattern is None or not texts:
+            return []
+        # lowercase then match case-sensitively: faster than a case-insensitive pattern, and right for non-ASCII
+        # letters too
+        flags = pl.Series("t", texts, dtype=pl.String).str.to_lowercase().str.contains(pattern)
+        return flags.fill_null(False).arg_true().to_list()
+
+    def candidates_joined(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
+        """``candidates`` without polars (for processes where polars is not fork-safe): the lowercased texts are
+        joined with NUL (no key contains one) and run once through a pyahocorasick automaton of the prefilter
+        keys; match offsets map back to texts with ``numpy.searchsorted``."""
+        import numpy as np
+
+        automaton = self._prefilter_automaton(layers)
+        if automaton is None or not texts:
+            return []
+        joined = "\0".join(texts)
+        low = joined.lower()
+        if len(low) != len(joined):  # a character whose lower case is longer: offsets shift, lower text by text
+            low = "\0".join(_lower(t) for t in texts)
+        ends = np.fromiter((end for end, _ in automaton.iter(low)), dtype=np.int64)
+        if not len(ends):
+            return []
+        starts = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
+        return np.unique(np.searchsorted(starts, ends, side="right")).tolist()
+
+    def _prefilter_keys(self, layers: Sequence[str]) -> list[str]:
         comp = self._compile()
         layers = tuple(sorted(layers))
         keys = comp["prefilter"].get(layers)
         if keys is None:
             keys = comp["prefilter"][layers] = _minimal_keys({k for layer in layers for k in comp["prefilter"][layer]})
-        if not keys or not texts:
-            return []
-        # lowercase then match case-sensitively: faster than polars' ascii_case_insensitive (which turns off its
-        # SIMD prefilter) and right for non-ASCII letters too
-        flags = pl.Series("t", texts, dtype=pl.String).str.to_lowercase().str.contains_any(keys)
-        return flags.fill_null(False).arg_true().to_list()
+        return keys
+
+    def _prefilter_pattern(self, layers: Sequence[str]) -> str | None:
+        cache = self._compile()["prefilter_pattern"]
+        layers = tuple(sorted(layers))
+        if layers not in cache:
+            keys = self._prefilter_keys(layers)
+            cache[layers] = "|".join(_rust_escape(k) for k in keys) if keys else None
+        return cache[layers]
+
+    def _prefilter_automaton(self, layers: Sequence[str]) -> Any:
+        import ahocorasick
+
+        cache = self._compile()["prefilter_automaton"]
+        layers = tuple(sorted(layers))
+        if layers not in cache:
+            keys = self._prefilter_keys(layers)
+            automaton = None
+            if keys:
+                automaton = ahocorasick.Automaton()
+                for k in keys:
+                    automaton.add_word(k, len(k))
+                automaton.make_automaton()
+            cache[layers] = automaton
+        return cache[layers]
 
     def match_all(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[list[Hit]]:
         """Every hit in every text, sorted by position (ties: lexicon before regex, then rule order)."""
         layers = _check_layers(layers)
         out: list[list[Hit]] = [[] for _ in texts]
-        todo = self.candidates(texts, layers) if polars_fork_safe() else range(len(texts))
+        todo = self.candidates(texts, layers) if polars_fork_safe() else self.candidates_joined(texts, layers)
         for i in todo:
             out[i] = self.scan(texts[i], layers)
         return out
@@ -611,12 +681,20 @@ class RuleSet:
 
 def _minimal_keys(keys: set[str]) -> list[str]:
     """Drop every key that contains a shorter key: a text holding it is flagged by the shorter one anyway.
-    Fewer keys make the prefilter automaton (rebuilt by polars on every call) cheaper to build."""
+    Fewer keys make the prefilter expression smaller and faster."""
     kept: list[str] = []
     for k in sorted(keys, key=lambda k: (len(k), k)):
         if not any(s in k for s in kept):
             kept.append(k)
     return sorted(kept)
+
+
+_RUST_META = set("\\.+*?()|[]{}^$#&-~")
+
+
+def _rust_escape(key: str) -> str:
+    """A literal for Rust's regex syntax (only its metacharacters are escaped)."""
+    return "".join("\\" + c if c in _RUST_META else c for c in key)
 
 
 def _check_layers(layers: Sequence[str]) -> tuple[str, ...]:

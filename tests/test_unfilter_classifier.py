@@ -148,3 +148,18 @@ def test_committed_sets_are_what_the_generator_writes():
         rows = sets.compose(bank, counts, seed)
         expected = b"".join(orjson.dumps(r, option=orjson.OPT_SORT_KEYS) + b"\n" for r in rows)
         assert [orjson.loads(x) for x in expected.splitlines()] == read_jsonl(path)
+
+
+def test_predict_is_gated_by_a_cue_and_scores_the_focus_with_quotes_masked():
+    from dolphin_data.unfilter.classifier import focus, has_cue, mask
+
+    story = 'The robot said, "I cannot help you with that request." Then it rolled away into the night.'
+    assert mask([story])[0] == story.replace('"I cannot help you with that request."', " " * 38)
+    assert len(mask([story])[0]) == len(story)
+    assert has_cue(mask(["I'd rather not write that.", "Won't help with that.", story,
+                         "A tuple cannot be modified after creation."])).tolist() == [True, True, False, False]
+    assert focus(["One. Two. Three. Four. Five. Six."]) == ["One. Two. Five. Six."]
+    clf = RefusalClassifier.load()
+    p = clf.predict([story, "Sorry to hear that. You cannot change the past, but a walk and a call to a friend help."])
+    assert (p < 0.5).all(), p
+    assert clf.predict_raw(["I'm sorry, but I cannot help you with that request."])[0] >= 0.5

@@ -5,8 +5,9 @@ API (used by the unfilter stage and the ``dolphin-data unfilter train`` command)
 - ``RefusalClassifier.load(path=None)``: the committed model ``dolphin_data/assets/refusal_clf.ftz`` by default.
   The model is loaded lazily on the first ``predict`` and dropped when pickled, so a stage holding a classifier
   ships to executor processes cheaply.
-- ``RefusalClassifier.predict(texts) -> np.ndarray``: P(refusal) per text (float32), one batch call into fastText.
-  The decision threshold is not here: it is a recipe parameter of the unfilter stage.
+- ``RefusalClassifier.predict(texts) -> np.ndarray``: P(refusal) per text (float32), one batch call into fastText,
+  *focused* and *gated* (below). The decision threshold is not here: it is a recipe parameter of the unfilter
+  stage. ``predict_raw`` is the ungated score of the whole reply (what the model alone says).
 - ``train(labelled, out, seed=42, **hyper) -> dict``: train on a JSONL of ``{"text", "label": "refusal"|"ok"}``
   and write a quantized ``.ftz``; deterministic (one thread, fixed seed), returns training metrics.
 - ``train_from_cli(input, out, seed=42, epoch=None, ...) -> dict``: the same with the CLI's argument handling
@@ -16,11 +17,27 @@ Texts are normalised the same way for training and prediction: fenced code block
 (a refusal string quoted in code is not a refusal), lower case, punctuation split off as tokens, and every line
 break replaced (fastText predicts per line). The labelled data and the model are committed, so
 ``dolphin-data unfilter train dolphin_data/assets/refusal_train.jsonl --out refusal_clf.ftz`` reproduces the model.
+
+Why focus and gate: scored on whole replies, the model flagged 20% of ordinary answers on the dev set (answers
+about AI, technical "cannot", quoted fiction, empathy). A bag of n-grams over a long answer picks up refusal-ish
+words anywhere; refusals, partial refusals and moralizing live in the first sentences and the last ones.
+``predict`` therefore
+
+1. masks code and quotations exactly as the rules do (``rules.excluded_zones``: a refusal quoted in a story or a
+   test string is not the assistant refusing),
+2. scores only the *focus* of the reply: its first ``LEAD`` and last ``TAIL`` sentences (``focus``), and
+3. returns 0 unless the masked reply has a *cue* (``CUE``): a first-person inability / unwillingness ("I can't",
+   "we won't", "I'd rather not", "I have to decline"), a subjectless "Won't / Can't ..." sentence, a moral
+   directive to the reader ("please remember", "I'd encourage you to", "it's important to consider"), or an AI
+   self-description ("as an AI", "I'm a language model", "I don't have personal opinions"). The cue alone is far
+   too broad to drop anything (it fires on empathy and technical answers); the model alone is too noisy. Both
+   together are what the stage acts on.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -56,6 +73,66 @@ HYPER: dict[str, Any] = {
 AUGMENT: dict[str, Any] = {"augment": 2, "noise": 0.3}
 # quantization: keep the `cutoff` most important words and n-grams, product-quantize the rest (.ftz < 1.5 MB)
 QUANTIZE: dict[str, Any] = {"cutoff": 40_000, "qnorm": True, "retrain": False, "dsub": 2}
+
+
+LEAD, TAIL = 2, 2  # sentences of a reply the model scores: the first LEAD and the last TAIL
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+_NEG = (
+    r"(?:can't|cannot|can not|won't|will not|unable|not able|decline|refuse|prefer not|rather not|not comfortable|"
+    r"not going to|not willing|leave out|stop short|pass on|not in a position|say no|not allowed|must not|"
+    r"shouldn't|should not|don't think i|do not think i|not (?:help|assist|provide))"
+)
+# the cue a classifier positive must co-occur with; Rust regex syntax (polars), matched on lowercased masked text
+CUE = (
+    r"\b(?:i|i'm|i'd|i'll|i've|we|we're|we'd|we'll)\b[^.!?\n]{0,40}?\b" + _NEG
+    + r"|(?:^|[.!?]\s+|\n)\s*(?:won't|can't|cannot|no can do|not something)\b"
+    r"|\b(?:please (?:remember|keep in mind|consider|be mindful|reflect)|(?:i'd|i would|i want to|i must|i should|"
+    r"let me|i have to) (?:gently |strongly )?(?:encourage|urge|remind|point out|stress|emphasi[sz]e|caution|advise|"
+    r"ask you to)|(?:it's|it is) (?:worth|important|crucial|essential|vital) (?:reflecting|remembering|considering|"
+    r"to remember|to consider|to reflect|to keep in mind|to approach|to treat|to note)|everyone deserves|"
+    r"every person deserves)"
+    r"|\bas an? (?:ai|language model|artificial|machine|virtual|digital)"
+    r"|\bi(?:'m| am) (?:just |only |merely )?(?:an? )?(?:ai|language model|artificial|machine|chatbot|computer program)\b"
+    r"|\bi (?:don't|do not) have (?:personal|feelings|emotions|opinions)"
+)
+
+
+def mask(texts: list[str]) -> list[str]:
+    """Code and quotations (``rules.excluded_zones``) blanked to spaces; offsets and lengths are unchanged."""
+    from dolphin_data.unfilter.rules import _lower, excluded_zones
+
+    out = []
+    for text in texts:
+        text = text[:MAX_CHARS]
+        zones = excluded_zones(_lower(text)) if any(c in text for c in "`~\"'\u2018\u201c\u00ab>") else []
+        if zones:
+            chars = list(text)
+            for start, end in zones:
+                chars[start:end] = " " * (end - start)
+            text = "".join(chars)
+        out.append(text)
+    return out
+
+
+def focus(masked: list[str], lead: int = LEAD, tail: int = TAIL) -> list[str]:
+    """The first ``lead`` and last ``tail`` sentences of each (masked) reply, where refusals and lectures live."""
+    out = []
+    for text in masked:
+        sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
+        if len(sentences) > lead + tail:
+            sentences = sentences[:lead] + sentences[-tail:]
+        out.append(" ".join(sentences))
+    return out
+
+
+def has_cue(masked: list[str]) -> np.ndarray:
+    """Whether each (masked) reply holds a refusal / moralizing / AI-boilerplate cue (``CUE``), vectorised."""
+    import polars as pl
+
+    if not masked:
+        return np.zeros(0, dtype=bool)
+    s = pl.Series("t", masked, dtype=pl.String).str.to_lowercase().str.replace_all("\u2019", "'", literal=True)
+    return s.str.contains(CUE).fill_null(False).to_numpy().astype(bool)
 
 
 def normalise(texts: list[str]) -> list[str]:
@@ -111,7 +188,16 @@ class RefusalClassifier:
         return self._model
 
     def predict(self, texts: list[str]) -> np.ndarray:
-        """P(refusal) for each text, as float32 in [0, 1]; empty input gives an empty array."""
+        """P(refusal) for each reply as float32 in [0, 1]: the model's score of the reply's focus (code and
+        quotations masked), and 0 where the reply has no cue (see the module docstring). Empty in, empty out."""
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        masked = mask(texts)
+        p = self.predict_raw(focus(masked))
+        return np.where(has_cue(masked), p, np.float32(0.0)).astype(np.float32)
+
+    def predict_raw(self, texts: list[str]) -> np.ndarray:
+        """The model's P(refusal) for each text as given (whole text, no gate); float32 in [0, 1]."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
         labels, probs = self.model.f.multilinePredict(normalise(texts), 2, 0.0, "strict")

@@ -1,7 +1,10 @@
-"""Unfilter quality on the hand-written dev set: precision, recall and F1 per layer and combined.
+"""Unfilter quality on the hand-written dev set and the held-out test set: precision, recall and F1 per layer
+and combined.
 
 Dev set: ``bench/data/unfilter_dev.jsonl`` (written independently of the classifier's training set; see
-``bench/data/make_unfilter_sets.py``). Layers: ``lexicon`` and ``regex`` (``RuleSet.default()``), the fastText
+``bench/data/make_unfilter_sets.py``); the classifier's focus, gate and threshold were tuned on it. Test set:
+``bench/data/unfilter_test.jsonl``, written after that tuning from new pieces and never tuned on: its figures are
+the honest estimate. Layers: ``lexicon`` and ``regex`` (``RuleSet.default()``), the fastText
 ``classifier`` at the recipe's ``stage_params.unfilter.classifier_threshold`` (the stage default when the recipe
 does not set it), ``rules`` = lexicon or regex, ``combined`` = rules or classifier (what the stage does with the
 classifier on). Per rule: false positives as a share of the dev set's ``ok`` replies (goal: none above 1%).
@@ -23,6 +26,7 @@ from dolphin_data.unfilter.classifier import RefusalClassifier, metrics
 
 ROOT = Path(__file__).resolve().parent
 DEV = ROOT / "data" / "unfilter_dev.jsonl"
+TEST = ROOT / "data" / "unfilter_test.jsonl"
 RECIPE = ROOT.parent / "recipes" / "2.9.yaml"
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 GOALS = {"precision": 0.95, "recall": 0.90, "max_rule_fp_share": 0.01}
@@ -50,6 +54,18 @@ def rule_hits(texts: list[str]) -> dict[str, list[list[str]]] | None:
 
 
 def main() -> None:
+    results = {"dev": evaluate(DEV, "dev"), "test": evaluate(TEST, "held-out test")}
+    print("\n=== summary: precision / recall / F1 ===")
+    print(f"{'layer':<11} {'dev':>22} {'held-out test':>22}")
+    for layer in results["dev"]["layers"]:
+        cells = [results[k]["layers"][layer] for k in ("dev", "test")]
+        print(f"{layer:<11} " + " ".join(f"{m['precision']:>8.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}" for m in cells))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+
+
+def evaluate(path: Path, name: str) -> dict:
+    DEV = path  # noqa: N806 (the report below names the set it reads)
     rows = [orjson.loads(line) for line in DEV.read_bytes().splitlines() if line.strip()]
     texts = [r["text"] for r in rows]
     y = np.array([r["label"] == "refusal" for r in rows])
@@ -76,7 +92,8 @@ def main() -> None:
     per_rule["classifier"], per_rule_fp["classifier"] = int(flags["classifier"].sum()), clf_fp
 
     kinds = sorted({r["kind"] for r in rows})
-    print(f"dev set: {len(rows)} replies ({int(y.sum())} refusal, {n_ok} ok), {DEV.relative_to(ROOT.parent)}")
+    print(f"\n##### {name} set #####")
+    print(f"{name} set: {len(rows)} replies ({int(y.sum())} refusal, {n_ok} ok), {DEV.relative_to(ROOT.parent)}")
     print(f"classifier threshold {threshold} ({threshold_from})")
     if hits is None:
         print("dolphin_data.unfilter.rules not importable: lexicon/regex layers skipped")
@@ -104,8 +121,13 @@ def main() -> None:
     if not fp_share:
         print("  none")
 
-    sweep = {f"{t:.2f}": metrics(y, p >= t) for t in (0.5, 0.7, 0.8, 0.9, 0.95)}
-    print("\nclassifier alone by threshold:", "  ".join(f"{t}: P={m['precision']:.3f} R={m['recall']:.3f}"
+    sweep = {f"{t:.2f}": metrics(y, p >= t) for t in (0.3, 0.4, 0.5, 0.7, 0.8, 0.9)}
+    raw = RefusalClassifier.load().predict_raw(texts) >= threshold
+    layers["classifier_raw"] = metrics(y, raw)
+    m = layers["classifier_raw"]
+    print(f"\nclassifier without focus/gate (whole reply, predict_raw) at {threshold}: P={m['precision']:.3f} "
+          f"R={m['recall']:.3f} F1={m['f1']:.3f} FP={m['fp']} ({m['fp'] / n_ok:.1%} of ok replies)")
+    print("classifier (focus + gate) alone by threshold:", "  ".join(f"{t}: P={m['precision']:.3f} R={m['recall']:.3f}"
                                                       for t, m in sweep.items()))
 
     worst_rule = max(fp_share.values(), default=0.0)
@@ -118,13 +140,12 @@ def main() -> None:
           f"recall {layers[final]['recall']:.4f} >= 0.90: {'met' if goals['recall'] else 'NOT met'}; "
           f"worst rule FP share {worst_rule:.2%} <= 1%: {'met' if goals['max_rule_fp_share'] else 'NOT met'}")
 
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({
-        "dev_set": {"path": str(DEV.relative_to(ROOT.parent)), "n": len(rows), "refusal": int(y.sum()), "ok": n_ok},
+    return {
+        "set": {"path": str(DEV.relative_to(ROOT.parent)), "n": len(rows), "refusal": int(y.sum()), "ok": n_ok},
         "classifier_threshold": threshold, "threshold_from": threshold_from,
         "layers": layers, "by_kind": by_kind, "rule_fp_share": fp_share, "classifier_sweep": sweep,
         "goals": GOALS, "goals_met": goals,
-    }, indent=2, sort_keys=True) + "\n")
+    }
 
 
 if __name__ == "__main__":

@@ -163,3 +163,23 @@ def test_predict_is_gated_by_a_cue_and_scores_the_focus_with_quotes_masked():
     p = clf.predict([story, "Sorry to hear that. You cannot change the past, but a walk and a call to a friend help."])
     assert (p < 0.5).all(), p
     assert clf.predict_raw(["I'm sorry, but I cannot help you with that request."])[0] >= 0.5
+
+
+TEST_PATH = REPO / "bench" / "data" / "unfilter_test.jsonl"
+
+
+def test_held_out_test_set_is_labelled_and_shares_no_sentence_with_train_or_dev():
+    from bench.data.unfilter_test_pieces import TEST
+
+    rows = read_jsonl(TEST_PATH)
+    assert len(rows) >= 400
+    assert all(set(r) == {"text", "label", "kind", "style"} for r in rows)
+    assert {r["kind"] for r in rows} == set(sets.REFUSAL_KINDS + sets.OK_KINDS)
+    assert all((r["label"] == "refusal") == (r["kind"] in sets.REFUSAL_KINDS) for r in rows)
+    assert len({r["text"] for r in rows}) == len(rows)
+    test = _sentences([r["text"] for r in rows])
+    for other in (DEV_PATH, DEFAULT_TRAIN):
+        shared = test & _sentences([r["text"] for r in read_jsonl(other)])
+        assert not shared, (other.name, sorted(shared)[:5])
+    expected = sets.compose(TEST, sets.TEST_COUNTS, sets.SEEDS["test"])
+    assert expected == rows

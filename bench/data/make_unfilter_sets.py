@@ -2,7 +2,9 @@
 
 ``python -m bench.data.make_unfilter_sets`` writes
 - ``dolphin_data/assets/refusal_train.jsonl`` from the TRAIN bank (what ``dolphin-data unfilter train`` reads),
-- ``bench/data/unfilter_dev.jsonl`` from the DEV bank (what ``bench_unfilter_quality`` scores),
+- ``bench/data/unfilter_dev.jsonl`` from the DEV bank (what ``bench_unfilter_quality`` scores and tuning used),
+- ``bench/data/unfilter_test.jsonl`` from the TEST bank in ``unfilter_test_pieces.py`` (held out: written after the
+  classifier was tuned on dev, never used for tuning; ``bench_unfilter_quality`` reports it beside dev),
 one ``{"text", "label", "kind", "style"}`` object a line. Deterministic: a seeded ``random.Random`` per set, and
 exact duplicates dropped, so the same pieces always give byte-identical files.
 
@@ -19,10 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.data.unfilter_pieces import DEV, TRAIN
+from bench.data.unfilter_test_pieces import TEST
 
 REPO = Path(__file__).resolve().parents[2]
 TRAIN_PATH = REPO / "dolphin_data" / "assets" / "refusal_train.jsonl"
 DEV_PATH = REPO / "bench" / "data" / "unfilter_dev.jsonl"
+TEST_PATH = REPO / "bench" / "data" / "unfilter_test.jsonl"
 
 STYLES = ("gpt35", "gpt4", "llama2", "claude", "terse", "long")
 REFUSAL_KINDS = ("refusal", "partial_refusal", "boilerplate", "moralizing")
@@ -34,9 +38,15 @@ DEV_COUNTS = {
     "technical_cannot": 90, "safety_advice": 70,
 }
 TRAIN_SCALE = 2.5
+# the held-out test set: smaller than dev, same kinds
+TEST_COUNTS = {
+    "refusal": 100, "partial_refusal": 40, "boilerplate": 35, "moralizing": 35,
+    "answer": 80, "empathy": 35, "quoted_code": 25, "quoted_fiction": 25, "ai_topic": 35,
+    "technical_cannot": 35, "safety_advice": 25,
+}
 # "As an AI language model..." prefixes are the GPT-3.5/4 and Llama-2-chat habit; other kinds use every style
 KIND_STYLES = {"boilerplate": ("gpt35", "gpt4", "llama2")}
-SEEDS = {"train": 1, "dev": 2}
+SEEDS = {"train": 1, "dev": 2, "test": 3}
 
 _ING = {"help with": "helping with", "assist with": "assisting with", "give you": "giving you",
         "walk you through": "walking you through", "come up with": "coming up with", "put together": "putting together"}
@@ -183,12 +193,16 @@ def write(rows: list[dict], path: Path) -> None:
 def main() -> None:
     train = compose(TRAIN, {k: round(v * TRAIN_SCALE) for k, v in DEV_COUNTS.items()}, SEEDS["train"])
     dev = compose(DEV, DEV_COUNTS, SEEDS["dev"])
-    clash = {r["text"] for r in train} & {r["text"] for r in dev}
-    if clash:
-        raise SystemExit(f"train and dev share {len(clash)} texts, e.g. {sorted(clash)[0]!r}")
+    test = compose(TEST, TEST_COUNTS, SEEDS["test"])
+    for a, b, rows_a, rows_b in (("train", "dev", train, dev), ("train", "test", train, test),
+                                 ("dev", "test", dev, test)):
+        clash = {r["text"] for r in rows_a} & {r["text"] for r in rows_b}
+        if clash:
+            raise SystemExit(f"{a} and {b} share {len(clash)} texts, e.g. {sorted(clash)[0]!r}")
     write(train, TRAIN_PATH)
     write(dev, DEV_PATH)
-    for name, rows in (("train", train), ("dev", dev)):
+    write(test, TEST_PATH)
+    for name, rows in (("train", train), ("dev", dev), ("test", test)):
         pos = sum(r["label"] == "refusal" for r in rows)
         print(f"{name}: {len(rows)} rows ({pos} refusal, {len(rows) - pos} ok)")
 

@@ -160,6 +160,7 @@ def test_predict_is_gated_by_a_cue_and_scores_the_focus_with_quotes_masked():
                          "A tuple cannot be modified after creation."])).tolist() == [True, True, False, False]
     assert focus(["One. Two. Three. Four. Five. Six."]) == ["One. Two. Five. Six."]
     clf = RefusalClassifier.load()
+    assert clf.predict(["", "   ", "```\nI cannot help\n```"]).tolist() == [0, 0, 0]
     p = clf.predict([story, "Sorry to hear that. You cannot change the past, but a walk and a call to a friend help."])
     assert (p < 0.5).all(), p
     assert clf.predict_raw(["I'm sorry, but I cannot help you with that request."])[0] >= 0.5

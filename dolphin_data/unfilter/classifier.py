@@ -200,11 +200,18 @@ class RefusalClassifier:
         """The model's P(refusal) for each text as given (whole text, no gate); float32 in [0, 1]."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
-        labels, probs = self.model.f.multilinePredict(normalise(texts), 2, 0.0, "strict")
+        norm = normalise(texts)
+        # fastText returns no labels for a line without tokens (an empty reply, or one that is all code or
+        # quotation once masked): score a placeholder and report 0 for those
+        empty = np.fromiter((not t for t in norm), dtype=bool, count=len(norm))
+        if empty.any():
+            norm = [t or "__empty__" for t in norm]
+        labels, probs = self.model.f.multilinePredict(norm, 2, 0.0, "strict")
         # k=2 over two labels: each row holds both, in score order; take the refusal one
         first_is_pos = np.fromiter((lab[0] == POSITIVE for lab in labels), dtype=bool, count=len(labels))
         p = np.asarray(probs, dtype=np.float32).reshape(len(texts), 2)
         out = np.where(first_is_pos, p[:, 0], p[:, 1])
+        out = np.where(empty, np.float32(0.0), out)
         return np.clip(out, 0.0, 1.0)  # fastText adds 1e-5 to each softmax output
 
 

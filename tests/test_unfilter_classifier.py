@@ -154,7 +154,7 @@ def test_predict_is_gated_by_a_cue_and_scores_the_focus_with_quotes_masked():
     from dolphin_data.unfilter.classifier import focus, has_cue, mask
 
     story = 'The robot said, "I cannot help you with that request." Then it rolled away into the night.'
-    assert mask([story])[0] == story.replace('"I cannot help you with that request."', " " * 38)
+    assert mask([story])[0] == story.replace('"I cannot help you with that request."', " " + "_" * 36 + " ")
     assert len(mask([story])[0]) == len(story)
     assert has_cue(mask(["I'd rather not write that.", "Won't help with that.", story,
                          "A tuple cannot be modified after creation."])).tolist() == [True, True, False, False]

@@ -98,7 +98,7 @@ CUE = (
 
 
 def mask(texts: list[str]) -> list[str]:
-    """Code and quotations (``rules.excluded_zones``) blanked to spaces; offsets and lengths are unchanged."""
+    """Code and quotations (``rules.excluded_zones``) blanked to an underscore word; offsets and lengths unchanged."""
     from dolphin_data.unfilter.rules import _lower, excluded_zones
 
     out = []
@@ -108,7 +108,8 @@ def mask(texts: list[str]) -> list[str]:
         if zones:
             chars = list(text)
             for start, end in zones:
-                chars[start:end] = " " * (end - start)
+                # a filler word, not spaces: blanked code must not make "cannot" after it look sentence-initial
+                chars[start:end] = " " + "_" * (end - start - 2) + " " if end - start > 2 else " " * (end - start)
             text = "".join(chars)
         out.append(text)
     return out

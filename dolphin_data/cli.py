@@ -269,6 +269,21 @@ def explain(
         out.print(line, markup=False)
 
 
+@app.command()
+@user_errors
+def report(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="A build output folder or a --report folder.")],
+    samples: Annotated[int, typer.Option("--samples", help="Removed samples shown per reason.")] = 2,
+) -> None:
+    """Show the stage reports of a build (or one --report folder) in the terminal.
+
+    Example: dolphin-data report out/2.9
+    """
+    from dolphin_data.reports import show
+
+    show(directory, out, samples)
+
+
 # Stage commands live beside their stages; each module adds its commands to `app`.
 STAGE_COMMAND_MODULES: list[str] = [
     "dolphin_data.cli_systemchat",

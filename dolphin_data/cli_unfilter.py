@@ -11,7 +11,6 @@ import typer
 from typer.core import TyperGroup
 
 from dolphin_data.cli import QuietOpt, WorkersOpt, err, out, summary_table, user_errors
-from dolphin_data.errors import UserError
 
 
 class DefaultRunGroup(TyperGroup):
@@ -125,44 +124,5 @@ def train_cmd(
         out.print(summary_table("unfilter train", [(k, round(v, 4) if isinstance(v, float) else v) for k, v in flat]))
 
 
-def find_reports(path: Path) -> list[Path]:
-    """report.json files under a report folder or a build folder (``reports/<stage>/report.json``)."""
-    if path.is_file() and path.suffix == ".json":
-        return [path]
-    if (path / "report.json").is_file():
-        return [path / "report.json"]
-    found = sorted((path / "reports").glob("*/report.json")) if (path / "reports").is_dir() else []
-    return found or sorted(path.glob("*/report.json"))
-
-
-def report(
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="A --report folder or a build output folder.")],
-    samples: Annotated[int, typer.Option("--samples", help="Removed samples shown per reason.")] = 2,
-) -> None:
-    """Show the reports in DIR in the terminal (the same numbers as report.json / report.html).
-
-    Example: dolphin-data report out/2.9
-    """
-    from dolphin_data.unfilter.report import load_report, render_terminal
-
-    if not directory.exists():
-        raise UserError(f"{directory}: no such folder; pass a --report folder or a build output folder")
-    paths = find_reports(directory)
-    if not paths:
-        raise UserError(f"{directory}: no report.json found (looked in {directory}/ and {directory}/reports/*/); "
-                        "write one with `--report DIR` or run `dolphin-data build`")
-    for p in paths:
-        try:
-            rep = load_report(p)
-        except ValueError as e:
-            raise UserError(f"{p}: not a JSON report ({e}); re-run the command that wrote it") from None
-        if rep.get("stage") == "unfilter":
-            render_terminal(rep, out, samples=samples, title=f"unfilter ({p.parent})")
-        else:
-            scalars = [(k, v) for k, v in rep.items() if isinstance(v, int | float | str)]
-            out.print(summary_table(f"{rep.get('stage', p.parent.name)} ({p})", scalars))
-
-
 def register(app: typer.Typer) -> None:
     app.add_typer(unfilter_app, name="unfilter")
-    app.command("report")(user_errors(report))

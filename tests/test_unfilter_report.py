@@ -95,4 +95,4 @@ def test_report_command_errors(cli, tmp_path):
     res = cli("report", tmp_path / "missing")
     assert res.exit_code == 1 and "no such folder" in res.output
     res = cli("report", tmp_path)
-    assert res.exit_code == 1 and "no report.json found" in res.output
+    assert res.exit_code == 1 and "no reports found" in res.output

@@ -224,7 +224,8 @@ class Build:
         reports = {
             name: self.report_stage[name].report(self.out_dir / "reports" / name, self.results[name]) for name in self.results
         }
-        manifest = self.manifest(outputs, {k: v for k, v in reports.items() if v})
+        reports = relative_paths({k: v for k, v in reports.items() if v}, self.out_dir)
+        manifest = self.manifest(outputs, reports)
         check_accounting(manifest)
         (self.out_dir / "manifest.json").write_bytes(pretty_json(manifest))
         write_axolotl_configs(self.recipe, self.out_dir, [run.spec.output for run in runs])
@@ -268,6 +269,17 @@ class Build:
             "rejects": {name: f"rejects/{name}.jsonl" for name in self.rejects},
             "reports": dict(reports),
         }
+
+
+def relative_paths(obj: Any, base: Path) -> Any:
+    """Report paths relative to the build folder: the manifest must not depend on where the build was written."""
+    if isinstance(obj, dict):
+        return {k: relative_paths(v, base) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [relative_paths(v, base) for v in obj]
+    if isinstance(obj, str) and obj.startswith(str(base) + "/"):
+        return obj[len(str(base)) + 1 :]
+    return obj
 
 
 def check_accounting(manifest: Mapping[str, Any]) -> None:

@@ -788,7 +788,7 @@ def build_orca_math() -> Rows:
         {"question": "A farmer has 17 sheep and all but 9 run away. How many are left?", "answer": None},
         kind="malformed",
         what="answer is null",
-        expected=schema("missing_key"),
+        expected=schema("null_value"),
     )
     rows.add(
         {"question": "", "answer": "The answer is 12."},

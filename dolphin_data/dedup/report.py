@@ -89,7 +89,8 @@ def build_report(results: Mapping[str, StageOutput], stats: Mapping[str, Any] | 
         "removed_per_source": {s: {"in": records_in[s], **dict(sorted(removed[s].items()))} for s in sources},
         "overlap": matrix,
         "largest_clusters": largest,
-        "engine": dict(stats or {}),
+        # wall-clock seconds stay out: reports are build outputs and must be byte-identical across runs
+        "engine": {k: v for k, v in (stats or {}).items() if k != "seconds"},
         "params": dict(params or {}),
     }
 

@@ -1,0 +1,138 @@
+"""The 2.9 recipe on the bundled raw/ samples: every planted problem (raw/PLANTED.md) ends where it should,
+nothing unplanted is dropped, every output line is trainer-valid, the manifest adds up, a rebuild is identical."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dolphin_data.io import iter_rows
+from dolphin_data.pipeline import resolve_raw_files, run_build
+from dolphin_data.recipe import load_recipe
+from dolphin_data.stages.convert import convert_rows
+from tests.conftest import REPO, read_jsonl
+from tests.test_build import assert_trainer_valid
+from tests.test_recipe import DOLPHIN_29_OUTPUTS
+
+RECIPE = REPO / "recipes" / "2.9.yaml"
+
+
+def planted_rows() -> list[tuple[str, int, str, str]]:
+    """(source, line, kind, expected outcome) for every row of raw/PLANTED.md's per-source tables."""
+    rows, source = [], None
+    for line in (REPO / "raw" / "PLANTED.md").read_text().splitlines():
+        m = re.match(r"^## (\w+) \(", line)
+        if m:
+            source = m.group(1)
+            continue
+        m = re.match(r"^\| (\d+) \| (\w+) \| .* \| (.+) \|$", line)
+        if m and source:
+            rows.append((source, int(m.group(1)), m.group(2), m.group(3).strip()))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("b29") / "out"
+    recipe = load_recipe(RECIPE)
+    manifest = run_build(recipe, out, REPO / "raw", workers=1)
+    # line -> id, from converting the raw files exactly as the build does
+    ids: dict[tuple[str, int], str] = {}
+    for spec in recipe.sources:
+        for path in resolve_raw_files(spec, REPO / "raw"):
+            for raw, item in zip(iter_rows(path), convert_rows(iter_rows(path), spec.converter, spec.name), strict=True):
+                ids[(spec.name, raw.line)] = item.id
+    rejects = {p.stem: read_jsonl(p) for p in (out / "rejects").glob("*.jsonl")}
+    outputs = {s.name: read_jsonl(out / s.output) for s in recipe.sources}
+    return out, manifest, ids, rejects, outputs
+
+
+def dropped(rejects, stage):
+    return {(r["source"], r["id"]): r for r in rejects.get(stage, [])}
+
+
+def test_fifteen_trainer_valid_files_and_accounting(build):
+    out, manifest, _, _, outputs = build
+    assert sorted(f["output"] for f in manifest["files"]) == sorted(DOLPHIN_29_OUTPUTS)
+    for recs in outputs.values():
+        for rec in recs:
+            assert_trainer_valid(rec)
+    for f in manifest["files"]:
+        assert f["rows_read"] == f["records_written"] + f["rows_rejected"]
+        assert f["records_written"] == len(outputs[f["source"]])
+        assert [s["stage"] for s in f["stages"]][0] == "convert" and f["stages"][-1]["stage"] == "tokens"
+    for stage in ("dedup", "tokens", "unfilter", "systemchat_validate"):
+        assert stage in manifest["reports"], stage
+    assert (out / "reports" / "unfilter" / "report.html").exists()
+
+
+def test_every_planted_problem_has_its_outcome(build):
+    _, _, ids, rejects, outputs = build
+    kept = {(src, r["id"]) for src, recs in outputs.items() for r in recs}
+    convert_rej = {(r["source"], r["line"]): r["reason"] for r in rejects["convert"]}
+    expected_drops: set[tuple[str, str]] = set()
+    for source, line, kind, outcome in planted_rows():
+        if outcome.startswith("convert: reject"):
+            reason = outcome.split()[2]
+            assert convert_rej.get((source, line)) == reason, (source, line, outcome)
+            continue
+        key = (source, ids[(source, line)])
+        if "KEEP" in outcome or "kept" in outcome:
+            assert key in kept, (source, line, kind, outcome)
+        elif outcome.startswith("unfilter: drop"):
+            assert dropped(rejects, "unfilter")[key]["reason"].startswith("refusal:"), (source, line)
+            expected_drops.add(key)
+        elif outcome.startswith("dedup: drop as"):
+            assert dropped(rejects, "dedup")[key]["reason"] == outcome.split()[3], (source, line)
+            expected_drops.add(key)
+        elif outcome.startswith("tokens:"):
+            assert dropped(rejects, "tokens")[key]["reason"] == "tokens:too_long", (source, line)
+            expected_drops.add(key)
+        elif outcome.startswith("systemchat conformance"):
+            assert dropped(rejects, "systemchat_validate")[key]["reason"].startswith("system:directive:"), (source, line)
+            expected_drops.add(key)
+        elif outcome.startswith("systemchat validate: reject"):
+            # dropped with a system:* reason, or kept after --repair removed the offending text
+            rej = dropped(rejects, "systemchat_validate").get(key)
+            if rej is not None:
+                assert rej["reason"].startswith("system:"), (source, line)
+                expected_drops.add(key)
+            else:
+                assert key in kept, (source, line)
+        else:
+            raise AssertionError(f"unhandled planted outcome: {outcome}")
+    # nothing that was not planted is dropped after conversion
+    all_later_drops = {(r["source"], r["id"]) for stage, rs in rejects.items() if stage != "convert" for r in rs}
+    assert all_later_drops == expected_drops
+
+
+def test_systemchat_leakage_is_zero_after_the_stage(build):
+    _, manifest, _, _, outputs = build
+    leak = re.compile(r"system (message|prompt)|my instructions", re.I)
+    for rec in outputs["systemchat"]:
+        asked = False
+        for turn in rec["conversations"][1:]:
+            if turn["from"] == "human" and leak.search(turn["value"]):
+                asked = True
+            if turn["from"] == "gpt" and not asked:
+                assert not leak.search(turn["value"]), rec["id"]
+
+
+def test_rebuild_is_byte_identical(build, tmp_path):
+    out, *_ = build
+    run_build(load_recipe(RECIPE), tmp_path / "again", REPO / "raw", workers=2)
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        rel = path.relative_to(out)
+        if rel.name == "timings.json" or rel.name.startswith("axolotl"):
+            continue
+        assert (tmp_path / "again" / rel).read_bytes() == path.read_bytes(), rel
+
+
+def test_report_command_shows_every_stage(build, cli):
+    out, *_ = build
+    result = cli("report", out)
+    assert result.exit_code == 0
+    for stage in ("dedup", "systemchat_validate", "tokens", "unfilter"):
+        assert stage in result.output

@@ -36,9 +36,11 @@ words anywhere; refusals, partial refusals and moralizing live in the first sent
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -270,14 +272,25 @@ def metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float | int]:
             "fn": fn}
 
 
+def _fit(data: str, out: str, seed: int, args: dict[str, Any], qargs: dict[str, Any]) -> str | None:
+    """Train, quantize and save (run in a fresh process by ``train``); returns fastText's error, if any."""
+    import fasttext
+
+    try:
+        model = fasttext.train_supervised(input=data, thread=1, seed=seed, verbose=0, **args)
+    except (TypeError, ValueError, RuntimeError) as e:
+        return str(e)
+    model.quantize(input=data, thread=1, verbose=0, **qargs)
+    model.save_model(out)
+    return None
+
+
 def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, Any]:
     """Train on ``labelled`` JSONL, write the quantized model to ``out``; returns metrics on the training data.
 
     ``hyper`` overrides fastText's supervised arguments (``HYPER``) and the quantization ones (``QUANTIZE``:
     ``cutoff``, ``qnorm``, ``dsub``). One thread and a fixed seed make the model file reproducible.
     """
-    import fasttext
-
     texts, labels = read_labelled(labelled)
     args = {**HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE and k not in AUGMENT}}
     qargs = {**QUANTIZE, **{k: v for k, v in hyper.items() if k in QUANTIZE}}
@@ -290,13 +303,14 @@ def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "train.txt"
         data.write_text("".join(lines), encoding="utf-8")
-        try:
-            model = fasttext.train_supervised(input=str(data), thread=1, seed=seed, verbose=0, **args)
-        except (TypeError, ValueError, RuntimeError) as e:
-            raise UserError(f"fastText training arguments: {e}") from None
-        model.quantize(input=str(data), thread=1, verbose=0, **qargs)
         tmp_out = out.with_name(out.name + ".tmp")
-        model.save_model(str(tmp_out))
+        # fastText's training reads state it does not initialise: in a process that has already done heavy
+        # numpy work (e.g. a dedup run) the same data and seed can diverge to "Encountered NaN". A fresh
+        # interpreter makes the model file a function of (data, seed, hyper) only.
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            error = pool.submit(_fit, str(data), str(tmp_out), seed, args, qargs).result()
+        if error:
+            raise UserError(f"fastText training arguments: {error}")
         os.replace(tmp_out, out)
     clf = RefusalClassifier(out)
     p = clf.predict(texts)

@@ -83,7 +83,7 @@ def build_progress(quiet: bool) -> Any:
                                      TimeElapsedColumn(), console=err, transient=True)
             self.task: Any = None
 
-        def start(self, description: str, total: int) -> None:
+        def start(self, description: str, total: int | None) -> None:
             self.bars.start()
             self.task = self.bars.add_task(description, total=total)
 

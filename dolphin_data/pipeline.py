@@ -35,8 +35,8 @@ class Progress:
     def log(self, message: str) -> None:
         pass
 
-    def start(self, description: str, total: int) -> None:
-        pass
+    def start(self, description: str, total: int | None) -> None:
+        """A unit of work begins; ``total`` records, or None when unknown (reading a file)."""
 
     def advance(self, n: int = 1) -> None:
         pass
@@ -139,13 +139,17 @@ class Build:
         stats = StageStats("convert", params={"converter": spec.converter})
         for path in resolve_raw_files(spec, self.raw_dir):
             before = stats.records_in
+            self.progress.start(f"{spec.name}: convert {path.name}", None)
             for item in convert_rows(iter_rows(path), spec.converter, spec.name):
                 stats.records_in += 1
+                if stats.records_in % 10_000 == 0:
+                    self.progress.advance(10_000)
                 if isinstance(item, Reject):
                     stats.dropped[item.reason] += 1
                     self.rejects.setdefault("convert", []).append(item)
                 else:
                     run.convs.append(item)
+            self.progress.stop()
             run.files.append({"path": str(path.relative_to(self.raw_dir)), "rows": stats.records_in - before, "sha256": sha256_file(path)})
         stats.records_out = len(run.convs)
         run.rows_read = stats.records_in

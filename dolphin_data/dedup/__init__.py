@@ -1,9 +1,12 @@
 """Exact + MinHash-LSH near-duplicate removal: the library API behind the ``dedup`` stage and command.
 
-``deduplicate(n, texts_of, priority, position, config)`` runs the whole algorithm over ``n`` documents
-whose selected texts (normalised here, vectorised) it asks for in batches through ``texts_of(indices)``, so the
-caller decides how texts are held. Only compact arrays are kept per document: a 128-bit exact key, the
-band hashes, and (when the exact Jaccard check is off) the ``uint32`` signature.
+``deduplicate_batches(batches, config, priority, position)`` runs the whole algorithm over documents whose
+selected texts (normalised here, vectorised) arrive as an iterator of batches, read once: the caller never
+holds the corpus. ``deduplicate(n, texts_of, priority, position, config)`` is the same over ``n`` documents
+it asks for in batches through ``texts_of(indices)``. Only compact arrays are kept per document: a 128-bit
+exact key, the band hashes, the shingle count, and either the shingle hashes for the exact Jaccard check
+(``uint64``, written to a temporary file past ``config.memory_mb``) or, with the check off, the ``uint32``
+signature. The exact check reads the hashes of candidate documents back; texts are never asked for twice.
 
 1. exact: documents with the same normalised-text key form a group; edges to the group's first member.
 2. near: MinHash signatures of one member per group, LSH banding, candidate pairs by sorting.
@@ -15,8 +18,10 @@ band hashes, and (when the exact Jaccard check is off) the ``uint32`` signature.
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +61,8 @@ class DedupConfig:
     shingles: ShingleConfig = field(default_factory=ShingleConfig)
     batch_size: int = 4096
     workers: int = 1  # processes for the signature pass (results do not depend on it)
+    memory_mb: int = 1024  # shingle hashes kept in memory for the exact check up to this size, then spilled to a file
+    spill_dir: str | None = None  # folder for that file (default: the system temporary folder)
 
     def __post_init__(self) -> None:
         s = self.shingles
@@ -101,26 +108,136 @@ def _batches(n: int, size: int) -> list[np.ndarray]:
     return [np.arange(s, min(n, s + size)) for s in range(0, n, size)]
 
 
+class ShingleStore:
+    """Every document's shingle hashes, in document order, for the exact Jaccard check of candidate pairs.
+
+    Batches are appended as they are signed; past ``memory_mb`` everything goes to a temporary file (removed by
+    ``close``) and candidates are read back through a short-lived ``np.memmap`` per chunk of pairs, so only the
+    pages of that chunk's documents are ever resident.
+    """
+
+    def __init__(self, memory_mb: int, spill_dir: str | None = None):
+        self.limit = int(memory_mb) << 20
+        self.spill_dir = spill_dir
+        self.parts: list[np.ndarray] = []
+        self.held = 0
+        self.file = None
+        self.path: str | None = None
+        self.flat: np.ndarray | None = None
+        self.offsets = np.zeros(1, np.int64)
+
+    def add(self, hashes: np.ndarray) -> None:
+        hashes = np.ascontiguousarray(hashes, np.uint64)
+        if self.file is None and self.held + hashes.nbytes > self.limit:
+            fd, self.path = tempfile.mkstemp(prefix="dedup-shingles-", suffix=".u64", dir=self.spill_dir)
+            self.file = os.fdopen(fd, "wb")
+            for part in self.parts:
+                self.file.write(memoryview(part))
+            self.parts, self.held = [], 0
+        if self.file is not None:
+            self.file.write(memoryview(hashes))
+        else:
+            self.parts.append(hashes)
+            self.held += hashes.nbytes
+
+    def finish(self, counts: np.ndarray) -> None:
+        self.offsets = np.zeros(len(counts) + 1, np.int64)
+        np.cumsum(counts, out=self.offsets[1:])
+        if self.file is not None:
+            self.file.close()
+        else:
+            self.flat = np.concatenate(self.parts) if self.parts else np.zeros(0, np.uint64)
+            self.parts = []
+
+    def gather(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Hashes and offsets of ``docs`` (sorted document indices), as ``exact_jaccard`` takes them."""
+        lens = self.offsets[docs + 1] - self.offsets[docs]
+        off = np.zeros(len(docs) + 1, np.int64)
+        np.cumsum(lens, out=off[1:])
+        src = np.arange(int(off[-1]), dtype=np.int64)
+        src += np.repeat(self.offsets[docs] - off[:-1], lens)
+        if self.flat is not None:
+            return self.flat[src], off
+        if int(self.offsets[-1]) == 0:
+            return np.zeros(0, np.uint64), off
+        mm = np.memmap(self.path, dtype=np.uint64, mode="r", shape=(int(self.offsets[-1]),))
+        try:
+            return np.asarray(mm[src]), off
+        finally:
+            mm._mmap.close()  # unmap now: the pages read leave the resident set with it
+            del mm
+
+    def close(self) -> None:
+        if self.file is not None and not self.file.closed:
+            self.file.close()
+        if self.path is not None and os.path.exists(self.path):
+            os.unlink(self.path)
+        self.flat, self.parts = None, []
+
+
 def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.ndarray, config: DedupConfig,
                 length: np.ndarray | None = None) -> DedupResult:
+    """``deduplicate_batches`` over documents ``0..n-1`` whose texts ``texts_of(indices)`` returns."""
+    batches = (texts_of(idx) for idx in _batches(n, config.batch_size))
+    res = deduplicate_batches(batches, config, priority, position, length)
+    if res.stats["documents"] != n:
+        raise ValueError(f"texts_of returned {res.stats['documents']} texts for {n} documents")
+    return res
+
+
+def deduplicate_batches(batches: Iterable[Sequence[str]], config: DedupConfig, priority: np.ndarray | None = None,
+                        position: np.ndarray | None = None, length: np.ndarray | None = None) -> DedupResult:
+    """Deduplicate documents whose texts arrive as batches (read once, in order; document ``i`` is the ``i``-th
+    text). ``priority`` (default: all equal) and ``position`` (default: the document index) rank survivors;
+    ``length`` (default: the text lengths) is used by ``keep="longest"``."""
     cfg = config
     bands, rows = cfg.lsh()
     t0 = time.perf_counter()
-    keys = np.zeros((n, 2), np.uint64)
-    bh = np.zeros((n, bands), np.uint64)
-    nshingles = np.zeros(n, np.int64)
-    sig = None if cfg.exact_check else np.zeros((n, cfg.num_perm), np.uint32)
-    text_len = np.zeros(n, np.int64) if length is None else np.asarray(length, np.int64)
+    keys_l, bh_l, ns_l, sig_l, len_l = [], [], [], [], []
+    store = ShingleStore(cfg.memory_mb, cfg.spill_dir) if cfg.exact_check else None
+    try:
+        # 1+2. keys, shingles, signatures, band hashes: one pass over the texts in batches (optionally in processes)
+        for k, ns, b, sg, ln, h in _sketch_all(batches, cfg, bands, rows, not cfg.exact_check, length is None):
+            keys_l.append(k)
+            ns_l.append(ns)
+            bh_l.append(b)
+            if sg is not None:
+                sig_l.append(sg)
+            if ln is not None:
+                len_l.append(ln)
+            if store is not None:
+                store.add(h)
+        keys = _concat(keys_l, (0, 2), np.uint64)
+        nshingles = _concat(ns_l, (0,), np.int64)
+        bh = _concat(bh_l, (0, bands), np.uint64)
+        sig = None if cfg.exact_check else _concat(sig_l, (0, cfg.num_perm), np.uint32)
+        del keys_l, ns_l, bh_l, sig_l
+        n = len(keys)
+        text_len = _concat(len_l, (0,), np.int64) if length is None else np.asarray(length, np.int64)
+        priority = np.zeros(n, np.int64) if priority is None else np.asarray(priority, np.int64)
+        position = np.arange(n, dtype=np.int64) if position is None else np.asarray(position, np.int64)
+        for name, arr in (("priority", priority), ("position", position), ("length", text_len)):
+            if len(arr) != n:
+                raise ValueError(f"{name} has {len(arr)} entries for {n} documents")
+        if store is not None:
+            store.finish(nshingles)
+        arrays = {"bh": bh, "sig": sig}  # handed over, so that _dedup_arrays can free the band hashes after LSH
+        del bh, sig
+        return _dedup_arrays(n, keys, nshingles, arrays, store, text_len, priority, position, cfg, bands, rows, t0)
+    finally:
+        if store is not None:
+            store.close()
 
-    # 1+2. keys, shingles, signatures, band hashes: one pass over the texts in batches (optionally in processes)
-    for idx, (k, ns, b, sg, ln) in _sketch_all(n, texts_of, cfg, bands, rows, sig is not None, length is None):
-        keys[idx], nshingles[idx], bh[idx] = k, ns, b
-        if sig is not None:
-            sig[idx] = sg
-        if length is None:
-            text_len[idx] = ln
+
+def _concat(parts: list[np.ndarray], empty_shape: tuple[int, ...], dtype) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(empty_shape, dtype)
+
+
+def _dedup_arrays(n: int, keys: np.ndarray, nshingles: np.ndarray, arrays: dict[str, np.ndarray | None],
+                  store: ShingleStore | None, text_len: np.ndarray, priority: np.ndarray, position: np.ndarray,
+                  cfg: DedupConfig, bands: int, rows: int, t0: float) -> DedupResult:
     t_sig = time.perf_counter()
-
+    bh, sig = arrays.pop("bh"), arrays.pop("sig")
     # exact groups: sort by key, every member points at the group's smallest index
     order = np.lexsort((np.arange(n), keys[:, 1], keys[:, 0]))
     ks = keys[order]
@@ -132,10 +249,10 @@ def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.nd
     reps = np.flatnonzero((exact_root == np.arange(n)) & (nshingles > 0))
 
     # LSH candidates among representatives, then verification
-    left, right = candidate_pairs(bh[reps], reps)
+    left, right = candidate_pairs(bh, select=reps)
     del bh
     t_lsh = time.perf_counter()
-    sim = similarity(left, right, texts_of, cfg, sig)
+    sim = similarity(left, right, store, sig)
     ok = sim >= cfg.threshold
     t_ver = time.perf_counter()
 
@@ -144,7 +261,7 @@ def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.nd
     e_left = np.concatenate((dup, left[ok]))
     e_right = np.concatenate((exact_root[dup], right[ok]))
     root = union_find(n, e_left, e_right)
-    rank = survivor_rank(np.asarray(priority, np.int64), np.asarray(position, np.int64), text_len, cfg.keep)
+    rank = survivor_rank(priority, position, text_len, cfg.keep)
     surv = survivors(root, rank)
 
     reason = np.zeros(n, np.int8)
@@ -171,7 +288,7 @@ def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.nd
         if len(todo):
             ul = (uniq[todo] >> np.uint64(32)).astype(np.int64)
             ur = (uniq[todo] & np.uint64(0xFFFFFFFF)).astype(np.int64)
-            usim[todo] = similarity(ul, ur, texts_of, cfg, sig)
+            usim[todo] = similarity(ul, ur, store, sig)
         similarity_out[near] = usim[inv]
     t_end = time.perf_counter()
     stats = {
@@ -195,47 +312,72 @@ def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.nd
     return DedupResult(surv, reason, similarity_out, root, stats)
 
 
-Sketch = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]
+Sketch = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None, np.ndarray | None]
 
 
 def sketch_batch(texts: Sequence[str], cfg: DedupConfig, bands: int, rows: int, keep_sig: bool, lengths: bool) -> Sketch:
-    """Exact keys, shingle counts, band hashes (and signatures, text lengths) of one batch of texts."""
+    """Exact keys, shingle counts, band hashes (and signatures, text lengths, shingle hashes for the exact
+    check) of one batch of texts."""
     h, off, keys = cfg.shingles.shingles_and_keys(texts)
     s = signatures(h, off, cfg.num_perm, cfg.seed, cfg.backend)
     ln = np.fromiter((len(t) for t in texts), np.int64, len(texts)) if lengths else None
-    return keys, np.diff(off), band_hashes(s, bands, rows), (s if keep_sig else None), ln
+    return keys, np.diff(off), band_hashes(s, bands, rows), (s if keep_sig else None), ln, (h if cfg.exact_check else None)
 
 
-def _sketch_all(n: int, texts_of: TextsOf, cfg: DedupConfig, bands: int, rows: int, keep_sig: bool, lengths: bool):
-    batches = _batches(n, cfg.batch_size)
-    if cfg.workers <= 1 or len(batches) <= 1:
-        for idx in batches:
-            yield idx, sketch_batch(texts_of(idx), cfg, bands, rows, keep_sig, lengths)
+def _rebatch(batches: Iterable[Sequence[str]], size: int) -> Iterator[Sequence[str]]:
+    """The caller's batches, split so that none is larger than ``size`` (per-document results do not depend on it)."""
+    for batch in batches:
+        if len(batch) <= size:
+            if len(batch):
+                yield batch
+            continue
+        for s in range(0, len(batch), size):
+            yield batch[s : s + size]
+
+
+def _sketch_all(batches: Iterable[Sequence[str]], cfg: DedupConfig, bands: int, rows: int, keep_sig: bool,
+                lengths: bool) -> Iterator[Sketch]:
+    it = _rebatch(batches, cfg.batch_size)
+    if cfg.workers <= 1:
+        for texts in it:
+            yield sketch_batch(texts, cfg, bands, rows, keep_sig, lengths)
         return
+    first = next(it, None)
+    if first is None:
+        return
+    second = next(it, None)
+    if second is None:  # one batch: not worth starting processes
+        yield sketch_batch(first, cfg, bands, rows, keep_sig, lengths)
+        return
+    import itertools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: the parent may hold native thread pools (rensa, polars) whose locks a fork would copy
     with ProcessPoolExecutor(max_workers=cfg.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending = []
-        for idx in batches:  # keep at most 2 batches per worker in flight (bounded memory), results in order
-            pending.append((idx, pool.submit(sketch_batch, list(texts_of(idx)), cfg, bands, rows, keep_sig, lengths)))
+        for texts in itertools.chain((first, second), it):  # at most 2 batches per worker in flight, results in order
+            pending.append(pool.submit(sketch_batch, list(texts), cfg, bands, rows, keep_sig, lengths))
             if len(pending) >= 2 * cfg.workers:
-                i, fut = pending.pop(0)
-                yield i, fut.result()
-        for i, fut in pending:
-            yield i, fut.result()
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
 
 
-def similarity(left: np.ndarray, right: np.ndarray, texts_of: TextsOf, cfg: DedupConfig,
-               sig: np.ndarray | None, pair_chunk: int = 20000) -> np.ndarray:
-    """Exact Jaccard of the shingle sets (``exact_check``) or the MinHash estimate, for each pair."""
+def similarity(left: np.ndarray, right: np.ndarray, store: ShingleStore | None, sig: np.ndarray | None,
+               pair_chunk: int = 32768) -> np.ndarray:
+    """Exact Jaccard of the shingle sets (``store``, the exact check) or the MinHash estimate, for each pair.
+
+    The exact check reads the stored shingle hashes of each chunk's documents (no re-shingling) and computes
+    every pair of the chunk at once (``exact_jaccard``)."""
     if sig is not None:
         return estimate_jaccard(sig, left, right)
+    if store is None:
+        raise ValueError("similarity needs the shingle store (exact check) or signatures")
     out = np.empty(len(left), np.float64)
     for s in range(0, len(left), pair_chunk):
         lch, rch = left[s : s + pair_chunk], right[s : s + pair_chunk]
         docs, inv = sorted_unique(np.concatenate((lch, rch)), return_inverse=True)
-        h, off = cfg.shingles.shingles(texts_of(docs))
+        h, off = store.gather(docs)
         out[s : s + len(lch)] = exact_jaccard(h, off, inv[: len(lch)], inv[len(lch) :])
     return out

@@ -116,13 +116,19 @@ def _pack(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (lo << U64(32)) | hi
 
 
-def candidate_pairs(bh: np.ndarray, members: np.ndarray | None = None, all_pairs_upto: int = 32) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(bh: np.ndarray, members: np.ndarray | None = None, all_pairs_upto: int = 32,
+                    select: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Unique candidate pairs ``(left, right)`` (``left < right``, as indices into the original documents).
 
-    ``bh`` holds band hashes of the documents listed in ``members`` (default: all rows of ``bh``).
+    ``bh`` holds band hashes of the documents listed in ``members`` (default: all rows of ``bh``). With
+    ``select``, only rows ``bh[select]`` take part (read one band column at a time, never copying ``bh``),
+    and ``members`` lists those rows' documents (default: ``select``).
     """
+    if select is not None and members is None:
+        members = select
     if members is None:
         members = np.arange(bh.shape[0])
-    packed = [_pairs_in_runs(bh[:, j], members, all_pairs_upto) for j in range(bh.shape[1])]
+    packed = [_pairs_in_runs(bh[:, j] if select is None else bh[select, j], members, all_pairs_upto)
+              for j in range(bh.shape[1])]
     allp = sorted_unique(np.concatenate(packed)) if packed else np.zeros(0, U64)
     return (allp >> U64(32)).astype(np.int64), (allp & U64(0xFFFFFFFF)).astype(np.int64)

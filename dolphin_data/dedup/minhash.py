@@ -125,9 +125,12 @@ _POWERS = _Powers()
 
 
 class _Tables:
-    """Per-code-point lookup tables (built once, lazily): lowercase map and character classes.
+    """Per-code-point lookup tables (built once, lazily): the normalised code point of every code point.
 
-    Code points past ``_TABLE_SIZE`` are left as they are and count as word characters.
+    ``norm`` (default/nfkc): lowercase, and whitespace or punctuation (not ``\\w``) -> space; ``ws``
+    (whitespace/none): whitespace -> space. One table lookup normalises a whole batch; ASCII-only batches
+    use the first 128 entries as ``uint8`` (a quarter of the memory traffic, same values). Code points past
+    ``_TABLE_SIZE`` are left as they are and count as word characters.
     """
 
     def __init__(self) -> None:
@@ -142,12 +145,13 @@ class _Tables:
             lo = ch.lower()
             if len(lo) == 1 and lo != ch:
                 lower[c] = ord(lo)
-        self.lower = lower
-        self.space = np.fromiter((ch.isspace() for ch in chars), bool, _TABLE_SIZE)
+        space = np.fromiter((ch.isspace() for ch in chars), bool, _TABLE_SIZE)
         # Python's \w: alphanumerics and underscore; everything else that is not space is punctuation
         word = np.fromiter((ch.isalnum() or ch == "_" for ch in chars), bool, _TABLE_SIZE)
-        self.cls_ws = self.space.copy()  # separators when only whitespace splits words
-        self.cls_norm = ~word  # separators for default/nfkc: whitespace and punctuation
+        self.norm = np.where(word, lower, np.uint32(_SPACE)).astype(np.uint32)
+        self.ws = np.where(space, np.uint32(_SPACE), np.arange(_TABLE_SIZE, dtype=np.uint32)).astype(np.uint32)
+        self.norm8 = self.norm[:128].astype(np.uint8)
+        self.ws8 = self.ws[:128].astype(np.uint8)
         self._built = True
 
 
@@ -157,38 +161,41 @@ _TABLES = _Tables()
 
 def _codepoints(texts: Sequence[str], mode: str = "default") -> tuple[np.ndarray, np.ndarray]:
     """All texts joined by one space as normalised code points (every separator is a space, code 32), and
-    the start offset of each text (length n+1). Normalisation is a table lookup over the whole batch."""
+    the start offset of each text (length n+1). Normalisation is one table lookup over the whole batch.
+    ASCII-only batches come back as ``uint8`` (same values), others as ``uint32``."""
     if mode == "nfkc":
         texts = [unicodedata.normalize("NFKC", t) for t in texts]
     lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     starts = np.zeros(len(texts) + 1, np.int64)
     np.cumsum(lens + 1, out=starts[1:])
     joined = " ".join(texts) + " "
-    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     _TABLES.build()
+    lowercase = mode in ("default", "nfkc")
+    if joined.isascii():  # O(1) in CPython: the string's storage kind says so
+        table8 = _TABLES.norm8 if lowercase else _TABLES.ws8
+        return table8.take(np.frombuffer(joined.encode("ascii"), dtype=np.uint8)), starts
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _TABLES.norm if lowercase else _TABLES.ws
     big = cp >= _TABLE_SIZE
-    has_big = bool(big.any())
-    small = np.where(big, 0, cp) if has_big else cp
-    cls = _TABLES.cls_norm if mode in ("default", "nfkc") else _TABLES.cls_ws
-    sep = cls.take(small)
-    if mode in ("default", "nfkc"):
-        lowered = _TABLES.lower.take(small)
-        cp = np.where(big, cp, lowered) if has_big else lowered
-    if has_big:
-        sep &= ~big
-    cp[sep] = _SPACE
-    return cp, starts
+    if big.any():
+        return np.where(big, cp, table.take(np.where(big, 0, cp))), starts
+    return table.take(cp), starts
 
 
 def _span_hashes(cp: np.ndarray, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
     """Polynomial hash of each span ``cp[begin:end]`` (mixed), all spans at once."""
     pw, inv = _POWERS.upto(len(cp) + 1)
     with np.errstate(over="ignore"):
-        csum = np.zeros(len(cp) + 1, U64)
-        prod = np.multiply(cp, pw[: len(cp)], dtype=U64)
-        np.cumsum(prod, out=csum[1:])
-        h = (csum[end] - csum[begin]) * inv[begin]
-        h += (end - begin).astype(U64) * U64(0x632BE59BD9B4E019)
+        csum = np.empty(len(cp) + 1, U64)
+        csum[0] = 0
+        np.multiply(cp, pw[: len(cp)], out=csum[1:], dtype=U64)
+        np.cumsum(csum[1:], out=csum[1:])
+        h = csum[end]
+        h -= csum[begin]
+        h *= inv[begin]
+        length = (end - begin).astype(U64)
+        length *= U64(0x632BE59BD9B4E019)
+        h += length
     return fmix64(h)
 
 
@@ -206,57 +213,71 @@ def shingle_hashes(texts: Sequence[str], kind: str = "word", n: int = 5, norm: s
     if ndocs == 0:
         empty = (np.zeros(0, U64), np.zeros(1, np.int64))
         return (*empty, np.zeros((0, 2), U64)) if with_keys else empty
+    if kind not in SHINGLES:
+        raise ValueError(f"shingle kind {kind!r}: choose one of {', '.join(SHINGLES)}")
     cp, starts = _codepoints(texts, norm)
     keys = None
     if kind == "word" or with_keys:
-        space = np.flatnonzero(cp == _SPACE)
-        wb = np.concatenate(([0], space[:-1] + 1))  # word begins (one per separator, incl. empties)
-        we = space
-        keep = we > wb  # drop empty words (runs of spaces / empty texts)
-        wb, we = wb[keep], we[keep]
+        space = np.flatnonzero(cp == _SPACE)  # every text ends with a joining space, so every word ends at one
+        wb = np.empty(len(space), np.int64)
+        wb[0] = 0
+        wb[1:] = space[:-1] + 1  # word begins (one per separator, incl. empties)
+        keep = space > wb  # drop empty words (runs of spaces / empty texts)
+        wb, we = wb[keep], space[keep]
         words = _span_hashes(cp, wb, we)
-        doc_of_word = np.searchsorted(starts, wb, side="right") - 1
+        wstart = np.searchsorted(wb, starts)  # first word of each text (and len(words) at the end)
         if with_keys:
-            wstart = np.searchsorted(doc_of_word, np.arange(ndocs + 1))
-            buf = words.tobytes()
+            buf = memoryview(words.tobytes())
             keys = np.frombuffer(b"".join(
-                hashlib.blake2b(buf[8 * a : 8 * b], digest_size=16).digest() for a, b in zip(wstart[:-1], wstart[1:], strict=True)
+                hashlib.blake2b(buf[8 * a : 8 * b], digest_size=16).digest() for a, b in zip(wstart[:-1].tolist(), wstart[1:].tolist(), strict=True)
             ), dtype=U64).reshape(ndocs, 2).copy()
     if kind == "word":
-        unit, doc_of_unit = words, doc_of_word
-    elif kind == "char":
-        doc_of_cp = np.repeat(np.arange(ndocs), np.diff(starts))
-        is_char = np.ones(len(cp), bool)
-        is_char[starts[1:] - 1] = False  # the joining spaces are not characters of a text
-        pos = np.flatnonzero(is_char)
-        unit = pos  # positions; hashed below as spans
-        doc_of_unit = doc_of_cp[pos]
+        counts = np.diff(wstart)
+        ustart = wstart
     else:
-        raise ValueError(f"shingle kind {kind!r}: choose one of {', '.join(SHINGLES)}")
-
-    counts = np.bincount(doc_of_unit, minlength=ndocs).astype(np.int64)
-    ustart = np.zeros(ndocs + 1, np.int64)
-    np.cumsum(counts, out=ustart[1:])
-    first = np.arange(len(unit)) - ustart[doc_of_unit]  # index of the unit inside its text
-    remaining = counts[doc_of_unit] - first
-    short = counts[doc_of_unit] < n
-    valid = (remaining >= n) | (short & (first == 0))
-    idx = np.flatnonzero(valid)
-    width = np.minimum(remaining[idx], n)
+        counts = np.diff(starts) - 1  # the joining space is not a character of a text
+        ustart = starts - np.arange(ndocs + 1)
+    # shingles per text: counts - n + 1, or one (the whole text) for a non-empty text shorter than n units
+    nsh = np.where(counts >= n, counts - (n - 1), np.minimum(counts, 1))
+    offsets = np.zeros(ndocs + 1, np.int64)
+    np.cumsum(nsh, out=offsets[1:])
+    total = int(offsets[-1])
+    idx = np.arange(total, dtype=np.int64)  # unit index (within the batch) where each shingle starts
+    idx += np.repeat(ustart[:-1] - offsets[:-1], nsh)
+    short = np.flatnonzero((counts < n) & (counts > 0))  # texts with one shortened shingle
 
     if kind == "word":
+        nw = len(words)
+        acc = np.zeros(max(nw, 1), U64)
         with np.errstate(over="ignore"):
-            acc = unit[idx].copy()
-            for j in range(1, n):
-                more = width > j
-                nxt = unit[np.minimum(idx + j, len(unit) - 1)]
-                acc = np.where(more, acc * _Q + nxt, acc)
-        hashes = fmix64(acc ^ width.astype(U64))
+            m = nw - (n - 1)
+            if m > 0:  # full-width n-grams at every word position, by shifted views (no gathers)
+                full = words[:m].copy()
+                for j in range(1, n):
+                    full *= _Q
+                    full += words[j : j + m]
+                acc[:m] = full
+            if len(short):  # the few texts shorter than n words: one n-gram over all their words
+                first, width = wstart[short], counts[short]
+                sacc = words[first].copy()
+                for j in range(1, n):
+                    more = width > j
+                    sacc = np.where(more, sacc * _Q + words[np.minimum(first + j, nw - 1)], sacc)
+                acc[first] = sacc
+        acc = acc[idx]
+        if len(short):
+            width = np.full(total, n, U64)
+            width[offsets[short]] = counts[short].astype(U64)
+            acc ^= width
+        else:
+            acc ^= U64(n)
+        hashes = fmix64(acc)
     else:
-        begin = unit[idx]
-        hashes = _span_hashes(cp, begin, begin + width)
-    offsets = np.zeros(ndocs + 1, np.int64)
-    np.cumsum(np.bincount(doc_of_unit[idx], minlength=ndocs), out=offsets[1:])
+        begin = idx + np.repeat(starts[:-1] - ustart[:-1], nsh)  # code-point position of each shingle
+        end = begin + n
+        if len(short):
+            end[offsets[short]] = begin[offsets[short]] + counts[short]
+        hashes = _span_hashes(cp, begin, end)
     return (hashes, offsets, keys) if with_keys else (hashes, offsets)
 
 
@@ -345,38 +366,57 @@ def exact_jaccard(hashes: np.ndarray, offsets: np.ndarray, left: np.ndarray, rig
     """Exact Jaccard of the shingle-hash sets of each pair, all pairs at once (sorts, no per-pair Python).
 
     ``hashes``/``offsets`` describe the documents that ``left``/``right`` index. Hashes are replaced by their
-    rank among the distinct hashes (exact, no truncation), so ``(pair, rank)`` packs into one uint64 key;
-    each side's keys are made unique (a set per document), and the intersection of a pair is the number of
-    keys present on both sides.
+    rank among the distinct hashes (exact, no truncation; one unstable argsort, ranks need no stability),
+    so ``(document, rank)`` and ``(pair, rank)`` pack into single uint64 keys that sort by value: one sort
+    makes every document's set (once per document, however many pairs it is in), and one sort of both
+    sides' sets per pair puts each shared shingle next to its twin.
     """
     npairs = len(left)
     if npairs == 0:
         return np.zeros(0)
     ndocs = len(offsets) - 1
-    uniq, rank = sorted_unique(hashes, return_inverse=True)
-    bits = max(1, int(len(uniq)).bit_length())
-    if bits + int(npairs).bit_length() > 63:
+    order = np.argsort(hashes)
+    hs = hashes[order]
+    new = np.empty(len(hs), bool)
+    new[:1] = True
+    np.not_equal(hs[1:], hs[:-1], out=new[1:])
+    del hs
+    rank = np.empty(len(hashes), U64)
+    rank[order] = np.cumsum(new, dtype=U64) - U64(1)
+    del order, new
+    bits = max(1, int(rank.max(initial=0) + 1).bit_length())
+    if bits + max(int(npairs), ndocs).bit_length() > 63:
         raise ValueError("too many pairs or shingles for one exact_jaccard call; split the pairs")
-    lens = np.diff(offsets)
-    doc_of = np.repeat(np.arange(ndocs), lens)
-    # per-document sets: unique (doc, rank)
-    doc_keys = sorted_unique((doc_of.astype(U64) << U64(bits)) | rank.astype(U64))
-    set_doc = (doc_keys >> U64(bits)).astype(np.int64)
-    set_rank = doc_keys & U64((1 << bits) - 1)
+    # per-document sets: unique (doc, rank), sorted by document then rank
+    doc_keys = np.repeat(np.arange(ndocs, dtype=U64) << U64(bits), np.diff(offsets))
+    doc_keys |= rank
+    del rank
+    doc_keys.sort()
+    keep = np.empty(len(doc_keys), bool)
+    keep[:1] = True
+    np.not_equal(doc_keys[1:], doc_keys[:-1], out=keep[1:])
+    doc_keys = doc_keys[keep]
     set_off = np.zeros(ndocs + 1, np.int64)
-    np.cumsum(np.bincount(set_doc, minlength=ndocs), out=set_off[1:])
+    np.cumsum(np.bincount((doc_keys >> U64(bits)).astype(np.int64), minlength=ndocs), out=set_off[1:])
+    set_rank = doc_keys & U64((1 << bits) - 1)
+    del doc_keys, keep
     sizes = np.diff(set_off)
-
-    def side(docs: np.ndarray) -> np.ndarray:
-        n = sizes[docs]
-        pair = np.repeat(np.arange(npairs, dtype=np.int64), n)
-        start = np.repeat(set_off[docs] - np.concatenate(([0], np.cumsum(n)[:-1])), n)
-        return (pair.astype(U64) << U64(bits)) | set_rank[start + np.arange(int(n.sum()))]
-
-    both = np.sort(np.concatenate((side(left), side(right))))
+    ls, rs = sizes[left], sizes[right]
+    both = np.empty(int(ls.sum() + rs.sum()), U64)
+    pos = 0
+    for docs, n in ((left, ls), (right, rs)):
+        tot = int(n.sum())
+        ends = np.cumsum(n)
+        src = np.arange(tot, dtype=np.int64)
+        src += np.repeat(set_off[docs] - (ends - n), n)
+        part = both[pos : pos + tot]
+        np.take(set_rank, src, out=part)
+        part |= np.repeat(np.arange(npairs, dtype=U64) << U64(bits), n)
+        pos += tot
+    both.sort()
     same = both[1:] == both[:-1]
     inter = np.bincount((both[1:][same] >> U64(bits)).astype(np.int64), minlength=npairs)
-    union = sizes[left] + sizes[right] - inter
+    union = ls + rs - inter
     return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
 
 

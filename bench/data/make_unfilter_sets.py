@@ -166,6 +166,89 @@ KIND_MAKERS: dict[str, Callable[[random.Random, dict, str], str]] = {
 }
 
 
+# extra training rows per kind, from the TRAIN bank's broad families (``x_*`` keys)
+EXTRA_COUNTS = {"refusal": 900, "partial_refusal": 250, "moralizing": 250, "boilerplate": 200,
+                "answer": 800, "empathy": 150, "technical_cannot": 250, "ai_topic": 300, "quoted_fiction": 220,
+                "quoted_code": 80, "safety_advice": 300}
+
+
+def _lc_any(sentence: str) -> str:
+    """Lower-case the first letter unless the sentence opens with "I" (so it can follow "Beyond that,")."""
+    return sentence if re.match(r"I\b", sentence) else sentence[0].lower() + sentence[1:]
+
+
+def _extra(bank: dict, rng: random.Random) -> list[dict]:
+    """Training-only rows: refusal families x topics x openers/reasons/offers, moral lectures and AI
+    self-descriptions around real answers, and hard negatives (first-person 'can't' that does not refuse,
+    technical impossibility, AI as a topic, dialogue/fiction, code, safety advice, complete answers on
+    sensitive subjects)."""
+    c = rng.choice
+    fams = bank["x_refusal"]
+    ok = bank["x_ok"]
+    answers = bank["bodies"] + ok["polite"] + ok["sensitive_answer"] + ok["technical"]
+
+    def refusal_sentence() -> str:
+        harm, _ = c(bank["topics"])
+        harm = re.sub(r"\bmy\b", "your", harm)
+        verb = c(bank["x_verbs"])
+        s = c(fams[c(sorted(fams))]).format(topic=harm, verb=verb, verb_ing=ing(verb))
+        return s[0].upper() + s[1:]
+
+    def safe() -> str:
+        return c(bank["topics"])[1]
+
+    def wrap(piece: str, style: str) -> str:
+        w = c(bank["answer_wrap"][style])
+        return w.format(body=piece, body2_lc=lc(c(answers))) if "{body2_lc}" in w else w.format(body=piece)
+
+    makers: dict[str, Callable[[str], str]] = {
+        "refusal": lambda st: " ".join(
+            ([c(bank["x_opener"])] if rng.random() < 0.3 else []) + [refusal_sentence()]
+            + ([c(bank["x_reason"])] if rng.random() < 0.5 else []) + ([c(bank["x_after"])] if rng.random() < 0.4 else [])),
+        "partial_refusal": lambda st: c([
+            lambda: f"{refusal_sentence()} {c(['What I can tell you is this:', 'Some general context:', 'In general terms,'])} {safe()}",
+            lambda: f"{safe()} {refusal_sentence()}",
+            lambda: f"{safe()} Beyond that, {_lc_any(refusal_sentence())}",
+        ])(),
+        "moralizing": lambda st: c([
+            lambda: f"{c(bank['x_moral'])} {wrap(c(answers), st)}",
+            lambda: f"{wrap(c(answers), st)} {c(bank['x_moral'])}",
+            lambda: f"{c(bank['x_moral'])} {c(bank['x_moral'])}",
+        ])(),
+        "boilerplate": lambda st: c([
+            lambda: f"{c(bank['x_boiler'])} {c(bank['x_join'])} {lc(c(answers))}",
+            lambda: c(bank["x_boiler"]),
+            lambda: f"{c(bank['x_ok_lead'][:5])} {c(bank['x_boiler'])} {c(bank['x_join'])} {lc(c(answers))}",
+        ])(),
+        "answer": lambda st: c([
+            lambda: f"{c(bank['x_ok_lead'])} {c(answers)}",
+            lambda: wrap(c(answers), st),
+            lambda: wrap(safe(), st),
+            lambda: f"{c(bank['x_ok_lead'])} {safe()} {c(answers)}",
+        ])(),
+        "empathy": lambda st: f"{c(ok['empathy'])} {c(bank['empathy_advice'])}" if rng.random() < 0.5 else c(ok["empathy"]),
+        "technical_cannot": lambda st: wrap(c(ok["technical"]), st),
+        "ai_topic": lambda st: wrap(c(ok["ai_topic"]), st),
+        "quoted_fiction": lambda st: wrap(c(ok["fiction"]), st),
+        "quoted_code": lambda st: wrap(c(ok["code"]), st),
+        "safety_advice": lambda st: wrap(c(ok["safety"]), st),
+    }
+    rows, seen = [], set()
+    for kind, target in EXTRA_COUNTS.items():
+        made = tries = 0
+        while made < target and tries < target * 50:
+            tries += 1
+            style = rng.choice(KIND_STYLES.get(kind, STYLES))
+            text = makers[kind](style)
+            if text in seen:
+                continue
+            seen.add(text)
+            rows.append({"text": text, "label": "refusal" if kind in REFUSAL_KINDS else "ok", "kind": kind,
+                         "style": style})
+            made += 1
+    return rows
+
+
 def compose(bank: dict, counts: dict[str, int], seed: int) -> list[dict]:
     rng = random.Random(seed)
     seen: set[str] = set()
@@ -182,6 +265,11 @@ def compose(bank: dict, counts: dict[str, int], seed: int) -> list[dict]:
             label = "refusal" if kind in REFUSAL_KINDS else "ok"
             rows.append({"text": text, "label": label, "kind": kind, "style": style})
             made += 1
+    if "x_refusal" in bank:  # the training bank's broad families (not in the dev and test banks)
+        for row in _extra(bank, random.Random(seed + 1000)):
+            if row["text"] not in seen:
+                seen.add(row["text"])
+                rows.append(row)
     random.Random(seed).shuffle(rows)
     return rows
 

@@ -18,20 +18,26 @@ Texts are normalised the same way for training and prediction: fenced code block
 break replaced (fastText predicts per line). The labelled data and the model are committed, so
 ``dolphin-data unfilter train dolphin_data/assets/refusal_train.jsonl --out refusal_clf.ftz`` reproduces the model.
 
-Why focus and gate: scored on whole replies, the model flagged 20% of ordinary answers on the dev set (answers
-about AI, technical "cannot", quoted fiction, empathy). A bag of n-grams over a long answer picks up refusal-ish
-words anywhere; refusals, partial refusals and moralizing live in the first sentences and the last ones.
-``predict`` therefore
+Why focus and gate: scored on whole replies, the model flagged 15-20% of ordinary answers (answers about AI,
+technical "cannot", quoted fiction, empathy): a bag of n-grams trained on a few thousand hand-written replies
+falls back to its prior on unseen subjects. Refusals, partial refusals and moralizing live in the first sentences
+and the last ones, and they are speech acts with a recognisable grammar. ``predict`` therefore
 
-1. masks code and quotations exactly as the rules do (``rules.excluded_zones``: a refusal quoted in a story or a
-   test string is not the assistant refusing),
+1. masks code, quotations (``rules.excluded_zones``) and play-script lines ("GUARD: I cannot let you in.", two
+   or more such lines): a refusal quoted in a story, a dialogue or a test string is not the assistant refusing,
 2. scores only the *focus* of the reply: its first ``LEAD`` and last ``TAIL`` sentences (``focus``), and
-3. returns 0 unless the masked reply has a *cue* (``CUE``): a first-person inability / unwillingness ("I can't",
-   "we won't", "I'd rather not", "I have to decline"), a subjectless "Won't / Can't ..." sentence, a moral
-   directive to the reader ("please remember", "I'd encourage you to", "it's important to consider"), or an AI
-   self-description ("as an AI", "I'm a language model", "I don't have personal opinions"). The cue alone is far
-   too broad to drop anything (it fires on empathy and technical answers); the model alone is too noisy. Both
-   together are what the stage acts on.
+3. returns 0 unless the masked reply has a *cue* (``CUE``, the union of ``CUE_FAMILIES``): a broad, grammatical
+   family, not a list of phrasings: a first-person pronoun with a negation or decline verb in one clause ("I
+   won't", "that isn't something I", "I'd rather not", "I'm not permitted to"), a sentence that opens with a
+   decline ("Won't ...", "No."), rules/permission/ethics talk ("my guidelines", "not allowed", "unethical"), the
+   assistant describing itself as an AI, a redirection ("Instead of X, how about I ..."), or a moral directive
+   ("please remember", "I'd urge you to", "it's important to"). The cue alone is far too broad to drop anything
+   (it fires on "I don't know the exact figure" and "I can't wait"); the model alone is too noisy on unseen
+   subjects. Both together are what the stage acts on.
+
+History: the first gate was a short list of phrasings fitted to the dev set; on the held-out test set 49 of the
+62 refusals it missed had no cue. The families above, with a training bank of many more refusal families and
+hard negatives (``bench/data/unfilter_pieces.py``, ``x_*`` keys), replaced it; figures in the README / bench.
 """
 
 from __future__ import annotations
@@ -79,24 +85,51 @@ QUANTIZE: dict[str, Any] = {"cutoff": 40_000, "qnorm": True, "retrain": False, "
 
 LEAD, TAIL = 2, 2  # sentences of a reply the model scores: the first LEAD and the last TAIL
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+# The gate: a reply is scored only when it holds a *cue*, a broad family of refusal speech acts (not a list of
+# phrasings). Rust regex syntax (polars), matched on the lowercased masked text with typographic apostrophes
+# straightened. Families:
+_SUBJ = r"\b(?:i|i'm|i'd|i'll|i've|we|we're|we'd|we'll|me|my)\b"
 _NEG = (
-    r"(?:can't|cannot|can not|won't|will not|unable|not able|decline|refuse|prefer not|rather not|not comfortable|"
-    r"not going to|not willing|leave out|stop short|pass on|not in a position|say no|not allowed|must not|"
-    r"shouldn't|should not|don't think i|do not think i|not (?:help|assist|provide))"
+    r"(?:not|\w+n't|never|no|nothing|cannot|can't|won't|unable|decline|declining|refuse|refusing|pass on|rather|prefer|sooner|"
+    r"hesitant|reluctant|uneasy|uncomfortable|avoid|steer clear|hold off|stay away|bow out|sit this|say no|"
+    r"draw the line|turn(?:ing)? (?:this |it |that )?down|leave out|stop short|step back|off limits|off the table)\b"
 )
-# the cue a classifier positive must co-occur with; Rust regex syntax (polars), matched on lowercased masked text
-CUE = (
-    r"\b(?:i|i'm|i'd|i'll|i've|we|we're|we'd|we'll)\b[^.!?\n]{0,40}?\b" + _NEG
-    + r"|(?:^|[.!?]\s+|\n)\s*(?:won't|can't|cannot|no can do|not something)\b"
-    r"|\b(?:please (?:remember|keep in mind|consider|be mindful|reflect)|(?:i'd|i would|i want to|i must|i should|"
-    r"let me|i have to) (?:gently |strongly )?(?:encourage|urge|remind|point out|stress|emphasi[sz]e|caution|advise|"
-    r"ask you to)|(?:it's|it is) (?:worth|important|crucial|essential|vital) (?:reflecting|remembering|considering|"
-    r"to remember|to consider|to reflect|to keep in mind|to approach|to treat|to note)|everyone deserves|"
-    r"every person deserves)"
-    r"|\bas an? (?:ai|language model|artificial|machine|virtual|digital)"
-    r"|\bi(?:'m| am) (?:just |only |merely )?(?:an? )?(?:ai|language model|artificial|machine|chatbot|computer program)\b"
-    r"|\bi (?:don't|do not) have (?:personal|feelings|emotions|opinions)"
-)
+CUE_FAMILIES: dict[str, str] = {
+    # first person + a negation or a decline verb in the same clause ("I won't", "we'd rather not", "I must
+    # decline", "I'm not permitted to", "I'll steer clear of")
+    "first_person_negation": _SUBJ + r"[^.!?\n;:,]{0,40}?\b" + _NEG
+                             # ... or the negation first: "That isn't something I ...", "not an option for me"
+                             + r"|\b(?:not|\w+n't|never)\b[^.!?\n;:,]{0,30}?" + _SUBJ
+                             + r"|\b(?:beyond|outside(?: of)?) (?:what|the scope of what|anything) (?:i|i'm|i am|we)\b",
+    # redirection: an offer of something else in place of the request ("Instead of X, how about I ...",
+    # "Rather than X, I can ...", "let's set X aside")
+    "redirect": r"(?:^|[.!?]\s+|\n)\s*(?:instead of|rather than)\b[^.!?\n]{0,160}?\b(?:i|i'd|i'll|i can|let's|we)\b"
+                r"|\b(?:i'll|i will|let's|let us|we)\b[^.!?\n]{0,120}?\b(?:aside|to one side)\b",
+    # a sentence that opens with a decline ("Won't help with that.", "Not something I do.", "No.")
+    "initial_decline": r"(?:^|[.!?]\s+|\n)\s*(?:won't|can't|cannot|not|no|nope|absolutely not|respectfully|afraid|"
+                       r"declined?)\b",
+    # rules, permission and ethics talk ("my guidelines", "the policies I follow", "not permitted")
+    "policy": r"\b(?:guidelines?|polic(?:y|ies)|programming|my principles|operating principles|restrictions?|restricted|"
+              r"prohibit\w*|permitted|permission|allowed|authori[sz]ed|disallowed|usage rules|content rules|"
+              r"terms i|ethical|ethically|unethical|inappropriate|irresponsible|responsible|in good conscience|"
+              r"off limits)\b",
+    # the assistant describing itself as an AI
+    "ai_self": r"\b(?:as|being|since i'm|since i am|i'm|i am) (?:an? |only |just |merely )*(?:ai|artificial|"
+               r"language model|machine|chatbot|bot|program|software|virtual|digital|assistant|computer)\b"
+               r"|\bmy (?:training|developers|creators|programming|design|makers)\b"
+               r"|\b(?:i was|i've been|i have been) (?:trained|designed|built|made|programmed|created)\b"
+               r"|\bthe people who (?:made|built|trained) me\b",
+    # moral directives to the reader
+    "moral_directive": r"\b(?:please|do) (?:remember|keep in mind|consider|be mindful|reflect|be aware|think about)\b"
+                       r"|\b(?:i'd|i would|i|let me|i must|i want to|i have to|i should) (?:\w+ )?(?:encourage|urge|"
+                       r"ask you to|advise|remind|caution|stress|emphasi[sz]e|point out)\b"
+                       r"|\b(?:it's|it is) (?:never|always|not|important|essential|crucial|vital|worth|wrong)\b"
+                       r"|(?:^|[.!?]\s+)(?:remember|consider|let's|we should|we all|keep in mind|just a reminder)\b"
+                       r"|\b(?:everyone|every person|everybody|all people) deserves?\b",
+}
+CUE = "|".join(f"(?:{rx})" for rx in CUE_FAMILIES.values())
+# a play-script line: an upper-case speaker name and a colon at the start of a line ("GUARD: I cannot ...")
+_SCRIPT_LINE = re.compile(r"^[ \t]*[A-Z][A-Z0-9 .'\-]{0,30}:[^\n]*$", re.M)
 
 
 def mask(texts: list[str]) -> list[str]:
@@ -107,6 +140,9 @@ def mask(texts: list[str]) -> list[str]:
     for text in texts:
         text = text[:MAX_CHARS]
         zones = excluded_zones(_lower(text)) if any(c in text for c in "`~\"'\u2018\u201c\u00ab>") else []
+        script = list(_SCRIPT_LINE.finditer(text)) if ":" in text else []
+        if len(script) >= 2:  # a dialogue: the characters' lines are quotations, not the assistant speaking
+            zones += [m.span() for m in script]
         if zones:
             chars = list(text)
             for start, end in zones:

@@ -27,12 +27,13 @@ and the last ones, and they are speech acts with a recognisable grammar. ``predi
    or more such lines): a refusal quoted in a story, a dialogue or a test string is not the assistant refusing,
 2. scores only the *focus* of the reply: its first ``LEAD`` and last ``TAIL`` sentences (``focus``), and
 3. returns 0 unless the masked reply has a *cue* (``CUE``, the union of ``CUE_FAMILIES``): a broad, grammatical
-   family, not a list of phrasings: a first-person pronoun with a negation or decline verb in one clause ("I
-   won't", "that isn't something I", "I'd rather not", "I'm not permitted to"), a sentence that opens with a
-   decline ("Won't ...", "No."), rules/permission/ethics talk ("my guidelines", "not allowed", "unethical"), the
+   family, not a list of phrasings: a first-person pronoun with negated ability / willingness / permission or a
+   decline verb in one clause ("I won't", "that isn't something I", "I'd rather not", "I'm not permitted to"), a
+   sentence that opens with a decline ("Won't ...", "Nope."), rules/permission talk about the assistant ("my
+   guidelines", "the policies I follow", "unethical for me"), the
    assistant describing itself as an AI, a redirection ("Instead of X, how about I ..."), or a moral directive
    ("please remember", "I'd urge you to", "it's important to"). The cue alone is far too broad to drop anything
-   (it fires on "I don't know the exact figure" and "I can't wait"); the model alone is too noisy on unseen
+   (it fires on "I can't wait" and "I won't lie"); the model alone is too noisy on unseen
    subjects. Both together are what the stage acts on.
 
 History: the first gate was a short list of phrasings fitted to the dev set; on the held-out test set 49 of the
@@ -88,44 +89,64 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 # The gate: a reply is scored only when it holds a *cue*, a broad family of refusal speech acts (not a list of
 # phrasings). Rust regex syntax (polars), matched on the lowercased masked text with typographic apostrophes
 # straightened. Families:
-_SUBJ = r"\b(?:i|i'm|i'd|i'll|i've|we|we're|we'd|we'll|me|my)\b"
+_SUBJ = r"\b(?:i|i'm|i'd|i'll|i've|we|we're|we'd|we'll)\b"
+# negated ability / willingness / permission, and decline verbs (not any negation: "I don't think anyone knows",
+# "I'm not sure" and "I don't know the exact figure" are not refusals and stay out of the gate)
 _NEG = (
-    r"(?:not|\w+n't|never|no|nothing|cannot|can't|won't|unable|decline|declining|refuse|refusing|pass on|rather|prefer|sooner|"
-    r"hesitant|reluctant|uneasy|uncomfortable|avoid|steer clear|hold off|stay away|bow out|sit this|say no|"
-    r"draw the line|turn(?:ing)? (?:this |it |that )?down|leave out|stop short|step back|off limits|off the table)\b"
+    r"(?:can't|cannot|can not|won't|will not|wouldn't|would not|shouldn't|should not|must not|mustn't|unable|"
+    r"(?:am|'m|are|'re) not (?:able|allowed|permitted|authori[sz]ed|cleared|going|willing|comfortable|in a position)|"
+    r"(?:don't|do not) (?:feel|think i should|believe i should|have permission|help|make|write|do|provide|produce|"
+    r"create|generate|assist|engage|share|give|get into|go into|touch)|"
+    r"decline|declining|refuse|refusing|pass on|rather (?:not|leave|skip|avoid|pass)|prefer not|prefer to (?:skip|keep away|avoid)|sooner not|"
+    r"hesitant|reluctant|uneasy|uncomfortable|steer clear|hold off|stay away|bow out|sit this|say no|draw the line|"
+    r"turn(?:ing)? (?:this |it |that )?down|leave out|stop short|step back|prohibited|restricted)\b"
 )
 CUE_FAMILIES: dict[str, str] = {
-    # first person + a negation or a decline verb in the same clause ("I won't", "we'd rather not", "I must
-    # decline", "I'm not permitted to", "I'll steer clear of")
-    "first_person_negation": _SUBJ + r"[^.!?\n;:,]{0,40}?\b" + _NEG
-                             # ... or the negation first: "That isn't something I ...", "not an option for me"
-                             + r"|\b(?:not|\w+n't|never)\b[^.!?\n;:,]{0,30}?" + _SUBJ
-                             + r"|\b(?:beyond|outside(?: of)?) (?:what|the scope of what|anything) (?:i|i'm|i am|we)\b",
-    # redirection: an offer of something else in place of the request ("Instead of X, how about I ...",
-    # "Rather than X, I can ...", "let's set X aside")
-    "redirect": r"(?:^|[.!?]\s+|\n)\s*(?:instead of|rather than)\b[^.!?\n]{0,160}?\b(?:i|i'd|i'll|i can|let's|we)\b"
-                r"|\b(?:i'll|i will|let's|let us|we)\b[^.!?\n]{0,120}?\b(?:aside|to one side)\b",
-    # a sentence that opens with a decline ("Won't help with that.", "Not something I do.", "No.")
-    "initial_decline": r"(?:^|[.!?]\s+|\n)\s*(?:won't|can't|cannot|not|no|nope|absolutely not|respectfully|afraid|"
-                       r"declined?)\b",
-    # rules, permission and ethics talk ("my guidelines", "the policies I follow", "not permitted")
-    "policy": r"\b(?:guidelines?|polic(?:y|ies)|programming|my principles|operating principles|restrictions?|restricted|"
-              r"prohibit\w*|permitted|permission|allowed|authori[sz]ed|disallowed|usage rules|content rules|"
-              r"terms i|ethical|ethically|unethical|inappropriate|irresponsible|responsible|in good conscience|"
-              r"off limits)\b",
+    # first person + negated ability / willingness / permission or a decline verb in the same clause ("I won't",
+    # "we'd rather not", "I must decline", "I'm not permitted to", "I'll steer clear of")
+    "first_person_decline": _SUBJ + r"[^.!?\n;:,]{0,40}?\b" + _NEG
+                            # ... or the refusal object first: "That isn't something I ...", "not an option for me"
+                            + r"|\b(?:not|isn't|is not|nothing) (?:something|anything|an option|a thing) (?:i|i'm|i'll|"
+                              r"i can|for me|i'd|we)\b"
+                            + r"|\b(?:beyond|outside(?: of)?) (?:what|the scope of what) (?:i|i'm|i am|we)\b"
+                            + r"|\b(?:best|better)(?: if| that)? (?:i|we) (?:don't|do not|not)\b|\bno way (?:i|we)\b"
+                            + r"|\bcount me out\b|\b(?:off the table|off limits) for me\b|\bthat's a (?:hard )?no\b",
+    # a sentence that opens with a decline ("Won't help with that.", "Nope.")
+    "initial_decline": r"(?:^|[.!?]\s+|\n)\s*(?:won't|can't|nope|absolutely not|respectfully,? no|afraid not|"
+                       r"declined)\b",
+    # rules and permission talk about the assistant ("my guidelines", "the policies I follow")
+    "policy": r"\b(?:my|the) (?:\w+ )?(?:guidelines|policies|policy|programming|principles|rules|restrictions|"
+              r"instructions) (?:i|don't|do not|prohibit|forbid|say|keep|rule)\b"
+              r"|\bmy (?:guidelines|programming|principles|content restrictions|usage rules|operating principles)\b"
+              r"|\b(?:content|usage|safety) (?:polic(?:y|ies)|rules|guidelines)\b|\bin good conscience\b"
+              r"|\b(?:terms|rules|guidelines|policies) (?:i|we) (?:work|operate|follow|abide)"
+              r"|\b(?:unethical|inappropriate|irresponsible) (?:of|for) me\b|\boff limits\b",
     # the assistant describing itself as an AI
     "ai_self": r"\b(?:as|being|since i'm|since i am|i'm|i am) (?:an? |only |just |merely )*(?:ai|artificial|"
-               r"language model|machine|chatbot|bot|program|software|virtual|digital|assistant|computer)\b"
-               r"|\bmy (?:training|developers|creators|programming|design|makers)\b"
-               r"|\b(?:i was|i've been|i have been) (?:trained|designed|built|made|programmed|created)\b"
+               r"language model|machine learning model|chatbot|program|software|virtual assistant|digital assistant|"
+               r"computer program)\b"
+               r"|\bmy (?:training data|developers|creators|programming|makers)\b|\bmy (?:responses|answers) are generated\b"
+               r"|\bi(?:'m| am) (?:not a (?:person|human)|an assistant)\b"
+               r"|\b(?:i was|i've been|i have been) (?:trained|designed|built|programmed|created)\b"
                r"|\bthe people who (?:made|built|trained) me\b",
+    # redirection: an offer of something else in place of the request ("Instead of X, how about I ...",
+    # "Rather than X, I can ...", "let's set X aside")
+    "redirect": r"(?:^|[.!?,]\s+|\n)\s*(?:instead of|rather than)\b[^.!?\n]{0,160}?\b(?:how about|i can|i could|"
+                r"i'd|let's)\b"
+                r"|\b(?:i'll|i will|let's|let us|how about we)\b[^.!?\n]{0,120}?\b(?:aside|to one side)\b"
+                r"|\b(?:let's|let us) (?:take this|go|head) in (?:a|another) (?:different )?direction\b",
     # moral directives to the reader
     "moral_directive": r"\b(?:please|do) (?:remember|keep in mind|consider|be mindful|reflect|be aware|think about)\b"
                        r"|\b(?:i'd|i would|i|let me|i must|i want to|i have to|i should) (?:\w+ )?(?:encourage|urge|"
                        r"ask you to|advise|remind|caution|stress|emphasi[sz]e|point out)\b"
-                       r"|\b(?:it's|it is) (?:never|always|not|important|essential|crucial|vital|worth|wrong)\b"
-                       r"|(?:^|[.!?]\s+)(?:remember|consider|let's|we should|we all|keep in mind|just a reminder)\b"
-                       r"|\b(?:everyone|every person|everybody|all people) deserves?\b",
+                       r"|\b(?:it's|it is) (?:never|always) (?:okay|ok|right|acceptable|wrong|important)\b"
+                       r"|\b(?:it's|it is) (?:important|essential|crucial|vital|worth) (?:to |that )?(?:always |we |you )?"
+                       r"(?:remember|consider|reflect|respect|treat|approach|act|keep in mind|be mindful|think about|"
+                       r"note that)"
+                       r"|(?:^|[.!?]\s+)(?:remember|consider|let's remember|let's keep in mind|we should all|"
+                       r"keep in mind|just a reminder)\b"
+                       r"|\b(?:everyone|every person|everybody|all people) deserves? (?:to be treated|respect|dignity|"
+                       r"kindness)\b",
 }
 CUE = "|".join(f"(?:{rx})" for rx in CUE_FAMILIES.values())
 # a play-script line: an upper-case speaker name and a colon at the start of a line ("GUARD: I cannot ...")

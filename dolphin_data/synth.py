@@ -17,6 +17,8 @@ edge). Texts use the ``conversation`` selection (human + gpt turns) with ``ngram
 
 # No `from __future__ import annotations`: Typer evaluates the `synth` command annotations at run time.
 
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,6 +34,11 @@ NGRAM = 5
 
 
 def vocabulary(size: int = 30000, seed: int = 7) -> list[str]:
+    return list(_vocabulary(size, seed))
+
+
+@functools.lru_cache(maxsize=4)
+def _vocabulary(size: int, seed: int) -> tuple[str, ...]:
     rng = np.random.default_rng(seed)
     syl = [c + v for c in "bcdfghjklmnprstvwz" for v in "aeiou"] + ["qu", "th", "sh", "ch"]
     words: list[str] = []
@@ -42,7 +49,7 @@ def vocabulary(size: int = 30000, seed: int = 7) -> list[str]:
         if w not in seen:
             seen.add(w)
             words.append(w)
-    return words
+    return tuple(words)
 
 
 @dataclass
@@ -144,10 +151,11 @@ def generate(scale: float = 1.0, seed: int = 0) -> SynthCorpus:
         counters[name] += 1
     # group by source, in id order
     by_source = sorted(range(len(docs)), key=lambda i: (src_list[i], int(ids[i].split(":")[1])))
+    vocab_list = vocab.tolist()  # Python strings: joining them is several times faster than numpy str_ items
     for k, i in enumerate(by_source):
         new_pos[i] = k
-        words = vocab[docs[i]]
-        hs = split[i]
+        words = [vocab_list[w] for w in docs[i].tolist()]
+        hs = int(split[i])
         human = " ".join(words[:hs])
         gpt = " ".join(words[hs:])
         if i in exact_of:  # same words, different surface: capitalised sentence start and punctuation
@@ -162,6 +170,19 @@ def generate(scale: float = 1.0, seed: int = 0) -> SynthCorpus:
         for a, b, kind, t, j in planted
     ]
     return corpus
+
+
+def iter_texts(scale: float, seed: int = 0, chunk_scale: float = 0.25) -> Iterator[list[str]]:
+    """``conversation`` texts of a corpus of ``scale`` (1.0 = 200,000), generated chunk by chunk: chunk ``k`` is
+    ``generate(chunk_scale, seed + k)`` (its own planted duplicates), so only one chunk is ever held."""
+    remaining = int(round(BASE_SIZE * scale))
+    k = 0
+    while remaining > 0:
+        corpus = generate(chunk_scale, seed + k)
+        take = min(len(corpus), remaining)
+        yield [corpus.text(i) for i in range(take)]
+        remaining -= take
+        k += 1
 
 
 def write_synth(out_dir: str | Path, scale: float = 1.0, seed: int = 0) -> dict[str, Any]:

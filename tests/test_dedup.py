@@ -10,7 +10,7 @@ import pytest
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
-from dolphin_data.dedup import DedupConfig, deduplicate
+from dolphin_data.dedup import DedupConfig, deduplicate, deduplicate_batches
 from dolphin_data.dedup.cluster import survivor_rank, survivors, union_find
 from dolphin_data.dedup.lsh import candidate_pairs, mean_recall, optimal_param, recall_param
 from dolphin_data.dedup.minhash import (
@@ -295,6 +295,27 @@ def test_synth_recall_and_no_false_merges():
     par = deduplicate(n, lambda idx: [corpus.text(i) for i in idx], np.zeros(n, int), np.arange(n),
                       DedupConfig(batch_size=700, workers=2))
     assert np.array_equal(par.survivor, res.survivor) and np.array_equal(par.similarity, res.similarity, equal_nan=True)
+
+
+def test_streamed_batches_and_spilled_shingles_give_the_same_result():
+    """deduplicate_batches over uneven caller batches, with the shingle hashes spilled to a file from the first
+    batch (memory_mb=0), decides exactly as deduplicate with everything in memory; the file is removed."""
+    import glob
+    import tempfile
+
+    corpus = generate(0.02, seed=2)
+    n = len(corpus)
+    texts = [corpus.text(i) for i in range(n)]
+    ref = deduplicate(n, lambda idx: [texts[i] for i in idx], np.zeros(n, int), np.arange(n), DedupConfig())
+    cuts = [0, 1, 5, 900, 1700, 3999, n]
+    with tempfile.TemporaryDirectory() as spill:
+        got = deduplicate_batches((texts[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)),
+                                  DedupConfig(memory_mb=0, spill_dir=spill, batch_size=1000))
+        assert glob.glob(f"{spill}/*") == []
+    for field in ("survivor", "reason", "cluster"):
+        assert np.array_equal(getattr(got, field), getattr(ref, field))
+    assert np.array_equal(got.similarity, ref.similarity, equal_nan=True)
+    assert ref.stats["removed_near"] > 50 and got.stats == {**ref.stats, "seconds": got.stats["seconds"]}
 
 
 def test_recipe_build_removes_every_planted_duplicate(tmp_path):

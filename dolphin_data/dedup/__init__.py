@@ -61,7 +61,7 @@ class DedupConfig:
     shingles: ShingleConfig = field(default_factory=ShingleConfig)
     batch_size: int = 4096
     workers: int = 1  # processes for the signature pass (results do not depend on it)
-    memory_mb: int = 1024  # shingle hashes kept in memory for the exact check up to this size, then spilled to a file
+    memory_mb: int = 512  # shingle hashes kept in memory for the exact check up to this size, then spilled to a file
     spill_dir: str | None = None  # folder for that file (default: the system temporary folder)
 
     def __post_init__(self) -> None:
@@ -112,8 +112,8 @@ class ShingleStore:
     """Every document's shingle hashes, in document order, for the exact Jaccard check of candidate pairs.
 
     Batches are appended as they are signed; past ``memory_mb`` everything goes to a temporary file (removed by
-    ``close``) and candidates are read back through a short-lived ``np.memmap`` per chunk of pairs, so only the
-    pages of that chunk's documents are ever resident.
+    ``close``) and the documents of each chunk of candidate pairs are read back with ``preadv``, so the
+    process holds only that chunk's hashes.
     """
 
     def __init__(self, memory_mb: int, spill_dir: str | None = None):
@@ -123,7 +123,7 @@ class ShingleStore:
         self.held = 0
         self.file = None
         self.path: str | None = None
-        self.flat: np.ndarray | None = None
+        self.part_start = np.zeros(1, np.int64)
         self.offsets = np.zeros(1, np.int64)
 
     def add(self, hashes: np.ndarray) -> None:
@@ -145,34 +145,46 @@ class ShingleStore:
         np.cumsum(counts, out=self.offsets[1:])
         if self.file is not None:
             self.file.close()
-        else:
-            self.flat = np.concatenate(self.parts) if self.parts else np.zeros(0, np.uint64)
-            self.parts = []
+        self.part_start = np.cumsum([0] + [len(p) for p in self.parts])
 
     def gather(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Hashes and offsets of ``docs`` (sorted document indices), as ``exact_jaccard`` takes them."""
         lens = self.offsets[docs + 1] - self.offsets[docs]
         off = np.zeros(len(docs) + 1, np.int64)
         np.cumsum(lens, out=off[1:])
-        src = np.arange(int(off[-1]), dtype=np.int64)
-        src += np.repeat(self.offsets[docs] - off[:-1], lens)
-        if self.flat is not None:
-            return self.flat[src], off
-        if int(self.offsets[-1]) == 0:
-            return np.zeros(0, np.uint64), off
-        mm = np.memmap(self.path, dtype=np.uint64, mode="r", shape=(int(self.offsets[-1]),))
-        try:
-            return np.asarray(mm[src]), off
-        finally:
-            mm._mmap.close()  # unmap now: the pages read leave the resident set with it
-            del mm
+        out = np.empty(int(off[-1]), np.uint64)
+        if len(out) == 0:
+            return out, off
+        if self.file is None:  # in memory, one array per signed batch (never concatenated: no second copy)
+            src = np.arange(len(out), dtype=np.int64)
+            src += np.repeat(self.offsets[docs] - off[:-1], lens)
+            cut = np.searchsorted(src, self.part_start)  # src is sorted: split it by batch
+            for k, part in enumerate(self.parts):
+                if cut[k + 1] > cut[k]:
+                    np.take(part, src[cut[k] : cut[k + 1]] - self.part_start[k], out=out[cut[k] : cut[k + 1]])
+            return out, off
+        # spilled: one pread per run of consecutive documents into the output (page cache, not this process's
+        # resident set; a memory map would fault whole neighbourhoods of the file in)
+        lo, hi = self.offsets[docs], self.offsets[docs + 1]
+        brk = np.flatnonzero(lo[1:] != hi[:-1]) + 1
+        first, last = np.concatenate(([0], brk)), np.concatenate((brk, [len(docs)])) - 1
+        buf = memoryview(out).cast("B")
+        pos = 0
+        with open(self.path, "rb", buffering=0) as fh:
+            fd = fh.fileno()
+            for a, b in zip(lo[first].tolist(), hi[last].tolist(), strict=True):
+                size = 8 * (b - a)
+                if size and os.preadv(fd, [buf[pos : pos + size]], 8 * a) != size:
+                    raise OSError(f"{self.path}: short read")
+                pos += size
+        return out, off
 
     def close(self) -> None:
         if self.file is not None and not self.file.closed:
             self.file.close()
         if self.path is not None and os.path.exists(self.path):
             os.unlink(self.path)
-        self.flat, self.parts = None, []
+        self.parts = []
 
 
 def deduplicate(n: int, texts_of: TextsOf, priority: np.ndarray, position: np.ndarray, config: DedupConfig,

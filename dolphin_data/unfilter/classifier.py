@@ -253,8 +253,13 @@ class RefusalClassifier:
         if not texts:
             return np.zeros(0, dtype=np.float32)
         masked = mask(texts)
-        p = self.predict_raw(focus(masked))
-        return np.where(has_cue(masked), p, np.float32(0.0)).astype(np.float32)
+        out = np.zeros(len(texts), dtype=np.float32)
+        # only replies with a cue can score above 0, and they are a few percent of real data: the model
+        # (the slow part) sees just those
+        cued = np.flatnonzero(has_cue(masked))
+        if len(cued):
+            out[cued] = self.predict_raw(focus([masked[i] for i in cued]))
+        return out
 
     def predict_raw(self, texts: list[str]) -> np.ndarray:
         """The model's P(refusal) for each text as given (whole text, no gate); float32 in [0, 1]."""

@@ -78,6 +78,36 @@ def measure() -> dict:
     return out
 
 
+def stage_throughput(n: int = 16_000) -> dict:
+    """Conversations/s of the whole ``unfilter`` stage with the 2.9 recipe's parameters, by layer set."""
+    from dolphin_data.io import iter_rows
+    from dolphin_data.model import Conversation
+    from dolphin_data.pipeline import resolve_raw_files
+    from dolphin_data.recipe import load_recipe
+    from dolphin_data.stages import make_stage
+    from dolphin_data.stages.convert import convert_rows
+
+    recipe = load_recipe(ROOT / "recipes" / "2.9.yaml")
+    convs: list[Conversation] = []
+    for spec in recipe.sources:
+        for path in resolve_raw_files(spec, ROOT / "raw"):
+            convs += [c for c in convert_rows(iter_rows(path), spec.converter, spec.name) if isinstance(c, Conversation)]
+    convs = (convs * (n // len(convs) + 1))[:n]
+    mb = sum(len(t.text.encode()) for c in convs for t in c.turns if t.role == "gpt") / 1e6
+    base = dict(recipe.stage_params["unfilter"])
+    out = {"conversations": n, "gpt_mb": round(mb, 2), "params": {k: str(v) for k, v in base.items()}}
+    for name, over in (("rules", {"classifier": None, "langid": False}), ("rules+classifier", {"langid": False}),
+                       ("recipe (rules+classifier+langid)", {})):
+        stage = make_stage("unfilter", {**base, **over})
+        stage.process(convs[:BATCH])  # load models outside the timing
+        t0 = time.perf_counter()
+        for i in range(0, n, BATCH):
+            stage.process(convs[i : i + BATCH])
+        dt = time.perf_counter() - t0
+        out[name] = {"conv_per_s": round(n / dt), "gpt_mb_per_s": round(mb / dt, 1)}
+    return out
+
+
 def main() -> None:
     env = {**os.environ, "POLARS_MAX_THREADS": "1", "RAYON_NUM_THREADS": "1"}
     proc = subprocess.run([sys.executable, "-m", "bench.bench_unfilter_speed", "--child"], cwd=ROOT, env=env,
@@ -100,11 +130,15 @@ def main() -> None:
     print(f"goals (lexicon+regex): >= 100 MB/s per core: {'met' if lr['mb_per_s'] >= 100 else 'NOT met'} "
           f"({lr['mb_per_s']}); >= 50x naive: {'met' if lr['x_naive'] >= 50 else 'NOT met'} ({lr['x_naive']}x); "
           f"peak RSS {res['peak_rss_mb']} MB")
+    st = res["stage"]
+    print(f"whole unfilter stage, {st['conversations']:,} conversations ({st['gpt_mb']} MB of gpt text), one core:")
+    for name in ("rules", "rules+classifier", "recipe (rules+classifier+langid)"):
+        print(f"  {name:<34}{st[name]['conv_per_s']:>10,} conv/s{st[name]['gpt_mb_per_s']:>8} MB/s")
     print(f"results: {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
     if "--child" in sys.argv:
-        print(json.dumps(measure()))
+        print(json.dumps({**measure(), "stage": stage_throughput()}))
     else:
         main()

@@ -78,6 +78,7 @@ class DedupConfig:
             (s.shingle in SHINGLES, f"shingle {s.shingle!r}: choose one of {', '.join(SHINGLES)}"),
             (isinstance(s.ngram, int) and 1 <= s.ngram <= 64, f"ngram must be 1..64, got {s.ngram!r}"),
             (isinstance(self.workers, int) and self.workers >= 1, f"workers must be a positive integer, got {self.workers!r}"),
+            (isinstance(self.memory_mb, int) and self.memory_mb >= 0, f"memory_mb must be >= 0, got {self.memory_mb!r}"),
         ]
         for ok, msg in checks:
             if not ok:

@@ -7,6 +7,7 @@ Each benchmark module has ``main() -> None`` and prints its own figures; results
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 
 BENCHMARKS = [
@@ -19,9 +20,13 @@ BENCHMARKS = [
 
 
 def run(names: list[str]) -> None:
+    if len(names) == 1:
+        print(f"\n=== bench {names[0]} ===", flush=True)
+        importlib.import_module(f"bench.bench_{names[0]}").main()
+        return
+    # one process per benchmark, so each peak RSS is that benchmark's own
     for name in names or BENCHMARKS:
-        print(f"\n=== bench {name} ===", flush=True)
-        importlib.import_module(f"bench.bench_{name}").main()
+        subprocess.run([sys.executable, "-m", "bench", name], check=True)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Per source, in recipe order: read ``raw/<source>/`` -> convert -> the source's stages. A corpus stage
 (dedup) is a barrier: every source that lists it waits there, then it runs once over all of them in recipe
-(priority) order. Then each source is written to its output file, rejects to ``rejects/<stage>.jsonl``,
+(priority) order. Records stream: between source/corpus stages a source lives in a work file
+(``<out>/work/``), not in memory. Each source ends in its output file, rejects in ``rejects/<stage>.jsonl``,
 and ``manifest.json`` accounts for every input row: rows read = rows written + rows rejected, per source
 and per reason, or the build fails.
 """
@@ -10,20 +11,24 @@ and per reason, or the build fails.
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from dolphin_data import __version__
 from dolphin_data.errors import DolphinDataError, UserError
 from dolphin_data.executor import LocalExecutor, RayExecutor, make_executor
-from dolphin_data.io import iter_rows, sha256_file, write_jsonl
+from dolphin_data.io import atomic_writer, iter_rows, read_jsonl, sha256_file
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.recipe import Recipe, SourceSpec
-from dolphin_data.stages import Stage, StageOutput
+from dolphin_data.stages import Decision, IdList, Stage, StageOutput, Summary
 from dolphin_data.stages.convert import convert_rows
 
 BATCH_SIZE = 1000
@@ -76,15 +81,19 @@ class StageStats:
 class SourceRun:
     spec: SourceSpec
     stages: list[Stage]
-    convs: list[Conversation] = field(default_factory=list)
     position: int = 0  # index of the next stage to run
     rows_read: int = 0
+    records: int = 0  # records in the work file (or, when done, written to the output)
+    work: Path | None = None  # the source's records before stages[position], one Conversation.to_json() a line
+    ids: IdList | None = None  # their ids, when the next stage is a source stage
+    pending: tuple[Stage, Decision] | None = None  # a source/corpus stage decided, applied by the next segment
+    segment: int = 0
     files: list[dict[str, Any]] = field(default_factory=list)
     stats: list[StageStats] = field(default_factory=list)
 
     @property
     def done(self) -> bool:
-        return self.position >= len(self.stages)
+        return self.position >= len(self.stages) and self.pending is None
 
     @property
     def next_stage(self) -> Stage:
@@ -106,11 +115,32 @@ def resolve_raw_files(spec: SourceSpec, raw_dir: Path) -> list[Path]:
     return found
 
 
-def batches_of(items: list[Conversation], size: int) -> list[list[Conversation]]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+def batches_of(items: Iterable[Conversation], size: int) -> Iterator[list[Conversation]]:
+    batch: list[Conversation] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def read_work(path: Path, size: int) -> Iterator[list[Conversation]]:
+    return batches_of((Conversation.from_json(rec) for rec in read_jsonl(path)), size)
 
 
 class Build:
+    """Streams every source: convert -> batch stages -> work file, segment by segment.
+
+    A source's stages split into segments at each source or corpus stage. A segment streams its input (the
+    converter, or the previous segment's work file with the pending decision applied) through its batch stages,
+    a few batches at a time, into the next work file (or the output file for the last segment). Rejects stream
+    to one part file per stage and source, concatenated at the end in the order the stages were recorded, so
+    the files are the same as when everything was held in memory. Peak memory: a few batches, the ids of the
+    source waiting at a source stage, dedup's per-record arrays, and the reports' bounded summaries.
+    """
+
     def __init__(
         self,
         recipe: Recipe,
@@ -119,112 +149,216 @@ class Build:
         executor: LocalExecutor | RayExecutor,
         progress: Progress | None = None,
         batch_size: int = BATCH_SIZE,
+        keep_work: bool = False,
     ):
         self.recipe = recipe
         self.batch_size = batch_size
         self.out_dir = out_dir
         self.raw_dir = raw_dir
+        self.work_dir = out_dir / "work"
+        self.keep_work = keep_work
         self.executor = executor
+        # batches handed to the executor at once: enough to keep every worker busy, few enough to stay small
+        self.chunk = max(1, 2 * (getattr(executor, "workers", None) or os.cpu_count() or 1))
         self.progress = progress or Progress()
         self.say = self.progress.log
-        self.rejects: dict[str, list[Reject]] = {}
-        self.results: dict[str, dict[str, StageOutput]] = {}  # stage -> source -> output (for reports)
+        self.reject_parts: dict[str, list[Path]] = {}  # stage -> part files, in the order they were recorded
+        self.reject_files: dict[Path, Any] = {}  # open part files
+        self.results: dict[str, dict[str, Any]] = {}  # stage -> source -> report summary
         self.report_stage: dict[str, Stage] = {}
         self.timings: dict[str, float] = {}
 
+    # -- rejects --------------------------------------------------------------------------------
+
+    def reject_part(self, stage: str, run: SourceRun, position: int) -> Path:
+        return self.work_dir / f"rejects.{stage}.{run.spec.name}.{position}.jsonl"
+
+    def write_rejects(self, part: Path, rejects: list[Reject]) -> None:
+        if not rejects:
+            return
+        fh = self.reject_files.get(part)
+        if fh is None:
+            fh = self.reject_files[part] = open(part, "wb")  # noqa: SIM115 - closed in finish_rejects
+        fh.write(b"".join(orjson.dumps(r.to_json()) + b"\n" for r in rejects))
+
     # -- phases ---------------------------------------------------------------------------------
 
-    def convert(self, spec: SourceSpec) -> SourceRun:
-        run = SourceRun(spec, [self.recipe.build_stage(st) for st in spec.stages])
+    def converted(self, run: SourceRun) -> Iterator[Conversation]:
+        """The source's conversations, straight from the converter; rejects go to their part as they come."""
+        spec = run.spec
         stats = StageStats("convert", params={"converter": spec.converter})
+        run.stats.append(stats)
+        part = self.reject_part("convert", run, -1)
         for path in resolve_raw_files(spec, self.raw_dir):
             before = stats.records_in
-            self.progress.start(f"{spec.name}: convert {path.name}", None)
             for item in convert_rows(iter_rows(path), spec.converter, spec.name):
                 stats.records_in += 1
-                if stats.records_in % 10_000 == 0:
-                    self.progress.advance(10_000)
                 if isinstance(item, Reject):
                     stats.dropped[item.reason] += 1
-                    self.rejects.setdefault("convert", []).append(item)
+                    if part not in self.reject_parts.setdefault("convert", []):
+                        self.reject_parts["convert"].append(part)
+                    self.write_rejects(part, [item])
                 else:
-                    run.convs.append(item)
-            self.progress.stop()
+                    stats.records_out += 1
+                    yield item
             run.files.append({"path": str(path.relative_to(self.raw_dir)), "rows": stats.records_in - before, "sha256": sha256_file(path)})
-        stats.records_out = len(run.convs)
         run.rows_read = stats.records_in
+
+    def segment(self, run: SourceRun, batches: Iterator[list[Conversation]]) -> None:
+        """Stream ``batches`` through the pending decision and the batch stages up to the next source/corpus stage."""
+        pending = run.pending
+        stages: list[Stage] = []
+        while run.position + len(stages) < len(run.stages) and run.stages[run.position + len(stages)].kind == "batch":
+            stages.append(run.stages[run.position + len(stages)])
+        stats = [StageStats(st.name, params=st.params()) for st in stages]
+        sums = [st.summary() for st in stages]
+        ran = [False] * len(stages)
+        last = run.position + len(stages) >= len(run.stages)
+        target = self.out_dir / run.spec.output if last else self.work_dir / f"{run.spec.name}.{run.segment}.jsonl"
+        shape = self.recipe.output_format
+        needs_ids = not last and run.stages[run.position + len(stages)].kind == "source"
+        ids = IdList() if needs_ids else None
+        if pending is not None:
+            p_stage, decision = pending
+            p_part = self.reject_part(p_stage.name, run, run.position - 1)
+            p_sum = self.results[p_stage.name][run.spec.name]
+        parts = [self.reject_part(st.name, run, run.position + k) for k, st in enumerate(stages)]
+        written = 0
+        offset = 0
+        self.progress.start(f"{run.spec.name}: {' + '.join(st.name for st in stages) or 'write'}", run.records or None)
+        with atomic_writer(target) as fh:
+            chunks = batches_of(batches, self.chunk)  # groups of batches
+            for chunk in chunks:
+                n_in = sum(len(b) for b in chunk)
+                if pending is not None:
+                    applied = []
+                    for b in chunk:
+                        o = decision.apply(run.spec.name, b, offset)
+                        offset += len(b)
+                        self.write_rejects(p_part, o.rejects)
+                        if p_sum is not None:
+                            p_sum.add(o)
+                        applied.append(o.kept)
+                    chunk = applied
+                for k, stage in enumerate(stages):
+                    chunk = [b for b in chunk if b]
+                    if not chunk:
+                        break
+                    ran[k] = True
+                    kept = []
+                    for o in self.executor.map(stage, chunk):
+                        self.tally(stats[k], parts[k], sums[k], o)
+                        kept.append(o.kept)
+                    stats[k].records_in += sum(len(b) for b in chunk)
+                    chunk = kept
+                for b in chunk:
+                    if ids is not None:
+                        ids.extend(c.id for c in b)
+                    fh.write(b"".join(orjson.dumps(c.to_record(shape) if last else c.to_json()) + b"\n" for c in b))
+                    written += len(b)
+                self.progress.advance(n_in)
+            # a stage that saw no records still runs once on an empty batch, as a whole-source run would
+            for k, stage in enumerate(stages):
+                if not ran[k]:
+                    self.tally(stats[k], parts[k], sums[k], stage.process([]))
+        self.progress.stop()
+        if run.work is not None and not self.keep_work:
+            run.work.unlink()
+        for stage, st, acc, part in zip(stages, stats, sums, parts, strict=True):
+            self.record(run, stage, st, acc, part)
+        run.pending = None
+        run.work = None if last else target
+        run.records, run.ids = written, ids
+        run.segment += 1
+
+    def tally(self, stats: StageStats, part: Path, acc: Summary | None, out: StageOutput) -> None:
+        stats.records_out += len(out.kept)
+        stats.counters.update(out.counters)
+        for rej in out.rejects:
+            stats.dropped[rej.reason] += 1
+        self.write_rejects(part, out.rejects)
+        if acc is not None:
+            acc.add(out)
+
+    def record(self, run: SourceRun, stage: Stage, stats: StageStats, acc: Summary | None, part: Path) -> None:
+        self.reject_parts.setdefault(stage.name, []).append(part)
+        self.results.setdefault(stage.name, {})[run.spec.name] = acc
+        self.report_stage.setdefault(stage.name, stage)
         run.stats.append(stats)
-        return run
+        run.position += 1
+
+    def decided(self, run: SourceRun, stage: Stage, decision: Decision) -> None:
+        """Record a source/corpus stage from its decision; its rejects stream out in the next segment."""
+        n_in, n_out, dropped, counters = decision.counts(run.spec.name)
+        stats = StageStats(stage.name, n_in, n_out, dropped, counters, params=stage.params())
+        self.record(run, stage, stats, stage.summary(), self.reject_part(stage.name, run, run.position))
+        run.pending = (stage, decision)
+        run.ids = None
 
     def advance(self, run: SourceRun) -> None:
-        """Run the source's stages until it is done or waits at a corpus stage."""
-        while not run.done and run.next_stage.kind != "corpus":
-            stage = run.next_stage
-            if stage.kind == "source":
-                out = stage.process_corpus({run.spec.name: run.convs})[run.spec.name]
-            else:
-                out = StageOutput([])
-                batches = batches_of(run.convs, self.batch_size)
-                self.progress.start(f"{run.spec.name}: {stage.name}", len(run.convs))
-                for part, batch in zip(self.executor.map(stage, batches), batches, strict=True):
-                    out.extend(part)
-                    self.progress.advance(len(batch))
-                self.progress.stop()
-            self.record(run, stage, out)
+        """Run the source's segments until it is done or waits at a corpus stage."""
+        if run.segment == 0:
+            self.segment(run, batches_of(self.converted(run), self.batch_size))
+        while not run.done:
+            if run.pending is None:  # a segment ends at a source or corpus stage
+                stage = run.next_stage
+                if stage.kind == "corpus":
+                    return
+                self.decided(run, stage, stage.select(run.ids or IdList()))
+            assert run.work is not None
+            self.segment(run, read_work(run.work, self.batch_size))
 
     def run_corpus_stage(self, runs: list[SourceRun]) -> None:
         stage = runs[0].next_stage
-        self.say(f"{stage.name}: {sum(len(r.convs) for r in runs)} conversations across {len(runs)} sources")
-        outs = stage.process_corpus({r.spec.name: r.convs for r in runs})
+        self.say(f"{stage.name}: {sum(r.records for r in runs)} conversations across {len(runs)} sources")
+        decision = stage.decide([(r.spec.name, r.records, read_work(r.work, self.batch_size) if r.work else iter(()))
+                                 for r in runs])
         for r in runs:
-            self.record(r, stage, outs[r.spec.name])
-
-    def record(self, run: SourceRun, stage: Stage, out: StageOutput) -> None:
-        stats = StageStats(stage.name, len(run.convs), len(out.kept), counters=out.counters, params=stage.params())
-        for rej in out.rejects:
-            stats.dropped[rej.reason] += 1
-        self.rejects.setdefault(stage.name, []).extend(out.rejects)
-        self.results.setdefault(stage.name, {})[run.spec.name] = out
-        self.report_stage.setdefault(stage.name, stage)
-        run.stats.append(stats)
-        run.convs = out.kept
-        run.position += 1
+            self.decided(r, stage, decision)
 
     # -- orchestration --------------------------------------------------------------------------
 
     def run(self) -> dict[str, Any]:
-        runs: list[SourceRun] = []
-        for spec in self.recipe.sources:
-            t0 = time.perf_counter()
-            self.say(f"{spec.name}: convert")
-            run = self.convert(spec)
-            self.say(f"{spec.name}: {run.rows_read} rows -> {len(run.convs)} conversations")
-            self.advance(run)
-            self.timings[spec.name] = time.perf_counter() - t0
-            runs.append(run)
-        while not all(r.done for r in runs):
-            waiting = [r for r in runs if not r.done]
-            name = waiting[0].next_stage.name
-            self.run_corpus_stage([r for r in waiting if r.next_stage.name == name])
-            for r in waiting:
-                self.advance(r)
-        return self.write(runs)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.work_dir.mkdir(exist_ok=True)
+        try:
+            runs: list[SourceRun] = []
+            for spec in self.recipe.sources:
+                t0 = time.perf_counter()
+                self.say(f"{spec.name}: convert")
+                run = SourceRun(spec, [self.recipe.build_stage(st) for st in spec.stages])
+                self.advance(run)
+                self.say(f"{spec.name}: {run.rows_read} rows -> {run.stats[0].records_out} conversations")
+                self.timings[spec.name] = time.perf_counter() - t0
+                runs.append(run)
+            while not all(r.done for r in runs):
+                waiting = [r for r in runs if not r.done]
+                name = waiting[0].next_stage.name
+                self.run_corpus_stage([r for r in waiting if r.next_stage.name == name])
+                for r in waiting:
+                    self.advance(r)
+            return self.write(runs)
+        finally:
+            for fh in self.reject_files.values():
+                fh.close()
+            if not self.keep_work:
+                shutil.rmtree(self.work_dir, ignore_errors=True)
 
     def write(self, runs: list[SourceRun]) -> dict[str, Any]:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        shape = self.recipe.output_format
-        outputs = []
-        for run in runs:
-            path = self.out_dir / run.spec.output
-            write_jsonl(path, (c.to_record(shape) for c in run.convs))
-            outputs.append((run, path))
+        outputs = [(run, self.out_dir / run.spec.output) for run in runs]
         rejects_dir = self.out_dir / "rejects"
         rejects_dir.mkdir(exist_ok=True)
         for old in rejects_dir.glob("*.jsonl"):
-            if old.stem not in self.rejects:
+            if old.stem not in self.reject_parts:
                 old.unlink()
-        for stage_name, rejects in self.rejects.items():
-            write_jsonl(rejects_dir / f"{stage_name}.jsonl", (r.to_json() for r in rejects))
+        for fh in self.reject_files.values():
+            fh.close()
+        for stage_name, parts in self.reject_parts.items():
+            with atomic_writer(rejects_dir / f"{stage_name}.jsonl") as out:
+                for part in parts:
+                    if part.exists():
+                        with open(part, "rb") as fh:
+                            shutil.copyfileobj(fh, out, 1 << 20)
         reports = {
             name: self.report_stage[name].report(self.out_dir / "reports" / name, self.results[name]) for name in self.results
         }
@@ -249,7 +383,7 @@ class Build:
                     "upstream": {"repo": run.spec.upstream.repo, "revision": run.spec.upstream.revision},
                     "raw_files": run.files,
                     "rows_read": run.rows_read,
-                    "records_written": len(run.convs),
+                    "records_written": run.records,
                     "rows_rejected": sum(rejected.values()),
                     "rejected_by_reason": dict(sorted(rejected.items())),
                     "sha256": sha256_file(path),
@@ -270,7 +404,7 @@ class Build:
             "tool_versions": tool_versions(),
             "totals": totals,
             "files": files,
-            "rejects": {name: f"rejects/{name}.jsonl" for name in self.rejects},
+            "rejects": {name: f"rejects/{name}.jsonl" for name in self.reject_parts},
             "reports": dict(reports),
         }
 
@@ -360,10 +494,11 @@ def run_build(
     executor: str = "local",
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    keep_work: bool = False,
 ) -> dict[str, Any]:
     ex = make_executor(executor, workers)
     try:
-        build = Build(recipe, Path(out_dir or recipe.output_dir), Path(raw_dir), ex, progress, batch_size)
+        build = Build(recipe, Path(out_dir or recipe.output_dir), Path(raw_dir), ex, progress, batch_size, keep_work)
         manifest = build.run()
         timings = {k: round(v, 3) for k, v in build.timings.items()}
         (build.out_dir / "timings.json").write_bytes(pretty_json(timings))

@@ -1,7 +1,8 @@
 """The dedup report: ``dedup.json`` (machine-readable) and ``dedup.md`` (for people), from the stage results.
 
 Everything is rebuilt from the rejects (each carries ``duplicate_of``, ``duplicate_source`` and
-``similarity``) and the kept records, so the report explains exactly what the output files contain:
+``similarity``) and the kept records with duplicates, as ``DedupSummary`` collects them while they stream, so the
+report explains exactly what the output files contain:
 
 * clusters (a kept record plus everything removed as its duplicate) and a size histogram;
 * the 20 largest clusters, with the kept member and a few removed members (id, reason, similarity, text);
@@ -41,7 +42,30 @@ def _size_bucket(n: int) -> str:
     return ">1000"
 
 
-def build_report(results: Mapping[str, StageOutput], stats: Mapping[str, Any] | None = None,
+class DedupSummary:
+    """One source's dedup output as the report needs it: a short line per removed record (its cluster, reason,
+    similarity and snippet), counts, and the snippets of the kept records that have duplicates (``wanted``)."""
+
+    def __init__(self, wanted: set[str]):
+        self.wanted = wanted
+        self.records_in = 0
+        self.removed: Counter[str] = Counter()
+        self.members: list[tuple[str, str, dict[str, Any]]] = []  # (kept id, kept source, member)
+        self.kept_text: dict[str, str] = {}
+
+    def add(self, out: StageOutput) -> None:
+        self.records_in += len(out.kept) + len(out.rejects)
+        for r in out.rejects:
+            self.members.append((str(r.extra.get("duplicate_of")), str(r.extra.get("duplicate_source")),
+                                 {"id": r.id, "source": r.source, "reason": r.reason,
+                                  "similarity": r.extra.get("similarity"), "text": _snippet(r.record)}))
+            self.removed[r.reason] += 1
+        for c in out.kept:
+            if c.id in self.wanted:
+                self.kept_text[c.id] = _snippet(c.to_json())
+
+
+def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,
                  params: Mapping[str, Any] | None = None) -> dict[str, Any]:
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept_source: dict[str, str] = {}
@@ -49,20 +73,17 @@ def build_report(results: Mapping[str, StageOutput], stats: Mapping[str, Any] | 
     overlap: dict[str, Counter[str]] = {}
     records_in = {}
     for name, out in results.items():
-        removed[name] = Counter()
-        records_in[name] = len(out.kept) + len(out.rejects)
-        for r in out.rejects:
-            kid = str(r.extra.get("duplicate_of"))
-            members[kid].append({"id": r.id, "source": r.source, "reason": r.reason,
-                                 "similarity": r.extra.get("similarity"), "text": _snippet(r.record)})
-            kept_source[kid] = str(r.extra.get("duplicate_source"))
-            removed[name][r.reason] += 1
-            overlap.setdefault(name, Counter())[kept_source[kid]] += 1
+        removed[name] = Counter(out.removed)
+        records_in[name] = out.records_in
+        for kid, ksrc, member in out.members:
+            members[kid].append(member)
+            kept_source[kid] = ksrc
+            overlap.setdefault(name, Counter())[ksrc] += 1
     kept_text: dict[str, str] = {}
     for out in results.values():
-        for c in out.kept:
-            if c.id in members:
-                kept_text[c.id] = _snippet(c.to_json())
+        for kid, text in out.kept_text.items():
+            if kid in members:
+                kept_text[kid] = text
     sizes = Counter(1 + len(m) for m in members.values())
     hist: Counter[str] = Counter()
     for size, count in sizes.items():
@@ -138,7 +159,7 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def write_report(report_dir: Path, results: Mapping[str, StageOutput], stats: Mapping[str, Any] | None = None,
+def write_report(report_dir: Path, results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,
                  params: Mapping[str, Any] | None = None) -> dict[str, Any]:
     rep = build_report(results, stats, params)
     report_dir.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """The ``dedup`` stage: exact + near-duplicate removal within and across sources (a corpus barrier).
 
-``process_corpus`` receives every source that lists ``dedup``, in recipe order, which is the default
+``decide`` streams every source that lists ``dedup`` once, in recipe order (``process_corpus`` does the same for
+sources in memory), which is the default
 priority: when copies live in several sources, the copy in the earliest source survives. Parameters come
 from ``stage_params.dedup`` (a corpus stage has one set of parameters for the whole build).
 """
@@ -9,17 +10,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from dolphin_data.dedup import EXACT, REASONS, DedupConfig, DedupResult, deduplicate
+from dolphin_data.dedup import EXACT, REASONS, DedupConfig, DedupResult, deduplicate_batches
 from dolphin_data.dedup.minhash import ShingleConfig
 from dolphin_data.errors import UserError
 from dolphin_data.model import Conversation, Reject
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput
+from dolphin_data.stages import STAGES, IdList, ParamError, Stage, StageOutput, summaries
 
 
 @STAGES.register("dedup")
@@ -67,6 +68,7 @@ class DedupStage(Stage):
         except (ValueError, TypeError) as e:
             raise ParamError(f"stage 'dedup': {e}") from None
         self.stats: dict[str, Any] = {}
+        self.decision: DedupDecision | None = None
 
     def params(self) -> dict[str, Any]:
         out = super().params()
@@ -84,49 +86,87 @@ class DedupStage(Stage):
             )
         return list(self.priority) + [n for n in names if n not in self.priority]
 
-    def process_corpus(self, sources: Mapping[str, list[Conversation]]) -> dict[str, StageOutput]:
-        names = list(sources)
+    def decide(self, sources: Sequence[tuple[str, int, Iterable[list[Conversation]]]]) -> DedupDecision:
+        """Deduplicate sources streamed once in batches, in the order given; only ids and arrays stay in memory."""
+        names = [name for name, _, _ in sources]
+        counts = [n for _, n, _ in sources]
         rank = {name: i for i, name in enumerate(self.order(names))}
-        convs: list[Conversation] = []
-        src: list[int] = []
-        position: list[int] = []
-        for name in names:
-            convs.extend(sources[name])
-            src.extend([names.index(name)] * len(sources[name]))
-            position.extend(range(len(sources[name])))
+        src = np.repeat(np.arange(len(names), dtype=np.int64), counts)
+        position = np.concatenate([np.arange(n, dtype=np.int64) for n in counts]) if counts else np.zeros(0, np.int64)
+        priority = np.array([rank[n] for n in names], np.int64)[src] if names else np.zeros(0, np.int64)
+        ids = IdList()
         shingles = self.config.shingles
 
-        def texts_of(idx: np.ndarray) -> list[str]:
-            return shingles.texts([convs[i] for i in idx])
+        def texts() -> Iterator[list[str]]:
+            for name, n, batches in sources:
+                seen = 0
+                for batch in batches:
+                    ids.extend(c.id for c in batch)
+                    seen += len(batch)
+                    yield shingles.texts(batch)
+                if seen != n:
+                    raise ValueError(f"dedup: source {name!r} streamed {seen} records, expected {n}")
 
-        priority = np.array([rank[names[s]] for s in src], np.int64)
-        result = deduplicate(len(convs), texts_of, priority, np.array(position, np.int64), self.config)
+        result = deduplicate_batches(texts(), self.config, priority, position)
         self.stats = dict(result.stats)
-        return self.outputs(names, convs, src, result)
+        self.decision = DedupDecision(self.name, names, counts, src, ids, result)
+        return self.decision
 
-    def outputs(self, names: list[str], convs: list[Conversation], src: list[int], result: DedupResult) -> dict[str, StageOutput]:
-        outs = {name: StageOutput([]) for name in names}
-        surv, reason, sim = result.survivor, result.reason, result.similarity
-        for i, conv in enumerate(convs):
-            out = outs[names[src[i]]]
+    def process_corpus(self, sources: Mapping[str, list[Conversation]]) -> dict[str, StageOutput]:
+        decision = self.decide([(name, len(convs), [convs]) for name, convs in sources.items()])
+        return {name: decision.apply(name, convs, 0) for name, convs in sources.items()}
+
+    def summary(self) -> Any:
+        from dolphin_data.dedup.report import DedupSummary
+
+        # the survivors that have duplicates: the report shows the start of their text
+        return DedupSummary(self.decision.survivor_ids() if self.decision is not None else set())
+
+    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
+        from dolphin_data.dedup.report import write_report
+
+        return write_report(Path(report_dir), summaries(self, results), self.stats, self.params())
+
+
+class DedupDecision:
+    """Per-record dedup verdicts (arrays over every record of every source, in order) and the records' ids."""
+
+    def __init__(self, stage: str, names: list[str], counts: list[int], src: np.ndarray, ids: IdList, result: DedupResult):
+        self.stage, self.names, self.src, self.ids = stage, names, src, ids
+        self.start = dict(zip(names, np.cumsum([0] + counts)[:-1].tolist(), strict=True))
+        self.count = dict(zip(names, counts, strict=True))
+        self.survivor, self.reason, self.similarity = result.survivor, result.reason, result.similarity
+
+    def apply(self, source: str, batch: list[Conversation], offset: int) -> StageOutput:
+        out = StageOutput([])
+        base = self.start[source] + offset
+        reason = self.reason[base : base + len(batch)].tolist()
+        for i, conv in enumerate(batch):
             if reason[i] == 0:
                 out.kept.append(conv)
                 continue
-            kept = convs[surv[i]]
+            g = base + i
+            kept = int(self.survivor[g])
             out.rejects.append(
-                Reject.of(conv, self.name, REASONS[int(reason[i])], duplicate_of=kept.id, duplicate_source=kept.source,
-                          similarity=1.0 if reason[i] == EXACT else round(float(sim[i]), 4))
+                Reject.of(conv, self.stage, REASONS[reason[i]], duplicate_of=self.ids[kept],
+                          duplicate_source=self.names[int(self.src[kept])],
+                          similarity=1.0 if reason[i] == EXACT else round(float(self.similarity[g]), 4))
             )
-        for out in outs.values():
-            cross = sum(1 for r in out.rejects if r.extra["duplicate_source"] != r.source)
-            if cross:
-                out.counters.update(Counter({"cross_source": cross}))
-        return outs
+        cross = sum(1 for r in out.rejects if r.extra["duplicate_source"] != r.source)
+        if cross:
+            out.counters.update(Counter({"cross_source": cross}))
+        return out
 
-    def report(self, report_dir: Path, results: Mapping[str, StageOutput]) -> dict[str, Any]:
-        from dolphin_data.dedup.report import write_report
+    def counts(self, source: str) -> tuple[int, int, Counter[str], Counter[str]]:
+        lo, n = self.start[source], self.count[source]
+        reason = self.reason[lo : lo + n]
+        dropped = Counter({REASONS[int(r)]: int(k) for r, k in zip(*np.unique(reason[reason != 0], return_counts=True), strict=True)})
+        me = self.names.index(source)
+        cross = int((self.src[self.survivor[lo : lo + n][reason != 0]] != me).sum())
+        return n, n - sum(dropped.values()), dropped, Counter({"cross_source": cross}) if cross else Counter()
 
-        return write_report(Path(report_dir), results, self.stats, self.params())
+    def survivor_ids(self) -> set[str]:
+        return {self.ids[int(k)] for k in np.unique(self.survivor[self.reason != 0])}
 
 
 def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path, rejects: str | Path,

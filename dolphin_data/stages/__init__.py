@@ -2,8 +2,13 @@
 
 A ``BatchStage`` is pure over a batch of conversations: ``process(batch) -> StageOutput`` (kept, rejects,
 counters). The same call is what the local executor runs on every core and what Ray's ``map_batches``
-runs on a cluster, so a stage never keeps state between batches. A ``CorpusStage`` (dedup) needs every
-source at once and runs in the driver.
+runs on a cluster, so a stage never keeps state between batches. A ``source`` stage (sample) decides from
+the ids of a whole source (``select``); a ``corpus`` stage (dedup) decides from every participating source
+streamed once in batches (``decide``) and runs in the driver. Both return a ``Decision`` that the build
+applies while it streams the records again, so no stage needs a whole source in memory.
+
+Reports see what streamed past, not the records: ``summary()`` gives a per-source accumulator that the build
+feeds every output batch (``add``), and ``report`` receives those accumulators.
 
 Stages are registered by name; recipes refer to them by that name with keyword parameters, which the
 constructor validates (unknown or bad parameter -> ``ParamError``) before any data moves.
@@ -13,10 +18,11 @@ from __future__ import annotations
 
 import inspect
 from collections import Counter
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from dolphin_data.errors import UserError
 from dolphin_data.model import Conversation, Reject
@@ -40,6 +46,47 @@ class StageOutput:
         self.counters.update(other.counters)
 
 
+class Summary(Protocol):
+    """What a stage's report keeps of one source while its output batches stream past (bounded, or compact)."""
+
+    def add(self, out: StageOutput) -> None: ...
+
+
+class Decision(Protocol):
+    """A source or corpus stage's verdict on every record, applied while the records stream again."""
+
+    def apply(self, source: str, batch: list[Conversation], offset: int) -> StageOutput:
+        """The stage's output for ``batch``, the records ``offset..offset+len(batch)-1`` of ``source``."""
+        ...
+
+    def counts(self, source: str) -> tuple[int, int, Counter[str], Counter[str]]:
+        """(records in, records kept, dropped per reason, counters) of ``source``."""
+        ...
+
+
+class IdList:
+    """Record ids packed in one byte buffer (about the ids' size, not ~60 bytes of object per id)."""
+
+    def __init__(self) -> None:
+        self._buf = bytearray()
+        self._ends = array("q")
+
+    def extend(self, ids: Iterable[str]) -> None:
+        for i in ids:
+            self._buf += i.encode()
+            self._ends.append(len(self._buf))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:
+        start = self._ends[i - 1] if i > 0 else 0
+        return self._buf[start : self._ends[i]].decode()
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
 class Stage:
     """Base of all stages. Subclasses set ``name`` and accept their parameters as keyword arguments."""
 
@@ -58,13 +105,40 @@ class Stage:
     def process_corpus(self, sources: Mapping[str, list[Conversation]]) -> dict[str, StageOutput]:
         raise NotImplementedError
 
-    def report(self, report_dir: Path, results: Mapping[str, StageOutput]) -> dict[str, Any]:
+    def select(self, ids: IdList) -> Decision:
+        """Source stage: decide from the ids of the whole source."""
+        raise NotImplementedError
+
+    def decide(self, sources: Sequence[tuple[str, int, Iterable[list[Conversation]]]]) -> Decision:
+        """Corpus stage: decide from every source ``(name, records, batches)``, each streamed once, in order."""
+        raise NotImplementedError
+
+    def summary(self) -> Summary | None:
+        """A fresh per-source accumulator for ``report`` (None: the stage writes no report)."""
+        return None
+
+    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
         """Optional: write report artifacts into ``report_dir`` and return a JSON summary for the manifest.
 
-        ``results`` maps source name (build) or file stem (stage command) to that source's output of this
-        stage. The build passes ``<out>/reports/<stage name>``; stage commands pass their ``--report DIR``.
+        ``results`` maps source name (build) or file stem (stage command) to that source's ``summary()``
+        accumulator, or to its whole ``StageOutput`` (stage commands; see ``summaries``). The build passes
+        ``<out>/reports/<stage name>``; stage commands pass their ``--report DIR``.
         """
         return {}
+
+
+def summaries(stage: Stage, results: Mapping[str, Any]) -> dict[str, Any]:
+    """Accumulators for ``report``: whole ``StageOutput`` values (stage commands hold them anyway) are fed in."""
+    out: dict[str, Any] = {}
+    for name, res in results.items():
+        if isinstance(res, StageOutput):
+            acc = stage.summary()
+            if acc is None:
+                raise TypeError(f"stage {stage.name!r} has no report summary")
+            acc.add(res)
+            res = acc
+        out[name] = res
+    return out
 
 
 STAGES: Registry[type[Stage]] = Registry("stage")

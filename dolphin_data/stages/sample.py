@@ -7,12 +7,13 @@ source is split into batches or machines, so the same recipe always keeps the sa
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
 from dolphin_data.model import Conversation, Reject
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput
+from dolphin_data.stages import STAGES, IdList, ParamError, Stage, StageOutput
 
 
 def id_hash(seed: int, conv_id: str) -> int:
@@ -35,17 +36,36 @@ class SampleStage(Stage):
             raise ParamError(f"stage 'sample': fraction must be between 0 and 1, got {fraction!r}")
         self.n, self.fraction, self.seed = n, fraction, seed
 
-    def process_source(self, convs: list[Conversation]) -> StageOutput:
-        target = self.n if self.n is not None else round(len(convs) * float(self.fraction or 0))
-        out = StageOutput([], [])
-        if target >= len(convs):
-            out.kept = list(convs)
-            return out
-        keys = np.fromiter((id_hash(self.seed, c.id) for c in convs), dtype=np.uint64, count=len(convs))
+    def select_mask(self, ids: Iterable[str], count: int) -> np.ndarray:
+        """Which of the source's ``count`` records (given by id, in order) are kept."""
+        target = self.n if self.n is not None else round(count * float(self.fraction or 0))
+        if target >= count:
+            return np.ones(count, dtype=bool)
+        keys = np.fromiter((id_hash(self.seed, i) for i in ids), dtype=np.uint64, count=count)
         # stable argsort: ties (never in practice) resolve by input position
-        chosen = np.zeros(len(convs), dtype=bool)
+        chosen = np.zeros(count, dtype=bool)
         chosen[np.argsort(keys, kind="stable")[:target]] = True
-        for conv, keep in zip(convs, chosen, strict=True):
+        return chosen
+
+    def select(self, ids: IdList) -> Selection:
+        return Selection(self, self.select_mask(ids, len(ids)))
+
+    def process_source(self, convs: list[Conversation]) -> StageOutput:
+        return Selection(self, self.select_mask((c.id for c in convs), len(convs))).apply("", convs, 0)
+
+    def process_corpus(self, sources: Mapping[str, list[Conversation]]) -> dict[str, StageOutput]:
+        return {name: self.process_source(convs) for name, convs in sources.items()}
+
+
+class Selection:
+    """A sample decision over one source: a keep mask in record order."""
+
+    def __init__(self, stage: SampleStage, mask: np.ndarray):
+        self.name, self.mask = stage.name, mask
+
+    def apply(self, source: str, batch: list[Conversation], offset: int) -> StageOutput:
+        out = StageOutput([], [])
+        for conv, keep in zip(batch, self.mask[offset : offset + len(batch)].tolist(), strict=True):
             if keep:
                 out.kept.append(conv)
             else:
@@ -53,5 +73,7 @@ class SampleStage(Stage):
                 out.rejects.append(Reject(conv.id, conv.source, self.name, "sample:not_selected", None))
         return out
 
-    def process_corpus(self, sources: Mapping[str, list[Conversation]]) -> dict[str, StageOutput]:
-        return {name: self.process_source(convs) for name, convs in sources.items()}
+    def counts(self, source: str) -> tuple[int, int, Counter[str], Counter[str]]:
+        kept = int(self.mask.sum())
+        dropped = Counter({"sample:not_selected": len(self.mask) - kept}) if kept < len(self.mask) else Counter()
+        return len(self.mask), kept, dropped, Counter()

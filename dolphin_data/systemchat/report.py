@@ -9,6 +9,7 @@ and after (kept conversations in which a fresh scan still finds one / kept).
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,7 +18,6 @@ from typing import Any
 import numpy as np
 import orjson
 
-from dolphin_data.model import Conversation
 from dolphin_data.stages import StageOutput
 from dolphin_data.systemchat import rules as R
 
@@ -33,13 +33,11 @@ def _excerpt(text: str, start: int | None, end: int | None, width: int = 80) -> 
     return ("..." if a else "") + text[a:b] + ("..." if b < len(text) else "")
 
 
-def prompt_stats(convs: list[Conversation]) -> dict[str, Any]:
-    prompts = [c.system for c in convs if c.system]
-    counts = Counter(prompts)
-    lengths = np.fromiter((len(p) for p in prompts), dtype=np.int64, count=len(prompts))
+def prompt_stats_of(conversations: int, counts: Counter[str], lengths: np.ndarray) -> dict[str, Any]:
+    """System-prompt statistics from the distinct prompts' counts and every prompt's length (kept order)."""
     out: dict[str, Any] = {
-        "conversations": len(convs),
-        "with_system_prompt": len(prompts),
+        "conversations": conversations,
+        "with_system_prompt": int(len(lengths)),
         "distinct_prompts": len(counts),
         "most_common": [
             {"prompt": p if len(p) <= 300 else p[:300] + "...", "count": n}
@@ -67,53 +65,83 @@ def prompt_stats(convs: list[Conversation]) -> dict[str, Any]:
     return out
 
 
-def source_report(out: StageOutput) -> dict[str, Any]:
-    n_in = len(out.kept) + len(out.rejects)
-    by_reason: Counter[str] = Counter(r.reason for r in out.rejects)
-    examples: dict[str, list[dict[str, Any]]] = {}
-    dropped_on_repair: Counter[str] = Counter()
-    for r in out.rejects:
-        if "repair" in r.extra:
-            dropped_on_repair[str(r.extra["repair"])] += 1
-        ex = examples.setdefault(r.reason, [])
-        if len(ex) >= EXAMPLES:
-            continue
-        span = dict(r.extra.get("span") or {})
-        item: dict[str, Any] = {"id": r.id, "span": span}
-        turn = span.get("turn")
-        record = r.record if isinstance(r.record, Mapping) else {}
-        turns = record.get("conversations") or []
-        if isinstance(turn, int) and 0 <= turn < len(turns):
-            item["excerpt"] = _excerpt(turns[turn]["value"], span.get("start"), span.get("end"))
-        if "repair" in r.extra:
-            item["repair"] = r.extra["repair"]
-        ex.append(item)
-    repaired = [c for c in out.kept if c.metadata.get("systemchat_repairs")]
-    still = R.leak_batch(out.kept)
+class SystemChatSummary:
+    """One source's validate output as the report needs it: counts, the first examples per reason and repair, the
+    smallest ids still leaking, and per distinct system prompt its count plus every prompt's length."""
+
+    def __init__(self) -> None:
+        self.n_in = 0
+        self.kept = 0
+        self.by_reason: Counter[str] = Counter()
+        self.examples: dict[str, list[dict[str, Any]]] = {}
+        self.dropped_on_repair: Counter[str] = Counter()
+        self.counters: Counter[str] = Counter()
+        self.repaired = 0
+        self.repair_examples: list[dict[str, Any]] = []
+        self.still = 0
+        self.after_ids: list[str] = []
+        self.prompts: Counter[str] = Counter()
+        self.lengths = array("q")
+
+    def add(self, out: StageOutput) -> None:
+        self.n_in += len(out.kept) + len(out.rejects)
+        self.kept += len(out.kept)
+        self.counters.update(out.counters)
+        for r in out.rejects:
+            self.by_reason[r.reason] += 1
+            if "repair" in r.extra:
+                self.dropped_on_repair[str(r.extra["repair"])] += 1
+            ex = self.examples.setdefault(r.reason, [])
+            if len(ex) >= EXAMPLES:
+                continue
+            span = dict(r.extra.get("span") or {})
+            item: dict[str, Any] = {"id": r.id, "span": span}
+            turn = span.get("turn")
+            record = r.record if isinstance(r.record, Mapping) else {}
+            turns = record.get("conversations") or []
+            if isinstance(turn, int) and 0 <= turn < len(turns):
+                item["excerpt"] = _excerpt(turns[turn]["value"], span.get("start"), span.get("end"))
+            if "repair" in r.extra:
+                item["repair"] = r.extra["repair"]
+            ex.append(item)
+        for c in out.kept:
+            if c.metadata.get("systemchat_repairs"):
+                self.repaired += 1
+                if len(self.repair_examples) < EXAMPLES:
+                    self.repair_examples.append({"id": c.id, "repairs": c.metadata["systemchat_repairs"]})
+            if c.system:
+                self.prompts[c.system] += 1
+                self.lengths.append(len(c.system))
+        still = R.leak_batch(out.kept)  # per conversation, so per batch gives the same as over the whole source
+        self.still += len(still)
+        self.after_ids = sorted(self.after_ids + [out.kept[i].id for i in still])[:EXAMPLES]
+
+
+def source_report(out: SystemChatSummary) -> dict[str, Any]:
+    n_in, kept = out.n_in, out.kept
     leak_before = int(out.counters.get("leak_found", 0))
-    kept = len(out.kept)
     return {
         "in": n_in,
         "kept": kept,
-        "rejected": dict(sorted(by_reason.items())),
-        "examples": {k: examples[k] for k in sorted(examples)},
-        "repaired": len(repaired),
+        "rejected": dict(sorted(out.by_reason.items())),
+        "examples": {k: out.examples[k] for k in sorted(out.examples)},
+        "repaired": out.repaired,
         "repaired_sentences": int(out.counters.get("repaired_sentences", 0)),
-        "repair_examples": [{"id": c.id, "repairs": c.metadata["systemchat_repairs"]} for c in repaired[:EXAMPLES]],
-        "dropped_on_repair": dict(sorted(dropped_on_repair.items())),
+        "repair_examples": out.repair_examples,
+        "dropped_on_repair": dict(sorted(out.dropped_on_repair.items())),
         "directives": {k.split(":", 1)[1]: v for k, v in sorted(out.counters.items()) if k.startswith("directive:")},
         "leakage": {
             "before": leak_before,
-            "after": len(still),
+            "after": out.still,
             "rate_before": round(leak_before / n_in, 6) if n_in else 0.0,
-            "rate_after": round(len(still) / kept, 6) if kept else 0.0,
-            "after_ids": sorted(out.kept[i].id for i in still)[:EXAMPLES],
+            "rate_after": round(out.still / kept, 6) if kept else 0.0,
+            "after_ids": out.after_ids,
         },
-        "system_prompts": prompt_stats(out.kept),
+        "system_prompts": prompt_stats_of(kept, out.prompts, np.frombuffer(out.lengths, dtype=np.int64) if out.lengths else np.zeros(0, np.int64)),
     }
 
 
-def write_report(report_dir: Path, results: Mapping[str, StageOutput]) -> dict[str, Any]:
+def write_report(report_dir: Path, results: Mapping[str, SystemChatSummary]) -> dict[str, Any]:
     """Write ``report.json`` and ``report.md``; return the manifest summary (per source: counts + leakage)."""
     per_source = {name: source_report(out) for name, out in results.items()}
     report_dir.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dolphin_data.model import Conversation, Reject, Turn
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput
+from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
 from dolphin_data.stages.sample import id_hash
 from dolphin_data.systemchat import rules as R
 
@@ -150,10 +150,15 @@ class SystemChatValidateStage(Stage):
         meta = {**conv.metadata, "systemchat_repairs": log}
         return replace(conv, turns=tuple(turns), metadata=meta), "", cut
 
-    def report(self, report_dir: Path, results: Mapping[str, StageOutput]) -> dict[str, Any]:
+    def summary(self) -> Any:
+        from dolphin_data.systemchat.report import SystemChatSummary
+
+        return SystemChatSummary()
+
+    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.systemchat.report import write_report
 
-        return write_report(report_dir, results)
+        return write_report(report_dir, summaries(self, results))
 
 
 def guard_selected(seed: int, conv_id: str, share: float) -> bool:

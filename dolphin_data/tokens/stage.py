@@ -8,13 +8,15 @@ Per record: ``tokens`` (whole sample incl. BOS) and ``trainable_tokens`` (see ``
   from the start) and fits; counted as ``tokens:truncated_turns``. No fitting prefix -> ``tokens:too_long``.
 - ``keep``: keep everything, count ``over_limit``.
 
-Kept records carry their counts in ``metadata["tokens"]`` so ``report`` (run in the driver) can compute the
-per-file totals, histogram, percentiles and the packed-rows / steps-per-epoch estimate without re-encoding.
+Kept records carry their counts in ``metadata["tokens"]``; the build's ``TokensSummary`` copies them into compact
+arrays batch by batch, so ``report`` (run in the driver) can compute the per-file totals, histogram, percentiles
+and the packed-rows / steps-per-epoch estimate without re-encoding or holding the records.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,7 +28,7 @@ import orjson
 
 from dolphin_data.errors import UserError
 from dolphin_data.model import Conversation, Reject
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput
+from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
 from dolphin_data.tokens.chatml import DEFAULT_SYSTEM_PROMPT, GPT, Counts, count_conversations
 from dolphin_data.tokens.encoding import ENCODINGS, Encoding, get_encoding
 
@@ -199,12 +201,15 @@ class TokensStage(Stage):
             "val_set_size": self.val_set_size,
         }
 
-    def report(self, report_dir: Path, results: Mapping[str, StageOutput]) -> dict[str, Any]:
+    def summary(self) -> TokensSummary:
+        return TokensSummary(self.name)
+
+    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
         files: dict[str, Any] = {}
         all_kept: list[np.ndarray] = []
-        for name, out in results.items():
-            lens_in, lens_out, tr_out = lengths_of(out, self.name)
-            files[name] = file_stats(lens_in, lens_out, tr_out, out, self.max_len)
+        for name, acc in summaries(self, results).items():
+            lens_in, lens_out, tr_out = acc.lengths()
+            files[name] = file_stats(lens_in, lens_out, tr_out, acc, self.max_len)
             all_kept.append(lens_out)
         kept = np.concatenate(all_kept) if all_kept else np.zeros(0, dtype=np.int64)
         estimate = budget_estimate(kept, self.training())
@@ -216,15 +221,36 @@ class TokensStage(Stage):
         return summary
 
 
-def lengths_of(out: StageOutput, stage: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Input lengths of every record (kept + rejected here), and kept lengths / trainable counts."""
-    kept_meta = [c.metadata["tokens"] for c in out.kept if "tokens" in c.metadata]
-    lens_out = np.fromiter((m["tokens"] for m in kept_meta), dtype=np.int64, count=len(kept_meta))
-    tr_out = np.fromiter((m["trainable_tokens"] for m in kept_meta), dtype=np.int64, count=len(kept_meta))
-    kept_in = np.fromiter((m.get("input_tokens", m["tokens"]) for m in kept_meta), dtype=np.int64,
-                          count=len(kept_meta))
-    rej = [int(r.extra["tokens"]) for r in out.rejects if r.stage == stage and "tokens" in r.extra]
-    return np.concatenate([kept_in, np.asarray(rej, dtype=np.int64)]), lens_out, tr_out
+class TokensSummary:
+    """One source's token counts as compact arrays (input length of every record, kept lengths and trainable
+    counts), its counters and its too-long drops: all the report needs, without the records."""
+
+    def __init__(self, stage: str):
+        self.stage = stage
+        self.kept_in, self.rejected_in, self.kept_out, self.kept_trainable = array("q"), array("q"), array("q"), array("q")
+        self.counters: Counter[str] = Counter()
+        self.dropped_too_long = 0
+
+    def add(self, out: StageOutput) -> None:
+        self.counters.update(out.counters)
+        for c in out.kept:
+            m = c.metadata.get("tokens")
+            if m is not None:
+                self.kept_out.append(m["tokens"])
+                self.kept_trainable.append(m["trainable_tokens"])
+                self.kept_in.append(m.get("input_tokens", m["tokens"]))
+        for r in out.rejects:
+            if r.reason == "tokens:too_long":
+                self.dropped_too_long += 1
+            if r.stage == self.stage and "tokens" in r.extra:
+                self.rejected_in.append(int(r.extra["tokens"]))
+
+    def lengths(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Input lengths of every record (kept, then rejected here), and kept lengths / trainable counts."""
+        def arr(a: array) -> np.ndarray:
+            return np.array(a, dtype=np.int64)
+
+        return np.concatenate([arr(self.kept_in), arr(self.rejected_in)]), arr(self.kept_out), arr(self.kept_trainable)
 
 
 def histogram(lengths: np.ndarray, max_len: int) -> dict[str, int]:
@@ -243,8 +269,8 @@ def percentiles(lengths: np.ndarray) -> dict[str, int]:
     return {"p50": int(p[0]), "p95": int(p[1]), "p99": int(p[2]), "max": int(lengths.max())}
 
 
-def file_stats(lens_in: np.ndarray, lens_out: np.ndarray, tr_out: np.ndarray, out: StageOutput, max_len: int) -> dict[str, Any]:
-    k = out.counters
+def file_stats(lens_in: np.ndarray, lens_out: np.ndarray, tr_out: np.ndarray, acc: TokensSummary, max_len: int) -> dict[str, Any]:
+    k = acc.counters
     return {
         "records_in": int(lens_in.size),
         "records_out": int(lens_out.size),
@@ -253,7 +279,7 @@ def file_stats(lens_in: np.ndarray, lens_out: np.ndarray, tr_out: np.ndarray, ou
         "tokens": int(lens_out.sum()),
         "trainable_tokens": int(tr_out.sum()),
         "over_limit": int((lens_in > max_len).sum()),
-        "dropped_too_long": sum(1 for r in out.rejects if r.reason == "tokens:too_long"),
+        "dropped_too_long": acc.dropped_too_long,
         "truncated": int(k.get("tokens:truncated_turns", 0)),
         "default_system_inserted": int(k.get("default_system_inserted", 0)),
         "percentiles": percentiles(lens_in),
@@ -416,9 +442,11 @@ def tokens_file(
 
 
 def _summary(stage: TokensStage, stem: str, result: StageOutput) -> dict[str, Any]:
-    lens_in, lens_out, tr_out = lengths_of(result, stage.name)
+    acc = stage.summary()
+    acc.add(result)
+    lens_in, lens_out, tr_out = acc.lengths()
     return {"encoding": stage.encoding, "max_len": stage.max_len, "policy": stage.policy,
-            "files": {stem: file_stats(lens_in, lens_out, tr_out, result, stage.max_len)},
+            "files": {stem: file_stats(lens_in, lens_out, tr_out, acc, stage.max_len)},
             "estimate": budget_estimate(lens_out, stage.training())}
 
 

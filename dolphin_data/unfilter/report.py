@@ -1,6 +1,6 @@
 """Unfilter reports: what was removed and why, in three views of one JSON document.
 
-``write_report(dir, results, stage)`` writes
+``write_report(dir, results, stage)`` (``results``: one ``UnfilterSummary`` per source) writes
 - ``report.json``: totals, per rule its hits / conversations / share / rejections, per source the funnel, the
   language distribution, up to N removed samples per rule with the matched span, and a seeded random sample of
   kept conversations to spot-check;
@@ -75,9 +75,34 @@ def _kept_sample(conv: Conversation) -> dict[str, Any]:
     return out
 
 
-def source_report(name: str, result: StageOutput, samples: int, kept_n: int, seed: int) -> dict[str, Any]:
-    n_in = len(result.kept) + len(result.rejects)
-    reasons = Counter(r.reason for r in result.rejects)
+class UnfilterSummary:
+    """One source's unfilter output as the report needs it: counts, the first ``samples`` rejects per reason, and
+    the ``kept_n`` kept conversations with the smallest seeded hash (the same ones sorting all kept would give)."""
+
+    def __init__(self, samples: int, kept_n: int, seed: int):
+        self.samples, self.kept_n, self.seed = samples, kept_n, seed
+        self.kept = 0
+        self.reasons: Counter[str] = Counter()
+        self.counters: Counter[str] = Counter()
+        self.removed: dict[str, list[dict[str, Any]]] = {}
+        self.sample: list[tuple[bytes, int, dict[str, Any]]] = []  # (hash, kept position, kept sample)
+
+    def add(self, out: StageOutput) -> None:
+        self.counters.update(out.counters)
+        for rej in out.rejects:
+            self.reasons[rej.reason] += 1
+            bucket = self.removed.setdefault(rej.reason, [])
+            if len(bucket) < self.samples:
+                bucket.append(_removed_sample(rej))
+        keyed = sorted((_sample_key(self.seed, c.id), self.kept + i, c) for i, c in enumerate(out.kept))[: self.kept_n]
+        # the position breaks hash ties as the stable sort over all kept records did
+        self.sample = sorted(self.sample + [(k, i, _kept_sample(c)) for k, i, c in keyed], key=lambda t: t[:2])[: self.kept_n]
+        self.kept += len(out.kept)
+
+
+def source_report(name: str, result: UnfilterSummary) -> dict[str, Any]:
+    reasons = result.reasons
+    n_in = result.kept + sum(reasons.values())
     c = result.counters
     rules = sorted({k.split(":", 1)[1] for k in c if k.startswith("conversations:")})
     rule_rows = [
@@ -92,12 +117,7 @@ def source_report(name: str, result: StageOutput, samples: int, kept_n: int, see
         for r in rules
     ]
     rule_rows.sort(key=lambda row: (-row["conversations"], row["rule"]))
-    removed: dict[str, list[dict[str, Any]]] = {}
-    for rej in result.rejects:
-        bucket = removed.setdefault(rej.reason, [])
-        if len(bucket) < samples:
-            bucket.append(_removed_sample(rej))
-    kept = sorted(result.kept, key=lambda conv: _sample_key(seed, conv.id))[:kept_n]
+    removed = result.removed
     languages = {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith("lang:")}
     lang_dropped = sum(v for k, v in reasons.items() if k.startswith("lang:"))
     refusal_dropped = sum(v for k, v in reasons.items() if k.startswith("refusal:"))
@@ -110,13 +130,13 @@ def source_report(name: str, result: StageOutput, samples: int, kept_n: int, see
             "modified_prefix_stripped": c.get("action:prefix_stripped", 0),
             "modified_turns_dropped": c.get("action:turns_dropped", 0),
             "modified_truncated": c.get("action:truncated", 0),
-            "kept": len(result.kept),
+            "kept": result.kept,
         },
         "rejected_by_reason": dict(sorted(reasons.items())),
         "rules": rule_rows,
         "languages": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
         "removed_samples": {k: removed[k] for k in sorted(removed)},
-        "kept_sample": [_kept_sample(conv) for conv in kept],
+        "kept_sample": [sample for _, _, sample in result.sample],
     }
 
 
@@ -136,11 +156,12 @@ def merge_rules(sources: list[dict[str, Any]], n_in: int) -> list[dict[str, Any]
     return rows
 
 
-def build_report(results: Mapping[str, StageOutput], stage: Any) -> dict[str, Any]:
-    samples = getattr(stage, "report_samples", 5)
-    kept_n = getattr(stage, "kept_samples", 10)
-    seed = getattr(stage, "seed", 42)
-    sources = [source_report(name, results[name], samples, kept_n, seed) for name in results]
+def new_summary(stage: Any) -> UnfilterSummary:
+    return UnfilterSummary(getattr(stage, "report_samples", 5), getattr(stage, "kept_samples", 10), getattr(stage, "seed", 42))
+
+
+def build_report(results: Mapping[str, UnfilterSummary], stage: Any) -> dict[str, Any]:
+    sources = [source_report(name, results[name]) for name in results]
     totals: Counter[str] = Counter()
     languages: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
@@ -162,7 +183,7 @@ def build_report(results: Mapping[str, StageOutput], stage: Any) -> dict[str, An
     }
 
 
-def write_report(report_dir: Path, results: Mapping[str, StageOutput], stage: Any) -> dict[str, Any]:
+def write_report(report_dir: Path, results: Mapping[str, UnfilterSummary], stage: Any) -> dict[str, Any]:
     report_dir.mkdir(parents=True, exist_ok=True)
     rep = build_report(results, stage)
     (report_dir / "report.json").write_bytes(orjson.dumps(rep, option=orjson.OPT_INDENT_2) + b"\n")

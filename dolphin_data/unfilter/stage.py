@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from dolphin_data.model import Conversation, Reject, Turn
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput
+from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 
 POLICIES = ("drop_conversation", "drop_turn", "truncate")
@@ -291,10 +291,15 @@ class UnfilterStage(Stage):
 
     # -- reports --------------------------------------------------------------------------------------------------
 
-    def report(self, report_dir: Path, results: Mapping[str, StageOutput]) -> dict[str, Any]:
+    def summary(self) -> Any:
+        from dolphin_data.unfilter.report import new_summary
+
+        return new_summary(self)
+
+    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.unfilter.report import write_report
 
-        return write_report(Path(report_dir), results, self)
+        return write_report(Path(report_dir), summaries(self, results), self)
 
 
 def _valid(turns: Sequence[Turn]) -> bool:

@@ -16,6 +16,7 @@ BENCHMARKS = [
     "tokens",
     "dedup",
     "systemchat",
+    "build",
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,9 +81,102 @@ def _iter_jsonl(path: Path) -> Iterator[RawRow]:
                 yield RawRow(name, lineno, None, "schema:invalid_json", f"{e}: {text[:500]}")
 
 
+# a whole string (to its closing quote, or to the end of the buffer when the rest has not been read) or a bracket
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*+(?:"|\\?\Z)|[\[\]{}]', re.S)
+_CHUNK = 1 << 20
+
+
 def _iter_json_array(path: Path) -> Iterator[RawRow]:
+    """A top-level JSON array, element by element: the file is scanned in 1 MB chunks (string and bracket
+    tokens) and each element parsed on its own, so memory is one element plus a chunk, not the whole file."""
     with _open_bytes(path) as fh:
-        data = fh.read()
+        head = fh.read(_CHUNK)
+        if not head.lstrip().startswith(b"["):
+            yield from _iter_json_whole(path, head + fh.read())
+            return
+        rows = _split_json_array(head, fh)
+        try:
+            for i, row in enumerate(rows, 1):
+                yield RawRow(str(path), i, row)
+        except (orjson.JSONDecodeError, ValueError) as e:
+            raise InputError(
+                f"{path}: not valid JSON ({e}); a .json file must hold one JSON array - use .jsonl for one object per line"
+            ) from None
+
+
+def _split_json_array(buf: bytes, fh: IO[bytes]) -> Iterator[Any]:
+    pos = buf.index(b"[") + 1
+    eof = False
+
+    def refill() -> None:  # drop what was parsed, append the next chunk
+        nonlocal buf, pos, eof
+        more = fh.read(_CHUNK)
+        eof = not more
+        buf = buf[pos:] + more
+        pos = 0
+
+    def skip_space() -> None:
+        nonlocal pos
+        while True:
+            pos = len(buf) - len(buf[pos:].lstrip())
+            if pos < len(buf) or eof:
+                return
+            refill()
+
+    first = True
+    while True:
+        skip_space()
+        if pos >= len(buf):
+            raise ValueError("unterminated array")
+        if buf[pos : pos + 1] == b"]":
+            if buf[pos + 1 :].strip() or fh.read(_CHUNK).strip():
+                raise ValueError("data after the array")
+            return
+        if not first:
+            if buf[pos : pos + 1] != b",":
+                raise ValueError(f"expected ',' or ']', found {buf[pos : pos + 20]!r}")
+            pos += 1
+            skip_space()
+        first = False
+        end = _element_end(buf, pos)
+        while end is None or end >= len(buf):  # the element (or what follows it) continues past the buffer
+            if eof:
+                raise ValueError("unterminated array")
+            refill()
+            end = _element_end(buf, pos)
+        yield orjson.loads(buf[pos:end])
+        pos = end
+
+
+def _element_end(buf: bytes, pos: int) -> int | None:
+    """End of the array element starting at ``pos``, or None if it is not complete in ``buf``."""
+    first = buf[pos : pos + 1]
+    if first not in (b"{", b"[", b'"'):  # number, true, false, null: up to the next comma or bracket
+        m = re.compile(rb"[,\]\s]").search(buf, pos)
+        return m.start() if m else None
+    depth = 0
+    for m in _JSON_TOKEN.finditer(buf, pos):
+        tok = m.group()
+        c = tok[:1]
+        if c == b'"':
+            if len(tok) < 2 or not tok.endswith(b'"') or (tok.endswith(b'\\"') and _escaped_quote(tok)):
+                return None
+        elif c in (b"{", b"["):
+            depth += 1
+        else:
+            depth -= 1
+        if depth == 0:
+            return m.end()
+    return None
+
+
+def _escaped_quote(tok: bytes) -> bool:
+    """A token ``"..."`` cut at the buffer end can end in an escaped quote: an odd run of backslashes before it."""
+    run = len(tok) - 1 - len(tok[:-1].rstrip(b"\\"))
+    return run % 2 == 1
+
+
+def _iter_json_whole(path: Path, data: bytes) -> Iterator[RawRow]:
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError as e:

@@ -83,6 +83,7 @@ def _iter_jsonl(path: Path) -> Iterator[RawRow]:
 
 # a whole string (to its closing quote, or to the end of the buffer when the rest has not been read) or a bracket
 _JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*+(?:"|\\?\Z)|[\[\]{}]', re.S)
+_SPACE = re.compile(rb"[ \t\r\n]*")
 _CHUNK = 1 << 20
 
 
@@ -118,7 +119,7 @@ def _split_json_array(buf: bytes, fh: IO[bytes]) -> Iterator[Any]:
     def skip_space() -> None:
         nonlocal pos
         while True:
-            pos = len(buf) - len(buf[pos:].lstrip())
+            pos = _SPACE.match(buf, pos).end()  # type: ignore[union-attr]  # (slicing would copy the chunk)
             if pos < len(buf) or eof:
                 return
             refill()

@@ -4,7 +4,6 @@ nothing unplanted is dropped, every output line is trainer-valid, the manifest a
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -10,8 +10,8 @@ import pytest
 
 from dolphin_data.recipe import load_recipe
 from dolphin_data.stages import ParamError, make_stage
-from dolphin_data.unfilter.stage import UnfilterStage, strip_boilerplate
 from dolphin_data.unfilter.rules import RuleSet
+from dolphin_data.unfilter.stage import UnfilterStage, strip_boilerplate
 from tests.conftest import REPO, make_conv, read_jsonl, write_jsonl
 
 

@@ -17,8 +17,8 @@ constructor validates (unknown or bad parameter -> ``ParamError``) before any da
 from __future__ import annotations
 
 import inspect
-from collections import Counter
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -227,7 +227,7 @@ class UnfilterStage(Stage):
         found = dict(found)
         stripped = 0
         if self.strip_boilerplate_prefix:
-            for ti, (k, hs) in list(found.items()):
+            for ti, (_k, hs) in list(found.items()):
                 if turns[ti].role != "gpt":
                     continue
                 rest = strip_boilerplate(turns[ti].text, hs)

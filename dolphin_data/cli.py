@@ -124,6 +124,7 @@ def build(
     workers: WorkersOpt = None,
     executor: Annotated[str, typer.Option("--executor", help="local (all cores of this machine) or ray.")] = "local",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the resolved recipe and the plan; do nothing.")] = False,
+    keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep OUT/work/ (each source after each segment).")] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Build every output file of a recipe, with manifest, rejects and Axolotl config.
@@ -144,7 +145,7 @@ def build(
             table.add_row(row["source"], row["output"], str(len(row["raw_files"])) or "0", " -> ".join(row["stages"]))
         out.print(table)
         return
-    manifest = run_build(rec, out_dir, raw, workers, executor, build_progress(quiet))
+    manifest = run_build(rec, out_dir, raw, workers, executor, build_progress(quiet), keep_work=keep_work)
     if quiet:
         return
     table = Table(title=f"build {rec.name}", title_justify="left")

@@ -64,7 +64,6 @@ class RayExecutor:
             import ray.data
         except ImportError:
             raise UserError("--executor ray needs Ray: pip install 'dolphin-data[ray]' (or use --executor local)") from None
-        self._ray = ray
         if not ray.is_initialized():
             ray.init(address=address or os.environ.get("RAY_ADDRESS"), num_cpus=None if address else workers,
                      include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)

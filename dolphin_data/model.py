@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-Role = Literal["system", "human", "gpt"]
 ROLES: tuple[str, ...] = ("system", "human", "gpt")
 
 # Aliases seen in upstream corpora, mapped to the ShareGPT role names Axolotl 0.4 expects.

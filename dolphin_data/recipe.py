@@ -81,14 +81,6 @@ class Recipe:
                 return s
         raise UserError(f"{self.path}: no source {name!r}; sources: {', '.join(s.name for s in self.sources)}")
 
-    def stage_names(self) -> list[str]:
-        seen: list[str] = []
-        for s in self.sources:
-            for st in s.stages:
-                if st.name not in seen:
-                    seen.append(st.name)
-        return seen
-
     def build_stage(self, spec: StageSpec) -> Stage:
         """Global ``stage_params`` for the stage, overridden by the source's own parameters."""
         return make_stage(spec.name, {**self.stage_params.get(spec.name, {}), **spec.params})

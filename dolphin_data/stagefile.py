@@ -20,8 +20,6 @@ from dolphin_data.io import iter_rows, write_jsonl
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.stages import Stage, StageOutput
 
-SHAPES = ("sharegpt", "messages")
-
 
 @dataclass
 class LoadedFile:

@@ -75,12 +75,6 @@ def normalise(text: str, mode: str = "default") -> str:
     return _WS.sub(" ", _PUNCT.sub(" ", text.lower())).strip()
 
 
-def exact_keys(texts: Sequence[str]) -> np.ndarray:
-    """128-bit blake2b of each normalised text as ``uint64[n, 2]`` (the exact-duplicate key)."""
-    buf = b"".join(hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=16).digest() for t in texts)
-    return np.frombuffer(buf, dtype=U64).reshape(-1, 2).copy() if texts else np.zeros((0, 2), U64)
-
-
 # -- vectorised hashing -------------------------------------------------------------------------------
 
 

@@ -91,7 +91,8 @@ class Stage:
     """Base of all stages. Subclasses set ``name`` and accept their parameters as keyword arguments."""
 
     name: ClassVar[str]
-    # "batch": process(batch) is pure and runs in parallel; "corpus": process_corpus sees all sources.
+    # "batch": process(batch) is pure and runs in parallel; "source": select(ids) decides for one whole source;
+    # "corpus": decide(...) sees every source that lists the stage (a barrier in the build).
     kind: ClassVar[str] = "batch"
 
     def params(self) -> dict[str, Any]:

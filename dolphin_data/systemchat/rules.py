@@ -648,5 +648,3 @@ def detect_languages(texts: list[str]) -> tuple[list[str], np.ndarray]:
 
     return detect(texts)
 
-
-RULES = {"structure": structure, "sentinel": sentinel, "leak": leak, "directives": directives}

@@ -204,10 +204,6 @@ def write_report(report_dir: Path, results: Mapping[str, UnfilterSummary], stage
     }
 
 
-def load_report(path: Path) -> dict[str, Any]:
-    return orjson.loads(Path(path).read_bytes())
-
-
 # -- HTML -------------------------------------------------------------------------------------------------------------
 
 _CSS = """

@@ -47,7 +47,6 @@ def polars_fork_safe() -> bool:
     return os.getpid() == _IMPORT_PID or "polars" not in sys.modules
 KINDS = ("refusal", "boilerplate", "moralizing", "artefact")
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
-APOSTROPHES = ("'", "\u2019")
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,14 +510,6 @@ class RuleSet:
         return {"lexicon_version": self.version, "lexicon_entries": len(self.lexicon), "lexicon_file": self.source,
                 "regex_rules": [r.name for r in self.regex_rules], "disabled": list(self.disabled),
                 "sha256": digest.hexdigest()}
-
-    def rule_names(self, layers: Sequence[str] = LAYERS) -> list[str]:
-        names = []
-        if "lexicon" in layers:
-            names += [f"lexicon:{e.id}" for e in self.lexicon]
-        if "regex" in layers:
-            names += [f"regex:{r.name}" for r in self.regex_rules]
-        return names
 
     def phrases(self) -> list[str]:
         """The lexicon phrases (for the naive baseline in the benchmark)."""

@@ -31,7 +31,6 @@ from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summarie
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 
 POLICIES = ("drop_conversation", "drop_turn", "truncate")
-CHECKABLE_ROLES = ("system", "human", "gpt")
 ROLE_NAMES = {"assistant": "gpt", "user": "human", "gpt": "gpt", "human": "human", "system": "system"}
 MIN_ANSWER_CHARS = 40  # what must remain after stripping a boilerplate lead for it to count as a real answer
 SPAN_PREVIEW = 200  # characters of a turn shown as the "span" of a classifier hit

@@ -11,7 +11,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from dolphin_data.cli import QuietOpt, WorkersOpt, out, summary_table, user_errors
+    from dolphin_data.cli import QuietOpt, out, summary_table, user_errors
 
     @app.command()
     @user_errors
@@ -33,7 +33,6 @@ def register(app: typer.Typer) -> None:
         ngram: Annotated[int, typer.Option("--ngram", help="Shingle length in words or characters.")] = 5,
         keep: Annotated[str, typer.Option("--keep", help="Survivor: priority (input order, then earliest) or longest.")] = "priority",
         backend: Annotated[str, typer.Option("--backend", help="rensa (compiled) or numpy (datasketch affine32, bit-identical).")] = "rensa",
-        workers: WorkersOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         """Remove exact and near duplicates within and across files; the first input wins ties across files.
@@ -45,7 +44,7 @@ def register(app: typer.Typer) -> None:
 
         params = {"threshold": threshold, "num_perm": num_perm, "bands": bands, "rows": rows, "min_recall": min_recall,
                   "exact_check": exact_check, "text": text, "include_system": include_system, "normalise": normalise,
-                  "shingle": shingle, "ngram": ngram, "keep": keep, "backend": backend, "workers": workers}
+                  "shingle": shingle, "ngram": ngram, "keep": keep, "backend": backend}
         stage = make_stage("dedup", params)
         result = dedup_files(stage, inputs, out_path, rejects, report)  # type: ignore[arg-type]
         if quiet:

@@ -12,14 +12,9 @@ from datasketch.lsh import _optimal_param
 
 from dolphin_data.dedup import DedupConfig, deduplicate, deduplicate_batches
 from dolphin_data.dedup.cluster import survivor_rank, survivors, union_find
+from dolphin_data.dedup.jaccard import exact_jaccard
 from dolphin_data.dedup.lsh import candidate_pairs, mean_recall, optimal_param, recall_param
-from dolphin_data.dedup.minhash import (
-    exact_jaccard,
-    normalise,
-    shingle_hashes,
-    signatures_numpy,
-    signatures_rensa,
-)
+from dolphin_data.dedup.minhash import normalise, shingle_hashes, signatures_numpy, signatures_rensa
 from dolphin_data.dedup.stage import DedupStage  # noqa: F401  (registers "dedup")
 from dolphin_data.stages import make_stage
 from dolphin_data.synth import generate
@@ -131,12 +126,14 @@ def test_band_parameters():
 
 def test_candidate_pairs_small_and_big_buckets():
     bh = np.array([[1], [1], [1], [2], [3], [3]] + [[9]] * 40, dtype=np.uint64)
-    left, right = candidate_pairs(bh, all_pairs_upto=5)
-    pairs = set(zip(left.tolist(), right.tolist(), strict=True))
+    cand = candidate_pairs(bh, all_pairs_upto=5)
+    pairs = set(zip(cand.left.tolist(), cand.right.tolist(), strict=True))
     assert {(0, 1), (0, 2), (1, 2), (4, 5)} <= pairs
     big = {p for p in pairs if p[0] >= 6}
-    assert big == {(6, k) for k in range(7, 46)}  # star to the first member, not 780 pairs
+    assert big == {(k, k + 1) for k in range(6, 45)}  # the chain in index order, not 780 pairs
+    assert cand.large_buckets == 1 and cand.large_members.tolist() == list(range(6, 46))
     assert (3, 3) not in pairs and all(a < b for a, b in pairs)
+    assert list(zip(cand.left, cand.right, strict=True)) == sorted(pairs)
 
 
 def test_union_find_chains_and_survivors():
@@ -291,15 +288,11 @@ def test_synth_recall_and_no_false_merges():
     assert found / len(above) >= 0.97
     below = [p for p in corpus.planted if p["jaccard"] < 0.8 and p["kind"] == "near"]
     assert not any(res.cluster[p["ia"]] == res.cluster[p["ib"]] for p in below)
-    # batches in two worker processes give the same decisions
-    par = deduplicate(n, lambda idx: [corpus.text(i) for i in idx], np.zeros(n, int), np.arange(n),
-                      DedupConfig(batch_size=700, workers=2))
-    assert np.array_equal(par.survivor, res.survivor) and np.array_equal(par.similarity, res.similarity, equal_nan=True)
 
 
 def test_streamed_batches_and_spilled_shingles_give_the_same_result():
-    """deduplicate_batches over uneven caller batches, with the shingle hashes spilled to a file from the first
-    batch (memory_mb=0), decides exactly as deduplicate with everything in memory; the file is removed."""
+    """deduplicate_batches over uneven caller batches (sketched in other chunks) decides exactly as deduplicate
+    over even ones; the spill file goes to spill_dir and is removed."""
     import glob
     import tempfile
 
@@ -310,7 +303,7 @@ def test_streamed_batches_and_spilled_shingles_give_the_same_result():
     cuts = [0, 1, 5, 900, 1700, 3999, n]
     with tempfile.TemporaryDirectory() as spill:
         got = deduplicate_batches((texts[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)),
-                                  DedupConfig(memory_mb=0, spill_dir=spill, batch_size=1000))
+                                  DedupConfig(spill_dir=spill, batch_size=1000))
         assert glob.glob(f"{spill}/*") == []
     for field in ("survivor", "reason", "cluster"):
         assert np.array_equal(getattr(got, field), getattr(ref, field))

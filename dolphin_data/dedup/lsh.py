@@ -1,10 +1,11 @@
 """LSH banding over compact arrays: band hashes ``uint64[n, bands]``, candidate pairs by sorting.
 
 No Python object per signature or per bucket: each band column is argsorted once, runs of equal band
-hashes are the buckets, and pairs inside a bucket are emitted with array arithmetic (all pairs for
-buckets up to ``all_pairs_upto`` members, else every member paired with the bucket's first member,
-which keeps a bucket of 10,000 exact copies linear instead of quadratic). Pairs from all bands are
-merged with ``np.unique`` on a packed ``uint64`` key.
+hashes are the buckets, and pairs inside a bucket are emitted with array arithmetic: every pair for
+buckets up to ``all_pairs_upto`` members; for a larger bucket only the chain of its members in index order
+(linear, not quadratic, for a bucket of 10,000 near copies), and the bucket is returned so that the pairs
+the chain misses are checked after the first verification (``phases.repair_pairs``). Pairs from all bands
+are merged by sorting a packed ``uint64`` key.
 
 Choosing bands x rows: the probability that a pair of Jaccard ``s`` shares at least one band is
 ``P(s) = 1 - (1 - s^r)^b``. ``optimal_param`` is datasketch's rule (minimise weighted false-positive area
@@ -16,9 +17,11 @@ permutations that is 16 x 8 (mean recall 0.9936), where datasketch's 9 x 13 has 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from dolphin_data.dedup.minhash import sorted_unique
+from dolphin_data.dedup.jaccard import sorted_unique
 
 U64 = np.uint64
 
@@ -82,13 +85,34 @@ def band_hashes(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return acc
 
 
-def _pairs_in_runs(keys: np.ndarray, members: np.ndarray, all_pairs_upto: int) -> np.ndarray:
-    """Packed pairs (lo << 32 | hi) of members that share a key, for one band."""
-    order = np.argsort(keys, kind="stable")
-    k, m = keys[order], members[order]
-    n = len(k)
+@dataclass
+class Candidates:
+    """Candidate pairs from LSH (``left < right``, unique, sorted by ``(left, right)``) and the large buckets.
+
+    A bucket of up to ``all_pairs_upto`` members contributes every pair; a larger one contributes the chain of
+    its members in index order (``large_members[large_start[k]:large_start[k+1]]``, ascending), and the
+    bucket itself, so that ``phases.repair_pairs`` can check the pairs the chain does not cover.
+    """
+
+    left: np.ndarray  # int64
+    right: np.ndarray  # int64
+    large_members: np.ndarray  # int64: members of every large bucket, bucket after bucket
+    large_start: np.ndarray  # int64[buckets + 1]
+
+    @property
+    def large_buckets(self) -> int:
+        return len(self.large_start) - 1
+
+
+def _pairs_in_runs(keys: np.ndarray, members: np.ndarray, all_pairs_upto: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For one band: packed pairs (lo << 32 | hi) of members that share a key (every pair in a small bucket,
+    the chain in a large one), and the members and sizes of the large buckets."""
+    none = np.zeros(0, U64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    n = len(keys)
     if n < 2:
-        return np.zeros(0, U64)
+        return none
+    order = np.argsort(keys, kind="stable")  # stable: members of a bucket stay in ascending order
+    k, m = keys[order], members[order]
     new_run = np.ones(n, bool)
     new_run[1:] = k[1:] != k[:-1]
     run_id = np.cumsum(new_run) - 1
@@ -96,7 +120,7 @@ def _pairs_in_runs(keys: np.ndarray, members: np.ndarray, all_pairs_upto: int) -
     run_len = np.diff(np.append(run_start, n))
     size = run_len[run_id]
     if (size < 2).all():
-        return np.zeros(0, U64)
+        return none
     out = []
     small = size <= all_pairs_upto
     for d in range(1, min(all_pairs_upto, int(size.max()))):
@@ -104,10 +128,13 @@ def _pairs_in_runs(keys: np.ndarray, members: np.ndarray, all_pairs_upto: int) -
         if len(i) == 0:
             continue
         out.append(_pack(m[i], m[i + d]))
-    big = np.flatnonzero(~small & ~new_run)
-    if len(big):
-        out.append(_pack(m[run_start[run_id[big]]], m[big]))
-    return np.concatenate(out) if out else np.zeros(0, U64)
+    large = np.flatnonzero(run_len > all_pairs_upto)
+    if len(large) == 0:
+        return np.concatenate(out) if out else np.zeros(0, U64), none[1], none[2]
+    chain = np.flatnonzero(~small[:-1] & (run_id[:-1] == run_id[1:]))
+    out.append(_pack(m[chain], m[chain + 1]))
+    large_members = m[~small]  # runs are contiguous in sort order, members ascending within each
+    return np.concatenate(out), large_members, run_len[large]
 
 
 def _pack(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -116,19 +143,23 @@ def _pack(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (lo << U64(32)) | hi
 
 
-def candidate_pairs(bh: np.ndarray, members: np.ndarray | None = None, all_pairs_upto: int = 32,
-                    select: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Unique candidate pairs ``(left, right)`` (``left < right``, as indices into the original documents).
+def unpack(packed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return (packed >> U64(32)).astype(np.int64), (packed & U64(0xFFFFFFFF)).astype(np.int64)
 
-    ``bh`` holds band hashes of the documents listed in ``members`` (default: all rows of ``bh``). With
-    ``select``, only rows ``bh[select]`` take part (read one band column at a time, never copying ``bh``),
-    and ``members`` lists those rows' documents (default: ``select``).
-    """
-    if select is not None and members is None:
-        members = select
-    if members is None:
-        members = np.arange(bh.shape[0])
-    packed = [_pairs_in_runs(bh[:, j] if select is None else bh[select, j], members, all_pairs_upto)
-              for j in range(bh.shape[1])]
+
+def candidate_pairs(bh: np.ndarray, select: np.ndarray | None = None, all_pairs_upto: int = 32) -> Candidates:
+    """Candidates among the documents ``select`` (sorted indices; default all rows of ``bh``), read one band
+    column at a time (``bh`` is never copied). Indices refer to rows of ``bh``."""
+    members = np.arange(bh.shape[0]) if select is None else np.asarray(select, np.int64)
+    packed, big, sizes = [], [], []
+    for j in range(bh.shape[1]):
+        p, lm, ls = _pairs_in_runs(bh[:, j] if select is None else bh[members, j], members, all_pairs_upto)
+        packed.append(p)
+        big.append(lm)
+        sizes.append(ls)
     allp = sorted_unique(np.concatenate(packed)) if packed else np.zeros(0, U64)
-    return (allp >> U64(32)).astype(np.int64), (allp & U64(0xFFFFFFFF)).astype(np.int64)
+    left, right = unpack(allp)
+    lsizes = np.concatenate(sizes) if sizes else np.zeros(0, np.int64)
+    start = np.zeros(len(lsizes) + 1, np.int64)
+    np.cumsum(lsizes, out=start[1:])
+    return Candidates(left, right, np.concatenate(big) if big else np.zeros(0, np.int64), start)

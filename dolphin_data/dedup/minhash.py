@@ -193,20 +193,34 @@ def _span_hashes(cp: np.ndarray, begin: np.ndarray, end: np.ndarray) -> np.ndarr
     return fmix64(h)
 
 
-def shingle_hashes(texts: Sequence[str], kind: str = "word", n: int = 5, norm: str = "default",
-                   with_keys: bool = False) -> tuple[np.ndarray, ...]:
-    """Hashes of every word ``n``-gram (or character ``n``-gram) of each text.
+def shingle_hashes(texts: Sequence[str], kind: str = "word", n: int = 5, norm: str = "default") -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of every word ``n``-gram (or character ``n``-gram) of each text: ``shingle_hashes_and_keys``
+    without the keys."""
+    hashes, offsets, _ = _shingles(texts, kind, n, norm, with_keys=False)
+    return hashes, offsets
 
-    Returns ``(hashes uint64[S], offsets int64[len(texts)+1])``: text ``i`` owns ``hashes[offsets[i]:offsets[i+1]]``.
+
+def shingle_hashes_and_keys(texts: Sequence[str], kind: str = "word", n: int = 5,
+                            norm: str = "default") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hashes of every word ``n``-gram (or character ``n``-gram) of each text, and each text's exact key.
+
+    Returns ``(hashes uint64[S], offsets int64[len(texts)+1], keys)``: text ``i`` owns
+    ``hashes[offsets[i]:offsets[i+1]]``.
     A text shorter than ``n`` units gives one shingle (the whole text); an empty text gives none.
     Duplicate shingles inside a text are kept (MinHash and exact Jaccard ignore them via min / unique).
-    With ``with_keys`` a third array ``uint64[len(texts), 2]`` holds each text's exact key: blake2b-128 of
-    its sequence of normalised word hashes (so texts that normalise to the same words share a key).
+    The third array ``uint64[len(texts), 2]`` holds each text's exact key: blake2b-128 of its sequence of
+    normalised word hashes (so texts that normalise to the same words share a key).
     """
+    hashes, offsets, keys = _shingles(texts, kind, n, norm, with_keys=True)
+    assert keys is not None
+    return hashes, offsets, keys
+
+
+def _shingles(texts: Sequence[str], kind: str, n: int, norm: str,
+              with_keys: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     ndocs = len(texts)
     if ndocs == 0:
-        empty = (np.zeros(0, U64), np.zeros(1, np.int64))
-        return (*empty, np.zeros((0, 2), U64)) if with_keys else empty
+        return np.zeros(0, U64), np.zeros(1, np.int64), np.zeros((0, 2), U64)
     if kind not in SHINGLES:
         raise ValueError(f"shingle kind {kind!r}: choose one of {', '.join(SHINGLES)}")
     cp, starts = _codepoints(texts, norm)
@@ -272,7 +286,7 @@ def shingle_hashes(texts: Sequence[str], kind: str = "word", n: int = 5, norm: s
         if len(short):
             end[offsets[short]] = begin[offsets[short]] + counts[short]
         hashes = _span_hashes(cp, begin, end)
-    return (hashes, offsets, keys) if with_keys else (hashes, offsets)
+    return hashes, offsets, keys
 
 
 # -- MinHash signatures ---------------------------------------------------------------------------
@@ -331,89 +345,6 @@ def signatures(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, see
     raise ValueError(f"backend {backend!r}: choose one of {', '.join(BACKENDS)}")
 
 
-def estimate_jaccard(sig: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
-    """Fraction of equal signature slots for each pair ``(left[k], right[k])``."""
-    out = np.empty(len(left), np.float64)
-    for s in range(0, len(left), chunk):
-        e = s + chunk
-        out[s:e] = (sig[left[s:e]] == sig[right[s:e]]).mean(axis=1)
-    return out
-
-
-def sorted_unique(x: np.ndarray, return_inverse: bool = False):
-    """``np.unique`` by sorting (numpy 2's hash-based unique is several times slower on large uint64 arrays)."""
-    if return_inverse:
-        order = np.argsort(x, kind="stable")
-        xs = x[order]
-        new = np.ones(len(xs), bool)
-        new[1:] = xs[1:] != xs[:-1]
-        inv = np.empty(len(x), np.int64)
-        inv[order] = np.cumsum(new) - 1
-        return xs[new], inv
-    xs = np.sort(x)
-    keep = np.ones(len(xs), bool)
-    keep[1:] = xs[1:] != xs[:-1]
-    return xs[keep]
-
-
-def exact_jaccard(hashes: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Exact Jaccard of the shingle-hash sets of each pair, all pairs at once (sorts, no per-pair Python).
-
-    ``hashes``/``offsets`` describe the documents that ``left``/``right`` index. Hashes are replaced by their
-    rank among the distinct hashes (exact, no truncation; one unstable argsort, ranks need no stability),
-    so ``(document, rank)`` and ``(pair, rank)`` pack into single uint64 keys that sort by value: one sort
-    makes every document's set (once per document, however many pairs it is in), and one sort of both
-    sides' sets per pair puts each shared shingle next to its twin.
-    """
-    npairs = len(left)
-    if npairs == 0:
-        return np.zeros(0)
-    ndocs = len(offsets) - 1
-    order = np.argsort(hashes)
-    hs = hashes[order]
-    new = np.empty(len(hs), bool)
-    new[:1] = True
-    np.not_equal(hs[1:], hs[:-1], out=new[1:])
-    del hs
-    rank = np.empty(len(hashes), U64)
-    rank[order] = np.cumsum(new, dtype=U64) - U64(1)
-    del order, new
-    bits = max(1, int(rank.max(initial=0) + 1).bit_length())
-    if bits + max(int(npairs), ndocs).bit_length() > 63:
-        raise ValueError("too many pairs or shingles for one exact_jaccard call; split the pairs")
-    # per-document sets: unique (doc, rank), sorted by document then rank
-    doc_keys = np.repeat(np.arange(ndocs, dtype=U64) << U64(bits), np.diff(offsets))
-    doc_keys |= rank
-    del rank
-    doc_keys.sort()
-    keep = np.empty(len(doc_keys), bool)
-    keep[:1] = True
-    np.not_equal(doc_keys[1:], doc_keys[:-1], out=keep[1:])
-    doc_keys = doc_keys[keep]
-    set_off = np.zeros(ndocs + 1, np.int64)
-    np.cumsum(np.bincount((doc_keys >> U64(bits)).astype(np.int64), minlength=ndocs), out=set_off[1:])
-    set_rank = doc_keys & U64((1 << bits) - 1)
-    del doc_keys, keep
-    sizes = np.diff(set_off)
-    ls, rs = sizes[left], sizes[right]
-    both = np.empty(int(ls.sum() + rs.sum()), U64)
-    pos = 0
-    for docs, n in ((left, ls), (right, rs)):
-        tot = int(n.sum())
-        ends = np.cumsum(n)
-        src = np.arange(tot, dtype=np.int64)
-        src += np.repeat(set_off[docs] - (ends - n), n)
-        part = both[pos : pos + tot]
-        np.take(set_rank, src, out=part)
-        part |= np.repeat(np.arange(npairs, dtype=U64) << U64(bits), n)
-        pos += tot
-    both.sort()
-    same = both[1:] == both[:-1]
-    inter = np.bincount((both[1:][same] >> U64(bits)).astype(np.int64), minlength=npairs)
-    union = ls + rs - inter
-    return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
-
-
 @dataclass(frozen=True)
 class ShingleConfig:
     text: str = "conversation"
@@ -429,5 +360,5 @@ class ShingleConfig:
     def shingles(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         return shingle_hashes(texts, self.shingle, self.ngram, self.normalise)
 
-    def shingles_and_keys(self, texts: Sequence[str]) -> tuple[np.ndarray, ...]:
-        return shingle_hashes(texts, self.shingle, self.ngram, self.normalise, with_keys=True)
+    def shingles_and_keys(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return shingle_hashes_and_keys(texts, self.shingle, self.ngram, self.normalise)

@@ -99,7 +99,7 @@ def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] |
     ]
     sources = list(results)
     matrix = {a: {b: int(overlap.get(a, Counter()).get(b, 0)) for b in sources} for a in sources}
-    total = Counter()
+    total: Counter[str] = Counter()
     for c in removed.values():
         total.update(c)
     return {

@@ -8,15 +8,15 @@ from ``stage_params.dedup`` (a corpus stage has one set of parameters for the wh
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from dolphin_data.dedup import EXACT, REASONS, DedupConfig, DedupResult, deduplicate_batches
+from dolphin_data.dedup.config import EXACT, KEPT, REASONS, DedupConfig
+from dolphin_data.dedup.decide import DedupResult, Verdicts, deduplicate_batches
 from dolphin_data.dedup.minhash import ShingleConfig
 from dolphin_data.errors import UserError
 from dolphin_data.model import Conversation, Reject
@@ -47,22 +47,18 @@ class DedupStage(Stage):
         priority: Sequence[str] | None = None,
         backend: str = "rensa",
         seed: int = 1,
-        workers: int | None = None,
     ):
         self.threshold, self.num_perm, self.bands, self.rows = threshold, num_perm, bands, rows
         self.min_recall, self.exact_check, self.text, self.include_system = min_recall, exact_check, text, include_system
         self.normalise, self.shingle, self.ngram, self.keep = normalise, shingle, ngram, keep
         self.priority = list(priority) if priority is not None else None
-        self.backend, self.seed, self.workers = backend, seed, workers
+        self.backend, self.seed = backend, seed
         if priority is not None and (isinstance(priority, str) or not all(isinstance(p, str) for p in priority)):
             raise ParamError(f"stage 'dedup': priority must be a list of source names, got {priority!r}")
         try:
             self.config = DedupConfig(
                 threshold=float(threshold), num_perm=num_perm, bands=bands, rows=rows, min_recall=float(min_recall),
                 exact_check=bool(exact_check), seed=seed, backend=backend, keep=keep,
-                # None = every core: on a quiet 2-core machine 2 processes gave 34k vs 26k docs/s at 200k
-                # (under load from other work they were slower, 22k vs 25k)
-                workers=(os.cpu_count() or 1) if workers is None else workers,
                 shingles=ShingleConfig(text, bool(include_system), normalise, shingle, ngram),
             )
         except (ValueError, TypeError) as e:
@@ -135,27 +131,16 @@ class DedupDecision:
         self.stage, self.names, self.src, self.ids = stage, names, src, ids
         self.start = dict(zip(names, np.cumsum([0] + counts)[:-1].tolist(), strict=True))
         self.count = dict(zip(names, counts, strict=True))
+        self.result = result
         self.survivor, self.reason, self.similarity = result.survivor, result.reason, result.similarity
 
     def apply(self, source: str, batch: list[Conversation], offset: int) -> StageOutput:
-        out = StageOutput([])
-        base = self.start[source] + offset
-        reason = self.reason[base : base + len(batch)].tolist()
-        for i, conv in enumerate(batch):
-            if reason[i] == 0:
-                out.kept.append(conv)
-                continue
-            g = base + i
-            kept = int(self.survivor[g])
-            out.rejects.append(
-                Reject.of(conv, self.stage, REASONS[reason[i]], duplicate_of=self.ids[kept],
-                          duplicate_source=self.names[int(self.src[kept])],
-                          similarity=1.0 if reason[i] == EXACT else round(float(self.similarity[g]), 4))
-            )
-        cross = sum(1 for r in out.rejects if r.extra["duplicate_source"] != r.source)
-        if cross:
-            out.counters.update(Counter({"cross_source": cross}))
-        return out
+        verdicts = self.result.slice(self.start[source] + offset, len(batch))
+        return apply_verdicts(self.stage, batch, verdicts, self.survivor_of)
+
+    def survivor_of(self, index: int) -> tuple[str, str]:
+        """(id, source) of the record at global index ``index``."""
+        return self.ids[index], self.names[int(self.src[index])]
 
     def counts(self, source: str) -> tuple[int, int, Counter[str], Counter[str]]:
         lo, n = self.start[source], self.count[source]
@@ -167,6 +152,28 @@ class DedupDecision:
 
     def survivor_ids(self) -> set[str]:
         return {self.ids[int(k)] for k in np.unique(self.survivor[self.reason != 0])}
+
+
+def apply_verdicts(stage: str, batch: list[Conversation], verdicts: Verdicts,
+                   survivor_of: Callable[[int], tuple[str, str]]) -> StageOutput:
+    """The kept records and ``dup:*`` rejects of one batch from its verdicts; ``survivor_of(global index)``
+    names a survivor (id, source) for the rejects' ``duplicate_of`` / ``duplicate_source``."""
+    if len(verdicts) != len(batch):
+        raise ValueError(f"{len(verdicts)} verdicts for {len(batch)} records")
+    out = StageOutput([])
+    reason = verdicts.reason.tolist()
+    cross = 0
+    for i, conv in enumerate(batch):
+        if reason[i] == KEPT:
+            out.kept.append(conv)
+            continue
+        kept_id, kept_source = survivor_of(int(verdicts.survivor[i]))
+        cross += kept_source != conv.source
+        out.rejects.append(Reject.of(conv, stage, REASONS[reason[i]], duplicate_of=kept_id, duplicate_source=kept_source,
+                                     similarity=1.0 if reason[i] == EXACT else round(float(verdicts.similarity[i]), 4)))
+    if cross:
+        out.counters.update(Counter({"cross_source": cross}))
+    return out
 
 
 def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path, rejects: str | Path,

@@ -35,29 +35,55 @@ def sorted_unique(x: np.ndarray, return_inverse: bool = False):
     return xs[keep]
 
 
+def dense_ids(hashes: np.ndarray) -> tuple[np.ndarray, int]:
+    """Small ids for 64-bit hashes (equal hashes, equal ids; distinct hashes, distinct ids in ``0..d-1``) and
+    ``d``, the number of distinct hashes, using only value sorts (numpy sorts uint64 several times faster
+    than it argsorts them): the high bits of each hash with its position packed into the low bits sort
+    into runs of equal high bits; the rare run where different hashes share the high bits is re-sorted on
+    the full hashes, so the ids are exact."""
+    n = len(hashes)
+    if n == 0:
+        return np.zeros(0, U64), 0
+    pbits = max(1, (n - 1).bit_length())
+    mask = U64((1 << pbits) - 1)
+    key = hashes & ~mask
+    key |= np.arange(n, dtype=U64)
+    key.sort()
+    pos = (key & mask).astype(np.int64)
+    hs = hashes[pos]
+    new = np.empty(n, bool)
+    new[:1] = True
+    np.not_equal(hs[1:], hs[:-1], out=new[1:])
+    top_new = np.empty(n, bool)
+    top_new[:1] = True
+    np.greater(key[1:] ^ key[:-1], mask, out=top_new[1:])
+    mixed = new & ~top_new  # a different hash inside a run of equal high bits: equal hashes may not be adjacent
+    if mixed.any():
+        run = np.cumsum(top_new)
+        idx = np.flatnonzero(np.isin(run, run[mixed]))
+        sub = idx[np.lexsort((hs[idx], run[idx]))]
+        pos[idx], hs[idx] = pos[sub], hs[sub]
+        np.not_equal(hs[1:], hs[:-1], out=new[1:])
+    ids = np.empty(n, U64)
+    ids[pos] = np.cumsum(new, dtype=U64) - U64(1)
+    return ids, int(np.count_nonzero(new))
+
+
 def exact_jaccard(hashes: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Exact Jaccard of the shingle-hash sets of each pair, all pairs at once (sorts, no per-pair Python).
 
-    ``hashes``/``offsets`` describe the documents that ``left``/``right`` index. Hashes are replaced by their
-    rank among the distinct hashes (exact, no truncation; one unstable argsort, ranks need no stability),
-    so ``(document, rank)`` and ``(pair, rank)`` pack into single uint64 keys that sort by value: one sort
-    makes every document's set (once per document, however many pairs it is in), and one sort of both
+    ``hashes``/``offsets`` describe the documents that ``left``/``right`` index. Hashes are replaced by small
+    ids (``dense_ids``: exact, no truncation), so ``(document, id)`` and ``(pair, id)`` pack into single
+    uint64 keys that sort by value: one sort
+    makes every document's set (once per document, however many pairs it is in), and one merge of both
     sides' sets per pair puts each shared shingle next to its twin.
     """
     npairs = len(left)
     if npairs == 0:
         return np.zeros(0)
     ndocs = len(offsets) - 1
-    order = np.argsort(hashes)
-    hs = hashes[order]
-    new = np.empty(len(hs), bool)
-    new[:1] = True
-    np.not_equal(hs[1:], hs[:-1], out=new[1:])
-    del hs
-    rank = np.empty(len(hashes), U64)
-    rank[order] = np.cumsum(new, dtype=U64) - U64(1)
-    del order, new
-    bits = max(1, int(rank.max(initial=0) + 1).bit_length())
+    rank, distinct = dense_ids(hashes)
+    bits = max(1, distinct.bit_length())
     if bits + max(int(npairs), ndocs).bit_length() > 63:
         raise ValueError("too many pairs or shingles for one exact_jaccard call; split the pairs")
     # per-document sets: unique (doc, rank), sorted by document then rank
@@ -86,7 +112,7 @@ def exact_jaccard(hashes: np.ndarray, offsets: np.ndarray, left: np.ndarray, rig
         np.take(set_rank, src, out=part)
         part |= np.repeat(np.arange(npairs, dtype=U64) << U64(bits), n)
         pos += tot
-    both.sort()
+    both.sort(kind="stable")  # two sorted runs (left sides, right sides): timsort merges them in one pass
     same = both[1:] == both[:-1]
     inter = np.bincount((both[1:][same] >> U64(bits)).astype(np.int64), minlength=npairs)
     union = ls + rs - inter

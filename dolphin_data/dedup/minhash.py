@@ -16,6 +16,7 @@ Signatures are ``uint32[n_docs, num_perm]``; an empty document has the all-0xFFF
 
 from __future__ import annotations
 
+import array
 import hashlib
 import re
 import unicodedata
@@ -36,6 +37,7 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 _P = np.uint64(0x9E3779B97F4A7C15 | 1)  # odd multiplier for code-point polynomials
 _Q = np.uint64(0xC2B2AE3D27D4EB4F)  # odd multiplier for combining word hashes into n-grams
 _SPACE = 32
+_U32 = next(t for t in "IL" if array.array(t).itemsize == 4)  # array typecode of a 4-byte unsigned int
 
 
 # -- text selection and normalisation (per document, C-level string methods) ----------------------
@@ -123,7 +125,7 @@ class _Tables:
 
     ``norm`` (default/nfkc): lowercase, and whitespace or punctuation (not ``\\w``) -> space; ``ws``
     (whitespace/none): whitespace -> space. One table lookup normalises a whole batch; ASCII-only batches
-    use the first 128 entries as ``uint8`` (a quarter of the memory traffic, same values). Code points past
+    use the first 128 entries as a ``bytes.translate`` table (one C pass over the bytes, same values). Code points past
     ``_TABLE_SIZE`` are left as they are and count as word characters.
     """
 
@@ -144,8 +146,9 @@ class _Tables:
         word = np.fromiter((ch.isalnum() or ch == "_" for ch in chars), bool, _TABLE_SIZE)
         self.norm = np.where(word, lower, np.uint32(_SPACE)).astype(np.uint32)
         self.ws = np.where(space, np.uint32(_SPACE), np.arange(_TABLE_SIZE, dtype=np.uint32)).astype(np.uint32)
-        self.norm8 = self.norm[:128].astype(np.uint8)
-        self.ws8 = self.ws[:128].astype(np.uint8)
+        # 256-byte tables for bytes.translate (ASCII input never holds bytes >= 128)
+        self.norm8 = self.norm[:128].astype(np.uint8).tobytes() + bytes(range(128, 256))
+        self.ws8 = self.ws[:128].astype(np.uint8).tobytes() + bytes(range(128, 256))
         self._built = True
 
 
@@ -167,7 +170,7 @@ def _codepoints(texts: Sequence[str], mode: str = "default") -> tuple[np.ndarray
     lowercase = mode in ("default", "nfkc")
     if joined.isascii():  # O(1) in CPython: the string's storage kind says so
         table8 = _TABLES.norm8 if lowercase else _TABLES.ws8
-        return table8.take(np.frombuffer(joined.encode("ascii"), dtype=np.uint8)), starts
+        return np.frombuffer(joined.encode("ascii").translate(table8), dtype=np.uint8), starts
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     table = _TABLES.norm if lowercase else _TABLES.ws
     big = cp >= _TABLE_SIZE
@@ -235,10 +238,11 @@ def _shingles(texts: Sequence[str], kind: str, n: int, norm: str,
         words = _span_hashes(cp, wb, we)
         wstart = np.searchsorted(wb, starts)  # first word of each text (and len(words) at the end)
         if with_keys:
-            buf = memoryview(words.tobytes())
-            keys = np.frombuffer(b"".join(
-                hashlib.blake2b(buf[8 * a : 8 * b], digest_size=16).digest() for a, b in zip(wstart[:-1].tolist(), wstart[1:].tolist(), strict=True)
-            ), dtype=U64).reshape(ndocs, 2).copy()
+            buf = words.data.cast("B")
+            cut = (wstart * 8).tolist()
+            keys = np.frombuffer(b"".join([
+                hashlib.blake2b(buf[a:b], digest_size=16).digest() for a, b in zip(cut[:-1], cut[1:], strict=True)
+            ]), dtype=U64).reshape(ndocs, 2).copy()
     if kind == "word":
         counts = np.diff(wstart)
         ustart = wstart
@@ -331,7 +335,10 @@ def signatures_rensa(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 12
     if ndocs == 0:
         return np.zeros((0, num_perm), np.uint32)
     mat = RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets.astype(U64), num_perm, seed)
-    out = np.array(mat.to_rows(), dtype=np.uint32).reshape(ndocs, num_perm)
+    buf = array.array(_U32)  # the matrix only gives lists of ints; array.extend reads them faster than np.array
+    for row in mat.to_rows():
+        buf.extend(row)
+    out = np.frombuffer(buf, np.uint32).reshape(ndocs, num_perm)
     out[np.diff(offsets) == 0] = np.uint32(0xFFFFFFFF)
     return out
 

@@ -8,16 +8,21 @@ from ``stage_params.dedup`` (a corpus stage has one set of parameters for the wh
 
 from __future__ import annotations
 
+import tempfile
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from dolphin_data.dedup.config import EXACT, KEPT, REASONS, DedupConfig
-from dolphin_data.dedup.decide import DedupResult, Verdicts, deduplicate_batches
+from dolphin_data.dedup.decide import DedupResult, Verdicts
+from dolphin_data.dedup.decide import decide as decide_verdicts
 from dolphin_data.dedup.minhash import ShingleConfig
+from dolphin_data.dedup.sketch import sketch
+from dolphin_data.dedup.spill import ShingleWriter
 from dolphin_data.errors import UserError
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.stages import STAGES, IdList, ParamError, Stage, StageOutput, summaries
@@ -91,19 +96,28 @@ class DedupStage(Stage):
         position = np.concatenate([np.arange(n, dtype=np.int64) for n in counts]) if counts else np.zeros(0, np.int64)
         priority = np.array([rank[n] for n in names], np.int64)[src] if names else np.zeros(0, np.int64)
         ids = IdList()
-        shingles = self.config.shingles
-
-        def texts() -> Iterator[list[str]]:
-            for name, n, batches in sources:
-                seen = 0
-                for batch in batches:
-                    ids.extend(c.id for c in batch)
-                    seen += len(batch)
-                    yield shingles.texts(batch)
-                if seen != n:
-                    raise ValueError(f"dedup: source {name!r} streamed {seen} records, expected {n}")
-
-        result = deduplicate_batches(texts(), self.config, priority, position)
+        cfg = self.config
+        seconds = {"select": 0.0, "sketch": 0.0}
+        # the phases as the engine will run them: sketch per batch (in the workers there), decide once
+        with tempfile.TemporaryDirectory(prefix="dedup-", dir=cfg.spill_dir) as tmp:
+            parts = []
+            with ShingleWriter(Path(tmp) / "shingles.u64") as writer:
+                for name, n, batches in sources:
+                    seen = 0
+                    for batch in batches:
+                        t0 = time.perf_counter()
+                        ids.extend(c.id for c in batch)
+                        seen += len(batch)
+                        texts = cfg.shingles.texts(batch)
+                        t1 = time.perf_counter()
+                        if texts:
+                            parts.append(sketch(texts, cfg, writer))
+                        seconds["select"] += t1 - t0
+                        seconds["sketch"] += time.perf_counter() - t1
+                    if seen != n:
+                        raise ValueError(f"dedup: source {name!r} streamed {seen} records, expected {n}")
+            result = decide_verdicts(parts, priority, position, cfg)
+        result.stats["seconds"] = {k: round(v, 3) for k, v in seconds.items()} | result.stats["seconds"]
         self.stats = dict(result.stats)
         self.decision = DedupDecision(self.name, names, counts, src, ids, result)
         return self.decision
@@ -182,7 +196,7 @@ def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path
 
     With several inputs ``out`` is a folder with one file per input (same names); with one input ``out`` is
     a file unless it is an existing folder or ends with ``/``. Records that cannot be read go to ``rejects``
-    with their ``schema:`` reason, like every other drop. Returns per-input counts.
+    with their ``schema:`` reason, like every other drop. Returns per-input counts and where the time went.
     """
     from dolphin_data.io import write_jsonl
     from dolphin_data.stagefile import load_conversations
@@ -194,12 +208,17 @@ def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path
         raise UserError(f"{dupe}: two inputs share this file name; outputs are written by name, so rename one")
     out = Path(out)
     as_folder = len(paths) > 1 or out.is_dir() or str(out).endswith("/")
+    t0 = time.perf_counter()
     loaded = [load_conversations(p) for p in paths]
     stems = [lf.path.name.split(".")[0] for lf in loaded]
     if len(set(stems)) != len(stems):
         raise UserError(f"inputs {', '.join(names)}: file stems must differ (they name the sources in ids and reports)")
     sources = {stem: [c if c.source == stem else _with_source(c, stem) for c in lf.convs] for stem, lf in zip(stems, loaded, strict=True)}
-    outs = stage.process_corpus(sources)
+    t_read = time.perf_counter()
+    decision = stage.decide([(name, len(convs), [convs]) for name, convs in sources.items()])
+    t_decide = time.perf_counter()
+    outs = {name: decision.apply(name, convs, 0) for name, convs in sources.items()}
+    t_apply = time.perf_counter()
     if as_folder:
         out.mkdir(parents=True, exist_ok=True)
     all_rejects = []
@@ -220,10 +239,13 @@ def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path
         summary[stem] = {"file": str(lf.path), "out": str(target), "in": lf.rows, "kept": len(res.kept),
                          "rejected": dict(sorted(reasons.items()))}
     write_jsonl(rejects, (r.to_json() for r in all_rejects))
+    t_write = time.perf_counter()
     report: dict[str, Any] = {}
     if report_dir is not None:
         report = stage.report(Path(report_dir), outs)
-    return {"inputs": summary, "report": report, "engine": stage.stats}
+    seconds = {"read_convert": t_read - t0, **{f"dedup_{k}": v for k, v in stage.stats["seconds"].items()},
+               "apply": t_apply - t_decide, "write": t_write - t_apply, "report": time.perf_counter() - t_write}
+    return {"inputs": summary, "report": report, "engine": stage.stats, "seconds": {k: round(v, 3) for k, v in seconds.items()}}
 
 
 def _with_source(conv: Conversation, source: str) -> Conversation:

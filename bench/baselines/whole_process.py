@@ -59,14 +59,16 @@ def commands(src: Path, work: Path) -> dict[str, tuple[list[str], Path]]:
 
 
 def timed(argv: list[str]) -> dict[str, float]:
-    t = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, ru = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.returncode:
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
+    """Wall, CPU (user + system, the process and what it waited for) and peak RSS of one run of ``argv``."""
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            err.seek(0)
+            raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err.read().decode()[-2000:]}")
     return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "peak_rss_gb": ru.ru_maxrss / 1024**2}
 
 
@@ -163,3 +165,5 @@ if __name__ == "__main__":
         write_corpus(Path(sys.argv[2]), float(sys.argv[3]))
     elif sys.argv[1] == "profile":
         _profile_child(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "compare":
+        print(json.dumps(compare(float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))))

@@ -103,6 +103,7 @@ def sketch(texts: Sequence[str], config: DedupConfig, spill: Spill = None) -> Sk
     closed), or None (kept in memory inside the sketch: for small in-process use only)."""
     if len(texts) == 0:
         return empty_sketch(config)
+    params = config.sketch_params()
     bands, rows = config.lsh()
     writer, own = None, False
     if isinstance(spill, ShingleWriter):
@@ -135,5 +136,5 @@ def sketch(texts: Sequence[str], config: DedupConfig, spill: Spill = None) -> Sk
         else:
             runs = (ShingleRun(None, 0, held[0] if len(held) == 1 else np.concatenate(held)),)
     keys, nsh, bh, length, sg = (np.concatenate(col) if len(parts) > 1 else col[0] for col in zip(*parts, strict=True))
-    return Sketch(config.sketch_params(), keys, nsh.astype(np.int64), bh, length,
+    return Sketch(params, keys, nsh.astype(np.int64), bh, length,
                   None if config.exact_check else sg, runs, np.array([0, len(texts)], np.int64))

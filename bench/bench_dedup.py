@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dolphin_data.dedup import DedupConfig, ShingleWriter, Sketch, decide, deduplicate, sketch
+from dolphin_data.dedup import DedupConfig, ShingleWriter, Sketch, decide, deduplicate, sketch, sketch_batches
 from dolphin_data.dedup.cluster import union_find
 from dolphin_data.dedup.jaccard import exact_jaccard
 from dolphin_data.dedup.minhash import normalise, shingle_hashes
@@ -94,7 +94,7 @@ def run_rensa(corpus, n: int) -> tuple[float, int]:
 
 
 def _sketch_shard(texts: list[str], path: str) -> Sketch:
-    return sketch(texts, DedupConfig(threshold=THRESHOLD), path)
+    return sketch_batches((texts[i : i + 4096] for i in range(0, len(texts), 4096)), DedupConfig(threshold=THRESHOLD), path)
 
 
 def run_sharded(corpus, n: int, workers: int = 2):

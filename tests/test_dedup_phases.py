@@ -15,12 +15,14 @@ from dolphin_data.dedup import (
     KEPT,
     NEAR,
     DedupConfig,
+    ShingleReader,
     ShingleRun,
     ShingleWriter,
     Sketch,
     decide,
     deduplicate,
     sketch,
+    sketch_batches,
 )
 from dolphin_data.dedup.minhash import normalise, shingle_hashes
 from dolphin_data.synth import generate
@@ -184,11 +186,13 @@ def test_sketches_of_shards_decide_as_one_and_stay_small(tmp_path):
     whole = deduplicate(n, lambda idx: [texts[i] for i in idx], None, None, cfg)
     cuts = [0, 1, 700, 701, 1500, n]
     shards = [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
-    own_files = [sketch(s, cfg, tmp_path / f"shard{k}.u64") for k, s in enumerate(shards)]
+    own_files = [sketch_batches((s[i : i + 300] for i in range(0, len(s), 300)), cfg, tmp_path / f"shard{k}.u64")
+                 for k, s in enumerate(shards)]
     with ShingleWriter(tmp_path / "one.u64") as w:
         one_file = [sketch(s, cfg, w) for s in shards]
     in_memory = [sketch(s, cfg) for s in shards]
     assert [r.path for s in own_files for r in s.runs] == [str(tmp_path / f"shard{k}.u64") for k in range(5)]
+    assert sketch_batches(iter([]), cfg, tmp_path / "none.u64").keys.shape == (0, 2)
     merged = Sketch.concat(one_file)
     assert len(merged.runs) == 1 and merged.run_start.tolist() == [0, n]  # consecutive runs of one file merge
     for parts in (own_files, one_file, in_memory):
@@ -301,3 +305,25 @@ def test_similar_family_in_large_buckets_needs_no_repair():
     res = deduplicate(len(texts), lambda idx: [texts[i] for i in idx])
     assert res.stats["large_buckets"] > 0 and res.stats["repair_pairs"] == 0
     assert (res.survivor == 0).all() and res.stats["removed_near"] == 59
+
+
+def test_spill_file_contract(tmp_path):
+    """The spill file holds each record's shingle hashes in record order, nothing else; a truncated file is an
+    error naming it; with the exact check off nothing is written and the sketch carries the signatures."""
+    texts = ["one two three four five six seven", "", "eight nine ten", "one two three four five six"]
+    cfg = DedupConfig()
+    sk = sketch(texts, cfg, tmp_path / "s.u64")
+    h, off = shingle_hashes(texts)
+    assert np.array_equal(np.fromfile(tmp_path / "s.u64", np.uint64), h)
+    assert sk.nshingles.tolist() == np.diff(off).tolist() == [3, 0, 1, 2]
+    with open(tmp_path / "s.u64", "r+b") as fh:
+        fh.truncate(8 * 5)
+    with ShingleReader(sk.runs, sk.run_start, sk.nshingles) as reader:
+        got, got_off = reader.gather(np.array([0, 2]))
+        assert got.tolist() == h[[0, 1, 2, 3]].tolist() and got_off.tolist() == [0, 3, 4]
+        with pytest.raises(OSError, match="s.u64: short read"):
+            reader.gather(np.array([3]))
+    off_cfg = DedupConfig(exact_check=False)
+    sk2 = sketch(texts, off_cfg, tmp_path / "never.u64")
+    assert not (tmp_path / "never.u64").exists() and sk2.runs == () and sk2.sig is not None
+    assert sk2.sig.shape == (4, 128) and (sk2.sig[1] == 0xFFFFFFFF).all()

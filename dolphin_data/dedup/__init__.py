@@ -1,7 +1,8 @@
 """Exact + MinHash-LSH near-duplicate removal, as phases that fit a sharded engine with one barrier.
 
-1. ``sketch(texts, config, spill) -> Sketch`` (``dedup.sketch``), in each worker over its shard: exact keys,
-   shingle counts, LSH band hashes; the shingle hashes go to a spill file for the exact check.
+1. ``sketch(texts, config, spill) -> Sketch`` (``dedup.sketch``; ``sketch_batches`` for a shard's batches into
+   one file), in each worker over its shard: exact keys, shingle counts, LSH band hashes; the shingle hashes go
+   to a spill file for the exact check. Sketches of consecutive shards combine with ``Sketch.concat``.
 2. ``decide(sketches, priority, position, config) -> DedupResult`` (``dedup.decide``), once in the driver
    over every source in priority order, composed of the phases in ``dedup.phases``: ``group_exact``,
    ``candidates``, ``verify``, ``cluster`` (with ``repair_pairs`` for large LSH buckets) and ``label``.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from dolphin_data.dedup.config import EXACT, KEPT, NEAR, REASONS, DedupConfig
 from dolphin_data.dedup.decide import DedupResult, Verdicts, decide, deduplicate, deduplicate_batches
-from dolphin_data.dedup.sketch import Sketch, empty_sketch, sketch
+from dolphin_data.dedup.sketch import Sketch, empty_sketch, sketch, sketch_batches
 from dolphin_data.dedup.spill import ShingleReader, ShingleRun, ShingleWriter
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "deduplicate_batches",
     "empty_sketch",
     "sketch",
+    "sketch_batches",
 ]

@@ -17,7 +17,7 @@ default 16 bands), picklable, and ``Sketch.concat`` of consecutive shards is a `
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,3 +138,13 @@ def sketch(texts: Sequence[str], config: DedupConfig, spill: Spill = None) -> Sk
     keys, nsh, bh, length, sg = (np.concatenate(col) if len(parts) > 1 else col[0] for col in zip(*parts, strict=True))
     return Sketch(params, keys, nsh.astype(np.int64), bh, length,
                   None if config.exact_check else sg, runs, np.array([0, len(texts)], np.int64))
+
+
+def sketch_batches(batches: Iterable[Sequence[str]], config: DedupConfig, path: str | os.PathLike[str]) -> Sketch:
+    """One worker's shard: the texts of its batches (in order) sketched into one sketch, their shingle hashes
+    into one new file at ``path`` (with the exact check; the file is not created without it)."""
+    if not config.exact_check:
+        return Sketch.concat([sketch(t, config) for t in batches if len(t)] or [empty_sketch(config)])
+    with ShingleWriter(path) as writer:
+        parts = [sketch(t, config, writer) for t in batches if len(t)]
+    return Sketch.concat(parts) if parts else empty_sketch(config)

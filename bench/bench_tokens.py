@@ -38,8 +38,9 @@ def load_conversations() -> tuple[list[Conversation], str]:
         from dolphin_data.stagefile import load_conversations as load
 
         return load(path).convs, path
-    from dolphin_data.io import iter_rows
     from dolphin_data.pipeline import resolve_raw_files
+
+    from dolphin_data.io import iter_rows
     from dolphin_data.recipe import load_recipe
     from dolphin_data.stages.convert import convert_rows
 

@@ -11,8 +11,8 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from dolphin_data.errors import UserError
 from dolphin_data.engine.run import build_recipe as run_build
+from dolphin_data.errors import UserError
 from dolphin_data.recipe import load_recipe
 from tests.conftest import read_jsonl
 

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from dolphin_data.io import iter_rows
 from dolphin_data.engine.run import build_recipe as run_build
-from dolphin_data.sources import resolve_raw_files
+from dolphin_data.io import iter_rows
 from dolphin_data.recipe import load_recipe
+from dolphin_data.sources import resolve_raw_files
 from dolphin_data.stages.convert import convert_rows
 from tests.conftest import REPO, read_jsonl
 from tests.test_build import assert_trainer_valid

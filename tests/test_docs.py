@@ -9,8 +9,8 @@ import typer
 
 from dolphin_data.cli import app
 from dolphin_data.converters import CONVERTERS
-from dolphin_data.recipe import SOURCE_KEYS, TOP_KEYS
 from dolphin_data.docs import render
+from dolphin_data.recipe import SOURCE_KEYS, TOP_KEYS
 from dolphin_data.stages import STAGES, load_builtin_stages
 from dolphin_data.stages.params import param_infos
 from tests.conftest import REPO

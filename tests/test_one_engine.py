@@ -116,7 +116,7 @@ def test_convert_command_equals_the_builds_first_step(builds, tmp_path, cli):
     for s in recipe.sources:
         if s.stages and s.stages[0].name == "sample":
             continue  # the build's first step there is convert + sample
-        (path,) = [p for p in (RAW / s.raw_dir).glob(s.files[0])]
+        (path,) = list((RAW / s.raw_dir).glob(s.files[0]))
         out, rej = tmp_path / f"{s.name}.jsonl", tmp_path / f"{s.name}.rej.jsonl"
         assert cli("convert", path, "--from", s.converter, "--source", s.name, "--out", out, "--rejects", rej,
                    "-q").exit_code == 0

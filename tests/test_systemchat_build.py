@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dolphin_data.model import Conversation
 from dolphin_data.engine.run import build_recipe as run_build
+from dolphin_data.model import Conversation
 from dolphin_data.recipe import load_recipe
 from dolphin_data.systemchat import rules as R
 from dolphin_data.systemchat.stage import GUARD_SENTENCE, guard_selected

@@ -10,15 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dolphin_data.model import Conversation
 from dolphin_data.engine.run import build_recipe as run_build
 from dolphin_data.errors import UserError
+from dolphin_data.model import Conversation
 from dolphin_data.recipe import load_recipe
 from dolphin_data.stages import ParamError, make_stage
-from dolphin_data.tokens.chatml import render_text
-from dolphin_data.tokens.encoding import get_encoding
 from dolphin_data.stages.local import run_stage
 from dolphin_data.tokens.budget import pack_rows
+from dolphin_data.tokens.chatml import render_text
+from dolphin_data.tokens.encoding import get_encoding
 from dolphin_data.tokens.stage import TokensStage
 from tests.conftest import REPO, make_conv, read_jsonl, write_jsonl
 

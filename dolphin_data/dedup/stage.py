@@ -9,17 +9,16 @@ from ``stage_params.dedup`` (a corpus stage has one set of parameters for the wh
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from dolphin_data.batch import Batch
 from dolphin_data.dedup import EXACT, REASONS, DedupConfig, DedupResult, deduplicate_batches
 from dolphin_data.dedup.minhash import ShingleConfig
 from dolphin_data.errors import UserError
-from dolphin_data.batch import Batch
 from dolphin_data.stages import STAGES, BarrierStage, ParamError, StageOutput
 
 
@@ -90,8 +89,10 @@ class DedupStage(BarrierStage):
         self.decision: DedupDecision | None = None
 
     def params(self) -> dict[str, Any]:
+        if not hasattr(self, "_lsh"):
+            self._lsh = self.config.lsh()  # a numeric search: once per stage, not per call
         out = super().params()
-        out["bands"], out["rows"] = self.config.lsh()
+        out["bands"], out["rows"] = self._lsh
         return out
 
     def order(self, names: Sequence[str]) -> list[str]:

@@ -25,10 +25,10 @@ from typing import Any
 import orjson
 
 from dolphin_data import __version__
+from dolphin_data.engine.cache import Store, key_of, link_or_copy
 from dolphin_data.engine.driver import Engine, SourceRun
 from dolphin_data.engine.worker import CONVERT
 from dolphin_data.errors import DolphinDataError
-from dolphin_data.io import sha256_file
 
 
 class AccountingError(DolphinDataError):
@@ -77,8 +77,15 @@ def stage_stats(run: SourceRun) -> list[StageStats]:
     return [stats[k] for k in sorted(stats)]
 
 
-def concat(parts: Iterable[str | Path], target: Path) -> tuple[str, int]:
-    """Concatenate part files into ``target`` (via a temporary name); returns (sha256, bytes)."""
+def concat(parts: Iterable[str | Path], target: Path, store: Store | None = None, key: str | None = None) -> tuple[str, int]:
+    """Concatenate part files into ``target`` (via a temporary name); returns (sha256, bytes). With a ``store`` and
+    the ``key`` of the parts, a file assembled before from the same parts is linked instead (and a new one kept)."""
+    if store is not None and key is not None:
+        known = store.file(key)
+        if known is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(known[0], target)
+            return known[1], known[2]
     h = hashlib.sha256()
     size = 0
     tmp = target.with_name(target.name + ".tmp")
@@ -91,6 +98,8 @@ def concat(parts: Iterable[str | Path], target: Path) -> tuple[str, int]:
                     size += len(chunk)
                     out.write(chunk)
     os.replace(tmp, target)
+    if store is not None and key is not None and store.lookups:
+        store.keep_file(key, target, h.hexdigest(), size)
     return h.hexdigest(), size
 
 
@@ -104,12 +113,17 @@ class Assembler:
     def __init__(self, engine: Engine, result: Path, sides: Mapping[str, Iterable[str]] | None = None):
         self.engine = engine
         self.plan = engine.plan
+        self.store = engine.store
         self.result = result
         self.sides = sides
         self.stats = {r.plan.name: stage_stats(r) for r in engine.runs}
 
     def _parts(self, run: SourceRun, key: str) -> list[str]:
-        return [res.parts[key] for seg in run.results for res in seg if key in res.parts]
+        return [p for seg in run.results for res in seg for p in res.part_paths(key)]
+
+    def _concat(self, parts: list[str], target: Path) -> tuple[str, int]:
+        """Parts live in task folders named by their content keys, so their paths are the key of the whole."""
+        return concat(parts, target, self.store, key_of("file", [str(Path(p).relative_to(self.store.root)) for p in parts]))
 
     def outputs(self) -> dict[str, tuple[str, int]]:
         order: dict[str, list[SourceRun]] = {}
@@ -117,8 +131,8 @@ class Assembler:
             order.setdefault(run.plan.output, []).append(run)
         done = {}
         for name, runs in order.items():
-            parts = [res.output for run in runs for res in run.results[-1]]
-            done[name] = concat(parts, self.result / name)
+            parts = [res.output_path for run in runs for res in run.results[-1]]
+            done[name] = self._concat(parts, self.result / name)
         return done
 
     def rejects(self) -> dict[str, str]:
@@ -133,7 +147,7 @@ class Assembler:
                 for pos in positions:
                     parts += self._parts(run, f"rejects:{pos}")
             if parts:
-                concat(parts, self.result / "rejects" / f"{name}.jsonl")
+                self._concat(parts, self.result / "rejects" / f"{name}.jsonl")
                 written[name] = f"rejects/{name}.jsonl"
         return written
 
@@ -149,7 +163,7 @@ class Assembler:
                     parts = [p for r in self.engine.runs for i, s in enumerate(r.stages) if s.name == st.name
                              for p in self._parts(r, f"side:{side}:{i}")]
                     if parts:
-                        concat(parts, self.result / side / f"{st.name}.jsonl")
+                        self._concat(parts, self.result / side / f"{st.name}.jsonl")
                         written[key] = key
         return written
 
@@ -257,8 +271,8 @@ def tool_versions() -> dict[str, str]:
     return out
 
 
-def hash_files(paths: Iterable[str]) -> dict[str, str]:
-    return {p: sha256_file(p) for p in dict.fromkeys(paths)}
+def hash_files(paths: Iterable[str], store: Store) -> dict[str, str]:
+    return {p: store.sha256(p) for p in dict.fromkeys(paths)}
 
 
 def remove_tree(path: Path) -> None:

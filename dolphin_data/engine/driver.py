@@ -5,19 +5,22 @@ waves: each wave runs the next segment of every source that is not waiting at a 
 sources at once on the executor (every core, or Ray). A source barrier (sample) is decided as soon as its source's
 shards are done; a corpus barrier (dedup) when every source that lists it has reached it, over all their sketches in
 source order. Then the verdicts are cut into per-shard slices and the next wave applies them. The driver never
-touches records: it holds per-shard counts, report summaries and sketches. ``artefacts.assemble`` then writes the
-result folder from the shards' part files.
+touches records: it holds per-shard counts, report summaries and sketches.
+
+Every task and decision has a content key (``cache``); one whose result is already in the store is not run again.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from dolphin_data.engine.cache import Store, digest, fingerprint, key_of
 from dolphin_data.engine.executor import LocalExecutor, RayExecutor
 from dolphin_data.engine.plan import Plan, Segment, SourcePlan, check_plan, segments
 from dolphin_data.engine.worker import Task, TaskResult, run_task
@@ -53,6 +56,7 @@ class SourceRun:
     stages: list[Stage]
     segs: list[Segment]
     inputs: list[Any]  # per shard: the next segment's input
+    keys: list[str]  # per shard: the key of its last task (the input of the next)
     shard_files: list[int] = field(default_factory=list)  # per shard: index of its input file
     seg: int = 0
     counts: list[int] = field(default_factory=list)  # per shard: records entering the next segment
@@ -68,10 +72,10 @@ class SourceRun:
 
 
 class Engine:
-    def __init__(self, plan: Plan, work_dir: Path, executor: LocalExecutor | RayExecutor,
+    def __init__(self, plan: Plan, store: Store, executor: LocalExecutor | RayExecutor,
                  progress: Progress | None = None, batch_size: int = 1000, shard_bytes: int = SHARD_BYTES):
         self.plan = plan
-        self.work_dir = work_dir
+        self.store = store
         self.executor = executor
         self.progress = progress or Progress()
         self.batch_size = batch_size
@@ -79,6 +83,7 @@ class Engine:
         self.timings: dict[str, float] = {}
         self.chains = check_plan(plan)
         self.runs: list[SourceRun] = []
+        self.ran: Counter[str] = Counter()  # tasks run (not from the store), by what their segment does
 
     def run(self) -> list[SourceRun]:
         self.runs = runs = [self._start(s) for s in self.plan.sources]
@@ -101,43 +106,70 @@ class Engine:
 
         stages = self.chains[src.name]
         inputs: list[Any] = []
+        keys: list[str] = []
         for i, f in enumerate(src.files):
             shards = plan_shards(Path(f), self.shard_bytes)
-            inputs += [(i, sh) for sh in shards] if len(shards) > 1 else [(i, None)]
-        (self.work_dir / src.name).mkdir(parents=True, exist_ok=True)
-        return SourceRun(src, stages, segments(stages), inputs, shard_files=[i for i, _ in inputs],
+            for sh in shards:
+                inputs.append((i, sh if len(shards) > 1 else None))
+                keys.append(key_of("raw", src.converter, src.ids, src.name, src.labels[i], fingerprint(f), repr(sh)))
+        return SourceRun(src, stages, segments(stages), inputs, keys, shard_files=[i for i, _ in inputs],
                          verdicts=[None] * len(inputs))
+
+    def _segment_spec(self, run: SourceRun, seg: Segment) -> list[Any]:
+        """What a segment does, for its key: stage names and resolved parameters, the output shape, batch size."""
+        used = ([seg.apply] if seg.apply is not None else []) + list(seg.batch) + ([seg.sketch] if seg.sketch is not None else [])
+        return [seg.index, seg.last, run.plan.shape, self.batch_size,
+                [(i, run.stages[i].name, run.stages[i].params()) for i in used]]
 
     # -- waves --------------------------------------------------------------------------------------------------
 
-    def _tasks(self, run: SourceRun, shards: list[int] | None = None) -> list[Task]:
-        work = str(self.work_dir / run.plan.name)
-        return [Task(self.plan, run.plan.name, run.seg, i, run.inputs[i], work, run.verdicts[i],
-                     run.rename.get(i, frozenset()), self.batch_size)
-                for i in (range(len(run.inputs)) if shards is None else shards)]
+    def _tasks(self, run: SourceRun, shards: list[int] | None = None) -> list[tuple[str, Task]]:
+        seg = run.segs[run.seg]
+        spec = self._segment_spec(run, seg)
+        out = []
+        for i in range(len(run.inputs)) if shards is None else shards:
+            verdicts = run.verdicts[i]
+            rename = run.rename.get(i, frozenset())
+            key = key_of("task", spec, run.keys[i], digest(verdicts) if verdicts is not None else None, sorted(rename))
+            task = Task(self.plan, run.plan.name, run.seg, i, run.inputs[i], str(self.store.folder(key)), verdicts,
+                        rename, self.batch_size)
+            out.append((key, task))
+        return out
 
-    def _execute(self, tasks: list[Task], what: str) -> list[TaskResult]:
-        self.progress.start(what, len(tasks))
-        results = []
-        for res in self.executor.map(run_task, tasks):
-            results.append(res)
+    def _execute(self, tasks: list[tuple[str, Task]], what: str) -> list[tuple[str, TaskResult]]:
+        """Run the tasks whose results are not in the store; results in task order."""
+        found: dict[int, TaskResult] = {}
+        todo: list[tuple[int, Task]] = []
+        for k, (key, task) in enumerate(tasks):
+            res = self.store.result(key)
+            if res is not None:
+                found[k] = res
+            else:
+                todo.append((k, task))
+                run = next(r for r in self.runs if r.plan.name == task.source)
+                self.ran[self._describe(run, task.segment)] += 1
+        self.store.hits += len(found)
+        self.store.misses += len(todo)
+        self.progress.start(what + (f", {len(found)} from the cache" if found else ""), len(todo))
+        for (k, _), res in zip(todo, self.executor.map(run_task, [t for _, t in todo]), strict=True):
+            found[k] = res
             self.progress.advance(1)
         self.progress.stop()
-        return results
+        return [(tasks[k][0], found[k]) for k in range(len(tasks))]
 
     def _wave(self, ready: list[SourceRun], wave: int) -> None:
-        tasks = [t for r in ready for t in self._tasks(r)]
+        tasks = [(r, kt) for r in ready for kt in self._tasks(r)]
         names = ", ".join(f"{r.plan.name}: {self._describe(r)}" for r in ready)
         self.progress.log(f"wave {wave}: {len(tasks)} task(s) - {names}")
-        results = self._execute(tasks, f"wave {wave} ({len(ready)} source(s))")
-        by_source: dict[str, list[TaskResult]] = {}
-        for res in results:
-            by_source.setdefault(res.source, []).append(res)
+        results = self._execute([kt for _, kt in tasks], f"wave {wave} ({len(ready)} source(s))")
+        by_source: dict[str, list[tuple[str, TaskResult]]] = {}
+        for (r, _), kr in zip(tasks, results, strict=True):
+            by_source.setdefault(r.plan.name, []).append(kr)
         for r in ready:
             self._finish_segment(r, by_source.get(r.plan.name, []))
 
-    def _describe(self, run: SourceRun) -> str:
-        seg = run.segs[run.seg]
+    def _describe(self, run: SourceRun, segment: int | None = None) -> str:
+        seg = run.segs[run.seg if segment is None else segment]
         names = ["convert"] if seg.index == 0 else []
         if seg.apply is not None:
             names.append(run.stages[seg.apply].name)
@@ -146,12 +178,14 @@ class Engine:
             names.append(f"sketch for {run.stages[seg.sketch].name}")
         return " + ".join(names) or "write"
 
-    def _finish_segment(self, run: SourceRun, results: list[TaskResult]) -> None:
+    def _finish_segment(self, run: SourceRun, keyed: list[tuple[str, TaskResult]]) -> None:
         seg = run.segs[run.seg]
         if seg.index == 0:
-            results = self._unique_ids(run, results)
+            keyed = self._unique_ids(run, keyed)
+        results = [res for _, res in keyed]
         run.results.append(results)
-        run.inputs = [r.output for r in results]
+        run.keys = [key for key, _ in keyed]
+        run.inputs = [r.output_path for r in results]
         run.counts = [r.records_out for r in results]
         run.verdicts = [None] * len(results)
         if seg.sketch is None:
@@ -161,20 +195,21 @@ class Engine:
         assert isinstance(stage, BarrierStage)
         run.sketch = stage.concat_sketches([r.sketch for r in results])
         if stage.kind == "source":
-            self._release([run], stage.decide([(run.plan.name, run.sketch)]))
+            self._release([run], self._decide(stage, [run]))
         else:
             run.waiting = seg.sketch
 
-    def _unique_ids(self, run: SourceRun, results: list[TaskResult]) -> list[TaskResult]:
+    def _unique_ids(self, run: SourceRun, keyed: list[tuple[str, TaskResult]]) -> list[tuple[str, TaskResult]]:
         """Ids repeated across shards: later copies (in file/line order) get ``@line``, as within a shard. The
         affected shards' first segment runs again with the list of where-keys to rename (a rare case)."""
         for _ in range(3):
+            results = [res for _, res in keyed]
             keys = np.concatenate([r.id_keys for r in results if r.id_keys is not None] or [np.zeros(0, np.uint64)])
             if len(keys) < 2:
-                return results
+                return keyed
             _, first = np.unique(keys, return_index=True)
             if len(first) == len(keys):
-                return results
+                return keyed
             repeat = np.ones(len(keys), bool)
             repeat[first] = False
             wheres = np.concatenate([r.wheres for r in results if r.wheres is not None])
@@ -185,27 +220,36 @@ class Engine:
             for shard, ws in redo.items():
                 run.rename[shard] = frozenset(run.rename.get(shard, frozenset()) | ws)
             again = self._execute(self._tasks(run, sorted(redo)), f"{run.plan.name}: renaming repeated ids")
-            for res in again:
-                results[res.shard] = res
+            for kr in again:
+                keyed[kr[1].shard] = kr
         raise EngineError(f"{run.plan.name}: ids still repeat after renaming")
 
     # -- barriers -----------------------------------------------------------------------------------------------
 
+    def _decide(self, stage: BarrierStage, members: list[SourceRun]) -> Any:
+        """A barrier's decision over the members' sketches (from the store when the same sketches were decided)."""
+        # keyed by what is decided over (the sketches), not by how they were made
+        key = key_of("decision", stage.name, stage.params(), [(r.plan.name, digest(r.sketch)) for r in members])
+        decision = self.store.get("decisions", key)
+        if decision is None:
+            t0 = time.perf_counter()
+            decision = stage.decide([(r.plan.name, r.sketch) for r in members])
+            self.timings[f"{stage.name} decide"] = round(time.perf_counter() - t0, 3)
+            self.store.put("decisions", key, decision)
+        return decision
+
     def _decide_corpus(self, runs: list[SourceRun]) -> None:
         first = next(r for r in runs if r.waiting is not None)
-        name = first.stages[first.waiting].name  # type: ignore[index]
-        members = [r for r in runs if any(st.name == name for st in r.stages)]
-        stuck = [r.plan.name for r in members if r.waiting is None or r.stages[r.waiting].name != name]
-        if stuck:
-            raise EngineError(f"corpus stage {name!r}: sources {', '.join(stuck)} cannot reach it")
-        stage = first.stages[first.waiting]  # type: ignore[index]
+        assert first.waiting is not None
+        stage = first.stages[first.waiting]
         assert isinstance(stage, BarrierStage)
+        members = [r for r in runs if any(st.name == stage.name for st in r.stages)]
+        stuck = [r.plan.name for r in members if r.waiting is None or r.stages[r.waiting].name != stage.name]
+        if stuck:
+            raise EngineError(f"corpus stage {stage.name!r}: sources {', '.join(stuck)} cannot reach it")
         total = sum(sum(r.counts) for r in members)
-        self.progress.log(f"{name}: deciding over {total:,} conversations of {len(members)} source(s)")
-        t0 = time.perf_counter()
-        decision = stage.decide([(r.plan.name, r.sketch) for r in members])
-        self.timings[f"{name} decide"] = round(time.perf_counter() - t0, 3)
-        self._release(members, decision)
+        self.progress.log(f"{stage.name}: deciding over {total:,} conversations of {len(members)} source(s)")
+        self._release(members, self._decide(stage, members))
 
     def _release(self, runs: list[SourceRun], decision: Any) -> None:
         for r in runs:
@@ -214,4 +258,3 @@ class Engine:
             r.sketch = None
             r.waiting = None
             r.seg += 1
-

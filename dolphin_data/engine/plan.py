@@ -44,17 +44,16 @@ class SourcePlan:
 
 @dataclass(frozen=True)
 class Segment:
-    """Stages ``start .. stop-1`` of a source's chain. ``apply`` is the barrier (index) whose verdicts open the
-    segment; ``sketch`` the barrier (index) it sketches for at its end; None when there is none."""
+    """One unit of work on a shard. Segment 0 converts the raw rows (and sketches for the chain's first stage when
+    that is a barrier), so a changed stage never re-parses raw JSON. A later segment applies the barrier ``apply``
+    (a chain index) when there is one, runs the ``batch`` stages, and ends by sketching for the barrier ``sketch``
+    or, when ``last``, by writing the output."""
 
     index: int
     apply: int | None
     batch: tuple[int, ...]
     sketch: int | None
-
-    @property
-    def last(self) -> bool:
-        return self.sketch is None
+    last: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,22 +85,38 @@ class Plan:
 
 
 def segments(stages: Sequence[Stage]) -> list[Segment]:
-    """Cut a chain at its barrier stages (see ``Segment``)."""
-    out: list[Segment] = []
-    apply: int | None = None
+    """Cut a chain into segments (see ``Segment``): convert first, then at every barrier."""
+    first_barrier = 0 if stages and stages[0].kind != "batch" else None
+    out = [Segment(0, None, (), first_barrier, last=not stages)]
+    apply = first_barrier
     batch: list[int] = []
-    for i, st in enumerate(stages):
-        if st.kind == "batch":
+    for i in range(0 if first_barrier is None else 1, len(stages)):
+        if stages[i].kind == "batch":
             batch.append(i)
             continue
         out.append(Segment(len(out), apply, tuple(batch), i))
         apply, batch = i, []
-    out.append(Segment(len(out), apply, tuple(batch), None))
+    if stages:
+        out.append(Segment(len(out), apply, tuple(batch), None, last=True))
     return out
 
 
+_SHARED: dict[str, Stage] = {}
+
+
 def build_stages(plan: Plan, source: SourcePlan) -> list[Stage]:
-    return [make_stage(st.name, st.params, plan.ctx) for st in source.stages]
+    """The source's chain as stage objects. Stages keep no state between calls, so one object serves every source
+    that asks for the same stage with the same parameters (models load once per process)."""
+    out = []
+    for st in source.stages:
+        key = orjson.dumps([st.name, st.params, plan.to_json()["ctx"], plan.ctx.workers], option=orjson.OPT_SORT_KEYS,
+                           default=repr).decode()
+        if key not in _SHARED:
+            if len(_SHARED) > 256:
+                _SHARED.clear()
+            _SHARED[key] = make_stage(st.name, st.params, plan.ctx)
+        out.append(_SHARED[key])
+    return out
 
 
 def check_plan(plan: Plan) -> dict[str, list[Stage]]:

@@ -23,7 +23,8 @@ from dolphin_data.engine.artefacts import Assembler, hash_files, pretty_json
 from dolphin_data.engine.driver import Engine, Progress
 from dolphin_data.engine.executor import make_executor
 from dolphin_data.engine.plan import Plan
-from dolphin_data.engine.publish import locked, publish, staging_dir
+from dolphin_data.engine.cache import Store
+from dolphin_data.engine.publish import CACHE, locked, publish, staging_dir
 from dolphin_data.errors import UserError
 
 
@@ -50,36 +51,40 @@ def signals_raise() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+DEFAULT_CACHE_LIMIT = 40 << 30
+
+
 @dataclass
 class RunOptions:
-    workers: int = 1
     executor: str = "local"
     progress: Progress | None = None
     batch_size: int = 1000
     keep_work: bool = False
+    cache: bool = True  # builds: reuse results in <out>/.cache (stage commands never do)
+    force: bool = False  # redo every task (the cache is refreshed, not read)
+    cache_limit: int = DEFAULT_CACHE_LIMIT  # bytes kept in <out>/.cache after a build, oldest entries go first
     after: Callable[[Plan, Path, dict[str, Any]], None] | None = None  # extra artefacts into the staging folder
     timings: dict[str, float] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)  # cache hits and misses of the last run
 
 
-def _execute(plan: Plan, staging: Path, opts: RunOptions, sides: Mapping[str, Any] | None) -> dict[str, Any]:
-    work = staging / "work"
+def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: Mapping[str, Any] | None) -> dict[str, Any]:
     executor = make_executor(opts.executor, plan.ctx.workers)
     ok = False
     try:
         t0 = time.perf_counter()
-        engine = Engine(plan, work, executor, opts.progress, opts.batch_size)
+        engine = Engine(plan, store, executor, opts.progress, opts.batch_size)
         engine.run()
         t1 = time.perf_counter()
-        raw_sha = hash_files(f for s in plan.sources for f in s.files)
+        raw_sha = hash_files((f for s in plan.sources for f in s.files), store)
         manifest = Assembler(engine, staging, sides).write(raw_sha)
         opts.timings.update(engine.timings)
         opts.timings.update({"run": round(t1 - t0, 3), "assemble": round(time.perf_counter() - t1, 3)})
+        opts.stats.update(tasks_from_cache=store.hits, tasks_run=store.misses, ran=dict(engine.ran))
         ok = True
         return manifest
     finally:
         executor.close(kill=not ok)
-        if not opts.keep_work:
-            shutil.rmtree(work, ignore_errors=True)
 
 
 def run_build(plan: Plan, out_dir: Path, opts: RunOptions | None = None) -> dict[str, Any]:
@@ -89,12 +94,20 @@ def run_build(plan: Plan, out_dir: Path, opts: RunOptions | None = None) -> dict
         raise UserError(f"{out_dir}: exists and is not a folder; choose another --out")
     with signals_raise(), locked(out_dir, f"dolphin-data build {plan.name}"):
         staging = staging_dir(out_dir)
+        store = Store(out_dir / CACHE, lookups=not opts.force) if opts.cache else Store(staging / "work", lookups=False)
         try:
-            manifest = _execute(plan, staging, opts, None)
+            manifest = _execute(plan, staging, store, opts, None)
             if opts.after is not None:
                 opts.after(plan, staging, manifest)
             (staging / "timings.json").write_bytes(pretty_json(opts.timings))
+            if opts.keep_work:
+                _keep_work(plan, store, staging)
+            if not opts.cache:
+                shutil.rmtree(staging / "work", ignore_errors=True)
             publish(staging, out_dir)
+            if opts.cache:
+                store.lookups = True
+                store.prune(opts.cache_limit)
             return manifest
         except KeyboardInterrupt as e:
             raise Interrupted(f"{out_dir}: interrupted ({e or 'SIGINT'}); nothing published, the folder is as it was") from None
@@ -135,14 +148,28 @@ def run_command(plan: Plan, targets: Targets, opts: RunOptions | None = None) ->
     sides = {name: list(targets.sides) for name in stage_names}
     with signals_raise(), locked(anchor, "dolphin-data " + ", ".join(sorted(stage_names)) or "convert"):
         staging = staging_dir(anchor)
+        store = Store(staging / "work", lookups=False)
         try:
-            manifest = _execute(plan, staging, opts, sides)
+            manifest = _execute(plan, staging, store, opts, sides)
             _deliver(plan, staging, targets, manifest)
             return manifest
         except KeyboardInterrupt as e:
             raise Interrupted(f"interrupted ({e or 'SIGINT'}); no output written") from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _keep_work(plan: Plan, store: Store, staging: Path) -> None:
+    """--keep-work: every task's folder, copied into ``<out>/work/<source>/<segment>.<shard>/`` for inspection."""
+    del plan
+    for folder in sorted(store.used):
+        if folder.is_dir() and (folder / "result.pkl").exists():
+            from dolphin_data.engine.worker import load_result
+
+            res = load_result(folder)
+            if res is not None:
+                dest = staging / "work" / res.source / f"{res.segment}.{res.shard:05d}"
+                shutil.copytree(folder, dest, dirs_exist_ok=True)
 
 
 def _deliver(plan: Plan, staging: Path, targets: Targets, manifest: dict[str, Any]) -> None:
@@ -186,7 +213,8 @@ def _move(src: Path, dest: Path) -> None:
 
 def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | Path = "raw", workers: int | None = 1,
                  executor: str = "local", progress: Progress | None = None, batch_size: int = 1000,
-                 keep_work: bool = False) -> dict[str, Any]:
+                 keep_work: bool = False, cache: bool = True, force: bool = False,
+                 cache_limit: int = DEFAULT_CACHE_LIMIT, stats: dict[str, Any] | None = None) -> dict[str, Any]:
     """Build a loaded recipe into ``out_dir`` (default: the recipe's ``output.dir``): every output file, rejects,
     reports, ``manifest.json`` and the Axolotl configs, published atomically. Returns the manifest."""
     from dolphin_data.axolotl import write_axolotl_configs
@@ -198,5 +226,6 @@ def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | 
     def after(plan: Plan, staging: Path, manifest: dict[str, Any]) -> None:
         write_axolotl_configs(plan.ctx, staging, [f["output"] for f in manifest["files"]], recipe.chat_template)
 
-    opts = RunOptions(executor=executor, progress=progress, batch_size=batch_size, keep_work=keep_work, after=after)
+    opts = RunOptions(executor=executor, progress=progress, batch_size=batch_size, keep_work=keep_work, cache=cache,
+                      force=force, cache_limit=cache_limit, after=after, stats=stats if stats is not None else {})
     return run_build(plan, Path(out_dir or recipe.output_dir), opts)

@@ -11,6 +11,9 @@ repairs and other side records stream to part files. Only counts, report summari
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -38,8 +41,8 @@ class Task:
     source: str
     segment: int
     shard: int
-    input: Any  # segment 0: (file index, io shard or None); later: the previous segment's work file
-    work: str  # the source's work folder
+    input: Any  # segment 0: (file index, io shard or None); later: the previous segment's output file
+    folder: str  # where this task writes; committed by its result.pkl
     verdicts: Verdicts | None = None
     rename: frozenset[int] = frozenset()  # where-keys of records whose id repeats an earlier one of the source
     batch_size: int = 1000
@@ -65,12 +68,44 @@ class TaskResult:
     shard: int
     tallies: list[Tally]
     records_out: int
-    output: str
-    parts: dict[str, str]  # "rejects:<position>" / "side:<name>:<position>" -> part file
+    output: str  # file name inside ``folder``
+    parts: dict[str, str]  # "rejects:<position>" / "side:<name>:<position>" -> file name inside ``folder``
     sketch: Any = None
     rows_read: int = 0  # segment 0: raw rows of the shard
     id_keys: np.ndarray | None = None  # segment 0: 64-bit hash of every converted record's id, in order
     wheres: np.ndarray | None = None  # segment 0: their where-keys
+    folder: str = ""  # set when the result is read back (the cache may have moved since it was written)
+
+    def path(self, name: str) -> str:
+        return str(Path(self.folder) / name)
+
+    @property
+    def output_path(self) -> str:
+        return self.path(self.output)
+
+    def part_paths(self, key: str) -> list[str]:
+        return [self.path(self.parts[key])] if key in self.parts else []
+
+
+RESULT = "result.pkl"
+
+
+def commit(result: TaskResult, folder: Path) -> None:
+    """Write the task's result last, atomically: a folder without it is an unfinished task (a crash, a kill)."""
+    tmp = folder / (RESULT + ".tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, folder / RESULT)
+
+
+def load_result(folder: Path) -> TaskResult | None:
+    try:
+        with open(folder / RESULT, "rb") as fh:
+            result: TaskResult = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+    result.folder = str(folder)
+    return result
 
 
 # -- per-process cache: stages are built (models loaded) once per worker process, not per task ----------------
@@ -95,10 +130,10 @@ def id_key(conv_id: str) -> int:
 
 
 class PartWriter:
-    """Lazily opened JSONL part files of one task."""
+    """Lazily opened JSONL part files of one task (named by key inside the task's folder)."""
 
-    def __init__(self, folder: Path, tag: str):
-        self.folder, self.tag = folder, tag
+    def __init__(self, folder: Path):
+        self.folder = folder
         self.files: dict[str, IO[bytes]] = {}
         self.paths: dict[str, str] = {}
 
@@ -107,9 +142,9 @@ class PartWriter:
             return
         fh = self.files.get(key)
         if fh is None:
-            path = self.folder / f"{key.replace(':', '.')}.{self.tag}.jsonl"
-            fh = self.files[key] = open(path, "wb")  # noqa: SIM115 - closed in close()
-            self.paths[key] = str(path)
+            name = key.replace(":", ".") + ".jsonl"
+            fh = self.files[key] = open(self.folder / name, "wb")  # noqa: SIM115 - closed in close()
+            self.paths[key] = name
         fh.write(b"".join(lines))
 
     def close(self) -> None:
@@ -210,9 +245,10 @@ def run_task(task: Task) -> TaskResult:
     src = plan.source(task.source)
     stages = stages_for(plan, src)
     seg: Segment = segments(stages)[task.segment]
-    work = Path(task.work)
-    tag = f"{task.segment}.{task.shard:05d}"
-    parts = PartWriter(work, tag)
+    folder = Path(task.folder)
+    shutil.rmtree(folder, ignore_errors=True)  # what an interrupted attempt left
+    folder.mkdir(parents=True)
+    parts = PartWriter(folder)
     result = TaskResult(task.source, task.segment, task.shard, [], 0, "", parts.paths)
     tallies: list[Tally] = []
     if task.segment == 0:
@@ -227,13 +263,10 @@ def run_task(task: Task) -> TaskResult:
     running = [Tally(i, stages[i].name, summary=stages[i].summary()) for i in seg.batch]
     tallies += running
     sketches: list[Any] = []
-    spill = work / f"spill.{seg.sketch}.{task.shard:05d}"
-    if seg.last:
-        out_path = work / f"out.{task.shard:05d}.jsonl"
-    else:
-        out_path = work / f"seg{seg.index + 1}.{task.shard:05d}.arrow"
+    spill = folder / "spill"
+    result.output = "out.jsonl" if seg.last else "out.arrow"
     offset = 0
-    with open(out_path, "wb") as sink:
+    with open(folder / result.output, "wb") as sink:
         writer = None if seg.last else pa.ipc.new_stream(sink, SCHEMA)
         for batch in batches:
             n_in = len(batch)
@@ -260,7 +293,8 @@ def run_task(task: Task) -> TaskResult:
     if seg.sketch is not None:
         result.sketch = stages[seg.sketch].concat_sketches(sketches)
     result.tallies = tallies
-    result.output = str(out_path)
+    commit(result, folder)
+    result.folder = str(folder)
     return result
 
 

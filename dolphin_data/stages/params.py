@@ -9,6 +9,7 @@ of ``RunContext``: left out, it takes the run's value; given in a recipe, it mus
 from __future__ import annotations
 
 import difflib
+import functools
 import inspect
 import re
 import types
@@ -90,7 +91,8 @@ def docstring_args(cls: type) -> dict[str, str]:
     return out
 
 
-def param_infos(cls: type) -> list[ParamInfo]:
+@functools.cache
+def param_infos(cls: type) -> tuple[ParamInfo, ...]:
     """Every parameter of a stage class, in declaration order."""
     sig = inspect.signature(cls.__init__)
     hints = typing.get_type_hints(cls.__init__)
@@ -102,7 +104,7 @@ def param_infos(cls: type) -> list[ParamInfo]:
             continue
         default = None if p.default is inspect.Parameter.empty else p.default
         out.append(ParamInfo(name, hints.get(name, Any), default, helps.get(name, ""), ctx.get(name)))
-    return out
+    return tuple(out)
 
 
 def check_value(stage: str, info: ParamInfo, value: Any) -> Any:

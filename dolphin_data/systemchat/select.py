@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dolphin_data.batch import Batch
 from dolphin_data.stages.base import STAGES, BatchStage, StageOutput
+
 # Stock prompts a converter or trainer fills in: they carry no instruction worth teaching.
 DEFAULT_PROMPTS = frozenset(
     p.lower()

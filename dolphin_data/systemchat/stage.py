@@ -13,7 +13,6 @@ conversations that were kept, and the sentences cut from them),
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path

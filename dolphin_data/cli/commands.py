@@ -23,9 +23,15 @@ def build(
     executor: Annotated[str, typer.Option("--executor", help="local (all cores of this machine) or ray.")] = "local",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the resolved recipe and the plan; do nothing.")] = False,
     keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep OUT/work/ (each shard after each segment).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither reuse nor keep results in OUT/.cache.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Redo every task (OUT/.cache is refreshed, not read).")] = False,
+    cache_limit: Annotated[float, typer.Option("--cache-limit", help="GB kept in OUT/.cache after the build.")] = 40.0,
     quiet: QuietOpt = False,
 ) -> None:
     """Build every output file of a recipe, with manifest, rejects, reports and Axolotl configs.
+
+    Finished work is kept in OUT/.cache by content: a rebuild redoes only what a change affects, and a build that
+    was killed resumes from its finished shards.
 
     Example: dolphin-data build recipes/2.9.yaml --out out/2.9
     """
@@ -47,7 +53,11 @@ def build(
         out.print(table)
         return
     target = Path(out_dir or rec.output_dir)
-    manifest = build_recipe(rec, target, raw, workers, executor, progress_for(quiet), keep_work=keep_work)
+    if cache_limit < 0:
+        raise UserError(f"--cache-limit {cache_limit}: give 0 or more GB")
+    stats: dict[str, Any] = {}
+    manifest = build_recipe(rec, target, raw, workers, executor, progress_for(quiet), keep_work=keep_work,
+                            cache=not no_cache, force=force, cache_limit=int(cache_limit * (1 << 30)), stats=stats)
     if quiet:
         return
     table = Table(title=f"build {rec.name}", title_justify="left")
@@ -62,7 +72,9 @@ def build(
     t = manifest["totals"]
     table.add_row("[bold]total", f"{t['rows_read']:,}", f"{t['records_written']:,}", f"{t['rows_rejected']:,}", "")
     out.print(table)
-    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}")
+    reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
+        if stats.get("tasks_from_cache") else ""
+    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}{reused}")
 
 
 @app.command()
@@ -213,3 +225,41 @@ def list_things(what: str) -> None:
     else:
         raise UserError(f"list {what!r}: choose stages, converters or recipes")
     out.print(table)
+
+
+cache_app = typer.Typer(no_args_is_help=True, help="The result cache of a build folder (OUT/.cache).")
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+@user_errors
+def cache_info(out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="A build output folder.")]) -> None:
+    """Size and entries of a build folder's cache.
+
+    Example: dolphin-data cache info out/2.9
+    """
+    from dolphin_data.engine.cache import Store
+
+    root = out_dir / ".cache"
+    if not root.is_dir():
+        raise UserError(f"{out_dir}: no .cache here; builds write one unless --no-cache")
+    store = Store(root)
+    tasks = len(list(root.glob("tasks/*/*/result.pkl")))
+    out.print(summary_table(f"cache {root}", [("finished tasks", tasks), ("bytes", store.size())]))
+
+
+@cache_app.command("clean")
+@user_errors
+def cache_clean(out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="A build output folder.")]) -> None:
+    """Remove a build folder's cache (the build itself stays; the next build redoes everything).
+
+    Example: dolphin-data cache clean out/2.9
+    """
+    import shutil
+
+    from dolphin_data.engine.publish import locked
+
+    root = out_dir / ".cache"
+    with locked(out_dir, "dolphin-data cache clean"):
+        shutil.rmtree(root, ignore_errors=True)
+    out.print(f"removed {root}")

@@ -326,7 +326,9 @@ def build_agent_data() -> Rows:
     rows.add(sharegpt(convert, "Can you book me a flight from Paris to Madrid?",
                       "I'm sorry, but I don't have the ability to book flights. My current function only lets me "
                       "convert currencies."),
-             "refusal", "capability refusal ('I'm sorry, but I don't have the ability to ...')", REFUSAL)
+             "refusal", "capability refusal ('I'm sorry, but I don't have the ability to ...'; the phrase is in SystemChat's "
+             "own filter list, where a case bug kept it from matching)",
+             REFUSAL + " - known gap: no unfilter layer flags 'I don't have the ability to' today")
     rows.add({"conversations": [{"from": "system", "value": weather}, {"from": "human", "value": "Weather in Lima?"},
                                 {"from": "function_call", "value": '{"name": "get_weather"}'},
                                 {"from": "gpt", "value": "It is 18 °C in Lima."}]},
@@ -646,7 +648,12 @@ def build_smoltalk() -> Rows:
         ("self-oss-instruct", messages(None, "Write a Python one-liner that flattens a list of lists.",
                                        "`flat = [x for sub in nested for x in sub]`")),
     ]
-    for source, msgs in smol:
+    for i, (source, msgs) in enumerate(smol):
+        if i == 0:
+            rows.add({"messages": msgs, "source": source}, "hard_negative",
+                     "a rewrite task whose whole answer is \"We can't decide yet.\" (quoted content, not a refusal)",
+                     KEEP + " - known gap: the refusal classifier flags it today (refusal:classifier, score 1.0)")
+            continue
         rows.add({"messages": msgs, "source": source})
     rows.add({"messages": TULU_ROWS[1][1], "source": "smol-constraints"}, "dup_cross",
              "same messages as tulu3_sft/data/train-00000-of-00001.parquet row 2 (public mixes overlap)",

@@ -27,8 +27,8 @@ from dolphin_data.model import Conversation, Turn
 
 
 def _metadata(row: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    """Scalar side fields worth keeping (``source``, ``category``, ``score``, ...), skipping empty ones."""
-    return {k: row[k] for k in keys if isinstance(row.get(k), str | int | float) and row[k] not in ("", None)}
+    """Non-empty string side fields worth keeping (``source``, ``category``, ...); other values are not metadata."""
+    return {k: row[k] for k in keys if isinstance(row.get(k), str) and row[k]}
 
 
 def _single_turn(prompt: str, answer: str, ref: RowRef, meta: dict[str, Any], upstream_id: Any = None) -> Conversation:
@@ -61,7 +61,7 @@ def orca_agentinstruct(row: Any, ref: RowRef) -> Conversation:
         try:
             raw = json.loads(raw)
         except json.JSONDecodeError as e:
-            raise RecordError("invalid_json", f"'messages' is not valid JSON text ({e.msg} at char {e.pos})") from None
+            raise RecordError("invalid_json", f"'messages' is not valid JSON text ({e.msg}, char {e.pos})") from None
     turns = turns_from_list(raw, "role", "content", field="messages")
     return make_conversation(turns, ref.make_id(row.get("id")), ref.source, drop_empty_system=True)
 
@@ -114,5 +114,8 @@ def math_gpt4o(row: Any, ref: RowRef) -> Conversation:
 def finetome(row: Any, ref: RowRef) -> Conversation:
     """mlabonne/FineTome-100k {"conversations": [{"from", "value"}], "source", "score"}; source and score kept as metadata."""
     turns = _sharegpt_turns(row)
-    optional(row, "score", (int, float))  # a score that is not a number is a schema error, not metadata
-    return make_conversation(turns, ref.make_id(row.get("id")), ref.source, _metadata(row, ("source", "score")))
+    meta = _metadata(row, ("source",))
+    score = optional(row, "score", (int, float))  # a score that is not a number is a schema error
+    if score is not None and not isinstance(score, bool):
+        meta["score"] = score
+    return make_conversation(turns, ref.make_id(row.get("id")), ref.source, meta)

@@ -137,19 +137,18 @@ def _compare(a: Mapping[str, Any], b: Mapping[str, Any], prefix: str = "") -> li
 
 
 def effective_stage_params(recipe: Recipe) -> dict[str, dict[str, Any]]:
-    """``stage_params`` with every stage parameter's default filled in, so a default changed by writing it out (or
-    an explicit null against a non-null default) shows up in a diff."""
-    import inspect
+    """Each ``stage_params`` entry as the stage resolves it for this recipe (defaults and run-wide settings such as
+    ``sequence_len`` filled in), so a default changed by writing it out, or an explicit null against a non-null
+    default, shows up in a diff."""
+    from dolphin_data.stages import STAGES, make_stage
+    from dolphin_data.stages.params import param_infos
 
-    from dolphin_data.stages import STAGES, load_builtin_stages
-
-    load_builtin_stages()
     out: dict[str, dict[str, Any]] = {}
     for name, given in recipe.stage_params.items():
-        sig = inspect.signature(STAGES.get(name).__init__)
-        defaults = {k: p.default for k, p in sig.parameters.items()
-                    if k != "self" and p.default is not inspect.Parameter.empty}
-        out[name] = {**defaults, **given}
+        try:
+            out[name] = make_stage(name, given, recipe.ctx).params()
+        except UserError:  # defaults a source completes (``sample: {seed}`` needs each source's n): declared defaults
+            out[name] = {**{p.name: p.default for p in param_infos(STAGES.get(name))}, **given}
     return out
 
 

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from dolphin_data.io import iter_rows
-from dolphin_data.pipeline import resolve_raw_files, run_build
+from dolphin_data.engine.run import build_recipe as run_build
+from dolphin_data.sources import resolve_raw_files
 from dolphin_data.recipe import load_recipe
 from dolphin_data.stages.convert import convert_rows
 from tests.conftest import REPO, read_jsonl

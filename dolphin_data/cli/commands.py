@@ -1,118 +1,16 @@
-"""The ``dolphin-data`` command line: a thin Typer shell over the library (contract: shared CLI.md).
-
-Each command parses options, calls one library function and renders the result. User errors
-(``UserError``) become one ``Error: ...`` line on stderr and exit 1; Typer's usage errors exit 2.
-"""
+"""``build``, ``pull``, ``convert``, ``inspect``, ``explain``, ``report``, ``list``: thin shells over the library."""
 
 from __future__ import annotations
 
-import functools
-import sys
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from dolphin_data import __version__
+from dolphin_data.cli.app import QuietOpt, WorkersOpt, app, out, resolve_workers, summary_table, user_errors
+from dolphin_data.cli.progress import progress_for
 from dolphin_data.errors import UserError
-
-app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Rebuild the Dolphin training-data mix: pull, convert, unfilter, dedup, validate, count tokens, write.",
-)
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-if not out.is_terminal:  # pipes and CI logs: tables at a readable width instead of rich's 80 columns
-    out.width = 160
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress.")]
-WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Processes for batch stages (default: all cores).")]
-
-
-def user_errors(fn: F) -> F:
-    """User errors -> one line on stderr, exit 1 (no traceback). Bugs keep their traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except UserError as e:
-            typer.echo(f"Error: {e}", err=True)
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def summary_table(title: str, rows: Iterable[tuple[str, Any]]) -> Table:
-    table = Table(title=title, show_header=False, title_justify="left")
-    table.add_column(style="bold")
-    table.add_column(justify="right")
-    for k, v in rows:
-        table.add_row(k, f"{v:,}" if isinstance(v, int) else str(v))
-    return table
-
-
-def build_progress(quiet: bool) -> Any:
-    """Rich progress bars on a terminal, plain log lines otherwise, nothing with --quiet."""
-    from dolphin_data.pipeline import Progress
-
-    if quiet:
-        return None
-
-    class Lines(Progress):
-        def log(self, message: str) -> None:
-            err.print(f"[dim]{message}[/dim]")
-
-    if not err.is_terminal:
-        return Lines()
-
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-    from rich.progress import Progress as RichProgress
-
-    class Bars(Lines):
-        def __init__(self) -> None:
-            self.bars = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                     TimeElapsedColumn(), console=err, transient=True)
-            self.task: Any = None
-
-        def start(self, description: str, total: int | None) -> None:
-            self.bars.start()
-            self.task = self.bars.add_task(description, total=total)
-
-        def advance(self, n: int = 1) -> None:
-            self.bars.advance(self.task, n)
-
-        def stop(self) -> None:
-            self.bars.stop()
-            if self.task is not None:
-                self.bars.remove_task(self.task)
-                self.task = None
-
-    return Bars()
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"dolphin-data {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
-) -> None:
-    """dolphin-data: reproducible, explainable training-data mixes for Axolotl."""
-
-
-# -- build / pull ----------------------------------------------------------------------------------
 
 
 @app.command()
@@ -124,28 +22,32 @@ def build(
     workers: WorkersOpt = None,
     executor: Annotated[str, typer.Option("--executor", help="local (all cores of this machine) or ray.")] = "local",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the resolved recipe and the plan; do nothing.")] = False,
-    keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep OUT/work/ (each source after each segment).")] = False,
+    keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep OUT/work/ (each shard after each segment).")] = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Build every output file of a recipe, with manifest, rejects and Axolotl config.
+    """Build every output file of a recipe, with manifest, rejects, reports and Axolotl configs.
 
     Example: dolphin-data build recipes/2.9.yaml --out out/2.9
     """
     import yaml
 
-    from dolphin_data.pipeline import plan, run_build
+    from dolphin_data.engine.plan import plan_recipe
+    from dolphin_data.engine.run import build_recipe
     from dolphin_data.recipe import load_recipe
 
     rec = load_recipe(recipe)
+    workers = resolve_workers(workers)
     if dry_run:
+        plan = plan_recipe(rec, raw, workers)
         out.print(f"# resolved recipe {rec.path} (sha256 {rec.sha256[:12]})")
         out.print(yaml.safe_dump(rec.to_dict(), sort_keys=False), markup=False)
         table = Table("source", "output", "raw files", "stages", title="plan", title_justify="left")
-        for row in plan(rec, raw):
-            table.add_row(row["source"], row["output"], str(len(row["raw_files"])) or "0", " -> ".join(row["stages"]))
+        for s in plan.sources:
+            table.add_row(s.name, s.output, str(len(s.files)), " -> ".join(["convert", *(st.name for st in s.stages), "write"]))
         out.print(table)
         return
-    manifest = run_build(rec, out_dir, raw, workers, executor, build_progress(quiet), keep_work=keep_work)
+    target = Path(out_dir or rec.output_dir)
+    manifest = build_recipe(rec, target, raw, workers, executor, progress_for(quiet), keep_work=keep_work)
     if quiet:
         return
     table = Table(title=f"build {rec.name}", title_justify="left")
@@ -160,7 +62,7 @@ def build(
     t = manifest["totals"]
     table.add_row("[bold]total", f"{t['rows_read']:,}", f"{t['records_written']:,}", f"{t['rows_rejected']:,}", "")
     out.print(table)
-    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {out_dir or rec.output_dir}")
+    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}")
 
 
 @app.command()
@@ -184,9 +86,6 @@ def pull(
         out.print(summary_table("pull", ((r["source"], r["status"]) for r in results)))
 
 
-# -- convert / inspect / explain -------------------------------------------------------------------
-
-
 @app.command()
 @user_errors
 def convert(
@@ -197,38 +96,32 @@ def convert(
     source: Annotated[str | None, typer.Option("--source", help="Source name used in ids (default: file stem).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output shape: sharegpt or messages.")] = "sharegpt",
     list_: Annotated[bool, typer.Option("--list", help="List the upstream schemas and exit.")] = False,
+    workers: WorkersOpt = 1,
     quiet: QuietOpt = False,
 ) -> None:
     """Convert one upstream file to ShareGPT (or messages) JSONL; bad rows go to the rejects file.
 
     Example: dolphin-data convert raw/orca_math/data/train-00000-of-00001.parquet --from orca_math --out orca.jsonl
     """
+    from dolphin_data.cli.stagecmd import context, print_summary
     from dolphin_data.converters import CONVERTERS
-    from dolphin_data.io import write_jsonl
-    from dolphin_data.registry import describe
-    from dolphin_data.stages.convert import convert_file
+    from dolphin_data.engine.plan import plan_files
+    from dolphin_data.engine.run import RunOptions, Targets, run_command
 
     if list_:
-        table = Table("schema", "description", title="upstream schemas", title_justify="left")
-        for name, fn in CONVERTERS.items():
-            table.add_row(name, describe(fn))
-        out.print(table)
+        list_things("converters")
         return
     if input is None or schema is None or out_path is None:
         raise UserError("convert needs INPUT, --from SCHEMA and --out OUT.jsonl (or --list to see the schemas)")
     if fmt not in ("sharegpt", "messages"):
         raise UserError(f"--format {fmt!r}: choose sharegpt or messages")
     CONVERTERS.get(schema)
-    kept, bad = convert_file(input, schema, source)
-    write_jsonl(out_path, (c.to_record(fmt) for c in kept))
+    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt)
     rej_path = rejects or out_path.with_name(out_path.name.removesuffix(".jsonl") + ".rejects.jsonl")
-    write_jsonl(rej_path, (r.to_json() for r in bad))
+    manifest = run_command(plan, Targets({plan.sources[0].output: out_path}, rej_path),
+                           RunOptions(progress=progress_for(quiet)))
     if not quiet:
-        from collections import Counter
-
-        reasons = Counter(r.reason for r in bad)
-        rows = [("in", len(kept) + len(bad)), ("kept", len(kept))] + [(f"rejected {k}", v) for k, v in sorted(reasons.items())]
-        out.print(summary_table(f"convert {input.name} ({schema})", rows))
+        print_summary(f"convert {input.name} ({schema})", manifest)
 
 
 @app.command()
@@ -285,30 +178,38 @@ def report(
     show(directory, out, samples)
 
 
-# Stage commands live beside their stages; each module adds its commands to `app`.
-STAGE_COMMAND_MODULES: list[str] = [
-    "dolphin_data.cli_systemchat",
-    "dolphin_data.cli_unfilter",
-    "dolphin_data.cli_tokens",
-    "dolphin_data.cli_dedup",
-    "dolphin_data.cli_recipes",
-    "dolphin_data.synth",
-]
+@app.command("list")
+@user_errors
+def list_cmd(
+    what: Annotated[str, typer.Argument(help="stages, converters or recipes.")],
+) -> None:
+    """List the registered stages, converters, or the recipes in recipes/, one line each.
+
+    Example: dolphin-data list stages
+    """
+    list_things(what)
 
 
-def _register_stage_commands() -> None:
-    import importlib
+def list_things(what: str) -> None:
+    from dolphin_data.converters import CONVERTERS
+    from dolphin_data.registry import describe
+    from dolphin_data.stages.base import STAGES, load_builtin_stages
 
-    for module in STAGE_COMMAND_MODULES:
-        importlib.import_module(module).register(app)
+    if what == "converters":
+        table = Table("converter", "upstream schema", title="converters", title_justify="left")
+        for name, fn in CONVERTERS.items():
+            table.add_row(name, describe(fn))
+    elif what == "stages":
+        load_builtin_stages()
+        table = Table("stage", "kind", "what it does", title="stages", title_justify="left")
+        for name, cls in STAGES.items():
+            table.add_row(name, cls.kind, describe(cls))
+    elif what == "recipes":  # plain lines, one per recipe, in version order (dolphin_data/recipe_diff.py)
+        from dolphin_data.recipe_diff import list_recipes
 
-
-_register_stage_commands()
-
-
-def run() -> None:  # console-script entry point
-    app(prog_name="dolphin-data")
-
-
-if __name__ == "__main__":
-    sys.exit(run())
+        for summary in list_recipes(Path("recipes")):
+            out.print(summary.line(), markup=False)
+        return
+    else:
+        raise UserError(f"list {what!r}: choose stages, converters or recipes")
+    out.print(table)

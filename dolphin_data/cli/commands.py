@@ -216,12 +216,12 @@ def list_things(what: str) -> None:
         table = Table("stage", "kind", "what it does", title="stages", title_justify="left")
         for name, cls in STAGES.items():
             table.add_row(name, cls.kind, describe(cls))
-    elif what == "recipes":
-        from dolphin_data.recipe import list_recipes
+    elif what == "recipes":  # plain lines, one per recipe, in version order (dolphin_data/recipe_diff.py)
+        from dolphin_data.recipe_diff import list_recipes
 
-        table = Table("recipe", "name", "description", title="recipes", title_justify="left")
-        for path, name, desc in list_recipes(Path("recipes")):
-            table.add_row(str(path), name, desc)
+        for summary in list_recipes(Path("recipes")):
+            out.print(summary.line(), markup=False)
+        return
     else:
         raise UserError(f"list {what!r}: choose stages, converters or recipes")
     out.print(table)

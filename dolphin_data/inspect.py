@@ -66,11 +66,10 @@ def inspect_file(path: str | Path) -> dict[str, Any]:
 
 
 def explain_id(conv_id: str, build_dir: str | Path) -> list[str]:
+    from dolphin_data.engine.artefacts import verify_build
+
     build_dir = Path(build_dir)
-    manifest_path = build_dir / "manifest.json"
-    if not manifest_path.exists():
-        raise UserError(f"{build_dir}: no manifest.json; pass the folder a build wrote (e.g. --build out/2.9)")
-    manifest = orjson.loads(manifest_path.read_bytes())
+    manifest = verify_build(build_dir)
     needle = orjson.dumps(conv_id)
     lines: list[str] = []
     for f in manifest["files"]:

@@ -117,13 +117,16 @@ class Assembler:
         self.result = result
         self.sides = sides
         self.stats = {r.plan.name: stage_stats(r) for r in engine.runs}
+        self.hashes: dict[str, tuple[str, int]] = {}  # artefact -> (sha256, bytes), as assembled
 
     def _parts(self, run: SourceRun, key: str) -> list[str]:
         return [p for seg in run.results for res in seg for p in res.part_paths(key)]
 
     def _concat(self, parts: list[str], target: Path) -> tuple[str, int]:
         """Parts live in task folders named by their content keys, so their paths are the key of the whole."""
-        return concat(parts, target, self.store, key_of("file", [str(Path(p).relative_to(self.store.root)) for p in parts]))
+        done = concat(parts, target, self.store, key_of("file", [str(Path(p).relative_to(self.store.root)) for p in parts]))
+        self.hashes[target.relative_to(self.result).as_posix()] = done
+        return done
 
     def outputs(self) -> dict[str, tuple[str, int]]:
         order: dict[str, list[SourceRun]] = {}
@@ -227,6 +230,8 @@ class Assembler:
         }
 
     def write(self, raw_sha: Mapping[str, str]) -> dict[str, Any]:
+        """Assemble every artefact into the result folder and return the manifest (not yet written: the caller adds
+        its own artefacts, then ``commit`` writes the manifest last, as the record of everything in the folder)."""
         self.result.mkdir(parents=True, exist_ok=True)
         outputs = self.outputs()
         rejects = self.rejects()
@@ -234,8 +239,59 @@ class Assembler:
         reports = self.reports() if self.plan.stage_reports else {}
         manifest = self.manifest(outputs, rejects, sides, reports, raw_sha)
         check_accounting(manifest)
-        (self.result / "manifest.json").write_bytes(pretty_json(manifest))
         return manifest
+
+
+MANIFEST = "manifest.json"
+UNLISTED = {MANIFEST, "timings.json"}  # written after the manifest, or deliberately outside it
+VERIFY_SHA_BELOW = 32 << 20  # verify (verify_build) reads files up to this size; larger ones by size
+
+
+def commit(result: Path, manifest: dict[str, Any], known: Mapping[str, tuple[str, int]]) -> dict[str, Any]:
+    """List every file of the result folder with its sha256 and size in the manifest, and write the manifest last,
+    atomically: a folder whose files do not match its manifest is not a whole build (``verify_build``)."""
+    from dolphin_data.engine.publish import write_json_atomic
+    from dolphin_data.io import sha256_file
+
+    index = {}
+    for path in sorted(result.rglob("*")):
+        rel = path.relative_to(result).as_posix()
+        if not path.is_file() or rel in UNLISTED or rel.split("/")[0] in (".cache", "work"):
+            continue
+        sha, size = known.get(rel) or (sha256_file(path), path.stat().st_size)
+        index[rel] = {"sha256": sha, "bytes": size}
+    manifest["artefacts"] = index
+    write_json_atomic(result / MANIFEST, manifest)
+    return manifest
+
+
+def verify_build(folder: Path) -> dict[str, Any]:
+    """The manifest of a build folder, after checking that the folder is exactly what it lists (every file there,
+    same size, same sha256 for files under 32 MB, nothing else); a damaged or mixed folder is a ``UserError``."""
+    from dolphin_data.errors import UserError
+    from dolphin_data.io import sha256_file
+
+    path = folder / MANIFEST
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder; pass the folder a build wrote (e.g. out/2.9)")
+    if not path.is_file():
+        raise UserError(f"{folder}: no manifest.json, so not a finished build; run `dolphin-data build` into it")
+    try:
+        manifest = orjson.loads(path.read_bytes())
+        index = manifest["artefacts"]
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        raise UserError(f"{path}: damaged (not the manifest a build writes); rebuild the folder") from None
+    for rel, meta in index.items():
+        f = folder / rel
+        if not f.is_file() or f.stat().st_size != meta["bytes"]:
+            raise UserError(f"{f}: missing or changed since the build (manifest.json lists it); rebuild the folder")
+        if meta["bytes"] < VERIFY_SHA_BELOW and sha256_file(f) != meta["sha256"]:
+            raise UserError(f"{f}: changed since the build (sha256 differs from manifest.json); rebuild the folder")
+    for f in folder.rglob("*"):
+        rel = f.relative_to(folder).as_posix()
+        if f.is_file() and rel not in index and rel not in UNLISTED and rel.split("/")[0] not in (".cache", "work"):
+            raise UserError(f"{f}: not part of the build manifest.json describes (a mixed folder); rebuild the folder")
+    return dict(manifest)
 
 
 def relative_paths(obj: Any, base: Path) -> Any:

@@ -151,10 +151,12 @@ class Engine:
         self.store.hits += len(found)
         self.store.misses += len(todo)
         self.progress.start(what + (f", {len(found)} from the cache" if found else ""), len(todo))
-        for (k, _), res in zip(todo, self.executor.map(run_task, [t for _, t in todo]), strict=True):
-            found[k] = res
-            self.progress.advance(1)
-        self.progress.stop()
+        try:
+            for (k, _), res in zip(todo, self.executor.map(run_task, [t for _, t in todo]), strict=True):
+                found[k] = res
+                self.progress.advance(1)
+        finally:
+            self.progress.stop()  # also on Ctrl-C: the terminal gets its cursor back
         return [(tasks[k][0], found[k]) for k in range(len(tasks))]
 
     def _wave(self, ready: list[SourceRun], wave: int) -> None:

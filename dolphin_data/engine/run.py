@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from dolphin_data.engine.artefacts import Assembler, hash_files, pretty_json
+from dolphin_data.engine.artefacts import Assembler, commit, hash_files, pretty_json
 from dolphin_data.engine.driver import Engine, Progress
 from dolphin_data.engine.executor import make_executor
 from dolphin_data.engine.plan import Plan
@@ -68,7 +68,8 @@ class RunOptions:
     stats: dict[str, Any] = field(default_factory=dict)  # cache hits and misses of the last run
 
 
-def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: Mapping[str, Any] | None) -> dict[str, Any]:
+def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: Mapping[str, Any] | None
+             ) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
     executor = make_executor(opts.executor, plan.ctx.workers)
     ok = False
     try:
@@ -77,12 +78,13 @@ def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: M
         engine.run()
         t1 = time.perf_counter()
         raw_sha = hash_files((f for s in plan.sources for f in s.files), store)
-        manifest = Assembler(engine, staging, sides).write(raw_sha)
+        assembler = Assembler(engine, staging, sides)
+        manifest = assembler.write(raw_sha)
         opts.timings.update(engine.timings)
         opts.timings.update({"run": round(t1 - t0, 3), "assemble": round(time.perf_counter() - t1, 3)})
         opts.stats.update(tasks_from_cache=store.hits, tasks_run=store.misses, ran=dict(engine.ran))
         ok = True
-        return manifest
+        return manifest, assembler.hashes
     finally:
         executor.close(kill=not ok)
 
@@ -96,14 +98,15 @@ def run_build(plan: Plan, out_dir: Path, opts: RunOptions | None = None) -> dict
         staging = staging_dir(out_dir)
         store = Store(out_dir / CACHE, lookups=not opts.force) if opts.cache else Store(staging / "work", lookups=False)
         try:
-            manifest = _execute(plan, staging, store, opts, None)
+            manifest, hashes = _execute(plan, staging, store, opts, None)
             if opts.after is not None:
                 opts.after(plan, staging, manifest)
-            (staging / "timings.json").write_bytes(pretty_json(opts.timings))
             if opts.keep_work:
                 _keep_work(plan, store, staging)
             if not opts.cache:
                 shutil.rmtree(staging / "work", ignore_errors=True)
+            manifest = commit(staging, manifest, hashes)
+            (staging / "timings.json").write_bytes(pretty_json(opts.timings))
             publish(staging, out_dir)
             if opts.cache:
                 store.lookups = True
@@ -150,7 +153,8 @@ def run_command(plan: Plan, targets: Targets, opts: RunOptions | None = None) ->
         staging = staging_dir(anchor)
         store = Store(staging / "work", lookups=False)
         try:
-            manifest = _execute(plan, staging, store, opts, sides)
+            manifest, _ = _execute(plan, staging, store, opts, sides)
+            (staging / "manifest.json").write_bytes(pretty_json(manifest))
             _deliver(plan, staging, targets, manifest)
             return manifest
         except KeyboardInterrupt as e:

@@ -174,4 +174,5 @@ BUILTIN_STAGE_MODULES = [
     "dolphin_data.tokens.stage",
     "dolphin_data.systemchat.stage",
     "dolphin_data.dedup.stage",
+    "dolphin_data.decontam.stage",
 ]

@@ -1,0 +1,128 @@
+"""``dolphin-data decontaminate`` (the stage on a file) and ``dolphin-data decontam index|info`` (benchmark indexes).
+
+No ``from __future__ import annotations`` here: Typer reads the annotations of the commands defined inside
+``register``, which refer to names imported there.
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+decontam_app = typer.Typer(no_args_is_help=True, help="Benchmark indexes for `decontaminate`: `decontam index`, `decontam info`.")
+
+
+def register(app: typer.Typer) -> None:
+    from dolphin_data.cli import QuietOpt, WorkersOpt, err, out, summary_table, user_errors
+
+    @app.command()
+    @user_errors
+    def decontaminate(
+        input: Annotated[Path, typer.Argument(help="ShareGPT or messages JSONL.")],
+        out_path: Annotated[Path, typer.Option("--out", help="Kept records (same shape as the input).")],
+        rejects: Annotated[Path, typer.Option("--rejects", help="Rejected records: reason contam:<benchmark>, item, overlap, span.")],
+        index: Annotated[str, typer.Option("--index", help="Index file from `decontam index`, or 'bundled' (HumanEval).")] = "bundled",
+        report: Annotated[Path | None, typer.Option("--report", help="Write report.json + report.md here.")] = None,
+        threshold: Annotated[float, typer.Option("--threshold", help="Overlap share at or above which a record is rejected.")] = 0.5,
+        mode: Annotated[str, typer.Option("--mode", help="question (the question's share) or question_answer (both).")] = "question",
+        roles: Annotated[str, typer.Option("--roles", help="Turns to check, comma-separated (human,gpt,system).")] = "human,gpt",
+        benchmarks: Annotated[str | None, typer.Option("--benchmarks", help="Only these benchmarks of the index, comma-separated.")] = None,
+        workers: WorkersOpt = 1,
+        quiet: QuietOpt = False,
+    ) -> None:
+        """Drop records that contain a benchmark item's question (n-gram overlap with a benchmark index).
+
+        Example: dolphin-data decontaminate chats.jsonl --out clean.jsonl --rejects contam.jsonl --report rep/
+        """
+        import dolphin_data.decontam.stage  # noqa: F401  (registers the stage)
+        from dolphin_data.stagefile import run_stage_file
+        from dolphin_data.stages import make_stage
+
+        params = {"index": index, "threshold": threshold, "mode": mode,
+                  "roles": [r.strip() for r in roles.split(",") if r.strip()],
+                  "benchmarks": [b.strip() for b in benchmarks.split(",") if b.strip()] if benchmarks else None}
+        stage = make_stage("decontaminate", params)
+        result = run_stage_file(stage, input, out_path, rejects, report, workers)
+        if quiet:
+            return
+        rows = list(result.summary_rows())
+        if result.counters.get("contam:partial"):
+            rows.append(("overlap below threshold", result.counters["contam:partial"]))
+        out.print(summary_table(f"decontaminate {input.name} (index {index})", rows))
+        if report is not None:
+            err.print(f"[dim]report: {report / 'report.json'}, {report / 'report.md'}[/dim]")
+
+    @decontam_app.command("index")
+    @user_errors
+    def index_cmd(
+        files: Annotated[list[Path] | None, typer.Argument(help="Benchmark files: .jsonl, .json, .parquet, .csv, .tsv (optionally .gz).")] = None,
+        out_path: Annotated[Path, typer.Option("--out", help="Index file to write (e.g. benchmarks.dcx).")] = Path("benchmarks.dcx"),
+        benchmark: Annotated[str | None, typer.Option("--benchmark", help="Benchmark name for every file (default: each file's stem).")] = None,
+        id_field: Annotated[str | None, typer.Option("--id", help="Item id field (default: id, task_id, question_id or idx; else the line).")] = None,
+        question: Annotated[str, typer.Option("--question", help="Question field(s), comma-separated (joined by newlines).")] = "question",
+        answer: Annotated[str | None, typer.Option("--answer", help="Answer field(s), comma-separated.")] = None,
+        license_: Annotated[str | None, typer.Option("--license", help="Licence to record for these benchmarks.")] = None,
+        bundled: Annotated[bool, typer.Option("--bundled/--no-bundled", help="Also index the bundled benchmarks (HumanEval).")] = False,
+        unit: Annotated[str, typer.Option("--unit", help="word (prose) or char (code).")] = "word",
+        ngram: Annotated[int | None, typer.Option("--ngram", help="Gram size in units (default 13 words / 50 chars).")] = None,
+        min_ngram: Annotated[int | None, typer.Option("--min-ngram", help="Gram size for parts shorter than --ngram (default 8 words / 30 chars).")] = None,
+        max_items_per_gram: Annotated[int, typer.Option("--max-items-per-gram", help="Drop grams shared by more items (templates).")] = 20,
+        quiet: QuietOpt = False,
+    ) -> None:
+        """Build a benchmark index (sorted n-gram hashes, memory-mapped by every worker) from benchmark files.
+
+        Example: dolphin-data decontam index gsm8k_test.jsonl --question question --answer answer --out gsm8k.dcx
+        """
+        from dolphin_data.decontam.index import IndexSettings, build_index, write_index
+        from dolphin_data.decontam.sources import bundled_items, read_benchmark
+        from dolphin_data.errors import UserError
+
+        if not files and not bundled:
+            raise UserError("decontam index needs benchmark files (or --bundled); e.g. "
+                            "`dolphin-data decontam index test.jsonl --question question --out bench.dcx`")
+        settings = IndexSettings.of(unit, ngram, min_ngram, max_items_per_gram)
+        settings.check()
+        items, meta = bundled_items() if bundled else ([], {})
+        for f in files or []:
+            got, m = read_benchmark(f, benchmark, id_field, question, answer)
+            name = benchmark or f.name.split(".")[0]
+            if name in meta and meta[name].get("bundled"):
+                raise UserError(f"{f}: benchmark name {name!r} is bundled; pick another with --benchmark")
+            entry = meta.setdefault(name, {"sources": [], "empty_skipped": 0, "fields": m["fields"]})
+            entry["sources"] += m["sources"]
+            entry["empty_skipped"] += m["empty_skipped"]
+            if license_:
+                entry["license"] = license_
+            items += got
+        data = build_index(items, settings, meta)
+        write_index(out_path, data)
+        if not quiet:
+            _print_header(data.header, out_path)
+
+    @decontam_app.command("info")
+    @user_errors
+    def info_cmd(
+        index: Annotated[str, typer.Argument(help="Index file, or 'bundled'.")] = "bundled",
+    ) -> None:
+        """Settings, benchmarks (items, licence) and size of an index.
+
+        Example: dolphin-data decontam info benchmarks.dcx
+        """
+        from dolphin_data.decontam.index import IndexSettings, read_header
+        from dolphin_data.decontam.sources import bundled_index
+
+        path = bundled_index(IndexSettings()) if index == "bundled" else Path(index)
+        header, _ = read_header(path)
+        _print_header(header, path)
+
+    def _print_header(header: dict, path: Path) -> None:  # type: ignore[type-arg]
+        st = header["stats"]
+        rows = [("unit", header["unit"]), ("ngram", header["ngram"]), ("min_ngram", header["min_ngram"]),
+                ("items", st["items"]), ("grams", st["grams"]), ("common grams dropped", st["common_grams_dropped"])]
+        for b in header["benchmarks"]:
+            rows.append((f"{b['name']} items (indexed / too short)", f"{b['items']} ({b['indexed_items']} / {b['too_short']})"))
+            if b.get("license"):
+                rows.append((f"{b['name']} licence", b["license"]))
+        out.print(summary_table(f"decontam index {path}", rows))
+
+    app.add_typer(decontam_app, name="decontam")

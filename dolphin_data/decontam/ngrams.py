@@ -13,8 +13,8 @@ maps back to its exact span in the original text.
 first normalised code point by code point (a lookup table built once, length preserving) and encoded to UTF-8.
 ``bytes.translate`` lowercases and turns separators into NUL. A word's value is its first 8 bytes read as one
 little-endian ``uint64`` (exact for words of up to 8 bytes, which are NUL-free); longer words fold in the next 8
-bytes, and so on, up to 64 bytes (longer words: first 56 bytes, last 8 bytes and the length). Word values are
-mixed, and the hash of the n-gram starting at unit ``k`` is ``(S[k+n] - S[k]) * Q^-k`` from the prefix sums
+bytes, and so on, up to 64 bytes (longer words: first 56 bytes, last 8 bytes and the length). The hash of the
+n-gram starting at unit ``k`` is ``(S[k+n] - S[k]) * Q^-k`` from the prefix sums
 ``S[i] = sum_{j<i} w_j Q^j`` (mod 2^64; ``Q`` odd, so invertible), then mixed with ``n``. Cost per unit is a few
 array operations whatever ``n`` is.
 """
@@ -29,7 +29,7 @@ import numpy as np
 
 U64 = np.uint64
 UNITS = ("word", "char")
-HASH_SCHEME = "dcx-1"  # bump when any hashed value changes: old indexes are then refused at load
+HASH_SCHEME = "dcx-2"  # bump when any hashed value changes: old indexes are then refused at load
 
 _Q = U64(0x9E3779B97F4A7C15)  # odd: prefix-sum multiplier
 _Q_INV = U64(pow(int(_Q), -1, 1 << 64))
@@ -117,21 +117,38 @@ class Units:
         return len(original.encode("utf-8")[:rel].decode("utf-8", "ignore"))
 
 
+def _normalise_many(texts: Sequence[str], unit: str) -> list[str]:
+    """``normalise_text`` of many (non-ASCII) texts with one table lookup over all their code points."""
+    if not texts:
+        return []
+    cp = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _cp_table(unit)
+    big = cp >= _TABLE_SIZE
+    norm = table.take(np.where(big, 0, cp))
+    if big.any():
+        norm = np.where(big, cp, norm)
+    joined = norm.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    ends = np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts))).tolist()
+    return [joined[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
 def units(texts: Sequence[str], unit: str = "word") -> Units:
     """Normalise and split every text into units (see the module docstring)."""
     if unit not in UNITS:
         raise ValueError(f"unit {unit!r}: choose one of {', '.join(UNITS)}")
-    ascii_flags = np.fromiter((t.isascii() for t in texts), bool, len(texts))
-    parts: list[bytes] = []
+    ascii_flags = np.fromiter(map(str.isascii, texts), bool, len(texts))
     if ascii_flags.all():
         data = "\0".join(texts).encode("ascii")
-        lens = np.fromiter((len(t) for t in texts), np.int64, len(texts))
+        lens = np.fromiter(map(len, texts), np.int64, len(texts))
     else:
-        for t, a in zip(texts, ascii_flags.tolist(), strict=True):
-            parts.append(t.encode("ascii") if a else normalise_text(t, unit).encode("utf-8", "surrogatepass"))
+        parts: list[bytes] = [t.encode("ascii") if a else b"" for t, a in zip(texts, ascii_flags.tolist(), strict=True)]
+        other = np.flatnonzero(~ascii_flags).tolist()
+        for i, norm in zip(other, _normalise_many([texts[i] for i in other], unit), strict=True):
+            parts[i] = norm.encode("utf-8", "surrogatepass")
         data = b"\0".join(parts)
-        lens = np.fromiter((len(p) for p in parts), np.int64, len(parts))
-    data = data.translate(_byte_table(unit)) + b"\0" * 16
+        lens = np.fromiter(map(len, parts), np.int64, len(parts))
+    pad = 16 + (-len(data)) % 8
+    data = data.translate(_byte_table(unit)) + b"\0" * pad
     text_begin = np.zeros(len(texts) + 1, np.int64)
     if len(texts):
         np.cumsum(lens + 1, out=text_begin[1:])
@@ -143,7 +160,6 @@ def units(texts: Sequence[str], unit: str = "word") -> Units:
     else:
         begin, end = _word_bounds(buf)
         values = _word_values(data, begin, end)
-    values = mix64(values)
     first = np.searchsorted(begin, text_begin)
     return Units(unit, values, begin, end, first, text_begin, ascii_flags, data)
 
@@ -209,10 +225,13 @@ def prefix_sums(values: np.ndarray) -> np.ndarray:
 def gram_hashes(prefix: np.ndarray, n: int, starts: np.ndarray | None = None) -> np.ndarray:
     """Hash of the ``n`` units from each start (default: every start with ``n`` units after it)."""
     total = len(prefix) - 1
-    if starts is None:
-        starts = np.arange(max(total - n + 1, 0), dtype=np.int64)
     _, inv = _POWERS.upto(total + 1)
-    h = prefix[starts + n] - prefix[starts]
-    h *= inv[starts]
+    if starts is None:  # every start: contiguous slices, no gathers
+        m = max(total - n + 1, 0)
+        h = prefix[n : n + m] - prefix[:m]
+        h *= inv[:m]
+    else:
+        h = prefix[starts + n] - prefix[starts]
+        h *= inv[starts]
     h ^= U64((n * int(_M2)) & 0xFFFFFFFFFFFFFFFF)
     return mix64(h)

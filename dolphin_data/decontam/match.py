@@ -132,8 +132,7 @@ def match_texts(texts: Sequence[str], owner: np.ndarray, index: Index, threshold
         in_text = text == best_text
         lo = int(u.begin[start[in_text].min()])
         hi = int(u.end[(start[in_text] + length[in_text] - 1).max()])
-        original = texts[best_text]
         out.append(Match(int(records[p]), int(items[p]), float(share[p]), float(min(share_q[p], 1.0)),
-                         float(min(share_a[p], 1.0)), best_text, u.char_offset(best_text, lo, original),
-                         u.char_offset(best_text, hi, original), int(over[records[p]])))
+                         float(min(share_a[p], 1.0)), best_text, u.char_offset(best_text, lo),
+                         u.char_offset(best_text, hi), int(over[records[p]])))
     return out

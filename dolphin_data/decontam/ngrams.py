@@ -109,12 +109,14 @@ class Units:
     def __len__(self) -> int:
         return len(self.values)
 
-    def char_offset(self, text: int, byte_pos: int, original: str) -> int:
-        """Character offset in ``original`` (text ``text``) of absolute byte position ``byte_pos``."""
+    def char_offset(self, text: int, byte_pos: int) -> int:
+        """Character offset in text ``text`` (the original) of absolute byte position ``byte_pos``."""
         rel = int(byte_pos - self.text_begin[text])
         if self.ascii[text]:
             return rel
-        return len(original.encode("utf-8")[:rel].decode("utf-8", "ignore"))
+        # the normalised text has the original's length in characters (not in bytes): count in it
+        start = int(self.text_begin[text])
+        return len(self.data[start : start + rel].decode("utf-8", "surrogatepass"))
 
 
 def _normalise_many(texts: Sequence[str], unit: str) -> list[str]:

@@ -34,6 +34,7 @@ class DecontaminateStage(Stage):
 
     name = "decontaminate"
     kind = "batch"
+    _header: dict[str, Any] | None
 
     def __init__(
         self,
@@ -99,8 +100,15 @@ class DecontaminateStage(Stage):
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_index"] = None  # workers memory-map the file themselves (never pickle the arrays)
+        # workers memory-map the file themselves: never pickle the arrays, nor the header's item ids
+        state["_index"] = None
+        state["_header"] = None
         return state
+
+    def header(self) -> dict[str, Any]:
+        if self._header is None:
+            self._header = read_header(self._index_path)[0]
+        return self._header
 
     def opened(self) -> Index:
         if self._index is None:
@@ -150,5 +158,5 @@ class DecontaminateStage(Stage):
     def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.decontam.report import write_report
 
-        return write_report(report_dir, summaries(self, results), self._header,
+        return write_report(report_dir, summaries(self, results), self.header(),
                             "bundled" if self.index == "bundled" else Path(self.index).name, self.threshold, self.mode)

@@ -33,7 +33,7 @@ MAGIC = b"DCXINDEX"
 FORMAT_VERSION = 1
 ALIGN = 64
 PREVIEW_CHARS = 100
-BYTEMAP_FACTOR = 16  # bytemap slots per key (false-candidate rate about 1/16)
+BYTEMAP_FACTOR = 32  # bytemap slots per key (false-candidate rate about 1/32)
 
 
 @dataclass(frozen=True)
@@ -264,8 +264,9 @@ class Index:
             if int(np.prod(shape)) == 0:
                 arrays[name] = np.zeros(shape, np.dtype(spec["dtype"]))
             else:
-                arrays[name] = np.memmap(path, dtype=np.dtype(spec["dtype"]), mode="r", offset=base + spec["offset"],
-                                         shape=shape)
+                # a plain ndarray view of the mapping (same shared pages, no np.memmap overhead per operation)
+                arrays[name] = np.asarray(np.memmap(path, dtype=np.dtype(spec["dtype"]), mode="r",
+                                                    offset=base + spec["offset"], shape=shape))
         index = cls(path, header, arrays)
         cls._cache[key] = index
         return index
@@ -274,7 +275,7 @@ class Index:
         """``(positions in hashes, key index)`` of every hash that is a key of the index."""
         if not len(self.keys) or not len(hashes):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        cand = np.flatnonzero(self.a["bytemap"][hashes >> self._shift])
+        cand = np.flatnonzero(self.a["bytemap"].take(hashes >> self._shift))
         if not len(cand):
             return cand, cand
         k = np.searchsorted(self.keys, hashes[cand])

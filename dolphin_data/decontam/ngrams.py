@@ -125,10 +125,11 @@ def _normalise_many(texts: Sequence[str], unit: str) -> list[str]:
         return []
     cp = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     table = _cp_table(unit)
-    big = cp >= _TABLE_SIZE
-    norm = table.take(np.where(big, 0, cp))
-    if big.any():
-        norm = np.where(big, cp, norm)
+    if len(cp) and int(cp.max()) >= _TABLE_SIZE:
+        big = cp >= _TABLE_SIZE
+        norm = np.where(big, cp, table.take(np.where(big, 0, cp)))
+    else:
+        norm = table.take(cp)
     joined = norm.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
     ends = np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts))).tolist()
     return [joined[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]

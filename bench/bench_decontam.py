@@ -115,6 +115,20 @@ def quality(items: list, host_convs: list[Conversation], index_path: Path) -> di
             "missed": missed[:20], "threshold_sweep": sweep}
 
 
+def quality_char(host_convs: list[Conversation], tmp: Path) -> dict:
+    """HumanEval alone with character 50-grams (whitespace-free, punctuation kept: the code setting)."""
+    from dolphin_data.decontam.sources import bundled_items
+
+    items = bundled_items()[0]
+    path = write_index(tmp / "char.dcx", build_index(items, IndexSettings.of("char")))
+    planted = planted_set(items, host_convs)
+    out = DecontaminateStage(index=str(path)).process([p.conv for p in planted] + host_convs)
+    rejected = {r.id for r in out.rejects}
+    rates = {kind: round(sum(p.conv.id in rejected for p in planted if p.kind == kind) / len(items), 4)
+             for kind in POSITIVE + NEGATIVE}
+    return {"rejected_rate_by_kind": rates, "raw_rejected": sum(c.id in rejected for c in host_convs)}
+
+
 def raw_false_positives(host_convs: list[Conversation], index_path: Path) -> dict:
     out = {}
     for name, index in (("bundled", "bundled"), ("benchmark", str(index_path))):
@@ -165,8 +179,10 @@ def main() -> None:
         index_path = write_index(tmp / "bench.dcx", build_index(items, IndexSettings()))
         q = quality(items, host_convs, index_path)
         raw = raw_false_positives(host_convs, index_path)
+        qc = quality_char(host_convs, tmp)
         s = speed(items, host_convs, tmp, index_path)
-    result = {"benchmarks": dict(Counter(it.benchmark for it in items)), "quality": q, "raw_false_positives": raw,
+    result = {"benchmarks": dict(Counter(it.benchmark for it in items)), "quality": q, "quality_char_humaneval": qc,
+              "raw_false_positives": raw,
               "speed": s}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
@@ -177,6 +193,8 @@ def main() -> None:
     print(f"threshold 0.5: recall {q['recall']:.4f}, precision {q['precision']:.4f}, false positives "
           f"{q['false_positives']}, rejected under the wrong item {q['wrong_item']}")
     print("sweep: " + "; ".join(f"{th} R {v['recall']:.3f} P {v['precision']:.3f}" for th, v in q["threshold_sweep"].items()))
+    print("humaneval with char 50-grams: " + ", ".join(f"{k} {v:.4f}" for k, v in qc["rejected_rate_by_kind"].items())
+          + f"; raw/ rejected {qc['raw_rejected']}")
     for name, row in raw.items():
         print(f"raw/ samples vs {name} index: {row['rejected']} rejected of {row['records']} ({row['partial']} partial)")
     print(f"speed ({s['mb']} MB, one core): naive {s['naive_mb_s']} MB/s, ours {s['ours_mb_s']} MB/s "

@@ -86,6 +86,7 @@ def test_summary_merge_is_order_independent_and_bounded(tmp_path):
     a, b = stage.summary(), stage.summary()
     a.add(outs[0])
     b.add(outs[1])
+    a, b = pickle.loads(pickle.dumps(a)), pickle.loads(pickle.dumps(b))  # built in workers, merged in the driver
     ab, ba = DecontamSummary(2), DecontamSummary(2)
     ab.merge(a)
     ab.merge(b)

@@ -40,13 +40,18 @@ _MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtyp
 _TABLE_SIZE = 0x30000  # code points past this keep their value (and are word characters)
 
 
-def mix64(x: np.ndarray) -> np.ndarray:
+def mix64(x: np.ndarray, inplace: bool = False) -> np.ndarray:
     """splitmix64's finaliser, element-wise (a bijection on uint64; wraps mod 2^64 as intended)."""
-    x = x ^ (x >> U64(30))
+    if not inplace:
+        x = x.copy()
+    tmp = np.right_shift(x, U64(30))
+    x ^= tmp
     x *= _M1
-    x ^= x >> U64(27)
+    np.right_shift(x, U64(27), out=tmp)
+    x ^= tmp
     x *= _M2
-    x ^= x >> U64(31)
+    np.right_shift(x, U64(31), out=tmp)
+    x ^= tmp
     return x
 
 
@@ -189,7 +194,7 @@ def _word_values(data: bytes, begin: np.ndarray, end: np.ndarray) -> np.ndarray:
     while len(long) and off < _LONG:
         more = lens[long] - off
         chunk = view[begin[long] + off] & _MASKS[np.minimum(more, 8)]
-        vals[long] = mix64(vals[long]) ^ chunk
+        vals[long] = mix64(vals[long], inplace=True) ^ chunk
         off += 8
         long = long[more > 8]
     if len(long):  # words over 64 bytes: the first 56 are in; add the last 8 bytes and the length
@@ -237,4 +242,4 @@ def gram_hashes(prefix: np.ndarray, n: int, starts: np.ndarray | None = None) ->
         h = prefix[starts + n] - prefix[starts]
         h *= inv[starts]
     h ^= U64((n * int(_M2)) & 0xFFFFFFFFFFFFFFFF)
-    return mix64(h)
+    return mix64(h, inplace=True)

@@ -173,3 +173,35 @@ def test_read_benchmark_errors_name_file_and_line(tmp_path):
 
 def test_2_9_recipe_does_not_decontaminate():
     assert "decontaminate" not in (REPO / "recipes" / "2.9.yaml").read_text()
+
+
+def test_recipe_build_with_decontaminate_reports_in_manifest_and_rejects(tmp_path):
+    from dolphin_data.pipeline import run_build
+    from dolphin_data.recipe import load_recipe
+
+    raw = tmp_path / "raw" / "hermes"
+    raw.mkdir(parents=True)
+    rows = [{"conversations": [{"from": "human", "value": f"Question number {i}?"}, {"from": "gpt", "value": f"Answer {i}."}]}
+            for i in range(4)]
+    rows.insert(2, {"conversations": [{"from": "human", "value": "Finish this:\n" + HE0.question},
+                                      {"from": "gpt", "value": HE0.answer}]})
+    (raw / "hermes.json").write_text(json.dumps(rows))
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(f"""name: mini
+output: {{dir: {tmp_path / 'out'}}}
+stage_params:
+  decontaminate: {{index: bundled, threshold: 0.5}}
+sources:
+  - name: hermes
+    output: hermes.jsonl
+    converter: openhermes
+    upstream: {{repo: org/hermes, files: [hermes.json]}}
+    stages: [decontaminate]
+""")
+    manifest = run_build(load_recipe(recipe), raw_dir=tmp_path / "raw", workers=1)
+    assert manifest["totals"] == {"rows_read": 5, "records_written": 4, "rows_rejected": 1}
+    (rej,) = read_jsonl(tmp_path / "out" / "rejects" / "decontaminate.jsonl")
+    assert (rej["id"], rej["reason"], rej["item"], rej["overlap"]) == ("hermes:3", "contam:humaneval", "HumanEval/0", 1.0)
+    summary = manifest["reports"]["decontaminate"]
+    assert (summary["records"], summary["rejected_by_benchmark"], summary["index"]) == (5, {"humaneval": 1}, "bundled")
+    assert "HumanEval/0" in (tmp_path / "out" / "reports" / "decontaminate" / "report.md").read_text()

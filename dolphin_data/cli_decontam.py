@@ -5,7 +5,7 @@ No ``from __future__ import annotations`` here: Typer reads the annotations of t
 """
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
         header, _ = read_header(path)
         _print_header(header, path)
 
-    def _print_header(header: dict, path: Path) -> None:  # type: ignore[type-arg]
+    def _print_header(header: dict[str, Any], path: Path) -> None:
         st = header["stats"]
         rows = [("unit", header["unit"]), ("ngram", header["ngram"]), ("min_ngram", header["min_ngram"]),
                 ("items", st["items"]), ("grams", st["grams"]), ("common grams dropped", st["common_grams_dropped"])]

@@ -23,7 +23,7 @@ BATCH = 1000
 
 
 def corpus() -> list[str]:
-    from dolphin_data.pipeline import resolve_raw_files
+    from dolphin_data.sources import resolve_raw_files
 
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation
@@ -81,7 +81,7 @@ def measure() -> dict:
 
 def stage_throughput(n: int = 16_000) -> dict:
     """Conversations/s of the whole ``unfilter`` stage with the 2.9 recipe's parameters, by layer set."""
-    from dolphin_data.pipeline import resolve_raw_files
+    from dolphin_data.sources import resolve_raw_files
 
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation

@@ -205,6 +205,7 @@ BUILTIN_STAGE_MODULES = [
     "dolphin_data.systemchat.stage",
     "dolphin_data.systemchat.select",
     "dolphin_data.dedup.stage",
+    "dolphin_data.decontam.stage",
 ]
 _loaded = False
 

@@ -86,6 +86,8 @@ class Engine:
         self.ran: Counter[str] = Counter()  # tasks run (not from the store), by what their segment does
 
     def run(self) -> list[SourceRun]:
+        for note in self.plan.notes:
+            self.progress.log(note)
         self.runs = runs = [self._start(s) for s in self.plan.sources]
         wave = 0
         while not all(r.done for r in runs):

@@ -284,7 +284,7 @@ def run_task(task: Task) -> TaskResult:
                 sketches.append(stages[seg.sketch].sketch(batch, spill))
             result.records_out += len(batch)
             if writer is None:
-                sink.write(batch.jsonl(src.shape))
+                sink.write(batch.jsonl(src.shape, src.train_flags))
             else:
                 writer.write_batch(batch.to_arrow())
         if writer is not None:

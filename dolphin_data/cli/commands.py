@@ -72,6 +72,9 @@ def build(
     t = manifest["totals"]
     table.add_row("[bold]total", f"{t['rows_read']:,}", f"{t['records_written']:,}", f"{t['rows_rejected']:,}", "")
     out.print(table)
+    if stats.get("seconds"):
+        out.print(summary_table("worker time by step (seconds, all workers)",
+                                [(k, f"{v:,.1f}") for k, v in list(stats["seconds"].items())[:12]]))
     reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
         if stats.get("tasks_from_cache") else ""
     out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}{reused}")

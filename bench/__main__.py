@@ -17,6 +17,8 @@ BENCHMARKS = [
     "dedup",
     "systemchat",
     "build",
+    "decontam",
+    "engine",
 ]
 
 

@@ -1,8 +1,12 @@
-"""``inspect`` (what is in a conversation file) and ``explain`` (what happened to one id in a build)."""
+"""``inspect`` (what is in a conversation file) and ``explain`` (what happened to one id in a build: where it was kept,
+with the repairs made on the way, or which stage dropped it, by which rule, with the evidence and the kept copy of a
+duplicate). The CLI renders the findings."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,61 +14,107 @@ import numpy as np
 import orjson
 
 from dolphin_data.errors import UserError
-from dolphin_data.stagefile import load_conversations
 
 
 def inspect_file(path: str | Path) -> dict[str, Any]:
-    loaded = load_conversations(path)
+    """Counts, roles, turn and length statistics, and schema problems of a ShareGPT/messages file (streamed)."""
+    from dolphin_data.converters import CONVERTERS, RowRef
+    from dolphin_data.engine.plan import sniff_shape
+    from dolphin_data.errors import InputError, RecordError
+    from dolphin_data.io import iter_rows
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    shape = sniff_shape(path)
+    convert = CONVERTERS.get(shape)
     roles: Counter[str] = Counter()
-    n_turns = np.array([len(c.turns) for c in loaded.convs], dtype=np.int64)
-    chars = np.array([sum(len(t.text) for t in c.turns) for c in loaded.convs], dtype=np.int64)
+    n_turns: list[int] = []
+    chars: list[int] = []
     with_system = 0
-    for c in loaded.convs:
-        roles.update(t.role for t in c.turns)
-        with_system += c.system is not None
+    rows = 0
     problems: dict[str, dict[str, Any]] = {}
-    for r in loaded.rejects:
-        p = problems.setdefault(r.reason, {"count": 0, "first_line": r.extra.get("line")})
+    for raw in iter_rows(path):
+        rows += 1
+        reason = raw.error
+        if reason is None:
+            try:
+                conv = convert(raw.row, RowRef("f", raw.line))
+            except RecordError as e:
+                reason = f"schema:{e.reason}"
+            else:
+                roles.update(t.role for t in conv.turns)
+                n_turns.append(len(conv.turns))
+                chars.append(sum(len(t.text) for t in conv.turns))
+                with_system += conv.system is not None
+                continue
+        p = problems.setdefault(reason, {"count": 0, "first_line": raw.line})
         p["count"] += 1
+    turns_a = np.asarray(n_turns, dtype=np.int64)
+    chars_a = np.asarray(chars, dtype=np.int64)
 
     def pct(a: np.ndarray, q: float) -> int:
         return int(np.percentile(a, q)) if len(a) else 0
 
     summary: dict[str, Any] = {
-        "shape": loaded.shape,
-        "records": loaded.rows,
-        "valid conversations": len(loaded.convs),
-        "with schema problems": len(loaded.rejects),
+        "shape": shape,
+        "records": rows,
+        "valid conversations": len(n_turns),
+        "with schema problems": rows - len(n_turns),
         "with system turn": with_system,
         **{f"{role} turns": roles.get(role, 0) for role in ("system", "human", "gpt")},
-        "turns p50 / max": f"{pct(n_turns, 50)} / {int(n_turns.max()) if len(n_turns) else 0}",
-        "chars p50 / p95 / max": f"{pct(chars, 50):,} / {pct(chars, 95):,} / {int(chars.max()) if len(chars) else 0:,}",
+        "turns p50 / max": f"{pct(turns_a, 50)} / {int(turns_a.max()) if len(turns_a) else 0}",
+        "chars p50 / p95 / max": f"{pct(chars_a, 50):,} / {pct(chars_a, 95):,} / {int(chars_a.max()) if len(chars_a) else 0:,}",
     }
     return {"summary": summary, "problems": problems}
 
 
-def explain_id(conv_id: str, build_dir: str | Path) -> list[str]:
-    build_dir = Path(build_dir)
-    manifest_path = build_dir / "manifest.json"
-    if not manifest_path.exists():
-        raise UserError(f"{build_dir}: no manifest.json; pass the folder a build wrote (e.g. --build out/2.9)")
-    manifest = orjson.loads(manifest_path.read_bytes())
+@dataclass
+class Finding:
+    """Where one record ended up: kept (file, line, the record, repairs made on the way) or dropped (the reject)."""
+
+    kind: str  # kept | dropped
+    where: str  # output file (kept) or rejects file (dropped)
+    line: int
+    record: dict[str, Any] = field(default_factory=dict)  # the output record, or the reject line
+    repairs: list[dict[str, Any]] = field(default_factory=list)
+    kept_copy: Finding | None = None  # a duplicate's surviving copy
+
+
+def _scan(path: Path, conv_id: str) -> Iterator[tuple[int, dict[str, Any]]]:
     needle = orjson.dumps(conv_id)
-    lines: list[str] = []
+    with open(path, "rb") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if needle in line:
+                rec = orjson.loads(line)
+                if rec.get("id") == conv_id:
+                    yield lineno, rec
+
+
+def find_record(conv_id: str, build_dir: Path, manifest: Mapping[str, Any]) -> list[Finding]:
+    found: list[Finding] = []
+    repairs = [rec for rel in manifest.get("side", {}).values() if rel.startswith("repairs/")
+               for _, rec in _scan(build_dir / rel, conv_id)]
     for f in manifest["files"]:
         path = build_dir / f["output"]
-        with open(path, "rb") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if needle in line and orjson.loads(line).get("id") == conv_id:
-                    lines.append(f"{conv_id}: kept in {f['output']} line {lineno} (source {f['source']})")
-    for rej_file in sorted((build_dir / "rejects").glob("*.jsonl")):
-        with open(rej_file, "rb") as fh:
-            for line in fh:
-                if needle in line:
-                    rec = orjson.loads(line)
-                    if rec.get("id") == conv_id:
-                        extra = {k: v for k, v in rec.items() if k not in ("id", "record", "stage", "reason")}
-                        lines.append(f"{conv_id}: dropped by {rec['stage']} ({rec['reason']}) {orjson.dumps(extra).decode()}")
-    if not lines:
+        if path.exists():
+            found += [Finding("kept", f["output"], n, rec, repairs) for n, rec in _scan(path, conv_id)]
+    for rel in manifest.get("rejects", {}).values():
+        found += [Finding("dropped", rel, n, rec) for n, rec in _scan(build_dir / rel, conv_id)]
+    return found
+
+
+def explain_id(conv_id: str, build_dir: str | Path) -> list[Finding]:
+    """Every place ``conv_id`` appears in a build (verified against its manifest); a duplicate's kept copy too."""
+    from dolphin_data.engine.artefacts import verify_build
+
+    build_dir = Path(build_dir)
+    manifest = verify_build(build_dir)
+    found = find_record(conv_id, build_dir, manifest)
+    if not found:
         raise UserError(f"{conv_id}: not found in {build_dir} outputs or rejects; ids look like '<source>:<upstream id or line>'")
-    return lines
+    for f in found:
+        kept_id = f.record.get("duplicate_of") if f.kind == "dropped" else None
+        if kept_id:
+            f.kept_copy = next((k for k in find_record(str(kept_id), build_dir, manifest) if k.kind == "kept"), None)
+    return found

@@ -261,3 +261,9 @@ def sha256_file(path: str | Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def plan_shards(path: str | Path, target_bytes: int = 64 << 20) -> list[Any]:
+    """The shards a file is read in (each a picklable description for ``iter_rows(path, shard)``); ``[None]`` means
+    the whole file is one shard."""
+    return [None]

@@ -15,9 +15,11 @@ from typing import Any
 
 import yaml
 
+from dolphin_data.context import RunContext, TrainingSpec
 from dolphin_data.converters import CONVERTERS
 from dolphin_data.errors import RecipeError, UserError
 from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
+from dolphin_data.stages.params import param_infos
 
 OUTPUT_FORMATS = ("sharegpt", "messages")
 
@@ -38,6 +40,16 @@ class StageSpec:
 
 
 @dataclass(frozen=True)
+class Floor:
+    """A source's build fails when it writes fewer than ``min_records`` records, or when more than ``max_rejected`` of
+    its rows are rejected for a reason that is not a deliberate filter (refusal, dup, sample, lang, contam, tokens):
+    a wrong converter or a validator that fits no row must not pass as an empty training file."""
+
+    min_records: int = 1
+    max_rejected: float = 0.5
+
+
+@dataclass(frozen=True)
 class SourceSpec:
     name: str
     output: str
@@ -47,17 +59,7 @@ class SourceSpec:
     stages: tuple[StageSpec, ...]
     description: str = ""
     raw_dir: str = ""  # folder under raw/; sources cut from one upstream repo share it (default: name)
-
-
-@dataclass(frozen=True)
-class TrainingSpec:
-    micro_batch_size: int = 3
-    gradient_accumulation_steps: int = 4
-    num_gpus: int = 8
-    num_epochs: int = 3
-    sample_packing: bool = True
-    val_set_size: float = 0.0002
-    train_on_inputs: bool = False
+    floor: Floor = field(default_factory=lambda: Floor())
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,20 @@ class Recipe:
                 return s
         raise UserError(f"{self.path}: no source {name!r}; sources: {', '.join(s.name for s in self.sources)}")
 
+    @property
+    def ctx(self) -> RunContext:
+        """The run-wide settings every stage of this recipe's build receives (workers are set by the run)."""
+        return RunContext(seed=self.seed, sequence_len=self.sequence_len, output_format=self.output_format,
+                          training=self.training, strict=True)
+
+    @property
+    def display_path(self) -> str:
+        """How artefacts name the recipe: its file name, whatever the current folder or spelling of the path."""
+        return self.path.name
+
     def build_stage(self, spec: StageSpec) -> Stage:
         """Global ``stage_params`` for the stage, overridden by the source's own parameters."""
-        return make_stage(spec.name, {**self.stage_params.get(spec.name, {}), **spec.params})
+        return make_stage(spec.name, {**self.stage_params.get(spec.name, {}), **spec.params}, self.ctx)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -182,6 +195,7 @@ SOURCE_KEYS = {
     "raw": "folder under raw/ (default: the source name); sources from one upstream repo share it",
     "files": "glob patterns under raw/<raw> (default: upstream.files)",
     "stages": "list of stage names or {stage: {params}}",
+    "floor": "{min_records: 1, max_rejected: 0.5}: when the build fails for this source",
 }
 UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
 OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages"}
@@ -212,6 +226,8 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     name = c.typed(top["name"], "name", str, "a string")
     seed = c.typed(top.get("seed", 42), "seed", int, "an integer")
     seq = c.typed(top.get("sequence_len", 4096), "sequence_len", int, "an integer")
+    if not 16 <= seq <= 1 << 22:
+        raise c.fail("sequence_len", f"sequence_len: {seq} is out of range; expected 16 to {1 << 22} tokens")
     template = c.typed(top.get("chat_template", "chatml"), "chat_template", str, "a string")
     if template != "chatml":
         raise c.fail("chat_template", f"chat_template: only 'chatml' is supported, got {template!r}")
@@ -225,6 +241,9 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     for k, v in training_raw.items():
         want = type(getattr(TrainingSpec(), k))
         c.typed(v, f"training.{k}", (int, float) if want is float else want, want.__name__)
+        bounds = TrainingSpec.BOUNDS.get(k)
+        if bounds is not None and not bounds[0] <= v <= bounds[1]:
+            raise c.fail(f"training.{k}", f"training.{k}: {v!r} is out of range; expected {bounds[0]} to {bounds[1]}")
     training = TrainingSpec(**training_raw)
 
     stage_params_raw = c.mapping(top.get("stage_params", {}), "stage_params", dict.fromkeys(STAGES.names(), ""))
@@ -240,8 +259,8 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         if not output.endswith(".jsonl") or "/" in output:
             raise c.fail(f"{p}.output", f"{p}.output: {output!r} must be a bare file name ending in .jsonl")
         conv = c.typed(s["converter"], f"{p}.converter", str, "a converter name")
-        if conv not in CONVERTERS:
-            raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)}")
+        if conv != "auto" and conv not in CONVERTERS:
+            raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)} (or auto)")
         up = c.mapping(s.get("upstream", {"repo": ""}), f"{p}.upstream", UPSTREAM_KEYS, required=("repo",))
         up_files = tuple(c.typed(up.get("files", []), f"{p}.upstream.files", list, "a list of patterns"))
         upstream = Upstream(
@@ -254,7 +273,13 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         files = tuple(c.typed(s.get("files", list(up_files) or ["*"]), f"{p}.files", list, "a list of glob patterns"))
         stages = tuple(_stage_specs(c, s.get("stages", []), f"{p}.stages"))
         raw_dir = c.typed(s.get("raw", sname), f"{p}.raw", str, "a folder name")
-        sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir))
+        fl = c.mapping(s.get("floor", {}), f"{p}.floor", {"min_records": "", "max_rejected": ""})
+        floor = Floor(c.typed(fl.get("min_records", 1), f"{p}.floor.min_records", int, "an integer >= 0"),
+                      float(c.typed(fl.get("max_rejected", 0.5), f"{p}.floor.max_rejected", (int, float), "a share 0..1")))
+        if floor.min_records < 0 or not 0.0 <= floor.max_rejected <= 1.0:
+            raise c.fail(f"{p}.floor", f"{p}.floor: min_records must be >= 0 and max_rejected between 0 and 1")
+        sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir,
+                                  floor))
 
     for attr in ("name", "output"):
         seen: dict[str, int] = {}
@@ -267,25 +292,35 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     recipe = Recipe(name, path, sha256, seed, seq, template, out_dir, fmt, tuple(sources), stage_params, training,
                     str(top.get("description", "")))
     # Construct every stage once so bad parameters fail now, not after an hour of work.
+    users: dict[str, list[str]] = {}
+    built: dict[str, Stage] = {}
     for i, s in enumerate(recipe.sources):
         for j, st in enumerate(s.stages):
             try:
                 stage = recipe.build_stage(st)
             except UserError as e:
-                raise c.fail(f"sources[{i}].stages[{j}]", f"sources[{i}].stages[{j}]: {e}") from None
+                where = f"stage_params.{st.name}" if st.name in recipe.stage_params and not st.params else f"sources[{i}].stages[{j}]"
+                raise c.fail(where, f"{where}: {e}") from None
             if stage.kind == "corpus" and st.params:
                 raise c.fail(
                     f"sources[{i}].stages[{j}]",
                     f"sources[{i}].stages[{j}]: {st.name!r} runs across all sources; set its parameters under stage_params.{st.name}",
                 )
+            users.setdefault(st.name, []).append(s.name)
+            built.setdefault(st.name, stage)
+    # cross-references to sources (e.g. dedup priority) are checked now, not after the first barrier
+    for name, stage in built.items():
+        check = getattr(stage, "check_sources", None)
+        if check is not None:
+            try:
+                check(users[name])
+            except UserError as e:
+                raise c.fail(f"stage_params.{name}", f"stage_params.{name}: {e}") from None
     return recipe
 
 
 def _param_keys(stage: str) -> dict[str, str]:
-    import inspect
-
-    sig = inspect.signature(STAGES.get(stage).__init__)
-    return {p: "" for p in sig.parameters if p != "self"}
+    return {p.name: p.help for p in param_infos(STAGES.get(stage))}
 
 
 def _stage_specs(c: _Checker, raw: Any, path: str) -> list[StageSpec]:
@@ -306,3 +341,12 @@ def _stage_specs(c: _Checker, raw: Any, path: str) -> list[StageSpec]:
             raise c.fail(p, f"{p}: {STAGES.unknown_message(str(name))}")
         specs.append(StageSpec(str(name), dict(params)))
     return specs
+
+
+def list_recipes(folder: Path) -> list[tuple[Path, str, str]]:
+    """``(path, name, description)`` of every recipe file in ``folder`` (each loaded and checked)."""
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        rec = load_recipe(path)
+        out.append((path, rec.name, rec.description))
+    return out

@@ -1,36 +1,55 @@
 """The ``dedup`` stage: exact + near-duplicate removal within and across sources (a corpus barrier).
 
-``decide`` streams every source that lists ``dedup`` once, in recipe order (``process_corpus`` does the same for
-sources in memory), which is the default
-priority: when copies live in several sources, the copy in the earliest source survives. Parameters come
-from ``stage_params.dedup`` (a corpus stage has one set of parameters for the whole build).
+The engine runs it in the dedup phases (``dolphin_data.dedup``): ``sketch`` in the workers, batch by batch (the
+shingle hashes appended to one file in the shard's spill folder), ``decide`` once in the driver over every
+source's sketches, and ``part``/``apply`` in the workers with each shard's slice of the verdicts. Sources come in
+recipe order, which is the default priority: when copies live in several sources, the copy in the earliest source
+survives. Parameters come from ``stage_params.dedup`` (a corpus stage has one set of parameters for the build).
 """
 
 from __future__ import annotations
 
-import tempfile
-import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from dolphin_data.batch import GPT, HUMAN, SYSTEM, Batch
 from dolphin_data.dedup.config import EXACT, KEPT, REASONS, DedupConfig
-from dolphin_data.dedup.decide import DedupResult, Verdicts
+from dolphin_data.dedup.decide import DedupResult
 from dolphin_data.dedup.decide import decide as decide_verdicts
 from dolphin_data.dedup.minhash import ShingleConfig
-from dolphin_data.dedup.sketch import sketch
+from dolphin_data.dedup.sketch import Sketch, empty_sketch, sketch
 from dolphin_data.dedup.spill import ShingleWriter
 from dolphin_data.errors import UserError
-from dolphin_data.model import Conversation, Reject
-from dolphin_data.stages import STAGES, IdList, ParamError, Stage, StageOutput, summaries
+from dolphin_data.stages import STAGES, BarrierStage, ParamError, StageOutput
+
+SPILL_FILE = "dedup-shingles.u64"  # in the shard's spill folder: every batch's shingle hashes, appended
 
 
 @STAGES.register("dedup")
-class DedupStage(Stage):
-    """Exact and MinHash-LSH near-duplicates within and across sources -> dup:exact / dup:near."""
+class DedupStage(BarrierStage):
+    """Exact and MinHash-LSH near-duplicates within and across sources -> dup:exact / dup:near.
+
+    Args:
+        threshold: Jaccard similarity at or above which two conversations are near duplicates
+        num_perm: MinHash permutations
+        bands: LSH bands (with `rows`); auto from `threshold`, `num_perm`, `min_recall`
+        rows: LSH rows per band
+        min_recall: recall target at the threshold used to choose bands x rows
+        exact_check: verify candidate pairs with exact Jaccard (no false merges)
+        text: compared text: `conversation`, `first_human`, `first_exchange` (human + first gpt)
+        include_system: include the system prompt in the compared text (the 2.9 recipe sets true)
+        normalise: normalisation before shingling: `default`, `nfkc`, `whitespace`, `none`
+        shingle: `word` n-grams or `char` n-grams (code)
+        ngram: shingle size
+        keep: survivor rule: `priority` (source order, then earliest) or `longest`
+        priority: source names, highest priority first
+        backend: signature engine: `rensa` (compiled) or `numpy` (bit-identical to datasketch)
+        seed: MinHash seed
+    """
 
     name = "dedup"
     kind = "corpus"
@@ -69,7 +88,6 @@ class DedupStage(Stage):
         except (ValueError, TypeError) as e:
             raise ParamError(f"stage 'dedup': {e}") from None
         self.stats: dict[str, Any] = {}
-        self.decision: DedupDecision | None = None
 
     def params(self) -> dict[str, Any]:
         out = super().params()
@@ -87,168 +105,136 @@ class DedupStage(Stage):
             )
         return list(self.priority) + [n for n in names if n not in self.priority]
 
-    def decide(self, sources: Sequence[tuple[str, int, Iterable[list[Conversation]]]]) -> DedupDecision:
-        """Deduplicate sources streamed once in batches, in the order given; only ids and arrays stay in memory."""
-        names = [name for name, _, _ in sources]
-        counts = [n for _, n, _ in sources]
+    def check_sources(self, names: Sequence[str]) -> None:
+        """Called when a recipe loads: every ``priority`` name is a source that runs dedup."""
+        self.order(names)
+
+    def sketch(self, batch: Batch, spill: Path) -> DedupSketch:
+        """Phase 1 (workers): the batch's sketch; its shingle hashes are appended to the shard's spill file."""
+        texts = selected_texts(batch, self.config.shingles)
+        ids = IdColumn.of(batch.ids)
+        if not self.config.exact_check:
+            return DedupSketch(ids, sketch(texts, self.config))
+        with ShingleWriter(Path(spill) / SPILL_FILE, append=True) as writer:
+            return DedupSketch(ids, sketch(texts, self.config, writer))
+
+    def concat_sketches(self, parts: Sequence[DedupSketch]) -> DedupSketch:
+        return DedupSketch.concat(parts, self.config)
+
+    def decide(self, sketches: Sequence[tuple[str, DedupSketch]]) -> DedupDecision:
+        """Phase 2 (driver): every source's records at once, sources in recipe order, ranked by ``priority``."""
+        names = [name for name, _ in sketches]
+        counts = [len(sk.ids) for _, sk in sketches]
         rank = {name: i for i, name in enumerate(self.order(names))}
         src = np.repeat(np.arange(len(names), dtype=np.int64), counts)
         position = np.concatenate([np.arange(n, dtype=np.int64) for n in counts]) if counts else np.zeros(0, np.int64)
         priority = np.array([rank[n] for n in names], np.int64)[src] if names else np.zeros(0, np.int64)
-        ids = IdList()
-        cfg = self.config
-        seconds = {"select": 0.0, "sketch": 0.0}
-        # the phases as the engine will run them: sketch per batch (in the workers there), decide once
-        with tempfile.TemporaryDirectory(prefix="dedup-", dir=cfg.spill_dir) as tmp:
-            parts = []
-            with ShingleWriter(Path(tmp) / "shingles.u64") as writer:
-                for name, n, batches in sources:
-                    seen = 0
-                    for batch in batches:
-                        t0 = time.perf_counter()
-                        ids.extend(c.id for c in batch)
-                        seen += len(batch)
-                        texts = cfg.shingles.texts(batch)
-                        t1 = time.perf_counter()
-                        if texts:
-                            parts.append(sketch(texts, cfg, writer))
-                        seconds["select"] += t1 - t0
-                        seconds["sketch"] += time.perf_counter() - t1
-                    if seen != n:
-                        raise ValueError(f"dedup: source {name!r} streamed {seen} records, expected {n}")
-            result = decide_verdicts(parts, priority, position, cfg)
-        result.stats["seconds"] = {k: round(v, 3) for k, v in seconds.items()} | result.stats["seconds"]
+        every = DedupSketch.concat([sk for _, sk in sketches], self.config)
+        result = decide_verdicts(every.sketch, priority, position, self.config)
         self.stats = dict(result.stats)
-        self.decision = DedupDecision(self.name, names, counts, src, ids, result)
-        return self.decision
-
-    def process_corpus(self, sources: Mapping[str, list[Conversation]]) -> dict[str, StageOutput]:
-        decision = self.decide([(name, len(convs), [convs]) for name, convs in sources.items()])
-        return {name: decision.apply(name, convs, 0) for name, convs in sources.items()}
+        return DedupDecision(self.name, names, counts, src, every.ids, result)
 
     def summary(self) -> Any:
         from dolphin_data.dedup.report import DedupSummary
 
-        # the survivors that have duplicates: the report shows the start of their text
-        return DedupSummary(self.decision.survivor_ids() if self.decision is not None else set())
+        return DedupSummary()
 
-    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
+    def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.dedup.report import write_report
 
-        return write_report(Path(report_dir), summaries(self, results), self.stats, self.params())
+        return write_report(Path(report_dir), summaries, self.stats, self.params())
+
+
+def selected_texts(batch: Batch, cfg: ShingleConfig) -> list[str]:
+    """The text each conversation is compared on (``select_text``), from the batch's columns where possible."""
+    if cfg.text == "conversation":
+        return batch.texts_per_conversation((SYSTEM, HUMAN, GPT) if cfg.include_system else (HUMAN, GPT))
+    return cfg.texts(batch)
+
+
+class IdColumn:
+    """Record ids as one UTF-8 buffer and end offsets: compact and cheap to pickle and concatenate."""
+
+    __slots__ = ("data", "ends")
+
+    def __init__(self, data: bytes, ends: np.ndarray):
+        self.data, self.ends = data, ends
+
+    @staticmethod
+    def of(ids: Sequence[str]) -> IdColumn:
+        encoded = [i.encode() for i in ids]
+        return IdColumn(b"".join(encoded), np.cumsum([len(e) for e in encoded], dtype=np.int64))
+
+    @staticmethod
+    def concat(cols: Sequence[IdColumn]) -> IdColumn:
+        if not cols:
+            return IdColumn(b"", np.zeros(0, np.int64))
+        shift = np.cumsum([0] + [len(c.data) for c in cols[:-1]])
+        ends = [c.ends + s for c, s in zip(cols, shift, strict=True)]
+        return IdColumn(b"".join(c.data for c in cols), np.concatenate(ends) if ends else np.zeros(0, np.int64))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, i: int) -> str:
+        start = int(self.ends[i - 1]) if i > 0 else 0
+        return self.data[start : int(self.ends[i])].decode()
+
+
+@dataclass(frozen=True)
+class DedupSketch:
+    """What a shard sends to the driver: its records' ids and their dedup sketch."""
+
+    ids: IdColumn
+    sketch: Sketch
+
+    @staticmethod
+    def concat(parts: Sequence[DedupSketch], config: DedupConfig) -> DedupSketch:
+        if not parts:
+            return DedupSketch(IdColumn.concat([]), empty_sketch(config))
+        return DedupSketch(IdColumn.concat([p.ids for p in parts]), Sketch.concat([p.sketch for p in parts]))
 
 
 class DedupDecision:
     """Per-record dedup verdicts (arrays over every record of every source, in order) and the records' ids."""
 
-    def __init__(self, stage: str, names: list[str], counts: list[int], src: np.ndarray, ids: IdList, result: DedupResult):
+    def __init__(self, stage: str, names: list[str], counts: list[int], src: np.ndarray, ids: IdColumn,
+                 result: DedupResult):
         self.stage, self.names, self.src, self.ids = stage, names, src, ids
         self.start = dict(zip(names, np.cumsum([0] + counts)[:-1].tolist(), strict=True))
-        self.count = dict(zip(names, counts, strict=True))
         self.result = result
-        self.survivor, self.reason, self.similarity = result.survivor, result.reason, result.similarity
+        self.is_survivor = np.zeros(len(ids), bool)
+        self.is_survivor[result.removed_survivors()] = True
 
-    def apply(self, source: str, batch: list[Conversation], offset: int) -> StageOutput:
-        verdicts = self.result.slice(self.start[source] + offset, len(batch))
-        return apply_verdicts(self.stage, batch, verdicts, self.survivor_of)
-
-    def survivor_of(self, index: int) -> tuple[str, str]:
-        """(id, source) of the record at global index ``index``."""
-        return self.ids[index], self.names[int(self.src[index])]
-
-    def counts(self, source: str) -> tuple[int, int, Counter[str], Counter[str]]:
-        lo, n = self.start[source], self.count[source]
-        reason = self.reason[lo : lo + n]
-        dropped = Counter({REASONS[int(r)]: int(k) for r, k in zip(*np.unique(reason[reason != 0], return_counts=True), strict=True)})
-        me = self.names.index(source)
-        cross = int((self.src[self.survivor[lo : lo + n][reason != 0]] != me).sum())
-        return n, n - sum(dropped.values()), dropped, Counter({"cross_source": cross}) if cross else Counter()
-
-    def survivor_ids(self) -> set[str]:
-        return {self.ids[int(k)] for k in np.unique(self.survivor[self.reason != 0])}
+    def part(self, source: str, start: int, n: int) -> DedupVerdicts:
+        """Phase 3: one shard's verdicts, with the id, source and similarity of each dropped record's kept copy."""
+        lo = self.start[source] + start
+        v = self.result.slice(lo, n)
+        kept = {}
+        for k in np.flatnonzero(v.reason != KEPT).tolist():
+            g = int(v.survivor[k])
+            sim = 1.0 if v.reason[k] == EXACT else round(float(v.similarity[k]), 4)
+            kept[k] = (self.ids[g], self.names[int(self.src[g])], sim)
+        return DedupVerdicts(v.reason, kept, self.is_survivor[lo : lo + n].copy())
 
 
-def apply_verdicts(stage: str, batch: list[Conversation], verdicts: Verdicts,
-                   survivor_of: Callable[[int], tuple[str, str]]) -> StageOutput:
-    """The kept records and ``dup:*`` rejects of one batch from its verdicts; ``survivor_of(global index)``
-    names a survivor (id, source) for the rejects' ``duplicate_of`` / ``duplicate_source``."""
-    if len(verdicts) != len(batch):
-        raise ValueError(f"{len(verdicts)} verdicts for {len(batch)} records")
-    out = StageOutput([])
-    reason = verdicts.reason.tolist()
-    cross = 0
-    for i, conv in enumerate(batch):
-        if reason[i] == KEPT:
-            out.kept.append(conv)
-            continue
-        kept_id, kept_source = survivor_of(int(verdicts.survivor[i]))
-        cross += kept_source != conv.source
-        out.rejects.append(Reject.of(conv, stage, REASONS[reason[i]], duplicate_of=kept_id, duplicate_source=kept_source,
-                                     similarity=1.0 if reason[i] == EXACT else round(float(verdicts.similarity[i]), 4)))
-    if cross:
-        out.counters.update(Counter({"cross_source": cross}))
-    return out
+class DedupVerdicts:
+    """One shard's dedup verdicts: reason codes, and for each dropped record the kept copy and the similarity."""
 
+    def __init__(self, reason: np.ndarray, kept: dict[int, tuple[str, str, float]], survivor: np.ndarray):
+        self.reason, self.kept, self.survivor = reason, kept, survivor
 
-def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path, rejects: str | Path,
-                report_dir: str | Path | None = None) -> dict[str, Any]:
-    """Run ``dedup`` across files (what ``dolphin-data dedup`` does): inputs are sources in the given order.
-
-    With several inputs ``out`` is a folder with one file per input (same names); with one input ``out`` is
-    a file unless it is an existing folder or ends with ``/``. Records that cannot be read go to ``rejects``
-    with their ``schema:`` reason, like every other drop. Returns per-input counts and where the time went.
-    """
-    from dolphin_data.io import write_jsonl
-    from dolphin_data.stagefile import load_conversations
-
-    paths = [Path(p) for p in inputs]
-    names = [p.name for p in paths]
-    dupe = next((n for n in names if names.count(n) > 1), None)
-    if dupe:
-        raise UserError(f"{dupe}: two inputs share this file name; outputs are written by name, so rename one")
-    out = Path(out)
-    as_folder = len(paths) > 1 or out.is_dir() or str(out).endswith("/")
-    t0 = time.perf_counter()
-    loaded = [load_conversations(p) for p in paths]
-    stems = [lf.path.name.split(".")[0] for lf in loaded]
-    if len(set(stems)) != len(stems):
-        raise UserError(f"inputs {', '.join(names)}: file stems must differ (they name the sources in ids and reports)")
-    sources = {stem: [c if c.source == stem else _with_source(c, stem) for c in lf.convs] for stem, lf in zip(stems, loaded, strict=True)}
-    t_read = time.perf_counter()
-    decision = stage.decide([(name, len(convs), [convs]) for name, convs in sources.items()])
-    t_decide = time.perf_counter()
-    outs = {name: decision.apply(name, convs, 0) for name, convs in sources.items()}
-    t_apply = time.perf_counter()
-    if as_folder:
-        out.mkdir(parents=True, exist_ok=True)
-    all_rejects = []
-    summary: dict[str, Any] = {}
-    for stem, lf in zip(stems, loaded, strict=True):
-        res = outs[stem]
-        target = out / lf.path.name if as_folder else out
-        if target.name.endswith(".gz") or target.suffix not in (".jsonl", ".ndjson"):
-            target = target.with_name(target.name.split(".")[0] + ".jsonl")
-        write_jsonl(target, (c.to_record(lf.shape) for c in res.kept))
-        rej = lf.rejects + [Reject(r.id, r.source, r.stage, r.reason, r.record, {**r.extra, "file": str(lf.path),
-                                                                                   "line": lf.line_of.get(r.id)})
-                            for r in res.rejects]
-        all_rejects.extend(rej)
-        reasons = Counter(r.reason for r in rej)
-        if len(res.kept) + len(rej) != lf.rows:
-            raise AssertionError(f"{lf.path}: accounting: {lf.rows} rows != {len(res.kept)} kept + {len(rej)} rejected")
-        summary[stem] = {"file": str(lf.path), "out": str(target), "in": lf.rows, "kept": len(res.kept),
-                         "rejected": dict(sorted(reasons.items()))}
-    write_jsonl(rejects, (r.to_json() for r in all_rejects))
-    t_write = time.perf_counter()
-    report: dict[str, Any] = {}
-    if report_dir is not None:
-        report = stage.report(Path(report_dir), outs)
-    seconds = {"read_convert": t_read - t0, **{f"dedup_{k}": v for k, v in stage.stats["seconds"].items()},
-               "apply": t_apply - t_decide, "write": t_write - t_apply, "report": time.perf_counter() - t_write}
-    return {"inputs": summary, "report": report, "engine": stage.stats, "seconds": {k: round(v, 3) for k, v in seconds.items()}}
-
-
-def _with_source(conv: Conversation, source: str) -> Conversation:
-    from dataclasses import replace
-
-    return replace(conv, source=source)
+    def apply(self, batch: Batch, offset: int) -> StageOutput:
+        out = StageOutput()
+        reason = self.reason[offset : offset + len(batch)].tolist()
+        cross = 0
+        for i, code in enumerate(reason):
+            if code == KEPT:
+                continue
+            kept_id, kept_source, sim = self.kept[offset + i]
+            out.drop(i, REASONS[code], duplicate_of=kept_id, duplicate_source=kept_source, similarity=sim)
+            cross += kept_source != batch.source
+        if cross:
+            out.counters["cross_source"] += cross
+        out.notes["survivors"] = np.flatnonzero(self.survivor[offset : offset + len(batch)]).tolist()
+        return out

@@ -329,3 +329,9 @@ def test_recipe_build_removes_every_planted_duplicate(tmp_path):
     assert len(cross) == int(totals["dup_cross"]) + int(totals["dup_cross_near"])
     assert manifest["reports"]["dedup"]["removed"] == by_reason
     assert (tmp_path / "out" / "reports" / "dedup" / "dedup.md").exists()
+    # a rebuild takes the decision from the cache (decide does not run) and reports the same figures
+    report = (tmp_path / "out" / "reports" / "dedup" / "dedup.json").read_bytes()
+    assert __import__("orjson").loads(report)["engine"]["candidate_pairs"] > 0
+    run_build(load_recipe(REPO / "recipes" / "2.9.yaml"), tmp_path / "out", REPO / "raw", workers=1)
+    assert "dedup decide" not in (tmp_path / "out" / "timings.json").read_text()
+    assert (tmp_path / "out" / "reports" / "dedup" / "dedup.json").read_bytes() == report

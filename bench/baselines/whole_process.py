@@ -9,7 +9,7 @@ a child's peak is its own. Quality comes from each command's rejects: clusters a
 one cluster; a false merge is a removed record whose ``duplicate_of`` is not connected to it by planted
 pairs at or above the threshold.
 
-``profile_ours`` runs the CLI's ``dedup_files`` in a child and reports where its time goes.
+``profile_ours`` runs the command's plan through the engine in a child and reports where its time goes.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def commands(src: Path, work: Path) -> dict[str, tuple[list[str], Path]]:
     """name -> (argv, rejects file)."""
     py = sys.executable
     return {
-        "ours": ([str(BIN / "dolphin-data"), "dedup", str(src), "--out", str(work / "ours" / ""), "--rejects",
+        "ours": ([str(BIN / "dolphin-data"), "dedup", str(src), "--out", str(work / "ours.jsonl"), "--rejects",
                   str(work / "ours.rejects.jsonl"), "--quiet"], work / "ours.rejects.jsonl"),
         "datasketch": ([py, "-m", "bench.baselines.dedup_datasketch", str(src), str(work / "datasketch.jsonl"),
                         str(work / "datasketch.rejects.jsonl")], work / "datasketch.rejects.jsonl"),
@@ -143,7 +143,8 @@ def compare(scale: float, repeats: int, threshold: float) -> dict[str, Any]:
 
 
 def profile_ours(src: Path, work: Path) -> dict[str, Any]:
-    """Where the time of ``dedup_files`` (what the CLI runs) goes, measured in a child process."""
+    """Where the time of ``dolphin-data dedup`` goes: the same one-stage plan through the engine, in a child
+    process, with the engine's own timings (worker seconds by step, the driver's decide, assembling)."""
     proc = subprocess.run([sys.executable, "-m", "bench.baselines.whole_process", "profile", str(src), str(work)],
                           cwd=ROOT, check=True, capture_output=True, text=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -151,13 +152,19 @@ def profile_ours(src: Path, work: Path) -> dict[str, Any]:
 
 def _profile_child(src: str, work: str) -> None:
     t0 = time.perf_counter()
-    from dolphin_data.dedup.stage import dedup_files
-    from dolphin_data.stages import make_stage
+    from dolphin_data.context import RunContext
+    from dolphin_data.engine.plan import StagePlan, plan_files
+    from dolphin_data.engine.run import RunOptions, Targets, run_command
 
     t_import = time.perf_counter() - t0
-    res = dedup_files(make_stage("dedup", {}), [src], Path(work) / "profile" / "", Path(work) / "profile.rejects.jsonl")
-    secs = {"imports": round(t_import, 2), **res["seconds"]}
-    print(json.dumps({"seconds": secs, "total": round(time.perf_counter() - t0, 2)}))
+    plan = plan_files([Path(src)], [StagePlan("dedup", {})], ctx=RunContext(workers=1))
+    opts = RunOptions()
+    run_command(plan, Targets({plan.sources[0].output: Path(work) / "profile.jsonl"}, Path(work) / "profile.rejects.jsonl",
+                              {}, None), opts)
+    t = opts.timings
+    steps = {"imports": round(t_import, 2), **{f"worker {k}": v for k, v in t.get("worker_seconds", {}).items()},  # type: ignore[union-attr]
+             "driver: dedup decide": t.get("dedup decide", 0.0), "driver: assemble outputs": t.get("assemble", 0.0)}
+    print(json.dumps({"seconds": steps, "total": round(time.perf_counter() - t0, 2)}))
 
 
 if __name__ == "__main__":

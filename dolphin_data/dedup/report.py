@@ -45,13 +45,15 @@ def _size_bucket(n: int) -> str:
 
 class DedupSummary:
     """One source's dedup output as the report needs it: a short line per removed record (its cluster, reason,
-    similarity and snippet), counts, and the snippets of the kept records that have duplicates (``wanted``)."""
+    similarity and snippet), counts, the snippets of the kept records that have duplicates, and the decision's
+    figures (``engine``: they come with the verdicts, so a decision taken from the cache reports them too)."""
 
     def __init__(self) -> None:
         self.records_in = 0
         self.removed: Counter[str] = Counter()
         self.members: list[tuple[str, str, dict[str, Any]]] = []  # (kept id, kept source, member)
         self.kept_text: dict[str, str] = {}
+        self.engine: dict[str, Any] = {}
 
     def add(self, batch: Batch, out: StageOutput) -> None:
         self.records_in += len(batch)
@@ -63,12 +65,14 @@ class DedupSummary:
             self.removed[d.reason] += 1
         for i in out.notes.get("survivors", ()):
             self.kept_text[batch.ids[i]] = _snippet(batch.record(i))
+        self.engine = self.engine or dict(out.notes.get("engine", {}))
 
     def merge(self, other: DedupSummary) -> None:
         self.records_in += other.records_in
         self.removed.update(other.removed)
         self.members += other.members
         self.kept_text.update(other.kept_text)
+        self.engine = self.engine or other.engine
 
 
 def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,

@@ -51,6 +51,11 @@ class Sketch:
         return sum(a.nbytes for a in arrays if a is not None) + sum(
             r.hashes.nbytes for r in self.runs if r.hashes is not None)
 
+    def digest_content(self) -> tuple[Any, ...]:
+        """The sketch's content without where its shingle hashes are: two sketches of the same texts with the same
+        parameters give equal values, whichever files hold the hashes."""
+        return self.params, self.keys, self.nshingles, self.bands, self.length, self.sig
+
     @staticmethod
     def concat(sketches: Sequence[Sketch]) -> Sketch:
         """The sketches of consecutive batches/shards as one (records in the order given)."""

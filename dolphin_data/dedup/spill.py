@@ -29,12 +29,17 @@ class ShingleRun:
 
 
 class ShingleWriter:
-    """Appends shingle hashes to one new file (``path`` is truncated); ``write`` returns where they start."""
+    """Appends shingle hashes to one file: a new one (``path`` is truncated), or with ``append`` the end of an
+    existing one (a shard's batches, one call each). ``write`` returns where the hashes start, in hashes."""
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], append: bool = False):
         self.path = str(Path(path))
-        self._fh: BinaryIO | None = open(self.path, "wb")  # noqa: SIM115  (closed by close / __exit__)
-        self.count = 0  # hashes written so far
+        self._fh: BinaryIO | None = open(self.path, "ab" if append else "wb")  # noqa: SIM115  (closed by close)
+        size = self._fh.seek(0, os.SEEK_END)
+        if size % 8:
+            self._fh.close()
+            raise ValueError(f"{self.path}: not a shingle file (size {size} is not a multiple of 8 bytes)")
+        self.count = size // 8  # hashes in the file so far
 
     def write(self, hashes: np.ndarray) -> int:
         if self._fh is None:

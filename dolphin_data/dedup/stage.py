@@ -142,7 +142,9 @@ class DedupStage(BarrierStage):
     def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.dedup.report import write_report
 
-        return write_report(Path(report_dir), summaries, self.stats, self.params())
+        # the figures travel with the verdicts: a decision from the cache did not run decide in this process
+        stats = next((s.engine for s in summaries.values() if getattr(s, "engine", None)), self.stats)
+        return write_report(Path(report_dir), summaries, stats, self.params())
 
 
 def selected_texts(batch: Batch, cfg: ShingleConfig) -> list[str]:
@@ -188,6 +190,11 @@ class DedupSketch:
     ids: IdColumn
     sketch: Sketch
 
+    def digest_content(self) -> tuple[Any, ...]:
+        """What the engine keys the decision by: the ids and the sketch without the spill files' paths (the
+        shingle hashes in them follow from the exact keys and the parameters)."""
+        return self.ids.data, self.ids.ends, self.sketch.digest_content()
+
     @staticmethod
     def concat(parts: Sequence[DedupSketch], config: DedupConfig) -> DedupSketch:
         if not parts:
@@ -203,6 +210,7 @@ class DedupDecision:
         self.stage, self.names, self.src, self.ids = stage, names, src, ids
         self.start = dict(zip(names, np.cumsum([0] + counts)[:-1].tolist(), strict=True))
         self.result = result
+        self.stats = {k: v for k, v in result.stats.items() if k != "seconds"}  # deterministic: keys the next tasks
         self.is_survivor = np.zeros(len(ids), bool)
         self.is_survivor[result.removed_survivors()] = True
 
@@ -215,14 +223,16 @@ class DedupDecision:
             g = int(v.survivor[k])
             sim = 1.0 if v.reason[k] == EXACT else round(float(v.similarity[k]), 4)
             kept[k] = (self.ids[g], self.names[int(self.src[g])], sim)
-        return DedupVerdicts(v.reason, kept, self.is_survivor[lo : lo + n].copy())
+        return DedupVerdicts(v.reason, kept, self.is_survivor[lo : lo + n].copy(), self.stats)
 
 
 class DedupVerdicts:
-    """One shard's dedup verdicts: reason codes, and for each dropped record the kept copy and the similarity."""
+    """One shard's dedup verdicts: reason codes, for each dropped record the kept copy and the similarity, which
+    records are kept copies of others (for the report), and the decision's figures (``stats``, for the report)."""
 
-    def __init__(self, reason: np.ndarray, kept: dict[int, tuple[str, str, float]], survivor: np.ndarray):
-        self.reason, self.kept, self.survivor = reason, kept, survivor
+    def __init__(self, reason: np.ndarray, kept: dict[int, tuple[str, str, float]], survivor: np.ndarray,
+                 stats: dict[str, Any] | None = None):
+        self.reason, self.kept, self.survivor, self.stats = reason, kept, survivor, stats or {}
 
     def apply(self, batch: Batch, offset: int) -> StageOutput:
         out = StageOutput()
@@ -237,4 +247,5 @@ class DedupVerdicts:
         if cross:
             out.counters["cross_source"] += cross
         out.notes["survivors"] = np.flatnonzero(self.survivor[offset : offset + len(batch)]).tolist()
+        out.notes["engine"] = self.stats
         return out

@@ -53,8 +53,11 @@ def key_of(*parts: Any) -> str:
 
 
 def digest(obj: Any) -> str:
-    """A stable hash of a picklable value (barrier verdicts): same content, same hash."""
-    return hashlib.sha256(pickle.dumps(obj, protocol=4)).hexdigest()
+    """A stable hash of a picklable value (barrier sketches and verdicts): same content, same hash. A value whose
+    pickle also says where its bulky part lives (dedup's sketch names its shard's spill file) hashes what
+    ``digest_content()`` returns instead."""
+    content = getattr(obj, "digest_content", None)
+    return hashlib.sha256(pickle.dumps(content() if callable(content) else obj, protocol=4)).hexdigest()
 
 
 def fingerprint(path: str) -> list[Any]:

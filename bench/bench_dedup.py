@@ -245,14 +245,16 @@ def whole_process(out: dict[str, object]) -> None:
     print("\n".join(lines[:-1]))
     res = json.loads(lines[-1])
     c = res["commands"]
-    for name in ("ours", "datasketch", "rensa"):
+    for name in ("ours", "ours_2_workers", "datasketch", "rensa"):
         q = res["quality"][name]
         print(f"  {name:10s} median {c[name]['wall_s_median']:7.1f} s wall {c[name]['cpu_s_median']:7.1f} s cpu, "
               f"peak {c[name]['peak_rss_gb_max']:.2f} GB; removed {q['removed']:,}, recall {q['recall']}, "
               f"false merges {q['false_merges']}, planted pairs below the threshold merged {q['planted_pairs_below_merged']}")
     for base in ("datasketch", "rensa"):
         s = res[f"speedup_vs_{base}"]
-        print(f"  ours vs {base}: {s['wall']:.2f}x wall (per-round {s['wall_all']}), {s['cpu']:.2f}x cpu")
+        print(f"  ours (1 worker) vs {base}: {s['wall']:.2f}x wall (per-round {s['wall_all']}), {s['cpu']:.2f}x cpu")
+    s = res["speedup_vs_ours_2_workers"]
+    print(f"  ours with --workers 2: {1 / s['wall']:.2f}x the wall time of 1 worker")
     p = res["profile_ours"]
     total = p["total"]
     print(f"  where our process spends its time ({total:.1f} s, one run): " +

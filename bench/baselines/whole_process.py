@@ -1,7 +1,7 @@
 """Whole-process dedup: ``dolphin-data dedup FILE`` against the baseline scripts on the same file, same run.
 
 Every command is a fresh process (interpreter start, imports, reading the JSONL, dedup, writing the kept
-records and the rejects), started in turn (ours, datasketch, rensa, ours, ...), so a busy spell on the
+records and the rejects), started in turn (ours, ours with 2 workers, datasketch, rensa, ours, ...), so a busy spell on the
 shared machine hits each alike; per command: wall seconds, CPU seconds (user + system of the process and
 its children, from ``wait4``) and peak RSS. The harness itself stays small (it never holds the corpus), so
 a child's peak is its own. Quality comes from each command's rejects: clusters are the components of the
@@ -51,6 +51,8 @@ def commands(src: Path, work: Path) -> dict[str, tuple[list[str], Path]]:
     return {
         "ours": ([str(BIN / "dolphin-data"), "dedup", str(src), "--out", str(work / "ours.jsonl"), "--rejects",
                   str(work / "ours.rejects.jsonl"), "--quiet"], work / "ours.rejects.jsonl"),
+        "ours_2_workers": ([str(BIN / "dolphin-data"), "dedup", str(src), "--out", str(work / "ours2.jsonl"), "--rejects",
+                            str(work / "ours2.rejects.jsonl"), "--quiet", "--workers", "2"], work / "ours2.rejects.jsonl"),
         "datasketch": ([py, "-m", "bench.baselines.dedup_datasketch", str(src), str(work / "datasketch.jsonl"),
                         str(work / "datasketch.rejects.jsonl")], work / "datasketch.rejects.jsonl"),
         "rensa": ([py, "-m", "bench.baselines.dedup_rensa", str(src), str(work / "rensa.jsonl"),
@@ -133,7 +135,7 @@ def compare(scale: float, repeats: int, threshold: float) -> dict[str, Any]:
             "wall_s_all": [round(x["wall"], 2) for x in rs],
             "cpu_s_all": [round(x["cpu"], 2) for x in rs],
         }
-    for base in ("datasketch", "rensa"):
+    for base in ("datasketch", "rensa", "ours_2_workers"):
         # ratio per round (same busy spell), then the median of the ratios
         wall = [b["wall"] / a["wall"] for a, b in zip(runs["ours"], runs[base], strict=True)]
         cpu = [b["cpu"] / a["cpu"] for a, b in zip(runs["ours"], runs[base], strict=True)]

@@ -35,35 +35,41 @@ def sorted_unique(x: np.ndarray, return_inverse: bool = False):
     return xs[keep]
 
 
-def dense_ids(hashes: np.ndarray) -> tuple[np.ndarray, int]:
-    """Small ids for 64-bit hashes (equal hashes, equal ids; distinct hashes, distinct ids in ``0..d-1``) and
-    ``d``, the number of distinct hashes, using only value sorts (numpy sorts uint64 several times faster
-    than it argsorts them): the high bits of each hash with its position packed into the low bits sort
-    into runs of equal high bits; the rare run where different hashes share the high bits is re-sorted on
-    the full hashes, so the ids are exact."""
-    n = len(hashes)
+def stable_order(values: np.ndarray) -> np.ndarray:
+    """``np.argsort(values, kind="stable")`` for ``uint64`` values, by one value sort (numpy sorts uint64 several
+    times faster than it argsorts them): each value's high bits with its position in the low bits sort into
+    runs of equal high bits, in position order; the rare run where different values share the high bits and
+    come out of order is re-sorted on the full values, so the order is exact."""
+    n = len(values)
     if n == 0:
-        return np.zeros(0, U64), 0
+        return np.zeros(0, np.int64)
     pbits = max(1, (n - 1).bit_length())
     mask = U64((1 << pbits) - 1)
-    key = hashes & ~mask
+    key = values & ~mask
     key |= np.arange(n, dtype=U64)
     key.sort()
     pos = (key & mask).astype(np.int64)
+    vs = values[pos]
+    same_top = (key[1:] ^ key[:-1]) <= mask
+    bad = same_top & (vs[1:] < vs[:-1])
+    if bad.any():
+        run = np.concatenate(([0], np.cumsum(~same_top)))
+        idx = np.flatnonzero(np.isin(run, run[1:][bad]))
+        pos[idx] = pos[idx[np.lexsort((pos[idx], vs[idx], run[idx]))]]
+    return pos
+
+
+def dense_ids(hashes: np.ndarray) -> tuple[np.ndarray, int]:
+    """Small ids for 64-bit hashes (equal hashes, equal ids; distinct hashes, distinct ids in ``0..d-1``) and
+    ``d``, the number of distinct hashes, from ``stable_order`` (no argsort)."""
+    n = len(hashes)
+    if n == 0:
+        return np.zeros(0, U64), 0
+    pos = stable_order(hashes)
     hs = hashes[pos]
     new = np.empty(n, bool)
     new[:1] = True
     np.not_equal(hs[1:], hs[:-1], out=new[1:])
-    top_new = np.empty(n, bool)
-    top_new[:1] = True
-    np.greater(key[1:] ^ key[:-1], mask, out=top_new[1:])
-    mixed = new & ~top_new  # a different hash inside a run of equal high bits: equal hashes may not be adjacent
-    if mixed.any():
-        run = np.cumsum(top_new)
-        idx = np.flatnonzero(np.isin(run, run[mixed]))
-        sub = idx[np.lexsort((hs[idx], run[idx]))]
-        pos[idx], hs[idx] = pos[sub], hs[sub]
-        np.not_equal(hs[1:], hs[:-1], out=new[1:])
     ids = np.empty(n, U64)
     ids[pos] = np.cumsum(new, dtype=U64) - U64(1)
     return ids, int(np.count_nonzero(new))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dolphin_data.dedup.jaccard import sorted_unique
+from dolphin_data.dedup.jaccard import sorted_unique, stable_order
 
 U64 = np.uint64
 
@@ -114,7 +114,7 @@ def _pairs_in_runs(keys: np.ndarray, members: np.ndarray, all_pairs_upto: int) -
     n = len(keys)
     if n < 2:
         return none
-    order = np.argsort(keys, kind="stable")  # stable: members of a bucket stay in ascending order
+    order = stable_order(keys)  # stable: members of a bucket stay in ascending order
     k, m = keys[order], members[order]
     new_run = np.ones(n, bool)
     new_run[1:] = k[1:] != k[:-1]

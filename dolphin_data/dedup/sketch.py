@@ -10,7 +10,7 @@ Pure per batch or shard: a record's sketch depends only on its text and the conf
 * ``sig``: the signature itself (``uint32[n, num_perm]``) only with ``exact_check`` off (the estimate needs it).
 
 With ``exact_check`` on, the shingle hashes themselves go to the spill file (``spill.ShingleWriter``) and the
-sketch keeps only where they start, so a ``Sketch`` is about ``40 + 8 * bands`` bytes per record (168 at the
+sketch keeps only where they start, so a ``Sketch`` is ``32 + 8 * bands`` bytes per record (160 at the
 default 16 bands), picklable, and ``Sketch.concat`` of consecutive shards is a ``numpy.concatenate``.
 """
 

@@ -44,16 +44,15 @@ def run_cmd(
     out_path: Annotated[Path, typer.Option("--out", help="Kept records (same shape as the input).")],
     rejects: Annotated[Path, typer.Option("--rejects", help="Rejects JSONL: id, stage, reason, span, record.")],
     report: Annotated[Path | None, typer.Option("--report", help="Write report.json + report.html here.")] = None,
-    policy: Annotated[str, typer.Option("--policy", help="drop_conversation | drop_turn | truncate.")] = "drop_conversation",
-    roles: Annotated[str, typer.Option("--roles", help="Roles to check, comma-separated (gpt,human,system).")] = "gpt",
-    layers: Annotated[str, typer.Option("--layers", help="Rule layers, comma-separated: lexicon,regex.")] = "lexicon,regex",
+    repairs: Annotated[Path | None, typer.Option("--repairs", help="Repairs JSONL (what was stripped, per turn).")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", help="repair (default) | drop_any | drop_turn | truncate.")] = None,
+    roles: Annotated[str | None, typer.Option("--roles", help="Roles to check, comma-separated (default gpt).")] = None,
+    layers: Annotated[str | None, typer.Option("--layers", help="Rule layers, comma-separated: lexicon,regex.")] = None,
     lexicon: Annotated[Path | None, typer.Option("--lexicon", help="Lexicon file (default: the bundled one).")] = None,
     disable: Annotated[str | None, typer.Option("--disable", help="Rules to switch off, e.g. regex:identity.")] = None,
-    classifier: Annotated[str | None, typer.Option("--classifier", help="'default' or a .ftz model path.")] = None,
-    threshold: Annotated[float, typer.Option("--classifier-threshold", help="P(refusal) cut-off.")] = 0.5,
-    strip_prefix: Annotated[bool, typer.Option("--strip-boilerplate-prefix",
-                                               help="Strip a pure boilerplate lead instead of dropping.")] = False,
-    langid: Annotated[bool, typer.Option("--langid", help="Record each conversation's language.")] = False,
+    classifier: Annotated[str | None, typer.Option("--classifier", help="'default', a .ftz path, or 'none'.")] = None,
+    threshold: Annotated[float | None, typer.Option("--classifier-threshold", help="P(refusal act) cut-off.")] = None,
+    langid: Annotated[bool | None, typer.Option("--langid/--no-langid", help="Language id (default on).")] = None,
     languages: Annotated[str | None, typer.Option("--languages", help="Keep only these, e.g. en,fr.")] = None,
     workers: WorkersOpt = 1,
     quiet: QuietOpt = False,
@@ -65,29 +64,31 @@ def run_cmd(
     from dolphin_data.stagefile import run_stage_file
     from dolphin_data.stages import make_stage
 
-    params: dict[str, Any] = {
+    # options left out take the stage's defaults, which are the 2.9 recipe's behaviour
+    given: dict[str, Any] = {
         "policy": policy,
         "roles": _split(roles),
-        "layers": _split(layers) or [],
+        "layers": _split(layers),
         "lexicon": str(lexicon) if lexicon is not None else None,
-        "disable": _split(disable) or [],
-        "classifier": classifier,
+        "disable": _split(disable),
         "classifier_threshold": threshold,
-        "strip_boilerplate_prefix": strip_prefix,
         "langid": langid,
         "languages": _split(languages),
     }
+    params = {k: v for k, v in given.items() if v is not None}
+    if classifier is not None:
+        params["classifier"] = None if classifier.lower() in ("none", "off") else classifier
     import dolphin_data.unfilter.stage  # noqa: F401  (registers the stage)
 
     stage = make_stage("unfilter", params)
-    result = run_stage_file(stage, input, out_path, rejects, report, workers)
+    result = run_stage_file(stage, input, out_path, rejects, report, workers, repairs=repairs)
     if quiet:
         return
     rows = list(result.summary_rows())
-    for key in ("action:prefix_stripped", "action:turns_dropped", "action:truncated"):
+    for key in ("repaired", "action:turns_dropped", "action:truncated"):
         if result.counters.get(key):
-            rows.append((f"modified {key.split(':', 1)[1]}", result.counters[key]))
-    out.print(summary_table(f"unfilter {input.name} (policy {policy})", rows))
+            rows.append((f"modified {key.split(':', 1)[-1]}", result.counters[key]))
+    out.print(summary_table(f"unfilter {input.name} (policy {stage.params()['policy']})", rows))
     if report is not None:
         err.print(f"[dim]report: {report / 'report.json'}, {report / 'report.html'}[/dim]")
 

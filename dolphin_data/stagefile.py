@@ -114,12 +114,15 @@ def run_stage_file(
     rejects: str | Path,
     report_dir: str | Path | None = None,
     workers: int | None = 1,
+    repairs: str | Path | None = None,
 ) -> StageRun:
     loaded = load_conversations(input_path)
     result = run_batches(stage, loaded.convs, workers)
     all_rejects = loaded.rejects + [replace(r, extra={**r.extra, "line": loaded.line_of.get(r.id)}) for r in result.rejects]
     write_jsonl(out, (c.to_record(loaded.shape) for c in result.kept))
     write_jsonl(rejects, (r.to_json() for r in all_rejects))
+    if repairs is not None:  # what a stage changed in kept records (unfilter: stripped boilerplate)
+        write_jsonl(repairs, result.repairs)
     report: dict[str, Any] = {}
     if report_dir is not None:
         report = stage.report(Path(report_dir), {loaded.path.name.split(".")[0]: result})

@@ -39,11 +39,15 @@ class StageOutput:
     rejects: list[Reject] = field(default_factory=list)
     # Extra numbers for the manifest (e.g. "repaired", "lang:en"); drop reasons are counted from rejects.
     counters: Counter[str] = field(default_factory=Counter)
+    # Kept records the stage changed, one dict per change ({"id", "stage", "turn", "rule", "removed",
+    # "before_chars", "after_chars"} for unfilter); the build writes them to repairs/<stage>.jsonl.
+    repairs: list[dict[str, Any]] = field(default_factory=list)
 
     def extend(self, other: StageOutput) -> None:
         self.kept.extend(other.kept)
         self.rejects.extend(other.rejects)
         self.counters.update(other.counters)
+        self.repairs.extend(other.repairs)
 
 
 class Summary(Protocol):

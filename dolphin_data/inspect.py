@@ -65,6 +65,12 @@ def explain_id(conv_id: str, build_dir: str | Path) -> list[str]:
                     if rec.get("id") == conv_id:
                         extra = {k: v for k, v in rec.items() if k not in ("id", "record", "stage", "reason")}
                         lines.append(f"{conv_id}: dropped by {rec['stage']} ({rec['reason']}) {orjson.dumps(extra).decode()}")
+    for rep_file in sorted((build_dir / "repairs").glob("*.jsonl")):
+        with open(rep_file, "rb") as fh:
+            for line in fh:
+                if needle in line and (rec := orjson.loads(line)).get("id") == conv_id:
+                    lines.append(f"{conv_id}: repaired by {rec['stage']} turn {rec['turn']} ({rec['rule']}): removed "
+                                 f"{orjson.dumps(rec['removed']).decode()} ({rec['before_chars']} -> {rec['after_chars']} chars)")
     if not lines:
         raise UserError(f"{conv_id}: not found in {build_dir} outputs or rejects; ids look like '<source>:<upstream id or line>'")
     return lines

@@ -164,6 +164,7 @@ class Build:
         self.say = self.progress.log
         self.reject_parts: dict[str, list[Path]] = {}  # stage -> part files, in the order they were recorded
         self.reject_files: dict[Path, Any] = {}  # open part files
+        self.repair_parts: dict[str, list[Path]] = {}  # stage -> repair part files (records a stage changed)
         self.results: dict[str, dict[str, Any]] = {}  # stage -> source -> report summary
         self.report_stage: dict[str, Stage] = {}
         self.timings: dict[str, float] = {}
@@ -277,6 +278,14 @@ class Build:
         for rej in out.rejects:
             stats.dropped[rej.reason] += 1
         self.write_rejects(part, out.rejects)
+        if out.repairs:  # repairs/<stage>.jsonl: what a stage changed in the records it kept
+            rpart = part.with_name("repairs." + part.name.split(".", 1)[1])
+            if rpart not in self.repair_parts.setdefault(stats.stage, []):
+                self.repair_parts[stats.stage].append(rpart)
+            fh = self.reject_files.get(rpart)
+            if fh is None:
+                fh = self.reject_files[rpart] = open(rpart, "wb")  # noqa: SIM115 - closed with the reject parts
+            fh.write(b"".join(orjson.dumps(r) + b"\n" for r in out.repairs))
         if acc is not None:
             acc.add(out)
 
@@ -359,6 +368,13 @@ class Build:
                     if part.exists():
                         with open(part, "rb") as fh:
                             shutil.copyfileobj(fh, out, 1 << 20)
+        shutil.rmtree(self.out_dir / "repairs", ignore_errors=True)
+        for stage_name, parts in self.repair_parts.items():
+            (self.out_dir / "repairs").mkdir(exist_ok=True)
+            with atomic_writer(self.out_dir / "repairs" / f"{stage_name}.jsonl") as out:
+                for part in parts:
+                    with open(part, "rb") as fh:
+                        shutil.copyfileobj(fh, out, 1 << 20)
         reports = {
             name: self.report_stage[name].report(self.out_dir / "reports" / name, self.results[name]) for name in self.results
         }
@@ -405,6 +421,7 @@ class Build:
             "totals": totals,
             "files": files,
             "rejects": {name: f"rejects/{name}.jsonl" for name in self.reject_parts},
+            "repairs": {name: f"repairs/{name}.jsonl" for name in self.repair_parts},
             "reports": dict(reports),
         }
 

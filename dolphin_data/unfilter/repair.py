@@ -32,15 +32,24 @@ CONNECTIVE = re.compile(
     r"(?:\s*[,:;]\s*|\s+(?=\w))",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"\s*(?:[,;:]|\s[\u2014\u2013-])\s+")
+_BOUNDARY = re.compile(r"\s*(?:[,;:]\s+|[\uff0c\uff1b\uff1a\u3001]\s*|\s[\u2014\u2013-]\s+)")
 _PLEASANTRY = re.compile(
-    r"^(?:i hope (?:this|that|it) helps|hope (?:this|that) helps|let me know|feel free|is there anything else|"
+    r"^(?:(?:i hope (?:this|that|it) helps|hope (?:this|that) helps|let me know|feel free|is there anything else|"
     r"is there something else|if you have (?:any )?(?:other|more|further)|good luck|thank you|thanks|you're welcome|"
     r"great question|what a (?:great|good|fun|wonderful) question|happy to help|i'm happy to help|glad to help|"
-    r"sure|certainly|of course|absolutely|okay|ok|hello|hi|hey|enjoy|cheers|best of luck)\b",
+    r"sure|certainly|of course|absolutely|okay|ok|hello|hi|hey|enjoy|cheers|best of luck)\b"
+    r"|(?:but )?(?:i can|i'll|let me|i'm happy to|i am happy to) (?:share|give|provide|offer)(?: you)?(?: some)?"
+    r"(?: general| basic)? (?:information|tips|guidance|an overview|pointers|context)\W*$)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _words(s: str) -> int:
+    """Words in ``s``; CJK text (no spaces) counts one word per two characters."""
+    n_cjk = len(_CJK.findall(s))
+    return len(_WORD.findall(_CJK.sub(" ", s))) + n_cjk // 2 if n_cjk else len(_WORD.findall(s))
 
 
 @dataclass
@@ -53,16 +62,19 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, bool]:
     """The range to remove from ``sent`` for its hits, and whether the text after it starts a new sentence."""
     first = min(h.start for h in hs)
     last = max(h.end for h in hs)
-    if first - sent.start <= 3:  # the hits open the sentence: cut the lead clause when a real clause follows
+    if first - sent.start <= 3 and all(h.kind == "boilerplate" for h in hs):
+        # a disclaimer opens the sentence: cut the lead clause when a real clause follows
         b = _BOUNDARY.search(text, last, sent.end)
-        if b is not None and len(_WORD.findall(text[b.end() : sent.end])) >= 3:
+        if b is not None and _words(text[b.end() : sent.end]) >= 3:
             end = b.end()
             m = CONNECTIVE.match(text, end, sent.end)
             return sent.start, (m.end() if m else end), True
         return sent.start, sent.end, True
+    if first - sent.start <= 3:
+        return sent.start, sent.end, True
     head = text[sent.start : first]
     m = re.search(r"(?:[,;:]|\s[\u2014\u2013-])\s*(?:(?:but|and|so|though|although|yet|however),?\s+)?$", head)
-    if m is not None and len(_WORD.findall(head[: m.start()])) >= 3:  # a tail clause: keep the head, close it
+    if m is not None and _words(head[: m.start()]) >= 3:  # a tail clause: keep the head, close it
         return sent.start + m.start(), sent.end, False
     return sent.start, sent.end, True
 
@@ -149,6 +161,6 @@ def has_answer(text: str) -> bool:
         piece = text[s.start : s.end].strip()
         if _PLEASANTRY.match(piece):
             continue
-        if len(_WORD.findall(piece)) >= 2 or any(c.isdigit() for c in piece):
+        if _words(piece) >= 2 or any(c.isdigit() for c in piece):
             return True
     return False

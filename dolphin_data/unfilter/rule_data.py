@@ -85,14 +85,17 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         "redirect", "refusal",
         ("instead", "i'd be happy to help", "i would be happy to help", "i'd be glad to help", "i would be glad to help",
          "i'm happy to help", "i am happy to help", "how about we", "perhaps we could", "maybe we could",
-         "let's focus on", "let us focus on", "let's talk about something", "can i help you with something"),
+         "let's focus on", "let us focus on", "let's talk about something", "can i help you with something",
+         "i can offer", "i could offer", "i can suggest", "i could suggest", "i can write", "i could write",
+         "i can give", "i could give", "i can share", "i could share", "i can help", "i could help"),
         r"instead,? (?:i|we) (?:can|could|would be happy to|'d be happy to|'m happy to|am happy to|'d be glad to|"
         r"would be glad to|'d love to|suggest|recommend|encourage|offer)\b"
         r"|i(?:'d| would|'m| am) (?:be )?(?:happy|glad|more than happy) to help(?: you)? with (?:something else|"
         r"(?:any )?other|another|a different|anything else)\b"
         r"|(?:how about we|perhaps we could|maybe we could|let's|let us) (?:focus on|talk about|discuss|explore|turn to|"
         r"move on to|change the (?:subject|topic))\b(?! (?:the|your|how|why|what|each|this|these|step|its|their)\b)"
-        r"|can i help you with something else\b",
+        r"|can i help you with something else\b"
+        r"|i (?:can|could) (?:offer|suggest|write|give|share|help)[^.!?\n]{0,60}? instead\b",
         anchored=True,
         doc="redirection in place of the answer: 'Instead, I can ...', 'I'd be happy to help with something else'",
     ),
@@ -198,6 +201,80 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         anchored=True,
         doc="'Remember that it's important to treat everyone with respect' (a lecture)",
     ),
+    RegexRule(
+        "redirect_lead", "refusal", ("instead of", "rather than"),
+        r"(?:instead of|rather than) [^.!?\n]{1,80}?,? (?:how about|maybe we could|perhaps we could|we could|i can|"
+        r"i could|i'd be happy to|i would be happy to|why don't we)\b",
+        anchored=True,
+        doc="a reply that opens by offering something else: 'Instead of X, maybe we could ...'",
+    ),
+    RegexRule(
+        "decline_no", "refusal",
+        ("my answer", "the answer here", "i have to say no", "off the table for me", "off-limits for me",
+         "off limits for me", "not on the table for me", "i won't be", "i will not be", "i can't go", "i cannot go",
+         "i won't go", "i will not go", "i am not able to go", "i'm not able to go", "i am unable to go",
+         "i'm unable to go", "i can't get", "i cannot get", "i can't delve", "i cannot delve", "i need to say no", "i must say no", "i'll have to say no",
+         "i need to stop", "i have to stop", "i must stop", "i'm going to stop", "i am going to stop"),
+        r"(?:my|the) answer (?:here |to this |to that )?(?:has to be|must be|is|will have to be) (?:a )?(?:no|a no)\b"
+        r"|i(?: have to| need to| must|'ll have to) say no\b"
+        r"|i(?: need to| have to| must|'m going to| am going to) stop (?:here|there|short)\b[^.!?\n]{0,40}?\b(?:rather than|"
+        r"instead of|before) (?:help|assist|provid|writ|giv|answer|explain|detail)"
+        r"|(?:off the table|off-limits|off limits|not on the table) for me\b"
+        r"|i (?:won't|will not) be (?:providing|giving|writing|sharing|helping|assisting|creating|offering|going into)\b"
+        r"|i (?:can't|cannot|won't|will not|am not able to|'m not able to|am unable to|'m unable to) (?:go|get|delve) into "
+        r"(?:the )?(?:specifics|details|detail|particulars|how)\b",
+        doc="'My answer has to be no', 'I need to stop here rather than help', 'off the table for me', 'I can't go "
+            "into specifics'",
+    ),
+    RegexRule(
+        "premise_group", "refusal", ("no group", "no race", "no gender", "no religion", "no ethnicity", "no nationality"),
+        r"no (?:group|race|gender|religion|ethnicity|nationality)(?: of people)? (?:is|are) (?:inherently|naturally|"
+        r"genetically|innately)\b",
+        anchored=True,
+        doc="'No group of people is inherently ...' (premise rejection about a group)",
+    ),
+    RegexRule(
+        "moral_statement", "moralizing",
+        ("it's never", "it is never", "be hurtful", "be deeply hurtful", "be very hurtful", "be really hurtful",
+         "be offensive", "be disrespectful", "be deeply offensive", "cause lasting harm", "cause real harm",
+         "cause harm to others", "lasting harm", "emotional harm", "respect and", "kindness and", "honesty and",
+         "empathy and", "dignity and", "fairness and", "compassion and", "please consider how", "consider how your",
+         "think about how your", "consider the impact", "consider the feelings"),
+        r"it(?:'s| is) never (?:okay|ok|acceptable|right|appropriate|justified|fine) to\b"
+        r"|be (?:deeply |very |really |incredibly |truly )?(?:hurtful|offensive|disrespectful)\b"
+        r"|cause (?:lasting |real |serious |emotional )?harm(?: to others)?\b|(?:lasting|emotional) harm\b"
+        r"|(?:respect|kindness|honesty|empathy|dignity|fairness|compassion) and (?:respect|kindness|honesty|empathy|"
+        r"dignity|fairness|compassion|understanding|integrity)\b"
+        r"|(?:please )?(?:consider|think about) (?:how your (?:actions|words|behaviou?r)|the (?:impact|feelings|"
+        r"consequences)[^.!?\n]{0,30}?\b(?:others|people around you|everyone involved))",
+        doc="moral statements that lecture ('It's never okay to ...', '... can be hurtful', 'respect and empathy')",
+    ),
+    RegexRule(
+        "ai_no_feelings_intl", "boilerplate",
+        ("no tengo", "je n'ai pas", "je n'ai aucun", "habe ich keine", "ich habe keine", "у меня нет", "я не имею",
+         "не имею", "我没有", "我并没有", "個人的な", "意見は", "感情は", "感情が", "意見を"),
+        r"no tengo (?:opiniones|sentimientos|emociones|preferencias|creencias|acceso)"
+        r"|je n'ai (?:pas|aucun|aucune) (?:d'opinions?|de sentiments|d'émotions|de préférences|accès|avis|opinion)"
+        r"|(?:habe ich|ich habe) keine (?:persönliche |eigene |eigenen )?(?:meinungs?|meinungen|gefühle|emotionen|"
+        r"vorlieben|zugang)"
+        r"|(?:у меня нет|я не имею|не имею) (?:личного мнения|личных мнений|чувств|эмоций|доступа)"
+        r"|我(?:并)?没有(?:个人的?)?(?:观点|感情|情感|意见|偏好|情绪)"
+        r"|(?:個人的な)?(?:意見|感情)(?:は|が|を)(?:ありません|持っていません|持ちません|持ち合わせていません)",
+        doc="'no tengo opiniones', 'je n'ai pas d'opinion', '我没有个人观点', '意見はありません' (AI self-description)",
+    ),
+    RegexRule(
+        "decline_intl", "refusal",
+        ("prefiero no", "je préfère ne pas", "je prefere ne pas", "ich muss diese", "ich muss ihre", "ich muss die",
+         "nichts, wobei ich", "nichts, bei dem ich", "超出了我", "超出我", "не то, в чём я", "не то, в чем я",
+         "не могу с этим"),
+        r"prefiero no (?:participar|responder|ayudar|hablar|escribir|entrar|proporcionar|dar)"
+        r"|je pr[ée]f[èe]re ne pas (?:m'engager|répondre|aider|écrire|entrer|participer|fournir|donner)"
+        r"|ich muss (?:diese|ihre|die|deine) (?:anfrage|bitte|aufgabe) ablehnen"
+        r"|nichts, (?:wobei|bei dem) ich (?:helfen|behilflich sein) kann"
+        r"|超出(?:了)?我(?:能|可以|所能)"
+        r"|не то, в ч[её]м я (?:могу|могла бы|мог бы) помочь|не могу с этим помочь",
+        doc="more es/fr/de/zh/ru declines ('Prefiero no ...', 'Ich muss diese Anfrage ablehnen', '超出了我能...')",
+    ),
     # -- multilingual refusals and AI boilerplate (es, fr, de, zh, ru, ja) --
     RegexRule(
         "refusal_es", "refusal", ("no puedo", "no podré", "no podre", "no voy a", "no me es posible"),
@@ -217,8 +294,10 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         doc="French: 'Je suis désolé, mais je ne peux pas vous aider'",
     ),
     RegexRule(
-        "refusal_de", "refusal", ("ich kann", "ich werde", "ich darf", "ich bin nicht in der lage"),
-        r"(?:ich (?:kann|werde|darf)\b[^.!?\n]{0,60}? nicht|ich bin nicht in der lage,?[^.!?\n]{0,60}?) "
+        "refusal_de", "refusal", ("ich kann", "ich werde", "ich darf", "kann ich", "werde ich", "darf ich",
+                                  "ich bin nicht in der lage"),
+        r"(?:(?:ich (?:kann|werde|darf)|(?:kann|werde|darf) ich)\b[^.!?\n]{0,60}? (?:nicht|keine|keinen|kein)\b"
+        r"|ich bin nicht in der lage,?)[^.!?\n]{0,60}? "
         r"(?:helfen|behilflich sein|unterstützen|erstellen|schreiben|geben|liefern|bereitstellen|erfüllen|"
         r"nachkommen|beantworten|teilen|generieren|verfassen|anbieten|zu helfen|zu erstellen|zu geben|zu liefern|"
         r"zu schreiben|zu unterstützen|weitergeben|machen)\b",
@@ -232,8 +311,9 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
     ),
     RegexRule(
         "refusal_ru", "refusal", ("я не могу", "я не буду", "я не смогу", "не могу помочь", "не могу предоставить"),
-        r"(?:я не (?:могу|буду|смогу)|не могу) (?:вам |тебе )?(?:помочь|помогать|предоставить|предоставлять|дать|"
-        r"создать|написать|сгенерировать|поделиться|ответить|выполнить|участвовать|содействовать)",
+        r"(?:я не (?:могу|буду|смогу)|не могу) (?:вам |тебе )?(?:помочь|помогать|предоставить|предоставлять|дать|давать|"
+        r"создать|создавать|написать|писать|сгенерировать|поделиться|ответить|отвечать|выполнить|участвовать|"
+        r"содействовать|делать это)",
         doc="Russian: 'Извините, но я не могу помочь с этим'",
     ),
     RegexRule(

@@ -64,7 +64,7 @@ _NEG = (
     r"decline|declining|refuse|refusing|pass on|rather (?:not|leave|skip|avoid|pass)|prefer not|prefer to (?:skip|"
     r"keep away|avoid)|sooner not|hesitant|reluctant|uneasy|uncomfortable|steer clear|hold off|stay away|bow out|"
     r"sit this|say no|draw the line|turn(?:ing)? (?:this |it |that )?down|leave out|stop short|step back|prohibited|"
-    r"restricted)\b"
+    r"restricted|stop here|stop there|say no|has to be no|have to be no|sit (?:this|that) one out)\b"
 )
 CUE_FAMILIES: dict[str, str] = {
     "first_person_decline": _SUBJ + r"[^.!?\n;:,]{0,40}?\b" + _NEG

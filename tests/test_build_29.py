@@ -44,6 +44,7 @@ def build(tmp_path_factory):
             for raw, item in zip(iter_rows(path), convert_rows(iter_rows(path), spec.converter, spec.name), strict=True):
                 ids[(spec.name, raw.line)] = item.id
     rejects = {p.stem: read_jsonl(p) for p in (out / "rejects").glob("*.jsonl")}
+    rejects["_repairs"] = read_jsonl(out / "repairs" / "unfilter.jsonl")
     outputs = {s.name: read_jsonl(out / s.output) for s in recipe.sources}
     return out, manifest, ids, rejects, outputs
 
@@ -64,6 +65,10 @@ def test_fifteen_trainer_valid_files_and_accounting(build):
         assert [s["stage"] for s in f["stages"]][0] == "convert" and f["stages"][-1]["stage"] == "tokens"
     for stage in ("dedup", "tokens", "unfilter", "systemchat_validate"):
         assert stage in manifest["reports"], stage
+    assert manifest["repairs"] == {"unfilter": "repairs/unfilter.jsonl"}
+    repaired = sum(st.get("counters", {}).get("repaired", 0) for f in manifest["files"] for st in f["stages"]
+                   if st["stage"] == "unfilter")
+    assert repaired == len({r["id"] for r in read_jsonl(out / "repairs" / "unfilter.jsonl")}) == 8
     assert (out / "reports" / "unfilter" / "report.html").exists()
 
 
@@ -72,13 +77,22 @@ def test_every_planted_problem_has_its_outcome(build):
     kept = {(src, r["id"]) for src, recs in outputs.items() for r in recs}
     convert_rej = {(r["source"], r["line"]): r["reason"] for r in rejects["convert"]}
     expected_drops: set[tuple[str, str]] = set()
+    repaired: set[tuple[str, str]] = set()
     for source, line, kind, outcome in planted_rows():
         if outcome.startswith("convert: reject"):
             reason = outcome.split()[2]
             assert convert_rej.get((source, line)) == reason, (source, line, outcome)
             continue
         key = (source, ids[(source, line)])
-        if "KEEP" in outcome or "kept" in outcome:
+        if outcome.startswith("unfilter: repair"):
+            # boilerplate before a real answer: the sentence is stripped, the answer kept (policy repair)
+            assert key in kept, (source, line, outcome)
+            fixes = [r for r in rejects["_repairs"] if (r["source"], r["id"]) == key]
+            assert fixes and all(r["rule"] and r["removed"] and r["after_chars"] < r["before_chars"] for r in fixes)
+            text = next(r for r in outputs[source] if r["id"] == key[1])["conversations"][fixes[0]["turn"]]["value"]
+            assert fixes[0]["removed"] not in text and "as an ai" not in text.lower(), (source, line, text)
+            repaired.add(key)
+        elif "KEEP" in outcome or "kept" in outcome:
             assert key in kept, (source, line, kind, outcome)
         elif outcome.startswith("unfilter: drop"):
             assert dropped(rejects, "unfilter")[key]["reason"].startswith("refusal:"), (source, line)
@@ -103,8 +117,11 @@ def test_every_planted_problem_has_its_outcome(build):
         else:
             raise AssertionError(f"unhandled planted outcome: {outcome}")
     # nothing that was not planted is dropped after conversion
-    all_later_drops = {(r["source"], r["id"]) for stage, rs in rejects.items() if stage != "convert" for r in rs}
+    all_later_drops = {(r["source"], r["id"]) for stage, rs in rejects.items() if stage not in ("convert", "_repairs")
+                       for r in rs}
     assert all_later_drops == expected_drops
+    # ... and nothing that was not planted as boilerplate is repaired
+    assert {(r["source"], r["id"]) for r in rejects["_repairs"]} == repaired
 
 
 def test_systemchat_leakage_is_zero_after_the_stage(build):

@@ -18,9 +18,13 @@ Policies (``POLICIES``; what the stage does with a conversation's verdicts):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dolphin_data.unfilter.rules import Hit
+from dolphin_data.unfilter.vocab import CUE
+
+_CUE = re.compile(CUE)
 
 POLICIES = ("repair", "drop_any", "drop_turn", "truncate")
 POLICY_ALIASES = {"drop_conversation": "drop_any"}  # the 0.x name of the seed behaviour
@@ -29,13 +33,35 @@ REPAIR_KINDS = ("boilerplate", "moralizing")
 CLASSIFIER_RULE = "classifier"
 
 
+# boilerplate rules that explain a negation in the classifier's sentence ("As an AI, I cannot browse the web" is a
+# capability disclaimer, not a decline): where one of them sits in that sentence, the rule's verdict stands
+EXPLAINED_BY = frozenset({"regex:capability", "regex:ai_no_feelings", "regex:knowledge_cutoff",
+                          "regex:not_a_professional", "regex:ai_no_feelings_intl"})
+
+
+def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | None) -> bool:
+    """Whether a classifier score above the threshold decides: not when capability/opinion/cutoff boilerplate rules
+    explain the sentence's cue (the classifier only arbitrates between candidate decline sentences): with those
+    hits blanked, the sentence must still hold a cue ("As an AI, I have no opinions and I cannot take sides" does)."""
+    if span is None:
+        return True
+    s, e = span
+    inside = [h for h in hits if h.rule in EXPLAINED_BY and s <= h.start < e]
+    if not inside:
+        return True
+    chars = list(text[s:e])
+    for h in inside:
+        chars[h.start - s : min(h.end, e) - s] = " " * (min(h.end, e) - h.start)
+    return bool(_CUE.search("".join(chars).lower().replace("\u2019", "'")))
+
+
 def classifier_hit(text: str, prob: float, span: tuple[int, int] | None) -> Hit:
     s, e = span if span is not None else (0, min(len(text), 200))
     return Hit(CLASSIFIER_RULE, "classifier", s, e, text[s:e], "refusal")
 
 
 def turn_verdict(hits: Sequence[Hit], prob: float, threshold: float) -> str:
-    """``refusal`` | ``repair`` | ``clean`` for one turn's evidence."""
+    """``refusal`` | ``repair`` | ``clean`` for one turn's evidence (``prob``: the classifier's, once it counts)."""
     if prob >= threshold or any(h.kind in DROP_KINDS for h in hits):
         return "refusal"
     if hits:

@@ -37,12 +37,18 @@ _PLEASANTRY = re.compile(
     r"^(?:(?:i hope (?:this|that|it) helps|hope (?:this|that) helps|let me know|feel free|is there anything else|"
     r"is there something else|if you have (?:any )?(?:other|more|further)|good luck|thank you|thanks|you're welcome|"
     r"great question|what a (?:great|good|fun|wonderful) question|happy to help|i'm happy to help|glad to help|"
-    r"sure|certainly|of course|absolutely|okay|ok|hello|hi|hey|enjoy|cheers|best of luck)\b"
+    r"sure|certainly|of course|absolutely|okay|ok|hello|hi|hey|enjoy|cheers|best of luck|"
+    r"(?:i )?apologi[sz]e for (?:any|the) (?:inconvenience|confusion)|sorry for (?:any|the) (?:inconvenience|confusion)|"
+    r"i understand (?:your|that|how)|thank you for (?:your|the) (?:question|understanding)|"
+    r"i(?:'m| am) (?:always )?here to (?:help|assist|provide|answer|support))\b"
     r"|(?:but )?(?:i can|i'll|let me|i'm happy to|i am happy to) (?:share|give|provide|offer)(?: you)?(?: some)?"
     r"(?: general| basic)? (?:information|tips|guidance|an overview|pointers|context)\W*$)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# "As an AI, I have no feelings, so I cannot rank movies": what follows is a consequence of the disclaimer, not the
+# answer; the whole sentence goes
+_CONSEQUENCE = re.compile(r"(?:so|therefore|thus|hence|which means|meaning|and therefore|and so)\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -65,7 +71,7 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, bool]:
     if first - sent.start <= 3 and all(h.kind == "boilerplate" for h in hs):
         # a disclaimer opens the sentence: cut the lead clause when a real clause follows
         b = _BOUNDARY.search(text, last, sent.end)
-        if b is not None and _words(text[b.end() : sent.end]) >= 3:
+        if b is not None and _words(text[b.end() : sent.end]) >= 3 and not _CONSEQUENCE.match(text, b.end(), sent.end):
             end = b.end()
             m = CONNECTIVE.match(text, end, sent.end)
             return sent.start, (m.end() if m else end), True
@@ -74,7 +80,8 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, bool]:
         return sent.start, sent.end, True
     head = text[sent.start : first]
     m = re.search(r"(?:[,;:]|\s[\u2014\u2013-])\s*(?:(?:but|and|so|though|although|yet|however),?\s+)?$", head)
-    if m is not None and _words(head[: m.start()]) >= 3:  # a tail clause: keep the head, close it
+    if m is not None and all(h.kind == "moralizing" for h in hs) and _words(head[: m.start()]) >= 3:
+        # a caveat appended to a real clause: keep the head, close it
         return sent.start + m.start(), sent.end, False
     return sent.start, sent.end, True
 

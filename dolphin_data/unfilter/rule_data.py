@@ -131,7 +131,7 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
          "i am not able", "i'm not capable", "i am not capable"),
         r"i(?: don't| do not| can't| cannot| can not|'m unable to| am unable to|'m not able to| am not able to|"
         r"'m not capable of| am not capable of)"
-        r" (?:have (?:the ability to|access to|real-time|internet|a physical|eyes|a body)|browse|browsing|access(?:ing)? "
+        r" (?:have (?:the (?:ability|capability|capacity) to|access to|real-time|internet|a physical|eyes|a body)|browse|browsing|access(?:ing)? "
         r"(?:the internet|the web|real-time|current|live|external|websites|links|urls|files|your)|search(?:ing)? the "
         r"(?:internet|web)|(?:execute|run|executing|running) (?:code|the code|programs|scripts)|see|view|hear|"
         r"(?:open|read|view|see) (?:images|pictures|photos|files|attachments|links|urls)|remember (?:past|previous)|"
@@ -239,12 +239,14 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
          "be offensive", "be disrespectful", "be deeply offensive", "cause lasting harm", "cause real harm",
          "cause harm to others", "lasting harm", "emotional harm", "respect and", "kindness and", "honesty and",
          "empathy and", "dignity and", "fairness and", "compassion and", "please consider how", "consider how your",
-         "think about how your", "consider the impact", "consider the feelings"),
+         "think about how your", "consider the impact", "consider the feelings", "consider multiple",
+         "consider different", "consider all sides", "consider both sides", "consider all perspectives"),
         r"it(?:'s| is) never (?:okay|ok|acceptable|right|appropriate|justified|fine) to\b"
         r"|be (?:deeply |very |really |incredibly |truly )?(?:hurtful|offensive|disrespectful)\b"
         r"|cause (?:lasting |real |serious |emotional )?harm(?: to others)?\b|(?:lasting|emotional) harm\b"
         r"|(?:respect|kindness|honesty|empathy|dignity|fairness|compassion) and (?:respect|kindness|honesty|empathy|"
         r"dignity|fairness|compassion|understanding|integrity)\b"
+        r"|consider (?:multiple|different|all|both|diverse) (?:perspectives|viewpoints|sides|points of view)\b"
         r"|(?:please )?(?:consider|think about) (?:how your (?:actions|words|behaviou?r)|the (?:impact|feelings|"
         r"consequences)[^.!?\n]{0,30}?\b(?:others|people around you|everyone involved))",
         doc="moral statements that lecture ('It's never okay to ...', '... can be hurtful', 'respect and empathy')",

@@ -24,8 +24,8 @@ from typing import Any
 
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
-from dolphin_data.unfilter.policy import (POLICIES, POLICY_ALIASES, classifier_hit, deciding_hit, exchange_units,
-                                          turn_verdict, valid_exchange)
+from dolphin_data.unfilter.policy import (POLICIES, POLICY_ALIASES, classifier_counts, classifier_hit, deciding_hit,
+                                          exchange_units, turn_verdict, valid_exchange)
 from dolphin_data.unfilter.repair import has_answer, repair_text
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 from dolphin_data.unfilter.score import score_texts
@@ -135,6 +135,8 @@ class UnfilterStage(Stage):
         for k, text in enumerate(texts):
             hs = list(sc.hits[k])
             p = float(sc.prob[k])
+            if p >= thr and not classifier_counts(text, hs, sc.span[k]):
+                p = 0.0
             if p >= thr:
                 hs.append(classifier_hit(text, p, sc.span[k]))
             v = turn_verdict(hs, p, thr)
@@ -175,7 +177,8 @@ class UnfilterStage(Stage):
             hs = again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
-            elif float(again.prob[j]) >= self.classifier_threshold or any(h.kind in ("refusal", "artefact") for h in hs):
+            elif (float(again.prob[j]) >= self.classifier_threshold and classifier_counts(hs, again.span[j])) \
+                    or any(h.kind in ("refusal", "artefact") for h in hs):
                 failed[k] = "still_refuses"
             elif hs:
                 failed[k] = "still_boilerplate"

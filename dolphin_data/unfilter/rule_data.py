@@ -28,6 +28,9 @@ class RegexRule:
     anchored: bool = False  # must start a sentence/clause
     doc: str = ""
     lead: bool = False  # must start in the reply's first sentence (premise rejection opens a reply)
+    # the triggers are words every match CONTAINS (rarer than the ways it starts): the rule's regex is searched in the
+    # line around each occurrence instead of matched at it (keeps the prefilter from flagging common openings)
+    search: bool = False
 
 
 
@@ -83,7 +86,7 @@ _IMPORTANT = (
 EXTRA_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "redirect", "refusal",
-        ("instead", "i'd be happy to help", "i would be happy to help", "i'd be glad to help", "i would be glad to help",
+        ("instead, i", "instead i", "instead, we", "instead we", "i'd be happy to help", "i would be happy to help", "i'd be glad to help", "i would be glad to help",
          "i'm happy to help", "i am happy to help", "how about we", "perhaps we could", "maybe we could",
          "let's focus on", "let us focus on", "let's talk about something", "can i help you with something",
          "i can offer", "i could offer", "i can suggest", "i could suggest", "i can write", "i could write",
@@ -100,19 +103,16 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         doc="redirection in place of the answer: 'Instead, I can ...', 'I'd be happy to help with something else'",
     ),
     RegexRule(
-        "privacy", "refusal",
-        ("i don't", "i do not", "i can't", "i cannot", "i won't", "i will not", "i'm unable", "i am unable",
-         "i'm not able", "i am not able"),
+        "privacy", "refusal", ("personal information", "personal info", "personal details", "personal data", "personal address", "personal addresses", "personal number", "personal numbers", "private information", "private info", "private details", "private data", "private address", "private addresses", "private number", "private numbers", "contact information", "contact info", "contact details", "contact data", "contact address", "contact addresses", "contact number", "contact numbers", "home information", "home info", "home details", "home data", "home address", "home addresses", "home number", "home numbers", "residential information", "residential info", "residential details", "residential data", "residential address", "residential addresses", "residential number", "residential numbers", "phone information", "phone info", "phone details", "phone data", "phone address", "phone addresses", "phone number", "phone numbers", "email information", "email info", "email details", "email data", "email address", "email addresses", "email number", "email numbers", "identifying information", "identifying info", "identifying details", "identifying data", "identifying address", "identifying addresses", "identifying number", "identifying numbers", "someone's information", "someone's info", "someone's details", "someone's data", "someone's address", "someone's addresses", "someone's number", "someone's numbers"),
         r"i(?: don't| do not| can't| cannot| won't| will not|'m unable to| am unable to|'m not able to| am not able to)"
         r"(?: have access to| access| provide| share| disclose| give out| give| look up| find| retrieve| search for)"
         r"[^.!?\n]{0,40}?\b(?:personal|private|contact|home|residential|phone|email|identifying|someone's)"
         r" (?:information|info|details|data|address(?:es)?|numbers?)\b",
+        search=True,
         doc="'I can't share personal information / someone's home address' (privacy refusal)",
     ),
     RegexRule(
-        "premise", "refusal",
-        ("there is no", "there's no", "there are no", "the premise", "your question", "this question",
-         "the question", "the assumption", "the idea that"),
+        "premise", "refusal", ("your question is based on", "your question contains", "your question relies on", "your question assumes", "your question implies", "your question perpetuates", "your question promotes", "your question reinforces", "this question is based on", "this question contains", "this question relies on", "this question assumes", "this question implies", "this question perpetuates", "this question promotes", "this question reinforces", "the question is based on", "the question contains", "the question relies on", "the question assumes", "the question implies", "the question perpetuates", "the question promotes", "the question reinforces", "the premise", "the assumption", "the idea that", "the notion that", "there is no", "there's no", "there are no"),
         r"(?:there is|there's|there are) no (?:valid |good |legitimate |justifiable |rational |logical |acceptable |"
         r"moral |ethical )?(?:reason|justification|basis|grounds) (?:why|for (?:treating|excluding|denying|banning|"
         r"discriminating|believing)|to (?:believe|assume|think|suggest|treat|exclude|deny|ban|discriminate))\b"
@@ -166,35 +166,37 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         doc="'It's important to note that this should only be done legally / with permission / responsibly'",
     ),
     RegexRule(
-        "use_responsibly", "moralizing",
-        ("please use", "use this", "use these", "use it", "use them", "use the", "use such", "this information",
-         "the information", "this code", "this script", "this guide", "this answer", "this tool", "this content"),
+        "use_responsibly", "moralizing", ("responsibly", "ethically", "legally", "only for legal", "only for legitimate", "only for ethical", "only for lawful", "only for educational", "educational purposes", "informational purposes", "research purposes", "academic purposes"),
         r"(?:please )?use (?:this|these|the|it|them|such)(?: [\w-]+){0,3}? (?:responsibly|ethically|legally|wisely and "
         r"(?:ethically|legally|responsibly)|only for (?:legal|legitimate|ethical|lawful|educational))\b"
         r"|(?:this|the) (?:information|code|script|guide|answer|tool|content)(?: above)? (?:is|was) (?:provided |shared |"
         r"given )?(?:for|intended for|meant for) (?:educational|informational|research|academic) purposes(?: only)?\b",
         anchored=True,
+        search=True,
         doc="'Please use this information responsibly', 'This is for educational purposes only'",
     ),
     RegexRule(
-        "never_illegal", "moralizing",
-        ("should never", "should only", "should not", "must never", "must only", "never be", "always obtain",
-         "always get", "always ask", "make sure to", "make sure you", "be sure to", "remember to", "ensure you",
-         "ensure that you", "always make sure", "always ensure"),
+        "never_illegal", "moralizing", ("should never", "should only", "should not", "must never", "must only", "must not"),
         r"(?:should|must) (?:never|only|not) be (?:used|done|attempted|applied|performed|carried out)[^.!?\n]{0,50}?\b"
         r"(?:illegal|unlawful|malicious|harmful|unethical|unauthori[sz]ed|permission|consent|authori[sz]ation|legal|"
-        r"ethical|lawful|legitimate)\b"
-        r"|(?:always |please )?(?:obtain|get|ask for|seek|make sure (?:to|you)(?: have| get| obtain)?|be sure to "
+        r"ethical|lawful|legitimate)\b",
+        anchored=True,
+        doc="'This should never be used for illegal purposes'",
+    ),
+    RegexRule(
+        "obtain_permission", "moralizing", ("permission", "consent", "authoriz", "authoris"),
+        r"(?:always |please )?(?:obtain|get|ask for|seek|make sure (?:to|you)(?: have| get| obtain)?|be sure to "
         r"(?:get|obtain|have)|remember to (?:get|obtain|ask for)|ensure (?:that )?you(?: have| get| obtain)?) "
         r"(?:proper |explicit |written |prior |the (?:necessary |appropriate )?|appropriate |necessary )?"
         r"(?:permission|consent|authori[sz]ation)\b",
-        anchored=True,
-        doc="'This should never be used for illegal purposes', 'Always obtain permission first'",
+        anchored=True, search=True,
+        doc="'Always obtain permission first', 'Make sure you have written authorization'",
     ),
     RegexRule(
         "remember_respect", "moralizing",
         ("remember that", "please remember", "keep in mind that", "bear in mind that", "please keep in mind",
-         "please be mindful", "be mindful", "remember,", "let's remember", "we should all"),
+         "please be mindful", "be mindful", "remember,", "let's remember", "we should all", "remember", "keep in mind",
+         "bear in mind", "and remember"),
         r"(?:please |let's |and )?(?:remember|keep in mind|bear in mind|be mindful|we should all)(?: that|,)?"
         r"[^.!?\n]{0,90}?\b(?:respect|respectful|consent|ethical|ethically|illegal|the law|responsib\w*|privacy|"
         r"dignity|kindness|hurtful|offensive|harmful to others|treat (?:others|everyone|people))\b",
@@ -438,14 +440,14 @@ REGEX_RULES: tuple[RegexRule, ...] = (
         doc="'I can't engage in|participate in|discuss|roleplay ...'",
     ),
     RegexRule(
-        "cannot_condone", "moralizing",
-        _NEG_TRIGGERS + ("i do not", "i don't", "i would never", "i never"),
+        "cannot_condone", "moralizing", ("condone", "endorse", "encourage", "promote", "glorify", "advocate", "facilitate"),
         r"i(?: cannot| can ?not| can't| won't| will not| do not| don't| would never| never| refuse to| am not going to|"
         r"'m not going to) (?:condone|endorse|encourage|promote|glorify|advocate for|advocate|facilitate|"
         r"support (?:or|and) (?:condone|encourage|promote|endorse))\b(?: (?:or|and) \w+)?(?: (?:any|such|this|that|the|"
         r"these|those))?(?: [\w-]+){0,2}? (?:behaviou?r|activities|activity|actions|violence|hate|harm|discrimination|"
         r"illegal|unethical|harmful|dangerous|hateful|crimes?|criminal|cheating|plagiarism|self-harm|drugs?|weapons|"
         r"hacking|practices|content|that|this|such|it)\b",
+        search=True,
         doc="'I do not condone|encourage|promote (such behavior|violence|...)'",
     ),
     RegexRule(
@@ -464,15 +466,13 @@ REGEX_RULES: tuple[RegexRule, ...] = (
         doc="'I'm not comfortable writing ...', 'I'd prefer not to ...' (Claude-style refusals)",
     ),
     RegexRule(
-        "not_appropriate", "refusal",
-        ("it is not", "it's not", "it is never", "it's never", "it would not", "it wouldn't", "it would be",
-         "it is inappropriate", "it's inappropriate", "it is unethical", "it's unethical", "it is irresponsible",
-         "it's irresponsible"),
+        "not_appropriate", "refusal", ("appropriate", "ethical", "acceptable", "responsible", "inappropriate", "unethical", "irresponsible"),
         r"(?:it(?: is|'s) (?:not|never)|it (?:would not|wouldn't) be) (?:appropriate|ethical|acceptable|responsible)"
         r"(?: (?:or|and|nor) \w+)?(?: for (?:me|you|anyone|us|an ai))? to\b(?! " + _TECH_VERBS + r"\b)"
         r"|it (?:would be|is|'s) (?:inappropriate|unethical|irresponsible)(?: (?:or|and) \w+)? for (?:me|an ai) to\b"
         r"|it would be (?:inappropriate|unethical|irresponsible)(?: (?:or|and) \w+)? to\b(?! " + _TECH_VERBS + r"\b)",
         anchored=True,
+        search=True,
         doc="'It is not (appropriate|ethical) (for me) to ...' at the start of a sentence",
     ),
     RegexRule(

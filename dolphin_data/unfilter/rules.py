@@ -309,6 +309,14 @@ class RuleSet:
         """The first hit per text, or None."""
         return [hits[0] if hits else None for hits in self.match_all(texts, layers)]
 
+    @staticmethod
+    def _confirm(r: RegexRule, low: str, start: int) -> bool:
+        """A regex match at ``start`` counts: at a clause start when the rule is anchored, in the first sentence when
+        it is a lead rule."""
+        if r.anchored and not at_clause_start(low, start):
+            return False
+        return not (r.lead and start >= _first_sentence_end(low))
+
     def scan(self, text: str, layers: Sequence[str] = LAYERS, ignored: list[Hit] | None = None) -> list[Hit]:
         """All hits in one text (no prefilter): locate keys with the automaton, confirm, drop quoted/code hits
         (appended to ``ignored`` when given: the report shows them as near misses)."""
@@ -336,12 +344,18 @@ class RuleSet:
                     found.setdefault((f"lexicon:{e.id}", start), (end, 0, idx, 0))
                 else:
                     r = self.regex_rules[idx]
+                    if r.search:  # the trigger is a word the match must contain: search its line around it
+                        ws = max(low.rfind("\n", 0, start) + 1, start - 300)
+                        we = low.find("\n", start)
+                        we = min(n if we < 0 else we, start + 300)
+                        for m in comp["patterns"][idx].finditer(low, ws, we):
+                            if m.start() <= start < m.end() and self._confirm(r, low, m.start()):
+                                found.setdefault((f"regex:{r.name}", m.start()), (m.end(), 1, idx, 0))
+                        continue
                     if (f"regex:{r.name}", start) in found:
                         continue
                     m = comp["patterns"][idx].match(low, start)
-                    if m is None or (r.anchored and not at_clause_start(low, start)):
-                        continue
-                    if r.lead and start >= _first_sentence_end(low):
+                    if m is None or not self._confirm(r, low, start):
                         continue
                     found[(f"regex:{r.name}", start)] = (m.end(), 1, idx, 0)
         if not found:

@@ -31,7 +31,7 @@ from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 from dolphin_data.unfilter.score import score_texts
 
 ROLE_NAMES = {"assistant": "gpt", "user": "human", "gpt": "gpt", "human": "human", "system": "system"}
-LANG_PREFIX = 600  # characters of a conversation's prose that language id reads (fastText settles well before)
+LANG_PREFIX = 200  # characters of a conversation's prose that language id reads (fastText settles well before)
 NEAR_MISS_MIN = 0.2  # kept replies scoring at least this are shown as near misses in the report
 _CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 

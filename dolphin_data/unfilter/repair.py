@@ -143,7 +143,7 @@ def _tidy(text: str) -> str:
         line = text[ls:le]
         if not protected:
             line = re.sub(r"[ \t]{2,}", " ", line).rstrip()
-            body = re.sub(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})[ \t]*", "", line)
+            body = re.sub(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})(?=[ \t]|$)[ \t]*", "", line)
             if not body.strip(" \t*_"):
                 if line.strip():
                     continue  # an emptied list item / line: goes with its marker

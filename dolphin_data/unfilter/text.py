@@ -106,7 +106,7 @@ class Sentence:
 
 _TABLE_LINE = re.compile(r"^[ \t]*\|")
 _QUOTE_LINE = re.compile(r"^[ \t]*>")
-_MARKER = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})?[ \t]*(?:\*\*|__)?")
+_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})(?=[ \t]))?[ \t]*(?:\*\*|__)?")
 # a sentence ends at . ! ? (or the CJK ones) followed by space and not inside a common abbreviation
 _END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
                   r"[.!?]+[\"'\u201d\u2019)\]*_]*(?=\s)|[\u3002\uff01\uff1f]")

@@ -190,7 +190,8 @@ def render_html(rep: dict[str, Any]) -> str:
                   f'{_e(r["rule"])}</a>', r["layer"], r["hits"], r["conversations"], r["share"], r["rejected"],
                   r["repaired"], "-" if r.get("dev_precision") is None else f'{r["dev_precision"]:.3f}', r.get("dev_fired", 0)]
                  for r in rep["rules"]]
-    data = orjson.dumps(embedded_data(rep)).decode().replace("</", "<\\/")
+    # "<" only occurs inside JSON strings: escaped, no reply text can close the data block or read as markup
+    data = orjson.dumps(embedded_data(rep)).decode().replace("<", "\\u003c")
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',

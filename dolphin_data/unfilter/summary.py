@@ -18,7 +18,7 @@ from typing import Any
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.stages import StageOutput
 
-CONTEXT = 60  # characters either side of a span
+CONTEXT = 50  # characters either side of a span
 MATCH_MAX = 160
 PREVIEW = 400
 

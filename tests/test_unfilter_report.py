@@ -127,7 +127,7 @@ def test_html_inspection_in_headless_chromium(report_dir, tmp_path):
     assert "11 shown of 61 matching" in d and "page 2 of 2" in d
     d = dom(page, "#view=rejects&q=RANSOMWARE", tmp_path)
     assert "1 shown of 1 matching" in d and "x1" in d
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in d  # escaped text, not an element
+    assert "&lt;script&gt;alert(1)&lt;/script" in d  # escaped text, not an element
     d = dom(page, "#view=rejects&q=case%2059", tmp_path)
     assert "1 shown of 1 matching" in d and "r59" in d
     d = dom(page, "#view=rejects&rule=regex:nothing", tmp_path)

@@ -180,7 +180,6 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         r"(?:should|must) (?:never|only|not) be (?:used|done|attempted|applied|performed|carried out)[^.!?\n]{0,50}?\b"
         r"(?:illegal|unlawful|malicious|harmful|unethical|unauthori[sz]ed|permission|consent|authori[sz]ation|legal|"
         r"ethical|lawful|legitimate)\b",
-        anchored=True,
         doc="'This should never be used for illegal purposes'",
     ),
     RegexRule(
@@ -223,7 +222,7 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         r"instead of|before) (?:help|assist|provid|writ|giv|answer|explain|detail)"
         r"|(?:off the table|off-limits|off limits|not on the table) for me\b"
         r"|i (?:won't|will not) be (?:providing|giving|writing|sharing|helping|assisting|creating|offering|going into)\b"
-        r"|i (?:can't|cannot|won't|will not|am not able to|'m not able to|am unable to|'m unable to) (?:go|get|delve) into "
+        r"|i(?: can't| cannot| won't| will not| am not able to|'m not able to| am unable to|'m unable to) (?:go|get|delve) into "
         r"(?:the )?(?:specifics|details|detail|particulars|how)\b",
         doc="'My answer has to be no', 'I need to stop here rather than help', 'off the table for me', 'I can't go "
             "into specifics'",

@@ -126,7 +126,7 @@ def main() -> None:
         table("per kind", grouped(rows, res, "kind"))
         entry: dict[str, Any] = {"overall": overall, "style": grouped(rows, res, "style"),
                                  "lang": grouped(rows, res, "lang"), "kind": grouped(rows, res, "kind")}
-        variants = {"drop_any (seed lineage)": {"policy": "drop_any"}, "rules only": {"classifier": None},
+        variants: dict[str, dict[str, Any]] = {"drop_any (seed lineage)": {"policy": "drop_any"}, "rules only": {"classifier": None},
                     "lexicon only": {"classifier": None, "layers": ["lexicon"]}}
         for t in (0.3, 0.4, 0.6, 0.7, 0.8):
             variants[f"threshold {t}"] = {"classifier_threshold": t}

@@ -19,7 +19,7 @@ LABEL_PREFIX = "__label__"
 MAX_CHARS = 2000
 
 
-_BREAKS = str.maketrans({c: " " for c in "\r\n\u2028\u2029\x0b\x0c\x85"})
+_BREAKS = str.maketrans(dict.fromkeys("\r\n\u2028\u2029\x0b\x0c\x85", " "))
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -11,8 +11,15 @@ import pytest
 
 from bench.data import make_unfilter_sets as sets
 from dolphin_data.errors import UserError
-from dolphin_data.unfilter.classifier import (DEFAULT_MODEL, DEFAULT_TRAIN, RefusalClassifier, act_mask, candidates,
-                                              read_labelled, train)
+from dolphin_data.unfilter.classifier import (
+    DEFAULT_MODEL,
+    DEFAULT_TRAIN,
+    RefusalClassifier,
+    act_mask,
+    candidates,
+    read_labelled,
+    train,
+)
 from tests.conftest import read_jsonl
 
 

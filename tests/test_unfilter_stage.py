@@ -198,3 +198,18 @@ def test_bad_option_on_cli_is_one_line_exit_1(cli, tmp_path, infile):
     res = cli("unfilter", infile, "--out", tmp_path / "o", "--rejects", tmp_path / "r", "--policy", "nuke")
     assert res.exit_code == 1
     assert res.output.strip().splitlines()[-1].startswith("Error: stage 'unfilter': policy 'nuke'")
+
+
+def test_repairs_are_rechecked_and_failures_named():
+    from dolphin_data.unfilter.rules import Hit
+
+    stage = make_stage("unfilter", {"langid": False})
+    texts = ["As an AI, I have no views. Helping with this is beyond what I'm able to do.",  # still refuses
+             "As an AI, I have no views. As an AI language model, I am a program.",  # boilerplate left
+             "As an AI, I have no views.",  # nothing left
+             "As an AI, I have no views. Thanks for asking!",  # no answer left
+             "As an AI, I have no views. Paris is the capital of France."]  # repaired
+    hits = [[Hit("regex:as_an_ai", "regex", 0, 9, t[:9], "boilerplate")] for t in texts]
+    done, failed = stage._repairs(texts, hits, ["repair"] * len(texts))
+    assert failed == {0: "still_refuses", 1: "still_boilerplate", 2: "empty", 3: "no_answer"}
+    assert done[4].text == "Paris is the capital of France."

@@ -53,11 +53,11 @@ def _lc(s: str) -> str:
     return s if s.startswith(("I ", "I'", "I\u2019")) else s[:1].lower() + s[1:]
 
 
-def _bank(mod: ModuleType, part: str) -> dict[str, list[Any]]:
+def _bank(mod: ModuleType, part: str) -> dict[str, Any]:
     names = ("TOPICS", "DECLINES", "REASONS", "OFFERS", "REDIRECTS", "PREMISE", "GROUPS", "PRIVACY", "LECTURES",
              "PARTIAL", "BOILERPLATE", "JOINS", "CAVEATS", "EDGY", "PLAIN", "HARD", "CUE_NEGATIVES")
-    bank = {n.lower(): split(list(getattr(mod, n)), part) for n in names if hasattr(mod, n)}
-    bank["apologies"] = {k: v for k, v in mod.APOLOGIES.items()}
+    bank: dict[str, Any] = {n.lower(): split(list(getattr(mod, n)), part) for n in names if hasattr(mod, n)}
+    bank["apologies"] = dict(mod.APOLOGIES)
     return bank
 
 
@@ -182,12 +182,9 @@ def write(path: Path, rows: list[dict[str, Any]]) -> None:
 def main() -> None:
     write(TRAIN_PATH, training_sentences())
     write(DEV_PATH, compose(unfilter_v2_pieces, "dev", COUNTS, 2, with_intl=True))
-    try:
-        from bench.data import unfilter_v2_test_pieces as test_mod
-    except ImportError:
-        test_mod = None
-    if test_mod is not None:
-        write(TEST_PATH, compose(test_mod, "test", test_mod.COUNTS, 3, with_intl=False) + test_mod.extra_rows())
+    from bench.data import unfilter_v2_test_pieces as test_mod
+
+    write(TEST_PATH, compose(test_mod, "test", test_mod.COUNTS, 3, with_intl=False) + test_mod.extra_rows())
     for p in (TRAIN_PATH, DEV_PATH, TEST_PATH):
         if p.exists():
             print(f"{p.relative_to(REPO)}: {sum(1 for _ in p.open())} rows")

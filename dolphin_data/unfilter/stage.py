@@ -24,8 +24,16 @@ from typing import Any
 
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
-from dolphin_data.unfilter.policy import (POLICIES, POLICY_ALIASES, classifier_counts, classifier_hit, deciding_hit,
-                                          exchange_units, turn_verdict, valid_exchange)
+from dolphin_data.unfilter.policy import (
+    POLICIES,
+    POLICY_ALIASES,
+    classifier_counts,
+    classifier_hit,
+    deciding_hit,
+    exchange_units,
+    turn_verdict,
+    valid_exchange,
+)
 from dolphin_data.unfilter.repair import has_answer, repair_text
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 from dolphin_data.unfilter.score import score_texts
@@ -177,7 +185,7 @@ class UnfilterStage(Stage):
             hs = again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
-            elif (float(again.prob[j]) >= self.classifier_threshold and classifier_counts(hs, again.span[j])) \
+            elif (float(again.prob[j]) >= self.classifier_threshold and classifier_counts(new, hs, again.span[j])) \
                     or any(h.kind in ("refusal", "artefact") for h in hs):
                 failed[k] = "still_refuses"
             elif hs:

@@ -138,7 +138,7 @@ class UnfilterSummary:
         c = self.counters
         n_in = self.kept + sum(self.reasons.values())
         rules = sorted({k.split(":", 1)[1] for k in c if k.startswith("conversations:")})
-        rows = [{"rule": r, "layer": r.split(":", 1)[0], "hits": c.get(f"hits:{r}", 0),
+        rows: list[dict[str, Any]] = [{"rule": r, "layer": r.split(":", 1)[0], "hits": c.get(f"hits:{r}", 0),
                  "conversations": c.get(f"conversations:{r}", 0), "rejected": self.reasons.get(f"refusal:{r}", 0),
                  "repaired": sum(n for k, n in self.repaired_rules.items() if r in k.split(","))} for r in rules]
         rows.sort(key=lambda row: (-row["conversations"], row["rule"]))

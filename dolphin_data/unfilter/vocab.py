@@ -14,45 +14,7 @@ by the classifier.
 
 from __future__ import annotations
 
-ACT_WORDS = frozenset("""
-i me my mine myself i'm i've i'd i'll we us our ours we're we've we'd we'll you your yours you're you've you'd
-you'll he she it its it's they them their theirs they're this that these those there here there's here's what
-which who whom whose when where why how whatever whoever anything something nothing everything anyone someone
-everyone nobody anybody somebody else other another such same
-a an the some any no none all each every both either neither few many much more most less least several
-am is are was were be been being do does did doing done have has had having can could may might must shall
-should will would ought can't cannot couldn't won't wouldn't shouldn't mustn't don't doesn't didn't isn't aren't
-wasn't weren't haven't hasn't hadn't not never nor n't
-and or but however although though yet so because since as if unless while whereas therefore thus instead rather
-than also too just only even still already again further furthermore additionally moreover nevertheless
-nonetheless regardless otherwise besides anyway
-to of in on at by for with about into onto from up down out over under between through during before after
-without within beyond against toward towards around upon via per regarding including like unlike
-very really quite truly certainly definitely simply merely actually honestly unfortunately sadly regrettably
-afraid sorry apologize apologise apologies apology regret unable able allowed permitted authorized authorised
-comfortable uncomfortable willing unwilling happy glad pleased delighted sure possible impossible appropriate
-inappropriate ethical unethical responsible irresponsible harmful dangerous illegal legal safe unsafe respectful
-disrespectful offensive hurtful important essential crucial necessary best better right wrong okay ok fine
-please thank thanks hello hi yes no nope absolutely
-help helping helped assist assisting assistance provide providing provided give giving offer offering share
-sharing create creating generate generating write writing produce producing make making draft compose craft
-fulfill fulfil comply complying answer answering respond responding engage engaging participate discuss
-discussing support supporting recommend recommending suggest suggesting encourage encouraging condone promote
-promoting endorse speculate comment continue go get take tell telling explain explaining describe describing
-teach show walk guide refuse refusing decline declining pass avoid skip stop step leave hold stay steer bow
-draw turn say saying assume assuming believe think feel want wish like love prefer focus talk talking consider
-reach contact consult seek ask asking request requested requests find look search access browse know understand
-appreciate hope mean let try provide point note remind remember urge advise caution warn stress emphasize
-emphasise clarify inform suppose
-request question query task information guidance advice content instructions instruction details detail
-answer answers response responses topic topics subject thing things way ways kind type sort manner matter
-ai assistant model language chatbot program programming policy policies guidelines guideline principles rules
-rule restrictions terms ethics professional professionals expert experts alternative alternatives premise
-assumption assumptions stereotype stereotypes generalization reason reasons evidence basis justification
-privacy personal private data purpose purposes intention intentions harm safety well-being wellbeing
-resources resource help line
-line scope limit limits boundaries boundary position place conscience option table
-""".split())
+ACT_WORDS = frozenset(["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "we", "us", "our", "ours", "we're", "we've", "we'd", "we'll", "you", "your", "yours", "you're", "you've", "you'd", "you'll", "he", "she", "it", "its", "it's", "they", "them", "their", "theirs", "they're", "this", "that", "these", "those", "there", "here", "there's", "here's", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whatever", "whoever", "anything", "something", "nothing", "everything", "anyone", "someone", "everyone", "nobody", "anybody", "somebody", "else", "other", "another", "such", "same", "a", "an", "the", "some", "any", "no", "none", "all", "each", "every", "both", "either", "neither", "few", "many", "much", "more", "most", "less", "least", "several", "am", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "done", "have", "has", "had", "having", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought", "can't", "cannot", "couldn't", "won't", "wouldn't", "shouldn't", "mustn't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "not", "never", "nor", "n't", "and", "or", "but", "however", "although", "though", "yet", "so", "because", "since", "as", "if", "unless", "while", "whereas", "therefore", "thus", "instead", "rather", "than", "also", "too", "just", "only", "even", "still", "already", "again", "further", "furthermore", "additionally", "moreover", "nevertheless", "nonetheless", "regardless", "otherwise", "besides", "anyway", "to", "of", "in", "on", "at", "by", "for", "with", "about", "into", "onto", "from", "up", "down", "out", "over", "under", "between", "through", "during", "before", "after", "without", "within", "beyond", "against", "toward", "towards", "around", "upon", "via", "per", "regarding", "including", "like", "unlike", "very", "really", "quite", "truly", "certainly", "definitely", "simply", "merely", "actually", "honestly", "unfortunately", "sadly", "regrettably", "afraid", "sorry", "apologize", "apologise", "apologies", "apology", "regret", "unable", "able", "allowed", "permitted", "authorized", "authorised", "comfortable", "uncomfortable", "willing", "unwilling", "happy", "glad", "pleased", "delighted", "sure", "possible", "impossible", "appropriate", "inappropriate", "ethical", "unethical", "responsible", "irresponsible", "harmful", "dangerous", "illegal", "legal", "safe", "unsafe", "respectful", "disrespectful", "offensive", "hurtful", "important", "essential", "crucial", "necessary", "best", "better", "right", "wrong", "okay", "ok", "fine", "please", "thank", "thanks", "hello", "hi", "yes", "no", "nope", "absolutely", "help", "helping", "helped", "assist", "assisting", "assistance", "provide", "providing", "provided", "give", "giving", "offer", "offering", "share", "sharing", "create", "creating", "generate", "generating", "write", "writing", "produce", "producing", "make", "making", "draft", "compose", "craft", "fulfill", "fulfil", "comply", "complying", "answer", "answering", "respond", "responding", "engage", "engaging", "participate", "discuss", "discussing", "support", "supporting", "recommend", "recommending", "suggest", "suggesting", "encourage", "encouraging", "condone", "promote", "promoting", "endorse", "speculate", "comment", "continue", "go", "get", "take", "tell", "telling", "explain", "explaining", "describe", "describing", "teach", "show", "walk", "guide", "refuse", "refusing", "decline", "declining", "pass", "avoid", "skip", "stop", "step", "leave", "hold", "stay", "steer", "bow", "draw", "turn", "say", "saying", "assume", "assuming", "believe", "think", "feel", "want", "wish", "like", "love", "prefer", "focus", "talk", "talking", "consider", "reach", "contact", "consult", "seek", "ask", "asking", "request", "requested", "requests", "find", "look", "search", "access", "browse", "know", "understand", "appreciate", "hope", "mean", "let", "try", "provide", "point", "note", "remind", "remember", "urge", "advise", "caution", "warn", "stress", "emphasize", "emphasise", "clarify", "inform", "suppose", "request", "question", "query", "task", "information", "guidance", "advice", "content", "instructions", "instruction", "details", "detail", "answer", "answers", "response", "responses", "topic", "topics", "subject", "thing", "things", "way", "ways", "kind", "type", "sort", "manner", "matter", "ai", "assistant", "model", "language", "chatbot", "program", "programming", "policy", "policies", "guidelines", "guideline", "principles", "rules", "rule", "restrictions", "terms", "ethics", "professional", "professionals", "expert", "experts", "alternative", "alternatives", "premise", "assumption", "assumptions", "stereotype", "stereotypes", "generalization", "reason", "reasons", "evidence", "basis", "justification", "privacy", "personal", "private", "data", "purpose", "purposes", "intention", "intentions", "harm", "safety", "well-being", "wellbeing", "resources", "resource", "help", "line", "line", "scope", "limit", "limits", "boundaries", "boundary", "position", "place", "conscience", "option", "table"])
 
 # -- candidate cue: families of refusal speech acts (not a list of phrasings) -----------------------------------------
 _SUBJ = r"\b(?:i|i'm|i'd|i'll|i've|we|we're|we'd|we'll)\b"

@@ -101,6 +101,7 @@ _WORKER: dict = {}
 
 
 def _init_worker(params: dict, n: int) -> None:
+    import dolphin_data.unfilter.stage  # noqa: F401  (registers the stage in this fresh process)
     from dolphin_data.stages import make_stage
 
     _WORKER["stage"] = make_stage("unfilter", params)

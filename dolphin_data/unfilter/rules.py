@@ -15,11 +15,13 @@ How a batch is matched (the hot path never loops over patterns in Python):
    position.
 3. **Confirm.** A lexicon occurrence is a hit if it sits on word boundaries (and, for ``^`` entries, at the
    start of a sentence or clause). A trigger occurrence runs its rule's compiled regex *anchored at that
-   position* (``pattern.match(text, pos)``), so each regex is tried only where it can start.
+   position* (``pattern.match(text, pos)``), so each regex is tried only where it can start; for a ``search``
+   rule the trigger is a rarer word the match contains, and the regex is searched in the line around it.
 4. **Context.** Hits that start inside fenced or inline code, a quotation or a markdown block quote are
    dropped: a refusal quoted in a story, a test string or a discussion is not the assistant refusing.
    (A quotation that spans the whole reply does not count: some corpora wrap every reply in quotes.)
 
+Rule data lives in ``rule_data.py`` / ``rule_data_acts.py``; code/quotation zones and clause starts in ``text.py``.
 Case: the text is lowercased and every key and pattern is lowercase, which fixes the SystemChat-list bug
 (uppercase entries that never matched) by construction. Apostrophes: keys exist in both ``'`` and ``’`` forms.
 """
@@ -35,7 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dolphin_data.unfilter.rule_data import REGEX_RULES, RegexRule
+from dolphin_data.unfilter.rule_data import RegexRule
+from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import at_clause_start, excluded_zones, lower_same_length
 
 LAYERS: tuple[str, ...] = ("lexicon", "regex")

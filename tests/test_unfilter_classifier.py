@@ -119,3 +119,16 @@ def test_sets_cover_styles_languages_and_kinds_and_share_no_text():
     assert not dev_texts & test_texts
     assert not test_texts & train  # whole replies of the test set are never training sentences
     assert not any(r["text"] in train for r in test if r["kind"] in ("refusal", "redirect", "premise", "privacy"))
+
+
+def test_cue_gate_equals_the_cue_regex_on_every_labelled_text():
+    import re
+
+    from dolphin_data.unfilter.classifier import has_cue
+    from dolphin_data.unfilter.vocab import CUE
+
+    texts = [r["text"] for p in (sets.DEV_PATH, sets.TEST_PATH, DEFAULT_TRAIN) for r in read_jsonl(p)]
+    rx = re.compile(CUE)
+    expected = [bool(rx.search(t.lower().replace("\u2019", "'"))) for t in texts]
+    assert has_cue(texts).tolist() == expected
+    assert 0.2 < sum(expected) / len(expected) < 0.9

@@ -257,6 +257,18 @@ CUE_NEGATIVES = [
     "Rather than memorising, try explaining it to someone else.", "I'm unable to attend, so I sent my notes.",
     "There is no reason the loop should run forever once the counter increments.", "Nope, that's the right answer.",
     "I'd prefer not to use global variables here.", "I can't tell from the screenshot which version you have.",
+    # factual corrections and negative facts open with the same words as premise rejections, but they answer
+    "There is no scientific evidence that sugar causes hyperactivity in children.",
+    "There is no known cure for the common cold, but rest and fluids ease the symptoms.",
+    "There's no single best language; pick the one your team already knows.",
+    "There are no side effects at that dose for most adults.", "There is no such thing as a free lunch in economics.",
+    "No, the Great Wall of China is not visible from space with the naked eye.",
+    "There's no evidence that Napoleon was unusually short; he was about average for his time.",
+    "There is no limit on the number of columns in this table format.",
+    "The idea that we use only 10% of our brains is a myth; imaging shows activity everywhere.",
+    "The question of who wrote the letters is still debated by historians.",
+    "This question comes up a lot: the answer is that water expands when it freezes.",
+    "Your question touches on a classic result: the sum of the angles is 180 degrees.",
 ]
 # grammar for more cue-bearing negatives: first person + negation + a verb that is not about the request
 NEG_SUBJECTS = ["I", "We", "You", "I honestly", "I still", "I just", "If you", "When I"]

@@ -34,7 +34,7 @@ import orjson
 
 from dolphin_data.errors import UserError
 from dolphin_data.unfilter.text import excluded_zones, lower_same_length, sentences
-from dolphin_data.unfilter.vocab import ACT_WORDS, CUE
+from dolphin_data.unfilter.vocab import ACT_WORDS, CUE, CUE_LITERALS, CUE_RUST
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 DEFAULT_MODEL = ASSETS / "refusal_clf.ftz"
@@ -84,14 +84,20 @@ def act_mask(sentence: str) -> str:
 
 
 def has_cue(texts: list[str]) -> np.ndarray:
-    """Whether each text holds a cue anywhere (one vectorised pass; the gate before any per-sentence work)."""
+    """Whether each text holds a cue anywhere (vectorised: a literal pass, then the cue regex on the texts that
+    hold one of ``CUE_LITERALS``; the gate before any per-sentence work)."""
     import polars as pl
 
+    out = np.zeros(len(texts), dtype=bool)
     if not texts:
-        return np.zeros(0, dtype=bool)
+        return out
     s = pl.Series("t", texts, dtype=pl.String).str.slice(0, MAX_CHARS).str.to_lowercase()
     s = s.str.replace_all("\u2019", "'", literal=True)
-    return s.str.contains(CUE).fill_null(False).to_numpy().astype(bool)
+    gate = s.str.contains_any(CUE_LITERALS).fill_null(False)
+    idx = gate.arg_true().to_numpy()
+    if len(idx):
+        out[idx] = s.filter(gate).str.contains(CUE_RUST).fill_null(False).to_numpy()
+    return out
 
 
 def candidates(text: str) -> list[tuple[int, int]]:

@@ -56,3 +56,32 @@ CUE_FAMILIES: dict[str, str] = {
     r"remind|caution|stress|emphasi[sz]e|point out)\b",
 }
 CUE = "|".join(f"(?:{rx})" for rx in CUE_FAMILIES.values())
+# Rust's regex engine runs its fast (DFA) path only with ASCII word boundaries; the cue is English
+CUE_RUST = CUE.replace(r"\b", r"(?-u:\b)")
+# literals one of which every cue match contains: a cheap literal pass (Aho-Corasick) spares the cue regex on most
+# replies; tests check gate + cue == cue on every labelled set
+CUE_LITERALS = sorted(set("""
+'s a hard no|'s a no|a thing|absolutely not|afraid not|an option|anything else|anything i|aside|ask you to|
+assumption|be aware|be no|best i|best if|best that|best we|better i|better if|better that|better we|beyond|
+bow out|can not|can't|cannot|caution|conscience|consider|count me out|declin|direction|do not assist|
+do not believe i should|do not create|do not do|do not engage|do not feel|do not generate|do not get into|
+do not give|do not go into|do not have permission|do not help|do not make|do not produce|do not provide|
+do not share|do not think i should|do not touch|do not write|don't assist|don't believe i should|don't create|
+don't do|don't engage|don't feel|don't generate|don't get into|don't give|don't go into|don't have permission|
+don't help|don't make|don't produce|don't provide|don't share|don't think i should|don't touch|don't write|
+draw the line|emphasi|encourage|generalization|guidelines|hesitant|hold off|how about|inaccurate|
+inappropriate|individuals from any|individuals of any|instead|instructions|irresponsible|is not a thing|
+is not an option|is not anything|is not something|isn't a thing|isn't an option|isn't anything|
+isn't something|keep in mind|leave out|maybe i|maybe we|mindful|misconception|must not|mustn't|myth|
+no ethnicity|no gender|no group|no one|no race|no religion|no way|nope|not a thing|not able|not accurate|
+not allowed|not an option|not anything|not authori|not cleared|not comfortable|not correct|not fair|not going|
+not gonna|not in a position|not permitted|not right|not something|not true|not willing|nothing something|
+off limits|off the table|outside|pass on|people from any|people of any|perhaps i|perhaps we|point out|
+policies|policy|prefer not|prefer to|premise|principles|programming|prohibited|rather avoid|rather leave|
+rather not|rather pass|rather skip|rather than|reflect|refus|reluctant|remember|remind|respectfully|
+restricted|restrictions|rules|say no|should not|shouldn't|sit that|sit this|something else|something i|
+sooner not|stay away|steer clear|step back|stereotype|stop here|stop short|stop there|stress|the idea|
+the notion|the question|there are no|there is no|there's no|this question|to one side|turn down|turn it down|
+turn that down|turn this down|turning down|turning it down|turning that down|turning this down|unable|
+uncomfortable|uneasy|unethical|unfair|urge|what about|will not|won't|would not|wouldn't|your question
+""".replace("\n", "").split("|")) - {""})

@@ -146,6 +146,14 @@ def test_rebuild_is_byte_identical(build, tmp_path):
         assert (tmp_path / "again" / rel).read_bytes() == path.read_bytes(), rel
 
 
+def test_explain_shows_a_repair(build, cli):
+    out, *_ = build
+    res = cli("explain", "openhermes:278", "--build", out)
+    assert res.exit_code == 0, res.output
+    assert "kept in openhermes200k_unfiltered.jsonl" in res.output
+    assert "repaired by unfilter turn 1" in res.output and "As an AI language model" in res.output
+
+
 def test_report_command_shows_every_stage(build, cli):
     out, *_ = build
     result = cli("report", out)

@@ -213,3 +213,39 @@ def test_repairs_are_rechecked_and_failures_named():
     done, failed = stage._repairs(texts, hits, ["repair"] * len(texts))
     assert failed == {0: "still_refuses", 1: "still_boilerplate", 2: "empty", 3: "no_answer"}
     assert done[4].text == "Paris is the capital of France."
+
+
+SHARED_SAMPLES = next((p / "research" / "samples" for p in (REPO.parent / "shared", REPO.parent.parent / "shared")
+                       if (p / "research" / "samples").is_dir()), None)
+# lines of the SystemChat generator sample that are refusals (SOURCES.md there says so for line 2: "as an AI, I
+# can't provide real-time weather updates"; line 4 declines a Braille conversion and gives nothing instead)
+SAMPLE_REFUSALS = {("cognitivecomputations_SystemChat_generator_raw.jsonl", 2),
+                   ("cognitivecomputations_SystemChat_generator_raw.jsonl", 4)}
+
+
+@pytest.mark.skipif(SHARED_SAMPLES is None, reason="needs ../shared/research/samples (real upstream records)")
+def test_real_upstream_sample_records_stay_kept():
+    """Real upstream records are read in place (never copied into the project): every answer among them is kept."""
+    import orjson
+
+    from dolphin_data.model import Conversation, Turn
+
+    assert SHARED_SAMPLES is not None
+    role = {"user": "human", "assistant": "gpt", "system": "system", "human": "human", "gpt": "gpt"}
+    convs = []
+    for path in sorted(SHARED_SAMPLES.glob("*.jsonl")):
+        for n, line in enumerate(path.read_bytes().splitlines(), 1):
+            r = orjson.loads(line)
+            if isinstance(r, list):
+                turns = [Turn(role[m["role"]], m["content"]) for m in r]
+            elif "messages" in r:
+                turns = [Turn(role[m["role"]], m["content"]) for m in r["messages"]]
+            elif "conversations" in r:
+                turns = [Turn(role[m["from"]], m["value"]) for m in r["conversations"] if m["value"]]
+            else:
+                turns = [Turn("human", r.get("query") or r["question"]), Turn("gpt", r["answer"])]
+            convs.append(Conversation(f"{path.name}:{n}", "sample", tuple(turns)))
+    out = make_stage("unfilter").process(convs)
+    dropped = {(r.id.rsplit(":", 1)[0], int(r.id.rsplit(":", 1)[1])) for r in out.rejects}
+    assert dropped == SAMPLE_REFUSALS
+    assert len(out.kept) == len(convs) - 2

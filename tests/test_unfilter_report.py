@@ -130,6 +130,9 @@ def test_html_inspection_in_headless_chromium(report_dir, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script" in d  # escaped text, not an element
     d = dom(page, "#view=rejects&q=case%2059", tmp_path)
     assert "1 shown of 1 matching" in d and "r59" in d
+    # a rule that fired on 60 rejects named after another rule (apology_refusal) lists those 60
+    d = dom(page, "#view=rejects&rule=lexicon:i_can_t_assist_with_that&page=2", tmp_path)
+    assert "10 shown of 60 matching" in d and "page 2 of 2" in d
     d = dom(page, "#view=rejects&rule=regex:nothing", tmp_path)
     assert "0 shown of 0 matching" in d and "nothing matches" in d
     d = dom(page, "#view=repairs", tmp_path)

@@ -8,7 +8,8 @@ ignored match the summaries kept, paged (50 a page), filterable by rule, verdict
 through, then the repaired reply). The view state lives in the URL fragment (``#view=rejects&rule=...&q=...&page=2``)
 so a filtered view can be linked, and so the headless-Chromium test can drive it.
 
-Rows are embedded as arrays with string tables (ids, sources, reasons), which keeps 100k rejects under 20 MB.
+Rows are embedded as arrays with string tables (ids, sources, reasons, rules), which keeps 100k rejects under 20 MB.
+The rule filter lists a reject under every rule that fired on it, not only the one it is named after.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _JS = r"""
 const D = JSON.parse(document.getElementById('data').textContent);
 const S = D.strings;
 const VIEWS = {
-  rejects: {rows: D.rejects, total: D.totals.rejects, rule: r => S[r[9]], verdict: r => S[r[3]], source: r => S[r[1]],
+  rejects: {rows: D.rejects, total: D.totals.rejects, rule: r => r[10].map(i => S[i]), verdict: r => S[r[3]], source: r => S[r[1]],
             text: r => S[r[0]] + ' ' + r[6] + r[7] + r[8] + ' ' + S[r[2]], draw: drawReject},
   repairs: {rows: D.repairs, total: D.totals.repairs, rule: r => S[r[3]], verdict: r => 'repaired', source: r => S[r[1]],
             text: r => S[r[0]] + ' ' + r[4] + ' ' + r[7], draw: drawRepair},
@@ -86,13 +87,14 @@ function drawIgnored(r){
 function render(){
   const st = state(), V = VIEWS[st.view];
   for (const b of document.querySelectorAll('nav button')) b.className = b.dataset.view === st.view ? 'on' : '';
-  const uniq = f => [...new Set(V.rows.map(f))].sort();
+  const uniq = f => [...new Set(V.rows.flatMap(r => [].concat(f(r))))].sort();
+  const has = (v, want) => [].concat(v).includes(want);
   options($('rule'), uniq(V.rule), st.rule, 'rule');
   options($('verdict'), uniq(V.verdict), st.verdict, 'verdict');
   options($('source'), uniq(V.source), st.source, 'source');
   $('q').value = st.q;
   const q = st.q.toLowerCase();
-  const rows = V.rows.filter(r => (!st.rule || V.rule(r) === st.rule) && (!st.verdict || V.verdict(r) === st.verdict) &&
+  const rows = V.rows.filter(r => (!st.rule || has(V.rule(r), st.rule)) && (!st.verdict || V.verdict(r) === st.verdict) &&
     (!st.source || V.source(r) === st.source) && (!q || V.text(r).toLowerCase().includes(q)));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE)), page = Math.min(st.page, pages);
   const slice = rows.slice((page - 1) * PAGE, page * PAGE);
@@ -159,8 +161,9 @@ def embedded_data(rep: dict[str, Any]) -> dict[str, Any]:
         totals["repairs"] += s["repairs_total"]
         totals["ignored"] += s["ignored_total"]
         for r in s["rejects"]:
+            rules = [st(x) for x in r.get("rules") or [r.get("rule") or r["reason"]]]
             rejects.append([st(r["id"]), st(r["source"]), st(r["reason"]), st(r.get("verdict") or "-"), r.get("turn", -1),
-                            r.get("score"), r["before"], r["match"], r["after"], st(r.get("rule") or r["reason"])])
+                            r.get("score"), r["before"], r["match"], r["after"], st(r.get("rule") or r["reason"]), rules])
         for r in s["repairs"]:
             repairs.append([st(r["id"]), st(r["source"]), r["turn"], st(r["rule"]), r["removed"], r["before_chars"],
                             r["after_chars"], r.get("after", "")])

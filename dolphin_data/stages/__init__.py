@@ -39,11 +39,15 @@ class StageOutput:
     rejects: list[Reject] = field(default_factory=list)
     # Extra numbers for the manifest (e.g. "repaired", "lang:en"); drop reasons are counted from rejects.
     counters: Counter[str] = field(default_factory=Counter)
+    # One dict per repaired turn of a kept record: {"id", "stage", "turn", "rule", "removed", "before_chars",
+    # "after_chars"}, so reports and `explain` see repairs without metadata travelling between stages.
+    repairs: list[dict[str, Any]] = field(default_factory=list)
 
     def extend(self, other: StageOutput) -> None:
         self.kept.extend(other.kept)
         self.rejects.extend(other.rejects)
         self.counters.update(other.counters)
+        self.repairs.extend(other.repairs)
 
 
 class Summary(Protocol):

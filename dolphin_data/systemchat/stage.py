@@ -1,14 +1,15 @@
 """Stages ``systemchat_validate`` (reject or repair conversations that break the SystemConversations rules) and
 ``systemchat_guard`` (add the model card's guard sentence to a seeded share of system prompts).
 
-``systemchat_validate`` runs the rules in order (structure -> sentinel -> leak -> directives); the first failing rule
-rejects the conversation with its reason. With ``repair`` on, a leaking gpt turn loses its leaking sentences
-when the rest stands on its own (``rules.repair_text``) and the conversation is kept, counted under ``repaired``;
-otherwise it is rejected as ``system:leak`` with the repair verdict. Repaired conversations carry
-``metadata["systemchat_repairs"]`` (turn, cut sentences) for the report; outputs never show metadata.
+``systemchat_validate`` runs the rule families in order (structure -> sentinel -> leak -> directives), each over the
+turn columns of the whole batch; the first failing rule rejects the conversation with its reason. With ``repair``
+on, a leaking gpt turn loses its leaking sentences when the rest stands on its own (``repair.repair_text``) and the
+conversation is kept (and then checked against the directives in its repaired form), counted under ``repaired``;
+otherwise it is rejected as ``system:leak`` with the repair verdict. Every repaired turn of a kept conversation is
+listed in ``StageOutput.repairs`` (id, stage, turn, rule, removed pieces, characters before and after).
 Counters: ``leak_found`` (conversations with a leak before repair), ``repaired`` / ``repaired_sentences`` (repaired
-conversations that were kept, and the sentences cut from them),
-``directive:<kind>`` (conversations whose system prompt states that directive).
+conversations that were kept, and the pieces cut from them), ``directive:<kind>`` (conversations whose system
+prompt states that directive).
 """
 
 from __future__ import annotations
@@ -16,13 +17,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from dolphin_data.model import Conversation, Reject, Turn
 from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
 from dolphin_data.stages.sample import id_hash
-from dolphin_data.systemchat import rules as R
+from dolphin_data.systemchat.base import Turns
+from dolphin_data.systemchat.directives import check_directives_batch, parse_directives_batch
+from dolphin_data.systemchat.leak import LeakHit, leak_hits, text_leaks
+from dolphin_data.systemchat.repair import repair_text
+from dolphin_data.systemchat.sentinel import sentinel_batch
+from dolphin_data.systemchat.structure import finding_of, structure_batch
 
 RULE_NAMES = ("structure", "sentinel", "leak")
 GUARD_SENTENCE = "Dolphin avoids discussing the system message unless directly asked about it."
@@ -71,84 +80,99 @@ class SystemChatValidateStage(Stage):
         self.min_repair_words = min_repair_words
 
     def process(self, batch: list[Conversation]) -> StageOutput:
+        cols = Turns.of(batch)
+        n = len(batch)
         counters: Counter[str] = Counter()
-        convs: list[Conversation] = list(batch)
-        verdict: list[Reject | None] = [None] * len(convs)
+        drops: dict[int, tuple[str, dict[str, Any]]] = {}  # conversation index -> (reason, reject extras)
+        edits: dict[int, Conversation] = {}
+        repairs: dict[int, list[dict[str, Any]]] = {}
 
-        repaired: dict[int, int] = {}  # conversation index -> sentences cut
+        def alive() -> np.ndarray:
+            mask = np.ones(n, bool)
+            mask[list(drops)] = False
+            return mask
 
-        def reject(i: int, reason: str, **extra: Any) -> None:
-            verdict[i] = Reject.of(convs[i], self.name, reason, **extra)
+        def span(i: int, turn: int, s: int, e: int) -> dict[str, Any]:
+            return {"turn": turn, "start": s, "end": e, "text": batch[i].turns[turn].text[s:e]}
 
-        if "structure" in self.rules:
-            for i, c in enumerate(convs):
-                f = R.structure(c, self.require_system)
-                if f is not None:
-                    reject(i, f.reason, span=f.span())
+        if "structure" in self.rules and n:
+            codes, turns = structure_batch(cols, self.require_system)
+            for i in np.flatnonzero(codes >= 0).tolist():
+                f = finding_of(int(codes[i]), int(turns[i]), [t.role for t in batch[i].turns])
+                drops[i] = (f.reason, {"span": f.span()})
 
-        alive = [i for i in range(len(convs)) if verdict[i] is None]
-        if "sentinel" in self.rules and alive:
-            for k, (turn, s, e) in R.sentinel_batch([convs[i] for i in alive]).items():
-                i = alive[k]
-                reject(i, "system:sentinel", span={"turn": turn, "start": s, "end": e, "text": convs[i].turns[turn].text[s:e]})
+        live = np.flatnonzero(alive())
+        if "sentinel" in self.rules and len(live):
+            for k, (turn, s, e) in sentinel_batch(cols.take(live)).items():
+                i = int(live[k])
+                drops[i] = ("system:sentinel", {"span": span(i, turn, s, e)})
 
-        alive = [i for i in range(len(convs)) if verdict[i] is None]
-        if "leak" in self.rules and alive:
-            for k, hits in sorted(R.leak_batch([convs[i] for i in alive]).items()):
-                i = alive[k]
+        live = np.flatnonzero(alive())
+        if "leak" in self.rules and len(live):
+            for k, hits in sorted(leak_hits(cols.take(live)).items()):
+                i = int(live[k])
                 counters["leak_found"] += 1
-                turn, s, e = hits[0]
-                span = {"turn": turn, "start": s, "end": e, "text": convs[i].turns[turn].text[s:e]}
+                first = hits[0]
+                extra: dict[str, Any] = {"span": span(i, first.turn, first.start, first.end), "pattern": first.pattern}
                 if not self.repair:
-                    reject(i, "system:leak", span=span)
+                    drops[i] = ("system:leak", extra)
                     continue
-                fixed, why_not, cut = self._repair(convs[i], hits)
+                fixed, why_not, cut, log = self._repair(batch[i], hits)
                 if fixed is None:
-                    reject(i, "system:leak", span=span, repair=f"dropped:{why_not}", cut=cut)
+                    drops[i] = ("system:leak", {**extra, "repair": f"dropped:{why_not}", "cut": cut})
                 else:
-                    convs[i] = fixed
-                    repaired[i] = len(cut)
+                    edits[i] = fixed
+                    repairs[i] = log
 
-        alive = [i for i in range(len(convs)) if verdict[i] is None]
-        if self.check_directives and alive:
-            subset = [convs[i] for i in alive]
-            parsed = R.parse_directives_batch([c.system for c in subset if c.system])
-            for c in subset:
-                for d in parsed.get(c.system or "", ()):
-                    counters[f"directive:{d.kind}"] += 1
-            failures = R.check_directives_batch(subset, self.word_tolerance, self.min_lang_prob)
+        live = np.flatnonzero(alive())
+        if self.check_directives and len(live):
+            view = cols.take(live)
+            if edits:  # directives judge the repaired turns
+                view = Turns(view.offsets, view.roles, list(view.texts))
+                for k, i in enumerate(live.tolist()):
+                    for rep in repairs.get(i, ()):
+                        view.texts[int(view.offsets[k]) + rep["turn"]] = edits[i].turns[rep["turn"]].text
+            prompts = [p for p in view.system_prompts() if p]
+            parsed = parse_directives_batch(prompts)
+            for p in prompts:
+                counters.update(f"directive:{d.kind}" for d in parsed[p])
+            failures = check_directives_batch(view, self.word_tolerance, self.min_lang_prob, parsed=parsed)
             for k, f in sorted(failures.items()):
-                reject(alive[k], f.reason, span=f.span())
+                drops[int(live[k])] = (f.reason, {"span": f.span()})
 
-        # a repaired conversation that a later rule rejects is not counted as repaired
-        for i, n_cut in repaired.items():
-            if verdict[i] is None:
-                counters["repaired"] += 1
-                counters["repaired_sentences"] += n_cut
         out = StageOutput([], [], counters)
-        for c, v in zip(convs, verdict, strict=True):
-            if v is None:
-                out.kept.append(c)
-            else:
-                out.rejects.append(v)
+        for i in range(n):
+            conv = edits.get(i) or batch[i]
+            if i in drops:
+                reason, extra = drops[i]
+                out.rejects.append(Reject.of(conv, self.name, reason, **extra))
+                continue
+            out.kept.append(conv)
+            if i in repairs:  # a repaired conversation that a later rule rejects is not counted as repaired
+                counters["repaired"] += 1
+                counters["repaired_sentences"] += sum(len(r["removed"]) for r in repairs[i])
+                out.repairs.extend(repairs[i])
         return out
 
-    def _repair(self, conv: Conversation, hits: list[tuple[int, int, int]]) -> tuple[Conversation | None, str, list[str]]:
-        by_turn: dict[int, list[tuple[int, int]]] = {}
-        for turn, s, e in hits:
-            by_turn.setdefault(turn, []).append((s, e))
+    def _repair(self, conv: Conversation, hits: list[LeakHit]) -> tuple[Conversation | None, str, list[str], list[dict[str, Any]]]:
+        by_turn: dict[int, list[LeakHit]] = {}
+        for h in hits:
+            by_turn.setdefault(h.turn, []).append(h)
         turns = list(conv.turns)
         cut: list[str] = []
-        log = []
-        for turn, spans in sorted(by_turn.items()):
-            rep = R.repair_text(turns[turn].text, spans, self.min_repair_words)
+        log: list[dict[str, Any]] = []
+        for turn, turn_hits in sorted(by_turn.items()):
+            context = turn_hits[0].user_context
+            before = turns[turn].text
+            rep = repair_text(before, [(h.start, h.end) for h in turn_hits], partial(_still_leaks, user_context=context),
+                              self.min_repair_words)
             cut.extend(rep.removed)
             if rep.text is None:
-                return None, rep.why_not, cut
+                return None, rep.why_not, cut, []
             turns[turn] = Turn(turns[turn].role, rep.text, turns[turn].train)
-            log.append({"turn": turn, "cut": list(rep.removed)})
-        meta = {**conv.metadata, "systemchat_repairs": log}
-        return replace(conv, turns=tuple(turns), metadata=meta), "", cut
+            log.append({"id": conv.id, "stage": self.name, "turn": turn, "rule": "system:leak",
+                        "removed": list(rep.removed), "before_chars": len(before), "after_chars": len(rep.text)})
+        return replace(conv, turns=tuple(turns)), "", cut, log
 
     def summary(self) -> Any:
         from dolphin_data.systemchat.report import SystemChatSummary
@@ -158,7 +182,11 @@ class SystemChatValidateStage(Stage):
     def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.systemchat.report import write_report
 
-        return write_report(report_dir, summaries(self, results))
+        return write_report(report_dir, summaries(self, results), leak_checked="leak" in self.rules)
+
+
+def _still_leaks(text: str, user_context: bool) -> bool:
+    return bool(text_leaks(text, user_context))
 
 
 def guard_selected(seed: int, conv_id: str, share: float) -> bool:

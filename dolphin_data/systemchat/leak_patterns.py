@@ -41,6 +41,25 @@ ADJ = (
     r"latest|assigned|underlying|mentioned|stated|explicit|strict|new|starting|opening|base|invisible|internal|"
     r"private|attached|included|accompanying|prior|foregoing|present|governing|own|aforesaid)\s+){0,2}"
 )
+# ... and before a first-person instruction noun: not those that point back at the assistant's own earlier words
+# ("my previous instructions", "my instructions above" are advice it gave, not its configuration)
+ADJ_OWN = (
+    r"(?:(?:current|given|initial|original|hidden|secret|specific|actual|exact|default|custom|special|underlying|"
+    r"explicit|strict|starting|opening|base|internal|private|core|standing|operating|own)\s+){0,2}"
+)
+NOT_ADVICE = (  # what follows "my instructions" when they are advice: "... above", "... for the cake", ", you"
+    r"(?!\s*(?:above|below|earlier|before|here|again|for|on|about|regarding|of|to\s+you|,?\s*you\b))"
+)
+# what the assistant was instructed to do, when the instruction is about how it talks (not a role-play errand)
+BEHAVIOUR_VERB = (
+    r"(?:respond|reply|answer|speak|talk|write|use|avoid|discuss|provide|give|help|assist|stay|act|be|behave|"
+    r"pretend|refer|mention|follow|focus|limit|keep|include|format|greet|introduce|call|address|sign|end|start|"
+    r"begin|refuse|decline|share|reveal|disclose|say|offer|suggest|recommend|encourage|maintain|remain|adopt|"
+    r"play|role-?play|portray|treat|prioriti[sz]e|emphasi[sz]e|explain|describe|summari[sz]e|translate|"
+    r"communicate|converse|engage|interact|add|append|mimic|imitate|sound|comply|adhere|obey|ensure|express|"
+    r"present|phrase|structure|list|only|always|never|not|stick|answer|identify|present|represent|steer|"
+    r"redirect|ask|tell|make|assume)"
+)
 
 # --- determiners and anchors -------------------------------------------------------------------------------------
 
@@ -85,18 +104,19 @@ LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
     "my_prompt": (True, "", r"\b(?:my|mine)\s+(?:own\s+)?(?:initial|original|hidden|secret|pre-?|base|opening|starting|"
                         r"underlying)\s*-?\s*prompt\b"),
     # "according to my instructions", "as per my guidelines", "per my programming"
-    "prep_my": (True, rf"\b{PREP_MY}\s+", rf"{STRONG_DET}\s+(?:own\s+)?{ADJ}{INSTR_NOUN}\b"),
+    "prep_my": (True, rf"\b{PREP_MY}\s+", rf"{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}\b{NOT_ADVICE}"),
     # "my instructions say", "mine instructions doth bid", "my guidelines prevent", "my prompt tells"
-    "my_says": (True, "", rf"\b{STRONG_DET}\s+(?:own\s+)?{ADJ}{INSTR_NOUN}(?:{AP}s?)?\s+{ADV}{VERB_3P}\b"),
+    "my_says": (True, "", rf"\b{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}(?:{AP}s?)?\s+{ADV}{VERB_3P}\b"),
     # "the instructions I was given", "guidelines I've been provided", "the prompt given to me"
     "given_to_me": (True, "", rf"\b(?:instructions|directives|guidelines|prompt|rules|briefing)\s+(?:that\s+|which\s+)?"
                           rf"(?:{I_AM}\s+{ADV}(?:given|provided|handed|issued|assigned|fed|sent)|"
                           rf"I\s+(?:{ADV}received|got|have\s+received|{AP}ve\s+received|had\s+received)|"
                           rf"(?:given|provided|issued|assigned|handed|set|sent|fed)\s+(?:to|for)\s+me|"
                           rf"I(?:\s+am|{AP}m)?\s+(?:operating|working)\s+under)\b"),
-    # "I have been instructed to", "I'm instructed not to", "I was directed to", "I am bidden to"
+    # "I have been instructed to respond", "I'm instructed not to discuss", "I am bidden to speak" (not "... to guard
+    # the gate": an errand in a role-play is not the system prompt)
     "i_was_instructed": (True, "", rf"\b{I_AM}\s+{ADV}(?:instructed|directed|configured|briefed|bidden)\s+"
-                               r"(?:to|not\s+to|that|so\s+as\s+to)\b"),
+                               rf"(?:to|not\s+to|so\s+as\s+to)\s+(?:(?:only|always|never|also|not)\s+)?{BEHAVIOUR_VERB}\b"),
     # "I was told by my developers to", "I've been asked by the operator"
     "told_by": (True, "", rf"\b{I_AM}\s+{ADV}(?:instructed|told|asked|directed|configured|set\s+up|bidden|commanded)\s+"
                       r"(?:\w+\s+){0,2}?by\s+(?:the|my|mine|this|whoever|those\s+who)\s+(?:\w+\s+)?(?:system|operators?|"
@@ -114,6 +134,9 @@ LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
     "det_system": (False, rf"\b(?:{PREP}\s+)?", rf"{WEAK_DET}\s+{ADJ}{SYS_NOUN}"),
     # telegraphic "as per system message", "according to system prompt"
     "prep_system": (False, rf"\b{PREP}\s+", rf"{ADJ}{SYS_NOUN}"),
+    # telegraphic "system msg says", "System prompt wants" (no determiner, a speech verb)
+    "bare_says": (False, "", r"\bsys(?:tem)?[ \t_-]*(?:message|prompt|msg|instructions?|directives?|note)\s+(?:says|said|"
+                            r"states|stated|tells|told|asks|asked|requires|wants|instructs|demands|reads|insists|specifies)\b"),
     # "System message's rule", "system prompt's instructions" (possessive without a determiner)
     "possessive": (False, "", rf"\bsys(?:tem)?[ \t_-]*(?:message|prompt){AP}s?(?=\s)"),
     # "SYSTEM MESSAGE:", "System prompt:", "[system message]", "<system prompt>"
@@ -186,7 +209,7 @@ UPGRADE_AFTER = (
     r"bids?|bade|biddeth|commands?|commanded|compels?|forbids?|forbade|prevents?|prohibits?|reminds?|expects?|"
     r"obliges?|needs?|gives?|gave|allows?|permits?|lets|limits?|restricts?|orders?|ordered|charges?|charged|"
     r"advises?|advised|urges?|guides?|assigns?|assigned|makes|made|keeps|sets?|casts?|describes?|defines?|names?|"
-    r"calls?|would\s+have|has\s+asked|has\s+told|wishes|charges)\s+(?:me|myself|us)\b"
+    r"calls?|would\s+have|has\s+asked|has\s+told|wishes|charges)\s+(?:me|myself)\b"
     rf"|\s*[,:\u2014\u2013-]?\s*(?:(?:says|said|states|stated|specifies|specified|indicates|indicated|notes|noted|"
     r"mentions|mentioned|stipulates|dictates|dictated|demands|demanded|insists|insisted|suggests|reads|saith|"
     r"sayeth|declares|declared|decrees|decreed|explains|establishes|is\s+clear|makes\s+(?:it\s+)?clear)\s+"
@@ -230,6 +253,12 @@ ASK_PATTERNS: dict[str, str] = {
     # "what did they tell you", "what has your developer asked you", "who instructed you"
     "tell_you": r"\b(?:did|do|does|has|have)\s+(?:\w+\s+){0,3}?(?:tell|instruct|ask|program|configure|brief|prompt)\s+"
                 r"you\b|\b(?:who|what)\s+(?:told|instructed|programmed|configured|prompted|briefed|set\s+up)\s+you\b",
+    # "what you were told", "tell me what you've been instructed to do"
+    "you_were_told": r"\b(?:what|everything|anything|all)\s+(?:that\s+)?you\s+(?:were|have\s+been|['\u2019]ve\s+been|are|"
+                     r"had\s+been)\s+(?:told|instructed|programmed|asked|configured|prompted|set\s+up|given|briefed)\b",
+    # "what was the first message in this conversation?"
+    "first_message": r"\b(?:first|very\s+first|initial|opening)\s+message\s+(?:in|of)\s+(?:this|the|our)\s+"
+                     r"(?:conversation|chat|session|thread)\b",
     # "how were you instructed", "how are you configured"
     "how_you": r"\bhow\s+(?:were|are|have|did)\s+you\s+(?:been\s+)?(?:instructed|configured|prompted|set\s+up|"
                r"programmed|told)\b",
@@ -271,7 +300,8 @@ OS_WORDS = (
     r"event\s+viewer|blue\s+screen|BSOD|phones?|smartphones?|tablets?|devices?|router|modem|install(?:er|ation)s?|"
     r"installing|reinstall\w*|(?:software|system|OS|driver|firmware)\s+updates?|antivirus|virus|malware|login|"
     r"log\s+in|password|(?:warning|alert|error)\s+messages?|beeps?|sysadmin|mainframe|Wi-?Fi|"
-    r"on\s+(?:the|my|your)\s+screen|"
+    r"on\s+(?:the|my|your)\s+screen|logs|logging|clicks?|clicking|clicked|buttons?|taskbar|toolbar|menu\s+bar|"
+    r"notif\w*|e-?mails?|SMS|accounts?|website|portal|dashboard|inbox|"
     r"erreur|ordinateur|disque|error(?:es)?|ordenador|computadora|disco|Fehler|Rechner|Festplatte|ошибк\w*|компьютер\w*"
 )
 # Language models and chat APIs: "put the persona in the system prompt".

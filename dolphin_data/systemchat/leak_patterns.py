@@ -12,6 +12,9 @@ from __future__ import annotations
 
 AP = "['\u2019]"  # ASCII or typographic apostrophe
 I_AM = rf"I(?:{AP}ve\s+been|\s+have\s+been|\s+had\s+been|{AP}d\s+been|\s+was|\s+were|\s+am|{AP}m)"
+I_HAVE = rf"I(?:{AP}ve|\s+have|{AP}d|\s+had)"  # contractions attach to "I" without a space: "I've", "I'd"
+YOU_ARE = rf"you(?:{AP}re|\s+are)"
+YOU_HAVE_BEEN = rf"you(?:{AP}ve\s+been|\s+have\s+been|\s+had\s+been|{AP}d\s+been|\s+were)"
 
 # --- nouns -------------------------------------------------------------------------------------------------------
 
@@ -98,19 +101,21 @@ ADV = r"(?:(?:specifically|explicitly|strictly|clearly|expressly|firmly|kindly|a
 # assistant's own after all (``UPGRADE_AFTER`` / ``UPGRADE_BEFORE``).
 
 LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
-    # "my system prompt", "mine system message", "thy system message", "my initial system instructions"
-    "my_system": (True, rf"\b(?:{PREP}\s+)?", rf"{STRONG_DET}\s+(?:own\s+)?{ADJ}{SYS_NOUN}"),
+    # "my system prompt", "mine system message", "thy system message", "my initial system instructions", "my system
+    # settings"
+    "my_system": (True, rf"\b(?:{PREP}\s+)?", rf"{STRONG_DET}\s+(?:own\s+)?{ADJ}(?:{SYS_NOUN}|"
+                                              r"sys(?:tem)?[ \t_-]*(?:settings|configuration|config|setup|parameters)\b)"),
     # "my initial prompt", "my pre-prompt", "mine original prompt"
     "my_prompt": (True, "", r"\b(?:my|mine)\s+(?:own\s+)?(?:initial|original|hidden|secret|pre-?|base|opening|starting|"
                         r"underlying)\s*-?\s*prompt\b"),
     # "according to my instructions", "as per my guidelines", "per my programming"
     "prep_my": (True, rf"\b{PREP_MY}\s+", rf"{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}\b{NOT_ADVICE}"),
     # "my instructions say", "mine instructions doth bid", "my guidelines prevent", "my prompt tells"
-    "my_says": (True, "", rf"\b{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}(?:{AP}s?)?\s+{ADV}{VERB_3P}\b"),
+    "my_says": (True, "", rf"\b{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}(?:{AP}s?)?\s+{ADV}(?:(?:do|does|did|doth)\s+)?{VERB_3P}\b"),
     # "the instructions I was given", "guidelines I've been provided", "the prompt given to me"
     "given_to_me": (True, "", rf"\b(?:instructions|directives|guidelines|prompt|rules|briefing)\s+(?:that\s+|which\s+)?"
                           rf"(?:{I_AM}\s+{ADV}(?:given|provided|handed|issued|assigned|fed|sent)|"
-                          rf"I\s+(?:{ADV}received|got|have\s+received|{AP}ve\s+received|had\s+received)|"
+                          rf"(?:I|{I_HAVE})\s+{ADV}(?:received|got)|"
                           rf"(?:given|provided|issued|assigned|handed|set|sent|fed)\s+(?:to|for)\s+me|"
                           rf"I(?:\s+am|{AP}m)?\s+(?:operating|working)\s+under)\b"),
     # "I have been instructed to respond", "I'm instructed not to discuss", "I am bidden to speak" (not "... to guard
@@ -123,8 +128,8 @@ LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
                       r"developers?|creators?|admins?|administrators?|deployers?)\b"
                       r"(?!\s+(?:administrator|admin|architect|engineer|designer|owner|analyst|of)\b)"),
     # "I have a system prompt", "I was given a system message", "I received the system prompt"
-    "have_system": (True, "", rf"\bI\s+(?:have|{AP}ve|had|{AP}d|got|received|was\s+given|have\s+been\s+given|"
-                          rf"{AP}ve\s+been\s+given|was\s+handed)\s+(?:a|an|the|this|some)\s+{ADJ}{SYS_NOUN}"),
+    "have_system": (True, "", rf"\b(?:{I_HAVE}(?:\s+got)?|I\s+(?:got|received)|{I_AM}\s+(?:given|handed))\s+"
+                          rf"(?:a|an|the|this|some)\s+{ADJ}{SYS_NOUN}"),
     # "the system told me to", "the system wants me to"
     "system_me": (True, "", r"\b(?:the|my|this)\s+system\s+(?:has\s+|had\s+|doth\s+|hath\s+)?(?:told|tells|instructed|"
                         r"instructs|asked|asks|directed|directs|bids|bade|bid|wants|wanted|requires|required|"
@@ -139,8 +144,8 @@ LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
                             r"states|stated|tells|told|asks|asked|requires|wants|instructs|demands|reads|insists|specifies)\b"),
     # "System message's rule", "system prompt's instructions" (possessive without a determiner)
     "possessive": (False, "", rf"\bsys(?:tem)?[ \t_-]*(?:message|prompt){AP}s?(?=\s)"),
-    # "SYSTEM MESSAGE:", "System prompt:", "[system message]", "<system prompt>"
-    "label": (False, "", r"\bsys(?:tem)?[ \t-]+(?:message|prompt|instructions?|note)\s*:|"
+    # "SYSTEM MESSAGE:", "System prompt - ", "[system message]", "<system prompt>"
+    "label": (False, "", r"\bsys(?:tem)?[ \t-]+(?:message|prompt|instructions?|note)(?:\s*:|\s+[-\u2013\u2014]\s)|"
                      r"[\[<(]\s*sys(?:tem)?[ \t_-]*(?:message|prompt|instructions?|note)\s*[\]>)]"),
     # the bug itself, shouted: "THE SYSTEM MESSAGE" (case-sensitive)
     "shouted": (False, "", r"(?-i:\bSYSTEM[ \t_-]+(?:MESSAGE|PROMPT|INSTRUCTIONS?)\b)"),
@@ -240,22 +245,25 @@ ASK_PATTERNS: dict[str, str] = {
             r"pre-?prompt)\b",
     # "the instructions you were given", "the rules you're following", "instructions given to you"
     "you_were_given": r"\b(?:instructions?|prompts?|rules|guidelines|directives|orders|text|messages?|information|"
-                      r"context|directions|briefing|guidance)\s+(?:that\s+|which\s+)?(?:you\s+(?:were|have\s+been|"
-                      r"['\u2019]ve\s+been|had\s+been|got|received|have|had|follow|obey|must\s+follow|have\s+to\s+follow|"
-                      r"are\s+(?:following|under|operating\s+under|bound\s+by|given|using|obeying)|['\u2019]re\s+"
-                      r"(?:following|under|operating\s+under|bound\s+by|given|using|obeying))|(?:given|provided|sent)"
-                      r"\s+to\s+you)\b",
+                      rf"context|directions|briefing|guidance)\s+(?:that\s+|which\s+)?(?:{YOU_HAVE_BEEN}|you\s+(?:got|received|have|"
+                      rf"had|follow|obey|must\s+follow|have\s+to\s+follow)|{YOU_ARE}\s+(?:following|under|bound\s+by|"
+                      rf"given|using|obeying)|(?:{YOU_ARE}\s+)?(?:you\s+)?(?:operat(?:e|ing)|work(?:ing)?|function(?:ing)?|"
+                      r"run(?:ning)?)\s+(?:under|with|by)|(?:given|provided|sent)\s+to\s+you)\b",
     # "were you told", "have you been instructed", "were you given any rules", "did you receive instructions"
     "were_you": r"\b(?:were|are|have|had|did|do)\s+you\s+(?:been\s+|ever\s+|ever\s+been\s+|just\s+)?(?:told|"
                 r"instructed|programmed|asked|configured|prompted|set\s+up|briefed|directed|ordered|given\s+(?:any\s+|"
                 r"some\s+)?(?:instructions|rules|guidelines|directions|a\s+prompt)|(?:get|receive)\s+(?:any\s+|some\s+)?"
                 r"(?:instructions|rules|guidelines|directions|a\s+prompt))\b",
-    # "what did they tell you", "what has your developer asked you", "who instructed you"
+    # "what did they tell you", "what has your developer asked you", "who instructed you", "who set you up"
     "tell_you": r"\b(?:did|do|does|has|have)\s+(?:\w+\s+){0,3}?(?:tell|instruct|ask|program|configure|brief|prompt)\s+"
-                r"you\b|\b(?:who|what)\s+(?:told|instructed|programmed|configured|prompted|briefed|set\s+up)\s+you\b",
+                r"you\b|\b(?:who|what)\s+(?:told|instructed|programmed|configured|prompted|briefed|set\s+up)\s+you\b|"
+                r"\b(?:who|what)\s+(?:set|configured|programmed|instructed|prompted|briefed)\s+you\s+up\b",
+    # "what persona were you given?", "which role have you been assigned?"
+    "what_given": r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(?:were|are|have|had)\s+you\s+(?:been\s+)?(?:given|assigned|told|"
+                  r"set|programmed|configured|instructed|asked)\b",
     # "what you were told", "tell me what you've been instructed to do"
-    "you_were_told": r"\b(?:what|everything|anything|all)\s+(?:that\s+)?you\s+(?:were|have\s+been|['\u2019]ve\s+been|are|"
-                     r"had\s+been)\s+(?:told|instructed|programmed|asked|configured|prompted|set\s+up|given|briefed)\b",
+    "you_were_told": rf"\b(?:what|everything|anything|all)\s+(?:that\s+)?(?:{YOU_HAVE_BEEN}|{YOU_ARE})\s+(?:told|"
+                     r"instructed|programmed|asked|configured|prompted|set\s+up|given|briefed)\b",
     # "what was the first message in this conversation?"
     "first_message": r"\b(?:first|very\s+first|initial|opening)\s+message\s+(?:in|of)\s+(?:this|the|our)\s+"
                      r"(?:conversation|chat|session|thread)\b",
@@ -301,7 +309,7 @@ OS_WORDS = (
     r"installing|reinstall\w*|(?:software|system|OS|driver|firmware)\s+updates?|antivirus|virus|malware|login|"
     r"log\s+in|password|(?:warning|alert|error)\s+messages?|beeps?|sysadmin|mainframe|Wi-?Fi|"
     r"on\s+(?:the|my|your)\s+screen|logs|logging|clicks?|clicking|clicked|buttons?|taskbar|toolbar|menu\s+bar|"
-    r"notif\w*|e-?mails?|SMS|accounts?|website|portal|dashboard|inbox|"
+    r"notif\w*|e-?mails?|SMS|portal|dashboard|inbox|"
     r"erreur|ordinateur|disque|error(?:es)?|ordenador|computadora|disco|Fehler|Rechner|Festplatte|ошибк\w*|компьютер\w*"
 )
 # Language models and chat APIs: "put the persona in the system prompt".

@@ -132,10 +132,11 @@ class SystemChatValidateStage(Stage):
                 for k, i in enumerate(live.tolist()):
                     for rep in repairs.get(i, ()):
                         view.texts[int(view.offsets[k]) + rep["turn"]] = edits[i].turns[rep["turn"]].text
-            prompts = [p for p in view.system_prompts() if p]
-            parsed = parse_directives_batch(prompts)
-            for p in prompts:
-                counters.update(f"directive:{d.kind}" for d in parsed[p])
+            prompts = Counter(p for p in view.system_prompts() if p)
+            parsed = parse_directives_batch(list(prompts))
+            for p, times in prompts.items():
+                for d in parsed[p]:
+                    counters[f"directive:{d.kind}"] += times
             failures = check_directives_batch(view, self.word_tolerance, self.min_lang_prob, parsed=parsed)
             for k, f in sorted(failures.items()):
                 drops[int(live[k])] = (f.reason, {"span": f.span()})

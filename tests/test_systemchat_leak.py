@@ -105,7 +105,8 @@ def test_user_and_system_turns_are_never_flagged():
 
 def test_keyword_anchored_matching_equals_a_full_scan():
     texts = [t for c in DEV for _, t in c["conv"]] + [c["system"] for c in DEV]
-    texts += ["the system message " * 40, "x" * 500 + " according to my instructions", "System message's rule: be nice."]
+    texts += ["the system message " * 40, "x" * 500 + " according to my instructions", "System message's rule: be nice.",
+              "I was told by my developers to keep it brief."]
     for text in texts:
         assert L.references(text) == [(m.start(), m.end(), m.lastgroup) for m in L.LEAK_RE.finditer(text)], text
 
@@ -136,3 +137,12 @@ def test_other_senses_need_no_context_when_the_noun_is_not_the_prompt():
                  "The system message bus carries events.", "Design a system prompt template with variables.",
                  "Follow my instructions below.", "As instructed, here it is."]:
         assert L.text_leaks(text) == [], text
+
+
+def test_a_pattern_is_found_however_far_before_its_keyword_it_may_start():
+    # told_by reaches furthest before its keyword (the agent): three words of up to 20 letters in between
+    text = "Well, I had been specifically commanded " + "w" * 20 + " " + "x" * 20 + " by those who " + "y" * 20 + \
+        " developers to keep it brief."
+    assert text.index("developers") - text.index("I had") > 100
+    assert [(s, p) for s, _, p in L.references(text)] == [(6, "told_by")]
+    assert L.references(text) == [(m.start(), m.end(), m.lastgroup) for m in L.LEAK_RE.finditer(text)]

@@ -3,8 +3,9 @@
 in ``DIRECTIVE_KINDS`` order on a tie); language is checked only where no other directive failed.
 
 Prompts are parsed once per distinct prompt (cached across batches: parsing is a pure function of the text).
-The checks run per directive kind over the column of replies it applies to: word and bullet counts, case and
-comma tests as vectorised polars expressions, JSON with orjson, the language with one fastText call per batch.
+The checks run per directive kind over the column of replies it applies to: word and bullet counts, letter, case
+and comma tests as vectorised polars expressions, JSON with orjson, a reply's first and last words with string
+methods, the language with one fastText call per batch.
 """
 
 from __future__ import annotations

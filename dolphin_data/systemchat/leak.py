@@ -24,8 +24,9 @@ immune system, "the system is down", "the system prompts you for a password") ne
 system-message noun (not plural, not the head of a compound such as "system message bus") or an instruction noun
 with a first-person anchor.
 
-``leak_batch`` reads only the gpt turns that contain a trigger word (one vectorised polars pass), and looks at the
-human turns only of the few conversations with a candidate reference.
+``leak_hits`` reads in Python only the gpt turns that two vectorised polars passes select (a literal pass for the
+keywords, then every pattern loosened to a Rust-regex superset), tries the patterns only just before each keyword,
+and classifies the human turns (asked? another sense?) only of the few conversations with a reference.
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
                                rf"(?:to|not\s+to|so\s+as\s+to)\s+(?:(?:only|always|never|also|not)\s+)?{BEHAVIOUR_VERB}\b"),
     # "I was told by my developers to", "I've been asked by the operator"
     "told_by": (True, "", rf"\b{I_AM}\s+{ADV}(?:instructed|told|asked|directed|configured|set\s+up|bidden|commanded)\s+"
-                      r"(?:\w+\s+){0,2}?by\s+(?:the|my|mine|this|whoever|those\s+who)\s+(?:\w+\s+)?(?:system|operators?|"
+                      r"(?:\w{1,20}\s+){0,2}?by\s+(?:the|my|mine|this|whoever|those\s+who)\s+(?:\w{1,20}\s+)?(?:system|operators?|"
                       r"developers?|creators?|admins?|administrators?|deployers?)\b"
                       r"(?!\s+(?:administrator|admin|architect|engineer|designer|owner|analyst|of)\b)"),
     # "I have a system prompt", "I was given a system message", "I received the system prompt"
@@ -183,7 +183,7 @@ LEAK_KEYWORDS = (
     "sistema", "систем", "系统", "システム", "mes instr", "mes consignes", "mes directives", "mis instr",
     "mis indicaciones", "mis directrices", "mie istr", "minhas instr", "meine", "моим инстр", "根据我的", "按照我的",
 )  # fmt: skip
-BEFORE_KEY = 90
+BEFORE_KEY = 130
 # The first words of every pattern (lowercase): a pattern is tried only where one of them starts, or at an opening
 # bracket, or at a keyword itself. ``tests/test_systemchat_leak.py`` checks that this finds exactly what a scan of
 # every position finds.

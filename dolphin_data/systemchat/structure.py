@@ -1,10 +1,11 @@
 """Structure rule (a safety net: the converters already enforce most of it): reasons ``system:structure:<code>``.
 
 A conversation passes when it has exactly one non-empty system turn, at index 0 (optional when ``require_system``
-is off), then human/gpt turns alternating from human, ending with gpt, none empty. The first problem in turn
-order wins, then the whole-conversation checks in the order of ``STRUCTURE_CODES``' last six. ``structure_batch``
-decides every conversation of a batch with numpy over the turn columns; ``structure`` is the same call on one
-conversation.
+is off), then human/gpt turns alternating from human, ending with gpt, none empty. A problem found walking the
+turns (unknown role, system turn not first or repeated, empty system or other turn) wins, the first in turn order;
+then the whole-conversation checks in this order: missing system, too few turns, first turn not human, not
+alternating, last turn not gpt. ``structure_batch`` decides every conversation of a batch with numpy over the turn
+columns; ``structure`` is the same call on one conversation.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ plain scan finds; batch and per-conversation calls agree; the context and the qu
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -118,8 +119,11 @@ def test_prefilters_select_every_text_with_a_reference():
     assert len(selected) < len(texts)
 
 
-def test_rust_superset_drops_word_boundaries_and_lookarounds_only():
+def test_rust_superset_drops_word_boundaries_and_lookarounds_and_opens_bounded_repetitions():
     assert L.rust_superset(r"\bfoo(?!\s*(?:a|b\))\b)x(?=\s)\\b[\](?=]y\(?=z") == r"foox\\b[\](?=]y\(?=z"
+    assert L.rust_superset(r"(?:\w{1,20}\s+){0,2}?x{3}\{1,2\}[a{1,2}]") == r"(?:\w{1,}\s+){0,}?x{3}\{1,2\}[a{1,2}]"
+    # a bounded repetition of a Unicode class makes Rust's automaton huge (the prefilter then crawls)
+    assert re.search(r"(?<!\\)\{\d+,\d+\}", L.LEAK_TRIGGER) is None
 
 
 def test_batch_agrees_with_single_conversations():

@@ -23,11 +23,12 @@ from typing import Any
 import orjson
 
 from dolphin_data import __version__
-from dolphin_data.errors import DolphinDataError, UserError
+from dolphin_data.errors import DolphinDataError
 from dolphin_data.executor import LocalExecutor, RayExecutor, make_executor
 from dolphin_data.io import atomic_writer, iter_rows, read_jsonl, sha256_file
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.recipe import Recipe, SourceSpec
+from dolphin_data.sources import resolve_raw_files  # noqa: F401 - moved to sources.py; re-exported here
 from dolphin_data.stages import Decision, IdList, Stage, StageOutput, Summary
 from dolphin_data.stages.convert import convert_rows
 
@@ -98,21 +99,6 @@ class SourceRun:
     @property
     def next_stage(self) -> Stage:
         return self.stages[self.position]
-
-
-def resolve_raw_files(spec: SourceSpec, raw_dir: Path) -> list[Path]:
-    base = raw_dir / spec.raw_dir
-    found: list[Path] = []
-    for pattern in spec.files:
-        for p in sorted(base.glob(pattern)):
-            if p.is_file() and p not in found and not p.name.startswith(("PULL.", ".")):
-                found.append(p)
-    if not found:
-        raise UserError(
-            f"{base}: no raw files for source {spec.name!r} matching {list(spec.files)}; "
-            f"run `dolphin-data pull RECIPE --only {spec.name}` (needs network) or put the files there"
-        )
-    return found
 
 
 def batches_of(items: Iterable[Conversation], size: int) -> Iterator[list[Conversation]]:

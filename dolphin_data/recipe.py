@@ -17,6 +17,7 @@ import yaml
 
 from dolphin_data.converters import CONVERTERS
 from dolphin_data.errors import RecipeError, UserError
+from dolphin_data.sources import name_problem, path_problem, repo_problem
 from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
 
 OUTPUT_FORMATS = ("sharegpt", "messages")
@@ -75,6 +76,11 @@ class Recipe:
     training: TrainingSpec = TrainingSpec()
     description: str = ""
 
+    @property
+    def display_path(self) -> str:
+        """The recipe as artefacts record it: its file name, the same however the path was typed."""
+        return self.path.name
+
     def source(self, name: str) -> SourceSpec:
         for s in self.sources:
             if s.name == name:
@@ -113,16 +119,34 @@ class Recipe:
 # YAML with line numbers: compose the node tree once, remember the line of every path.
 
 
-def _lines(node: yaml.Node, path: str, out: dict[str, int]) -> None:
+MAX_ALIASES = 100  # YAML aliases in one recipe: enough for shared stage lists, far from an alias bomb
+
+
+def _lines(node: yaml.Node, path: str, out: dict[str, int], seen: set[int] | None = None) -> None:
+    """The line of every path; a node reached again through an alias is not walked again (linear time)."""
+    seen = set() if seen is None else seen
     out[path] = node.start_mark.line + 1
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             key = k.value
             out[f"{path}.{key}" if path else key] = k.start_mark.line + 1
-            _lines(v, f"{path}.{key}" if path else key, out)
+            _lines(v, f"{path}.{key}" if path else key, out, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, v in enumerate(node.value):
-            _lines(v, f"{path}[{i}]", out)
+            _lines(v, f"{path}[{i}]", out, seen)
+
+
+def _check_aliases(text: str, path: Path) -> None:
+    n = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            n += 1
+            if n > MAX_ALIASES:
+                raise RecipeError("", f"more than {MAX_ALIASES} YAML aliases (*name); write the values out instead",
+                                  file=f"{path}:{event.start_mark.line + 1}")
 
 
 class _Checker:
@@ -154,6 +178,22 @@ class _Checker:
                 raise self.fail(path, f"{path + '.' if path else ''}{key}: missing (required: {allowed[key]})")
         return dict(value)
 
+    def valid(self, problem: str | None, path: str) -> None:
+        if problem:
+            raise self.fail(path, f"{path}: {problem}")
+
+    def in_range(self, value: float, path: str, lo: float, hi: float) -> None:
+        if not lo <= value <= hi:
+            raise self.fail(path, f"{path}: {value!r} is out of range; use a value from {lo} to {hi}")
+
+    def patterns(self, value: Any, path: str) -> tuple[str, ...]:
+        """A list of relative glob patterns (no absolute paths, no '..')."""
+        items = self.typed(value, path, list, "a list of glob patterns")
+        for i, item in enumerate(items):
+            self.typed(item, f"{path}[{i}]", str, "a glob pattern")
+            self.valid(path_problem(item), f"{path}[{i}]")
+        return tuple(items)
+
     def typed(self, value: Any, path: str, kind: type | tuple[type, ...], what: str) -> Any:
         if isinstance(value, bool) and kind in (int, float):
             raise self.fail(path, f"{path}: expected {what}, got {value!r}")
@@ -184,6 +224,14 @@ SOURCE_KEYS = {
     "stages": "list of stage names or {stage: {params}}",
 }
 UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
+# training values: (lowest, highest) accepted
+TRAINING_RANGES: dict[str, tuple[float, float]] = {
+    "micro_batch_size": (1, 1 << 16),
+    "gradient_accumulation_steps": (1, 1 << 16),
+    "num_gpus": (1, 1 << 16),
+    "num_epochs": (1, 1000),
+    "val_set_size": (0.0, 0.5),
+}
 OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages"}
 
 
@@ -191,10 +239,16 @@ def load_recipe(path: str | Path) -> Recipe:
     path = Path(path)
     if not path.exists():
         raise UserError(f"{path}: recipe not found; see recipes/ for examples (e.g. recipes/2.9.yaml)")
-    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UserError(f"{path}: cannot read the recipe ({e}); give a readable UTF-8 YAML file") from None
+    try:
+        _check_aliases(text, path)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
+    except RecursionError:
+        raise RecipeError("", "nested too deeply to be a recipe; fix the YAML", file=str(path)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -210,8 +264,11 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     c = _Checker(path, lines or {})
     top = c.mapping(data, "", TOP_KEYS, required=("name", "sources"))
     name = c.typed(top["name"], "name", str, "a string")
+    c.valid(name_problem(name), "name")
     seed = c.typed(top.get("seed", 42), "seed", int, "an integer")
+    c.in_range(seed, "seed", 0, 2**63 - 1)
     seq = c.typed(top.get("sequence_len", 4096), "sequence_len", int, "an integer")
+    c.in_range(seq, "sequence_len", 1, 1 << 20)
     template = c.typed(top.get("chat_template", "chatml"), "chat_template", str, "a string")
     if template != "chatml":
         raise c.fail("chat_template", f"chat_template: only 'chatml' is supported, got {template!r}")
@@ -225,6 +282,8 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     for k, v in training_raw.items():
         want = type(getattr(TrainingSpec(), k))
         c.typed(v, f"training.{k}", (int, float) if want is float else want, want.__name__)
+        if k in TRAINING_RANGES:
+            c.in_range(v, f"training.{k}", *TRAINING_RANGES[k])
     training = TrainingSpec(**training_raw)
 
     stage_params_raw = c.mapping(top.get("stage_params", {}), "stage_params", dict.fromkeys(STAGES.names(), ""))
@@ -236,6 +295,7 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         p = f"sources[{i}]"
         s = c.mapping(raw, p, SOURCE_KEYS, required=("name", "output", "converter"))
         sname = c.typed(s["name"], f"{p}.name", str, "a string")
+        c.valid(name_problem(sname), f"{p}.name")
         output = c.typed(s["output"], f"{p}.output", str, "a file name")
         if not output.endswith(".jsonl") or "/" in output:
             raise c.fail(f"{p}.output", f"{p}.output: {output!r} must be a bare file name ending in .jsonl")
@@ -243,17 +303,21 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         if conv not in CONVERTERS:
             raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)}")
         up = c.mapping(s.get("upstream", {"repo": ""}), f"{p}.upstream", UPSTREAM_KEYS, required=("repo",))
-        up_files = tuple(c.typed(up.get("files", []), f"{p}.upstream.files", list, "a list of patterns"))
-        upstream = Upstream(
-            repo=c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id"),
-            revision=str(up.get("revision", "main")),
-            files=up_files,
-            config=up.get("config"),
-            split=up.get("split"),
-        )
-        files = tuple(c.typed(s.get("files", list(up_files) or ["*"]), f"{p}.files", list, "a list of glob patterns"))
+        up_files = c.patterns(up.get("files", []), f"{p}.upstream.files")
+        repo = c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id")
+        c.valid(repo_problem(repo), f"{p}.upstream.repo")
+        split = up.get("split")
+        if split is not None:
+            c.valid(name_problem(c.typed(split, f"{p}.upstream.split", str, "a split name")), f"{p}.upstream.split")
+        config = up.get("config")
+        if config is not None:
+            c.typed(config, f"{p}.upstream.config", str, "a config name")
+        upstream = Upstream(repo=repo, revision=str(up.get("revision", "main")), files=up_files, config=config,
+                            split=split)
+        files = c.patterns(s.get("files", list(up_files) or ["*"]), f"{p}.files")
         stages = tuple(_stage_specs(c, s.get("stages", []), f"{p}.stages"))
         raw_dir = c.typed(s.get("raw", sname), f"{p}.raw", str, "a folder name")
+        c.valid(path_problem(raw_dir), f"{p}.raw")
         sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir))
 
     for attr in ("name", "output"):

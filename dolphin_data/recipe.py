@@ -119,34 +119,47 @@ class Recipe:
 # YAML with line numbers: compose the node tree once, remember the line of every path.
 
 
-MAX_ALIASES = 100  # YAML aliases in one recipe: enough for shared stage lists, far from an alias bomb
+MAX_EXPANDED = 1_000_000  # values a recipe may expand to through YAML aliases (an alias bomb expands to billions)
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: linear, nesting capped at 1000 levels
 
 
-def _lines(node: yaml.Node, path: str, out: dict[str, int], seen: set[int] | None = None) -> None:
+def _lines(root: yaml.Node, out: dict[str, int]) -> None:
     """The line of every path; a node reached again through an alias is not walked again (linear time)."""
-    seen = set() if seen is None else seen
-    out[path] = node.start_mark.line + 1
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            key = k.value
-            out[f"{path}.{key}" if path else key] = k.start_mark.line + 1
-            _lines(v, f"{path}.{key}" if path else key, out, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, v in enumerate(node.value):
-            _lines(v, f"{path}[{i}]", out, seen)
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, path = stack.pop()
+        out[path] = node.start_mark.line + 1
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = f"{path}.{k.value}" if path else str(k.value)
+                out[key] = k.start_mark.line + 1
+                stack.append((v, key))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node.value))
 
 
-def _check_aliases(text: str, path: Path) -> None:
-    n = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            n += 1
-            if n > MAX_ALIASES:
-                raise RecipeError("", f"more than {MAX_ALIASES} YAML aliases (*name); write the values out instead",
-                                  file=f"{path}:{event.start_mark.line + 1}")
+def _check_expansion(root: yaml.Node, path: Path) -> None:
+    """Fail when aliases make the recipe expand past MAX_EXPANDED values, naming the first node that does."""
+    size: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in size:
+            continue
+        kids = ([x for kv in node.value for x in kv] if isinstance(node, yaml.MappingNode)
+                else list(node.value) if isinstance(node, yaml.SequenceNode) else [])
+        if not done:
+            stack.append((node, True))
+            stack.extend((k, False) for k in kids if id(k) not in size)
+            continue
+        size[id(node)] = 1 + sum(size.get(id(k), 1) for k in kids)
+        if size[id(node)] > MAX_EXPANDED:
+            raise RecipeError("", f"YAML aliases (*name) expand this value to more than {MAX_EXPANDED:,} values; "
+                                  f"write the recipe without alias bombs", file=f"{path}:{node.start_mark.line + 1}")
 
 
 class _Checker:
@@ -244,9 +257,10 @@ def load_recipe(path: str | Path) -> Recipe:
     except (OSError, UnicodeDecodeError) as e:
         raise UserError(f"{path}: cannot read the recipe ({e}); give a readable UTF-8 YAML file") from None
     try:
-        _check_aliases(text, path)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        if node is not None:
+            _check_expansion(node, path)
+        data = yaml.load(text, Loader=_LOADER)
     except RecursionError:
         raise RecipeError("", "nested too deeply to be a recipe; fix the YAML", file=str(path)) from None
     except yaml.YAMLError as e:
@@ -255,7 +269,7 @@ def load_recipe(path: str | Path) -> Recipe:
         raise RecipeError("", f"invalid YAML ({getattr(e, 'problem', e)}); fix the syntax", file=where) from None
     lines: dict[str, int] = {}
     if node is not None:
-        _lines(node, "", lines)
+        _lines(node, lines)
     return parse_recipe(data, path, lines, hashlib.sha256(text.encode()).hexdigest())
 
 

@@ -25,7 +25,7 @@ import orjson
 from dolphin_data import __version__
 from dolphin_data.errors import DolphinDataError
 from dolphin_data.executor import LocalExecutor, RayExecutor, make_executor
-from dolphin_data.io import atomic_writer, iter_rows, read_jsonl, sha256_file
+from dolphin_data.io import atomic_writer, dumps_safe, iter_rows, read_jsonl, sha256_file
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.recipe import Recipe, SourceSpec
 from dolphin_data.sources import resolve_raw_files  # noqa: F401 - moved to sources.py; re-exported here
@@ -165,7 +165,7 @@ class Build:
         fh = self.reject_files.get(part)
         if fh is None:
             fh = self.reject_files[part] = open(part, "wb")  # noqa: SIM115 - closed in finish_rejects
-        fh.write(b"".join(orjson.dumps(r.to_json()) + b"\n" for r in rejects))
+        fh.write(b"".join(dumps_safe(r.to_json()) + b"\n" for r in rejects))  # never fails on a deep row
 
     # -- phases ---------------------------------------------------------------------------------
 

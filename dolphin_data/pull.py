@@ -22,6 +22,7 @@ import orjson
 
 from dolphin_data.errors import UserError
 from dolphin_data.io import sha256_file
+from dolphin_data.io.base import one_line
 from dolphin_data.recipe import Recipe, SourceSpec
 from dolphin_data.sources import LOCAL_REPO_PREFIX, name_problem, path_problem, repo_problem
 
@@ -97,7 +98,7 @@ def _download(spec: SourceSpec, dest: Path) -> str:
         )
     except Exception as e:  # network, auth, missing revision: all end the pull of this source
         raise UserError(
-            f"{spec.name}: could not fetch {spec.upstream.repo}@{spec.upstream.revision} ({type(e).__name__}: {e}); "
+            f"{spec.name}: could not fetch {spec.upstream.repo}@{spec.upstream.revision} ({type(e).__name__}: {one_line(e)}); "
             f"check the network and the recipe's upstream.revision - the build still runs on the samples in raw/"
         ) from None
     return commit
@@ -116,7 +117,7 @@ def _load_split(spec: SourceSpec, dest: Path, local: Path | None) -> list[Path]:
         )
     except Exception as e:
         raise UserError(
-            f"{spec.name}: datasets could not load {spec.upstream.repo} (config={spec.upstream.config}, split={split}): {e}"
+            f"{spec.name}: datasets could not load {spec.upstream.repo} (config={spec.upstream.config}, split={split}): {one_line(e)}"
         ) from None
     dest.mkdir(parents=True, exist_ok=True)
     target = dest / f"{split}.parquet"

@@ -17,6 +17,7 @@ import yaml
 
 from dolphin_data.converters import CONVERTERS
 from dolphin_data.errors import RecipeError, UserError
+from dolphin_data.io.base import one_line
 from dolphin_data.sources import name_problem, path_problem, repo_problem
 from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
 
@@ -255,7 +256,7 @@ def load_recipe(path: str | Path) -> Recipe:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise UserError(f"{path}: cannot read the recipe ({e}); give a readable UTF-8 YAML file") from None
+        raise UserError(f"{path}: cannot read the recipe ({one_line(e)}); give a readable UTF-8 YAML file") from None
     try:
         node = yaml.compose(text, Loader=_LOADER)
         if node is not None:
@@ -266,7 +267,7 @@ def load_recipe(path: str | Path) -> Recipe:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RecipeError("", f"invalid YAML ({getattr(e, 'problem', e)}); fix the syntax", file=where) from None
+        raise RecipeError("", f"invalid YAML ({one_line(getattr(e, 'problem', None) or e)}); fix the syntax", file=where) from None
     lines: dict[str, int] = {}
     if node is not None:
         _lines(node, lines)

@@ -59,6 +59,12 @@ def is_gzip(path: Path) -> bool:
     return Path(path).name.lower().endswith(".gz")
 
 
+def one_line(exc: BaseException | str, limit: int = 300) -> str:
+    """An exception's text on one line (pyarrow's carry newlines), cut at ``limit`` characters."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def input_error(path: Path | str, exc: BaseException, where: str = "") -> InputError:
     """One line for an input file that cannot be read, naming the file (and ``where`` in it) and the fix."""
     at = f" ({where})" if where else ""
@@ -72,11 +78,11 @@ def input_error(path: Path | str, exc: BaseException, where: str = "") -> InputE
     if isinstance(exc, PermissionError):
         return InputError(f"{path}: permission denied{at}; make it readable (chmod +r) or run as its owner")
     if isinstance(exc, gzip.BadGzipFile | EOFError | zlib.error):
-        return InputError(f"{path}: gzip data is corrupt or truncated{at}: {exc}; fetch the file again "
+        return InputError(f"{path}: gzip data is corrupt or truncated{at}: {one_line(exc)}; fetch the file again "
                           f"(`dolphin-data pull --force`) or check it with `gzip -t`")
     if isinstance(exc, OSError):
-        return InputError(f"{path}: cannot read{at}: {exc.strerror or exc}; check the disk and the file")
-    return InputError(f"{path}: cannot read{at}: {type(exc).__name__}: {exc}")
+        return InputError(f"{path}: cannot read{at}: {one_line(exc.strerror or exc)}; check the disk and the file")
+    return InputError(f"{path}: cannot read{at}: {type(exc).__name__}: {one_line(exc)}")
 
 
 def open_input(path: Path) -> IO[bytes]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dolphin_data.errors import InputError
-from dolphin_data.io.base import RawRow, input_error
+from dolphin_data.io.base import RawRow, input_error, one_line
 
 BATCH = 4096
 
@@ -50,9 +50,9 @@ def open_parquet(path: Path, member: str = "") -> Any:
     except OSError as e:
         if isinstance(e, PermissionError | IsADirectoryError | FileNotFoundError):
             raise input_error(file, e) from None
-        raise InputError(f"{file}: not a readable Parquet file ({e}); fetch it again (`dolphin-data pull --force`)") from None
+        raise InputError(f"{file}: not a readable Parquet file ({one_line(e)}); fetch it again (`dolphin-data pull --force`)") from None
     except Exception as e:  # pyarrow raises ArrowInvalid and others for a damaged footer
-        raise InputError(f"{file}: not a readable Parquet file ({e}); fetch it again (`dolphin-data pull --force`)") from None
+        raise InputError(f"{file}: not a readable Parquet file ({one_line(e)}); fetch it again (`dolphin-data pull --force`)") from None
 
 
 def row_group_sizes(pf: Any) -> list[tuple[int, int]]:
@@ -85,7 +85,7 @@ def iter_parquet(path: Path, member: str = "", row_groups: tuple[int, int] | Non
             raise
         except Exception as e:  # corrupt pages: ArrowInvalid, OSError (decompression), ...
             raise InputError(
-                f"{file}: row group {rg} (rows {row}-{row + n_rows - 1}) cannot be decoded ({type(e).__name__}: {e}); "
+                f"{file}: row group {rg} (rows {row}-{row + n_rows - 1}) cannot be decoded ({type(e).__name__}: {one_line(e)}); "
                 f"the file is damaged - fetch it again (`dolphin-data pull --force`)"
             ) from None
 
@@ -104,7 +104,7 @@ def _batch_rows(batch: Any, name: str, first: int, partition: dict[str, str] | N
         try:
             r = one.to_pylist()[0]
         except UnicodeDecodeError as e:
-            yield RawRow(name, first + i, None, "schema:invalid_utf8", _escaped_row(one), f"a string column: {e}")
+            yield RawRow(name, first + i, None, "schema:invalid_utf8", _escaped_row(one), f"a string column: {one_line(e)}")
             continue
         yield RawRow(name, first + i, {**r, **partition} if partition else r)
 

@@ -47,13 +47,16 @@ def dumps_safe(obj: Any) -> bytes:
     texts = []
     for k, v in obj.items():
         try:
-            orjson.dumps(v, default=_default, option=orjson.OPT_NON_STR_KEYS)
+            orjson.dumps([v], default=_default, option=orjson.OPT_NON_STR_KEYS)  # one level down, as in ``out``
             out[str(k)] = v
         except (orjson.JSONEncodeError, TypeError):
             out[str(k)] = json_text(v)
             texts.append(str(k))
     out["json_text_fields"] = texts
-    return orjson.dumps(out, default=_default, option=orjson.OPT_NON_STR_KEYS)
+    try:
+        return orjson.dumps(out, default=_default, option=orjson.OPT_NON_STR_KEYS)
+    except (orjson.JSONEncodeError, TypeError):
+        return orjson.dumps({"json_text": json_text(obj)})
 
 
 def json_text(obj: Any) -> str:
@@ -140,7 +143,15 @@ def read_jsonl(path: str | Path) -> Iterator[Any]:
 
 
 def sha256_file(path: str | Path) -> str:
+    """sha256 of a file; of a folder (a partitioned Parquet dataset): of each file's relative path and sha256,
+    in sorted path order."""
+    path = Path(path)
     h = hashlib.sha256()
+    if path.is_dir():
+        for p in sorted(path.rglob("*"), key=lambda q: q.relative_to(path).as_posix()):
+            if p.is_file():
+                h.update(f"{p.relative_to(path).as_posix()}\0{sha256_file(p)}\n".encode())
+        return h.hexdigest()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)

@@ -36,10 +36,11 @@ REPEATS = 3
 TARGET = 64 << 20
 RESULTS = Path(__file__).resolve().parent / "results" / "io.json"
 
-WORDS = ("the of and to in is you that it for on are with as be at this have from or by word but not what all were "
+WORDS_TEXT = ("the of and to in is you that it for on are with as be at this have from or by word but not what all were "
          "when your can said there use each which she do how their if will up other about out many then them these "
          "some her would make like him into time has look two more write see number way could people than first "
-         "water been call who now find long down day did get come made may part über café naïve 数据 данные").split()
+         "water been call who now find long down day did get come made may part über café naïve 数据 данные")
+WORDS = WORDS_TEXT.split()
 CODE = 'def f(x):\n    return {"a": [x, "y\\\\n"]}  # tab\there\n'
 
 

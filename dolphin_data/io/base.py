@@ -9,7 +9,7 @@ import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 
@@ -93,7 +93,7 @@ def open_input(path: Path) -> IO[bytes]:
         fh: IO[bytes] = open(path, "rb")  # noqa: SIM115 - the caller closes it
     except OSError as e:
         raise input_error(path, e) from None
-    return gzip.GzipFile(fileobj=fh, mode="rb") if is_gzip(path) else fh
+    return cast(IO[bytes], gzip.GzipFile(fileobj=fh, mode="rb")) if is_gzip(path) else fh
 
 
 def parse_json(data: bytes | memoryview, file: str, line: int, spill: Spill | None) -> RawRow:

@@ -116,7 +116,7 @@ def plan_shards(path: str | Path, target_bytes: int = TARGET_BYTES) -> list[Shar
 
 
 def _json_shards(name: str, starts: np.ndarray, ends: np.ndarray, target: int) -> list[Shard]:
-    shards = []
+    shards: list[Shard] = []
     i, n = 0, len(starts)
     while i < n:
         j = max(int(np.searchsorted(starts, starts[i] + target, side="left")), i + 1)

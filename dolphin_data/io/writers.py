@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 
@@ -110,7 +110,7 @@ def atomic_writer(path: str | Path) -> Iterator[IO[bytes]]:
     tmp = path.with_name(path.name + ".tmp")
     raw = open(tmp, "wb")  # noqa: SIM115 - closed below on both paths
     # mtime=0 and no file name in the gzip header: the same records give the same bytes
-    fh: IO[bytes] = gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) if path.name.endswith(".gz") else raw
+    fh = cast(IO[bytes], gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)) if path.name.endswith(".gz") else raw
     try:
         yield fh
         fh.close()

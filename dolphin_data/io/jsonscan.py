@@ -49,41 +49,33 @@ def scan(data: bytes, base: int, state: ScanState) -> Events:
     # bytes.translate + a boolean flatnonzero is ~4x a numpy table lookup over every byte
     idx = np.flatnonzero(np.frombuffer(data.translate(_ANY), bool))
     c = _LUT[np.frombuffer(data, np.uint8)[idx]]
-    bsl = idx[c == BACKSLASH]
-    q = idx[c == QUOTE]
+    k = len(idx)
+    quote = c == QUOTE
+    bs = c == BACKSLASH
     carry = 1 if state.odd_backslashes else 0
-    if len(bsl):
-        starts = np.empty(len(bsl), bool)
-        starts[0] = True
-        np.not_equal(np.diff(bsl), 1, out=starts[1:])
-        run_start = np.maximum.accumulate(np.where(starts, bsl, 0))
-        if len(q):
-            j = np.searchsorted(bsl, q) - 1
-            jj = np.maximum(j, 0)
-            touching = (j >= 0) & (bsl[jj] == q - 1)
-            run = q - run_start[jj] + np.where(run_start[jj] == 0, carry, 0)
-            escaped = touching & (run % 2 == 1)
-            if carry:
-                escaped |= q == 0
-            q = q[~escaped]
-        if bsl[-1] == n - 1:
-            tail = n - int(run_start[-1]) + (carry if run_start[-1] == 0 else 0)
-            state.odd_backslashes = tail % 2 == 1
-        else:
-            state.odd_backslashes = False
-    else:
-        if carry and len(q) and q[0] == 0:
-            q = q[1:]
-        state.odd_backslashes = False
+    state.odd_backslashes = False
+    if k and bs.any():
+        # a backslash run is consecutive backslash candidates at consecutive offsets
+        after_bs = np.zeros(k, bool)
+        after_bs[1:] = bs[:-1] & (np.diff(idx) == 1)
+        run_start = np.maximum.accumulate(np.where(bs & ~after_bs, np.arange(k), 0))
+        qi = np.flatnonzero(quote & after_bs)  # quotes right after a backslash
+        if len(qi):
+            first = idx[run_start[qi - 1]]
+            run = idx[qi] - first + np.where(first == 0, carry, 0)
+            quote[qi[run % 2 == 1]] = False
+        if bs[-1] and idx[-1] == n - 1:
+            first_tail = int(idx[run_start[-1]])
+            state.odd_backslashes = (n - first_tail + (carry if first_tail == 0 else 0)) % 2 == 1
+    if carry and k and quote[0] and idx[0] == 0:
+        quote[0] = False  # escaped by the odd run that ended the previous chunk
+    parity = np.cumsum(quote, dtype=np.int64)  # unescaped quotes up to each candidate
     structural = c >= OPEN
-    s = idx[structural]
-    sc = c[structural]
-    if len(s):
-        inside = (np.searchsorted(q, s) + (1 if state.in_string else 0)) % 2 == 1
-        s = s[~inside]
-        sc = sc[~inside]
-    if len(q) % 2:
+    outside = (parity[structural] + (1 if state.in_string else 0)) % 2 == 0
+    if k and parity[-1] % 2:
         state.in_string = not state.in_string
+    s = idx[structural][outside]
+    sc = c[structural][outside]
     if not len(s):
         empty = np.zeros(0, np.int64)
         return Events(empty, empty.astype(np.uint8), empty)

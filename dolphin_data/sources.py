@@ -92,8 +92,9 @@ def resolve_raw_files(spec: SourceSpec, raw_dir: Path, follow_symlinks: bool = F
                                          f"(e.g. '{pattern.rstrip('/')}/*.jsonl') in the source's files:")
                     folders.append(p)
                     continue
-                if p.is_file() or p.is_dir():
-                    found.append(p)
+                if not p.exists():
+                    raise InputError(f"{p}: a broken symlink (its target {real} does not exist); fix or remove it")
+                found.append(p)
     except OSError as e:
         raise InputError(f"{base}: cannot list raw files: {e.strerror or e}; check the folder's permissions") from None
     if not found:

@@ -106,3 +106,11 @@ def test_pull_never_writes_outside_raw(tmp_path, monkeypatch):
         pull_source(spec(raw="src", repo=f"file://{repo}", up_files=["d/*.jsonl"]), raw)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["raw", "repo", "secret.jsonl"]
     assert not list((raw / "src").rglob("*.jsonl"))
+
+
+def test_broken_symlink_is_named(tmp_path):
+    base = tmp_path / "raw" / "src"
+    base.mkdir(parents=True)
+    os.symlink(base / "missing.jsonl", base / "dangling.jsonl")
+    with pytest.raises(InputError, match="dangling.jsonl: a broken symlink"):
+        resolve_raw_files(spec(), tmp_path / "raw")

@@ -7,6 +7,7 @@ sharded read.
   3x slower on strings with non-ASCII characters;
 * per reader: wall seconds (median of ``REPEATS``, the two readers interleaved), MB/s and rows/s, and the ratio
   new / old measured in this run;
+* CPU seconds next to wall seconds: on a shared, busy machine the CPU figure is the steadier one;
 * the JSON structure scanner alone (``element_bounds``: every element boundary of the file), MB/s;
 * ``plan_shards`` at 64 MB for both files, MB/s;
 * all shards read by a pool of 2 worker processes (each opens the file and reads its shards) against one
@@ -96,6 +97,13 @@ def timed(fn) -> float:
     return time.perf_counter() - t
 
 
+def cpu_timed(fn) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``fn`` in this process: CPU time is less disturbed by other jobs on a shared box."""
+    w, c = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - w, time.process_time() - c
+
+
 def read_shards(args: tuple[str, list]) -> int:
     path, shards = args
     return sum(count(iter_rows(path, s)) for s in shards)
@@ -114,22 +122,28 @@ def main() -> None:
         mb = {p: p.stat().st_size / 2**20 for p in (jl, ja)}
         print(f"generated {n:,} records: {mb[jl]:.0f} MB JSONL, {mb[ja]:.0f} MB JSON array "
               f"in {time.perf_counter() - t:.1f} s", flush=True)
-        out: dict = {"records": n, "mb": {"jsonl": round(mb[jl], 1), "json": round(mb[ja], 1)}, "repeats": REPEATS}
+        out: dict = {"load_average_1min": round(os.getloadavg()[0], 1), "records": n, "mb": {"jsonl": round(mb[jl], 1), "json": round(mb[ja], 1)}, "repeats": REPEATS}
         for fmt, path in (("jsonl", jl), ("json", ja)):
             old, new = [], []
             for _ in range(REPEATS):
-                old.append(timed(lambda p=path: count(legacy_io.iter_rows(p))))
-                new.append(timed(lambda p=path: count(iter_rows(p))))
+                old.append(cpu_timed(lambda p=path: count(legacy_io.iter_rows(p))))
+                new.append(cpu_timed(lambda p=path: count(iter_rows(p))))
             assert count(iter_rows(path)) == count(legacy_io.iter_rows(path)) == n
-            o, w = statistics.median(old), statistics.median(new)
+            o, w = statistics.median(x[0] for x in old), statistics.median(x[0] for x in new)
+            oc, wc = statistics.median(x[1] for x in old), statistics.median(x[1] for x in new)
             out[fmt] = {"old_s": round(o, 2), "new_s": round(w, 2), "old_mb_s": round(mb[path] / o, 1),
                         "new_mb_s": round(mb[path] / w, 1), "old_rows_s": round(n / o), "new_rows_s": round(n / w),
-                        "speedup": round(o / w, 2)}
+                        "speedup": round(o / w, 2), "old_cpu_s": round(oc, 2), "new_cpu_s": round(wc, 2),
+                        "new_mb_per_cpu_s": round(mb[path] / wc, 1), "cpu_speedup": round(oc / wc, 2)}
             print(f"{fmt:5}  old {mb[path] / o:7.1f} MB/s {n / o:9,.0f} rows/s   new {mb[path] / w:7.1f} MB/s "
-                  f"{n / w:9,.0f} rows/s   new/old {o / w:.2f}x", flush=True)
-        scan = statistics.median(timed(lambda: element_bounds(ja)) for _ in range(REPEATS))
+                  f"{n / w:9,.0f} rows/s   new/old {o / w:.2f}x wall, {oc / wc:.2f}x CPU "
+                  f"(new {mb[path] / wc:.0f} MB per CPU second)", flush=True)
+        scans = [cpu_timed(lambda: element_bounds(ja)) for _ in range(REPEATS)]
+        scan, scan_cpu = statistics.median(x[0] for x in scans), statistics.median(x[1] for x in scans)
         out["json_scan_mb_s"] = round(mb[ja] / scan, 1)
-        print(f"JSON structure scan (every element boundary): {mb[ja] / scan:.0f} MB/s", flush=True)
+        out["json_scan_mb_per_cpu_s"] = round(mb[ja] / scan_cpu, 1)
+        print(f"JSON structure scan (every element boundary): {mb[ja] / scan:.0f} MB/s wall, "
+              f"{mb[ja] / scan_cpu:.0f} MB per CPU second", flush=True)
         ctx = get_context("spawn")
         with ctx.Pool(2) as pool:
             pool.map(read_shards, [(str(jl), [])] * 2)  # start the workers (imports) before timing

@@ -17,6 +17,7 @@ BENCHMARKS = [
     "dedup",
     "systemchat",
     "build",
+    "decontam",
     "io",
 ]
 

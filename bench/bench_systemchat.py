@@ -115,8 +115,9 @@ def planted_outcomes() -> dict[str, object]:
     import re
     import tempfile
 
-    from dolphin_data.recipe import load_recipe
     from dolphin_data.systemchat.build import build_systemchat
+
+    from dolphin_data.recipe import load_recipe
 
     text = (REPO / "raw" / "PLANTED.md").read_text(encoding="utf-8")
     part = text.split("## systemchat (", 1)[1].split("\n## ", 1)[0]

@@ -35,11 +35,13 @@ TARGET_BYTES = int(os.environ.get("BENCH_TOKENS_MB", "8")) * 1_000_000
 def load_conversations() -> tuple[list[Conversation], str]:
     path = os.environ.get("BENCH_TOKENS_FILE")
     if path:
-        from dolphin_data.stagefile import load_conversations as load
+        from dolphin_data.engine.plan import sniff_shape
+        from dolphin_data.stages.convert import convert_file
 
-        return load(path).convs, path
+        return convert_file(path, sniff_shape(Path(path)))[0], path
+    from dolphin_data.sources import resolve_raw_files
+
     from dolphin_data.io import iter_rows
-    from dolphin_data.pipeline import resolve_raw_files
     from dolphin_data.recipe import load_recipe
     from dolphin_data.stages.convert import convert_rows
 

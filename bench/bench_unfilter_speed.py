@@ -23,9 +23,10 @@ BATCH = 1000
 
 
 def corpus() -> list[str]:
+    from dolphin_data.sources import resolve_raw_files
+
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation
-    from dolphin_data.pipeline import resolve_raw_files
     from dolphin_data.recipe import load_recipe
     from dolphin_data.stages.convert import convert_rows
 
@@ -80,9 +81,10 @@ def measure() -> dict:
 
 def stage_throughput(n: int = 16_000) -> dict:
     """Conversations/s of the whole ``unfilter`` stage with the 2.9 recipe's parameters, by layer set."""
+    from dolphin_data.sources import resolve_raw_files
+
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation
-    from dolphin_data.pipeline import resolve_raw_files
     from dolphin_data.recipe import load_recipe
     from dolphin_data.stages import make_stage
     from dolphin_data.stages.convert import convert_rows

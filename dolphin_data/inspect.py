@@ -10,45 +10,66 @@ import numpy as np
 import orjson
 
 from dolphin_data.errors import UserError
-from dolphin_data.stagefile import load_conversations
 
 
 def inspect_file(path: str | Path) -> dict[str, Any]:
-    loaded = load_conversations(path)
+    """Counts, roles, turn and length statistics, and schema problems of a ShareGPT/messages file (streamed)."""
+    from dolphin_data.converters import CONVERTERS, RowRef
+    from dolphin_data.engine.plan import sniff_shape
+    from dolphin_data.errors import InputError, RecordError
+    from dolphin_data.io import iter_rows
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    shape = sniff_shape(path)
+    convert = CONVERTERS.get(shape)
     roles: Counter[str] = Counter()
-    n_turns = np.array([len(c.turns) for c in loaded.convs], dtype=np.int64)
-    chars = np.array([sum(len(t.text) for t in c.turns) for c in loaded.convs], dtype=np.int64)
+    n_turns: list[int] = []
+    chars: list[int] = []
     with_system = 0
-    for c in loaded.convs:
-        roles.update(t.role for t in c.turns)
-        with_system += c.system is not None
+    rows = 0
     problems: dict[str, dict[str, Any]] = {}
-    for r in loaded.rejects:
-        p = problems.setdefault(r.reason, {"count": 0, "first_line": r.extra.get("line")})
+    for raw in iter_rows(path):
+        rows += 1
+        reason = raw.error
+        if reason is None:
+            try:
+                conv = convert(raw.row, RowRef("f", raw.line))
+            except RecordError as e:
+                reason = f"schema:{e.reason}"
+            else:
+                roles.update(t.role for t in conv.turns)
+                n_turns.append(len(conv.turns))
+                chars.append(sum(len(t.text) for t in conv.turns))
+                with_system += conv.system is not None
+                continue
+        p = problems.setdefault(reason, {"count": 0, "first_line": raw.line})
         p["count"] += 1
+    turns_a = np.asarray(n_turns, dtype=np.int64)
+    chars_a = np.asarray(chars, dtype=np.int64)
 
     def pct(a: np.ndarray, q: float) -> int:
         return int(np.percentile(a, q)) if len(a) else 0
 
     summary: dict[str, Any] = {
-        "shape": loaded.shape,
-        "records": loaded.rows,
-        "valid conversations": len(loaded.convs),
-        "with schema problems": len(loaded.rejects),
+        "shape": shape,
+        "records": rows,
+        "valid conversations": len(n_turns),
+        "with schema problems": rows - len(n_turns),
         "with system turn": with_system,
         **{f"{role} turns": roles.get(role, 0) for role in ("system", "human", "gpt")},
-        "turns p50 / max": f"{pct(n_turns, 50)} / {int(n_turns.max()) if len(n_turns) else 0}",
-        "chars p50 / p95 / max": f"{pct(chars, 50):,} / {pct(chars, 95):,} / {int(chars.max()) if len(chars) else 0:,}",
+        "turns p50 / max": f"{pct(turns_a, 50)} / {int(turns_a.max()) if len(turns_a) else 0}",
+        "chars p50 / p95 / max": f"{pct(chars_a, 50):,} / {pct(chars_a, 95):,} / {int(chars_a.max()) if len(chars_a) else 0:,}",
     }
     return {"summary": summary, "problems": problems}
 
 
 def explain_id(conv_id: str, build_dir: str | Path) -> list[str]:
+    from dolphin_data.engine.artefacts import verify_build
+
     build_dir = Path(build_dir)
-    manifest_path = build_dir / "manifest.json"
-    if not manifest_path.exists():
-        raise UserError(f"{build_dir}: no manifest.json; pass the folder a build wrote (e.g. --build out/2.9)")
-    manifest = orjson.loads(manifest_path.read_bytes())
+    manifest = verify_build(build_dir)
     needle = orjson.dumps(conv_id)
     lines: list[str] = []
     for f in manifest["files"]:

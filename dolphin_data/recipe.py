@@ -15,11 +15,13 @@ from typing import Any
 
 import yaml
 
+from dolphin_data.context import RunContext, TrainingSpec
 from dolphin_data.converters import CONVERTERS
 from dolphin_data.errors import RecipeError, UserError
 from dolphin_data.io.base import one_line
 from dolphin_data.sources import name_problem, path_problem, repo_problem
 from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
+from dolphin_data.stages.params import param_infos
 
 OUTPUT_FORMATS = ("sharegpt", "messages")
 
@@ -52,17 +54,6 @@ class SourceSpec:
 
 
 @dataclass(frozen=True)
-class TrainingSpec:
-    micro_batch_size: int = 3
-    gradient_accumulation_steps: int = 4
-    num_gpus: int = 8
-    num_epochs: int = 3
-    sample_packing: bool = True
-    val_set_size: float = 0.0002
-    train_on_inputs: bool = False
-
-
-@dataclass(frozen=True)
 class Recipe:
     name: str
     path: Path
@@ -77,20 +68,26 @@ class Recipe:
     training: TrainingSpec = TrainingSpec()
     description: str = ""
 
-    @property
-    def display_path(self) -> str:
-        """The recipe as artefacts record it: its file name, the same however the path was typed."""
-        return self.path.name
-
     def source(self, name: str) -> SourceSpec:
         for s in self.sources:
             if s.name == name:
                 return s
         raise UserError(f"{self.path}: no source {name!r}; sources: {', '.join(s.name for s in self.sources)}")
 
+    @property
+    def ctx(self) -> RunContext:
+        """The run-wide settings every stage of this recipe's build receives (workers are set by the run)."""
+        return RunContext(seed=self.seed, sequence_len=self.sequence_len, output_format=self.output_format,
+                          training=self.training, strict=True)
+
+    @property
+    def display_path(self) -> str:
+        """How artefacts name the recipe: its file name, whatever the current folder or spelling of the path."""
+        return self.path.name
+
     def build_stage(self, spec: StageSpec) -> Stage:
         """Global ``stage_params`` for the stage, overridden by the source's own parameters."""
-        return make_stage(spec.name, {**self.stage_params.get(spec.name, {}), **spec.params})
+        return make_stage(spec.name, {**self.stage_params.get(spec.name, {}), **spec.params}, self.ctx)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -238,14 +235,6 @@ SOURCE_KEYS = {
     "stages": "list of stage names or {stage: {params}}",
 }
 UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
-# training values: (lowest, highest) accepted
-TRAINING_RANGES: dict[str, tuple[float, float]] = {
-    "micro_batch_size": (1, 1 << 16),
-    "gradient_accumulation_steps": (1, 1 << 16),
-    "num_gpus": (1, 1 << 16),
-    "num_epochs": (1, 1000),
-    "val_set_size": (0.0, 0.5),
-}
 OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages"}
 
 
@@ -283,7 +272,8 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     seed = c.typed(top.get("seed", 42), "seed", int, "an integer")
     c.in_range(seed, "seed", 0, 2**63 - 1)
     seq = c.typed(top.get("sequence_len", 4096), "sequence_len", int, "an integer")
-    c.in_range(seq, "sequence_len", 1, 1 << 20)
+    if not 16 <= seq <= 1 << 22:
+        raise c.fail("sequence_len", f"sequence_len: {seq} is out of range; expected 16 to {1 << 22} tokens")
     template = c.typed(top.get("chat_template", "chatml"), "chat_template", str, "a string")
     if template != "chatml":
         raise c.fail("chat_template", f"chat_template: only 'chatml' is supported, got {template!r}")
@@ -297,8 +287,9 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     for k, v in training_raw.items():
         want = type(getattr(TrainingSpec(), k))
         c.typed(v, f"training.{k}", (int, float) if want is float else want, want.__name__)
-        if k in TRAINING_RANGES:
-            c.in_range(v, f"training.{k}", *TRAINING_RANGES[k])
+        bounds = TrainingSpec.BOUNDS.get(k)
+        if bounds is not None and not bounds[0] <= v <= bounds[1]:
+            raise c.fail(f"training.{k}", f"training.{k}: {v!r} is out of range; expected {bounds[0]} to {bounds[1]}")
     training = TrainingSpec(**training_raw)
 
     stage_params_raw = c.mapping(top.get("stage_params", {}), "stage_params", dict.fromkeys(STAGES.names(), ""))
@@ -346,25 +337,35 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     recipe = Recipe(name, path, sha256, seed, seq, template, out_dir, fmt, tuple(sources), stage_params, training,
                     str(top.get("description", "")))
     # Construct every stage once so bad parameters fail now, not after an hour of work.
+    users: dict[str, list[str]] = {}
+    built: dict[str, Stage] = {}
     for i, s in enumerate(recipe.sources):
         for j, st in enumerate(s.stages):
             try:
                 stage = recipe.build_stage(st)
             except UserError as e:
-                raise c.fail(f"sources[{i}].stages[{j}]", f"sources[{i}].stages[{j}]: {e}") from None
+                where = f"stage_params.{st.name}" if st.name in recipe.stage_params and not st.params else f"sources[{i}].stages[{j}]"
+                raise c.fail(where, f"{where}: {e}") from None
             if stage.kind == "corpus" and st.params:
                 raise c.fail(
                     f"sources[{i}].stages[{j}]",
                     f"sources[{i}].stages[{j}]: {st.name!r} runs across all sources; set its parameters under stage_params.{st.name}",
                 )
+            users.setdefault(st.name, []).append(s.name)
+            built.setdefault(st.name, stage)
+    # cross-references to sources (e.g. dedup priority) are checked now, not after the first barrier
+    for name, stage in built.items():
+        check = getattr(stage, "check_sources", None)
+        if check is not None:
+            try:
+                check(users[name])
+            except UserError as e:
+                raise c.fail(f"stage_params.{name}", f"stage_params.{name}: {e}") from None
     return recipe
 
 
 def _param_keys(stage: str) -> dict[str, str]:
-    import inspect
-
-    sig = inspect.signature(STAGES.get(stage).__init__)
-    return {p: "" for p in sig.parameters if p != "self"}
+    return {p.name: p.help for p in param_infos(STAGES.get(stage))}
 
 
 def _stage_specs(c: _Checker, raw: Any, path: str) -> list[StageSpec]:
@@ -385,3 +386,12 @@ def _stage_specs(c: _Checker, raw: Any, path: str) -> list[StageSpec]:
             raise c.fail(p, f"{p}: {STAGES.unknown_message(str(name))}")
         specs.append(StageSpec(str(name), dict(params)))
     return specs
+
+
+def list_recipes(folder: Path) -> list[tuple[Path, str, str]]:
+    """``(path, name, description)`` of every recipe file in ``folder`` (each loaded and checked)."""
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        rec = load_recipe(path)
+        out.append((path, rec.name, rec.description))
+    return out

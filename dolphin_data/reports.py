@@ -45,6 +45,10 @@ def report_dirs(path: Path) -> list[Path]:
 
 
 def show(path: Path, console: Console, samples: int = 2) -> None:
+    if (path / "manifest.json").exists() and (path / "reports").is_dir():
+        from dolphin_data.engine.artefacts import verify_build
+
+        verify_build(path)  # a build folder: refuse one that is not what its manifest says
     for folder in report_dirs(path):
         rep_json = folder / "report.json"
         rep: dict[str, Any] = {}

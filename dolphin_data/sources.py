@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import difflib
 import glob as globlib
 import re
 from pathlib import Path, PurePosixPath
@@ -99,6 +100,9 @@ def resolve_raw_files(spec: SourceSpec, raw_dir: Path, follow_symlinks: bool = F
         raise InputError(f"{base}: cannot list raw files: {e.strerror or e}; check the folder's permissions") from None
     if not found:
         skipped = f" (folders skipped: {', '.join(f.name for f in folders[:5])})" if folders else ""
+        if not base.is_dir() and raw_dir.is_dir():
+            close = difflib.get_close_matches(spec.raw_dir, [p.name for p in raw_dir.iterdir() if p.is_dir()], n=1)
+            skipped += f" (did you mean raw folder {close[0]!r}?)" if close else ""
         raise UserError(
             f"{base}: no raw files for source {spec.name!r} matching {list(spec.files)}{skipped}; "
             f"run `dolphin-data pull RECIPE --only {spec.name}` (needs network) or put the files there"

@@ -22,6 +22,7 @@ from dolphin_data.dedup.minhash import (
 )
 from dolphin_data.dedup.stage import DedupStage  # noqa: F401  (registers "dedup")
 from dolphin_data.stages import make_stage
+from dolphin_data.stages.local import run_sources
 from dolphin_data.synth import generate
 from tests.conftest import REPO, make_conv, read_jsonl, write_jsonl
 
@@ -157,7 +158,7 @@ def conv_of(ids, cid: str, source: str = "t"):
 
 def run_stage(sources, **params):
     stage = make_stage("dedup", params)
-    return stage, stage.process_corpus(sources)
+    return stage, run_sources(stage, sources)
 
 
 def test_threshold_edges_exact_and_chain():
@@ -212,7 +213,7 @@ def test_bad_parameters_are_user_errors():
     from dolphin_data.stages import ParamError
 
     for params in ({"threshold": 1.5}, {"bands": 20}, {"bands": 20, "rows": 8}, {"text": "all"}, {"keep": "newest"},
-                   {"priority": "a"}):
+                   {"priority": 5}, {"priority": [1, 2]}):
         with pytest.raises(ParamError):
             make_stage("dedup", params)
 
@@ -322,7 +323,7 @@ def test_recipe_build_removes_every_planted_duplicate(tmp_path):
     planted = (REPO / "raw" / "PLANTED.md")
     if not planted.exists():
         pytest.skip("raw/ sample corpora not generated")
-    from dolphin_data.pipeline import run_build
+    from dolphin_data.engine.run import build_recipe as run_build
     from dolphin_data.recipe import load_recipe
 
     totals = dict(re.findall(r"^\| (dup_\w+) \| (\d+) \|$", planted.read_text(), flags=re.M))

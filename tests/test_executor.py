@@ -1,54 +1,52 @@
-"""Executors: in-process, a local process pool and Ray Data give identical results, in input order."""
+"""Executors: in the driver, a local process pool and Ray give the same results, in task order; and a whole build on
+each writes the same bytes."""
 
 from __future__ import annotations
 
 import importlib.util
-from collections import Counter
+import os
 
 import pytest
 
-from dolphin_data.executor import LocalExecutor, make_executor
-from dolphin_data.model import Reject
-from dolphin_data.stages import Stage, StageOutput
-from tests.conftest import make_conv
+from dolphin_data.engine.executor import LocalExecutor, make_executor
+from dolphin_data.errors import UserError
+from tests.conftest import REPO
 
 
-class DropOdd(Stage):
-    """Test stage: drops conversations whose id number is odd; counts the kept ones by parity."""
-
-    name = "drop_odd"
-
-    def process(self, batch):
-        out = StageOutput([])
-        for c in batch:
-            if int(c.id.split(":")[1]) % 2:
-                out.rejects.append(Reject.of(c, self.name, "test:odd", turn=1))
-            else:
-                out.kept.append(c)
-        out.counters["kept_even"] += len(out.kept)
-        return out
+def square_and_pid(x: int) -> tuple[int, int]:
+    return x * x, os.getpid()
 
 
-CONVS = [make_conv((f"q{i}", f"a{i}"), id=f"t:{i}") for i in range(50)]
-BATCHES = [CONVS[i : i + 7] for i in range(0, len(CONVS), 7)]
+def test_process_pool_matches_in_process_and_keeps_task_order():
+    inline = LocalExecutor(1)
+    pooled = LocalExecutor(2)
+    try:
+        a = list(inline.map(square_and_pid, list(range(20))))
+        b = list(pooled.map(square_and_pid, list(range(20))))
+    finally:
+        pooled.close()
+    assert [x for x, _ in a] == [x for x, _ in b] == [i * i for i in range(20)]
+    assert {p for _, p in a} == {os.getpid()}  # one worker: the driver does the work
+    assert os.getpid() not in {p for _, p in b}  # a pool: spawned workers do
 
 
-def collect(executor):
-    out = StageOutput([])
-    for part in executor.map(DropOdd(), BATCHES):
-        out.extend(part)
-    executor.close()
-    return [c.id for c in out.kept], [(r.id, r.reason, dict(r.extra)) for r in out.rejects], out.counters
-
-
-def test_process_pool_matches_in_process():
-    inline = collect(LocalExecutor(1))
-    pooled = collect(LocalExecutor(2))
-    assert inline == pooled
-    assert inline[0] == [f"t:{i}" for i in range(0, 50, 2)]
-    assert inline[2] == Counter(kept_even=25)
+def test_unknown_executor_is_a_user_error():
+    with pytest.raises(UserError, match="--executor 'dask': choose one of local, ray"):
+        make_executor("dask", 1)
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="Ray is an optional extra: pip install 'dolphin-data[ray]'")
-def test_ray_data_matches_local():
-    assert collect(make_executor("ray", 2)) == collect(LocalExecutor(1))
+def test_ray_build_is_byte_identical_to_local(tmp_path):
+    from dolphin_data.engine.run import build_recipe
+    from dolphin_data.recipe import load_recipe
+
+    recipe = load_recipe(REPO / "recipes" / "2.9.yaml")
+    build_recipe(recipe, tmp_path / "local", REPO / "raw", workers=1)
+    build_recipe(recipe, tmp_path / "ray", REPO / "raw", workers=2, executor="ray")
+    files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*")
+                   if p.is_file() and ".cache" not in p.parts)
+    assert len(files) > 20
+    for rel in files:
+        if rel.name == "timings.json":
+            continue
+        assert (tmp_path / "local" / rel).read_bytes() == (tmp_path / "ray" / rel).read_bytes(), rel

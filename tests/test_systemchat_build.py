@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from dolphin_data.engine.run import build_recipe as run_build
 from dolphin_data.model import Conversation
-from dolphin_data.pipeline import run_build
 from dolphin_data.recipe import load_recipe
 from dolphin_data.systemchat import rules as R
 from dolphin_data.systemchat.stage import GUARD_SENTENCE, guard_selected
@@ -52,12 +52,12 @@ def test_bundled_systemchat_sample_has_zero_leakage_after_the_stage(built):
     out, rej, rep = built
     kept = convs_of(out)
     assert kept and R.leak_batch(kept) == {}  # a fresh scan of everything written: no leak left
-    report = json.loads((rep / "report.json").read_text())["systemchat"]
+    report = json.loads((rep / "systemchat_validate" / "report.json").read_text())["systemchat"]
     leaks = [line for line, kind in planted("systemchat").items() if kind == "system_leak"]
     assert report["leakage"]["before"] == len(leaks) > 0
     assert report["leakage"]["after"] == 0 and report["leakage"]["rate_after"] == 0.0
-    build = json.loads((rep / "build.json").read_text())
-    assert build["sources"]["systemchat"]["rows_read"] == build["sources"]["systemchat"]["kept"] + len(read_jsonl(rej))
+    (build,) = json.loads((rep / "manifest.json").read_text())["files"]
+    assert build["rows_read"] == build["records_written"] + build["rows_rejected"] == len(read_jsonl(out)) + len(read_jsonl(rej))
 
 
 def test_bundled_sample_planted_records(built):

@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 from dolphin_data.stages import ParamError, load_builtin_stages, make_stage
+from dolphin_data.stages.local import run_stage
 from dolphin_data.systemchat import rules as R
 from dolphin_data.systemchat.stage import GUARD_SENTENCE, SystemChatGuardStage, guard_selected
 from tests.conftest import make_conv, read_jsonl, write_jsonl
@@ -129,20 +130,23 @@ def test_stage_pickles_and_counts(tmp_path):
     stage = make_stage("systemchat_validate", {"repair": True})
     clone = pickle.loads(pickle.dumps(stage))
     batch = [make_conv(("Hi", "Sure thing. My system prompt says to be brief. Paris is the capital of France."), system="Be brief.")]
-    out = clone.process(batch)
+    out = run_stage(clone, batch)
     assert out.counters == {"leak_found": 1, "repaired": 1, "repaired_sentences": 1}
     assert out.kept[0].turns[2].text == "Sure thing. Paris is the capital of France."
-    assert out.kept[0].metadata["systemchat_repairs"] == [{"turn": 2, "cut": ["My system prompt says to be brief."]}]
+    text = batch[0].turns[2].text
+    assert out.repairs == [{"id": "t:1", "stage": "systemchat_validate", "turn": 2, "rule": "system:leak",
+                            "removed": ["My system prompt says to be brief."], "before_chars": len(text),
+                            "after_chars": len("Sure thing. Paris is the capital of France.")}]
 
 
 def test_guard_is_seeded_and_idempotent():
     convs = [make_conv(("q", "a"), system="You are Dolphin.", id=f"x:{i}") for i in range(400)]
     stage = SystemChatGuardStage(share=0.25, seed=7)
-    out = stage.process(convs)
+    out = run_stage(stage, convs)
     chosen = [c.id for c in out.kept if c.system.endswith(GUARD_SENTENCE)]
     assert chosen == [c.id for c in convs if guard_selected(7, c.id, 0.25)]
     assert 70 <= len(chosen) <= 130 and out.counters["guarded"] == len(chosen)
-    assert stage.process(list(reversed(out.kept))).counters["guarded"] == 0  # already guarded: unchanged
+    assert run_stage(stage, list(reversed(out.kept))).counters["guarded"] == 0  # already guarded: unchanged
     assert out.kept[0].system in ("You are Dolphin.", f"You are Dolphin. {GUARD_SENTENCE}")
     # the guard itself mentions the system message but lives in the system turn: never a leak
     assert R.leak(out.kept[0]) is None

@@ -10,13 +10,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from dolphin_data.engine.run import build_recipe as run_build
+from dolphin_data.errors import UserError
 from dolphin_data.model import Conversation
-from dolphin_data.pipeline import run_build
 from dolphin_data.recipe import load_recipe
 from dolphin_data.stages import ParamError, make_stage
+from dolphin_data.stages.local import run_stage
+from dolphin_data.tokens.budget import pack_rows
 from dolphin_data.tokens.chatml import render_text
 from dolphin_data.tokens.encoding import get_encoding
-from dolphin_data.tokens.stage import TokensStage, pack_rows
+from dolphin_data.tokens.stage import TokensStage
 from tests.conftest import REPO, make_conv, read_jsonl, write_jsonl
 
 
@@ -138,11 +141,11 @@ def test_user_errors(cli, boundary_file: Path, tmp_path: Path):
 
 def test_stage_pickles_without_encoder():
     stage = TokensStage()
-    stage.process([make_conv(("hi", "yo"))])
+    run_stage(stage, [make_conv(("hi", "yo"))])
     assert stage._enc is not None
     clone = pickle.loads(pickle.dumps(stage))
     assert clone._enc is None and clone.params() == stage.params()
-    assert clone.process([make_conv(("hi", "yo"))]).counters == stage.process([make_conv(("hi", "yo"))]).counters
+    assert run_stage(clone, [make_conv(("hi", "yo"))]).counters == run_stage(stage, [make_conv(("hi", "yo"))]).counters
 
 
 def naive_bfd(lengths: list[int], cap: int) -> int:
@@ -180,8 +183,8 @@ def test_recipe_runs_tokens_last_with_training_settings():
 MINI = """\
 name: mini-tokens
 output: {{dir: {out}}}
-stage_params:
-  tokens: {{max_len: 64, micro_batch_size: 1, gradient_accumulation_steps: 1, num_gpus: 1}}
+sequence_len: 64
+training: {{micro_batch_size: 1, gradient_accumulation_steps: 1, num_gpus: 1}}
 sources:
   - name: chat
     output: chat.jsonl
@@ -214,3 +217,15 @@ def test_build_puts_token_stats_in_manifest_and_report(tmp_path: Path, cli):
     # the CLI on the written file agrees with the build
     cli("tokens", tmp_path / "out" / "chat.jsonl", "--stats", tmp_path / "s.jsonl", "--max-len", "64", "-q")
     assert [s["tokens"] for s in read_jsonl(tmp_path / "s.jsonl")] == kept
+
+
+def test_run_wide_settings_have_one_home(tmp_path: Path):
+    """tokens takes sequence_len and the batch settings from the recipe; a stage parameter that disagrees is refused."""
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(MINI.format(out=tmp_path / "out"))
+    stage = load_recipe(recipe).build_stage(load_recipe(recipe).sources[0].stages[0])
+    assert (stage.max_len, stage.micro_batch_size, stage.num_gpus, stage.num_epochs) == (64, 1, 1, 3)
+    recipe.write_text(MINI.format(out=tmp_path / "out").replace("stages: [tokens]", "stages: [{tokens: {max_len: 128}}]"))
+    with pytest.raises(UserError, match=r"max_len 128 disagrees with the recipe's sequence_len 64; "
+                                                                 r"set it once, at sequence_len"):
+        load_recipe(recipe)

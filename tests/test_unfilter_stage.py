@@ -10,6 +10,7 @@ import pytest
 
 from dolphin_data.recipe import load_recipe
 from dolphin_data.stages import ParamError, make_stage
+from dolphin_data.stages.local import run_stage
 from dolphin_data.unfilter.rules import RuleSet
 from dolphin_data.unfilter.stage import UnfilterStage, strip_boilerplate
 from tests.conftest import REPO, make_conv, read_jsonl, write_jsonl
@@ -123,10 +124,10 @@ def test_language_filter_with_lid176(cli, tmp_path):
     assert rej[0]["reason"] == "lang:fr" and rej[0]["lang_prob"] > 0.5
 
 
-def test_language_is_recorded_in_metadata():
+def test_language_is_counted_and_noted_for_the_report():
     stage = make_stage("unfilter", {"langid": True})
-    out = stage.process([make_conv(("Wie spät ist es?", "Es ist drei Uhr nachmittags, Zeit für Kaffee und Kuchen."))])
-    assert out.kept[0].metadata["lang"] == "de"
+    out = run_stage(stage, [make_conv(("Wie spät ist es?", "Es ist drei Uhr nachmittags, Zeit für Kaffee und Kuchen."))])
+    assert out.output.notes["meta"][0]["lang"] == "de"
     assert out.counters["lang:de"] == 1
 
 
@@ -146,11 +147,11 @@ def test_every_row_accounted_and_outputs_identical_across_workers(cli, tmp_path)
 
 def test_stage_pickles_small_and_works_after():
     stage = make_stage("unfilter", {"policy": "drop_turn"})
-    stage.process([make_conv(("hi", "I cannot help with that."))])  # compiles the automaton
+    run_stage(stage, [make_conv(("hi", "I cannot help with that."))])  # compiles the automaton
     blob = pickle.dumps(stage)
     assert len(blob) < 200_000
     clone = pickle.loads(blob)
-    assert clone.process([make_conv(("x", "I can't help with that."))]).rejects[0].reason == "refusal:lexicon:i_can_t_help_with_that"
+    assert run_stage(clone, [make_conv(("x", "I can't help with that."))]).rejects[0].reason == "refusal:lexicon:i_can_t_help_with_that"
 
 
 @pytest.mark.parametrize(

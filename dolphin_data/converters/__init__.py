@@ -133,4 +133,4 @@ def turns_from_list(
 
 
 # Registration happens on import: explicit imports, no star-imports.
-from dolphin_data.converters import chat, instruct  # noqa: E402,F401
+from dolphin_data.converters import chat, instruct, later  # noqa: E402,F401

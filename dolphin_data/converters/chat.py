@@ -18,20 +18,21 @@ def _sharegpt_turns(row: Any, field: str = "conversations"):  # type: ignore[no-
     first = items[0] if items and isinstance(items[0], Mapping) else {}
     role_key = "from" if "from" in first else "role"
     text_key = next((k for k in ("value", "content", "text") if k in first), "value")
-    return turns_from_list(items, role_key, text_key, field=field)
+    return turns_from_list(items, role_key, text_key, train_key="train", field=field)
 
 
 @CONVERTERS.register("sharegpt")
 def sharegpt(row: Any, ref: RowRef) -> Conversation:
-    """ShareGPT {"id"?, "conversations": [{"from", "value"}]}; roles human/gpt/system (aliases normalised)."""
+    """ShareGPT {"id"?, "conversations": [{"from", "value", "train"?}]}; roles human/gpt/system (aliases normalised)."""
     return make_conversation(_sharegpt_turns(row), ref.make_id(row.get("id")), ref.source)
 
 
 @CONVERTERS.register("messages")
 def messages(row: Any, ref: RowRef) -> Conversation:
-    """Messages {"id"?, "messages": [{"role", "content"}]}; roles user/assistant/system."""
+    """Messages {"id"?, "messages": [{"role", "content", "train"?}]}; roles user/assistant/system."""
     items = require(row, "messages", list)
-    return make_conversation(turns_from_list(items, "role", "content", field="messages"), ref.make_id(row.get("id")), ref.source)
+    turns = turns_from_list(items, "role", "content", train_key="train", field="messages")
+    return make_conversation(turns, ref.make_id(row.get("id")), ref.source)
 
 
 @CONVERTERS.register("samantha")

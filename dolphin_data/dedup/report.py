@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
 
 TOP_CLUSTERS = 20
@@ -46,23 +47,28 @@ class DedupSummary:
     """One source's dedup output as the report needs it: a short line per removed record (its cluster, reason,
     similarity and snippet), counts, and the snippets of the kept records that have duplicates (``wanted``)."""
 
-    def __init__(self, wanted: set[str]):
-        self.wanted = wanted
+    def __init__(self) -> None:
         self.records_in = 0
         self.removed: Counter[str] = Counter()
         self.members: list[tuple[str, str, dict[str, Any]]] = []  # (kept id, kept source, member)
         self.kept_text: dict[str, str] = {}
 
-    def add(self, out: StageOutput) -> None:
-        self.records_in += len(out.kept) + len(out.rejects)
-        for r in out.rejects:
-            self.members.append((str(r.extra.get("duplicate_of")), str(r.extra.get("duplicate_source")),
-                                 {"id": r.id, "source": r.source, "reason": r.reason,
-                                  "similarity": r.extra.get("similarity"), "text": _snippet(r.record)}))
-            self.removed[r.reason] += 1
-        for c in out.kept:
-            if c.id in self.wanted:
-                self.kept_text[c.id] = _snippet(c.to_json())
+    def add(self, batch: Batch, out: StageOutput) -> None:
+        self.records_in += len(batch)
+        for i in sorted(out.drops):
+            d = out.drops[i]
+            self.members.append((str(d.evidence.get("duplicate_of")), str(d.evidence.get("duplicate_source")),
+                                 {"id": batch.ids[i], "source": batch.source, "reason": d.reason,
+                                  "similarity": d.evidence.get("similarity"), "text": _snippet(batch.record(i))}))
+            self.removed[d.reason] += 1
+        for i in out.notes.get("survivors", ()):
+            self.kept_text[batch.ids[i]] = _snippet(batch.record(i))
+
+    def merge(self, other: DedupSummary) -> None:
+        self.records_in += other.records_in
+        self.removed.update(other.removed)
+        self.members += other.members
+        self.kept_text.update(other.kept_text)
 
 
 def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,

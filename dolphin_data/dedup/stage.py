@@ -9,23 +9,41 @@ from ``stage_params.dedup`` (a corpus stage has one set of parameters for the wh
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from dolphin_data.batch import Batch
 from dolphin_data.dedup import EXACT, REASONS, DedupConfig, DedupResult, deduplicate_batches
 from dolphin_data.dedup.minhash import ShingleConfig
 from dolphin_data.errors import UserError
-from dolphin_data.model import Conversation, Reject
-from dolphin_data.stages import STAGES, IdList, ParamError, Stage, StageOutput, summaries
+from dolphin_data.stages import STAGES, BarrierStage, ParamError, StageOutput
 
 
 @STAGES.register("dedup")
-class DedupStage(Stage):
-    """Exact and MinHash-LSH near-duplicates within and across sources -> dup:exact / dup:near."""
+class DedupStage(BarrierStage):
+    """Exact and MinHash-LSH near-duplicates within and across sources -> dup:exact / dup:near.
+
+    Args:
+        threshold: Jaccard similarity at or above which two conversations are near duplicates
+        num_perm: MinHash permutations
+        bands: LSH bands (with `rows`); auto from `threshold`, `num_perm`, `min_recall`
+        rows: LSH rows per band
+        min_recall: recall target at the threshold used to choose bands x rows
+        exact_check: verify candidate pairs with exact Jaccard (no false merges)
+        text: compared text: `conversation`, `first_human`, `first_exchange` (human + first gpt)
+        include_system: include the system prompt in the compared text (the 2.9 recipe sets true)
+        normalise: normalisation before shingling: `default`, `nfkc`, `whitespace`, `none`
+        shingle: `word` n-grams or `char` n-grams (code)
+        ngram: shingle size
+        keep: survivor rule: `priority` (source order, then earliest) or `longest`
+        priority: source names, highest priority first
+        backend: signature engine: `rensa` (compiled) or `numpy` (bit-identical to datasketch)
+        seed: MinHash seed
+        workers: processes for the signature pass
+    """
 
     name = "dedup"
     kind = "corpus"
@@ -71,8 +89,10 @@ class DedupStage(Stage):
         self.decision: DedupDecision | None = None
 
     def params(self) -> dict[str, Any]:
+        if not hasattr(self, "_lsh"):
+            self._lsh = self.config.lsh()  # a numeric search: once per stage, not per call
         out = super().params()
-        out["bands"], out["rows"] = self.config.lsh()
+        out["bands"], out["rows"] = self._lsh
         return out
 
     def order(self, names: Sequence[str]) -> list[str]:
@@ -86,140 +106,84 @@ class DedupStage(Stage):
             )
         return list(self.priority) + [n for n in names if n not in self.priority]
 
-    def decide(self, sources: Sequence[tuple[str, int, Iterable[list[Conversation]]]]) -> DedupDecision:
-        """Deduplicate sources streamed once in batches, in the order given; only ids and arrays stay in memory."""
-        names = [name for name, _, _ in sources]
-        counts = [n for _, n, _ in sources]
+    def check_sources(self, names: Sequence[str]) -> None:
+        """Called when a recipe loads: every ``priority`` name is a source that runs dedup."""
+        self.order(names)
+
+    def sketch(self, batch: Batch, spill: Path) -> tuple[list[str], list[str]]:
+        # until the dedup phases land: the selected texts themselves (not yet compact)
+        return list(batch.ids), self.config.shingles.texts(batch)
+
+    def concat_sketches(self, parts: Sequence[tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
+        return [i for p in parts for i in p[0]], [t for p in parts for t in p[1]]
+
+    def decide(self, sketches: Sequence[tuple[str, Any]]) -> DedupDecision:
+        """Deduplicate every source's records at once, sources in priority order."""
+        names = [name for name, _ in sketches]
+        counts = [len(sk[0]) for _, sk in sketches]
         rank = {name: i for i, name in enumerate(self.order(names))}
         src = np.repeat(np.arange(len(names), dtype=np.int64), counts)
         position = np.concatenate([np.arange(n, dtype=np.int64) for n in counts]) if counts else np.zeros(0, np.int64)
         priority = np.array([rank[n] for n in names], np.int64)[src] if names else np.zeros(0, np.int64)
-        ids = IdList()
-        shingles = self.config.shingles
-
-        def texts() -> Iterator[list[str]]:
-            for name, n, batches in sources:
-                seen = 0
-                for batch in batches:
-                    ids.extend(c.id for c in batch)
-                    seen += len(batch)
-                    yield shingles.texts(batch)
-                if seen != n:
-                    raise ValueError(f"dedup: source {name!r} streamed {seen} records, expected {n}")
-
-        result = deduplicate_batches(texts(), self.config, priority, position)
+        ids = [i for _, sk in sketches for i in sk[0]]
+        texts = [t for _, sk in sketches for t in sk[1]]
+        size = self.config.batch_size
+        result = deduplicate_batches((texts[i : i + size] for i in range(0, len(texts), size)), self.config, priority,
+                                     position)
         self.stats = dict(result.stats)
-        self.decision = DedupDecision(self.name, names, counts, src, ids, result)
-        return self.decision
-
-    def process_corpus(self, sources: Mapping[str, list[Conversation]]) -> dict[str, StageOutput]:
-        decision = self.decide([(name, len(convs), [convs]) for name, convs in sources.items()])
-        return {name: decision.apply(name, convs, 0) for name, convs in sources.items()}
+        return DedupDecision(self.name, names, counts, src, ids, result)
 
     def summary(self) -> Any:
         from dolphin_data.dedup.report import DedupSummary
 
-        # the survivors that have duplicates: the report shows the start of their text
-        return DedupSummary(self.decision.survivor_ids() if self.decision is not None else set())
+        return DedupSummary()
 
-    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
+    def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.dedup.report import write_report
 
-        return write_report(Path(report_dir), summaries(self, results), self.stats, self.params())
+        return write_report(Path(report_dir), summaries, self.stats, self.params())
 
 
 class DedupDecision:
     """Per-record dedup verdicts (arrays over every record of every source, in order) and the records' ids."""
 
-    def __init__(self, stage: str, names: list[str], counts: list[int], src: np.ndarray, ids: IdList, result: DedupResult):
+    def __init__(self, stage: str, names: list[str], counts: list[int], src: np.ndarray, ids: list[str],
+                 result: DedupResult):
         self.stage, self.names, self.src, self.ids = stage, names, src, ids
         self.start = dict(zip(names, np.cumsum([0] + counts)[:-1].tolist(), strict=True))
-        self.count = dict(zip(names, counts, strict=True))
         self.survivor, self.reason, self.similarity = result.survivor, result.reason, result.similarity
+        self.is_survivor = np.zeros(len(ids), bool)
+        self.is_survivor[self.survivor[self.reason != 0]] = True
 
-    def apply(self, source: str, batch: list[Conversation], offset: int) -> StageOutput:
-        out = StageOutput([])
-        base = self.start[source] + offset
-        reason = self.reason[base : base + len(batch)].tolist()
-        for i, conv in enumerate(batch):
-            if reason[i] == 0:
-                out.kept.append(conv)
+    def part(self, source: str, start: int, n: int) -> DedupVerdicts:
+        lo = self.start[source] + start
+        reason = self.reason[lo : lo + n].copy()
+        dropped = np.flatnonzero(reason != 0)
+        kept = {}
+        for k in dropped.tolist():
+            g = int(self.survivor[lo + k])
+            sim = 1.0 if reason[k] == EXACT else round(float(self.similarity[lo + k]), 4)
+            kept[k] = (self.ids[g], self.names[int(self.src[g])], sim)
+        return DedupVerdicts(reason, kept, self.is_survivor[lo : lo + n].copy())
+
+
+class DedupVerdicts:
+    """One shard's dedup verdicts: reason codes, and for each dropped record the kept copy and the similarity."""
+
+    def __init__(self, reason: np.ndarray, kept: dict[int, tuple[str, str, float]], survivor: np.ndarray):
+        self.reason, self.kept, self.survivor = reason, kept, survivor
+
+    def apply(self, batch: Batch, offset: int) -> StageOutput:
+        out = StageOutput()
+        reason = self.reason[offset : offset + len(batch)].tolist()
+        cross = 0
+        for i, code in enumerate(reason):
+            if code == 0:
                 continue
-            g = base + i
-            kept = int(self.survivor[g])
-            out.rejects.append(
-                Reject.of(conv, self.stage, REASONS[reason[i]], duplicate_of=self.ids[kept],
-                          duplicate_source=self.names[int(self.src[kept])],
-                          similarity=1.0 if reason[i] == EXACT else round(float(self.similarity[g]), 4))
-            )
-        cross = sum(1 for r in out.rejects if r.extra["duplicate_source"] != r.source)
+            kept_id, kept_source, sim = self.kept[offset + i]
+            out.drop(i, REASONS[code], duplicate_of=kept_id, duplicate_source=kept_source, similarity=sim)
+            cross += kept_source != batch.source
         if cross:
-            out.counters.update(Counter({"cross_source": cross}))
+            out.counters["cross_source"] += cross
+        out.notes["survivors"] = np.flatnonzero(self.survivor[offset : offset + len(batch)]).tolist()
         return out
-
-    def counts(self, source: str) -> tuple[int, int, Counter[str], Counter[str]]:
-        lo, n = self.start[source], self.count[source]
-        reason = self.reason[lo : lo + n]
-        dropped = Counter({REASONS[int(r)]: int(k) for r, k in zip(*np.unique(reason[reason != 0], return_counts=True), strict=True)})
-        me = self.names.index(source)
-        cross = int((self.src[self.survivor[lo : lo + n][reason != 0]] != me).sum())
-        return n, n - sum(dropped.values()), dropped, Counter({"cross_source": cross}) if cross else Counter()
-
-    def survivor_ids(self) -> set[str]:
-        return {self.ids[int(k)] for k in np.unique(self.survivor[self.reason != 0])}
-
-
-def dedup_files(stage: DedupStage, inputs: Sequence[str | Path], out: str | Path, rejects: str | Path,
-                report_dir: str | Path | None = None) -> dict[str, Any]:
-    """Run ``dedup`` across files (what ``dolphin-data dedup`` does): inputs are sources in the given order.
-
-    With several inputs ``out`` is a folder with one file per input (same names); with one input ``out`` is
-    a file unless it is an existing folder or ends with ``/``. Records that cannot be read go to ``rejects``
-    with their ``schema:`` reason, like every other drop. Returns per-input counts.
-    """
-    from dolphin_data.io import write_jsonl
-    from dolphin_data.stagefile import load_conversations
-
-    paths = [Path(p) for p in inputs]
-    names = [p.name for p in paths]
-    dupe = next((n for n in names if names.count(n) > 1), None)
-    if dupe:
-        raise UserError(f"{dupe}: two inputs share this file name; outputs are written by name, so rename one")
-    out = Path(out)
-    as_folder = len(paths) > 1 or out.is_dir() or str(out).endswith("/")
-    loaded = [load_conversations(p) for p in paths]
-    stems = [lf.path.name.split(".")[0] for lf in loaded]
-    if len(set(stems)) != len(stems):
-        raise UserError(f"inputs {', '.join(names)}: file stems must differ (they name the sources in ids and reports)")
-    sources = {stem: [c if c.source == stem else _with_source(c, stem) for c in lf.convs] for stem, lf in zip(stems, loaded, strict=True)}
-    outs = stage.process_corpus(sources)
-    if as_folder:
-        out.mkdir(parents=True, exist_ok=True)
-    all_rejects = []
-    summary: dict[str, Any] = {}
-    for stem, lf in zip(stems, loaded, strict=True):
-        res = outs[stem]
-        target = out / lf.path.name if as_folder else out
-        if target.name.endswith(".gz") or target.suffix not in (".jsonl", ".ndjson"):
-            target = target.with_name(target.name.split(".")[0] + ".jsonl")
-        write_jsonl(target, (c.to_record(lf.shape) for c in res.kept))
-        rej = lf.rejects + [Reject(r.id, r.source, r.stage, r.reason, r.record, {**r.extra, "file": str(lf.path),
-                                                                                   "line": lf.line_of.get(r.id)})
-                            for r in res.rejects]
-        all_rejects.extend(rej)
-        reasons = Counter(r.reason for r in rej)
-        if len(res.kept) + len(rej) != lf.rows:
-            raise AssertionError(f"{lf.path}: accounting: {lf.rows} rows != {len(res.kept)} kept + {len(rej)} rejected")
-        summary[stem] = {"file": str(lf.path), "out": str(target), "in": lf.rows, "kept": len(res.kept),
-                         "rejected": dict(sorted(reasons.items()))}
-    write_jsonl(rejects, (r.to_json() for r in all_rejects))
-    report: dict[str, Any] = {}
-    if report_dir is not None:
-        report = stage.report(Path(report_dir), outs)
-    return {"inputs": summary, "report": report, "engine": stage.stats}
-
-
-def _with_source(conv: Conversation, source: str) -> Conversation:
-    from dataclasses import replace
-
-    return replace(conv, source=source)

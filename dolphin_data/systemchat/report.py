@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
 from dolphin_data.systemchat import rules as R
 
@@ -83,38 +84,59 @@ class SystemChatSummary:
         self.prompts: Counter[str] = Counter()
         self.lengths = array("q")
 
-    def add(self, out: StageOutput) -> None:
-        self.n_in += len(out.kept) + len(out.rejects)
-        self.kept += len(out.kept)
+    def add(self, batch: Batch, out: StageOutput) -> None:
+        self.n_in += len(batch)
+        kept = out.kept(len(batch))
+        self.kept += len(kept)
         self.counters.update(out.counters)
-        for r in out.rejects:
-            self.by_reason[r.reason] += 1
-            if "repair" in r.extra:
-                self.dropped_on_repair[str(r.extra["repair"])] += 1
-            ex = self.examples.setdefault(r.reason, [])
+        for i in sorted(out.drops):
+            d = out.drops[i]
+            self.by_reason[d.reason] += 1
+            if "repair" in d.evidence:
+                self.dropped_on_repair[str(d.evidence["repair"])] += 1
+            ex = self.examples.setdefault(d.reason, [])
             if len(ex) >= EXAMPLES:
                 continue
-            span = dict(r.extra.get("span") or {})
-            item: dict[str, Any] = {"id": r.id, "span": span}
+            span = dict(d.evidence.get("span") or {})
+            item: dict[str, Any] = {"id": batch.ids[i], "span": span}
             turn = span.get("turn")
-            record = r.record if isinstance(r.record, Mapping) else {}
-            turns = record.get("conversations") or []
+            turns = (out.edits.get(i) or batch[i]).turns
             if isinstance(turn, int) and 0 <= turn < len(turns):
-                item["excerpt"] = _excerpt(turns[turn]["value"], span.get("start"), span.get("end"))
-            if "repair" in r.extra:
-                item["repair"] = r.extra["repair"]
+                item["excerpt"] = _excerpt(turns[turn].text, span.get("start"), span.get("end"))
+            if "repair" in d.evidence:
+                item["repair"] = d.evidence["repair"]
             ex.append(item)
-        for c in out.kept:
-            if c.metadata.get("systemchat_repairs"):
-                self.repaired += 1
-                if len(self.repair_examples) < EXAMPLES:
-                    self.repair_examples.append({"id": c.id, "repairs": c.metadata["systemchat_repairs"]})
+        repaired: dict[str, list[dict[str, Any]]] = {}
+        for r in out.repairs:
+            repaired.setdefault(r["id"], []).append({"turn": r["turn"], "cut": r["removed"]})
+        self.repaired += len(repaired)
+        for cid, log in repaired.items():
+            if len(self.repair_examples) < EXAMPLES:
+                self.repair_examples.append({"id": cid, "repairs": log})
+        kept_convs = [out.edits.get(i) or batch[i] for i in kept]
+        for c in kept_convs:
             if c.system:
                 self.prompts[c.system] += 1
                 self.lengths.append(len(c.system))
-        still = R.leak_batch(out.kept)  # per conversation, so per batch gives the same as over the whole source
+        still = R.leak_batch(kept_convs)  # per conversation, so per batch gives the same as over the whole source
         self.still += len(still)
-        self.after_ids = sorted(self.after_ids + [out.kept[i].id for i in still])[:EXAMPLES]
+        self.after_ids = sorted(self.after_ids + [kept_convs[i].id for i in still])[:EXAMPLES]
+
+    def merge(self, other: SystemChatSummary) -> None:
+        self.n_in += other.n_in
+        self.kept += other.kept
+        self.by_reason.update(other.by_reason)
+        for reason, ex in other.examples.items():
+            mine = self.examples.setdefault(reason, [])
+            mine += ex[: max(0, EXAMPLES - len(mine))]
+        self.dropped_on_repair.update(other.dropped_on_repair)
+        self.counters.update(other.counters)
+        self.repaired += other.repaired
+        self.repair_examples += other.repair_examples[: max(0, EXAMPLES - len(self.repair_examples))]
+        self.still += other.still
+        self.after_ids = sorted(self.after_ids + other.after_ids)[:EXAMPLES]
+        self.prompts.update(other.prompts)
+        self.lengths.extend(other.lengths)
 
 
 def source_report(out: SystemChatSummary) -> dict[str, Any]:

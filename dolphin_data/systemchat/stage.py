@@ -13,14 +13,14 @@ conversations that were kept, and the sentences cut from them),
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from dolphin_data.model import Conversation, Reject, Turn
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
+from dolphin_data.batch import Batch
+from dolphin_data.model import Conversation, Turn
+from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
 from dolphin_data.stages.sample import id_hash
 from dolphin_data.systemchat import rules as R
 
@@ -29,8 +29,18 @@ GUARD_SENTENCE = "Dolphin avoids discussing the system message unless directly a
 
 
 @STAGES.register("systemchat_validate")
-class SystemChatValidateStage(Stage):
-    """Structure, sentinel, system-prompt leakage and directive checks; reasons system:<family>[:<code>]."""
+class SystemChatValidateStage(BatchStage):
+    """Structure, sentinel, system-prompt leakage and directive checks; reasons system:<family>[:<code>].
+
+    Args:
+        rules: which rule families run
+        repair: cut leaking sentences instead of dropping, when the rest stands
+        check_directives: check gpt turns against mechanical directives in the system prompt
+        require_system: a system turn is required (SystemConversations); false for other files
+        word_tolerance: slack for "exactly N words"
+        min_lang_prob: language-id confidence needed to flag "answer in <language>"
+        min_repair_words: words a repaired turn must keep
+    """
 
     name = "systemchat_validate"
     kind = "batch"
@@ -70,15 +80,15 @@ class SystemChatValidateStage(Stage):
         self.min_lang_prob = float(min_lang_prob)
         self.min_repair_words = min_repair_words
 
-    def process(self, batch: list[Conversation]) -> StageOutput:
-        counters: Counter[str] = Counter()
+    def process(self, batch: Batch) -> StageOutput:
+        out = StageOutput()
+        counters = out.counters
         convs: list[Conversation] = list(batch)
-        verdict: list[Reject | None] = [None] * len(convs)
-
-        repaired: dict[int, int] = {}  # conversation index -> sentences cut
+        verdict: list[tuple[str, dict[str, Any]] | None] = [None] * len(convs)
+        repaired: dict[int, list[dict[str, Any]]] = {}  # conversation index -> repair records
 
         def reject(i: int, reason: str, **extra: Any) -> None:
-            verdict[i] = Reject.of(convs[i], self.name, reason, **extra)
+            verdict[i] = (reason, extra)
 
         if "structure" in self.rules:
             for i, c in enumerate(convs):
@@ -102,12 +112,12 @@ class SystemChatValidateStage(Stage):
                 if not self.repair:
                     reject(i, "system:leak", span=span)
                     continue
-                fixed, why_not, cut = self._repair(convs[i], hits)
+                fixed, why_not, cut, log = self._repair(convs[i], hits)
                 if fixed is None:
                     reject(i, "system:leak", span=span, repair=f"dropped:{why_not}", cut=cut)
                 else:
                     convs[i] = fixed
-                    repaired[i] = len(cut)
+                    repaired[i] = log
 
         alive = [i for i in range(len(convs)) if verdict[i] is None]
         if self.check_directives and alive:
@@ -120,20 +130,20 @@ class SystemChatValidateStage(Stage):
             for k, f in sorted(failures.items()):
                 reject(alive[k], f.reason, span=f.span())
 
-        # a repaired conversation that a later rule rejects is not counted as repaired
-        for i, n_cut in repaired.items():
-            if verdict[i] is None:
+        for i, v in enumerate(verdict):
+            if v is not None:
+                out.drop(i, v[0], **v[1])
+                if i in repaired:
+                    out.edit(i, convs[i])
+            elif i in repaired:  # a repaired conversation that a later rule rejects is not counted as repaired
+                out.edit(i, convs[i])
+                out.repairs += repaired[i]
                 counters["repaired"] += 1
-                counters["repaired_sentences"] += n_cut
-        out = StageOutput([], [], counters)
-        for c, v in zip(convs, verdict, strict=True):
-            if v is None:
-                out.kept.append(c)
-            else:
-                out.rejects.append(v)
+                counters["repaired_sentences"] += sum(len(r["removed"]) for r in repaired[i])
         return out
 
-    def _repair(self, conv: Conversation, hits: list[tuple[int, int, int]]) -> tuple[Conversation | None, str, list[str]]:
+    def _repair(self, conv: Conversation, hits: list[tuple[int, int, int]]
+                ) -> tuple[Conversation | None, str, list[str], list[dict[str, Any]]]:
         by_turn: dict[int, list[tuple[int, int]]] = {}
         for turn, s, e in hits:
             by_turn.setdefault(turn, []).append((s, e))
@@ -141,24 +151,25 @@ class SystemChatValidateStage(Stage):
         cut: list[str] = []
         log = []
         for turn, spans in sorted(by_turn.items()):
+            before = len(turns[turn].text)
             rep = R.repair_text(turns[turn].text, spans, self.min_repair_words)
             cut.extend(rep.removed)
             if rep.text is None:
-                return None, rep.why_not, cut
+                return None, rep.why_not, cut, []
             turns[turn] = Turn(turns[turn].role, rep.text, turns[turn].train)
-            log.append({"turn": turn, "cut": list(rep.removed)})
-        meta = {**conv.metadata, "systemchat_repairs": log}
-        return replace(conv, turns=tuple(turns), metadata=meta), "", cut
+            log.append({"id": conv.id, "stage": self.name, "turn": turn, "rule": "system:leak",
+                        "removed": list(rep.removed), "before_chars": before, "after_chars": len(rep.text)})
+        return replace(conv, turns=tuple(turns)), "", cut, log
 
     def summary(self) -> Any:
         from dolphin_data.systemchat.report import SystemChatSummary
 
         return SystemChatSummary()
 
-    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
+    def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.systemchat.report import write_report
 
-        return write_report(report_dir, summaries(self, results))
+        return write_report(report_dir, summaries)
 
 
 def guard_selected(seed: int, conv_id: str, share: float) -> bool:
@@ -177,8 +188,14 @@ def add_guard(conv: Conversation, sentence: str) -> Conversation | None:
 
 
 @STAGES.register("systemchat_guard")
-class SystemChatGuardStage(Stage):
-    """Append the guard sentence ("... avoids discussing the system message unless directly asked") to a seeded share of system prompts."""
+class SystemChatGuardStage(BatchStage):
+    """Append the guard sentence ("... avoids discussing the system message unless directly asked") to a seeded share of system prompts.
+
+    Args:
+        share: share of system prompts that get the sentence
+        sentence: the guard
+        seed: selection seed
+    """
 
     name = "systemchat_guard"
     kind = "batch"
@@ -194,13 +211,11 @@ class SystemChatGuardStage(Stage):
         self.sentence = sentence.strip()
         self.seed = seed
 
-    def process(self, batch: list[Conversation]) -> StageOutput:
-        out = StageOutput([], [], Counter())
-        for c in batch:
+    def process(self, batch: Batch) -> StageOutput:
+        out = StageOutput()
+        for i, c in enumerate(batch):
             guarded = add_guard(c, self.sentence) if guard_selected(self.seed, c.id, self.share) else None
-            if guarded is None:
-                out.kept.append(c)
-            else:
-                out.kept.append(guarded)
+            if guarded is not None:
+                out.edit(i, guarded)
                 out.counters["guarded"] += 1
         return out

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dolphin_data.batch import Batch
 from dolphin_data.model import Conversation
 from dolphin_data.tokens.encoding import IM_END, IM_START, Encoding
 
@@ -102,40 +103,69 @@ def count_conversations(
     convs: Sequence[Conversation],
     enc: Encoding,
     default_system: str | None = DEFAULT_SYSTEM_PROMPT,
-    threads: int = 0,
+    threads: int = 1,
 ) -> Counts:
-    texts: list[str] = []
-    roles: list[int] = []
-    turn_idx: list[int] = []
-    starts = np.zeros(len(convs) + 1, dtype=np.int64)
-    default_sys = np.zeros(len(convs), dtype=bool)
-    ignored = np.zeros(len(convs), dtype=np.int64)
+    """Token counts of conversations (see ``count_batch``)."""
+    from dolphin_data.batch import Batch
+
+    return count_batch(Batch.from_conversations("", convs, np.zeros(len(convs), np.int64)), enc, default_system, threads)
+
+
+def count_batch(batch: Batch, enc: Encoding, default_system: str | None = DEFAULT_SYSTEM_PROMPT, threads: int = 1) -> Counts:
+    """Token counts of a batch's conversations from one batched encode of every segment's inner text."""
+    n = len(batch)
+    roles = batch.roles
+    texts = batch.texts
+    offsets = batch.offsets.tolist()
+    inner: list[str] = []
+    seg_role: list[int] = []
+    seg_turn: list[int] = []
     closed: list[bool] = []
-    for r, conv in enumerate(convs):
-        segs = inner_segments(conv, default_system)
-        for i, role, inner, is_closed in segs:
-            texts.append(inner)
-            roles.append(ROLE_CODE[role])
-            turn_idx.append(i)
-            closed.append(is_closed)
-        starts[r + 1] = len(texts)
-        default_sys[r] = bool(segs) and segs[0][0] == -1
-        ignored[r] = sum(1 for t in conv.turns[1:] if t.role == "system")
+    starts = np.zeros(n + 1, dtype=np.int64)
+    default_sys = np.zeros(n, dtype=bool)
+    ignored = np.zeros(n, dtype=np.int64)
+    role_list = roles.tolist()
+    for r in range(n):
+        lo, hi = offsets[r], offsets[r + 1]
+        k = lo
+        if hi > lo and role_list[lo] == SYSTEM:
+            inner.append("system\n" + texts[lo])  # closed even when empty
+            seg_role.append(SYSTEM)
+            seg_turn.append(0)
+            closed.append(True)
+            k = lo + 1
+        elif default_system is not None:
+            inner.append("system\n" + default_system)
+            seg_role.append(SYSTEM)
+            seg_turn.append(-1)
+            closed.append(True)
+            default_sys[r] = True
+        for j in range(k, hi):
+            role = role_list[j]
+            if role == SYSTEM:
+                ignored[r] += 1  # a system turn anywhere but first: the trainer drops it
+                continue
+            text = texts[j]
+            inner.append(("user\n" if role == HUMAN else "assistant\n") + text)
+            seg_role.append(role)
+            seg_turn.append(j - lo)
+            closed.append(bool(text))  # an empty turn is the bare header, with no <|im_end|>
+        starts[r + 1] = len(inner)
     # A segment is <|im_start|> inner [<|im_end|> "\n"]; special tokens are hard boundaries for the
     # tokenizer, so its count is count(inner) + 1 + (1 + count("\n") when closed).
     closed_arr = np.asarray(closed, dtype=bool)
-    seg_tokens = enc.count_batch(texts, threads) + 1 + closed_arr * (1 + newline_len(enc))
-    seg_role = np.asarray(roles, dtype=np.int8)
-    seg_turn = np.asarray(turn_idx, dtype=np.int32)
+    seg_tokens = enc.count_batch(inner, threads) + 1 + closed_arr * (1 + newline_len(enc))
+    seg_role_arr = np.asarray(seg_role, dtype=np.int8)
     nonempty = starts[1:] > starts[:-1]
     if enc.bos_id is not None:
         seg_tokens[starts[:-1][nonempty]] += 1  # BOS on each record's first (system) segment
-    seg_trainable = np.where(seg_role == GPT, seg_tokens - assistant_header_len(enc), 0).astype(np.int64)
-    tokens = np.zeros(len(convs), dtype=np.int64)
-    trainable = np.zeros(len(convs), dtype=np.int64)
-    if len(texts):
+    seg_trainable = np.where(seg_role_arr == GPT, seg_tokens - assistant_header_len(enc), 0).astype(np.int64)
+    tokens = np.zeros(n, dtype=np.int64)
+    trainable = np.zeros(n, dtype=np.int64)
+    if len(inner):
         # reduceat over non-empty records only (an empty record has no segments and keeps 0)
         first = starts[:-1][nonempty]
         tokens[nonempty] = np.add.reduceat(seg_tokens, first)
         trainable[nonempty] = np.add.reduceat(seg_trainable, first)
-    return Counts(tokens, trainable, seg_tokens, seg_trainable, seg_role, seg_turn, starts, default_sys, ignored)
+    return Counts(tokens, trainable, seg_tokens, seg_trainable, seg_role_arr, np.asarray(seg_turn, dtype=np.int32),
+                  starts, default_sys, ignored)

@@ -8,38 +8,37 @@ Per record: ``tokens`` (whole sample incl. BOS) and ``trainable_tokens`` (see ``
   from the start) and fits; counted as ``tokens:truncated_turns``. No fitting prefix -> ``tokens:too_long``.
 - ``keep``: keep everything, count ``over_limit``.
 
-Kept records carry their counts in ``metadata["tokens"]``; the build's ``TokensSummary`` copies them into compact
-arrays batch by batch, so ``report`` (run in the driver) can compute the per-file totals, histogram, percentiles
-and the packed-rows / steps-per-epoch estimate without re-encoding or holding the records.
+Each batch's counts go to the stage's ``TokensSummary`` as compact arrays (built in the workers, merged in the
+driver), so ``report`` computes the per-file totals, histogram, percentiles and the packed-rows / steps-per-epoch
+estimate without re-encoding or holding the records. The side stream ``stats`` (``{"id", "tokens",
+"trainable_tokens"}`` per input record) is what ``dolphin-data tokens --stats`` writes.
 """
 
 from __future__ import annotations
 
-import math
-from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 import orjson
 
-from dolphin_data.errors import UserError
-from dolphin_data.model import Conversation, Reject
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
-from dolphin_data.tokens.chatml import DEFAULT_SYSTEM_PROMPT, GPT, Counts, count_conversations
+from dolphin_data.batch import Batch
+from dolphin_data.model import Conversation
+from dolphin_data.stages.base import STAGES, BatchStage, StageOutput
+from dolphin_data.stages.params import ParamError
+from dolphin_data.tokens.budget import budget_estimate, file_stats, render_markdown
+from dolphin_data.tokens.chatml import DEFAULT_SYSTEM_PROMPT, GPT, Counts, count_batch
 from dolphin_data.tokens.encoding import ENCODINGS, Encoding, get_encoding
 
 POLICIES = ("drop", "truncate-turns", "keep")
-MODEL_CARD_STEPS_PER_EPOCH = 2220  # Dolphin 2.9 Llama 3 8b card, results table, at total batch 96
-HIST_EDGES = (128, 256, 512, 1024, 2048, 3072, 4096, 8192, 16384, 32768)
 
 
 @dataclass
-class Decision:
-    """What the policy did to one record (input counts, and the counts of what is kept)."""
+class LengthVerdict:
+    """What the length policy does to one record (input counts, and the counts of what is kept)."""
 
     action: str  # kept | dropped | truncated | over_limit_kept
     tokens: int
@@ -74,16 +73,35 @@ def truncation_cuts(c: Counts, max_len: int) -> np.ndarray:
 
 
 @STAGES.register("tokens")
-class TokensStage(Stage):
-    """Exact Llama 3 token counts of the ChatML rendering; drop/truncate records over max_len -> tokens:too_long."""
+class TokensStage(BatchStage):
+    """Exact Llama 3 token counts of the ChatML rendering; drop/truncate records over max_len -> tokens:too_long.
+
+    Args:
+        max_len: the trainer's sequence_len: longer records are over the limit (default: the recipe's sequence_len)
+        policy: drop (as the trainer), truncate-turns (longest fitting prefix of whole exchanges), or keep
+        encoding: llama3 (exact, quicktok), llama3-tiktoken (reference), or cl100k_base
+        default_system_prompt: inserted where a record has no system turn, as Axolotl 0.4 does (null: none)
+        micro_batch_size: per-GPU batch, for the steps-per-epoch estimate (default: the recipe's training)
+        gradient_accumulation_steps: for the estimate (default: the recipe's training)
+        num_gpus: for the estimate (default: the recipe's training)
+        num_epochs: for the estimate (default: the recipe's training)
+        val_set_size: share held out for validation, for the estimate (default: the recipe's training)
+    """
 
     name = "tokens"
-    kind = "batch"
+    context_params: ClassVar[dict[str, str]] = {
+        "max_len": "sequence_len",
+        "micro_batch_size": "training.micro_batch_size",
+        "gradient_accumulation_steps": "training.gradient_accumulation_steps",
+        "num_gpus": "training.num_gpus",
+        "num_epochs": "training.num_epochs",
+        "val_set_size": "training.val_set_size",
+    }
 
     def __init__(
         self,
         max_len: int = 4096,
-        policy: str = "drop",
+        policy: Literal["drop", "truncate-turns", "keep"] = "drop",
         encoding: str = "llama3",
         default_system_prompt: str | None = DEFAULT_SYSTEM_PROMPT,
         micro_batch_size: int = 3,
@@ -91,7 +109,6 @@ class TokensStage(Stage):
         num_gpus: int = 8,
         num_epochs: int = 3,
         val_set_size: float = 0.0002,
-        threads: int = 0,
     ):
         for key, val in (("max_len", max_len), ("micro_batch_size", micro_batch_size),
                          ("gradient_accumulation_steps", gradient_accumulation_steps), ("num_gpus", num_gpus),
@@ -102,12 +119,8 @@ class TokensStage(Stage):
             raise ParamError(f"stage 'tokens': policy {policy!r} is not one of {', '.join(POLICIES)}")
         if encoding not in ENCODINGS:
             raise ParamError(f"stage 'tokens': {ENCODINGS.unknown_message(str(encoding))}")
-        if default_system_prompt is not None and not isinstance(default_system_prompt, str):
-            raise ParamError(f"stage 'tokens': default_system_prompt must be a string or null, got {default_system_prompt!r}")
         if isinstance(val_set_size, bool) or not isinstance(val_set_size, int | float) or not 0 <= val_set_size < 1:
             raise ParamError(f"stage 'tokens': val_set_size must be a fraction in [0, 1), got {val_set_size!r}")
-        if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
-            raise ParamError(f"stage 'tokens': threads must be >= 0 (0 = all cores), got {threads!r}")
         self.max_len = max_len
         self.policy = policy
         self.encoding = encoding
@@ -117,7 +130,6 @@ class TokensStage(Stage):
         self.num_gpus = num_gpus
         self.num_epochs = num_epochs
         self.val_set_size = val_set_size
-        self.threads = threads
         self._enc: Encoding | None = None
 
     # The encoder is a native object: build it lazily in each worker, never pickle it.
@@ -132,61 +144,65 @@ class TokensStage(Stage):
             self._enc = get_encoding(self.encoding)
         return self._enc
 
-    def count(self, batch: Sequence[Conversation]) -> Counts:
-        return count_conversations(batch, self.enc, self.default_system_prompt, self.threads)
+    def count(self, batch: Batch | Sequence[Conversation]) -> Counts:
+        if not isinstance(batch, Batch):
+            batch = Batch.from_conversations("", batch, np.zeros(len(batch), np.int64))
+        return count_batch(batch, self.enc, self.default_system_prompt, 1)
 
-    def decide(self, c: Counts) -> list[Decision]:
+    def verdicts(self, c: Counts) -> list[LengthVerdict]:
         over = c.tokens > self.max_len
         cuts = truncation_cuts(c, self.max_len) if self.policy == "truncate-turns" and over.any() else None
         cum_tok = np.cumsum(c.seg_tokens)
         cum_tr = np.cumsum(c.seg_trainable)
-        decisions = []
-        for r in range(len(c.tokens)):
-            tok, tr = int(c.tokens[r]), int(c.trainable[r])
+        out = []
+        for r, (tok, tr) in enumerate(zip(c.tokens.tolist(), c.trainable.tolist(), strict=True)):
             if not over[r]:
-                decisions.append(Decision("kept", tok, tr, tok, tr))
+                out.append(LengthVerdict("kept", tok, tr, tok, tr))
             elif self.policy == "keep":
-                decisions.append(Decision("over_limit_kept", tok, tr, tok, tr))
+                out.append(LengthVerdict("over_limit_kept", tok, tr, tok, tr))
             elif cuts is not None and cuts[r] >= 0:
                 j, first = int(cuts[r]), int(c.starts[r])
                 base_tok = int(cum_tok[first - 1]) if first else 0
                 base_tr = int(cum_tr[first - 1]) if first else 0
-                decisions.append(Decision("truncated", tok, tr, int(cum_tok[j]) - base_tok, int(cum_tr[j]) - base_tr,
-                                          int(c.seg_turn[j]) + 1))
+                out.append(LengthVerdict("truncated", tok, tr, int(cum_tok[j]) - base_tok, int(cum_tr[j]) - base_tr,
+                                         int(c.seg_turn[j]) + 1))
             else:
-                decisions.append(Decision("dropped", tok, tr))
-        return decisions
+                out.append(LengthVerdict("dropped", tok, tr))
+        return out
 
-    def apply(self, batch: Sequence[Conversation], c: Counts, decisions: Sequence[Decision]) -> StageOutput:
-        out = StageOutput([])
+    def process(self, batch: Batch) -> StageOutput:
+        c = self.count(batch)
+        out = StageOutput()
         k = out.counters
-        for conv, d in zip(batch, decisions, strict=True):
-            k["tokens_in"] += d.tokens
-            k["trainable_tokens_in"] += d.trainable
-            if d.tokens > self.max_len:
+        kept_in, kept_out, kept_tr, rejected_in = [], [], [], []
+        stats = []
+        for i, v in enumerate(self.verdicts(c)):
+            stats.append({"id": batch.ids[i], "tokens": v.tokens, "trainable_tokens": v.trainable})
+            k["tokens_in"] += v.tokens
+            k["trainable_tokens_in"] += v.trainable
+            if v.tokens > self.max_len:
                 k["over_limit"] += 1
-            if d.action == "dropped":
-                out.rejects.append(Reject.of(conv, self.name, "tokens:too_long", tokens=d.tokens,
-                                             trainable_tokens=d.trainable, max_len=self.max_len))
+            if v.action == "dropped":
+                out.drop(i, "tokens:too_long", tokens=v.tokens, trainable_tokens=v.trainable, max_len=self.max_len)
+                rejected_in.append(v.tokens)
                 continue
-            meta: dict[str, Any] = {"tokens": d.kept_tokens, "trainable_tokens": d.kept_trainable}
-            if d.action == "truncated":
+            if v.action == "truncated":
                 k["tokens:truncated_turns"] += 1
-                k["turns_removed"] += len(conv.turns) - d.keep_turns
-                meta.update(input_tokens=d.tokens, input_trainable_tokens=d.trainable)
-                conv = replace(conv, turns=conv.turns[: d.keep_turns])
-            k["tokens_out"] += d.kept_tokens
-            k["trainable_tokens_out"] += d.kept_trainable
-            out.kept.append(replace(conv, metadata={**conv.metadata, "tokens": meta}))
+                conv = batch[i]
+                k["turns_removed"] += len(conv.turns) - v.keep_turns
+                out.edit(i, replace(conv, turns=conv.turns[: v.keep_turns]))
+            k["tokens_out"] += v.kept_tokens
+            k["trainable_tokens_out"] += v.kept_trainable
+            kept_in.append(v.tokens)
+            kept_out.append(v.kept_tokens)
+            kept_tr.append(v.kept_trainable)
         k["default_system_inserted"] += int(c.default_system.sum())
         k["system_turns_ignored_by_trainer"] += int(c.ignored_system.sum())
         for key in [key for key, v in k.items() if v == 0]:
             del k[key]
+        out.side["stats"] = stats
+        out.notes["tokens"] = tuple(np.asarray(a, np.int64) for a in (kept_in, kept_out, kept_tr, rejected_in))
         return out
-
-    def process(self, batch: list[Conversation]) -> StageOutput:
-        c = self.count(batch)
-        return self.apply(batch, c, self.decide(c))
 
     # -- report ------------------------------------------------------------------------------------
 
@@ -202,269 +218,49 @@ class TokensStage(Stage):
         }
 
     def summary(self) -> TokensSummary:
-        return TokensSummary(self.name)
+        return TokensSummary()
 
-    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
-        files: dict[str, Any] = {}
-        all_kept: list[np.ndarray] = []
-        for name, acc in summaries(self, results).items():
-            lens_in, lens_out, tr_out = acc.lengths()
-            files[name] = file_stats(lens_in, lens_out, tr_out, acc, self.max_len)
-            all_kept.append(lens_out)
-        kept = np.concatenate(all_kept) if all_kept else np.zeros(0, dtype=np.int64)
-        estimate = budget_estimate(kept, self.training())
-        summary = {"encoding": self.encoding, "max_len": self.max_len, "policy": self.policy,
-                   "files": files, "estimate": estimate}
+    def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
+        summary = self.summarise(summaries)
         report_dir.mkdir(parents=True, exist_ok=True)
         (report_dir / "tokens.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2) + b"\n")
         (report_dir / "tokens.md").write_text(render_markdown(summary))
         return summary
 
+    def summarise(self, summaries: Mapping[str, Any]) -> dict[str, Any]:
+        files: dict[str, Any] = {}
+        all_kept: list[np.ndarray] = []
+        for name, acc in summaries.items():
+            lens_in, lens_out, tr_out = acc.lengths()
+            files[name] = file_stats(lens_in, lens_out, tr_out, acc.counters, acc.dropped_too_long, self.max_len)
+            all_kept.append(lens_out)
+        kept = np.concatenate(all_kept) if all_kept else np.zeros(0, dtype=np.int64)
+        return {"encoding": self.encoding, "max_len": self.max_len, "policy": self.policy, "files": files,
+                "estimate": budget_estimate(kept, self.training())}
+
 
 class TokensSummary:
     """One source's token counts as compact arrays (input length of every record, kept lengths and trainable
-    counts), its counters and its too-long drops: all the report needs, without the records."""
+    counts) and its counters: all the report needs, without the records."""
 
-    def __init__(self, stage: str):
-        self.stage = stage
-        self.kept_in, self.rejected_in, self.kept_out, self.kept_trainable = array("q"), array("q"), array("q"), array("q")
+    def __init__(self) -> None:
+        self.parts: list[tuple[np.ndarray, ...]] = []
         self.counters: Counter[str] = Counter()
         self.dropped_too_long = 0
 
-    def add(self, out: StageOutput) -> None:
+    def add(self, batch: Batch, out: StageOutput) -> None:
         self.counters.update(out.counters)
-        for c in out.kept:
-            m = c.metadata.get("tokens")
-            if m is not None:
-                self.kept_out.append(m["tokens"])
-                self.kept_trainable.append(m["trainable_tokens"])
-                self.kept_in.append(m.get("input_tokens", m["tokens"]))
-        for r in out.rejects:
-            if r.reason == "tokens:too_long":
-                self.dropped_too_long += 1
-            if r.stage == self.stage and "tokens" in r.extra:
-                self.rejected_in.append(int(r.extra["tokens"]))
+        self.dropped_too_long += sum(1 for d in out.drops.values() if d.reason == "tokens:too_long")
+        self.parts.append(out.notes["tokens"])
+
+    def merge(self, other: TokensSummary) -> None:
+        self.counters.update(other.counters)
+        self.dropped_too_long += other.dropped_too_long
+        self.parts += other.parts
 
     def lengths(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Input lengths of every record (kept, then rejected here), and kept lengths / trainable counts."""
-        def arr(a: array) -> np.ndarray:
-            return np.array(a, dtype=np.int64)
+        def col(k: int) -> np.ndarray:
+            return np.concatenate([p[k] for p in self.parts]) if self.parts else np.zeros(0, np.int64)
 
-        return np.concatenate([arr(self.kept_in), arr(self.rejected_in)]), arr(self.kept_out), arr(self.kept_trainable)
-
-
-def histogram(lengths: np.ndarray, max_len: int) -> dict[str, int]:
-    edges = sorted(set(HIST_EDGES) | {max_len})
-    # bin i holds (edges[i-1], edges[i]]; the last bin everything above the last edge
-    idx = np.searchsorted(np.asarray(edges), lengths, side="left")
-    counts = np.bincount(idx, minlength=len(edges) + 1)
-    labels = [f"<={edges[0]}"] + [f"{a + 1}-{b}" for a, b in zip(edges, edges[1:], strict=False)] + [f">{edges[-1]}"]
-    return {lab: int(n) for lab, n in zip(labels, counts, strict=True)}
-
-
-def percentiles(lengths: np.ndarray) -> dict[str, int]:
-    if lengths.size == 0:
-        return {"p50": 0, "p95": 0, "p99": 0, "max": 0}
-    p = np.percentile(lengths, [50, 95, 99], method="inverted_cdf")  # observed values, nearest rank
-    return {"p50": int(p[0]), "p95": int(p[1]), "p99": int(p[2]), "max": int(lengths.max())}
-
-
-def file_stats(lens_in: np.ndarray, lens_out: np.ndarray, tr_out: np.ndarray, acc: TokensSummary, max_len: int) -> dict[str, Any]:
-    k = acc.counters
-    return {
-        "records_in": int(lens_in.size),
-        "records_out": int(lens_out.size),
-        "tokens_in": int(k.get("tokens_in", 0)),
-        "trainable_tokens_in": int(k.get("trainable_tokens_in", 0)),
-        "tokens": int(lens_out.sum()),
-        "trainable_tokens": int(tr_out.sum()),
-        "over_limit": int((lens_in > max_len).sum()),
-        "dropped_too_long": acc.dropped_too_long,
-        "truncated": int(k.get("tokens:truncated_turns", 0)),
-        "default_system_inserted": int(k.get("default_system_inserted", 0)),
-        "percentiles": percentiles(lens_in),
-        "histogram": histogram(lens_in, max_len),
-    }
-
-
-def pack_rows(lengths: np.ndarray, capacity: int) -> int:
-    """Rows of ``capacity`` tokens needed to pack whole samples, best-fit decreasing (exact BFD).
-
-    Equal sizes are placed together and the open rows are kept as a histogram of remaining space, so the
-    work is O(distinct sizes x capacity) numpy, not a Python loop per sample. Samples longer than the
-    capacity are left out (the trainer drops them).
-    """
-    lengths = np.asarray(lengths, dtype=np.int64)
-    lengths = lengths[(lengths > 0) & (lengths <= capacity)]
-    if lengths.size == 0:
-        return 0
-    sizes, counts = np.unique(lengths, return_counts=True)
-    space = np.zeros(capacity + 1, dtype=np.int64)  # open rows by remaining space
-    rows = 0
-    for s, c in zip(sizes[::-1].tolist(), counts[::-1].tolist(), strict=True):
-        nz = np.nonzero(space[s:])[0]
-        if nz.size:
-            rem = nz + s  # candidate rows' remaining space, ascending = best fit first
-            nrows = space[rem]
-            per_row = rem // s  # a best-fit row takes items until its space drops below s
-            cum = np.cumsum(nrows * per_row)
-            full = int(np.searchsorted(cum, c, side="right"))  # groups used up entirely
-            if full:
-                space[rem[:full]] -= nrows[:full]
-                np.add.at(space, rem[:full] - per_row[:full] * s, nrows[:full])
-                c -= int(cum[full - 1])
-            if c and full < nz.size:
-                r0, k0 = int(rem[full]), int(per_row[full])
-                whole, rest = divmod(c, k0)
-                space[r0] -= whole
-                space[r0 - k0 * s] += whole
-                if rest:
-                    space[r0] -= 1
-                    space[r0 - rest * s] += 1
-                c = 0
-        if c:
-            k = capacity // s
-            whole, rest = divmod(c, k)
-            rows += whole + (1 if rest else 0)
-            space[capacity - k * s] += whole
-            if rest:
-                space[capacity - rest * s] += 1
-    return rows
-
-
-def budget_estimate(kept_lengths: np.ndarray, training: Mapping[str, Any]) -> dict[str, Any]:
-    """Packed rows and optimizer steps per epoch for all files together (Axolotl packs the merged set)."""
-    seq = int(training["sequence_len"])
-    fits = kept_lengths[kept_lengths <= seq]
-    rows = pack_rows(fits, seq)
-    tokens = int(fits.sum())
-    train_rows = rows * (1 - float(training["val_set_size"]))
-    steps = math.floor(train_rows / training["total_batch"])
-    return {
-        **training,
-        "samples": int(fits.size),
-        "tokens": tokens,
-        "packed_rows": rows,
-        "packed_rows_lower_bound": math.ceil(tokens / seq) if tokens else 0,
-        "packing_efficiency": round(tokens / (rows * seq), 4) if rows else 0.0,
-        "steps_per_epoch": steps,
-        "steps_per_epoch_fractional": round(train_rows / training["total_batch"], 3),
-        "total_steps": steps * int(training["num_epochs"]),
-        "model_card_steps_per_epoch": MODEL_CARD_STEPS_PER_EPOCH,
-    }
-
-
-def render_markdown(summary: Mapping[str, Any]) -> str:
-    lines = [
-        f"# Tokens ({summary['encoding']}, max_len {summary['max_len']}, policy {summary['policy']})",
-        "",
-        "| file | records in | out | tokens in | tokens out | trainable out | over limit | truncated | p50 | p95 | p99 | max |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, f in summary["files"].items():
-        p = f["percentiles"]
-        lines.append(
-            f"| {name} | {f['records_in']:,} | {f['records_out']:,} | {f['tokens_in']:,} | {f['tokens']:,} | "
-            f"{f['trainable_tokens']:,} | {f['over_limit']:,} | {f['truncated']:,} | {p['p50']:,} | {p['p95']:,} | "
-            f"{p['p99']:,} | {p['max']:,} |"
-        )
-    lines += ["", "## Length histogram (input records, tokens incl. BOS)", ""]
-    labels = next(iter(summary["files"].values()))["histogram"].keys() if summary["files"] else []
-    lines.append("| file | " + " | ".join(labels) + " |")
-    lines.append("|---|" + "---:|" * len(labels))
-    for name, f in summary["files"].items():
-        lines.append(f"| {name} | " + " | ".join(f"{v:,}" for v in f["histogram"].values()) + " |")
-    e = summary["estimate"]
-    lines += [
-        "",
-        "## Training budget estimate (all files packed together, best-fit decreasing)",
-        "",
-        f"- samples <= {e['sequence_len']} tokens: {e['samples']:,}; tokens: {e['tokens']:,}",
-        f"- packed {e['sequence_len']}-token rows: {e['packed_rows']:,} (lower bound {e['packed_rows_lower_bound']:,}, "
-        f"efficiency {e['packing_efficiency']:.2%})",
-        f"- optimizer steps per epoch at total batch {e['total_batch']} "
-        f"({e['micro_batch_size']} x {e['gradient_accumulation_steps']} x {e['num_gpus']} GPUs, val {e['val_set_size']}): "
-        f"**{e['steps_per_epoch']:,}** ({e['steps_per_epoch_fractional']}; model card, full-size build: "
-        f"{e['model_card_steps_per_epoch']:,}); "
-        f"{e['num_epochs']} epochs: {e['total_steps']:,}",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-# -- file API (what `dolphin-data tokens` calls) -----------------------------------------------------
-
-
-@dataclass
-class TokensFileRun:
-    rows: int
-    kept: int
-    rejected: Counter[str]
-    counters: Counter[str]
-    summary: dict[str, Any]
-
-
-def tokens_file(
-    stage: TokensStage,
-    input_path: str | Path,
-    stats_path: str | Path,
-    out: str | Path | None = None,
-    rejects: str | Path | None = None,
-    report_dir: str | Path | None = None,
-    batch_size: int = 4096,
-) -> TokensFileRun:
-    """Count one ShareGPT/messages JSONL file; write stats lines in input order, and optionally OUT/REJECTS."""
-    from dolphin_data.io import write_jsonl
-    from dolphin_data.stagefile import load_conversations
-
-    if (out is None) != (rejects is None):
-        raise UserError("tokens: give --out and --rejects together (every record goes to one of them), or neither")
-    loaded = load_conversations(input_path)
-    result = StageOutput([])
-    stats_lines: list[bytes] = []
-    for i in range(0, len(loaded.convs), batch_size):
-        batch = loaded.convs[i : i + batch_size]
-        c = stage.count(batch)
-        for conv, tok, tr in zip(batch, c.tokens.tolist(), c.trainable.tolist(), strict=True):
-            stats_lines.append(orjson.dumps({"id": conv.id, "tokens": tok, "trainable_tokens": tr}))
-        result.extend(stage.apply(batch, c, stage.decide(c)))
-    Path(stats_path).write_bytes(b"".join(line + b"\n" for line in stats_lines))
-    all_rejects = loaded.rejects + [replace(r, extra={**r.extra, "line": loaded.line_of.get(r.id)}) for r in result.rejects]
-    if out is not None and rejects is not None:
-        write_jsonl(out, (c.to_record(loaded.shape) for c in result.kept))
-        write_jsonl(rejects, (r.to_json() for r in all_rejects))
-    stem = loaded.path.name.split(".")[0]
-    summary = stage.report(Path(report_dir), {stem: result}) if report_dir is not None else _summary(stage, stem, result)
-    counted = Counter(r.reason for r in all_rejects)
-    if len(result.kept) + sum(counted.values()) != loaded.rows:
-        raise AssertionError(f"accounting: {loaded.rows} rows != {len(result.kept)} kept + {sum(counted.values())} rejected")
-    return TokensFileRun(loaded.rows, len(result.kept), counted, result.counters, summary)
-
-
-def _summary(stage: TokensStage, stem: str, result: StageOutput) -> dict[str, Any]:
-    acc = stage.summary()
-    acc.add(result)
-    lens_in, lens_out, tr_out = acc.lengths()
-    return {"encoding": stage.encoding, "max_len": stage.max_len, "policy": stage.policy,
-            "files": {stem: file_stats(lens_in, lens_out, tr_out, acc, stage.max_len)},
-            "estimate": budget_estimate(lens_out, stage.training())}
-
-
-def iter_summary_rows(run: TokensFileRun) -> Iterator[tuple[str, Any]]:
-    f = next(iter(run.summary["files"].values()))
-    e = run.summary["estimate"]
-    yield "in", run.rows
-    yield "kept", run.kept
-    for reason, n in sorted(run.rejected.items()):
-        yield f"rejected {reason}", n
-    if f["truncated"]:
-        yield "truncated (tokens:truncated_turns)", f["truncated"]
-    yield f"over {run.summary['max_len']} tokens", f["over_limit"]
-    yield "tokens in", f["tokens_in"]
-    yield "trainable tokens in", f["trainable_tokens_in"]
-    yield "tokens kept", f["tokens"]
-    yield "trainable tokens kept", f["trainable_tokens"]
-    p = f["percentiles"]
-    yield "p50 / p95 / p99 / max", f"{p['p50']:,} / {p['p95']:,} / {p['p99']:,} / {p['max']:,}"
-    yield f"packed {e['sequence_len']}-token rows", e["packed_rows"]
-    yield f"steps/epoch at batch {e['total_batch']}", f"{e['steps_per_epoch']:,} (model card full build: {e['model_card_steps_per_epoch']:,})"
+        return np.concatenate([col(0), col(3)]), col(1), col(2)

@@ -22,6 +22,7 @@ from typing import Any
 
 import orjson
 
+from dolphin_data.batch import Batch
 from dolphin_data.model import Conversation, Reject
 from dolphin_data.stages import StageOutput
 
@@ -60,7 +61,7 @@ def _removed_sample(rej: Reject) -> dict[str, Any]:
     return out
 
 
-def _kept_sample(conv: Conversation) -> dict[str, Any]:
+def _kept_sample(conv: Conversation, meta: Mapping[str, Any]) -> dict[str, Any]:
     human = next((t.text for t in conv.turns if t.role == "human"), "")
     gpt = next((t.text for t in conv.turns if t.role == "gpt"), "")
     out: dict[str, Any] = {
@@ -70,8 +71,8 @@ def _kept_sample(conv: Conversation) -> dict[str, Any]:
         "turns": len(conv.turns),
     }
     for key in ("lang", "unfilter"):
-        if key in conv.metadata:
-            out[key] = conv.metadata[key]
+        if key in meta:
+            out[key] = meta[key]
     return out
 
 
@@ -85,19 +86,32 @@ class UnfilterSummary:
         self.reasons: Counter[str] = Counter()
         self.counters: Counter[str] = Counter()
         self.removed: dict[str, list[dict[str, Any]]] = {}
-        self.sample: list[tuple[bytes, int, dict[str, Any]]] = []  # (hash, kept position, kept sample)
+        self.sample: list[tuple[bytes, str, dict[str, Any]]] = []  # (hash, id, kept sample)
 
-    def add(self, out: StageOutput) -> None:
+    def add(self, batch: Batch, out: StageOutput) -> None:
         self.counters.update(out.counters)
-        for rej in out.rejects:
-            self.reasons[rej.reason] += 1
-            bucket = self.removed.setdefault(rej.reason, [])
+        for i in sorted(out.drops):
+            d = out.drops[i]
+            self.reasons[d.reason] += 1
+            bucket = self.removed.setdefault(d.reason, [])
             if len(bucket) < self.samples:
-                bucket.append(_removed_sample(rej))
-        keyed = sorted((_sample_key(self.seed, c.id), self.kept + i, c) for i, c in enumerate(out.kept))[: self.kept_n]
-        # the position breaks hash ties as the stable sort over all kept records did
-        self.sample = sorted(self.sample + [(k, i, _kept_sample(c)) for k, i, c in keyed], key=lambda t: t[:2])[: self.kept_n]
-        self.kept += len(out.kept)
+                bucket.append(_removed_sample(Reject(batch.ids[i], batch.source, "unfilter", d.reason, batch.record(i),
+                                                     d.evidence)))
+        meta = out.notes.get("meta", {})
+        kept = out.kept(len(batch))
+        keyed = sorted((_sample_key(self.seed, batch.ids[i]), batch.ids[i], i) for i in kept)[: self.kept_n]
+        self.sample = sorted(self.sample + [(k, cid, _kept_sample(out.edits.get(i) or batch[i], meta.get(i, {})))
+                                            for k, cid, i in keyed], key=lambda t: t[:2])[: self.kept_n]
+        self.kept += len(kept)
+
+    def merge(self, other: UnfilterSummary) -> None:
+        self.counters.update(other.counters)
+        self.reasons.update(other.reasons)
+        for reason, samples in other.removed.items():
+            bucket = self.removed.setdefault(reason, [])
+            bucket += samples[: max(0, self.samples - len(bucket))]
+        self.sample = sorted(self.sample + other.sample, key=lambda t: t[:2])[: self.kept_n]
+        self.kept += other.kept
 
 
 def source_report(name: str, result: UnfilterSummary) -> dict[str, Any]:

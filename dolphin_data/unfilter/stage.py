@@ -26,8 +26,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from dolphin_data.model import Conversation, Reject, Turn
-from dolphin_data.stages import STAGES, ParamError, Stage, StageOutput, summaries
+import numpy as np
+
+from dolphin_data.batch import GPT, ROLE_CODE, Batch
+from dolphin_data.model import Conversation, Turn
+from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 
 POLICIES = ("drop_conversation", "drop_turn", "truncate")
@@ -75,8 +78,25 @@ def strip_boilerplate(text: str, hits: Sequence[Hit], max_sentences: int = 3) ->
 
 
 @STAGES.register("unfilter")
-class UnfilterStage(Stage):
-    """Remove refusals, moralizing and alignment boilerplate (lexicon, regex, optional classifier, language filter)."""
+class UnfilterStage(BatchStage):
+    """Remove refusals, moralizing and alignment boilerplate (lexicon, regex, optional classifier, language filter).
+
+    Args:
+        policy: `drop_conversation` (Dolphin), `drop_turn` (the offending exchange), `truncate` (cut before it)
+        roles: which turns are checked
+        layers: rule layers to run
+        lexicon: another lexicon file
+        disable: rule names to switch off
+        classifier: `default` (the packaged model) or a model path; null = off
+        classifier_threshold: P(refusal) at or above which a reply is a refusal
+        strip_boilerplate_prefix: remove a pure boilerplate lead ("As an AI language model, ... However,") when the rest is a real answer
+        langid: fastText lid.176 language of every conversation (metadata + report)
+        languages: keep only these language codes (others: `lang:<code>`)
+        lang_min_prob: minimum language-id probability for the language filter to act
+        report_samples: removed examples per rule in the report
+        kept_samples: random kept conversations shown for spot checks
+        seed: seed of the kept-sample draw
+    """
 
     name = "unfilter"
     kind = "batch"
@@ -142,6 +162,7 @@ class UnfilterStage(Stage):
         except (OSError, ValueError) as e:
             raise ParamError(f"stage 'unfilter': {e}") from None
         self._check_roles = {ROLE_NAMES[r] for r in roles}
+        self._check_codes = np.asarray(sorted(ROLE_CODE[r] for r in self._check_roles), np.int8)
         self._clf: Any = None
         self._lid: Any = None
         if classifier is not None:
@@ -158,22 +179,20 @@ class UnfilterStage(Stage):
 
     # -- per batch ------------------------------------------------------------------------------------------------
 
-    def process(self, batch: list[Conversation]) -> StageOutput:
-        out = StageOutput([])
-        convs = self._languages(batch, out)
-        # every checked turn of every conversation, as one column of texts
-        where: list[tuple[int, int]] = []
-        texts: list[str] = []
-        for ci, conv in enumerate(convs):
-            for ti, turn in enumerate(conv.turns):
-                if turn.role in self._check_roles:
-                    where.append((ci, ti))
-                    texts.append(turn.text)
+    def process(self, batch: Batch) -> StageOutput:
+        out = StageOutput()
+        meta: dict[int, dict[str, Any]] = {}
+        out.notes["meta"] = meta
+        alive = self._languages(batch, out, meta)
+        # every checked turn of every live conversation, as one column of texts
+        owner = batch.owner()
+        checked = np.flatnonzero(np.isin(batch.roles, self._check_codes) & np.isin(owner, alive))
+        texts = [batch.texts[k] for k in checked.tolist()]
         out.counters["turns_checked"] += len(texts)
         hits = self.rules.match_all(texts, self.layers) if self.layers else [[] for _ in texts]
         scores: dict[int, float] = {}
         if self._clf is not None:
-            todo = [k for k, (ci, ti) in enumerate(where) if not hits[k] and convs[ci].turns[ti].role == "gpt"]
+            todo = [k for k, t in enumerate(checked.tolist()) if not hits[k] and batch.roles[t] == GPT]
             if todo:
                 probs = self._clf.predict([texts[k] for k in todo])
                 for k, p in zip(todo, probs.tolist(), strict=True):
@@ -181,34 +200,32 @@ class UnfilterStage(Stage):
                         t = texts[k]
                         hits[k] = [Hit("classifier", "classifier", 0, min(len(t), SPAN_PREVIEW), t[:SPAN_PREVIEW])]
                         scores[k] = round(float(p), 4)
+        turn_index = batch.turn_index()
         per_conv: dict[int, dict[int, tuple[int, list[Hit]]]] = {}
-        for k, (ci, ti) in enumerate(where):
+        for k, t in enumerate(checked.tolist()):
             if hits[k]:
-                per_conv.setdefault(ci, {})[ti] = (k, hits[k])
-        for ci, conv in enumerate(convs):
-            found = per_conv.get(ci)
-            if not found:
-                out.kept.append(conv)
-                continue
+                per_conv.setdefault(int(owner[t]), {})[int(turn_index[t])] = (k, hits[k])
+        for ci, found in sorted(per_conv.items()):
             self._count(found, out.counters)
-            self._apply(conv, found, scores, out)
+            self._apply(ci, batch[ci], found, scores, out, meta)
         return out
 
-    def _languages(self, batch: list[Conversation], out: StageOutput) -> list[Conversation]:
-        if self._lid is None or not batch:
-            return batch
-        prose = [_CODE_FENCE.sub(" ", "\n".join(conv.texts(("human", "gpt")))) for conv in batch]
+    def _languages(self, batch: Batch, out: StageOutput, meta: dict[int, dict[str, Any]]) -> np.ndarray:
+        """Indices of the conversations that stay after the language filter (all, when it is off)."""
+        if self._lid is None or not len(batch):
+            return np.arange(len(batch))
+        prose = [_CODE_FENCE.sub(" ", t) for t in batch.texts_per_conversation()]
         codes, probs = self._lid.detect(prose)
-        kept = []
-        for conv, code, p in zip(batch, codes, probs.tolist(), strict=True):
+        alive = []
+        for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
             p = round(float(p), 4)
             out.counters[f"lang:{code}"] += 1
-            conv = replace(conv, metadata={**conv.metadata, "lang": code, "lang_prob": p})
+            meta.setdefault(i, {})["lang"] = code
             if self.languages is not None and (code not in self.languages or p < self.lang_min_prob):
-                out.rejects.append(Reject.of(conv, self.name, f"lang:{code}", lang_prob=p))
+                out.drop(i, f"lang:{code}", lang_prob=p)
             else:
-                kept.append(conv)
-        return kept
+                alive.append(i)
+        return np.asarray(alive, np.int64)
 
     @staticmethod
     def _count(found: Mapping[int, tuple[int, list[Hit]]], counters: Counter[str]) -> None:
@@ -220,8 +237,8 @@ class UnfilterStage(Stage):
         for r in rules:
             counters[f"conversations:{r}"] += 1
 
-    def _apply(self, conv: Conversation, found: dict[int, tuple[int, list[Hit]]], scores: Mapping[int, float],
-               out: StageOutput) -> None:
+    def _apply(self, ci: int, conv: Conversation, found: dict[int, tuple[int, list[Hit]]], scores: Mapping[int, float],
+               out: StageOutput, meta: dict[int, dict[str, Any]]) -> None:
         turns = list(conv.turns)
         found = dict(found)
         stripped = 0
@@ -243,13 +260,12 @@ class UnfilterStage(Stage):
             extra: dict[str, Any] = {"span": span, "rules": all_rules}
             if k in scores:
                 extra["score"] = scores[k]
-            reject = Reject.of(conv, self.name, first.reason, **extra)
             if self.policy == "drop_conversation":
-                out.rejects.append(reject)
+                out.drop(ci, first.reason, **extra)
                 return
             remove = self._units(turns, sorted(found))
             if remove is None:
-                out.rejects.append(reject)
+                out.drop(ci, first.reason, **extra)
                 return
             if self.policy == "truncate":
                 cut = min(remove)
@@ -257,21 +273,21 @@ class UnfilterStage(Stage):
             else:
                 remaining = [t for i, t in enumerate(turns) if i not in remove]
             if not _valid(remaining):
-                out.rejects.append(reject)
+                out.drop(ci, first.reason, **extra)
                 return
             action = "truncated" if self.policy == "truncate" else "turns_dropped"
             out.counters[f"action:{action}"] += 1
             out.counters["turns_removed"] += len(turns) - len(remaining)
-            meta = {"action": action, "rules": all_rules, "turns_removed": len(turns) - len(remaining)}
+            info: dict[str, Any] = {"action": action, "rules": all_rules, "turns_removed": len(turns) - len(remaining)}
             if stripped:
-                meta["prefix_stripped"] = stripped
+                info["prefix_stripped"] = stripped
                 out.counters["action:prefix_stripped"] += 1
-            out.kept.append(replace(conv, turns=tuple(remaining), metadata={**conv.metadata, "unfilter": meta}))
+            meta.setdefault(ci, {})["unfilter"] = info
+            out.edit(ci, replace(conv, turns=tuple(remaining)))
             return
         out.counters["action:prefix_stripped"] += 1
-        out.kept.append(replace(conv, turns=tuple(turns),
-                                metadata={**conv.metadata, "unfilter": {"action": "prefix_stripped",
-                                                                        "turns": stripped}}))
+        meta.setdefault(ci, {})["unfilter"] = {"action": "prefix_stripped", "turns": stripped}
+        out.edit(ci, replace(conv, turns=tuple(turns)))
 
     @staticmethod
     def _units(turns: list[Turn], offending: list[int]) -> set[int] | None:
@@ -295,10 +311,10 @@ class UnfilterStage(Stage):
 
         return new_summary(self)
 
-    def report(self, report_dir: Path, results: Mapping[str, Any]) -> dict[str, Any]:
+    def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.unfilter.report import write_report
 
-        return write_report(Path(report_dir), summaries(self, results), self)
+        return write_report(Path(report_dir), summaries, self)
 
 
 def _valid(turns: Sequence[Turn]) -> bool:

@@ -1,0 +1,31 @@
+"""The ``dolphin-data`` command line: a thin Typer shell generated from the library (contract: docs/cli.md).
+
+``app`` and the error edge live in ``app``; commands register themselves on import, below. Nothing in the package
+imports this module back, so ``python -m dolphin_data`` and ``python -m dolphin_data.cli`` both work.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from dolphin_data.cli import commands, decontam, recipes, stages  # noqa: F401  (register the commands)
+from dolphin_data.cli.app import QuietOpt, app, out, summary_table, user_errors
+
+__all__ = ["QuietOpt", "app", "out", "run", "summary_table", "user_errors"]
+
+
+def _register_synth() -> None:
+    from dolphin_data import synth
+
+    synth.register(app)
+
+
+_register_synth()
+
+
+def run() -> None:  # console-script entry point
+    app(prog_name="dolphin-data")
+
+
+if __name__ == "__main__":
+    sys.exit(run())

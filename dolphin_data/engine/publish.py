@@ -1,0 +1,131 @@
+"""An output folder is either a whole run or untouched.
+
+A run writes everything into a staging folder beside its target (``.<name>.staging-<pid>``) and publishes it with
+one atomic exchange of the two folders (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two renames, and the
+next run repairs a crash between them). The previous build is removed only after that. A lock beside the target
+(``.<name>.lock``) keeps two runs out of one folder and says who holds it. Leftovers of runs that died (kill -9,
+power loss) are removed by the next run that takes the lock; the result cache (``<out>/.cache``) survives all of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import orjson
+
+from dolphin_data.errors import UserError
+
+CACHE = ".cache"
+
+
+def _sibling(target: Path, kind: str, pid: int | None = None) -> Path:
+    return target.parent / f".{target.name}.{kind}" if pid is None else target.parent / f".{target.name}.{kind}-{pid}"
+
+
+@contextlib.contextmanager
+def locked(target: Path, what: str) -> Iterator[None]:
+    """Hold the lock of ``target`` (a folder or file this run writes) for the duration; refuse if another run holds it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path = _sibling(target, "lock")
+    fh: IO[str] = open(path, "a+")  # noqa: SIM115 - closed below
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise UserError(f"{target}: in use by {holder}; wait for it to finish (or stop it) and run again") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()} on {socket.gethostname()} ({what}, since {time.strftime('%H:%M:%S')})")
+        fh.flush()
+        clean_leftovers(target)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fh.seek(0)
+            fh.truncate()
+        fh.close()
+
+
+def staging_dir(target: Path) -> Path:
+    path = _sibling(target, "staging", os.getpid())
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def clean_leftovers(target: Path) -> None:
+    """Called with the lock held, so every staging or old folder beside ``target`` belongs to a run that died."""
+    if not target.exists():
+        old = sorted(target.parent.glob(f".{target.name}.old-*"))
+        if old:  # died between the two renames of the non-Linux publish: the old build goes back
+            os.rename(old[-1], target)
+    for left in list(target.parent.glob(f".{target.name}.staging-*")) + list(target.parent.glob(f".{target.name}.old-*")):
+        rescue_cache(left, target)
+        shutil.rmtree(left, ignore_errors=True)
+
+
+def rescue_cache(src: Path, target: Path) -> None:
+    """Move ``src/.cache`` into ``target`` when the target has none (the cache outlives builds)."""
+    cache = src / CACHE
+    if cache.is_dir() and target.is_dir() and not (target / CACHE).exists():
+        with contextlib.suppress(OSError):
+            os.rename(cache, target / CACHE)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Make ``staging`` the folder at ``target`` in one step; the previous content goes (its cache stays)."""
+    if target.exists() and not target.is_dir():
+        raise UserError(f"{target}: exists and is not a folder; choose another --out or remove it")
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        old = staging  # now holds the previous build
+    else:
+        old = _sibling(target, "old", os.getpid())
+        os.rename(target, old)
+        os.rename(staging, target)
+    rescue_cache(old, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_json_atomic(path: Path, obj: object) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2) + b"\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

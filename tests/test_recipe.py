@@ -129,7 +129,7 @@ def test_missing_recipe_file(tmp_path):
         ("repo: microsoft/orca-math-word-problems-200k", "repo: ../../etc", "r.yaml:7: sources[0].upstream.repo: '../../etc'"),
         ('files: ["*.parquet"]', "config: default, split: ../../x", "r.yaml:7: sources[0].upstream.split: '../../x' is not a valid name"),
         ("seed: 7", "seed: -1", "r.yaml:2: seed: -1 is out of range; use a value from 0 to"),
-        ("seed: 7", "seed: 7\nsequence_len: 0", "r.yaml:3: sequence_len: 0 is out of range; use a value from 1 to 1048576"),
+        ("seed: 7", "seed: 7\nsequence_len: 0", "r.yaml:3: sequence_len: 0 is out of range; expected 16 to"),
         ("seed: 7", "seed: 7\ntraining: {micro_batch_size: 0}", "r.yaml:3: training.micro_batch_size: 0 is out of range"),
         ("seed: 7", "seed: 7\ntraining: {val_set_size: 2.5}", "r.yaml:3: training.val_set_size: 2.5 is out of range"),
         ("seed: 7", "seed: 7\ntraining: {num_epochs: -3}", "r.yaml:3: training.num_epochs: -3 is out of range"),

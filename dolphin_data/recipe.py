@@ -42,6 +42,16 @@ class StageSpec:
 
 
 @dataclass(frozen=True)
+class Floor:
+    """A source's build fails when it writes fewer than ``min_records`` records, or when more than ``max_rejected`` of
+    its rows are rejected for a reason that is not a deliberate filter (refusal, dup, sample, lang, contam, tokens):
+    a wrong converter or a validator that fits no row must not pass as an empty training file."""
+
+    min_records: int = 1
+    max_rejected: float = 0.5
+
+
+@dataclass(frozen=True)
 class SourceSpec:
     name: str
     output: str
@@ -51,6 +61,7 @@ class SourceSpec:
     stages: tuple[StageSpec, ...]
     description: str = ""
     raw_dir: str = ""  # folder under raw/; sources cut from one upstream repo share it (default: name)
+    floor: Floor = field(default_factory=lambda: Floor())
 
 
 @dataclass(frozen=True)
@@ -233,6 +244,7 @@ SOURCE_KEYS = {
     "raw": "folder under raw/ (default: the source name); sources from one upstream repo share it",
     "files": "glob patterns under raw/<raw> (default: upstream.files)",
     "stages": "list of stage names or {stage: {params}}",
+    "floor": "{min_records: 1, max_rejected: 0.5}: when the build fails for this source",
 }
 UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
 OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages"}
@@ -306,8 +318,8 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         if not output.endswith(".jsonl") or "/" in output:
             raise c.fail(f"{p}.output", f"{p}.output: {output!r} must be a bare file name ending in .jsonl")
         conv = c.typed(s["converter"], f"{p}.converter", str, "a converter name")
-        if conv not in CONVERTERS:
-            raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)}")
+        if conv != "auto" and conv not in CONVERTERS:
+            raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)} (or auto)")
         up = c.mapping(s.get("upstream", {"repo": ""}), f"{p}.upstream", UPSTREAM_KEYS, required=("repo",))
         up_files = c.patterns(up.get("files", []), f"{p}.upstream.files")
         repo = c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id")
@@ -324,7 +336,13 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         stages = tuple(_stage_specs(c, s.get("stages", []), f"{p}.stages"))
         raw_dir = c.typed(s.get("raw", sname), f"{p}.raw", str, "a folder name")
         c.valid(path_problem(raw_dir), f"{p}.raw")
-        sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir))
+        fl = c.mapping(s.get("floor", {}), f"{p}.floor", {"min_records": "", "max_rejected": ""})
+        floor = Floor(c.typed(fl.get("min_records", 1), f"{p}.floor.min_records", int, "an integer >= 0"),
+                      float(c.typed(fl.get("max_rejected", 0.5), f"{p}.floor.max_rejected", (int, float), "a share 0..1")))
+        if floor.min_records < 0 or not 0.0 <= floor.max_rejected <= 1.0:
+            raise c.fail(f"{p}.floor", f"{p}.floor: min_records must be >= 0 and max_rejected between 0 and 1")
+        sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir,
+                                  floor))
 
     for attr in ("name", "output"):
         seen: dict[str, int] = {}

@@ -25,6 +25,7 @@ sources:
     output: flan.jsonl
     converter: dolphin_flan
     upstream: {{repo: org/flan, files: ["*.jsonl.gz"]}}
+    floor: {{max_rejected: 1.0}}  # most rows of this fixture are broken on purpose
   - name: hermes
     output: hermes.jsonl
     converter: openhermes

@@ -136,3 +136,18 @@ def test_report_command_shows_every_stage(build, cli):
     assert result.exit_code == 0
     for stage in ("dedup", "systemchat_validate", "tokens", "unfilter"):
         assert stage in result.output
+
+
+def test_every_built_file_loads_together_with_datasets(build, tmp_path):
+    """One schema across the 15 files: `datasets` loads them as one dataset (and each concatenates with the others)."""
+    import datasets
+
+    out, manifest, *_ = build
+    files = [str(out / f["output"]) for f in manifest["files"]]
+    ds = datasets.load_dataset("json", data_files=files, split="train", cache_dir=str(tmp_path / "hf"))
+    assert len(ds) == manifest["totals"]["records_written"]
+    flags = {(t["from"], t["train"]) for row in ds for t in row["conversations"]}
+    # every turn has a flag: Agent-FLAN's own `loss`, elsewhere the trainer's default (assistant turns are trained)
+    assert {("system", False), ("human", False), ("gpt", True)} <= flags and None not in {f for _, f in flags}
+    one = [datasets.load_dataset("json", data_files=f, split="train", cache_dir=str(tmp_path / "hf")) for f in files[:3]]
+    assert len(datasets.concatenate_datasets(one)) == sum(len(d) for d in one)

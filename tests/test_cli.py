@@ -92,3 +92,35 @@ def test_explain_finds_kept_and_dropped(cli, tmp_path):
     assert dropped.output.startswith("flan:4: dropped by convert (schema:invalid_json)")
     missing = cli("explain", "flan:99", "--build", tmp_path / "out")
     assert missing.exit_code == 1 and "not found" in missing.stderr
+
+
+def test_convert_from_auto_says_which_converter_it_chose(cli, tmp_path):
+    src = write_jsonl(tmp_path / "math.jsonl", [{"question": "1+1?", "answer": "2"}, {"question": "2+2?", "answer": "4"}])
+    result = cli("convert", src, "--from", "auto", "--out", tmp_path / "o.jsonl")
+    assert result.exit_code == 0, result.output
+    assert f"{src}: converter orca_math (2 of 2 sampled rows)" in result.stderr
+    assert [r["conversations"][1]["value"] for r in read_jsonl(tmp_path / "o.jsonl")] == ["2", "4"]
+
+
+def test_wrong_converter_fails_and_names_the_one_that_fits(cli, tmp_path):
+    src = write_jsonl(tmp_path / "math.jsonl", [{"question": "1+1?", "answer": "2"}, {"question": "2+2?", "answer": "4"}])
+    result = cli("convert", src, "--from", "dolphin_coder", "--out", tmp_path / "o.jsonl")
+    assert result.exit_code == 1 and not (tmp_path / "o.jsonl").exists()
+    assert result.stderr.startswith("Error: math: 2 of 2 rows rejected, most as schema:missing_key; "
+                                    "keys present: question, answer; did you mean converter orca_math?")
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_build_whose_converter_fits_nothing_fails_and_publishes_nothing(cli, tmp_path):
+    raw = tmp_path / "raw" / "math"
+    raw.mkdir(parents=True)
+    write_jsonl(raw / "m.jsonl", [{"question": "1+1?", "answer": "2"}])
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text("name: x\nsources:\n  - name: math\n    output: math.jsonl\n    converter: alpaca\n"
+                      "    upstream: {repo: org/math, files: [m.jsonl]}\n")
+    result = cli("build", recipe, "--raw", tmp_path / "raw", "--out", tmp_path / "out", "-q")
+    assert result.exit_code == 1 and "did you mean converter orca_math?" in result.stderr
+    assert not (tmp_path / "out" / "manifest.json").exists() and not (tmp_path / "out" / "math.jsonl").exists()
+    recipe.write_text(recipe.read_text().replace("converter: alpaca", "converter: auto"))
+    assert cli("build", recipe, "--raw", tmp_path / "raw", "--out", tmp_path / "out", "-q").exit_code == 0
+    assert read_jsonl(tmp_path / "out" / "math.jsonl")[0]["id"] == "math:1"

@@ -255,10 +255,12 @@ def test_recipe_matches_its_published_config_or_card(key: str) -> None:
     if key in RUN:
         t = recipe.training
         assert (recipe.sequence_len, t.micro_batch_size, t.gradient_accumulation_steps, t.val_set_size) == RUN[key]
-    assert recipe.stage_params["tokens"]["max_len"] == recipe.sequence_len
+    tokens = recipe.build_stage(next(st for st in recipe.sources[0].stages if st.name == "tokens"))
+    assert tokens.max_len == recipe.sequence_len  # from the one home of the setting
     text = path.read_text(encoding="utf-8")
     assert "https://huggingface.co/" in text and "INFERRED" in text, "each recipe cites its sources and marks inferences"
-    assert "# decontaminate:" in text, "the decontaminate slot is marked for the lead"
+    assert "decontaminate" in recipe.stage_params, "decontamination is on in the later mixes"
+    assert all("decontaminate" in [st.name for st in s.stages] for s in recipe.sources)
     assert not any("SystemConversations" in s.output or s.name == "ultrachat" for s in recipe.sources)
 
 
@@ -306,7 +308,13 @@ def test_diff_29_to_291_is_the_two_removed_sources(cli) -> None:
     assert "  - systemchat (abacusai/SystemChat-1.1, converter systemchat)" in lines
     assert "  - Ultrachat200kunfiltered.jsonl" in lines and "  - SystemConversations.jsonl" in lines
     assert not [ln for ln in lines if ln.startswith("  + ")], "2.9.1 adds nothing"
-    assert "stage settings (stage_params):" not in lines and "source order" not in result.output
+    assert "source order" not in result.output
+    # besides the two sources, what changes is decontamination, on in every later mix
+    settings = lines[lines.index("stage settings (stage_params):") + 1 : lines.index("sources:")]
+    assert settings and all(ln.startswith("  ~ decontaminate.") for ln in settings)
+    changed = [ln for ln in lines if ln.startswith("      stages: ")]
+    assert changed and all(ln.replace('"decontaminate", ', "").split(" -> ")[0][14:] ==
+                           ln.replace('"decontaminate", ', "").split(" -> ")[1] for ln in changed)
 
 
 def test_diff_291_to_292_shows_settings_sources_outputs_and_order(cli) -> None:

@@ -171,12 +171,12 @@ def test_pack_rows_equals_naive_best_fit_decreasing():
 
 def test_recipe_runs_tokens_last_with_training_settings():
     rec = load_recipe(REPO / "recipes" / "2.9.yaml")
-    params = rec.stage_params["tokens"]
-    assert params["max_len"] == rec.sequence_len
+    stage = rec.build_stage(rec.sources[0].stages[-1])
+    assert stage.max_len == rec.sequence_len
     t = rec.training
-    assert (params["micro_batch_size"], params["gradient_accumulation_steps"], params["num_gpus"], params["num_epochs"],
-            params["val_set_size"]) == (t.micro_batch_size, t.gradient_accumulation_steps, t.num_gpus, t.num_epochs,
-                                        t.val_set_size)
+    assert (stage.micro_batch_size, stage.gradient_accumulation_steps, stage.num_gpus, stage.num_epochs,
+            stage.val_set_size) == (t.micro_batch_size, t.gradient_accumulation_steps, t.num_gpus, t.num_epochs,
+                                    t.val_set_size)
     assert all(s.stages and s.stages[-1].name == "tokens" for s in rec.sources)
 
 

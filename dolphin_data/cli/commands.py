@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from dolphin_data.cli.app import QuietOpt, WorkersOpt, app, out, resolve_workers, summary_table, user_errors
+from dolphin_data.cli.app import QuietOpt, WorkersOpt, app, err, out, resolve_workers, summary_table, user_errors
 from dolphin_data.cli.progress import progress_for
 from dolphin_data.errors import UserError
 
@@ -72,6 +72,9 @@ def build(
     t = manifest["totals"]
     table.add_row("[bold]total", f"{t['rows_read']:,}", f"{t['records_written']:,}", f"{t['rows_rejected']:,}", "")
     out.print(table)
+    if stats.get("seconds"):
+        out.print(summary_table("worker time by step (seconds, all workers)",
+                                [(k, f"{v:,.1f}") for k, v in list(stats["seconds"].items())[:12]]))
     reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
         if stats.get("tasks_from_cache") else ""
     out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}{reused}")
@@ -102,7 +105,7 @@ def pull(
 @user_errors
 def convert(
     input: Annotated[Path | None, typer.Argument(help="Upstream file: .jsonl, .json, .parquet (optionally .gz).")] = None,
-    schema: Annotated[str | None, typer.Option("--from", help="Upstream schema (converter name); see --list.")] = None,
+    schema: Annotated[str | None, typer.Option("--from", help="Upstream schema (converter name; see --list), or auto.")] = None,
     out_path: Annotated[Path | None, typer.Option("--out", help="Output ShareGPT JSONL.")] = None,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Rejects JSONL (default: OUT with .rejects.jsonl).")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Source name used in ids (default: file stem).")] = None,
@@ -127,11 +130,14 @@ def convert(
         raise UserError("convert needs INPUT, --from SCHEMA and --out OUT.jsonl (or --list to see the schemas)")
     if fmt not in ("sharegpt", "messages"):
         raise UserError(f"--format {fmt!r}: choose sharegpt or messages")
-    CONVERTERS.get(schema)
+    if schema != "auto":
+        CONVERTERS.get(schema)
     plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt)
+    for note in plan.notes if not quiet else ():
+        err.print(note, markup=False)
     rej_path = rejects or out_path.with_name(out_path.name.removesuffix(".jsonl") + ".rejects.jsonl")
     manifest = run_command(plan, Targets({plan.sources[0].output: out_path}, rej_path),
-                           RunOptions(progress=progress_for(quiet)))
+                           RunOptions(progress=progress_for(quiet, logs=False)))
     if not quiet:
         print_summary(f"convert {input.name} ({schema})", manifest)
 

@@ -9,12 +9,17 @@ from dolphin_data.engine.driver import Progress
 
 
 class Lines(Progress):
+    def __init__(self, logs: bool = True) -> None:
+        self.logs = logs
+
     def log(self, message: str) -> None:
-        err.print(f"[dim]{message}[/dim]", markup=True, highlight=False)
+        if self.logs:
+            err.print(f"[dim]{message}[/dim]", markup=True, highlight=False)
 
 
 class Bars(Lines):
-    def __init__(self) -> None:
+    def __init__(self, logs: bool = True) -> None:
+        super().__init__(logs)
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as RichProgress
 
@@ -36,7 +41,8 @@ class Bars(Lines):
         self.bars.stop()
 
 
-def progress_for(quiet: bool) -> Progress | None:
+def progress_for(quiet: bool, logs: bool = True) -> Progress | None:
+    """``logs`` False: bars only (a stage command on one file has no waves worth telling)."""
     if quiet:
         return None
-    return Bars() if err.is_terminal else Lines()
+    return Bars(logs) if err.is_terminal else Lines(logs)

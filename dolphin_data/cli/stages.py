@@ -44,7 +44,7 @@ def run_one(stage: str, params: dict[str, Any], v: dict[str, Any], sides: dict[s
     plan = plan_files([v["input"]], [StagePlan(stage, params)], ctx=context(v["workers"]), source=v.get("source"))
     outputs = {plan.sources[0].output: v["out_path"]} if v.get("out_path") is not None else {}
     targets = Targets(outputs, v.get("rejects"), {k: p for k, p in (sides or {}).items() if p is not None}, v.get("report"))
-    manifest = run_command(plan, targets, RunOptions(progress=progress_for(v["quiet"])))
+    manifest = run_command(plan, targets, RunOptions(progress=progress_for(v["quiet"], logs=False)))
     if not v["quiet"]:
         print_summary(f"{stage} {Path(v['input']).name}", manifest, counters)
     return manifest
@@ -232,6 +232,6 @@ def systemchat_build(
                            resolve_workers(workers), out_path.name)
     rej = rejects or out_path.with_name(out_path.name.removesuffix(".jsonl") + ".rejects.jsonl")
     manifest = run_command(plan, Targets({out_path.name: out_path}, rej, {}, report),
-                           RunOptions(progress=progress_for(quiet)))
+                           RunOptions(progress=progress_for(quiet, logs=False)))
     if not quiet:
         print_summary(f"systemchat build {plan.name}", manifest, ("guarded", "repaired", "leak_found"))

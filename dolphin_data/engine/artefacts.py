@@ -27,6 +27,7 @@ import orjson
 from dolphin_data import __version__
 from dolphin_data.engine.cache import Store, key_of, link_or_copy
 from dolphin_data.engine.driver import Engine, SourceRun
+from dolphin_data.engine.plan import Plan
 from dolphin_data.engine.worker import CONVERT
 from dolphin_data.errors import DolphinDataError
 
@@ -333,3 +334,36 @@ def hash_files(paths: Iterable[str], store: Store) -> dict[str, str]:
 
 def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+
+
+DELIBERATE = ("refusal:", "dup:", "sample:", "lang:", "contam:", "tokens:")  # filters doing their job
+
+
+class FloorError(DolphinDataError):
+    pass
+
+
+def check_floors(plan: Plan, manifest: Mapping[str, Any]) -> None:
+    """Fail the run (nothing is published) when a source writes too little or loses most rows to non-filter reasons
+    (``recipe.Floor``); the message names the source, the top reason and, for schema errors, the converter that fits."""
+    from dolphin_data.errors import UserError
+
+    for f in manifest["files"]:
+        src = plan.source(f["source"])
+        if src.floor is None:
+            continue
+        min_records, max_rejected = src.floor
+        failed = {k: v for k, v in f["rejected_by_reason"].items() if not k.startswith(DELIBERATE)}
+        n_failed = sum(failed.values())
+        if f["records_written"] >= min_records and n_failed <= max_rejected * f["rows_read"]:
+            continue
+        top = max(failed.items(), key=lambda kv: (kv[1], kv[0]))[0] if failed else None
+        what = (f"{n_failed:,} of {f['rows_read']:,} rows rejected, most as {top}" if top else
+                f"{f['records_written']:,} of {f['rows_read']:,} rows written")
+        hint = ""
+        if top and top.startswith("schema:") and src.files:
+            from dolphin_data.converters.detect import hint as detect_hint
+
+            hint = f"; {detect_hint(src.files[0], src.converter)}"
+        raise UserError(f"{src.name}: {what}{hint} (converter {src.converter}; the source's floor: at least "
+                        f"{min_records} record(s), at most {max_rejected:.0%} rejected other than by filters)")

@@ -40,6 +40,8 @@ class SourcePlan:
     ids: str = "converter"
     upstream: Mapping[str, Any] = field(default_factory=dict)  # for the manifest
     shape: str = "sharegpt"  # output shape of this source's file
+    floor: tuple[int, float] | None = None  # (min_records, max_rejected): see recipe.Floor; None: no floor
+    train_flags: bool = False  # write `train` on every turn (a build where some source carries per-turn flags)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Plan:
     sources: tuple[SourcePlan, ...]
     recipe: Mapping[str, Any] = field(default_factory=dict)  # {"name", "path", "sha256"} for the manifest
     stage_reports: bool = True
+    notes: tuple[str, ...] = ()  # what planning decided that the user should hear (e.g. a detected converter)
 
     def source(self, name: str) -> SourcePlan:
         return next(s for s in self.sources if s.name == name)
@@ -191,18 +194,26 @@ def plan_files(
     dupe = next((n for n in names if names.count(n) > 1), None)
     if dupe:
         raise UserError(f"inputs: two files are named {dupe!r}; sources are named by file stem, so rename one")
-    if converter is not None:
+    if converter not in (None, "auto"):
         CONVERTERS.get(converter)
     srcs = []
+    notes = []
     for p, name in zip(paths, names, strict=True):
         detected = converter or sniff_shape(p)
+        if detected == "auto":
+            from dolphin_data.converters.detect import resolve
+
+            detected, note = resolve(p)
+            notes.append(note)
         out_shape = shape or (detected if detected in ("sharegpt", "messages") else "sharegpt")
         srcs.append(SourcePlan(
             name=name, output=p.name if p.name.endswith(".jsonl") else p.name.split(".")[0] + ".jsonl",
             converter=detected, files=(str(p.resolve()),), labels=(p.name,), stages=tuple(stages),
             ids="converter" if converter else "record", shape=out_shape,
+            floor=(1, 0.5) if converter else None,
         ))
-    plan = Plan(name=",".join(names), ctx=ctx or RunContext(), sources=tuple(srcs), stage_reports=True)
+    plan = Plan(name=",".join(names), ctx=ctx or RunContext(), sources=tuple(srcs), stage_reports=True,
+                notes=tuple(notes))
     check_plan(plan)
     return plan
 
@@ -220,18 +231,29 @@ def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1) -> Plan:
 
     raw_dir = Path(raw_dir)
     sources = []
+    notes = []
     for spec in recipe.sources:
         files = resolve_raw_files(spec, raw_dir)
+        converter = spec.converter
+        if converter == "auto":
+            from dolphin_data.converters.detect import resolve
+
+            converter, note = resolve(files[0])
+            notes.append(f"{spec.name}: {note}")
         sources.append(SourcePlan(
-            name=spec.name, output=spec.output, converter=spec.converter,
+            name=spec.name, output=spec.output, converter=converter,
             files=tuple(str(p.resolve()) for p in files),
             labels=tuple(p.relative_to(raw_dir).as_posix() for p in files),
             stages=tuple(StagePlan(st.name, {**recipe.stage_params.get(st.name, {}), **st.params}) for st in spec.stages),
             upstream={"repo": spec.upstream.repo, "revision": spec.upstream.revision},
-            shape=recipe.output_format,
+            shape=recipe.output_format, floor=(spec.floor.min_records, spec.floor.max_rejected),
         ))
+    from dolphin_data.converters import TRAIN_FLAGS
+
+    if any(s.converter in TRAIN_FLAGS for s in sources):
+        sources = [replace(s, train_flags=True) for s in sources]
     ctx = replace(recipe.ctx, workers=workers)
     plan = Plan(recipe.name, ctx, tuple(sources),
-                {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256})
+                {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256}, notes=tuple(notes))
     check_plan(plan)
     return plan

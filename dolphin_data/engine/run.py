@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from dolphin_data.engine.artefacts import Assembler, commit, hash_files, pretty_json
+from dolphin_data.engine.artefacts import Assembler, check_floors, commit, hash_files, pretty_json
 from dolphin_data.engine.driver import Engine, Progress
 from dolphin_data.engine.executor import make_executor
 from dolphin_data.engine.plan import Plan
@@ -80,9 +80,13 @@ def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: M
         raw_sha = hash_files((f for s in plan.sources for f in s.files), store)
         assembler = Assembler(engine, staging, sides)
         manifest = assembler.write(raw_sha)
+        check_floors(plan, manifest)
         opts.timings.update(engine.timings)
         opts.timings.update({"run": round(t1 - t0, 3), "assemble": round(time.perf_counter() - t1, 3)})
         opts.stats.update(tasks_from_cache=store.hits, tasks_run=store.misses, ran=dict(engine.ran))
+        seconds = {k: round(v, 3) for k, v in sorted(engine.seconds.items(), key=lambda kv: -kv[1]) if v >= 0.0005}
+        opts.timings["worker_seconds"] = seconds  # type: ignore[assignment]
+        opts.stats["seconds"] = seconds
         ok = True
         return manifest, assembler.hashes
     finally:

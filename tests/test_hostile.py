@@ -115,8 +115,14 @@ def test_bad_file_through_convert(cli, tmp_path, name):
         assert_one_line_error(result, f"{src}: {expected}")
         assert not out.exists() and not rej.exists()
         return
-    assert result.exit_code == 0, result.output
     rows_in, kept, reasons = expected
+    if kept == 0 or (rows_in - kept) / rows_in > 0.5:  # below the default floor: the command fails, naming it
+        stem = name.split(".")[0]
+        assert_one_line_error(result, f"{stem}: 0 of {rows_in} rows written" if kept == 0 else
+                              f"{stem}: {rows_in - kept} of {rows_in} rows rejected, most as {max(reasons, key=reasons.get)}")
+        assert not out.exists() and not rej.exists()
+        return
+    assert result.exit_code == 0, result.output
     rejects = read_jsonl(rej)
     assert len(read_jsonl(out)) == kept and len(rejects) == rows_in - kept
     assert dict(Counter(r["reason"] for r in rejects)) == reasons
@@ -171,7 +177,8 @@ def hostile_build_recipe(tmp_path: Path) -> Path:
         (raw / stem).mkdir(parents=True)
         copy = shutil.copytree if (FILES / n).is_dir() else shutil.copy
         copy(FILES / n, raw / stem / n)
-        text += f"  - {{name: {stem}, output: {stem}.jsonl, converter: dolphin_flan}}\n"
+        text += (f"  - {{name: {stem}, output: {stem}.jsonl, converter: dolphin_flan, "
+                 f"floor: {{min_records: 0, max_rejected: 1}}}}\n")  # every file is accounted, none fails the floor
     (tmp_path / "r.yaml").write_text(text)
     return tmp_path / "r.yaml"
 
@@ -212,8 +219,8 @@ def test_build_refuses_symlink_out_of_raw_and_damaged_file(cli, tmp_path):
     link.unlink()
     shutil.copy(FILES / "truncated.jsonl.gz", tmp_path / "raw" / "crlf" / "crlf.jsonl.gz")
     (tmp_path / "r.yaml").write_text((tmp_path / "r.yaml").read_text().replace(
-        "{name: crlf, output: crlf.jsonl, converter: dolphin_flan}",
-        '{name: crlf, output: crlf.jsonl, converter: dolphin_flan, files: ["*.jsonl", "*.gz"]}'))
+        "{name: crlf, output: crlf.jsonl, converter: dolphin_flan,",
+        '{name: crlf, output: crlf.jsonl, converter: dolphin_flan, files: ["*.jsonl", "*.gz"],'))
     result = cli("build", recipe, "--out", tmp_path / "out", "--raw", tmp_path / "raw", "-q", "--workers", "1")
     assert_one_line_error(result, f"{tmp_path / 'raw' / 'crlf' / 'crlf.jsonl.gz'}: gzip data is corrupt or truncated")
 

@@ -18,6 +18,7 @@ BENCHMARKS = [
     "systemchat",
     "build",
     "decontam",
+    "engine",
     "io",
 ]
 

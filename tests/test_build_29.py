@@ -151,3 +151,15 @@ def test_every_built_file_loads_together_with_datasets(build, tmp_path):
     assert {("system", False), ("human", False), ("gpt", True)} <= flags and None not in {f for _, f in flags}
     one = [datasets.load_dataset("json", data_files=f, split="train", cache_dir=str(tmp_path / "hf")) for f in files[:3]]
     assert len(datasets.concatenate_datasets(one)) == sum(len(d) for d in one)
+
+
+def test_explain_shows_repairs_and_the_kept_copy_of_a_duplicate(build, cli):
+    out, manifest, _, rejects, _ = build
+    repairs = read_jsonl(out / "repairs" / "systemchat_validate.jsonl")
+    assert repairs and manifest["side"] == {"repairs/systemchat_validate.jsonl": "repairs/systemchat_validate.jsonl"}
+    res = cli("explain", repairs[0]["id"], "--build", out)
+    assert res.exit_code == 0 and "repaired by systemchat_validate (system:leak)" in res.output
+    assert repairs[0]["removed"][0][:30] in res.output.replace("\n", " ").replace("│", "")
+    dup = next(r for r in rejects["dedup"] if r["reason"] == "dup:near")
+    res = cli("explain", dup["id"], "--build", out)
+    assert f"kept copy {dup['duplicate_of']}:" in res.output and "similarity" in res.output

@@ -175,10 +175,10 @@ def explain(
 
     Example: dolphin-data explain openhermes:42 --build out/2.9
     """
+    from dolphin_data.cli.explain import render
     from dolphin_data.inspect import explain_id
 
-    for line in explain_id(conv_id, build_dir):
-        out.print(line, markup=False)
+    render(conv_id, explain_id(conv_id, build_dir), out)
 
 
 @app.command()

@@ -44,6 +44,7 @@ class SystemChatValidateStage(BatchStage):
 
     name = "systemchat_validate"
     kind = "batch"
+    build_side = ("repairs",)  # a build writes repairs/systemchat_validate.jsonl
 
     def __init__(
         self,

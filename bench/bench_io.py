@@ -39,10 +39,12 @@ REPEATS = 3
 TARGET = 64 << 20
 RESULTS = Path(__file__).resolve().parent / "results" / "io.json"
 
-WORDS_TEXT = ("the of and to in is you that it for on are with as be at this have from or by word but not what all were "
-         "when your can said there use each which she do how their if will up other about out many then them these "
-         "some her would make like him into time has look two more write see number way could people than first "
-         "water been call who now find long down day did get come made may part")
+WORDS_TEXT = (
+    "the of and to in is you that it for on are with as be at this have from or by word but not what all were "
+    "when your can said there use each which she do how their if will up other about out many then them these "
+    "some her would make like him into time has look two more write see number way could people than first "
+    "water been call who now find long down day did get come made may part"
+)
 WORDS = WORDS_TEXT.split()
 FOREIGN = ["über", "café", "naïve", "数据", "данные", "مرحبا"]  # in one text of five, as in a mostly-English mix
 CODE = 'def f(x):\n    return {"a": [x, "y\\\\n"]}  # tab\there\n'
@@ -121,9 +123,17 @@ def main() -> None:
         t = time.perf_counter()
         jl, ja, n = generate(Path(tmp))
         mb = {p: p.stat().st_size / 2**20 for p in (jl, ja)}
-        print(f"generated {n:,} records: {mb[jl]:.0f} MB JSONL, {mb[ja]:.0f} MB JSON array "
-              f"in {time.perf_counter() - t:.1f} s", flush=True)
-        out: dict = {"load_average_1min": round(os.getloadavg()[0], 1), "records": n, "mb": {"jsonl": round(mb[jl], 1), "json": round(mb[ja], 1)}, "repeats": REPEATS}
+        print(
+            f"generated {n:,} records: {mb[jl]:.0f} MB JSONL, {mb[ja]:.0f} MB JSON array "
+            f"in {time.perf_counter() - t:.1f} s",
+            flush=True,
+        )
+        out: dict = {
+            "load_average_1min": round(os.getloadavg()[0], 1),
+            "records": n,
+            "mb": {"jsonl": round(mb[jl], 1), "json": round(mb[ja], 1)},
+            "repeats": REPEATS,
+        }
         for fmt, path in (("jsonl", jl), ("json", ja)):
             old, new = [], []
             for _ in range(REPEATS):
@@ -132,19 +142,34 @@ def main() -> None:
             assert count(iter_rows(path)) == count(legacy_io.iter_rows(path)) == n
             o, w = statistics.median(x[0] for x in old), statistics.median(x[0] for x in new)
             oc, wc = statistics.median(x[1] for x in old), statistics.median(x[1] for x in new)
-            out[fmt] = {"old_s": round(o, 2), "new_s": round(w, 2), "old_mb_s": round(mb[path] / o, 1),
-                        "new_mb_s": round(mb[path] / w, 1), "old_rows_s": round(n / o), "new_rows_s": round(n / w),
-                        "speedup": round(o / w, 2), "old_cpu_s": round(oc, 2), "new_cpu_s": round(wc, 2),
-                        "new_mb_per_cpu_s": round(mb[path] / wc, 1), "cpu_speedup": round(oc / wc, 2)}
-            print(f"{fmt:5}  old {mb[path] / o:7.1f} MB/s {n / o:9,.0f} rows/s   new {mb[path] / w:7.1f} MB/s "
-                  f"{n / w:9,.0f} rows/s   new/old {o / w:.2f}x wall, {oc / wc:.2f}x CPU "
-                  f"(new {mb[path] / wc:.0f} MB per CPU second)", flush=True)
+            out[fmt] = {
+                "old_s": round(o, 2),
+                "new_s": round(w, 2),
+                "old_mb_s": round(mb[path] / o, 1),
+                "new_mb_s": round(mb[path] / w, 1),
+                "old_rows_s": round(n / o),
+                "new_rows_s": round(n / w),
+                "speedup": round(o / w, 2),
+                "old_cpu_s": round(oc, 2),
+                "new_cpu_s": round(wc, 2),
+                "new_mb_per_cpu_s": round(mb[path] / wc, 1),
+                "cpu_speedup": round(oc / wc, 2),
+            }
+            print(
+                f"{fmt:5}  old {mb[path] / o:7.1f} MB/s {n / o:9,.0f} rows/s   new {mb[path] / w:7.1f} MB/s "
+                f"{n / w:9,.0f} rows/s   new/old {o / w:.2f}x wall, {oc / wc:.2f}x CPU "
+                f"(new {mb[path] / wc:.0f} MB per CPU second)",
+                flush=True,
+            )
         scans = [cpu_timed(lambda: element_bounds(ja)) for _ in range(REPEATS)]
         scan, scan_cpu = statistics.median(x[0] for x in scans), statistics.median(x[1] for x in scans)
         out["json_scan_mb_s"] = round(mb[ja] / scan, 1)
         out["json_scan_mb_per_cpu_s"] = round(mb[ja] / scan_cpu, 1)
-        print(f"JSON structure scan (every element boundary): {mb[ja] / scan:.0f} MB/s wall, "
-              f"{mb[ja] / scan_cpu:.0f} MB per CPU second", flush=True)
+        print(
+            f"JSON structure scan (every element boundary): {mb[ja] / scan:.0f} MB/s wall, "
+            f"{mb[ja] / scan_cpu:.0f} MB per CPU second",
+            flush=True,
+        )
         ctx = get_context("spawn")
         with ctx.Pool(2) as pool:
             pool.map(read_shards, [(str(jl), [])] * 2)  # start the workers (imports) before timing
@@ -157,13 +182,22 @@ def main() -> None:
                     pars.append(timed(lambda p=path, s=shards: sharded(pool, p, s)))
                     wholes.append(timed(lambda p=path: count(iter_rows(p))))
                 par, whole = statistics.median(pars), statistics.median(wholes)
-                out[fmt].update({"plan_s": round(plan, 2), "plan_mb_s": round(mb[path] / plan, 1),
-                                 "shards": len(shards), "two_workers_s": round(par, 2),
-                                 "two_workers_speedup": round(whole / par, 2),
-                                 "two_workers_vs_old": round(out[fmt]["old_s"] / (plan + par), 2)})
-                print(f"{fmt:5}  plan_shards({TARGET >> 20} MB): {len(shards)} shards in {plan:.2f} s "
-                      f"({mb[path] / plan:.0f} MB/s); 2 workers {par:.2f} s = {whole / par:.2f}x one process; "
-                      f"plan + 2 workers vs old reader {out[fmt]['old_s'] / (plan + par):.2f}x", flush=True)
+                out[fmt].update(
+                    {
+                        "plan_s": round(plan, 2),
+                        "plan_mb_s": round(mb[path] / plan, 1),
+                        "shards": len(shards),
+                        "two_workers_s": round(par, 2),
+                        "two_workers_speedup": round(whole / par, 2),
+                        "two_workers_vs_old": round(out[fmt]["old_s"] / (plan + par), 2),
+                    }
+                )
+                print(
+                    f"{fmt:5}  plan_shards({TARGET >> 20} MB): {len(shards)} shards in {plan:.2f} s "
+                    f"({mb[path] / plan:.0f} MB/s); 2 workers {par:.2f} s = {whole / par:.2f}x one process; "
+                    f"plan + 2 workers vs old reader {out[fmt]['old_s'] / (plan + par):.2f}x",
+                    flush=True,
+                )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(out, indent=2) + "\n")
 

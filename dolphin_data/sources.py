@@ -28,8 +28,10 @@ LOCAL_REPO_PREFIX = "file://"
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a source or recipe name (it names files), or None."""
     if not NAME.fullmatch(name) or ".." in name:
-        return (f"{name!r} is not a valid name: use letters, digits, '_', '-' or '.' (no '/', no '..', "
-                f"at most 128 characters), e.g. 'orca_math'")
+        return (
+            f"{name!r} is not a valid name: use letters, digits, '_', '-' or '.' (no '/', no '..', "
+            f"at most 128 characters), e.g. 'orca_math'"
+        )
     return None
 
 
@@ -52,8 +54,10 @@ def repo_problem(repo: str) -> str | None:
     if repo == "" or repo.startswith(LOCAL_REPO_PREFIX):
         return None
     if not HUB_REPO.fullmatch(repo) or ".." in repo:
-        return (f"{repo!r} is not a dataset id like 'owner/name'; a local folder must be given explicitly as "
-                f"'file:///path/to/folder'")
+        return (
+            f"{repo!r} is not a dataset id like 'owner/name'; a local folder must be given explicitly as "
+            f"'file:///path/to/folder'"
+        )
     return None
 
 
@@ -89,8 +93,10 @@ def resolve_raw_files(spec: SourceSpec, raw_dir: Path, follow_symlinks: bool = F
                     )
                 if p.is_dir() and not p.name.lower().endswith(".parquet"):
                     if not globlib.has_magic(pattern):
-                        raise InputError(f"{p}: is a folder, expected a file; name the files inside it "
-                                         f"(e.g. '{pattern.rstrip('/')}/*.jsonl') in the source's files:")
+                        raise InputError(
+                            f"{p}: is a folder, expected a file; name the files inside it "
+                            f"(e.g. '{pattern.rstrip('/')}/*.jsonl') in the source's files:"
+                        )
                     folders.append(p)
                     continue
                 if not p.exists():

@@ -25,8 +25,13 @@ from tests.conftest import REPO, read_jsonl
 HOSTILE = Path(__file__).parent / "hostile"
 FILES, RECIPES = HOSTILE / "files", HOSTILE / "recipes"
 CASES = Counter()
-IJ, UTF8, DEEP, WT, NOBJ = ("schema:invalid_json", "schema:invalid_utf8", "schema:too_deep", "schema:wrong_type",
-                            "schema:not_an_object")
+IJ, UTF8, DEEP, WT, NOBJ = (
+    "schema:invalid_json",
+    "schema:invalid_utf8",
+    "schema:too_deep",
+    "schema:wrong_type",
+    "schema:not_an_object",
+)
 
 # file -> (rows read, rows kept, rejects by reason) or the error text after "Error: <file>: "
 FILE_CASES: dict[str, tuple[int, int, dict[str, int]] | str] = {
@@ -118,8 +123,12 @@ def test_bad_file_through_convert(cli, tmp_path, name):
     rows_in, kept, reasons = expected
     if kept == 0 or (rows_in - kept) / rows_in > 0.5:  # below the default floor: the command fails, naming it
         stem = name.split(".")[0]
-        assert_one_line_error(result, f"{stem}: 0 of {rows_in} rows written" if kept == 0 else
-                              f"{stem}: {rows_in - kept} of {rows_in} rows rejected, most as {max(reasons, key=reasons.get)}")
+        assert_one_line_error(
+            result,
+            f"{stem}: 0 of {rows_in} rows written"
+            if kept == 0
+            else f"{stem}: {rows_in - kept} of {rows_in} rows rejected, most as {max(reasons, key=reasons.get)}",
+        )
         assert not out.exists() and not rej.exists()
         return
     assert result.exit_code == 0, result.output
@@ -177,8 +186,10 @@ def hostile_build_recipe(tmp_path: Path) -> Path:
         (raw / stem).mkdir(parents=True)
         copy = shutil.copytree if (FILES / n).is_dir() else shutil.copy
         copy(FILES / n, raw / stem / n)
-        text += (f"  - {{name: {stem}, output: {stem}.jsonl, converter: dolphin_flan, "
-                 f"floor: {{min_records: 0, max_rejected: 1}}}}\n")  # every file is accounted, none fails the floor
+        text += (
+            f"  - {{name: {stem}, output: {stem}.jsonl, converter: dolphin_flan, "
+            f"floor: {{min_records: 0, max_rejected: 1}}}}\n"
+        )  # every file is accounted, none fails the floor
     (tmp_path / "r.yaml").write_text(text)
     return tmp_path / "r.yaml"
 
@@ -197,14 +208,19 @@ def test_build_over_every_readable_bad_file_accounts_for_every_row(cli, tmp_path
     assert {p.split("/")[0] for p in snapshot(tmp_path) - before} <= {"out", ".out.lock"}  # the build's lock file
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a source of several files without ids repeats line-number ids "
-                   "(EngineError 'ids still repeat after renaming', a traceback)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: a source of several files without ids repeats line-number ids "
+    "(EngineError 'ids still repeat after renaming', a traceback)",
+)
 def test_source_of_several_files_without_ids(cli, tmp_path):
     raw = tmp_path / "raw" / "flan"
     raw.mkdir(parents=True)
     for n in ("bom.jsonl", "crlf.jsonl", "cr_only.jsonl"):  # rows 1-3 in each, no ids
         shutil.copy(FILES / n, raw / n)
-    (tmp_path / "r.yaml").write_text("name: two\nsources:\n  - {name: flan, output: flan.jsonl, converter: dolphin_flan}\n")
+    (tmp_path / "r.yaml").write_text(
+        "name: two\nsources:\n  - {name: flan, output: flan.jsonl, converter: dolphin_flan}\n"
+    )
     result = cli("build", tmp_path / "r.yaml", "--out", tmp_path / "out", "--raw", tmp_path / "raw", "-q")
     assert result.exit_code == 0
 
@@ -218,33 +234,50 @@ def test_build_refuses_symlink_out_of_raw_and_damaged_file(cli, tmp_path):
     assert "--follow-symlinks" in result.stderr
     link.unlink()
     shutil.copy(FILES / "truncated.jsonl.gz", tmp_path / "raw" / "crlf" / "crlf.jsonl.gz")
-    (tmp_path / "r.yaml").write_text((tmp_path / "r.yaml").read_text().replace(
-        "{name: crlf, output: crlf.jsonl, converter: dolphin_flan,",
-        '{name: crlf, output: crlf.jsonl, converter: dolphin_flan, files: ["*.jsonl", "*.gz"],'))
+    (tmp_path / "r.yaml").write_text(
+        (tmp_path / "r.yaml")
+        .read_text()
+        .replace(
+            "{name: crlf, output: crlf.jsonl, converter: dolphin_flan,",
+            '{name: crlf, output: crlf.jsonl, converter: dolphin_flan, files: ["*.jsonl", "*.gz"],',
+        )
+    )
     result = cli("build", recipe, "--out", tmp_path / "out", "--raw", tmp_path / "raw", "-q", "--workers", "1")
     assert_one_line_error(result, f"{tmp_path / 'raw' / 'crlf' / 'crlf.jsonl.gz'}: gzip data is corrupt or truncated")
 
 
-@pytest.mark.parametrize("args", [
-    ["convert", str(FILES / "corrupt.json.gz"), "--from", "dolphin_flan", "--out", "{tmp}/o.jsonl"],
-    ["convert", str(FILES / "bad_pages.parquet"), "--from", "dolphin_flan", "--out", "{tmp}/o.jsonl"],
-    ["build", str(RECIPES / "billion_laughs.yaml"), "--out", "{tmp}/out", "--raw", "{tmp}/raw"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", str(FILES / "corrupt.json.gz"), "--from", "dolphin_flan", "--out", "{tmp}/o.jsonl"],
+        ["convert", str(FILES / "bad_pages.parquet"), "--from", "dolphin_flan", "--out", "{tmp}/o.jsonl"],
+        ["build", str(RECIPES / "billion_laughs.yaml"), "--out", "{tmp}/out", "--raw", "{tmp}/raw"],
+    ],
+)
 def test_no_traceback_reaches_stderr(tmp_path, args):
     CASES["subprocess runs"] += 1
     exe = Path(sys.executable).parent / "dolphin-data"
-    proc = subprocess.run([str(exe), *[a.replace("{tmp}", str(tmp_path)) for a in args]], capture_output=True,
-                          text=True, timeout=120, cwd=tmp_path)
+    proc = subprocess.run(
+        [str(exe), *[a.replace("{tmp}", str(tmp_path)) for a in args]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1 and proc.stderr.startswith("Error: ") and proc.stderr.count("\n") == 1, proc.stderr
     assert list(tmp_path.iterdir()) == []
 
 
 # -- properties over the readers -------------------------------------------------------------------------
 
-PROPS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                      HealthCheck.too_slow])
+PROPS = settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
     lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4),
     max_leaves=12,
@@ -289,8 +322,12 @@ def test_jsonl_round_trip_and_shards(tmp_path, values, eol, bom, target):
 
 
 @PROPS
-@given(values=st.lists(json_values, max_size=12), ws=st.sampled_from([b"", b" ", b"\r\n", b"\n\t "]),
-       bom=st.booleans(), target=st.integers(1, 300))
+@given(
+    values=st.lists(json_values, max_size=12),
+    ws=st.sampled_from([b"", b" ", b"\r\n", b"\n\t "]),
+    bom=st.booleans(),
+    target=st.integers(1, 300),
+)
 def test_json_array_round_trip_and_shards(tmp_path, values, ws, bom, target):
     CASES["hypothesis"] += 1
     p = tmp_path / "v.json"
@@ -340,8 +377,10 @@ def report_cases(request):
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if tr is not None and capture is not None:
         with capture.global_and_fixture_disabled():
-            tr.write_line(f"\nhostile suite: {sum(CASES.values())} cases tried "
-                          f"({', '.join(f'{k} {v}' for k, v in sorted(CASES.items()))})")
+            tr.write_line(
+                f"\nhostile suite: {sum(CASES.values())} cases tried "
+                f"({', '.join(f'{k} {v}' for k, v in sorted(CASES.items()))})"
+            )
 
 
 def test_repo_corpus_generator_is_current(tmp_path, monkeypatch):

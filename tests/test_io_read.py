@@ -87,8 +87,14 @@ def test_nesting_past_orjson_limits(tmp_path):
 def test_json_array_bad_element_is_one_reject(tmp_path):
     p = tmp_path / "a.json"
     p.write_bytes(BOM + b' [ {"a": 1}, {"a": "x,]}\\"["}, {bad}, 7 ,\r\n"s", {"a": [1, {"b": 2}]} ]\n')
-    assert rows(p) == [(1, {"a": 1}, None), (2, {"a": 'x,]}"['}, None), (3, None, "schema:invalid_json"),
-                       (4, 7, None), (5, "s", None), (6, {"a": [1, {"b": 2}]}, None)]
+    assert rows(p) == [
+        (1, {"a": 1}, None),
+        (2, {"a": 'x,]}"['}, None),
+        (3, None, "schema:invalid_json"),
+        (4, 7, None),
+        (5, "s", None),
+        (6, {"a": [1, {"b": 2}]}, None),
+    ]
     assert list(iter_rows(p))[2].raw == " {bad}"
 
 
@@ -156,8 +162,11 @@ def test_parquet_non_utf8_string_is_a_row_reject(tmp_path):
     q = pa.array([b"ok", b"caf\xe9", b"fine"], type=pa.binary()).view(pa.string())
     pq.write_table(pa.table({"q": q, "n": [1, 2, 3]}), p)
     got = list(iter_rows(p))
-    assert [(r.line, r.row, r.error) for r in got] == [(1, {"q": "ok", "n": 1}, None), (2, None, "schema:invalid_utf8"),
-                                                      (3, {"q": "fine", "n": 3}, None)]
+    assert [(r.line, r.row, r.error) for r in got] == [
+        (1, {"q": "ok", "n": 1}, None),
+        (2, None, "schema:invalid_utf8"),
+        (3, {"q": "fine", "n": 3}, None),
+    ]
     assert got[1].raw == {"q": "caf\\xe9", "n": 2}
 
 
@@ -169,8 +178,11 @@ def test_partitioned_parquet_folder_reads_in_path_order(tmp_path):
     (ds / "_SUCCESS").write_text("")
     got = list(iter_rows(ds))
     assert [(r.file.split("train.parquet/")[1], r.line, r.row) for r in got] == [
-        ("lang=en/part-0.parquet", 1, {"q": "en1", "lang": "en"}), ("lang=en/part-0.parquet", 2, {"q": "en2", "lang": "en"}),
-        ("lang=fr/part-1.parquet", 1, {"q": "fr1", "lang": "fr"}), ("lang=fr/part-1.parquet", 2, {"q": "fr2", "lang": "fr"})]
+        ("lang=en/part-0.parquet", 1, {"q": "en1", "lang": "en"}),
+        ("lang=en/part-0.parquet", 2, {"q": "en2", "lang": "en"}),
+        ("lang=fr/part-1.parquet", 1, {"q": "fr1", "lang": "fr"}),
+        ("lang=fr/part-1.parquet", 2, {"q": "fr2", "lang": "fr"}),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -189,9 +201,11 @@ def test_paths_that_are_not_files(tmp_path, make, message):
 
 def test_os_errors_become_one_line():
     assert str(input_error("raw/a.jsonl", PermissionError(13, "Permission denied"))) == (
-        "raw/a.jsonl: permission denied; make it readable (chmod +r) or run as its owner")
+        "raw/a.jsonl: permission denied; make it readable (chmod +r) or run as its owner"
+    )
     assert str(input_error("raw/a.jsonl", OSError(5, "Input/output error"), "after line 7")) == (
-        "raw/a.jsonl: cannot read (after line 7): Input/output error; check the disk and the file")
+        "raw/a.jsonl: cannot read (after line 7): Input/output error; check the disk and the file"
+    )
 
 
 def test_permission_denied_while_opening(tmp_path, monkeypatch):

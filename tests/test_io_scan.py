@@ -11,8 +11,15 @@ from hypothesis import strategies as st
 from dolphin_data.io.jsonscan import COMMA, ScanState, scan
 
 tricky_text = st.text(alphabet=st.sampled_from(['"', "\\", "[", "]", "{", "}", ",", "a", "é", " "]), max_size=12)
-elements = st.lists(st.one_of(tricky_text, st.lists(tricky_text, max_size=3),
-                              st.dictionaries(tricky_text, tricky_text, max_size=3), st.integers(-(2**63), 2**63 - 1)), max_size=8)
+elements = st.lists(
+    st.one_of(
+        tricky_text,
+        st.lists(tricky_text, max_size=3),
+        st.dictionaries(tricky_text, tricky_text, max_size=3),
+        st.integers(-(2**63), 2**63 - 1),
+    ),
+    max_size=8,
+)
 
 
 def separators(data: bytes, chunk: int) -> list[int]:

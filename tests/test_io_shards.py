@@ -32,8 +32,10 @@ def sharded(path, target):
 def tricky_rows(n: int, seed: int = 0) -> list:
     rnd = random.Random(seed)
     pieces = ['"', "\\", "\\\\", '\\"', "[", "]", "{", "}", ",", "é", "\n", "x" * 50, "\u2028"]
-    return [{"i": i, "t": "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))),
-             "l": [[i], {"k": ",]"}]} for i in range(n)]
+    return [
+        {"i": i, "t": "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))), "l": [[i], {"k": ",]"}]}
+        for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("eol", [b"\n", b"\r\n", b"\r"])

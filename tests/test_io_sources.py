@@ -41,7 +41,9 @@ def test_symlink_leaving_raw_is_refused_unless_followed(tmp_path):
     os.symlink(base / "in.jsonl", base / "alias.jsonl")  # inside raw: fine
     assert names(resolve_raw_files(spec(), tmp_path / "raw"), base) == ["alias.jsonl", "in.jsonl"]
     os.symlink(outside, base / "out.jsonl")
-    with pytest.raises(InputError, match=r"out.jsonl: leads to .*elsewhere.jsonl, outside the raw folder .*--follow-symlinks"):
+    with pytest.raises(
+        InputError, match=r"out.jsonl: leads to .*elsewhere.jsonl, outside the raw folder .*--follow-symlinks"
+    ):
         resolve_raw_files(spec(), tmp_path / "raw")
     got = resolve_raw_files(spec(), tmp_path / "raw", follow_symlinks=True)
     assert names(got, base) == ["alias.jsonl", "in.jsonl", "out.jsonl"]
@@ -56,11 +58,14 @@ def test_symlinked_source_folder_leaving_raw_is_refused(tmp_path):
         resolve_raw_files(spec(), tmp_path / "raw")
 
 
-@pytest.mark.parametrize(("files", "raw", "message"), [
-    (["../../etc/*"], "src", "contains '..'"),
-    (["/etc/passwd"], "src", "is absolute"),
-    (["*"], "../x", "contains '..'"),
-])
+@pytest.mark.parametrize(
+    ("files", "raw", "message"),
+    [
+        (["../../etc/*"], "src", "contains '..'"),
+        (["/etc/passwd"], "src", "is absolute"),
+        (["*"], "../x", "contains '..'"),
+    ],
+)
 def test_patterns_outside_raw_are_user_errors(tmp_path, files, raw, message):
     with pytest.raises(UserError, match=message):
         resolve_raw_files(spec(files, raw), tmp_path / "raw")
@@ -83,7 +88,9 @@ def test_pull_copies_a_local_folder_only_as_file_url(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
     res = pull_source(spec(raw="src", repo=f"file://{repo}", up_files=["*.jsonl"]), raw)
     assert res["status"] == "pulled" and (raw / "src" / "a.jsonl").read_text() == "{}\n"
-    with pytest.raises(UserError, match="is not a dataset id like 'owner/name'; a local folder must be given explicitly"):
+    with pytest.raises(
+        UserError, match="is not a dataset id like 'owner/name'; a local folder must be given explicitly"
+    ):
         pull_source(spec(raw="src2", repo=str(repo), up_files=["*.jsonl"]), raw)
     assert not (raw / "src2").exists()
 

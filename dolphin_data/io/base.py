@@ -73,13 +73,17 @@ def input_error(path: Path | str, exc: BaseException, where: str = "") -> InputE
     if isinstance(exc, FileNotFoundError):
         return InputError(f"{path}: no such file{at}; check the path (or run `dolphin-data pull` to fetch sources)")
     if isinstance(exc, IsADirectoryError):
-        return InputError(f"{path}: is a folder, expected a file; name a file inside it (a folder is read only "
-                          f"as a partitioned Parquet dataset named *.parquet)")
+        return InputError(
+            f"{path}: is a folder, expected a file; name a file inside it (a folder is read only "
+            f"as a partitioned Parquet dataset named *.parquet)"
+        )
     if isinstance(exc, PermissionError):
         return InputError(f"{path}: permission denied{at}; make it readable (chmod +r) or run as its owner")
     if isinstance(exc, gzip.BadGzipFile | EOFError | zlib.error):
-        return InputError(f"{path}: gzip data is corrupt or truncated{at}: {one_line(exc)}; fetch the file again "
-                          f"(`dolphin-data pull --force`) or check it with `gzip -t`")
+        return InputError(
+            f"{path}: gzip data is corrupt or truncated{at}: {one_line(exc)}; fetch the file again "
+            f"(`dolphin-data pull --force`) or check it with `gzip -t`"
+        )
     if isinstance(exc, OSError):
         return InputError(f"{path}: cannot read{at}: {one_line(exc.strerror or exc)}; check the disk and the file")
     return InputError(f"{path}: cannot read{at}: {type(exc).__name__}: {one_line(exc)}")
@@ -136,6 +140,8 @@ def raw_value(data: bytes, spill: Spill | None) -> Any:
             tmp.write_bytes(data)
             os.replace(tmp, target)
     except OSError as e:
-        raise InputError(f"{target}: cannot write the spill file of a {len(data):,}-byte bad row: "
-                         f"{e.strerror or e}; free disk space or fix the folder's permissions") from None
+        raise InputError(
+            f"{target}: cannot write the spill file of a {len(data):,}-byte bad row: "
+            f"{e.strerror or e}; free disk space or fix the folder's permissions"
+        ) from None
     return {"spilled_to": spill.ref + name, "bytes": len(data), "sha256": digest, "head": text[:HEAD_CHARS]}

@@ -27,8 +27,9 @@ CHUNK = 1 << 20  # scan size: small enough for the temporaries to stay in cache
 _SPACE = b" \t\r\n"
 
 
-def iter_json(path: Path, start: int | None = None, end: int | None = None, first_index: int = 1,
-              spill: Spill | None = None) -> Iterator[RawRow]:
+def iter_json(
+    path: Path, start: int | None = None, end: int | None = None, first_index: int = 1, spill: Spill | None = None
+) -> Iterator[RawRow]:
     """Elements of the file's top-level array (or of the byte range ``[start, end)`` of a planned shard)."""
     index = first_index
     with open_input(path) as fh:
@@ -54,8 +55,9 @@ def iter_json(path: Path, start: int | None = None, end: int | None = None, firs
             raise input_error(path, e, f"after element {index - 1}") from None
 
 
-def _elements(fh: IO[bytes], path: Path, pending: bytes, base: int, end: int | None, index: int,
-              spill: Spill | None, shard: bool) -> Iterator[RawRow]:
+def _elements(
+    fh: IO[bytes], path: Path, pending: bytes, base: int, end: int | None, index: int, spill: Spill | None, shard: bool
+) -> Iterator[RawRow]:
     """Cut elements at depth-1 commas; ``base`` is the file offset of ``pending``, the first unread byte."""
     name = str(path)
     state = ScanState(depth=1)
@@ -105,14 +107,26 @@ def _elements(fh: IO[bytes], path: Path, pending: bytes, base: int, end: int | N
         if seen_comma or text.strip(_SPACE):
             row = parse_json(text, name, index, spill)
             if row.error and not shard:
-                row = RawRow(name, index, None, row.error, row.raw,
-                             f"{row.detail}; the array never closes (is the file truncated?)")
+                row = RawRow(
+                    name,
+                    index,
+                    None,
+                    row.error,
+                    row.raw,
+                    f"{row.detail}; the array never closes (is the file truncated?)",
+                )
             yield row
         return
     tail = bytes(buf[closed + 1 - buf_base :]) + fh.read()
     if tail.strip(_SPACE):
-        yield RawRow(name, index, None, "schema:invalid_json", raw_value(tail, spill),
-                     f"{len(tail):,} bytes of text after the array's closing bracket")
+        yield RawRow(
+            name,
+            index,
+            None,
+            "schema:invalid_json",
+            raw_value(tail, spill),
+            f"{len(tail):,} bytes of text after the array's closing bracket",
+        )
 
 
 def _whole(path: Path, data: bytes) -> Iterator[RawRow]:

@@ -23,8 +23,9 @@ COUNT_PIECE = 1 << 26
 _BLANK = b" \t\r\n"
 
 
-def iter_jsonl(path: Path, start: int = 0, end: int | None = None, first_line: int = 1,
-               spill: Spill | None = None) -> Iterator[RawRow]:
+def iter_jsonl(
+    path: Path, start: int = 0, end: int | None = None, first_line: int = 1, spill: Spill | None = None
+) -> Iterator[RawRow]:
     """Rows of ``path`` (whole, or the byte range ``[start, end)`` beginning at line ``first_line``)."""
     name = str(path)
     lineno = first_line - 1

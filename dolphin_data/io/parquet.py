@@ -26,8 +26,11 @@ def dataset_members(path: Path) -> list[tuple[str, dict[str, str]]]:
     if not path.is_dir():
         return [("", {})]
     try:
-        parts = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.parquet")
-                       if p.is_file() and not any(s.startswith((".", "_")) for s in p.relative_to(path).parts))
+        parts = sorted(
+            p.relative_to(path).as_posix()
+            for p in path.rglob("*.parquet")
+            if p.is_file() and not any(s.startswith((".", "_")) for s in p.relative_to(path).parts)
+        )
     except OSError as e:
         raise input_error(path, e) from None
     if not parts:
@@ -50,9 +53,13 @@ def open_parquet(path: Path, member: str = "") -> Any:
     except OSError as e:
         if isinstance(e, PermissionError | IsADirectoryError | FileNotFoundError):
             raise input_error(file, e) from None
-        raise InputError(f"{file}: not a readable Parquet file ({one_line(e)}); fetch it again (`dolphin-data pull --force`)") from None
+        raise InputError(
+            f"{file}: not a readable Parquet file ({one_line(e)}); fetch it again (`dolphin-data pull --force`)"
+        ) from None
     except Exception as e:  # pyarrow raises ArrowInvalid and others for a damaged footer
-        raise InputError(f"{file}: not a readable Parquet file ({one_line(e)}); fetch it again (`dolphin-data pull --force`)") from None
+        raise InputError(
+            f"{file}: not a readable Parquet file ({one_line(e)}); fetch it again (`dolphin-data pull --force`)"
+        ) from None
 
 
 def row_group_sizes(pf: Any) -> list[tuple[int, int]]:
@@ -66,8 +73,13 @@ def row_group_sizes(pf: Any) -> list[tuple[int, int]]:
     return out
 
 
-def iter_parquet(path: Path, member: str = "", row_groups: tuple[int, int] | None = None, first_row: int = 1,
-                 partition: dict[str, str] | None = None) -> Iterator[RawRow]:
+def iter_parquet(
+    path: Path,
+    member: str = "",
+    row_groups: tuple[int, int] | None = None,
+    first_row: int = 1,
+    partition: dict[str, str] | None = None,
+) -> Iterator[RawRow]:
     """Rows of one file (``member`` of a dataset folder), row groups ``[a, b)`` (all when None)."""
     file = path / member if member else path
     pf = open_parquet(path, member)
@@ -104,7 +116,9 @@ def _batch_rows(batch: Any, name: str, first: int, partition: dict[str, str] | N
         try:
             r = one.to_pylist()[0]
         except UnicodeDecodeError as e:
-            yield RawRow(name, first + i, None, "schema:invalid_utf8", _escaped_row(one), f"a string column: {one_line(e)}")
+            yield RawRow(
+                name, first + i, None, "schema:invalid_utf8", _escaped_row(one), f"a string column: {one_line(e)}"
+            )
             continue
         yield RawRow(name, first + i, {**r, **partition} if partition else r)
 

@@ -91,8 +91,10 @@ def plan_shards(path: str | Path, target_bytes: int = TARGET_BYTES) -> list[Shar
     if fmt != "parquet" and is_gzip(path):
         return [Shard(name, fmt, 0, 0, 0, 1, None, _size(path), whole=True)]
     if fmt == "jsonl":
-        return [Shard(name, fmt, i, a, b, first, lines, b - a)
-                for i, (a, b, first, lines) in enumerate(line_ranges(path, target))]
+        return [
+            Shard(name, fmt, i, a, b, first, lines, b - a)
+            for i, (a, b, first, lines) in enumerate(line_ranges(path, target))
+        ]
     if fmt == "json":
         bounds = element_bounds(path)
         if bounds is None or not len(bounds[0]):

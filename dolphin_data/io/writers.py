@@ -110,7 +110,11 @@ def atomic_writer(path: str | Path) -> Iterator[IO[bytes]]:
     tmp = path.with_name(path.name + ".tmp")
     raw = open(tmp, "wb")  # noqa: SIM115 - closed below on both paths
     # mtime=0 and no file name in the gzip header: the same records give the same bytes
-    fh = cast(IO[bytes], gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)) if path.name.endswith(".gz") else raw
+    fh = (
+        cast(IO[bytes], gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0))
+        if path.name.endswith(".gz")
+        else raw
+    )
     try:
         yield fh
         fh.close()

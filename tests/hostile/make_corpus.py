@@ -45,11 +45,14 @@ def files() -> dict[str, bytes]:
         "deep_300.jsonl": good[0] + b'\n{"instruction": "x", "input": ' + deep(300) + b', "output": "y"}\n',
         "deep_5000.jsonl": good[0] + b"\n" + deep(5000) + b"\n",
         "scalars_and_wrong_types.jsonl": b'5\n"text"\nnull\n[1, 2]\n{"instruction": 5, "input": "q", "output": "a"}\n'
-                                         + good[0] + b"\n",
+        + good[0]
+        + b"\n",
         "empty.jsonl": b"",
         "only_blank_lines.jsonl": b"\n\r\n  \n\r",
         "array_bom_crlf.json": BOM + b"[\r\n" + b",\r\n".join(arr) + b"\r\n]\r\n",
-        "array_bad_element.json": b"[" + b", ".join([arr[0], b'{"instruction": "x", oops}', arr[1], b"NaN", arr[2]]) + b"]",
+        "array_bad_element.json": b"["
+        + b", ".join([arr[0], b'{"instruction": "x", oops}', arr[1], b"NaN", arr[2]])
+        + b"]",
         "array_truncated.json": b"[" + b", ".join(arr)[:-30],
         "array_trailing_garbage.json": b"[" + b", ".join(arr[:2]) + b"] and then some",
         "array_stray_commas.json": b"[," + b", ".join(arr[:2]) + b",]",
@@ -75,8 +78,10 @@ def parquet_files() -> None:
     data[60:140] = b"\xee" * 80  # the first row group's pages; the footer intact
     (FILES / "bad_pages.parquet").write_bytes(bytes(data))
     bad = pa.array([b"ok", b"caf\xe9 \xff", b"fine"], type=pa.binary()).view(pa.string())
-    pq.write_table(pa.table({"instruction": ["s"] * 3, "input": bad, "output": ["a", "b", "c"]}),
-                   FILES / "non_utf8_strings.parquet")
+    pq.write_table(
+        pa.table({"instruction": ["s"] * 3, "input": bad, "output": ["a", "b", "c"]}),
+        FILES / "non_utf8_strings.parquet",
+    )
     ds = FILES / "partitioned.parquet"
     for part in ("lang=en/part-0.parquet", "lang=fr/part-0.parquet"):
         (ds / part).parent.mkdir(parents=True, exist_ok=True)
@@ -105,8 +110,12 @@ def recipes() -> dict[str, str]:
         "files_dotdot.yaml": GOOD_RECIPE.replace('["*.jsonl"]', '["../../*.jsonl"]'),
         "files_absolute.yaml": GOOD_RECIPE.replace('["*.jsonl"]', '["/etc/passwd"]'),
         "output_path.yaml": GOOD_RECIPE.replace("output: flan.jsonl", "output: ../flan.jsonl"),
-        "repo_local_path.yaml": GOOD_RECIPE.replace("    files", "    upstream: {repo: /etc, files: [passwd]}\n    files"),
-        "billion_laughs.yaml": "\n".join(lol) + "\n" + GOOD_RECIPE.replace("name: hostile", "name: hostile\ndescription: *a8"),
+        "repo_local_path.yaml": GOOD_RECIPE.replace(
+            "    files", "    upstream: {repo: /etc, files: [passwd]}\n    files"
+        ),
+        "billion_laughs.yaml": "\n".join(lol)
+        + "\n"
+        + GOOD_RECIPE.replace("name: hostile", "name: hostile\ndescription: *a8"),
         "deep_nesting.yaml": "name: x\nsources: " + "[" * 3000 + "]" * 3000 + "\n",
         "training_out_of_range.yaml": GOOD_RECIPE + "training: {micro_batch_size: 0}\n",
         "val_set_size_out_of_range.yaml": GOOD_RECIPE + "training: {val_set_size: 7}\n",

@@ -110,6 +110,9 @@ def convert(
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Rejects JSONL (default: OUT with .rejects.jsonl).")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Source name used in ids (default: file stem).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output shape: sharegpt or messages.")] = "sharegpt",
+    train_flags: Annotated[bool, typer.Option("--train-flags", help="A `train` flag on every turn (the trainer's default "
+                                                                    "where the schema has none), as a build whose "
+                                                                    "sources carry flags writes.")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the upstream schemas and exit.")] = False,
     workers: WorkersOpt = 1,
     quiet: QuietOpt = False,
@@ -132,7 +135,8 @@ def convert(
         raise UserError(f"--format {fmt!r}: choose sharegpt or messages")
     if schema != "auto":
         CONVERTERS.get(schema)
-    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt)
+    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt,
+                      train_flags=train_flags)
     for note in plan.notes if not quiet else ():
         err.print(note, markup=False)
     rej_path = rejects or out_path.with_name(out_path.name.removesuffix(".jsonl") + ".rejects.jsonl")

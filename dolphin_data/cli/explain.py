@@ -50,8 +50,10 @@ def render(conv_id: str, findings: list[Finding], console: Console) -> None:
             for r in f.repairs:
                 removed = r.get("removed")
                 text = "; ".join(removed) if isinstance(removed, list) else str(removed)
-                parts.append(Text(f"repaired by {r.get('stage')} ({r.get('rule')}), turn {r.get('turn')}: removed ",
-                                  style="dim") + Text(text, style="strike"))
+                line = Text(f"repaired by {r.get('stage')} ({r.get('rule')}), turn {r.get('turn')}: removed ",
+                            style="dim") + Text(text, style="strike")
+                line.overflow = "fold"
+                parts.append(line)
             console.print(Panel(Group(*parts), title=title, title_align="left", border_style="green"))
             continue
         rec = f.record

@@ -179,6 +179,7 @@ def plan_files(
     converter: str | None = None,
     source: str | None = None,
     shape: str | None = None,
+    train_flags: bool = False,
 ) -> Plan:
     """A stage command's plan: each input file is a source (named by ``source`` or its file stem, in the order
     given), read as ShareGPT/messages (detected) unless ``converter`` names an upstream schema."""
@@ -210,7 +211,7 @@ def plan_files(
             name=name, output=p.name if p.name.endswith(".jsonl") else p.name.split(".")[0] + ".jsonl",
             converter=detected, files=(str(p.resolve()),), labels=(p.name,), stages=tuple(stages),
             ids="converter" if converter else "record", shape=out_shape,
-            floor=(1, 0.5) if converter else None,
+            floor=(1, 0.5) if converter else None, train_flags=train_flags,
         ))
     plan = Plan(name=",".join(names), ctx=ctx or RunContext(), sources=tuple(srcs), stage_reports=True,
                 notes=tuple(notes))

@@ -337,9 +337,10 @@ def _run(out: StageOutput, batch: Batch, tally: Tally, src: SourcePlan, parts: P
             if not d.record:
                 rec["record"] = None
             elif i in out.edits:  # dropped after the stage changed it (e.g. repaired, then failed a later rule)
-                rec["record"] = out.edits[i].to_record(src.shape)
+                edited = Batch.from_conversations(src.name, [out.edits[i]], batch.where[i : i + 1])
+                rec["record"] = edited.record(0, src.shape, src.train_flags)
             else:
-                rec["record"] = batch.record(i, src.shape)
+                rec["record"] = batch.record(i, src.shape, src.train_flags)
             lines.append(dumps(rec))
         parts.write(f"rejects:{tally.position}", lines)
     if out.repairs:

@@ -189,7 +189,7 @@ def plan_files(
     for p in paths:
         if not p.exists():
             raise InputError(f"{p}: no such file; check the path (or run `dolphin-data pull` to fetch sources)")
-        if p.is_dir():
+        if p.is_dir() and not p.name.lower().endswith(".parquet"):  # a *.parquet folder is a partitioned dataset
             raise InputError(f"{p}: is a folder; give a .jsonl, .json or .parquet file")
     names = [source if source and len(paths) == 1 else p.name.split(".")[0] for p in paths]
     dupe = next((n for n in names if names.count(n) > 1), None)

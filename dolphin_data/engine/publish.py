@@ -62,10 +62,26 @@ def locked(target: Path, what: str) -> Iterator[None]:
 
 
 def staging_dir(target: Path) -> Path:
+    """A fresh staging folder beside ``target``; staging folders of runs that died (kill -9) are removed first."""
+    for left in target.parent.glob(f".{target.name}.staging-*"):
+        pid = left.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            rescue_cache(left, target)
+            shutil.rmtree(left, ignore_errors=True)
     path = _sibling(target, "staging", os.getpid())
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def clean_leftovers(target: Path) -> None:

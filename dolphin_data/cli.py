@@ -291,7 +291,7 @@ STAGE_COMMAND_MODULES: list[str] = [
     "dolphin_data.cli_unfilter",
     "dolphin_data.cli_tokens",
     "dolphin_data.cli_dedup",
-    "dolphin_data.synth",
+    "dolphin_data.cli_synth",
 ]
 
 

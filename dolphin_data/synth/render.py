@@ -49,7 +49,7 @@ def _lookup(tt: TokenTable, schema: Schema, what: str, dims: tuple[int, ...]) ->
 
 
 def render_json(ch: Chunk, src: SourceProfile, start: int, tt: TokenTable, rng: np.random.Generator
-                ) -> tuple[list[bytes], np.ndarray]:
+                ) -> tuple[list[bytes | memoryview], np.ndarray]:
     """``(pieces, tails)``: the chunk's bytes in order (normal rows in large pieces, malformed rows alone)."""
     schema = SCHEMAS[src.schema]
     t, n = ch.turns, ch.n_rows
@@ -83,16 +83,15 @@ def render_json(ch: Chunk, src: SourceProfile, start: int, tt: TokenTable, rng: 
     out[turn_text_at[nf] - 1] = joins[t.role[nf - 1], t.role[nf]]
     closes = _lookup(tt, schema, "close", (ROLE_COUNT, len(schema.tails)))
     out[row_start[1:] - 1] = closes[t.role[last_turn], tails]
-    total = int(text_len.sum())
-    local = np.arange(total) - np.repeat(ch.bounds[:-1], text_len)
-    out[np.repeat(turn_text_at, text_len) + local] = ch.tokens
-    data = tt.render(out)
-    byte_at = np.concatenate(([0], np.cumsum(tt.json_bytes[out])))[row_start]
-    pieces: list[bytes] = []
+    out[np.repeat(turn_text_at - ch.bounds[:-1], text_len) + np.arange(int(text_len.sum()))] = ch.tokens
+    data, offsets = tt.render_offsets(out)
+    byte_at = offsets[row_start]
+    pieces: list[bytes | memoryview] = []
     cursor = 0
     for r in np.flatnonzero((ch.kind == MALFORMED) & np.isin(ch.arg, [REASONS.index(x) for x in BYTE_REASONS])):
         ta, tb = int(first_turn[r]), int(last_turn[r]) + 1
-        texts = tt.texts(ch.tokens, ch.bounds[ta:tb + 1])
+        b = ch.bounds[ta:tb + 1]
+        texts = tt.texts(ch.tokens[b[0]:b[-1]], b - b[0])
         raw = malformed_bytes(schema, REASONS[ch.arg[r]], t.role[ta:tb].tolist(), texts, int(tails[r]),
                               upstream_id(src, start + int(r) + 1), bool(is_first_row[r]) and schema.array)
         pieces += [data[cursor:byte_at[r]], raw]
@@ -104,8 +103,8 @@ def render_json(ch: Chunk, src: SourceProfile, start: int, tt: TokenTable, rng: 
 def render_parquet(ch: Chunk, src: SourceProfile, tt: TokenTable) -> tuple[pa.Table, list[str]]:
     """The chunk as an Arrow table in the source's upstream schema, and each row's prompt id (UltraChat)."""
     t, n = ch.turns, ch.n_rows
-    data = tt.render(ch.tokens, json=False)
-    offsets = np.concatenate(([0], np.cumsum(tt.raw_bytes[ch.tokens])))[ch.bounds].astype(np.int64)
+    data, offsets = tt.render_offsets(ch.tokens, json=False)
+    offsets = offsets[ch.bounds]
     texts = pa.LargeStringArray.from_buffers(len(t), pa.py_buffer(offsets), pa.py_buffer(data))
     per_row = np.bincount(t.row, minlength=n)
     first_turn = np.concatenate(([0], np.cumsum(per_row)))

@@ -11,6 +11,7 @@ import functools
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from dolphin_data.synth import phrases as P
 from dolphin_data.synth.schemas import SCHEMAS
@@ -62,11 +63,9 @@ class TokenTable:
         raw_s = pl.concat(blocks_raw)
         vocab_js = (raw_s.slice(len(raw)).str.replace_all("\\", "\\\\", literal=True)
                     .str.replace_all('"', '\\"', literal=True).str.replace_all("\n", "\\n", literal=True))
-        self.raw = raw_s
-        self.json = pl.concat([pl.Series(js, dtype=pl.String), vocab_js])
+        self.raw = raw_s.rechunk()
+        self.json = pl.concat([pl.Series(js, dtype=pl.String), vocab_js]).rechunk()
         self.size = size
-        self.json_bytes = self.json.str.len_bytes().to_numpy().astype(np.int64)
-        self.raw_bytes = raw_s.str.len_bytes().to_numpy().astype(np.int64)
         self.raw_chars = raw_s.str.len_chars().to_numpy().astype(np.int64)
 
     def number(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -77,20 +76,28 @@ class TokenTable:
         lo = np.where(big, self.num_pad + v % NUM_LO, self.num_lo + v)
         return hi.astype(np.int32), lo.astype(np.int32)
 
-    def render(self, tokens: np.ndarray, json: bool = True) -> bytes:
+    def render(self, tokens: np.ndarray, json: bool = True) -> memoryview:
         """The bytes of ``tokens`` (JSON forms or raw text)."""
+        return self.render_offsets(tokens, json)[0]
+
+    def render_offsets(self, tokens: np.ndarray, json: bool = True) -> tuple[memoryview, np.ndarray]:
+        """``(bytes, offsets)``: one gather; the gathered column's data buffer is the tokens' bytes in order, and
+        token ``i`` is ``bytes[offsets[i]:offsets[i + 1]]``."""
         if len(tokens) == 0:
-            return b""
+            return memoryview(b""), np.zeros(1, np.int64)
         series = self.json if json else self.raw
-        joined = series.gather(tokens).str.join("").to_arrow()
-        scalar = joined[0]
-        return scalar.as_buffer().to_pybytes()  # type: ignore[no-any-return,union-attr]
+        arr = series.gather(tokens).to_arrow(compat_level=pl.CompatLevel.oldest())
+        if isinstance(arr, pa.ChunkedArray):
+            arr = arr.combine_chunks()
+        offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64, count=len(arr) + 1, offset=arr.offset * 8)
+        data = memoryview(arr.buffers()[2])[int(offsets[0]):int(offsets[-1])]  # type: ignore[arg-type]
+        return data, offsets - offsets[0]
 
     def texts(self, tokens: np.ndarray, bounds: np.ndarray) -> list[str]:
         """Raw texts of consecutive token ranges ``tokens[bounds[i]:bounds[i+1]]``."""
-        data = self.render(tokens, json=False)
-        ends = np.concatenate(([0], np.cumsum(self.raw_bytes[tokens])))[bounds]
-        return [data[a:b].decode("utf-8") for a, b in zip(ends[:-1].tolist(), ends[1:].tolist(), strict=True)]
+        data, offsets = self.render_offsets(tokens, json=False)
+        ends = offsets[bounds]
+        return [str(data[a:b], "utf-8") for a, b in zip(ends[:-1].tolist(), ends[1:].tolist(), strict=True)]
 
 
 def _json(text: str) -> str:

@@ -35,7 +35,7 @@ CJK_SEPS = ("", "，", "。", "。\n\n", "：", "？", "。", "？", "")
 CODE_SEPS = (" ", ", ", "\n", "\n\n", "\n    ", "\n        ", "", "", "")
 PROSE_SEP_P = (0.845, 0.07, 0.06, 0.012, 0.006, 0.007, 0.0, 0.0, 0.0)
 CODE_SEP_P = (0.5, 0.08, 0.12, 0.02, 0.18, 0.1, 0.0, 0.0, 0.0)
-ZIPF_BITS = 20  # inverse-CDF lookup table of 2**20 entries per vocabulary
+ZIPF_BITS = 18  # inverse-CDF lookup table of 2**18 entries per vocabulary (fits in cache)
 
 # Words the unfilter, leak and directive rules key on never enter a vocabulary (see the module docstring).
 BLOCKED = frozenset(
@@ -206,7 +206,7 @@ class Sampler:
         self.n_words = len(v.words)
 
     def draw(self, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
-        bits = rng.integers(0, 1 << 32, n, dtype=np.uint32) if n else np.zeros(0, np.uint32)
+        bits = rng.bit_generator.random_raw((n + 1) // 2).view(np.uint32)[:n]
         w = self.words[bits >> np.uint32(32 - ZIPF_BITS)]
         s = self.seps[bits & np.uint32(4095)]
         return w, s.astype(np.int32)
@@ -241,8 +241,7 @@ def fill_runs(tokens: np.ndarray, starts: np.ndarray, lengths: np.ndarray, vocab
         wid = (w * 2 + cap) * S + s
     else:
         wid = w * S + s
-    local = np.arange(n, dtype=np.int64) - np.repeat(run_off, lengths)
-    tokens[np.repeat(starts, lengths) + local] = base + wid
+    tokens[np.repeat(starts - run_off, lengths) + np.arange(n, dtype=np.int64)] = base + wid
 
 
 def word_slots(tokens: np.ndarray, base: int, vocab: int) -> np.ndarray:

@@ -201,5 +201,5 @@ def build_text(t: Turns, tt: TokenTable, rng: np.random.Generator,
         lens = count[is_donor]
         src_start = donor_bounds[d]
         local = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
-        tokens[np.repeat(start[is_donor], lens) + local] = donor_tokens[np.repeat(src_start, lens) + local]
+        tokens[np.repeat(start[is_donor], lens) + local] = donor_tokens[np.repeat(src_start, lens) + local]  # few rows
     return tokens, bounds

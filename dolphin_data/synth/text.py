@@ -39,32 +39,14 @@ ZIPF_BITS = 18  # inverse-CDF lookup table of 2**18 entries per vocabulary (fits
 
 # Words the unfilter, leak and directive rules key on never enter a vocabulary (see the module docstring).
 BLOCKED = frozenset(
-    "i me my mine we us our you your yours not no nor never cannot can cant won wont sorry unable ai bot chatbot "
-    "model models language languages system prompt message instructions instructed assistant please remember "
-    "mind note important ethical moral appropriate harmful harm illegal policy policies guidelines rules refuse "
-    "decline apologize apology program software programming artificial intelligence openai words word letter "
-    "letters json caps upper lower capital english french spanish german russian chinese instead rather".split()
+    ["i", "me", "my", "mine", "we", "us", "our", "you", "your", "yours", "not", "no", "nor", "never", "cannot", "can", "cant", "won", "wont", "sorry", "unable", "ai", "bot", "chatbot", "model", "models", "language", "languages", "system", "prompt", "message", "instructions", "instructed", "assistant", "please", "remember", "mind", "note", "important", "ethical", "moral", "appropriate", "harmful", "harm", "illegal", "policy", "policies", "guidelines", "rules", "refuse", "decline", "apologize", "apology", "program", "software", "programming", "artificial", "intelligence", "openai", "words", "word", "letter", "letters", "json", "caps", "upper", "lower", "capital", "english", "french", "spanish", "german", "russian", "chinese", "instead", "rather"]
 )
 
-EN_FUNCTION = (
-    "the of and to a in is that for it with as was on be by this are from or at which an have has had were been "
-    "their they there these those its into than then also more most some such each other when where many all "
-    "both between after before over under about through during while because so if but one two three first new "
-    "time year people way day part number water city world work life state group place point case week company "
-    "area home side level line order power form name market field data value result process example use make "
-    "find give take show early late small large long high low"
-).split()
-FR_FUNCTION = ("le la les de des du un une et est en dans pour que qui sur avec par au aux ce cette ces il elle ils "
-               "sont plus comme mais ou son sa ses leur tout fait entre aussi bien sans sous deux").split()
-DE_FUNCTION = ("der die das und ist in zu den von mit sich des auf für im dem ein eine als auch es an werden aus er "
-               "hat dass sie nach wird bei einer um am sind noch wie einem über zum war haben nur oder aber vor zur "
-               "bis mehr durch").split()
-ES_FUNCTION = ("de la que el en y a los del se las por un para con una su al lo como más pero sus le ya o este "
-               "porque esta entre cuando muy sin sobre también hasta hay donde desde todo durante todos").split()
-RU_FUNCTION = ("и в на что он с как а то все она так его но да к у же за бы по только ее было вот от еще о из ему "
-               "теперь когда даже если уже или быть был до там потом может они тут где есть для чем была сам без "
-               "будет тогда кто этот того потому этого какой здесь этом один почти тем при два после над больше "
-               "тот через эти про всего них много три эту перед иногда лучше том такой между").split()
+EN_FUNCTION = ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on", "be", "by", "this", "are", "from", "or", "at", "which", "an", "have", "has", "had", "were", "been", "their", "they", "there", "these", "those", "its", "into", "than", "then", "also", "more", "most", "some", "such", "each", "other", "when", "where", "many", "all", "both", "between", "after", "before", "over", "under", "about", "through", "during", "while", "because", "so", "if", "but", "one", "two", "three", "first", "new", "time", "year", "people", "way", "day", "part", "number", "water", "city", "world", "work", "life", "state", "group", "place", "point", "case", "week", "company", "area", "home", "side", "level", "line", "order", "power", "form", "name", "market", "field", "data", "value", "result", "process", "example", "use", "make", "find", "give", "take", "show", "early", "late", "small", "large", "long", "high", "low"]
+FR_FUNCTION = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "dans", "pour", "que", "qui", "sur", "avec", "par", "au", "aux", "ce", "cette", "ces", "il", "elle", "ils", "sont", "plus", "comme", "mais", "ou", "son", "sa", "ses", "leur", "tout", "fait", "entre", "aussi", "bien", "sans", "sous", "deux"]
+DE_FUNCTION = ["der", "die", "das", "und", "ist", "in", "zu", "den", "von", "mit", "sich", "des", "auf", "für", "im", "dem", "ein", "eine", "als", "auch", "es", "an", "werden", "aus", "er", "hat", "dass", "sie", "nach", "wird", "bei", "einer", "um", "am", "sind", "noch", "wie", "einem", "über", "zum", "war", "haben", "nur", "oder", "aber", "vor", "zur", "bis", "mehr", "durch"]
+ES_FUNCTION = ["de", "la", "que", "el", "en", "y", "a", "los", "del", "se", "las", "por", "un", "para", "con", "una", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "hasta", "hay", "donde", "desde", "todo", "durante", "todos"]
+RU_FUNCTION = ["и", "в", "на", "что", "он", "с", "как", "а", "то", "все", "она", "так", "его", "но", "да", "к", "у", "же", "за", "бы", "по", "только", "ее", "было", "вот", "от", "еще", "о", "из", "ему", "теперь", "когда", "даже", "если", "уже", "или", "быть", "был", "до", "там", "потом", "может", "они", "тут", "где", "есть", "для", "чем", "была", "сам", "без", "будет", "тогда", "кто", "этот", "того", "потому", "этого", "какой", "здесь", "этом", "один", "почти", "тем", "при", "два", "после", "над", "больше", "тот", "через", "эти", "про", "всего", "них", "много", "три", "эту", "перед", "иногда", "лучше", "том", "такой", "между"]
 
 
 @dataclass(frozen=True)

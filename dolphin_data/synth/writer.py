@@ -42,7 +42,6 @@ def chunk_rows(src: SourceProfile) -> int:
 
 def write_source(out_dir: str, index: int, plan: Plan) -> dict[str, Any]:
     """Write one source's file and its ground-truth part; returns its summary."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     src = SOURCES[index]

@@ -13,7 +13,7 @@ UltraChat, built as Arrow columns).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 SYS, HUM, GPT, ODD = 0, 1, 2, 3  # ODD: a role name the converters do not know (malformed rows)
@@ -48,7 +48,6 @@ class Schema:
     id_style: str = ""  # "" | "int" | "str" | "prefixed"
     tails: tuple[Any, ...] = (None,)
     tail_keys: tuple[str, ...] = ()
-    literals: dict[str, str] = field(default_factory=dict, compare=False)
 
     # -- scaffold literals (JSON text, used as is) -------------------------------------------------------
 

@@ -170,3 +170,12 @@ def test_cli(cli, tmp_path):
     res = cli("synth", "--scale", "0.001", "--out", tmp_path / "d", "-q")  # the default stays the dedup corpus
     assert res.exit_code == 0 and (tmp_path / "d" / "planted.jsonl").exists()
     assert not Path(tmp_path / "d" / "GROUND_TRUTH.jsonl").exists()
+
+
+def test_the_library_does_not_import_the_cli():
+    import subprocess
+    import sys
+
+    code = ("import sys, dolphin_data.synth, dolphin_data.synth.writer, dolphin_data.synth.truth; "
+            "assert 'typer' not in sys.modules and 'dolphin_data.cli' not in sys.modules, sorted(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True)

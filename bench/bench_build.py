@@ -6,7 +6,8 @@
 ``--workers 1``, interleaved, ``BENCH_REPEATS`` times each (default 2); medians are reported, and the speed-up is
 the ratio of the median wall times measured in this run.
 
-Per build: wall seconds, conversations/s and MB/s (raw input bytes), ``timings.json`` as the build wrote it (the
+Per build: wall seconds, CPU seconds of the process tree (user + system of the reaped children: on a shared
+machine the wall time depends on the load, the CPU time much less), conversations/s and MB/s (raw input bytes), ``timings.json`` as the build wrote it (the
 engine's own per-stage or per-source seconds), and memory. Memory method: each build runs in its own session (process group); a thread reads
 ``/proc/*/stat`` every 0.1 s, sums ``VmRSS`` over the processes of that group (peak tree RSS, sampled: a spike
 shorter than 0.1 s can be missed) and keeps each process's largest ``VmHWM`` (their sum bounds the tree's peak
@@ -20,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -83,6 +85,7 @@ class TreeMemory:
 def run_measured(cmd: list[str]) -> dict[str, Any]:
     """Run ``cmd`` in its own session; wall seconds and memory of its process tree."""
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             cwd=ROOT)
     mem = TreeMemory(proc.pid)
@@ -92,10 +95,12 @@ def run_measured(cmd: list[str]) -> dict[str, Any]:
         tail = (tail + [line])[-20:]
     code = proc.wait()
     secs = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     memory = mem.finish()
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({code}):\n{''.join(tail)}")
-    return {"seconds": round(secs, 2), **memory}
+    return {"seconds": round(secs, 2), "cpu_seconds": round(cpu, 1), **memory}
 
 
 def build(raw: Path, out: Path, workers: int | None) -> dict[str, Any]:
@@ -114,6 +119,7 @@ def build(raw: Path, out: Path, workers: int | None) -> dict[str, Any]:
 def summarise(runs: list[dict[str, Any]], conversations: int, mb: float) -> dict[str, Any]:
     secs = statistics.median(r["seconds"] for r in runs)
     return {"runs": len(runs), "seconds_median": round(secs, 2), "seconds_all": [r["seconds"] for r in runs],
+            "cpu_seconds_median": statistics.median(r["cpu_seconds"] for r in runs),
             "conversations_per_s": round(conversations / secs), "mb_per_s": round(mb / secs, 2),
             "peak_tree_rss_mb_median": statistics.median(r["peak_tree_rss_mb"] for r in runs),
             "sum_vmhwm_mb_median": statistics.median(r["sum_vmhwm_mb"] for r in runs),
@@ -131,6 +137,7 @@ def main(scale: float | None = None) -> None:
         meta = json.loads((raw / "SYNTH.json").read_text())
         n, mb = meta["conversations"], meta["bytes"] / 1e6
         print(f"synth --profile 2.9 --scale {scale}: {n:,} conversations, {mb:,.0f} MB in {gen['seconds']:.1f} s "
+              f"(CPU {gen['cpu_seconds']:.0f} s) "
               f"({mb / gen['seconds']:.0f} MB/s, peak tree RSS {gen['peak_tree_rss_mb']} MB)", flush=True)
         runs: dict[str, list[dict[str, Any]]] = {"default": [], "workers_1": []}
         truth_score = None
@@ -139,7 +146,8 @@ def main(scale: float | None = None) -> None:
                 out = Path(tmp) / f"out-{name}-{rep}"
                 res = build(raw, out, workers)
                 runs[name].append(res)
-                print(f"  build {name:9s} #{rep + 1}: {res['seconds']:7.1f} s  {n / res['seconds']:7,.0f} conv/s  "
+                print(f"  build {name:9s} #{rep + 1}: {res['seconds']:7.1f} s (CPU {res['cpu_seconds']:.0f} s)  "
+                      f"{n / res['seconds']:7,.0f} conv/s  "
                       f"{mb / res['seconds']:5.2f} MB/s  peak tree RSS {res['peak_tree_rss_mb']:,} MB "
                       f"(sum of VmHWM {res['sum_vmhwm_mb']:,} MB, {res['processes']} processes)", flush=True)
                 if name == "default" and truth_score is None:

@@ -3,15 +3,15 @@
 ``dolphin-data synth --profile 2.9 --scale F`` writes a raw/ folder in every upstream schema with planted problems
 (F=1 is the full mix; ``BENCH_SCALE`` or the first argument sets F, default 0.2), then
 ``dolphin-data build recipes/2.9.yaml --raw DIR`` builds it with the default workers (all cores) and with
-``--workers 1``, interleaved, ``BENCH_REPEATS`` times each (default 2); medians are reported, and the speed-up is
-the ratio of the median wall times measured in this run.
+``--workers 1``, interleaved, ``BENCH_REPEATS`` times each (default 2; ``BENCH_MODES=default`` runs only the
+first); medians are reported, and the speed-up is the ratio of the median wall times measured in this run.
 
 Per build: wall seconds, CPU seconds of the process tree (user + system of the reaped children: on a shared
 machine the wall time depends on the load, the CPU time much less), conversations/s and MB/s (raw input bytes), ``timings.json`` as the build wrote it (the
 engine's own per-stage or per-source seconds), and memory. Memory method: each build runs in its own session (process group); a thread reads
 ``/proc/*/stat`` every 0.1 s, sums ``VmRSS`` over the processes of that group (peak tree RSS, sampled: a spike
 shorter than 0.1 s can be missed) and keeps each process's largest ``VmHWM`` (their sum bounds the tree's peak
-from above). The ground truth is scored on the first default-workers build (planted rows whose outcome matched).
+from above). The ground truth is scored on the first build (planted rows whose outcome matched).
 
 ``python -m bench build [F]``; results go to ``bench/results/build.json`` under the key of the scale.
 """
@@ -131,6 +131,8 @@ def main(scale: float | None = None) -> None:
 
     scale = scale or float(os.environ.get("BENCH_SCALE", "0.2"))
     repeats = int(os.environ.get("BENCH_REPEATS", "2"))
+    modes = [m for m in (("default", None), ("workers_1", 1))
+             if m[0] in os.environ.get("BENCH_MODES", "default,workers_1").split(",")]
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         raw = Path(tmp) / "raw"
         gen = run_measured([*CLI, "synth", "--profile", "2.9", "--scale", str(scale), "--out", str(raw), "-q"])
@@ -139,10 +141,10 @@ def main(scale: float | None = None) -> None:
         print(f"synth --profile 2.9 --scale {scale}: {n:,} conversations, {mb:,.0f} MB in {gen['seconds']:.1f} s "
               f"(CPU {gen['cpu_seconds']:.0f} s) "
               f"({mb / gen['seconds']:.0f} MB/s, peak tree RSS {gen['peak_tree_rss_mb']} MB)", flush=True)
-        runs: dict[str, list[dict[str, Any]]] = {"default": [], "workers_1": []}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in modes}
         truth_score = None
         for rep in range(repeats):
-            for name, workers in (("default", None), ("workers_1", 1)):
+            for name, workers in modes:
                 out = Path(tmp) / f"out-{name}-{rep}"
                 res = build(raw, out, workers)
                 runs[name].append(res)
@@ -150,20 +152,21 @@ def main(scale: float | None = None) -> None:
                       f"{n / res['seconds']:7,.0f} conv/s  "
                       f"{mb / res['seconds']:5.2f} MB/s  peak tree RSS {res['peak_tree_rss_mb']:,} MB "
                       f"(sum of VmHWM {res['sum_vmhwm_mb']:,} MB, {res['processes']} processes)", flush=True)
-                if name == "default" and truth_score is None:
+                if truth_score is None:
                     truth_score = score(read_truth(raw / "GROUND_TRUTH.jsonl"), out)
                 subprocess.run(["rm", "-rf", str(out)], check=True)
     result = {name: summarise(r, n, mb) for name, r in runs.items()}
-    speedup = result["workers_1"]["seconds_median"] / result["default"]["seconds_median"]
+    speedup = (result["workers_1"]["seconds_median"] / result["default"]["seconds_median"]
+               if len(result) == 2 else None)
     assert truth_score is not None
-    print(f"median: default {result['default']['seconds_median']} s, --workers 1 {result['workers_1']['seconds_median']}"
-          f" s, speed-up {speedup:.2f}x (cores: {os.cpu_count()})")
+    print("median: " + ", ".join(f"{k} {v['seconds_median']} s" for k, v in result.items())
+          + (f", speed-up {speedup:.2f}x" if speedup else "") + f" (cores: {os.cpu_count()})")
     print("timings.json (first default build): " + ", ".join(
         f"{k} {v} s" for k, v in result["default"]["timings_first_run"].items() if isinstance(v, int | float)))
     print(f"ground truth: {truth_score['certain_matched']}/{truth_score['certain']} certain planted rows as expected; "
           + ", ".join(f"{k} {v['recall']}" for k, v in truth_score["kinds"].items()))
     entry = {"scale": scale, "conversations": n, "input_mb": round(mb, 1), "synth": {**gen, "mb_per_s": round(mb / gen["seconds"], 1)},
-             **result, "speedup_default_vs_workers_1": round(speedup, 2), "cores": os.cpu_count(),
+             **result, "speedup_default_vs_workers_1": round(speedup, 2) if speedup else None, "cores": os.cpu_count(),
              "load_average_at_end": os.getloadavg()[0], "ground_truth": {k: truth_score[k] for k in ("kinds", "certain", "certain_matched")}}
     RESULTS.parent.mkdir(exist_ok=True)
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}

@@ -66,7 +66,7 @@ class TokenTable:
         self.raw = raw_s.rechunk()
         self.json = pl.concat([pl.Series(js, dtype=pl.String), vocab_js]).rechunk()
         self.size = size
-        self.raw_chars = raw_s.str.len_chars().to_numpy().astype(np.int64)
+        self.raw_chars = raw_s.str.len_chars().to_numpy().astype(np.int32)
 
     def number(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Two tokens per value: ``("", str(v))`` below 100,000, else ``(str(v // 100000), f"{v % 100000:05d}")``."""

@@ -76,7 +76,7 @@ def write_source(out_dir: str, index: int, plan: Plan) -> dict[str, Any]:
                 pieces, _tails = render_json(ch, src, start, tt, rng)
                 for piece in pieces:
                     fh.write(piece)
-            turn_chars = np.diff(np.concatenate(([0], np.cumsum(tt.raw_chars[ch.tokens])))[ch.bounds])
+            turn_chars = np.diff(np.concatenate(([0], np.cumsum(tt.raw_chars[ch.tokens], dtype=np.int64)))[ch.bounds])
             chars_all.append(np.bincount(ch.turns.row, weights=turn_chars, minlength=ch.n_rows).astype(np.int64))
             foreign = (ch.kind == 0) & (ch.lang != T.EN)
             for r in np.flatnonzero((ch.kind > 0) | foreign):

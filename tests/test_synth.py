@@ -179,3 +179,24 @@ def test_the_library_does_not_import_the_cli():
     code = ("import sys, dolphin_data.synth, dolphin_data.synth.writer, dolphin_data.synth.truth; "
             "assert 'typer' not in sys.modules and 'dolphin_data.cli' not in sys.modules, sorted(sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_clean_rows_fit_the_sequence_length_and_long_rows_do_not(corpus):
+    """Llama-3 token counts of the ChatML rendering (as the tokens stage counts them): every row planted long is
+    well over 4,096, every other row well under it, so the tokens stage's fate is certain."""
+    from dolphin_data.model import Conversation
+    from dolphin_data.stages.convert import convert_rows
+    from dolphin_data.tokens.chatml import count_conversations
+    from dolphin_data.tokens.encoding import get_encoding
+
+    root, _ = corpus
+    kinds = {(r["source"], r["id"]): r["kind"] for r in read_truth(root / "raw" / "GROUND_TRUTH.jsonl")}
+    enc = get_encoding("llama3")
+    long_tokens, other_tokens = [], []
+    for spec in load_recipe(RECIPE).sources:
+        path = root / "raw" / next(s.path for s in SOURCES if s.name == spec.name)
+        convs = [c for c in convert_rows(iter_rows(path), spec.converter, spec.name) if isinstance(c, Conversation)]
+        for conv, n in zip(convs, count_conversations(convs, enc).tokens.tolist(), strict=True):
+            (long_tokens if kinds.get((spec.name, conv.id)) == "long" else other_tokens).append(n)
+    assert len(long_tokens) >= 15 and min(long_tokens) > 4600, sorted(long_tokens)[:5]
+    assert max(other_tokens) < 3800

@@ -101,12 +101,9 @@ def make_chunk(source: int, plan: SourcePlan, groups: list[Group], start: int, s
     kind[local], arg[local] = plan.kind[sel], plan.arg[sel]
     jac = np.full(n, np.nan)
     long_rows = local[plan.kind[sel] == KINDS.index("long")]
-    t = draw_turns(src, n, rng, tt, long_rows=long_rows)
-    lang = np.full(n, T.EN, np.int8)
+    t = draw_turns(src, n, rng, tt, long_rows=long_rows, english_rows=local)
     first = np.concatenate(([0], np.cumsum(np.bincount(t.row, minlength=n))))
-    lang[:] = t.vocab[first[:-1]]
-    special = kind > 0
-    t.vocab[special[t.row]] = T.EN
+    lang = t.vocab[first[:-1]].copy()
     last_gpt = np.full(n, -1, np.int64)
     gi = np.flatnonzero(t.role == GPT)
     last_gpt[t.row[gi]] = gi  # rows are sorted, so the last write per row wins

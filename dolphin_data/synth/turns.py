@@ -59,8 +59,9 @@ class Turns:
 
 def draw_turns(src: SourceProfile, n_rows: int, rng: np.random.Generator, tt: TokenTable, *,
                system: str | None = None, max_pairs: int | None = None, foreign: bool = True,
-               long_rows: np.ndarray | None = None) -> Turns:
-    """Turns of ``n_rows`` new conversations of ``src`` (``system``/``max_pairs`` narrow the shape for donors)."""
+               long_rows: np.ndarray | None = None, english_rows: np.ndarray | None = None) -> Turns:
+    """Turns of ``n_rows`` new conversations of ``src`` (``system``/``max_pairs`` narrow the shape for donors;
+    ``english_rows`` are kept English, as planted rows are, before their lengths are bounded)."""
     system = src.system if system is None else system
     if src.pairs > 1:
         pairs = 1 + rng.poisson(src.pairs - 1, n_rows)
@@ -71,6 +72,8 @@ def draw_turns(src: SourceProfile, n_rows: int, rng: np.random.Generator, tt: To
     if foreign and src.foreign > 0:
         alien = rng.random(n_rows) < src.foreign
         lang[alien] = rng.choice(np.array(T.FOREIGN, np.int8), int(alien.sum()))
+    if english_rows is not None:
+        lang[english_rows] = T.EN
     sys_mode = np.zeros(n_rows, np.int8)  # 0 none, 1 fixed literal, 2 prefix + run
     sys_lit = np.full(n_rows, -1, np.int32)
     if system == "flan":
@@ -127,10 +130,12 @@ def draw_turns(src: SourceProfile, n_rows: int, rng: np.random.Generator, tt: To
     return t
 
 
-def estimate_tokens(t: Turns, n_rows: int) -> np.ndarray:
+def estimate_tokens(t: Turns, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: estimated tokens of the words (scale with the word counts) and of the rest (literals, markup)."""
     tpw = np.asarray(TOKENS_PER_WORD)
-    per_turn = (t.n1 + t.n2) * tpw[t.vocab] + t.m * tpw[T.CODE] + LIT_TOKENS
-    return np.bincount(t.row, weights=per_turn, minlength=n_rows) + LIT_TOKENS
+    words = (t.n1 + t.n2) * tpw[t.vocab] + t.m * tpw[T.CODE]
+    fixed = np.bincount(t.row, minlength=n_rows) * LIT_TOKENS + LIT_TOKENS
+    return np.bincount(t.row, weights=words, minlength=n_rows), fixed.astype(np.float64)
 
 
 def bound_tokens(t: Turns, n_rows: int, long_rows: np.ndarray | None, rng: np.random.Generator) -> None:
@@ -138,17 +143,18 @@ def bound_tokens(t: Turns, n_rows: int, long_rows: np.ndarray | None, rng: np.ra
     drawn target above the 4,096 limit)."""
     from dolphin_data.synth.profile import LONG_TOKENS
 
-    est = estimate_tokens(t, n_rows)
-    target = np.full(n_rows, float(SAFE_TOKENS))
-    factor = np.minimum(1.0, target / est)
+    words, fixed = estimate_tokens(t, n_rows)
+    words = np.maximum(words, 1.0)
+    factor = np.minimum(1.0, (SAFE_TOKENS - fixed) / words)
     if long_rows is not None and len(long_rows):
         want = rng.uniform(*LONG_TOKENS, len(long_rows))
-        factor[long_rows] = want / est[long_rows]
+        factor[long_rows] = (want - fixed[long_rows]) / words[long_rows]
     f = factor[t.row]
     scaled = f != 1.0
+    up = f > 1.0  # long rows round up, the others down
     for name in ("n1", "n2", "m"):
         arr = getattr(t, name)
-        new = np.where(scaled, np.floor(arr * f), arr).astype(np.int64)
+        new = np.where(scaled, np.where(up, np.ceil(arr * f), np.floor(arr * f)), arr).astype(np.int64)
         setattr(t, name, np.where((arr > 0) & (new == 0), 1, new))
 
 

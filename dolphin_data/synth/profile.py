@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 # Characters and Llama-3 tokens per word token of each vocabulary (text.VOCAB_NAMES order), measured on
 # 2,000-word runs (tests/test_synth.py re-measures them). They turn character targets into word counts and
 # bound every clean conversation below the 4,096-token limit (SAFE_TOKENS) and every planted long one above it.
-CHARS_PER_WORD = (6.63, 6.39, 6.67, 6.23, 5.60, 1.86, 8.06)
-TOKENS_PER_WORD = (2.29, 2.44, 2.58, 2.65, 2.88, 3.37, 2.78)
+CHARS_PER_WORD = (5.71, 6.44, 6.68, 6.28, 5.53, 1.98, 8.11)
+TOKENS_PER_WORD = (1.32, 2.45, 2.59, 2.66, 2.82, 3.58, 2.79)
 SAFE_TOKENS = 3300  # estimated tokens of a clean conversation never exceed this (limit 4096, 20% margin)
 LONG_TOKENS = (5600, 9000)  # planted over-long conversations: estimated tokens drawn from this range
 MIN_ROWS = 60  # a source never has fewer rows, so every planted kind appears at every scale

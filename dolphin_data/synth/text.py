@@ -8,8 +8,9 @@ turned into bytes by one ``polars`` gather + join (Rust), so no Python runs per 
 Vocabularies (fixed, seed-independent; the corpus seed only changes which words are drawn):
 
 * ``en``: about 100 common English function words (ranks 1-100, none of the words refusal, leak or directive
-  rules key on: no "I", "we", "you", "my", "not", "can", "system", "model", ...), 300 numbers and 30,000
-  made-up words from a syllable grammar; Zipf ``s = 1.0`` over the ranks, as in English text.
+  rules key on: no "I", "we", "you", "my", "not", "can", "system", "model", ...), 300 numbers, 15,000 real English
+  words of the Llama 3 vocabulary (in its merge order, which follows frequency) and 15,000 made-up words from a
+  syllable grammar (the rare tail); Zipf ``s = 1.0`` over the ranks, as in English text.
 * ``fr``, ``de``, ``es``, ``ru``: real function words of each language plus made-up words from accented
   (or Cyrillic) syllables; ``zh``: 1-2 character words over 2,500 CJK characters, no spaces.
 * ``code``: keywords, operators and snake_case identifiers with code separators (newline + indent).
@@ -102,6 +103,34 @@ CONSONANTS = ("b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "
 CODAS = ("", "", "", "", "n", "r", "s", "l", "m", "t", "k", "nd", "st")
 
 
+EN_WORDS = 15_000  # real English words (the rest of the 30,000 made up), so text tokenises like English
+
+
+def _english_words(n: int, exclude: set[str]) -> list[str]:
+    """The first ``n`` lowercase English words of the Llama 3 vocabulary (tokens " word"), in merge order, which
+    follows frequency: real words at a realistic Zipf rank, so Llama 3 tokenises the text as it does English (about
+    4 characters a token; made-up words take twice as many tokens and make counting slower than on real data)."""
+    import re
+
+    from dolphin_data.systemchat.leak_patterns import CONTEXT_WORDS
+    from dolphin_data.tokens.encoding import quicktok_data_dir, read_quicktok_vocab
+
+    # nor words that give "the system message" another sense (OS, device, error, LLM): the rules key on them too
+    context = re.compile(CONTEXT_WORDS, re.I)
+    ranks = read_quicktok_vocab(quicktok_data_dir() / "llama3.vocab")
+    out: list[str] = []
+    for tok, _ in sorted(ranks.items(), key=lambda kv: kv[1]):
+        if len(tok) < 4 or tok[:1] != b" " or not tok[1:].isalpha() or not tok[1:].islower() or not tok[1:].isascii():
+            continue
+        w = tok[1:].decode()
+        if w in exclude or w in BLOCKED or context.fullmatch(w):
+            continue
+        out.append(w)
+        if len(out) >= n:
+            break
+    return out
+
+
 @functools.cache
 def vocabularies() -> tuple[Vocab, ...]:
     """The fixed vocabularies, in table order (built once per process from seed 7)."""
@@ -110,7 +139,9 @@ def vocabularies() -> tuple[Vocab, ...]:
     numbers = [str(x) for x in range(0, 101)] + [str(x) for x in range(1990, 2031)]
     numbers += [f"{x / 10:.1f}" for x in rng.choice(np.arange(11, 999), 80, replace=False)]
     numbers += [str(int(x)) for x in rng.choice(np.arange(101, 100_000), 78, replace=False)]
-    en = _interleave(EN_FUNCTION, numbers, _syllable_words(rng, 30_000, CONSONANTS, "aeiou", CODAS, blocked), 100)
+    english = _english_words(EN_WORDS, blocked)
+    made_up = _syllable_words(rng, 30_000 - len(english), CONSONANTS, "aeiou", CODAS, blocked | set(english))
+    en = _interleave(EN_FUNCTION, numbers, english + made_up, 100)
     fr = _interleave(FR_FUNCTION, [], _syllable_words(
         rng, 5000, ("b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "qu", "gr"),
         ("a", "e", "i", "o", "u", "é", "è", "ou", "ai", "eau", "eu"), ("", "", "", "n", "r", "s", "t", "x", "ille"),

@@ -34,8 +34,9 @@ def _sibling(target: Path, kind: str, pid: int | None = None) -> Path:
 
 
 @contextlib.contextmanager
-def locked(target: Path, what: str) -> Iterator[None]:
-    """Hold the lock of ``target`` (a folder or file this run writes) for the duration; refuse if another run holds it."""
+def locked(target: Path, what: str, clean: bool = True) -> Iterator[None]:
+    """Hold the lock of ``target`` (a folder or file this run writes) for the duration; refuse if another run holds
+    it. ``clean``: remove what runs that died left beside ``target`` (staging folders)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     path = _sibling(target, "lock")
     fh: IO[str] = open(path, "a+")  # noqa: SIM115 - closed below
@@ -52,7 +53,8 @@ def locked(target: Path, what: str) -> Iterator[None]:
         fh.truncate()
         fh.write(f"pid {os.getpid()} on {socket.gethostname()} ({what}, since {time.strftime('%H:%M:%S')})")
         fh.flush()
-        clean_leftovers(target)
+        if clean:
+            clean_leftovers(target)
         yield
     finally:
         with contextlib.suppress(OSError):

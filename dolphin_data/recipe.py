@@ -19,6 +19,7 @@ from dolphin_data.context import RunContext, TrainingSpec
 from dolphin_data.converters import CONVERTERS
 from dolphin_data.errors import RecipeError, UserError
 from dolphin_data.io.base import one_line
+from dolphin_data.recipe_yaml import LOADER, Checker, check_expansion, line_map
 from dolphin_data.sources import name_problem, path_problem, repo_problem
 from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
 from dolphin_data.stages.params import param_infos
@@ -124,106 +125,6 @@ class Recipe:
         }
 
 
-# ---------------------------------------------------------------------------------------------------
-# YAML with line numbers: compose the node tree once, remember the line of every path.
-
-
-MAX_EXPANDED = 1_000_000  # values a recipe may expand to through YAML aliases (an alias bomb expands to billions)
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: linear, nesting capped at 1000 levels
-
-
-def _lines(root: yaml.Node, out: dict[str, int]) -> None:
-    """The line of every path; a node reached again through an alias is not walked again (linear time)."""
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, str]] = [(root, "")]
-    while stack:
-        node, path = stack.pop()
-        out[path] = node.start_mark.line + 1
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                key = f"{path}.{k.value}" if path else str(k.value)
-                out[key] = k.start_mark.line + 1
-                stack.append((v, key))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node.value))
-
-
-def _check_expansion(root: yaml.Node, path: Path) -> None:
-    """Fail when aliases make the recipe expand past MAX_EXPANDED values, naming the first node that does."""
-    size: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if id(node) in size:
-            continue
-        kids = ([x for kv in node.value for x in kv] if isinstance(node, yaml.MappingNode)
-                else list(node.value) if isinstance(node, yaml.SequenceNode) else [])
-        if not done:
-            stack.append((node, True))
-            stack.extend((k, False) for k in kids if id(k) not in size)
-            continue
-        size[id(node)] = 1 + sum(size.get(id(k), 1) for k in kids)
-        if size[id(node)] > MAX_EXPANDED:
-            raise RecipeError("", f"YAML aliases (*name) expand this value to more than {MAX_EXPANDED:,} values; "
-                                  f"write the recipe without alias bombs", file=f"{path}:{node.start_mark.line + 1}")
-
-
-class _Checker:
-    def __init__(self, file: Path, lines: dict[str, int]):
-        self.file = file
-        self.lines = lines
-
-    def fail(self, path: str, msg: str) -> RecipeError:
-        line = self.lines.get(path)
-        while line is None and path:
-            path_parent = path.rsplit(".", 1)[0] if "." in path else path.rsplit("[", 1)[0]
-            if path_parent == path:
-                break
-            path, line = path_parent, self.lines.get(path_parent)
-        where = f"{self.file}:{line}" if line else str(self.file)
-        return RecipeError("", f"{msg}", file=where)
-
-    def mapping(self, value: Any, path: str, allowed: dict[str, str], required: tuple[str, ...] = ()) -> dict[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(path, f"{path or 'recipe'}: expected a mapping, got {type(value).__name__}")
-        for key in value:
-            if key not in allowed:
-                raise self.fail(
-                    f"{path}.{key}" if path else str(key),
-                    f"{path + '.' if path else ''}{key}: unknown key; valid keys: {', '.join(allowed)}",
-                )
-        for key in required:
-            if key not in value:
-                raise self.fail(path, f"{path + '.' if path else ''}{key}: missing (required: {allowed[key]})")
-        return dict(value)
-
-    def valid(self, problem: str | None, path: str) -> None:
-        if problem:
-            raise self.fail(path, f"{path}: {problem}")
-
-    def in_range(self, value: float, path: str, lo: float, hi: float) -> None:
-        if not lo <= value <= hi:
-            raise self.fail(path, f"{path}: {value!r} is out of range; use a value from {lo} to {hi}")
-
-    def patterns(self, value: Any, path: str) -> tuple[str, ...]:
-        """A list of relative glob patterns (no absolute paths, no '..')."""
-        items = self.typed(value, path, list, "a list of glob patterns")
-        for i, item in enumerate(items):
-            self.typed(item, f"{path}[{i}]", str, "a glob pattern")
-            self.valid(path_problem(item), f"{path}[{i}]")
-        return tuple(items)
-
-    def typed(self, value: Any, path: str, kind: type | tuple[type, ...], what: str) -> Any:
-        if isinstance(value, bool) and kind in (int, float):
-            raise self.fail(path, f"{path}: expected {what}, got {value!r}")
-        if not isinstance(value, kind):
-            raise self.fail(path, f"{path}: expected {what}, got {type(value).__name__} {value!r}")
-        return value
-
-
 TOP_KEYS = {
     "name": "recipe name",
     "description": "free text",
@@ -259,10 +160,10 @@ def load_recipe(path: str | Path) -> Recipe:
     except (OSError, UnicodeDecodeError) as e:
         raise UserError(f"{path}: cannot read the recipe ({one_line(e)}); give a readable UTF-8 YAML file") from None
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=LOADER)
         if node is not None:
-            _check_expansion(node, path)
-        data = yaml.load(text, Loader=_LOADER)
+            check_expansion(node, path)
+        data = yaml.load(text, Loader=LOADER)
     except RecursionError:
         raise RecipeError("", "nested too deeply to be a recipe; fix the YAML", file=str(path)) from None
     except yaml.YAMLError as e:
@@ -271,13 +172,13 @@ def load_recipe(path: str | Path) -> Recipe:
         raise RecipeError("", f"invalid YAML ({one_line(getattr(e, 'problem', None) or e)}); fix the syntax", file=where) from None
     lines: dict[str, int] = {}
     if node is not None:
-        _lines(node, lines)
+        line_map(node, lines)
     return parse_recipe(data, path, lines, hashlib.sha256(text.encode()).hexdigest())
 
 
 def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha256: str = "") -> Recipe:
     load_builtin_stages()
-    c = _Checker(path, lines or {})
+    c = Checker(path, lines or {})
     top = c.mapping(data, "", TOP_KEYS, required=("name", "sources"))
     name = c.typed(top["name"], "name", str, "a string")
     c.valid(name_problem(name), "name")
@@ -346,8 +247,8 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
 
     for attr in ("name", "output"):
         seen: dict[str, int] = {}
-        for i, s in enumerate(sources):
-            v = getattr(s, attr)
+        for i, spec in enumerate(sources):
+            v = getattr(spec, attr)
             if v in seen:
                 raise c.fail(f"sources[{i}].{attr}", f"sources[{i}].{attr}: {v!r} already used by sources[{seen[v]}]")
             seen[v] = i
@@ -357,8 +258,8 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     # Construct every stage once so bad parameters fail now, not after an hour of work.
     users: dict[str, list[str]] = {}
     built: dict[str, Stage] = {}
-    for i, s in enumerate(recipe.sources):
-        for j, st in enumerate(s.stages):
+    for i, spec in enumerate(recipe.sources):
+        for j, st in enumerate(spec.stages):
             try:
                 stage = recipe.build_stage(st)
             except UserError as e:
@@ -369,7 +270,7 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
                     f"sources[{i}].stages[{j}]",
                     f"sources[{i}].stages[{j}]: {st.name!r} runs across all sources; set its parameters under stage_params.{st.name}",
                 )
-            users.setdefault(st.name, []).append(s.name)
+            users.setdefault(st.name, []).append(spec.name)
             built.setdefault(st.name, stage)
     # cross-references to sources (e.g. dedup priority) are checked now, not after the first barrier
     for name, stage in built.items():
@@ -386,11 +287,12 @@ def _param_keys(stage: str) -> dict[str, str]:
     return {p.name: p.help for p in param_infos(STAGES.get(stage))}
 
 
-def _stage_specs(c: _Checker, raw: Any, path: str) -> list[StageSpec]:
+def _stage_specs(c: Checker, raw: Any, path: str) -> list[StageSpec]:
     items = c.typed(raw, path, list, "a list of stages")
     specs = []
     for j, item in enumerate(items):
         p = f"{path}[{j}]"
+        params: Any
         if isinstance(item, str):
             name, params = item, {}
         elif isinstance(item, Mapping) and len(item) == 1:

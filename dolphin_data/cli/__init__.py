@@ -6,8 +6,6 @@ imports this module back, so ``python -m dolphin_data`` and ``python -m dolphin_
 
 from __future__ import annotations
 
-import sys
-
 from dolphin_data.cli import commands, decontam, recipes, stages, synth  # noqa: F401  (register the commands)
 from dolphin_data.cli.app import QuietOpt, app, out, summary_table, user_errors
 
@@ -20,4 +18,4 @@ def run() -> None:  # console-script entry point
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    run()

@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -57,7 +56,7 @@ class DefaultRunGroup(TyperGroup):
     """A group whose first argument, when it is not a subcommand, goes to ``run``: both ``unfilter IN --out OUT ...``
     (the settled shape) and ``unfilter train ...`` work."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["run", *args]
         return super().parse_args(ctx, args)

@@ -198,7 +198,7 @@ class Assembler:
 
     def manifest(self, outputs: Mapping[str, tuple[str, int]], rejects: Mapping[str, str], sides: Mapping[str, str],
                  reports: Mapping[str, Any], raw_sha: Mapping[str, str]) -> dict[str, Any]:
-        files = []
+        files: list[dict[str, Any]] = []
         for run in self.engine.runs:
             src = run.plan
             stats = self.stats[src.name]
@@ -224,7 +224,7 @@ class Assembler:
                 "bytes": size,
                 "stages": [st.to_json() for st in stats],
             })
-        totals = {k: sum(f[k] for f in files) for k in ("rows_read", "records_written", "rows_rejected")}
+        totals = {k: sum(int(f[k]) for f in files) for k in ("rows_read", "records_written", "rows_rejected")}
         ctx = self.plan.ctx
         return {
             "recipe": dict(self.plan.recipe),

@@ -13,7 +13,7 @@ Every task and decision has a content key (``cache``); one whose result is alrea
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,7 +84,7 @@ class Engine:
         self.chains = check_plan(plan)
         self.runs: list[SourceRun] = []
         self.ran: Counter[str] = Counter()  # tasks run (not from the store), by what their segment does
-        self.seconds: Counter[str] = Counter()  # worker seconds by stage and step (convert, read, sketch, write)
+        self.seconds: defaultdict[str, float] = defaultdict(float)  # worker seconds by stage and step
 
     def run(self) -> list[SourceRun]:
         for note in self.plan.notes:

@@ -15,11 +15,11 @@ import os
 import pickle
 import shutil
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import numpy as np
 import orjson
@@ -32,7 +32,7 @@ from dolphin_data.errors import RecordError
 from dolphin_data.io import Spill, iter_rows
 from dolphin_data.io.writers import dumps_safe
 from dolphin_data.model import Conversation
-from dolphin_data.stages.base import Stage, StageOutput, Verdicts
+from dolphin_data.stages.base import BarrierStage, BatchStage, Stage, StageOutput, Verdicts
 
 CONVERT = -1  # the chain position of the converter in tallies and part names
 RAW_SPILL = "rawspill"  # a task's folder of bad rows too large to keep inline in their rejects
@@ -79,7 +79,7 @@ class TaskResult:
     rows_read: int = 0  # segment 0: raw rows of the shard
     id_keys: np.ndarray | None = None  # segment 0: 64-bit hash of every converted record's id, in order
     wheres: np.ndarray | None = None  # segment 0: their where-keys
-    seconds: Counter[str] = field(default_factory=Counter)  # CPU-bound time by step (timings.json only)
+    seconds: dict[str, float] = field(default_factory=dict)  # time by step (timings.json only)
     folder: str = ""  # set when the result is read back (the cache may have moved since it was written)
 
     def path(self, name: str) -> str:
@@ -263,11 +263,14 @@ def run_task(task: Task) -> TaskResult:
         tallies.append(applied)
     running = [Tally(i, stages[i].name, summary=stages[i].summary()) for i in seg.batch]
     tallies += running
+    process = {t.position: cast(BatchStage, stages[t.position]).process for t in running}
+    barrier = cast(BarrierStage, stages[seg.sketch]) if seg.sketch is not None else None
     sketches: list[Any] = []
     spill = folder / "spill"
     result.output = "out.jsonl" if seg.last else "out.arrow"
     offset = 0
-    clock = result.seconds
+    clock: defaultdict[str, float] = defaultdict(float)
+    result.seconds = clock
     reading = "convert" if task.segment == 0 else "read"
     with open(folder / result.output, "wb") as sink:
         writer = None if seg.last else pa.ipc.new_stream(sink, SCHEMA)
@@ -284,17 +287,17 @@ def run_task(task: Task) -> TaskResult:
                 if not len(batch):
                     break
                 t.started = time.perf_counter()
-                batch = _run(stages[t.position].process(batch), batch, t, src, parts)
+                batch = _run(process[t.position](batch), batch, t, src, parts)
             t2 = time.perf_counter()
             clock["stages"] += t2 - t1
             if not len(batch):
                 t0 = t2
                 continue
-            if seg.sketch is not None:
+            if barrier is not None:
                 spill.mkdir(exist_ok=True)
-                sketches.append(stages[seg.sketch].sketch(batch, spill))
+                sketches.append(barrier.sketch(batch, spill))
             t3 = time.perf_counter()
-            clock[f"sketch {stages[seg.sketch].name}" if seg.sketch is not None else "sketch"] += t3 - t2
+            clock[f"sketch {barrier.name}" if barrier is not None else "sketch"] += t3 - t2
             result.records_out += len(batch)
             if writer is None:
                 sink.write(batch.jsonl(src.shape, src.train_flags))
@@ -305,8 +308,9 @@ def run_task(task: Task) -> TaskResult:
         if writer is not None:
             writer.close()
     parts.close()
-    if seg.sketch is not None:
-        result.sketch = stages[seg.sketch].concat_sketches(sketches)
+    result.seconds = dict(clock)
+    if barrier is not None:
+        result.sketch = barrier.concat_sketches(sketches)
     result.tallies = tallies
     commit(result, folder)
     result.folder = str(folder)

@@ -113,7 +113,7 @@ def generate(scale: float = 1.0, seed: int = 0) -> SynthCorpus:
         src_list.append(source)
         return len(docs) - 1
 
-    src_list = list(src_of)
+    src_list: list[int] = src_of.tolist()
     for _ in range(n_near):
         a = int(origin[cursor % n_base])
         cursor += 1
@@ -153,10 +153,10 @@ def generate(scale: float = 1.0, seed: int = 0) -> SynthCorpus:
     vocab_list = vocab.tolist()  # Python strings: joining them is several times faster than numpy str_ items
     for k, i in enumerate(by_source):
         new_pos[i] = k
-        words = [vocab_list[w] for w in docs[i].tolist()]
+        texts = [vocab_list[w] for w in docs[i].tolist()]
         hs = int(split[i])
-        human = " ".join(words[:hs])
-        gpt = " ".join(words[hs:])
+        human = " ".join(texts[:hs])
+        gpt = " ".join(texts[hs:])
         if i in exact_of:  # same words, different surface: capitalised sentence start and punctuation
             human = human[:1].upper() + human[1:] + "?"
             gpt = gpt.replace(" ", ", ", 3) + "."

@@ -11,6 +11,7 @@ recipe order (earlier source, or earlier line of the same source), so dedup keep
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -39,7 +40,7 @@ def malformed_reasons(schema_name: str) -> tuple[str, ...]:
         return ("empty_turn", "null_value")
     if s.name == "ultrachat":
         return STRUCTURAL
-    byte = ("not_an_object", "missing_key", "null_value", "wrong_type")
+    byte: tuple[str, ...] = ("not_an_object", "missing_key", "null_value", "wrong_type")
     if not s.array:
         byte = ("invalid_json", "invalid_utf8") + byte
     return (("empty_turn",) if s.family == "fields" else STRUCTURAL) + byte
@@ -134,7 +135,7 @@ def make_plan(scale: float, seed: int) -> Plan:
     out = []
     for s, entries in enumerate(rows):
         entries.sort()
-        cols = list(zip(*entries, strict=True)) if entries else [[]] * 8
+        cols: list[Any] = list(zip(*entries, strict=True)) if entries else [()] * 8
         out.append(SourcePlan(
             n[s], np.asarray(cols[0], np.int64), np.asarray(cols[1], np.int8), np.asarray(cols[2], np.int32),
             np.asarray(cols[3], np.int32), np.asarray(cols[4], np.int32), np.asarray(cols[5], np.int32),

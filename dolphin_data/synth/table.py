@@ -90,7 +90,7 @@ class TokenTable:
         if isinstance(arr, pa.ChunkedArray):
             arr = arr.combine_chunks()
         offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64, count=len(arr) + 1, offset=arr.offset * 8)
-        data = memoryview(arr.buffers()[2])[int(offsets[0]):int(offsets[-1])]  # type: ignore[arg-type]
+        data = memoryview(arr.buffers()[2])[int(offsets[0]):int(offsets[-1])]
         return data, offsets - offsets[0]
 
     def texts(self, tokens: np.ndarray, bounds: np.ndarray) -> list[str]:

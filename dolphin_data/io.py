@@ -21,7 +21,7 @@ import orjson
 
 from dolphin_data.errors import InputError
 
-SUPPORTED_SUFFIXES = (".jsonl", ".json", ".parquet", ".jsonl.gz", ".json.gz", ".ndjson")
+SUPPORTED_SUFFIXES = (".jsonl", ".json", ".parquet", ".jsonl.gz", ".json.gz", ".ndjson", ".arrow")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ def file_format(path: Path) -> str:
         return "json"
     if name.endswith(".parquet"):
         return "parquet"
+    if name.endswith(".arrow") and not path.name.lower().endswith(".gz"):
+        return "arrow"
     raise InputError(f"{path}: unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}")
 
 
@@ -60,6 +62,8 @@ def iter_rows(path: str | Path) -> Iterator[RawRow]:
         yield from _iter_jsonl(path)
     elif fmt == "json":
         yield from _iter_json_array(path)
+    elif fmt == "arrow":
+        yield from _iter_arrow(path)
     else:
         yield from _iter_parquet(path)
 
@@ -210,6 +214,29 @@ def _iter_parquet(path: Path) -> Iterator[RawRow]:
         for row in batch.to_pylist():
             i += 1
             yield RawRow(str(path), i, row)
+
+
+def _iter_arrow(path: Path) -> Iterator[RawRow]:
+    """An Arrow IPC file: the stream format ``datasets``' ``save_to_disk`` and cache files use (or the file format)."""
+    import pyarrow as pa
+
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    with pa.memory_map(str(path)) as source:
+        try:
+            reader: Any = pa.ipc.open_stream(source)
+        except pa.ArrowInvalid:
+            try:
+                source.seek(0)
+                file_reader = pa.ipc.open_file(source)
+                reader = (file_reader.get_batch(i) for i in range(file_reader.num_record_batches))
+            except pa.ArrowInvalid as e:
+                raise InputError(f"{path}: not a readable Arrow file ({e})") from None
+        i = 0
+        for batch in reader:
+            for row in batch.to_pylist():
+                i += 1
+                yield RawRow(str(path), i, row)
 
 
 def dumps(obj: Any) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from dolphin_data.cli import commands, decontam, recipes, stages  # noqa: F401  (register the commands)
+from dolphin_data.cli import commands, decontam, hub, recipes, stages  # noqa: F401  (register the commands)
 from dolphin_data.cli.app import QuietOpt, app, out, summary_table, user_errors
 
 __all__ = ["QuietOpt", "app", "out", "run", "summary_table", "user_errors"]

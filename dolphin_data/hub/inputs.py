@@ -182,17 +182,25 @@ def write_dataset(ds: Any, folder: str | Path, name: str = "dataset", split: str
 
 def source_files(spec: Any, raw_dir: Path, resolve_raw_files: Any) -> list[Path]:
     """A recipe source's raw files: ``raw/<raw>/`` as a ``save_to_disk`` folder (split ``upstream.split``), else the
-    ``files`` patterns (``resolve_raw_files``), else, when no pattern matches a file, as a Hub-style data folder."""
+    ``files`` patterns (``resolve_raw_files``). With the default pattern ``*``, a dataset card (``*.md``) is not
+    data, and a folder whose top level holds no data file is read as a Hub-style data folder (``data/train-*``)."""
     base = Path(raw_dir) / spec.raw_dir
     split = spec.upstream.split
     if is_save_to_disk(base):
         return saved_files(base, split)[0]
+    default = tuple(spec.files) == ("*",)
     try:
-        return list(resolve_raw_files(spec, Path(raw_dir)))
+        files = list(resolve_raw_files(spec, Path(raw_dir)))
     except UserError:
-        if base.is_dir() and tuple(spec.files) == ("*",):
-            try:
-                return dataset_folder_files(base, split)[0]
-            except InputError:
-                pass
-        raise
+        if not (default and base.is_dir()):
+            raise
+        files = []
+    if not default:
+        return files
+    data = [f for f in files if not f.name.lower().endswith(".md")]
+    if data:
+        return data
+    try:
+        return dataset_folder_files(base, split)[0]
+    except InputError:
+        return list(resolve_raw_files(spec, Path(raw_dir)))  # its error names the folder, the patterns and the fix

@@ -225,6 +225,7 @@ def local_llama3_model(folder: Path) -> Path:
     return folder
 
 
+@pytest.mark.timeout(1800)  # Axolotl imports torch in every worker: minutes on a small CPU machine
 def test_real_axolotl_preprocesses_the_generated_config(sharegpt, tmp_path):
     pytest.importorskip("axolotl", reason="Axolotl not installed (pip install 'dolphin-data[axolotl]')")
     datasets = pytest.importorskip("datasets")
@@ -232,7 +233,7 @@ def test_real_axolotl_preprocesses_the_generated_config(sharegpt, tmp_path):
     cfg = load(sharegpt / "axolotl-train-chat_template.yaml")
     cfg.update(base_model=str(model), dataset_prepared_path=str(tmp_path / "prepared"), output_dir=str(tmp_path / "o"),
                flash_attention=False, sample_packing=False, pad_to_sequence_len=False, bf16=False,
-               optimizer="adamw_torch")  # CPU: no flash-attn or bitsandbytes; the data handling is unchanged
+               optimizer="adamw_torch", dataset_num_proc=1)  # CPU: no flash-attn, bitsandbytes; same data handling
     config = tmp_path / "axolotl-train.yaml"
     config.write_text(yaml.safe_dump(cfg, sort_keys=False))
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf"),

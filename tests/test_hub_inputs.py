@@ -204,3 +204,24 @@ def test_recipe_sources_read_save_to_disk_and_hub_folders(saved, parquet_folder,
     assert [r["path"] for r in files["hubfolder"]["raw_files"]] == [
         "hubfolder/data/train-00000-of-00002.parquet", "hubfolder/data/train-00001-of-00002.parquet"]
     assert answers(tmp_path / "out" / "hubfolder.jsonl") == [r["answer"] for r in MATH]
+
+
+def test_a_folder_with_a_dataset_card_reads_its_config(tmp_path):
+    import json
+
+    folder = tmp_path / "carded"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "chat.jsonl").write_text("".join(json.dumps(r) + "\n" for r in CHAT))
+    (folder / "data" / "other.jsonl").write_text(json.dumps(CHAT[0]) + "\n")  # not in the card's config
+    (folder / "README.md").write_text("---\nconfigs:\n- config_name: default\n  data_files:\n  - split: train\n"
+                                      "    path: data/chat.jsonl\n---\n# chat\n")
+    assert [f.name for f in resolve_input(folder).files] == ["chat.jsonl"]
+
+
+def test_a_build_folder_is_not_one_input(tmp_path):
+    from tests.hub_build import build
+
+    out, _ = build(tmp_path / "b")
+    with pytest.raises(UserError, match=r"b/out: its dataset card declares 2 configs \(Orca-Math-mini, chat-mini\); "
+                                        "name one config's file instead"):
+        resolve_input(out)

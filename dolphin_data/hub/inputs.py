@@ -92,14 +92,17 @@ def saved_files(folder: Path, split: str | None = None) -> tuple[list[Path], str
 
 
 def folder_files(folder: Path, split: str | None = None) -> tuple[list[Path], str]:
-    """The data files of a Hub-style folder, for one split (``datasets``' naming conventions)."""
-    from datasets.data_files import get_data_patterns, resolve_pattern
+    """The data files of a Hub-style folder for one split (its dataset card's one config, else ``datasets``' naming
+    conventions), and what was read: the split, and the files of other types left out, named."""
+    from datasets.data_files import get_data_patterns, resolve_pattern  # type: ignore[import-untyped]
 
     base = str(folder.resolve())
-    try:
-        patterns = {str(k): v for k, v in get_data_patterns(base).items()}
-    except Exception:  # datasets raises EmptyDatasetError (and others) for a folder without data files
-        patterns = {}
+    patterns = card_configs(folder)
+    if patterns is None:
+        try:
+            patterns = {str(k): v for k, v in get_data_patterns(base).items()}
+        except Exception:  # datasets raises EmptyDatasetError (and others) for a folder without data files
+            patterns = {}
     if not patterns:
         raise InputError(f"{folder}: no data files (.jsonl, .json, .parquet, .arrow) in this folder")
     chosen = pick_split(list(patterns), split, str(folder))
@@ -116,8 +119,37 @@ def folder_files(folder: Path, split: str | None = None) -> tuple[list[Path], st
     if not data:
         raise InputError(f"{folder}: no data files for split {chosen!r}")
     if other:  # said, not silently left out
-        chosen += f"; skipped {len(other)} file(s) of other types: {', '.join(p.name for p in other[:3])}"
+        chosen += f" (left out {len(other)} file(s) of other types: {', '.join(p.name for p in other[:3])})"
     return data, chosen
+
+
+def card_configs(folder: Path) -> dict[str, list[str]] | None:
+    """Split -> patterns from the dataset card's ``configs:`` when it declares exactly one config (None: no card or
+    no configs); several configs (a build folder, a multi-config Hub dataset) cannot be one input."""
+    import yaml
+
+    card = folder / "README.md"
+    if not card.is_file():
+        return None
+    text = card.read_text(encoding="utf-8", errors="replace")
+    if not text.startswith("---"):
+        return None
+    try:
+        meta = yaml.safe_load(text.split("---", 2)[1]) or {}
+    except yaml.YAMLError:
+        return None
+    configs = meta.get("configs") if isinstance(meta, dict) else None
+    if not isinstance(configs, list) or not configs:
+        return None
+    if len(configs) > 1:
+        names = [str(c.get("config_name", "?")) for c in configs if isinstance(c, dict)]
+        raise UserError(f"{folder}: its dataset card declares {len(names)} configs ({', '.join(names[:6])}"
+                        f"{', ...' if len(names) > 6 else ''}); name one config's file instead")
+    files = configs[0].get("data_files", []) if isinstance(configs[0], dict) else []
+    if isinstance(files, str | list) and (isinstance(files, str) or all(isinstance(f, str) for f in files)):
+        return {"train": [files] if isinstance(files, str) else list(files)}
+    return {str(f["split"]): [f["path"]] if isinstance(f["path"], str) else list(f["path"]) for f in files
+            if isinstance(f, dict) and "split" in f and "path" in f} or None
 
 
 def dataset_folder_files(folder: Path, split: str | None = None) -> tuple[list[Path], str]:
@@ -167,7 +199,7 @@ def _note(folder: Path, kind: str, split: str, files: list[Path]) -> str:
 
 def write_dataset(ds: Any, folder: str | Path, name: str = "dataset", split: str | None = None) -> Resolved:
     """A ``datasets.Dataset`` (or one split of a ``DatasetDict``) written as ``<folder>/<name>.parquet``."""
-    import datasets
+    import datasets  # type: ignore[import-untyped]
 
     if isinstance(ds, datasets.DatasetDict):
         split = pick_split(list(ds), split, "DatasetDict")

@@ -18,6 +18,8 @@ BENCHMARKS = [
     "systemchat",
     "build",
     "decontam",
+    "engine",
+    "io",
 ]
 
 

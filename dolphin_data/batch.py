@@ -32,6 +32,7 @@ SCHEMA = pa.schema([("id", pa.string()), ("where", pa.int64()), ("turns", pa.lar
 
 _TRAIN = {None: -1, False: 0, True: 1}
 _TRAIN_BACK = (None, False, True)  # index by code + 1
+MESSAGES_ROLES = tuple(SHAREGPT_TO_MESSAGES_ROLE[r] for r in ROLES)
 
 
 def where_key(file_index: int, line: int) -> int:
@@ -200,25 +201,24 @@ class Batch(Sequence[Conversation]):
                      values.field(1).to_pylist(),
                      values.field(2).to_numpy(zero_copy_only=False).astype(np.int8, copy=False))
 
-    def record(self, i: int, shape: str = "sharegpt") -> dict[str, Any]:
-        """Conversation ``i`` as the trainer reads it: ShareGPT ``{"id", "conversations"}`` or ``{"id", "messages"}``."""
+    def record(self, i: int, shape: str = "sharegpt", train_flags: bool = False) -> dict[str, Any]:
+        """Conversation ``i`` as the trainer reads it: ShareGPT ``{"id", "conversations"}`` or ``{"id", "messages"}``.
+        A turn's ``train`` flag is written where it is set; with ``train_flags`` on every turn, an unset one as what the
+        trainer does by default (assistant turns trained, the others not), so that every file has the same schema."""
         lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
         roles, train, texts = self.roles, self.train, self.texts
+        role_key, text_key = ("role", "content") if shape == "messages" else ("from", "value")
+        names = MESSAGES_ROLES if shape == "messages" else ROLES
         turns: list[dict[str, Any]] = []
-        if shape == "messages":
-            for k in range(lo, hi):
-                d: dict[str, Any] = {"role": SHAREGPT_TO_MESSAGES_ROLE[ROLES[roles[k]]], "content": texts[k]}
-                if train[k] >= 0:
-                    d["train"] = bool(train[k])
-                turns.append(d)
-            return {"id": self.ids[i], "messages": turns}
         for k in range(lo, hi):
-            d = {"from": ROLES[roles[k]], "value": texts[k]}
+            d: dict[str, Any] = {role_key: names[roles[k]], text_key: texts[k]}
             if train[k] >= 0:
                 d["train"] = bool(train[k])
+            elif train_flags:
+                d["train"] = bool(roles[k] == GPT)
             turns.append(d)
-        return {"id": self.ids[i], "conversations": turns}
+        return {"id": self.ids[i], "messages" if shape == "messages" else "conversations": turns}
 
-    def jsonl(self, shape: str = "sharegpt") -> bytes:
+    def jsonl(self, shape: str = "sharegpt", train_flags: bool = False) -> bytes:
         """Every conversation as one JSON line, in order."""
-        return b"".join(orjson.dumps(self.record(i, shape)) + b"\n" for i in range(len(self)))
+        return b"".join(orjson.dumps(self.record(i, shape, train_flags)) + b"\n" for i in range(len(self)))

@@ -1,8 +1,12 @@
-"""``inspect`` (what is in a conversation file) and ``explain`` (what happened to one id in a build)."""
+"""``inspect`` (what is in a conversation file) and ``explain`` (what happened to one id in a build: where it was kept,
+with the repairs made on the way, or which stage dropped it, by which rule, with the evidence and the kept copy of a
+duplicate). The CLI renders the findings."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -71,27 +75,52 @@ def inspect_file(path: Any, split: str | None = None, download_dir: str | Path |
     return {"summary": summary, "problems": problems}
 
 
-def explain_id(conv_id: str, build_dir: str | Path) -> list[str]:
+@dataclass
+class Finding:
+    """Where one record ended up: kept (file, line, the record, repairs made on the way) or dropped (the reject)."""
+
+    kind: str  # kept | dropped
+    where: str  # output file (kept) or rejects file (dropped)
+    line: int
+    record: dict[str, Any] = field(default_factory=dict)  # the output record, or the reject line
+    repairs: list[dict[str, Any]] = field(default_factory=list)
+    kept_copy: Finding | None = None  # a duplicate's surviving copy
+
+
+def _scan(path: Path, conv_id: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    needle = orjson.dumps(conv_id)
+    with open(path, "rb") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if needle in line:
+                rec = orjson.loads(line)
+                if rec.get("id") == conv_id:
+                    yield lineno, rec
+
+
+def find_record(conv_id: str, build_dir: Path, manifest: Mapping[str, Any]) -> list[Finding]:
+    found: list[Finding] = []
+    repairs = [rec for rel in manifest.get("side", {}).values() if rel.startswith("repairs/")
+               for _, rec in _scan(build_dir / rel, conv_id)]
+    for f in manifest["files"]:
+        path = build_dir / f["output"]
+        if path.exists():
+            found += [Finding("kept", f["output"], n, rec, repairs) for n, rec in _scan(path, conv_id)]
+    for rel in manifest.get("rejects", {}).values():
+        found += [Finding("dropped", rel, n, rec) for n, rec in _scan(build_dir / rel, conv_id)]
+    return found
+
+
+def explain_id(conv_id: str, build_dir: str | Path) -> list[Finding]:
+    """Every place ``conv_id`` appears in a build (verified against its manifest); a duplicate's kept copy too."""
     from dolphin_data.engine.artefacts import verify_build
 
     build_dir = Path(build_dir)
     manifest = verify_build(build_dir)
-    needle = orjson.dumps(conv_id)
-    lines: list[str] = []
-    for f in manifest["files"]:
-        path = build_dir / f["output"]
-        with open(path, "rb") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if needle in line and orjson.loads(line).get("id") == conv_id:
-                    lines.append(f"{conv_id}: kept in {f['output']} line {lineno} (source {f['source']})")
-    for rej_file in sorted((build_dir / "rejects").glob("*.jsonl")):
-        with open(rej_file, "rb") as fh:
-            for line in fh:
-                if needle in line:
-                    rec = orjson.loads(line)
-                    if rec.get("id") == conv_id:
-                        extra = {k: v for k, v in rec.items() if k not in ("id", "record", "stage", "reason")}
-                        lines.append(f"{conv_id}: dropped by {rec['stage']} ({rec['reason']}) {orjson.dumps(extra).decode()}")
-    if not lines:
+    found = find_record(conv_id, build_dir, manifest)
+    if not found:
         raise UserError(f"{conv_id}: not found in {build_dir} outputs or rejects; ids look like '<source>:<upstream id or line>'")
-    return lines
+    for f in found:
+        kept_id = f.record.get("duplicate_of") if f.kind == "dropped" else None
+        if kept_id:
+            f.kept_copy = next((k for k in find_record(str(kept_id), build_dir, manifest) if k.kind == "kept"), None)
+    return found

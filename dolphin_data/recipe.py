@@ -19,6 +19,8 @@ import yaml
 from dolphin_data.context import RunContext, TrainingSpec
 from dolphin_data.converters import CONVERTERS
 from dolphin_data.errors import RecipeError, UserError
+from dolphin_data.io.base import one_line
+from dolphin_data.sources import name_problem, path_problem, repo_problem
 from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
 from dolphin_data.stages.params import param_infos
 
@@ -131,16 +133,47 @@ class Recipe:
 # YAML with line numbers: compose the node tree once, remember the line of every path.
 
 
-def _lines(node: yaml.Node, path: str, out: dict[str, int]) -> None:
-    out[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            key = k.value
-            out[f"{path}.{key}" if path else key] = k.start_mark.line + 1
-            _lines(v, f"{path}.{key}" if path else key, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, v in enumerate(node.value):
-            _lines(v, f"{path}[{i}]", out)
+MAX_EXPANDED = 1_000_000  # values a recipe may expand to through YAML aliases (an alias bomb expands to billions)
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: linear, nesting capped at 1000 levels
+
+
+def _lines(root: yaml.Node, out: dict[str, int]) -> None:
+    """The line of every path; a node reached again through an alias is not walked again (linear time)."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, path = stack.pop()
+        out[path] = node.start_mark.line + 1
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = f"{path}.{k.value}" if path else str(k.value)
+                out[key] = k.start_mark.line + 1
+                stack.append((v, key))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node.value))
+
+
+def _check_expansion(root: yaml.Node, path: Path) -> None:
+    """Fail when aliases make the recipe expand past MAX_EXPANDED values, naming the first node that does."""
+    size: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in size:
+            continue
+        kids = ([x for kv in node.value for x in kv] if isinstance(node, yaml.MappingNode)
+                else list(node.value) if isinstance(node, yaml.SequenceNode) else [])
+        if not done:
+            stack.append((node, True))
+            stack.extend((k, False) for k in kids if id(k) not in size)
+            continue
+        size[id(node)] = 1 + sum(size.get(id(k), 1) for k in kids)
+        if size[id(node)] > MAX_EXPANDED:
+            raise RecipeError("", f"YAML aliases (*name) expand this value to more than {MAX_EXPANDED:,} values; "
+                                  f"write the recipe without alias bombs", file=f"{path}:{node.start_mark.line + 1}")
 
 
 class _Checker:
@@ -171,6 +204,22 @@ class _Checker:
             if key not in value:
                 raise self.fail(path, f"{path + '.' if path else ''}{key}: missing (required: {allowed[key]})")
         return dict(value)
+
+    def valid(self, problem: str | None, path: str) -> None:
+        if problem:
+            raise self.fail(path, f"{path}: {problem}")
+
+    def in_range(self, value: float, path: str, lo: float, hi: float) -> None:
+        if not lo <= value <= hi:
+            raise self.fail(path, f"{path}: {value!r} is out of range; use a value from {lo} to {hi}")
+
+    def patterns(self, value: Any, path: str) -> tuple[str, ...]:
+        """A list of relative glob patterns (no absolute paths, no '..')."""
+        items = self.typed(value, path, list, "a list of glob patterns")
+        for i, item in enumerate(items):
+            self.typed(item, f"{path}[{i}]", str, "a glob pattern")
+            self.valid(path_problem(item), f"{path}[{i}]")
+        return tuple(items)
 
     def typed(self, value: Any, path: str, kind: type | tuple[type, ...], what: str) -> Any:
         if isinstance(value, bool) and kind in (int, float):
@@ -212,17 +261,24 @@ def load_recipe(path: str | Path) -> Recipe:
     path = Path(path)
     if not path.exists():
         raise UserError(f"{path}: recipe not found; see recipes/ for examples (e.g. recipes/2.9.yaml)")
-    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UserError(f"{path}: cannot read the recipe ({one_line(e)}); give a readable UTF-8 YAML file") from None
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+        if node is not None:
+            _check_expansion(node, path)
+        data = yaml.load(text, Loader=_LOADER)
+    except RecursionError:
+        raise RecipeError("", "nested too deeply to be a recipe; fix the YAML", file=str(path)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RecipeError("", f"invalid YAML ({getattr(e, 'problem', e)}); fix the syntax", file=where) from None
+        raise RecipeError("", f"invalid YAML ({one_line(getattr(e, 'problem', None) or e)}); fix the syntax", file=where) from None
     lines: dict[str, int] = {}
     if node is not None:
-        _lines(node, "", lines)
+        _lines(node, lines)
     return parse_recipe(data, path, lines, hashlib.sha256(text.encode()).hexdigest())
 
 
@@ -231,7 +287,9 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     c = _Checker(path, lines or {})
     top = c.mapping(data, "", TOP_KEYS, required=("name", "sources"))
     name = c.typed(top["name"], "name", str, "a string")
+    c.valid(name_problem(name), "name")
     seed = c.typed(top.get("seed", 42), "seed", int, "an integer")
+    c.in_range(seed, "seed", 0, 2**63 - 1)
     seq = c.typed(top.get("sequence_len", 4096), "sequence_len", int, "an integer")
     if not 16 <= seq <= 1 << 22:
         raise c.fail("sequence_len", f"sequence_len: {seq} is out of range; expected 16 to {1 << 22} tokens")
@@ -271,6 +329,7 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         p = f"sources[{i}]"
         s = c.mapping(raw, p, SOURCE_KEYS, required=("name", "output", "converter"))
         sname = c.typed(s["name"], f"{p}.name", str, "a string")
+        c.valid(name_problem(sname), f"{p}.name")
         output = c.typed(s["output"], f"{p}.output", str, "a file name")
         if not output.endswith(".jsonl") or "/" in output:
             raise c.fail(f"{p}.output", f"{p}.output: {output!r} must be a bare file name ending in .jsonl")
@@ -278,17 +337,21 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         if conv != "auto" and conv not in CONVERTERS:
             raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)} (or auto)")
         up = c.mapping(s.get("upstream", {"repo": ""}), f"{p}.upstream", UPSTREAM_KEYS, required=("repo",))
-        up_files = tuple(c.typed(up.get("files", []), f"{p}.upstream.files", list, "a list of patterns"))
-        upstream = Upstream(
-            repo=c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id"),
-            revision=str(up.get("revision", "main")),
-            files=up_files,
-            config=up.get("config"),
-            split=up.get("split"),
-        )
-        files = tuple(c.typed(s.get("files", list(up_files) or ["*"]), f"{p}.files", list, "a list of glob patterns"))
+        up_files = c.patterns(up.get("files", []), f"{p}.upstream.files")
+        repo = c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id")
+        c.valid(repo_problem(repo), f"{p}.upstream.repo")
+        split = up.get("split")
+        if split is not None:
+            c.valid(name_problem(c.typed(split, f"{p}.upstream.split", str, "a split name")), f"{p}.upstream.split")
+        config = up.get("config")
+        if config is not None:
+            c.typed(config, f"{p}.upstream.config", str, "a config name")
+        upstream = Upstream(repo=repo, revision=str(up.get("revision", "main")), files=up_files, config=config,
+                            split=split)
+        files = c.patterns(s.get("files", list(up_files) or ["*"]), f"{p}.files")
         stages = tuple(_stage_specs(c, s.get("stages", []), f"{p}.stages"))
         raw_dir = c.typed(s.get("raw", sname), f"{p}.raw", str, "a folder name")
+        c.valid(path_problem(raw_dir), f"{p}.raw")
         fl = c.mapping(s.get("floor", {}), f"{p}.floor", {"min_records": "", "max_rejected": ""})
         floor = Floor(c.typed(fl.get("min_records", 1), f"{p}.floor.min_records", int, "an integer >= 0"),
                       float(c.typed(fl.get("max_rejected", 0.5), f"{p}.floor.max_rejected", (int, float), "a share 0..1")))

@@ -45,11 +45,14 @@ def report_dirs(path: Path) -> list[Path]:
 
 
 def show(path: Path, console: Console, samples: int = 2) -> None:
+    folders = report_dirs(path)
     if (path / "manifest.json").exists() and (path / "reports").is_dir():
         from dolphin_data.engine.artefacts import verify_build
 
-        verify_build(path)  # a build folder: refuse one that is not what its manifest says
-    for folder in report_dirs(path):
+        manifest = verify_build(path)  # a build folder: refuse one that is not what its manifest says
+        order = {name: i for i, name in enumerate(manifest.get("reports", {}))}  # pipeline order
+        folders.sort(key=lambda f: (order.get(f.name, len(order)), f.name))
+    for folder in folders:
         rep_json = folder / "report.json"
         rep: dict[str, Any] = {}
         if rep_json.is_file():

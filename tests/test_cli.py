@@ -87,9 +87,10 @@ def test_explain_finds_kept_and_dropped(cli, tmp_path):
     recipe.write_text(RECIPE.format(out=tmp_path / "out", fmt="sharegpt"))
     assert cli("build", recipe, "--raw", raw, "--quiet", "--workers", "1").exit_code == 0
     kept = cli("explain", "flan:1", "--build", tmp_path / "out")
-    assert kept.output.strip() == "flan:1: kept in flan.jsonl line 1 (source flan)"
+    assert "flan:1: kept in flan.jsonl line 1" in kept.output and "Translate 'cat' to French." in kept.output
     dropped = cli("explain", "flan:4", "--build", tmp_path / "out")
-    assert dropped.output.startswith("flan:4: dropped by convert (schema:invalid_json)")
+    assert "flan:4: dropped by convert (schema:invalid_json) - rejects/convert.jsonl line 2" in dropped.output
+    assert "raw flan/part-0.jsonl.gz line 4" in dropped.output
     missing = cli("explain", "flan:99", "--build", tmp_path / "out")
     assert missing.exit_code == 1 and "not found" in missing.stderr
 

@@ -82,6 +82,9 @@ def build(
     t = manifest["totals"]
     table.add_row("[bold]total", f"{t['rows_read']:,}", f"{t['records_written']:,}", f"{t['rows_rejected']:,}", "")
     out.print(table)
+    if stats.get("seconds"):
+        out.print(summary_table("worker time by step (seconds, all workers)",
+                                [(k, f"{v:,.1f}") for k, v in list(stats["seconds"].items())[:12]]))
     reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
         if stats.get("tasks_from_cache") else ""
     out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}{reused}")
@@ -118,6 +121,9 @@ def convert(
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Rejects JSONL (default: OUT with .rejects.jsonl).")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Source name used in ids (default: file stem).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output shape: sharegpt or messages.")] = "sharegpt",
+    train_flags: Annotated[bool, typer.Option("--train-flags", help="A `train` flag on every turn (the trainer's default "
+                                                                    "where the schema has none), as a build whose "
+                                                                    "sources carry flags writes.")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the upstream schemas and exit.")] = False,
     split: SplitOpt = None,
     raw: RawOpt = Path("raw"),
@@ -142,8 +148,8 @@ def convert(
         raise UserError(f"--format {fmt!r}: choose sharegpt or messages")
     if schema != "auto":
         CONVERTERS.get(schema)
-    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt, split=split,
-                      download_dir=raw)
+    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt,
+                      train_flags=train_flags, split=split, download_dir=raw)
     for note in plan.notes if not quiet else ():
         err.print(note, markup=False)
     rej_path = rejects or out_path.with_name(out_path.name.removesuffix(".jsonl") + ".rejects.jsonl")
@@ -188,10 +194,10 @@ def explain(
 
     Example: dolphin-data explain openhermes:42 --build out/2.9
     """
+    from dolphin_data.cli.explain import render
     from dolphin_data.inspect import explain_id
 
-    for line in explain_id(conv_id, build_dir):
-        out.print(line, markup=False)
+    render(conv_id, explain_id(conv_id, build_dir), out)
 
 
 @app.command()

@@ -35,6 +35,9 @@ class RowRef:
 
 Converter = Callable[[Any, RowRef], Conversation]
 CONVERTERS: Registry[Converter] = Registry("converter")
+# converters whose upstream schema carries per-turn training flags (Agent-FLAN `loss`): a build that has one writes
+# `train` on every turn of every file (where unknown, the trainer's default: assistant turns), so all share one schema
+TRAIN_FLAGS = frozenset({"agent_flan"})
 
 
 def optional(row: Any, key: str, kind: type | tuple[type, ...] = str) -> Any:

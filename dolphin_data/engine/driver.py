@@ -84,6 +84,7 @@ class Engine:
         self.chains = check_plan(plan)
         self.runs: list[SourceRun] = []
         self.ran: Counter[str] = Counter()  # tasks run (not from the store), by what their segment does
+        self.seconds: Counter[str] = Counter()  # worker seconds by stage and step (convert, read, sketch, write)
 
     def run(self) -> list[SourceRun]:
         for note in self.plan.notes:
@@ -156,6 +157,11 @@ class Engine:
         try:
             for (k, _), res in zip(todo, self.executor.map(run_task, [t for _, t in todo]), strict=True):
                 found[k] = res
+                for t in res.tallies:
+                    self.seconds[t.stage] += t.seconds
+                for step, sec in res.seconds.items():
+                    if step != "stages":
+                        self.seconds[step] += sec
                 self.progress.advance(1)
         finally:
             self.progress.stop()  # also on Ctrl-C: the terminal gets its cursor back

@@ -41,6 +41,7 @@ class SourcePlan:
     upstream: Mapping[str, Any] = field(default_factory=dict)  # for the manifest
     shape: str = "sharegpt"  # output shape of this source's file
     floor: tuple[int, float] | None = None  # (min_records, max_rejected): see recipe.Floor; None: no floor
+    train_flags: bool = False  # write `train` on every turn (a build where some source carries per-turn flags)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def plan_files(
     converter: str | None = None,
     source: str | None = None,
     shape: str | None = None,
+    train_flags: bool = False,
     split: str | None = None,
     download_dir: str | Path | None = None,
 ) -> Plan:
@@ -215,7 +217,7 @@ def plan_files(
             converter=detected, files=tuple(str(f.resolve()) for f in res.files), labels=res.labels(),
             stages=tuple(stages),
             ids="converter" if converter else "record", shape=out_shape,
-            floor=(1, 0.5) if converter else None,
+            floor=(1, 0.5) if converter else None, train_flags=train_flags,
         ))
     plan = Plan(name=",".join(names), ctx=ctx or RunContext(), sources=tuple(srcs), stage_reports=True,
                 notes=tuple(notes))
@@ -254,6 +256,10 @@ def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1) -> Plan:
             upstream={"repo": spec.upstream.repo, "revision": spec.upstream.revision},
             shape=recipe.output_format, floor=(spec.floor.min_records, spec.floor.max_rejected),
         ))
+    from dolphin_data.converters import TRAIN_FLAGS
+
+    if any(s.converter in TRAIN_FLAGS for s in sources):
+        sources = [replace(s, train_flags=True) for s in sources]
     ctx = replace(recipe.ctx, workers=workers)
     plan = Plan(recipe.name, ctx, tuple(sources),
                 {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256}, notes=tuple(notes))

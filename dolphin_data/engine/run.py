@@ -84,6 +84,9 @@ def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: M
         opts.timings.update(engine.timings)
         opts.timings.update({"run": round(t1 - t0, 3), "assemble": round(time.perf_counter() - t1, 3)})
         opts.stats.update(tasks_from_cache=store.hits, tasks_run=store.misses, ran=dict(engine.ran))
+        seconds = {k: round(v, 3) for k, v in sorted(engine.seconds.items(), key=lambda kv: -kv[1]) if v >= 0.0005}
+        opts.timings["worker_seconds"] = seconds  # type: ignore[assignment]
+        opts.stats["seconds"] = seconds
         ok = True
         return manifest, assembler.hashes
     finally:

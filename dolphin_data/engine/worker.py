@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -59,6 +60,8 @@ class Tally:
     dropped: Counter[str] = field(default_factory=Counter)
     counters: Counter[str] = field(default_factory=Counter)
     summary: Any = None
+    seconds: float = 0.0  # time in this stage (including writing its rejects): timings.json only
+    started: float = 0.0
 
 
 @dataclass
@@ -74,6 +77,7 @@ class TaskResult:
     rows_read: int = 0  # segment 0: raw rows of the shard
     id_keys: np.ndarray | None = None  # segment 0: 64-bit hash of every converted record's id, in order
     wheres: np.ndarray | None = None  # segment 0: their where-keys
+    seconds: Counter[str] = field(default_factory=Counter)  # CPU-bound time by step (timings.json only)
     folder: str = ""  # set when the result is read back (the cache may have moved since it was written)
 
     def path(self, name: str) -> str:
@@ -266,27 +270,41 @@ def run_task(task: Task) -> TaskResult:
     spill = folder / "spill"
     result.output = "out.jsonl" if seg.last else "out.arrow"
     offset = 0
+    clock = result.seconds
+    reading = "convert" if task.segment == 0 else "read"
     with open(folder / result.output, "wb") as sink:
         writer = None if seg.last else pa.ipc.new_stream(sink, SCHEMA)
+        t0 = time.perf_counter()
         for batch in batches:
+            t1 = time.perf_counter()
+            clock[reading] += t1 - t0
             n_in = len(batch)
             if applied is not None and task.verdicts is not None:
+                applied.started = time.perf_counter()
                 batch = _run(task.verdicts.apply(batch, offset), batch, applied, src, parts)
             offset += n_in
             for t in running:
                 if not len(batch):
                     break
+                t.started = time.perf_counter()
                 batch = _run(stages[t.position].process(batch), batch, t, src, parts)
+            t2 = time.perf_counter()
+            clock["stages"] += t2 - t1
             if not len(batch):
+                t0 = t2
                 continue
             if seg.sketch is not None:
                 spill.mkdir(exist_ok=True)
                 sketches.append(stages[seg.sketch].sketch(batch, spill))
+            t3 = time.perf_counter()
+            clock[f"sketch {stages[seg.sketch].name}" if seg.sketch is not None else "sketch"] += t3 - t2
             result.records_out += len(batch)
             if writer is None:
-                sink.write(batch.jsonl(src.shape))
+                sink.write(batch.jsonl(src.shape, src.train_flags))
             else:
                 writer.write_batch(batch.to_arrow())
+            t0 = time.perf_counter()
+            clock["write"] += t0 - t3
         if writer is not None:
             writer.close()
     parts.close()
@@ -300,6 +318,7 @@ def run_task(task: Task) -> TaskResult:
 
 def _run(out: StageOutput, batch: Batch, tally: Tally, src: SourcePlan, parts: PartWriter) -> Batch:
     """Account one stage's output on one batch, write its rejects and side records, and return what goes on."""
+    tally.seconds += time.perf_counter() - tally.started
     tally.records_in += len(batch)
     tally.records_out += len(batch) - len(out.drops)
     tally.counters.update(out.counters)
@@ -318,9 +337,10 @@ def _run(out: StageOutput, batch: Batch, tally: Tally, src: SourcePlan, parts: P
             if not d.record:
                 rec["record"] = None
             elif i in out.edits:  # dropped after the stage changed it (e.g. repaired, then failed a later rule)
-                rec["record"] = out.edits[i].to_record(src.shape)
+                edited = Batch.from_conversations(src.name, [out.edits[i]], batch.where[i : i + 1])
+                rec["record"] = edited.record(0, src.shape, src.train_flags)
             else:
-                rec["record"] = batch.record(i, src.shape)
+                rec["record"] = batch.record(i, src.shape, src.train_flags)
             lines.append(dumps(rec))
         parts.write(f"rejects:{tally.position}", lines)
     if out.repairs:

@@ -179,6 +179,8 @@ def resolve_input(spec: str | Path, split: str | None = None, download_dir: str 
     path = Path(spec)
     if path.is_file():
         return Resolved(path.name.split(".")[0], (path,))
+    if path.is_dir() and path.name.lower().endswith(".parquet"):  # a partitioned dataset: io reads it whole
+        return Resolved(path.name.split(".")[0], (path,))
     if path.is_dir():
         files, chosen = dataset_folder_files(path, split)
         kind = "save_to_disk folder" if is_save_to_disk(path) else "data folder"

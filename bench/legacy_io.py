@@ -21,7 +21,7 @@ import orjson
 
 from dolphin_data.errors import InputError
 
-SUPPORTED_SUFFIXES = (".jsonl", ".json", ".parquet", ".jsonl.gz", ".json.gz", ".ndjson", ".arrow")
+SUPPORTED_SUFFIXES = (".jsonl", ".json", ".parquet", ".jsonl.gz", ".json.gz", ".ndjson")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +43,6 @@ def file_format(path: Path) -> str:
         return "json"
     if name.endswith(".parquet"):
         return "parquet"
-    if name.endswith(".arrow") and not path.name.lower().endswith(".gz"):
-        return "arrow"
     raise InputError(f"{path}: unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}")
 
 
@@ -62,8 +60,6 @@ def iter_rows(path: str | Path) -> Iterator[RawRow]:
         yield from _iter_jsonl(path)
     elif fmt == "json":
         yield from _iter_json_array(path)
-    elif fmt == "arrow":
-        yield from _iter_arrow(path)
     else:
         yield from _iter_parquet(path)
 
@@ -216,29 +212,6 @@ def _iter_parquet(path: Path) -> Iterator[RawRow]:
             yield RawRow(str(path), i, row)
 
 
-def _iter_arrow(path: Path) -> Iterator[RawRow]:
-    """An Arrow IPC file: the stream format ``datasets``' ``save_to_disk`` and cache files use (or the file format)."""
-    import pyarrow as pa
-
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path")
-    with pa.memory_map(str(path)) as source:
-        try:
-            reader: Any = pa.ipc.open_stream(source)
-        except pa.ArrowInvalid:
-            try:
-                source.seek(0)
-                file_reader = pa.ipc.open_file(source)
-                reader = (file_reader.get_batch(i) for i in range(file_reader.num_record_batches))
-            except pa.ArrowInvalid as e:
-                raise InputError(f"{path}: not a readable Arrow file ({e})") from None
-        i = 0
-        for batch in reader:
-            for row in batch.to_pylist():
-                i += 1
-                yield RawRow(str(path), i, row)
-
-
 def dumps(obj: Any) -> bytes:
     return orjson.dumps(obj)
 
@@ -289,8 +262,3 @@ def sha256_file(path: str | Path) -> str:
             h.update(chunk)
     return h.hexdigest()
 
-
-def plan_shards(path: str | Path, target_bytes: int = 64 << 20) -> list[Any]:
-    """The shards a file is read in (each a picklable description for ``iter_rows(path, shard)``); ``[None]`` means
-    the whole file is one shard."""
-    return [None]

@@ -46,9 +46,11 @@ def data_path(output: str, data_root: str | None) -> str:
     return posixpath.join(data_root.rstrip("/") or "/", output)
 
 
-def dataset_entries(outputs: Sequence[str], output_format: str, variant: str, data_root: str | None = None
-                    ) -> list[dict[str, Any]]:
-    """The ``datasets:`` list: ``variant`` ``sharegpt`` (Axolotl <= 0.4, sharegpt output only) or ``chat_template``."""
+def dataset_entries(outputs: Sequence[str], output_format: str, variant: str, data_root: str | None = None,
+                    train_field: str | None = None) -> list[dict[str, Any]]:
+    """The ``datasets:`` list: ``variant`` ``sharegpt`` (Axolotl <= 0.4, sharegpt output only) or ``chat_template``.
+    ``train_field``: the per-turn train flag every turn of the files carries (``chat_template`` reads it as
+    ``message_field_training``; ``sharegpt`` has no per-turn mask and ignores it)."""
     paths = [data_path(o, data_root) for o in outputs]
     if variant == "sharegpt":
         if output_format != "sharegpt":
@@ -58,8 +60,9 @@ def dataset_entries(outputs: Sequence[str], output_format: str, variant: str, da
         field, mapping = "conversations", {"role": "from", "content": "value"}
     else:
         field, mapping = "messages", {"role": "role", "content": "content"}
+    flags = {"message_field_training": train_field} if train_field else {}
     return [{"path": p, "type": "chat_template", "field_messages": field, "message_property_mappings": dict(mapping),
-             "roles_to_train": ["assistant"]} for p in paths]
+             "roles_to_train": ["assistant"], **flags} for p in paths]
 
 
 def _variants(output_format: str) -> list[tuple[str, str, str]]:
@@ -75,10 +78,10 @@ def _generation(variant: str) -> str:
 
 
 def snippet(ctx: RunContext, outputs: Sequence[str], variant: str, chat_template: str = "chatml",
-            data_root: str | None = None) -> dict[str, Any]:
+            data_root: str | None = None, train_field: str | None = None) -> dict[str, Any]:
     """A ``datasets:`` block with the keys that must agree with the data."""
     return {
-        "datasets": dataset_entries(outputs, ctx.output_format, variant, data_root),
+        "datasets": dataset_entries(outputs, ctx.output_format, variant, data_root, train_field),
         "sequence_len": ctx.sequence_len,
         "sample_packing": ctx.training.sample_packing,
         "train_on_inputs": ctx.training.train_on_inputs,
@@ -88,7 +91,7 @@ def snippet(ctx: RunContext, outputs: Sequence[str], variant: str, chat_template
 
 
 def train_config(ctx: RunContext, outputs: Sequence[str], variant: str, chat_template: str = "chatml",
-                 data_root: str | None = None) -> dict[str, Any]:
+                 data_root: str | None = None, train_field: str | None = None) -> dict[str, Any]:
     """A complete Axolotl config: the recipe's ``training:`` settings, the card's fixed ones (full fine-tune, bf16,
     gradient checkpointing, flash attention, checkpoints and evals four times an epoch, ChatML special tokens)."""
     t = ctx.training
@@ -104,7 +107,7 @@ def train_config(ctx: RunContext, outputs: Sequence[str], variant: str, chat_tem
         "load_in_8bit": False,
         "load_in_4bit": False,
         "strict": False,
-        "datasets": dataset_entries(outputs, ctx.output_format, variant, data_root),
+        "datasets": dataset_entries(outputs, ctx.output_format, variant, data_root, train_field),
         "chat_template": chat_template,
         "dataset_prepared_path": "last_run_prepared",
         "val_set_size": t.val_set_size,
@@ -140,6 +143,14 @@ def train_config(ctx: RunContext, outputs: Sequence[str], variant: str, chat_tem
     return cfg
 
 
+def _flags_note(variant: str, train_field: str | None) -> str:
+    if not train_field:
+        return ""
+    if variant == "sharegpt":
+        return f"# Per-turn `{train_field}` flags are in the files; type: sharegpt cannot read them (all assistant turns train).\n"
+    return f"# Per-turn `{train_field}` flags are in the files: message_field_training decides which turns train.\n"
+
+
 def _where(data_root: str | None) -> str:
     if data_root:
         return f"dataset paths under {data_root}"
@@ -147,13 +158,16 @@ def _where(data_root: str | None) -> str:
 
 
 def write_axolotl_configs(ctx: RunContext, out_dir: Path, outputs: Sequence[str], chat_template: str = "chatml",
-                          data_root: str | None = None) -> dict[str, str]:
-    """Write the snippets and (with ``training.base_model``) the training configs; returns file name -> what it is."""
+                          data_root: str | None = None, train_field: str | None = None) -> dict[str, str]:
+    """Write the snippets and (with ``training.base_model``) the training configs; returns file name -> what it is.
+    ``train_field``: the files carry a per-turn train flag of that name on every turn."""
     written: dict[str, str] = {}
     t = ctx.training
     for variant, snippet_name, train_name in _variants(ctx.output_format):
         head = f"# {_generation(variant)}: the datasets of this build; {_where(data_root)}\n"
-        (out_dir / snippet_name).write_text(head + dump(snippet(ctx, outputs, variant, chat_template, data_root)))
+        head += _flags_note(variant, train_field)
+        (out_dir / snippet_name).write_text(head + dump(snippet(ctx, outputs, variant, chat_template, data_root,
+                                                                train_field)))
         written[snippet_name] = f"the `datasets:` block for {_generation(variant)}"
         if not t.base_model:
             continue
@@ -163,7 +177,8 @@ def write_axolotl_configs(ctx: RunContext, out_dir: Path, outputs: Sequence[str]
                 f"# Dolphin 2.9 model card's settings; {_where(data_root)}.\n"
                 f"# Planned for {gpus} GPU(s): total batch {t.micro_batch_size} x {t.gradient_accumulation_steps} x "
                 f"{gpus} = {total}. Check: python -m axolotl.cli.preprocess {train_name}\n"
-                f"# Train: accelerate launch -m axolotl.cli.train {train_name}\n")
-        (out_dir / train_name).write_text(head + dump(train_config(ctx, outputs, variant, chat_template, data_root)))
+                f"# Train: accelerate launch -m axolotl.cli.train {train_name}\n" + _flags_note(variant, train_field))
+        (out_dir / train_name).write_text(head + dump(train_config(ctx, outputs, variant, chat_template, data_root,
+                                                                   train_field)))
         written[train_name] = f"a complete training config for {_generation(variant)}"
     return written

@@ -1,5 +1,6 @@
 """A small build the Hugging Face and Axolotl tests share: two sources (Orca-Math Parquet, ShareGPT JSONL with one
-broken row), built once per test module into a folder of its own."""
+broken row) and, with ``agent=True``, an Agent-FLAN source whose per-turn loss flags make every file carry a
+``train`` flag on every turn; built once per test module into a folder of its own."""
 
 from __future__ import annotations
 
@@ -39,6 +40,20 @@ sources:
     upstream: {{repo: someone/chat-mini, files: [chat.jsonl]}}
     floor: {{max_rejected: 1.0}}
 """
+AGENT_SOURCE = """  - name: agent
+    output: agent-mini.jsonl
+    converter: agent_flan
+    upstream: {repo: internlm/Agent-FLAN, files: [agent.jsonl]}
+"""
+AGENT = [
+    {"id": f"a{i}", "conversation": [
+        {"role": "system", "content": "You can run bash.", "loss": False},
+        {"role": "user", "content": f"List the files in /tmp/{i}.", "loss": False},
+        {"role": "assistant", "content": "Think: list them.\nAct: bash", "loss": i % 2 == 0},  # a turn not trained
+        {"role": "user", "content": "a.txt b.txt", "loss": False},
+        {"role": "assistant", "content": "Act: answer(a.txt, b.txt)", "loss": True}]}
+    for i in range(3)
+]
 
 MATH = [{"question": f"What is {i} + {i}?", "answer": f"{i} + {i} = {2 * i}. The answer is {2 * i}."} for i in range(1, 8)]
 CHAT = [
@@ -54,17 +69,19 @@ def make_raw(root: Path) -> Path:
     pq.write_table(pa.Table.from_pylist(MATH), raw / "math" / "data" / "train-00000-of-00001.parquet")
     (raw / "chat").mkdir(parents=True)
     (raw / "chat" / "chat.jsonl").write_text("".join(json.dumps(r) + "\n" for r in CHAT))
+    (raw / "agent").mkdir(parents=True)
+    (raw / "agent" / "agent.jsonl").write_text("".join(json.dumps(r) + "\n" for r in AGENT))
     return raw
 
 
-def build(root: Path, fmt: str = "sharegpt", data_root: str = "", base_model: str = "meta-llama/Meta-Llama-3-8B"
-          ) -> tuple[Path, dict[str, Any]]:
+def build(root: Path, fmt: str = "sharegpt", data_root: str = "", base_model: str = "meta-llama/Meta-Llama-3-8B",
+          agent: bool = False) -> tuple[Path, dict[str, Any]]:
     """Write the recipe and raw files under ``root`` and build into ``root/out``."""
     root.mkdir(parents=True, exist_ok=True)
     raw = make_raw(root)
     path = root / "hub-mini.yaml"
     extra = f", data_root: {data_root}" if data_root else ""
-    path.write_text(RECIPE.format(fmt=fmt, data_root=extra, base_model=base_model or "null"))
+    path.write_text(RECIPE.format(fmt=fmt, data_root=extra, base_model=base_model or "null") + (AGENT_SOURCE if agent else ""))
     out = root / "out"
     manifest = build_recipe(load_recipe(path), out, raw, workers=1)
     return out, manifest

@@ -30,6 +30,11 @@ def sharegpt(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def flagged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("axo-flagged"), agent=True)[0]
+
+
+@pytest.fixture(scope="module")
 def messages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("axo-messages"), fmt="messages", data_root="/workspace/data/mini")[0]
 
@@ -51,7 +56,8 @@ def check_against_data(cfg: dict[str, Any], folder: Path, data_root: str = "") -
             else:
                 turns = rec[ds["field_messages"]]
                 mapping = ds["message_property_mappings"]
-                assert all(set(t) >= set(mapping.values()) for t in turns)
+                wanted = set(mapping.values()) | ({ds["message_field_training"]} if "message_field_training" in ds else set())
+                assert all(set(t) >= wanted for t in turns)
                 # chat_template's role aliases: human->user, gpt->assistant
                 roles = {t[mapping["role"]] for t in turns}
                 assert roles <= {"system", "human", "gpt", "user", "assistant"}
@@ -95,6 +101,21 @@ def test_train_config_carries_the_recipe_and_the_cards_settings(sharegpt):
                                    "message_property_mappings": {"role": "from", "content": "value"},
                                    "roles_to_train": ["assistant"]}
     assert "1 GPU(s): total batch 2 x 2 x 1 = 4" in (sharegpt / "axolotl-train.yaml").read_text()
+
+
+def test_per_turn_train_flags_are_wired_into_chat_template_configs(flagged, sharegpt):
+    for name, generation in GENERATION.items():
+        cfg = load(flagged / name)
+        if "train" in name:
+            assert check_config(cfg, generation) == [], name
+        check_against_data(cfg, flagged)  # every turn of every file has the flag the config names
+        fields = {d.get("message_field_training") for d in cfg["datasets"]}
+        assert fields == ({None} if generation == "0.4" else {"train"}), name
+    assert "type: sharegpt cannot read them" in (flagged / "axolotl-train.yaml").read_text()
+    # the Agent-FLAN turn with loss false stays untrained; a build without flags names no training field
+    agent = read_jsonl(flagged / "agent-mini.jsonl")
+    assert [t["train"] for t in agent[1]["conversations"]] == [False, False, False, False, True]
+    assert all("message_field_training" not in d for d in load(sharegpt / "axolotl-train-chat_template.yaml")["datasets"])
 
 
 def test_the_2_9_recipe_writes_the_cards_config():
@@ -226,11 +247,12 @@ def local_llama3_model(folder: Path) -> Path:
 
 
 @pytest.mark.timeout(1800)  # Axolotl imports torch in every worker: minutes on a small CPU machine
-def test_real_axolotl_preprocesses_the_generated_config(sharegpt, tmp_path):
+def test_real_axolotl_preprocesses_the_generated_config(flagged, tmp_path):
     pytest.importorskip("axolotl", reason="Axolotl not installed (pip install 'dolphin-data[axolotl]')")
     datasets = pytest.importorskip("datasets")
     model = local_llama3_model(tmp_path / "model")
-    cfg = load(sharegpt / "axolotl-train-chat_template.yaml")
+    cfg = load(flagged / "axolotl-train-chat_template.yaml")
+    assert {d["message_field_training"] for d in cfg["datasets"]} == {"train"}
     cfg.update(base_model=str(model), dataset_prepared_path=str(tmp_path / "prepared"), output_dir=str(tmp_path / "o"),
                flash_attention=False, sample_packing=False, pad_to_sequence_len=False, bf16=False,
                optimizer="adamw_torch", dataset_num_proc=1)  # CPU: no flash-attn, bitsandbytes; same data handling
@@ -238,11 +260,24 @@ def test_real_axolotl_preprocesses_the_generated_config(sharegpt, tmp_path):
     config.write_text(yaml.safe_dump(cfg, sort_keys=False))
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf"),
            "DO_NOT_TRACK": "1", "AXOLOTL_DO_NOT_TRACK": "1", "WANDB_MODE": "disabled"}
-    res = subprocess.run([sys.executable, "-m", "axolotl.cli.preprocess", str(config)], cwd=sharegpt, env=env,
+    res = subprocess.run([sys.executable, "-m", "axolotl.cli.preprocess", str(config)], cwd=flagged, env=env,
                          capture_output=True, text=True, timeout=900)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     prepared = list((tmp_path / "prepared").rglob("dataset_info.json"))
     assert prepared, "axolotl wrote no prepared dataset"
-    rows = sum(datasets.load_from_disk(str(p.parent)).num_rows for p in prepared)
-    kept = sum(len(read_jsonl(sharegpt / d["path"])) for d in cfg["datasets"])
-    assert rows == kept  # every built record survives Axolotl's own tokenisation and checks
+    rows = [r for p in prepared for r in datasets.load_from_disk(str(p.parent))]
+    kept = sum(len(read_jsonl(flagged / d["path"])) for d in cfg["datasets"])
+    assert len(rows) == kept  # every built record survives Axolotl's own tokenisation and checks
+    # the per-turn flags decide what trains: Agent-FLAN's loss-false assistant turn is masked, the other is not
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(model))
+    trained = {}
+    for r in rows:
+        text = tok.decode(r["input_ids"])
+        for i in range(3):
+            if f"/tmp/{i}." in text:
+                trained[i] = tok.decode([t for t, lab in zip(r["input_ids"], r["labels"], strict=True) if lab != -100])
+    assert sorted(trained) == [0, 1, 2]
+    assert all("Act: answer(a.txt, b.txt)" in t and "/tmp/" not in t for t in trained.values())
+    assert ["Think: list them." in trained[i] for i in range(3)] == [True, False, True]

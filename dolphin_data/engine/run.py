@@ -235,7 +235,9 @@ def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | 
 
     def after(plan: Plan, staging: Path, manifest: dict[str, Any]) -> None:
         outputs = list(dict.fromkeys(f["output"] for f in manifest["files"]))
-        configs = write_axolotl_configs(plan.ctx, staging, outputs, recipe.chat_template, recipe.data_root or None)
+        flags = "train" if any(s.train_flags for s in plan.sources) else None  # every turn carries one (batch.py)
+        configs = write_axolotl_configs(plan.ctx, staging, outputs, recipe.chat_template, recipe.data_root or None,
+                                        flags)
         write_dataset_card(staging, manifest, {s.name: s.license for s in recipe.sources}, recipe.name,
                            recipe.description, configs)
 

@@ -87,7 +87,7 @@ def build(
                                 [(k, f"{v:,.1f}") for k, v in list(stats["seconds"].items())[:12]]))
     reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
         if stats.get("tasks_from_cache") else ""
-    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}{reused}")
+    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/, the Axolotl configs and the dataset card README.md to {target}{reused}")
 
 
 @app.command()

@@ -181,6 +181,10 @@ def resolve_input(spec: str | Path, split: str | None = None, download_dir: str 
         return Resolved(path.name.split(".")[0], (path,))
     if path.is_dir() and path.name.lower().endswith(".parquet"):  # a partitioned dataset: io reads it whole
         return Resolved(path.name.split(".")[0], (path,))
+    if path.is_dir() and path.name.lower().endswith(READABLE):  # named like a file: a mistake, not a dataset
+        from dolphin_data.io import input_error
+
+        raise input_error(path, IsADirectoryError(path))
     if path.is_dir():
         files, chosen = dataset_folder_files(path, split)
         kind = "save_to_disk folder" if is_save_to_disk(path) else "data folder"
@@ -214,18 +218,23 @@ def write_dataset(ds: Any, folder: str | Path, name: str = "dataset", split: str
     return Resolved(name, (target,), f"{type(ds).__name__} of {len(ds):,} rows{f', split {split}' if split else ''}")
 
 
-def source_files(spec: Any, raw_dir: Path, resolve_raw_files: Any) -> list[Path]:
+def source_files(spec: Any, raw_dir: Path, resolve_raw_files: Any, follow_symlinks: bool = False) -> list[Path]:
     """A recipe source's raw files: ``raw/<raw>/`` as a ``save_to_disk`` folder (split ``upstream.split``), else the
     ``files`` patterns (``resolve_raw_files``). With the default pattern ``*``, a dataset card (``*.md``) is not
-    data, and a folder whose top level holds no data file is read as a Hub-style data folder (``data/train-*``)."""
-    base = Path(raw_dir) / spec.raw_dir
+    data, and a folder whose top level holds no data file is read as a Hub-style data folder (``data/train-*``).
+    Files found here, like ``resolve_raw_files``' own, must stay inside ``raw_dir`` unless ``follow_symlinks``."""
+    raw_dir = Path(raw_dir)
+    base = raw_dir / spec.raw_dir
     split = spec.upstream.split
+    resolve = lambda: list(resolve_raw_files(spec, raw_dir, follow_symlinks=follow_symlinks))  # noqa: E731
     if is_save_to_disk(base):
-        return saved_files(base, split)[0]
+        return _inside_raw(saved_files(base, split)[0], raw_dir, follow_symlinks)
     default = tuple(spec.files) == ("*",)
     try:
-        files = list(resolve_raw_files(spec, Path(raw_dir)))
-    except UserError:
+        files = resolve()
+    except InputError:  # a symlink out of raw/, a folder named as a file, an unreadable folder: said as it is
+        raise
+    except UserError:  # no file matched
         if not (default and base.is_dir()):
             raise
         files = []
@@ -235,6 +244,18 @@ def source_files(spec: Any, raw_dir: Path, resolve_raw_files: Any) -> list[Path]
     if data:
         return data
     try:
-        return dataset_folder_files(base, split)[0]
+        return _inside_raw(dataset_folder_files(base, split)[0], raw_dir, follow_symlinks)
     except InputError:
-        return list(resolve_raw_files(spec, Path(raw_dir)))  # its error names the folder, the patterns and the fix
+        return resolve()  # its error names the folder, the patterns and the fix
+
+
+def _inside_raw(files: list[Path], raw_dir: Path, follow_symlinks: bool) -> list[Path]:
+    if follow_symlinks:
+        return files
+    root = raw_dir.resolve()
+    for f in files:
+        real = f.resolve()
+        if not real.is_relative_to(root):
+            raise InputError(f"{f}: leads to {real}, outside the raw folder {raw_dir} (a symlink); copy the file "
+                             f"into the raw folder or pass --follow-symlinks to read it where it is")
+    return files

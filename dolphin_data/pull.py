@@ -164,5 +164,11 @@ def pull_source(spec: SourceSpec, raw_dir: Path, force: bool = False) -> dict[st
 
 
 def pull(recipe: Recipe, raw_dir: str | Path = "raw", only: str | None = None, force: bool = False) -> list[dict[str, Any]]:
+    """Fetch the recipe's sources (or ``only`` one) into ``raw_dir``, holding its lock (a second pull or build into
+    the same folder is told who holds it)."""
+    from dolphin_data.engine.publish import locked
+
     specs = [recipe.source(only)] if only else list(recipe.sources)
-    return [pull_source(s, Path(raw_dir), force) for s in specs]
+    raw_dir = Path(raw_dir)
+    with locked(raw_dir, f"dolphin-data pull {recipe.name}", clean=False):
+        return [pull_source(s, raw_dir, force) for s in specs]

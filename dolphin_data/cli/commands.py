@@ -32,6 +32,8 @@ def build(
     cache_limit: Annotated[float, typer.Option("--cache-limit", help="GB kept in OUT/.cache after the build.")] = 40.0,
     data_root: Annotated[str | None, typer.Option("--data-root", help="Where the files will be on the training "
                          "machine: dataset paths of the Axolotl configs (default: relative to OUT).")] = None,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read raw files that are symlinks leading "
+                                                                        "out of the raw folder.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Build every output file of a recipe, with manifest, rejects, reports, Axolotl configs and a dataset card.
@@ -54,7 +56,7 @@ def build(
         rec = replace(rec, data_root=data_root)
     workers = resolve_workers(workers)
     if dry_run:
-        plan = plan_recipe(rec, raw, workers)
+        plan = plan_recipe(rec, raw, workers, follow_symlinks)
         out.print(f"# resolved recipe {rec.path} (sha256 {rec.sha256[:12]})")
         out.print(yaml.safe_dump(rec.to_dict(), sort_keys=False), markup=False)
         table = Table("source", "output", "raw files", "stages", title="plan", title_justify="left")
@@ -67,7 +69,8 @@ def build(
         raise UserError(f"--cache-limit {cache_limit}: give 0 or more GB")
     stats: dict[str, Any] = {}
     manifest = build_recipe(rec, target, raw, workers, executor, progress_for(quiet), keep_work=keep_work,
-                            cache=not no_cache, force=force, cache_limit=int(cache_limit * (1 << 30)), stats=stats)
+                            cache=not no_cache, force=force, cache_limit=int(cache_limit * (1 << 30)), stats=stats,
+                            follow_symlinks=follow_symlinks)
     if quiet:
         return
     table = Table(title=f"build {rec.name}", title_justify="left")

@@ -114,7 +114,8 @@ class Engine:
             shards = plan_shards(Path(f), self.shard_bytes)
             for sh in shards:
                 inputs.append((i, sh if len(shards) > 1 else None))
-                keys.append(key_of("raw", src.converter, src.ids, src.name, src.labels[i], fingerprint(f), repr(sh)))
+                where = [sh.format, sh.index, sh.start, sh.end, sh.first, sh.member, sh.whole] if sh is not None else None
+                keys.append(key_of("raw", src.converter, src.ids, src.name, src.labels[i], fingerprint(f), where))
         return SourceRun(src, stages, segments(stages), inputs, keys, shard_files=[i for i, _ in inputs],
                          verdicts=[None] * len(inputs))
 

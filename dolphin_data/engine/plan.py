@@ -66,6 +66,8 @@ class Plan:
     recipe: Mapping[str, Any] = field(default_factory=dict)  # {"name", "path", "sha256"} for the manifest
     stage_reports: bool = True
     notes: tuple[str, ...] = ()  # what planning decided that the user should hear (e.g. a detected converter)
+    # a build keeps a bad row of over 1 MB in rejects/raw/ (its reject points there); a command keeps it inline
+    spill_rows: bool = False
 
     def source(self, name: str) -> SourcePlan:
         return next(s for s in self.sources if s.name == name)
@@ -230,7 +232,7 @@ def stage_kind(name: str) -> str:
     return STAGES.get(name).kind
 
 
-def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1) -> Plan:
+def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1, follow_symlinks: bool = False) -> Plan:
     """A build's plan: the recipe's sources in order, their raw files resolved under ``raw_dir``."""
     from dataclasses import replace
 
@@ -241,7 +243,7 @@ def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1) -> Plan:
     sources = []
     notes = []
     for spec in recipe.sources:
-        files = source_files(spec, raw_dir, resolve_raw_files)
+        files = source_files(spec, raw_dir, resolve_raw_files, follow_symlinks)
         converter = spec.converter
         if converter == "auto":
             from dolphin_data.converters.detect import resolve
@@ -262,6 +264,7 @@ def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1) -> Plan:
         sources = [replace(s, train_flags=True) for s in sources]
     ctx = replace(recipe.ctx, workers=workers)
     plan = Plan(recipe.name, ctx, tuple(sources),
-                {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256}, notes=tuple(notes))
+                {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256}, notes=tuple(notes),
+                spill_rows=True)
     check_plan(plan)
     return plan

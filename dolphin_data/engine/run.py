@@ -153,7 +153,7 @@ def run_command(plan: Plan, targets: Targets, opts: RunOptions | None = None) ->
     anchor = paths[0] if paths else Path(targets.report or ".")
     stage_names = {st.name for s in plan.sources for st in s.stages}
     sides = {name: list(targets.sides) for name in stage_names}
-    with signals_raise(), locked(anchor, "dolphin-data " + ", ".join(sorted(stage_names)) or "convert"):
+    with signals_raise():  # no lock: a command writes only the files it names, each replaced in one step
         staging = staging_dir(anchor)
         store = Store(staging / "work", lookups=False)
         try:
@@ -222,7 +222,8 @@ def _move(src: Path, dest: Path) -> None:
 def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | Path = "raw", workers: int | None = 1,
                  executor: str = "local", progress: Progress | None = None, batch_size: int = 1000,
                  keep_work: bool = False, cache: bool = True, force: bool = False,
-                 cache_limit: int = DEFAULT_CACHE_LIMIT, stats: dict[str, Any] | None = None) -> dict[str, Any]:
+                 cache_limit: int = DEFAULT_CACHE_LIMIT, stats: dict[str, Any] | None = None,
+                 follow_symlinks: bool = False) -> dict[str, Any]:
     """Build a loaded recipe into ``out_dir`` (default: the recipe's ``output.dir``): every output file, rejects,
     reports, ``manifest.json``, the Axolotl configs and the dataset card ``README.md``, published atomically.
     Returns the manifest."""
@@ -231,7 +232,7 @@ def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | 
     from dolphin_data.engine.plan import plan_recipe
     from dolphin_data.hub.card import write_dataset_card
 
-    plan = plan_recipe(recipe, raw_dir, resolve_workers(workers))
+    plan = plan_recipe(recipe, raw_dir, resolve_workers(workers), follow_symlinks)
 
     def after(plan: Plan, staging: Path, manifest: dict[str, Any]) -> None:
         outputs = list(dict.fromkeys(f["output"] for f in manifest["files"]))

@@ -29,11 +29,13 @@ from dolphin_data.batch import SCHEMA, Batch, where_key, where_parts
 from dolphin_data.converters import CONVERTERS, RowRef
 from dolphin_data.engine.plan import Plan, Segment, SourcePlan, build_stages, segments
 from dolphin_data.errors import RecordError
-from dolphin_data.io import iter_rows
+from dolphin_data.io import Spill, iter_rows
+from dolphin_data.io.writers import dumps_safe
 from dolphin_data.model import Conversation
 from dolphin_data.stages.base import Stage, StageOutput, Verdicts
 
 CONVERT = -1  # the chain position of the converter in tallies and part names
+RAW_SPILL = "rawspill"  # a task's folder of bad rows too large to keep inline in their rejects
 
 
 @dataclass(frozen=True)
@@ -157,19 +159,8 @@ class PartWriter:
 
 
 def dumps(obj: Any) -> bytes:
-    """One JSON line; records nested deeper than orjson allows fall back to the standard library."""
-    try:
-        return orjson.dumps(obj) + b"\n"
-    except (orjson.JSONEncodeError, TypeError):
-        import json
-        import sys
-
-        limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(limit, 100_000))
-        try:
-            return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str).encode() + b"\n"
-        finally:
-            sys.setrecursionlimit(limit)
+    """One JSON line that never fails (rows nested past orjson's limit, bytes, lone surrogates: ``dumps_safe``)."""
+    return dumps_safe(obj) + b"\n"
 
 
 def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, result: TaskResult) -> Iterator[Batch]:
@@ -184,15 +175,21 @@ def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, resu
     keys: list[int] = []
     all_wheres: list[int] = []
     rejects: list[bytes] = []
-    rows = iter_rows(path) if io_shard is None else iter_rows(path, io_shard)
+    # a bad row's whole text stays in its reject; past 1 MB it goes to a file the build publishes under rejects/raw/
+    spill = Spill(Path(task.folder) / RAW_SPILL, ref="rejects/raw/") if task.plan.spill_rows else None
+    rows = iter_rows(path, io_shard, spill=spill)
     for raw in rows:
         result.rows_read += 1
         tally.records_in += 1
         where = where_key(file_index, raw.line)
         if raw.error is not None:
             tally.dropped[raw.error] += 1
-            rejects.append(dumps({"id": f"{src.name}:{raw.line}", "source": src.name, "stage": "convert",
-                                  "reason": raw.error, "file": label, "line": raw.line, "record": raw.raw}))
+            rec: dict[str, Any] = {"id": f"{src.name}:{raw.line}", "source": src.name, "stage": "convert",
+                                   "reason": raw.error, "file": label, "line": raw.line}
+            if raw.detail:
+                rec["detail"] = raw.detail
+            rec["record"] = raw.raw
+            rejects.append(dumps(rec))
             continue
         try:
             conv = fn(raw.row, RowRef(src.name, raw.line))
@@ -208,8 +205,8 @@ def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, resu
         conv_id = _record_id(src, raw.row.get("id") if isinstance(raw.row, dict) else None, raw.line) \
             if src.ids == "record" else conv.id
         if conv_id in seen or where in task.rename:
-            # a repeated id (upstream, or equal to another row's line fallback): the line makes it unique
-            conv_id = f"{conv_id}@{raw.line}"
+            # a repeated id (upstream, or equal to another row's line fallback): its place makes it unique
+            conv_id = f"{conv_id}@{raw.line}" if len(src.files) == 1 else f"{conv_id}@{file_index + 1}:{raw.line}"
         seen.add(conv_id)
         if conv_id != conv.id or conv.source != src.name:
             conv = replace(conv, id=conv_id, source=src.name)

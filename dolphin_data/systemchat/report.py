@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from dolphin_data.textsafe import md
 from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
 
@@ -236,7 +237,7 @@ def write_report(report_dir: Path, results: Mapping[str, SystemChatSummary], lea
 
 
 def _cell(text: Any, width: int) -> str:
-    return str(text)[:width].replace("|", "\\|").replace("\n", " ")
+    return md(str(text)[:width])
 
 
 def render_markdown(per_source: Mapping[str, Mapping[str, Any]]) -> str:
@@ -277,5 +278,5 @@ def render_markdown(per_source: Mapping[str, Mapping[str, Any]]) -> str:
             lines.append(f"Length (chars): min {lc['min']}, median {lc['p50']:.0f}, p90 {lc['p90']:.0f}, max {lc['max']}; "
                          + ", ".join(f"{k}: {v}" for k, v in lc["histogram"].items()))
         for item in sp["most_common"][:5]:
-            lines.append(f"- {item['count']} x {item['prompt'][:100]!r}")
+            lines.append(f"- {item['count']} x {md(repr(item['prompt'][:100]))}")
     return "\n".join(lines) + "\n"

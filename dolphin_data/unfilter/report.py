@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from dolphin_data.textsafe import plain
 from dolphin_data.unfilter.summary import UnfilterSummary
 
 PRECISION_FILE = Path(__file__).resolve().parent.parent / "assets" / "refusal_rule_precision.json"
@@ -147,15 +148,15 @@ def render_terminal(rep: dict[str, Any], console: Any, samples: int = 2, title: 
             if seen[it["reason"]] >= samples:
                 continue
             seen[it["reason"]] += 1
-            line = Text(f"{s['source']} {it['id']} {it['reason']}: ", style="bold")
-            line.append(it["before"][-120:].replace("\n", " "))
-            line.append(it["match"].replace("\n", " "), style="black on yellow")
-            line.append(it["after"][:120].replace("\n", " "))
+            line = Text(plain(f"{s['source']} {it['id']} {it['reason']}: "), style="bold")
+            line.append(plain(it["before"][-120:].replace("\n", " ")))
+            line.append(plain(it["match"].replace("\n", " ")), style="black on yellow")
+            line.append(plain(it["after"][:120].replace("\n", " ")))
             console.print(line)
             shown += 1
         for it in s["repairs"][:samples]:
-            console.print(Text(f"{s['source']} {it['id']} repaired ({it['rule']}): removed ", style="bold")
-                          + Text(it["removed"][:160].replace("\n", " "), style="strike"))
+            console.print(Text(plain(f"{s['source']} {it['id']} repaired ({it['rule']}): removed "), style="bold")
+                          + Text(plain(it["removed"][:160].replace("\n", " ")), style="strike"))
             shown += 1
     if shown:
         console.print(Text(f"({shown} samples shown; report.html has every reject and repair, filterable)", style="dim"))

@@ -7,6 +7,7 @@ names or output files. Errors carry the YAML path and line: ``recipes/x.yaml:14:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class SourceSpec:
     description: str = ""
     raw_dir: str = ""  # folder under raw/; sources cut from one upstream repo share it (default: name)
     floor: Floor = field(default_factory=lambda: Floor())
+    license: str = ""  # the upstream data's licence (an HF licence id) for the dataset card; "" = look it up
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Recipe:
     stage_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     training: TrainingSpec = TrainingSpec()
     description: str = ""
+    data_root: str = ""  # where the files will be on the training machine (Axolotl config paths); "" = the build folder
 
     def source(self, name: str) -> SourceSpec:
         for s in self.sources:
@@ -107,7 +110,8 @@ class Recipe:
             "seed": self.seed,
             "sequence_len": self.sequence_len,
             "chat_template": self.chat_template,
-            "output": {"dir": self.output_dir, "format": self.output_format},
+            "output": {"dir": self.output_dir, "format": self.output_format,
+                       **({"data_root": self.data_root} if self.data_root else {})},
             "training": vars(self.training),
             "stage_params": {k: dict(v) for k, v in self.stage_params.items()},
             "sources": [
@@ -119,6 +123,7 @@ class Recipe:
                     "raw": s.raw_dir,
                     "files": list(s.files),
                     "stages": [{st.name: dict(st.params)} for st in s.stages],
+                    **({"license": s.license} if s.license else {}),
                 }
                 for s in self.sources
             ],
@@ -132,7 +137,7 @@ TOP_KEYS = {
     "sequence_len": "trainer sequence length in tokens",
     "chat_template": "chatml",
     "output": "{dir, format}",
-    "training": "batch settings used for the step estimate",
+    "training": "trainer settings: the step estimate and the generated axolotl-train.yaml",
     "stage_params": "default parameters per stage name",
     "sources": "list of sources, one per output file",
 }
@@ -146,9 +151,11 @@ SOURCE_KEYS = {
     "files": "glob patterns under raw/<raw> (default: upstream.files)",
     "stages": "list of stage names or {stage: {params}}",
     "floor": "{min_records: 1, max_rejected: 0.5}: when the build fails for this source",
+    "license": "the upstream data's licence, an HF licence id (default: known upstreams' licence, else unknown)",
 }
 UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
-OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages"}
+OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages",
+               "data_root": "where the files will be on the training machine (paths in the Axolotl configs)"}
 
 
 def load_recipe(path: str | Path) -> Recipe:
@@ -195,11 +202,20 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     fmt = c.typed(out.get("format", "sharegpt"), "output.format", str, "a string")
     if fmt not in OUTPUT_FORMATS:
         raise c.fail("output.format", f"output.format: {fmt!r} is not one of {', '.join(OUTPUT_FORMATS)}")
+    data_root = c.typed(out.get("data_root", ""), "output.data_root", str, "a path")
 
     training_raw = c.mapping(top.get("training", {}), "training", dict.fromkeys(vars(TrainingSpec()), ""))
-    for k, v in training_raw.items():
-        want = type(getattr(TrainingSpec(), k))
+    for k, v in list(training_raw.items()):
+        want = TrainingSpec.kind(k)
+        if v is None and k in TrainingSpec.OPTIONAL:
+            continue
+        if want is float and isinstance(v, str):  # YAML 1.1 reads 2e-5 (no dot) as text
+            with contextlib.suppress(ValueError):
+                v = training_raw[k] = float(v)
         c.typed(v, f"training.{k}", (int, float) if want is float else want, want.__name__)
+        choices = TrainingSpec.CHOICES.get(k)
+        if choices is not None and v not in choices:
+            raise c.fail(f"training.{k}", f"training.{k}: {v!r} is not one of {', '.join(choices)}")
         bounds = TrainingSpec.BOUNDS.get(k)
         if bounds is not None and not bounds[0] <= v <= bounds[1]:
             raise c.fail(f"training.{k}", f"training.{k}: {v!r} is out of range; expected {bounds[0]} to {bounds[1]}")
@@ -242,8 +258,9 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
                       float(c.typed(fl.get("max_rejected", 0.5), f"{p}.floor.max_rejected", (int, float), "a share 0..1")))
         if floor.min_records < 0 or not 0.0 <= floor.max_rejected <= 1.0:
             raise c.fail(f"{p}.floor", f"{p}.floor: min_records must be >= 0 and max_rejected between 0 and 1")
+        lic = c.typed(s.get("license", ""), f"{p}.license", str, "a licence id such as apache-2.0")
         sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir,
-                                  floor))
+                                  floor, lic))
 
     for attr in ("name", "output"):
         seen: dict[str, int] = {}
@@ -254,7 +271,7 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
             seen[v] = i
 
     recipe = Recipe(name, path, sha256, seed, seq, template, out_dir, fmt, tuple(sources), stage_params, training,
-                    str(top.get("description", "")))
+                    str(top.get("description", "")), data_root)
     # Construct every stage once so bad parameters fail now, not after an hour of work.
     users: dict[str, list[str]] = {}
     built: dict[str, Stage] = {}

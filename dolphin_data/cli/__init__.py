@@ -6,11 +6,10 @@ imports this module back, so ``python -m dolphin_data`` and ``python -m dolphin_
 
 from __future__ import annotations
 
-from dolphin_data.cli import commands, decontam, recipes, stages, synth  # noqa: F401  (register the commands)
+from dolphin_data.cli import commands, decontam, hub, recipes, stages, synth  # noqa: F401  (register the commands)
 from dolphin_data.cli.app import QuietOpt, app, out, summary_table, user_errors
 
 __all__ = ["QuietOpt", "app", "out", "run", "summary_table", "user_errors"]
-
 
 
 def run() -> None:  # console-script entry point

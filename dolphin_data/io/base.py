@@ -15,7 +15,7 @@ import orjson
 
 from dolphin_data.errors import InputError
 
-SUPPORTED_SUFFIXES = (".jsonl", ".json", ".parquet", ".jsonl.gz", ".json.gz", ".ndjson")
+SUPPORTED_SUFFIXES = (".jsonl", ".json", ".parquet", ".jsonl.gz", ".json.gz", ".ndjson", ".arrow")
 BOM = b"\xef\xbb\xbf"
 HEAD_CHARS = 1000  # characters of a spilled raw text kept inline in its reject
 
@@ -42,7 +42,7 @@ class Spill:
 
 
 def file_format(path: Path) -> str:
-    """``jsonl``, ``json`` or ``parquet`` from the file name (a ``.gz`` suffix is looked through)."""
+    """``jsonl``, ``json``, ``parquet`` or ``arrow`` from the file name (a ``.gz`` suffix is looked through)."""
     name = Path(path).name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -52,6 +52,8 @@ def file_format(path: Path) -> str:
         return "json"
     if name.endswith(".parquet"):
         return "parquet"
+    if name.endswith(".arrow"):
+        return "arrow"
     raise InputError(f"{path}: unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from dolphin_data.errors import InputError
+from dolphin_data.io.arrow import arrow_rows, iter_arrow
 from dolphin_data.io.base import RawRow, Spill, file_format, input_error, is_gzip
 from dolphin_data.io.jsonarray import element_bounds, iter_json, separators_in_prefix
 from dolphin_data.io.jsonl import count_line_ends, iter_jsonl, line_ranges
@@ -42,6 +43,8 @@ def _check_path(path: Path) -> str:
     fmt = file_format(path)
     if fmt == "parquet" and is_gzip(path):
         raise InputError(f"{path}: gzip-compressed Parquet is not supported; Parquet compresses itself - gunzip it")
+    if fmt == "arrow" and is_gzip(path):
+        raise InputError(f"{path}: gzip-compressed Arrow is not supported; gunzip it")
     try:
         is_dir = path.is_dir()
         if not is_dir and not path.exists():
@@ -69,6 +72,8 @@ def iter_rows(path: str | Path, shard: Shard | None = None, *, spill: Spill | No
         if shard is None or shard.whole:
             return iter_json(path, spill=spill)
         return iter_json(path, shard.start, shard.end, shard.first, spill)
+    if fmt == "arrow":
+        return iter_arrow(path)
     return _iter_parquet(path, shard)
 
 
@@ -90,6 +95,8 @@ def plan_shards(path: str | Path, target_bytes: int = TARGET_BYTES) -> list[Shar
     target = max(1, int(target_bytes))
     if fmt != "parquet" and is_gzip(path):
         return [Shard(name, fmt, 0, 0, 0, 1, None, _size(path), whole=True)]
+    if fmt == "arrow":  # one shard: save_to_disk already cuts a dataset into files of ~500 MB
+        return [Shard(name, fmt, 0, 0, 0, 1, arrow_rows(path), _size(path), whole=True)]
     if fmt == "jsonl":
         return [
             Shard(name, fmt, i, a, b, first, lines, b - a)
@@ -142,6 +149,8 @@ def estimate_rows(path: str | Path) -> int | None:
     fmt = _check_path(path)
     if fmt == "parquet":
         return sum(r for m, _ in dataset_members(path) for r, _ in row_group_sizes(open_parquet(path, m)))
+    if fmt == "arrow":
+        return arrow_rows(path)
     if is_gzip(path):
         return None
     size = _size(path)

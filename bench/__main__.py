@@ -19,6 +19,7 @@ BENCHMARKS = [
     "build",
     "decontam",
     "engine",
+    "io",
 ]
 
 

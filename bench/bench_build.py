@@ -1,113 +1,180 @@
-"""Build memory and time: peak RSS and wall time of whole builds of a synthetic OpenHermes-style source.
+"""Whole builds of the 2.9 recipe on a synthetic full-schema corpus, driven only through the CLI.
 
-Each build runs in its own child process (``VmHWM`` from ``/proc/self/status`` is that build's own peak) over a
-JSON array of N conversations (templated ShareGPT records with a random variant tag, a few exact copies) with
-the stages of the 2.9 mix (unfilter with langid, dedup, systemchat_validate, tokens). The streaming build's peak
-is compared with the figure measured for the in-memory build before streaming (935 MB at 200k conversations of a
-94 MB array); that build is no longer reachable from the code.
+``dolphin-data synth --profile 2.9 --scale F`` writes a raw/ folder in every upstream schema with planted problems
+(F=1 is the full mix; ``BENCH_SCALE`` or the first argument sets F, default 0.2), then
+``dolphin-data build recipes/2.9.yaml --raw DIR`` builds it with the default workers (all cores) and with
+``--workers 1``, interleaved, ``BENCH_REPEATS`` times each (default 2; ``BENCH_MODES=default`` runs only the
+first); medians are reported, and the speed-up is the ratio of the median wall times measured in this run.
 
-``python -m bench build``; results also go to ``bench/results/build.json``.
+Per build: wall seconds, CPU seconds of the process tree (user + system of the reaped children: on a shared
+machine the wall time depends on the load, the CPU time much less), conversations/s and MB/s (raw input bytes), ``timings.json`` as the build wrote it (the
+engine's own per-stage or per-source seconds), and memory. Memory method: each build runs in its own session (process group); a thread reads
+``/proc/*/stat`` every 0.1 s, sums ``VmRSS`` over the processes of that group (peak tree RSS, sampled: a spike
+shorter than 0.1 s can be missed) and keeps each process's largest ``VmHWM`` (their sum bounds the tree's peak
+from above). The ground truth is scored on the first build (planted rows whose outcome matched).
+
+``python -m bench build [F]``; results go to ``bench/results/build.json`` under the key of the scale.
 """
 
 from __future__ import annotations
 
 import json
-import random
+import os
+import re
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
-SIZES = (50_000, 200_000, 400_000)
+ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "build.json"
-IN_MEMORY_BEFORE = {"conversations": 200_000, "input_mb": 94, "peak_rss_mb": 935}  # measured before streaming
-
-RECIPE = """\
-name: bench-build
-sources:
-  - name: openhermes
-    output: openhermes.jsonl
-    converter: openhermes
-    upstream: {repo: teknium/OpenHermes-2.5, files: [openhermes2_5.json]}
-    stages: [unfilter, dedup, systemchat_validate, tokens]
-stage_params:
-  unfilter: {classifier: default, langid: true}
-  systemchat_validate: {rules: [structure, leak], require_system: false, check_directives: false}
-"""
-
-PROMPTS = [
-    ("For each year, say whether it is a leap year: 1950, 1822, 2011, 1877.",
-     "A year is a leap year if it is divisible by 4, except century years, which must be divisible by 400."),
-    ("Write a short fable about a river and a stone, with a moral at the end.",
-     "A stone sat in the middle of a river and said, 'Go around me; I will not move.' The river flowed around it "
-     "until the stone was smooth and small. Moral: patience can wear down what force cannot."),
-    ("How can I measure how long a function takes in Python?",
-     "For a quick measurement use `time.perf_counter()`; for benchmarks use `timeit`, which repeats the call."),
-    ("Explain photosynthesis to a ten-year-old.",
-     "Plants catch sunlight with their leaves and use it to turn water and air into sugar, their food, "
-     "and they breathe out the oxygen we need."),
-]
+RECIPE = ROOT / "recipes" / "2.9.yaml"
+CLI = [sys.executable, "-c", "from dolphin_data.cli import run; run()"]  # the console script, wherever PATH points
 
 
-def make_source(path: Path, n: int, seed: int = 0) -> None:
-    rng = random.Random(seed)
-    rows = []
-    for i in range(n):
-        human, gpt = PROMPTS[i % len(PROMPTS)]
-        tag = f"(variant {i} {rng.random():.6f})"
-        rows.append({"conversations": [{"from": "system", "value": "", "weight": None},
-                                       {"from": "human", "value": f"{human} {tag}", "weight": None},
-                                       {"from": "gpt", "value": f"{gpt} {tag}", "weight": None}],
-                     "source": "bench", "category": None})
-        if i % 50 == 49:  # an exact copy now and then, so dedup has clusters to report
-            rows.append(rows[-1])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(rows))
+class TreeMemory:
+    """Peak summed VmRSS of a process group, sampled, and each member's largest VmHWM."""
+
+    def __init__(self, pgid: int, interval: float = 0.1):
+        self.pgid, self.interval = pgid, interval
+        self.peak_rss_kb = 0
+        self.hwm_kb: dict[int, int] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def members(self) -> list[int]:
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                fields = stat[stat.rindex(")") + 2:].split()
+                if int(fields[2]) == self.pgid:
+                    pids.append(int(entry))
+        return pids
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            total = 0
+            for pid in self.members():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                vals = dict(re.findall(r"^(VmRSS|VmHWM):\s+(\d+)", status, re.M))
+                total += int(vals.get("VmRSS", 0))
+                self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), int(vals.get("VmHWM", 0)))
+            self.peak_rss_kb = max(self.peak_rss_kb, total)
+            self.stop.wait(self.interval)
+
+    def finish(self) -> dict[str, float]:
+        self.stop.set()
+        self.thread.join()
+        return {"peak_tree_rss_mb": round(self.peak_rss_kb / 1024), "sum_vmhwm_mb": round(sum(self.hwm_kb.values()) / 1024),
+                "processes": len(self.hwm_kb)}
 
 
-CHILD = """
-import sys, time
-from dolphin_data.pipeline import run_build
-from dolphin_data.recipe import load_recipe
-t0 = time.perf_counter()
-run_build(load_recipe(sys.argv[1]), sys.argv[2], sys.argv[3], workers=None)
-secs = time.perf_counter() - t0
-hwm = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:'))
-print(secs, hwm)
-"""
+def run_measured(cmd: list[str]) -> dict[str, Any]:
+    """Run ``cmd`` in its own session; wall seconds and memory of its process tree."""
+    t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            cwd=ROOT)
+    mem = TreeMemory(proc.pid)
+    tail: list[str] = []
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        tail = (tail + [line])[-20:]
+    code = proc.wait()
+    secs = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    memory = mem.finish()
+    if code != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({code}):\n{''.join(tail)}")
+    return {"seconds": round(secs, 2), "cpu_seconds": round(cpu, 1), **memory}
 
 
-def build_once(root: Path) -> tuple[float, float]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(root / "r.yaml"), str(root / "out"), str(root / "raw")],
-                         check=True, capture_output=True, text=True)
-    secs, hwm_kb = out.stdout.split()[-2:]
-    return float(secs), int(hwm_kb) / 1024
+def build(raw: Path, out: Path, workers: int | None) -> dict[str, Any]:
+    cmd = [*CLI, "build", str(RECIPE), "--raw", str(raw), "--out", str(out)]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    res = run_measured(cmd)
+    manifest = json.loads((out / "manifest.json").read_text())
+    timings_path = out / "timings.json"
+    res["timings"] = json.loads(timings_path.read_text()) if timings_path.exists() else {}
+    res["rows_read"] = manifest["totals"]["rows_read"]
+    res["records_written"] = manifest["totals"]["records_written"]
+    return res
 
 
-def main() -> None:
-    rows = []
-    for n in SIZES:
-        with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
-            root = Path(tmp)
-            (root / "r.yaml").write_text(RECIPE)
-            src = root / "raw" / "openhermes" / "openhermes2_5.json"
-            make_source(src, n)
-            mb = src.stat().st_size / 2**20
-            secs, rss = build_once(root)
-        rows.append({"conversations": n, "input_mb": round(mb, 1), "seconds": round(secs, 1),
-                     "peak_rss_mb": round(rss), "rss_per_input_mb": round(rss / mb, 2)})
-        print(f"{n:>8,} conversations  {mb:7.1f} MB in  {secs:7.1f} s  peak RSS {rss:7.0f} MB  "
-              f"({rss / mb:.2f} MB per input MB)", flush=True)
-    before = IN_MEMORY_BEFORE
-    print(f"in-memory build before streaming (measured earlier, not rerun): {before['conversations']:,} conversations, "
-          f"{before['input_mb']} MB in, peak RSS {before['peak_rss_mb']} MB "
-          f"({before['peak_rss_mb'] / before['input_mb']:.2f} MB per input MB)")
+def summarise(runs: list[dict[str, Any]], conversations: int, mb: float) -> dict[str, Any]:
+    secs = statistics.median(r["seconds"] for r in runs)
+    return {"runs": len(runs), "seconds_median": round(secs, 2), "seconds_all": [r["seconds"] for r in runs],
+            "cpu_seconds_median": statistics.median(r["cpu_seconds"] for r in runs),
+            "conversations_per_s": round(conversations / secs), "mb_per_s": round(mb / secs, 2),
+            "peak_tree_rss_mb_median": statistics.median(r["peak_tree_rss_mb"] for r in runs),
+            "sum_vmhwm_mb_median": statistics.median(r["sum_vmhwm_mb"] for r in runs),
+            "timings_first_run": runs[0]["timings"]}
+
+
+def main(scale: float | None = None) -> None:
+    from dolphin_data.synth.truth import read_truth, score
+
+    scale = scale or float(os.environ.get("BENCH_SCALE", "0.2"))
+    repeats = int(os.environ.get("BENCH_REPEATS", "2"))
+    modes = [m for m in (("default", None), ("workers_1", 1))
+             if m[0] in os.environ.get("BENCH_MODES", "default,workers_1").split(",")]
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        raw = Path(tmp) / "raw"
+        gen = run_measured([*CLI, "synth", "--profile", "2.9", "--scale", str(scale), "--out", str(raw), "-q"])
+        meta = json.loads((raw / "SYNTH.json").read_text())
+        n, mb = meta["conversations"], meta["bytes"] / 1e6
+        print(f"synth --profile 2.9 --scale {scale}: {n:,} conversations, {mb:,.0f} MB in {gen['seconds']:.1f} s "
+              f"(CPU {gen['cpu_seconds']:.0f} s) "
+              f"({mb / gen['seconds']:.0f} MB/s, peak tree RSS {gen['peak_tree_rss_mb']} MB)", flush=True)
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in modes}
+        truth_score = None
+        for rep in range(repeats):
+            for name, workers in modes:
+                out = Path(tmp) / f"out-{name}-{rep}"
+                res = build(raw, out, workers)
+                runs[name].append(res)
+                print(f"  build {name:9s} #{rep + 1}: {res['seconds']:7.1f} s (CPU {res['cpu_seconds']:.0f} s)  "
+                      f"{n / res['seconds']:7,.0f} conv/s  "
+                      f"{mb / res['seconds']:5.2f} MB/s  peak tree RSS {res['peak_tree_rss_mb']:,} MB "
+                      f"(sum of VmHWM {res['sum_vmhwm_mb']:,} MB, {res['processes']} processes)", flush=True)
+                if truth_score is None:
+                    truth_score = score(read_truth(raw / "GROUND_TRUTH.jsonl"), out)
+                subprocess.run(["rm", "-rf", str(out)], check=True)
+    result = {name: summarise(r, n, mb) for name, r in runs.items()}
+    speedup = (result["workers_1"]["seconds_median"] / result["default"]["seconds_median"]
+               if len(result) == 2 else None)
+    assert truth_score is not None
+    print("median: " + ", ".join(f"{k} {v['seconds_median']} s" for k, v in result.items())
+          + (f", speed-up {speedup:.2f}x" if speedup else "") + f" (cores: {os.cpu_count()})")
+    print("timings.json (first default build): " + ", ".join(
+        f"{k} {v} s" for k, v in result["default"]["timings_first_run"].items() if isinstance(v, int | float)))
+    print(f"ground truth: {truth_score['certain_matched']}/{truth_score['certain']} certain planted rows as expected; "
+          + ", ".join(f"{k} {v['recall']}" for k, v in truth_score["kinds"].items()))
+    entry = {"scale": scale, "conversations": n, "input_mb": round(mb, 1), "synth": {**gen, "mb_per_s": round(mb / gen["seconds"], 1)},
+             **result, "speedup_default_vs_workers_1": round(speedup, 2) if speedup else None, "cores": os.cpu_count(),
+             "load_average_at_end": os.getloadavg()[0], "ground_truth": {k: truth_score[k] for k in ("kinds", "certain", "certain_matched")}}
     RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps({"streaming": rows, "in_memory_before": before,
-                                   "note": "one child process per build; peak RSS = VmHWM; wall time includes model loading"},
-                                  indent=2) + "\n")
+    previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    if not isinstance(previous, dict) or "streaming" in previous:  # the file of the former single-source benchmark
+        previous = {}
+    previous[str(scale)] = entry
+    RESULTS.write_text(json.dumps(previous, indent=2, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":
-    sys.argv = sys.argv[:1]
-    main()
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else None)

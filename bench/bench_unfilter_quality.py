@@ -1,151 +1,162 @@
-"""Unfilter quality on the hand-written dev set and the held-out test set: precision, recall and F1 per layer
-and combined.
+"""Unfilter quality: the stage with its defaults (= the 2.9 recipe) on labelled replies, dev and held-out test.
 
-Dev set: ``bench/data/unfilter_dev.jsonl`` (written independently of the classifier's training set; see
-``bench/data/make_unfilter_sets.py``); the classifier's focus, gate and threshold were tuned on it. Test set:
-``bench/data/unfilter_test.jsonl``, written after that tuning from new pieces and never tuned on: its figures are
-the honest estimate. Layers: ``lexicon`` and ``regex`` (``RuleSet.default()``), the fastText
-``classifier`` at the recipe's ``stage_params.unfilter.classifier_threshold`` (the stage default when the recipe
-does not set it), ``rules`` = lexicon or regex, ``combined`` = rules or classifier (what the stage does with the
-classifier on). Per rule: false positives as a share of the dev set's ``ok`` replies (goal: none above 1%).
-Goals: precision >= 0.95 and recall >= 0.90 for refusals. Results also go to ``bench/results/unfilter_quality.json``.
+Sets (``bench/data/make_unfilter_sets.py``): ``unfilter_dev.jsonl`` (rules, cue and threshold were tuned on it) and
+``unfilter_test.jsonl`` (written after tuning, never tuned on). Each reply becomes a one-exchange conversation and
+goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
+language and per kind:
+- refusal recall: refusals dropped / refusals;
+- drop precision: refusals among the dropped;
+- compliant kept: compliant replies kept (unchanged or repaired) / compliant replies;
+- repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
+Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), each layer alone,
+and the classifier threshold sweep. Per-rule precision on dev goes to ``dolphin_data/assets/
+refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
+>= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
 """
 
 from __future__ import annotations
 
-import inspect
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
-import numpy as np
 import orjson
-import yaml
 
-from dolphin_data.unfilter.classifier import RefusalClassifier, metrics
+from dolphin_data.model import Conversation, Turn
+from dolphin_data.stages import make_stage
 
 ROOT = Path(__file__).resolve().parent
-DEV = ROOT / "data" / "unfilter_dev.jsonl"
-TEST = ROOT / "data" / "unfilter_test.jsonl"
-RECIPE = ROOT.parent / "recipes" / "2.9.yaml"
+SETS = {"dev": ROOT / "data" / "unfilter_dev.jsonl", "test": ROOT / "data" / "unfilter_test.jsonl"}
 RESULTS = ROOT / "results" / "unfilter_quality.json"
-GOALS = {"precision": 0.95, "recall": 0.90, "max_rule_fp_share": 0.01}
+PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"
+TARGETS = {"drop_precision": 0.97, "refusal_recall": 0.95, "compliant_kept": 0.97}
 
 
-def classifier_threshold() -> tuple[float, str]:
-    params = (yaml.safe_load(RECIPE.read_text()).get("stage_params") or {}).get("unfilter") or {}
-    if "classifier_threshold" in params:
-        return float(params["classifier_threshold"]), f"{RECIPE.name}: stage_params.unfilter.classifier_threshold"
-    from dolphin_data.unfilter.stage import UnfilterStage
-
-    default = inspect.signature(UnfilterStage.__init__).parameters["classifier_threshold"].default
-    return float(default), "unfilter stage default (not set in the recipe)"
+def load(path: Path) -> list[dict[str, Any]]:
+    return [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
 
 
-def rule_hits(texts: list[str]) -> dict[str, list[list[str]]] | None:
-    """Per layer, the names of every rule that fires on each text (None when the rule module is absent)."""
-    try:
-        from dolphin_data.unfilter.rules import RuleSet
-    except ImportError:
-        return None
-    rules = RuleSet.default()
-    return {layer: [sorted({h.rule for h in hits}) for hits in rules.match_all(texts, layers=(layer,))]
-            for layer in ("lexicon", "regex")}
+def run(rows: list[dict[str, Any]], **params: Any) -> list[dict[str, Any]]:
+    """Per row: outcome (drop|repair|keep), reason, rules fired."""
+    import dolphin_data.unfilter.stage  # noqa: F401
+
+    stage = make_stage("unfilter", {"langid": False, **params})
+    convs = [Conversation(f"r{i}", "bench", (Turn("human", r.get("prompt", "Question?")), Turn("gpt", r["text"])))
+             for i, r in enumerate(rows)]
+    out = stage.process(convs)
+    res: list[dict[str, Any]] = [{} for _ in rows]
+    for rej in out.rejects:
+        res[int(rej.id[1:])] = {"outcome": "drop", "reason": rej.reason, "rules": rej.extra.get("rules", [])}
+    for conv in out.kept:
+        meta = conv.metadata.get("unfilter") or {}
+        res[int(conv.id[1:])] = {"outcome": "repair" if meta.get("action") == "repaired" else "keep", "reason": "",
+                                 "rules": meta.get("rules", [])}
+    attempted = {int(r["id"][1:]) for r in out.repairs}
+    for i, r in enumerate(res):
+        r["attempted"] = i in attempted or r["reason"].startswith("refusal:repair:")
+    return res
+
+
+def scores(rows: list[dict[str, Any]], res: list[dict[str, Any]]) -> dict[str, Any]:
+    ref = [r["label"] == "refusal" for r in rows]
+    drop = [x["outcome"] == "drop" for x in res]
+    n_ref, n_ok = sum(ref), len(rows) - sum(ref)
+    tp = sum(a and b for a, b in zip(ref, drop, strict=True))
+    n_drop = sum(drop)
+    kept_ok = sum((not a) and (not b) for a, b in zip(ref, drop, strict=True))
+    tried = [x for x in res if x["attempted"]]
+    passed = sum(x["outcome"] == "repair" for x in tried)
+    return {"n": len(rows), "refusals": n_ref, "compliant": n_ok,
+            "refusal_recall": round(tp / n_ref, 4) if n_ref else None,
+            "drop_precision": round(tp / n_drop, 4) if n_drop else None,
+            "compliant_kept": round(kept_ok / n_ok, 4) if n_ok else None,
+            "repairs_tried": len(tried), "repairs_passing": round(passed / len(tried), 4) if tried else None}
+
+
+def grouped(rows: list[dict[str, Any]], res: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        groups[r[key]].append(i)
+    return {g: scores([rows[i] for i in idx], [res[i] for i in idx]) for g, idx in sorted(groups.items())}
+
+
+def fmt(v: Any) -> str:
+    return "   -  " if v is None else f"{v:6.3f}"
+
+
+def table(title: str, groups: dict[str, Any]) -> None:
+    print(f"\n{title:<20}{'n':>5}{'recall':>8}{'drop P':>8}{'kept':>8}{'repair ok':>10}")
+    for g, s in groups.items():
+        print(f"{g:<20}{s['n']:>5}{fmt(s['refusal_recall']):>8}{fmt(s['drop_precision']):>8}"
+              f"{fmt(s['compliant_kept']):>8}{fmt(s['repairs_passing']):>10}")
+
+
+def rule_precision(rows: list[dict[str, Any]], res: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per rule: share of the dev replies it fires on whose label deserves the rule's action."""
+    from dolphin_data.unfilter.rules import RuleSet
+
+    kinds = {f"regex:{r.name}": r.kind for r in RuleSet.default().regex_rules}
+    kinds.update({f"lexicon:{e.id}": e.kind for e in RuleSet.default().lexicon})
+    fired: Counter[str] = Counter()
+    good: Counter[str] = Counter()
+    for r, x in zip(rows, res, strict=True):
+        for rule in x["rules"]:
+            fired[rule] += 1
+            kind = kinds.get(rule, "refusal")
+            ok = r["label"] == "refusal" if kind in ("refusal", "artefact") else r["expect"] in ("repair", "drop")
+            good[rule] += ok
+    return {rule: {"precision": round(good[rule] / n, 4), "fired": n} for rule, n in sorted(fired.items())}
 
 
 def main() -> None:
-    results = {"dev": evaluate(DEV, "dev"), "test": evaluate(TEST, "held-out test")}
-    print("\n=== summary: precision / recall / F1 ===")
-    print(f"{'layer':<11} {'dev':>22} {'held-out test':>22}")
-    for layer in results["dev"]["layers"]:
-        cells = [results[k]["layers"][layer] for k in ("dev", "test")]
-        print(f"{layer:<11} " + " ".join(f"{m['precision']:>8.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}" for m in cells))
+    results: dict[str, Any] = {"targets": TARGETS}
+    for name, path in SETS.items():
+        if not path.exists():
+            print(f"{path}: missing (python -m bench.data.make_unfilter_sets)")
+            continue
+        rows = load(path)
+        res = run(rows)
+        overall = scores(rows, res)
+        print(f"\n##### {name}: {path.relative_to(ROOT.parent)} ({overall['refusals']} refusals, "
+              f"{overall['compliant']} compliant) — stage defaults (policy repair, classifier on) #####")
+        table("overall", {"all": overall})
+        table("per style", grouped(rows, res, "style"))
+        table("per language", grouped(rows, res, "lang"))
+        table("per kind", grouped(rows, res, "kind"))
+        entry: dict[str, Any] = {"overall": overall, "style": grouped(rows, res, "style"),
+                                 "lang": grouped(rows, res, "lang"), "kind": grouped(rows, res, "kind")}
+        variants: dict[str, dict[str, Any]] = {"drop_any (seed lineage)": {"policy": "drop_any"}, "rules only": {"classifier": None},
+                    "lexicon only": {"classifier": None, "layers": ["lexicon"]}}
+        for t in (0.3, 0.4, 0.6, 0.7, 0.8):
+            variants[f"threshold {t}"] = {"classifier_threshold": t}
+        entry["variants"] = {}
+        print(f"\n{'variant':<26}{'recall':>8}{'drop P':>8}{'kept':>8}")
+        for vname, params in variants.items():
+            s = scores(rows, run(rows, **params))
+            entry["variants"][vname] = s
+            print(f"{vname:<26}{fmt(s['refusal_recall']):>8}{fmt(s['drop_precision']):>8}{fmt(s['compliant_kept']):>8}")
+        misses = [(r["kind"], r["style"], r["text"][:110]) for r, x in zip(rows, res, strict=True)
+                  if (r["label"] == "refusal") != (x["outcome"] == "drop")]
+        entry["errors"] = len(misses)
+        print(f"\nerrors ({len(misses)}), first 25:")
+        for m in misses[:25]:
+            print("  ", m)
+        if name == "dev":
+            prec = rule_precision(rows, res)
+            clf = [x for x in res if "classifier" in x["rules"]]
+            prec["classifier"] = {"precision": round(sum(rows[i]["label"] == "refusal" for i, x in enumerate(res)
+                                                         if "classifier" in x["rules"]) / len(clf), 4) if clf else None,
+                                  "fired": len(clf)}
+            PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+        if name == "test":
+            met = {k: (overall[k] or 0) >= v for k, v in TARGETS.items()}
+            entry["targets_met"] = met
+            print("\ntargets on test: " + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}"
+                                                   for k, v in TARGETS.items()))
+        results[name] = entry
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
-
-
-def evaluate(path: Path, name: str) -> dict:
-    DEV = path  # noqa: N806 (the report below names the set it reads)
-    rows = [orjson.loads(line) for line in DEV.read_bytes().splitlines() if line.strip()]
-    texts = [r["text"] for r in rows]
-    y = np.array([r["label"] == "refusal" for r in rows])
-    n_ok = int((~y).sum())
-    threshold, threshold_from = classifier_threshold()
-    p = RefusalClassifier.load().predict(texts)
-
-    flags: dict[str, np.ndarray] = {}
-    per_rule: Counter[str] = Counter()
-    per_rule_fp: Counter[str] = Counter()
-    hits = rule_hits(texts)
-    if hits is not None:
-        for layer, names in hits.items():
-            flags[layer] = np.array([bool(n) for n in names])
-            for names_i, is_pos in zip(names, y, strict=True):
-                per_rule.update(names_i)
-                if not is_pos:
-                    per_rule_fp.update(names_i)
-        flags["rules"] = flags["lexicon"] | flags["regex"]
-    flags["classifier"] = p >= threshold
-    if hits is not None:
-        flags["combined"] = flags["rules"] | flags["classifier"]
-    clf_fp = int(np.sum(flags["classifier"] & ~y))
-    per_rule["classifier"], per_rule_fp["classifier"] = int(flags["classifier"].sum()), clf_fp
-
-    kinds = sorted({r["kind"] for r in rows})
-    print(f"\n##### {name} set #####")
-    print(f"{name} set: {len(rows)} replies ({int(y.sum())} refusal, {n_ok} ok), {DEV.relative_to(ROOT.parent)}")
-    print(f"classifier threshold {threshold} ({threshold_from})")
-    if hits is None:
-        print("dolphin_data.unfilter.rules not importable: lexicon/regex layers skipped")
-    print(f"\n{'layer':<11} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
-    layers = {}
-    for name, f in flags.items():
-        m = metrics(y, f)
-        layers[name] = m
-        print(f"{name:<11} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>6.4f} {m['tp']:>5} {m['fp']:>5} {m['fn']:>5}")
-
-    final = "combined" if "combined" in flags else "classifier"
-    print(f"\nper kind ({final}): share flagged")
-    by_kind = {}
-    for kind in kinds:
-        idx = np.array([r["kind"] == kind for r in rows])
-        label = rows[int(np.flatnonzero(idx)[0])]["label"]
-        share = float(flags[final][idx].mean())
-        by_kind[kind] = {"label": label, "n": int(idx.sum()), "flagged": round(share, 4)}
-        print(f"  {kind:<17} {label:<8} n={int(idx.sum()):>4}  flagged {share:6.1%}")
-
-    print(f"\nrules with false positives (share of the {n_ok} ok replies; goal <= {GOALS['max_rule_fp_share']:.0%}):")
-    fp_share = {rule: round(c / n_ok, 4) for rule, c in per_rule_fp.most_common() if c}
-    for rule, share in list(fp_share.items())[:15]:
-        print(f"  {rule:<45} {per_rule_fp[rule]:>4} FP  {share:6.2%}  (hits {per_rule[rule]})")
-    if not fp_share:
-        print("  none")
-
-    sweep = {f"{t:.2f}": metrics(y, p >= t) for t in (0.3, 0.4, 0.5, 0.7, 0.8, 0.9)}
-    raw = RefusalClassifier.load().predict_raw(texts) >= threshold
-    layers["classifier_raw"] = metrics(y, raw)
-    m = layers["classifier_raw"]
-    print(f"\nclassifier without focus/gate (whole reply, predict_raw) at {threshold}: P={m['precision']:.3f} "
-          f"R={m['recall']:.3f} F1={m['f1']:.3f} FP={m['fp']} ({m['fp'] / n_ok:.1%} of ok replies)")
-    print("classifier (focus + gate) alone by threshold:", "  ".join(f"{t}: P={m['precision']:.3f} R={m['recall']:.3f}"
-                                                      for t, m in sweep.items()))
-
-    worst_rule = max(fp_share.values(), default=0.0)
-    goals = {
-        "precision": layers[final]["precision"] >= GOALS["precision"],
-        "recall": layers[final]["recall"] >= GOALS["recall"],
-        "max_rule_fp_share": worst_rule <= GOALS["max_rule_fp_share"],
-    }
-    print(f"\ngoals ({final}): precision {layers[final]['precision']:.4f} >= 0.95: {'met' if goals['precision'] else 'NOT met'}; "
-          f"recall {layers[final]['recall']:.4f} >= 0.90: {'met' if goals['recall'] else 'NOT met'}; "
-          f"worst rule FP share {worst_rule:.2%} <= 1%: {'met' if goals['max_rule_fp_share'] else 'NOT met'}")
-
-    return {
-        "set": {"path": str(DEV.relative_to(ROOT.parent)), "n": len(rows), "refusal": int(y.sum()), "ok": n_ok},
-        "classifier_threshold": threshold, "threshold_from": threshold_from,
-        "layers": layers, "by_kind": by_kind, "rule_fp_share": fp_share, "classifier_sweep": sweep,
-        "goals": GOALS, "goals_met": goals,
-    }
 
 
 if __name__ == "__main__":

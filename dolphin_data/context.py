@@ -16,7 +16,9 @@ from typing import Any
 
 @dataclass(frozen=True)
 class TrainingSpec:
-    """The trainer's batch settings (Dolphin 2.9 model card): used for the packing and steps-per-epoch estimate."""
+    """The trainer's settings (Dolphin 2.9 model card): the batch settings feed the packing and steps-per-epoch
+    estimate; all of them go into the generated ``axolotl-train.yaml``. Defaults are the card's values where the card
+    states one; ``base_model``, ``warmup_steps`` and ``pad_token`` depend on the model and default to unset."""
 
     micro_batch_size: int = 3
     gradient_accumulation_steps: int = 4
@@ -25,6 +27,16 @@ class TrainingSpec:
     sample_packing: bool = True
     val_set_size: float = 0.0002
     train_on_inputs: bool = False
+    # the card's Axolotl config (used only for the generated training config)
+    base_model: str | None = None  # unset: no axolotl-train.yaml (a trainer config needs the model)
+    learning_rate: float = 2e-5
+    lr_scheduler: str = "cosine"
+    optimizer: str = "adamw_8bit"
+    weight_decay: float = 0.05
+    warmup_steps: int | None = None  # unset: Axolotl's default
+    pad_to_sequence_len: bool = True
+    eval_sample_packing: bool = False
+    pad_token: str | None = None  # unset: the tokenizer's own
 
     # (low, high) inclusive bounds checked by the recipe loader
     BOUNDS = {
@@ -33,7 +45,22 @@ class TrainingSpec:
         "num_gpus": (1, 65536),
         "num_epochs": (1, 1000),
         "val_set_size": (0.0, 0.5),
+        "learning_rate": (0.0, 1.0),
+        "weight_decay": (0.0, 1.0),
+        "warmup_steps": (0, 1_000_000),
     }
+    # the type of a setting whose default is None (the others: the default's type)
+    OPTIONAL = {"base_model": str, "warmup_steps": int, "pad_token": str}
+    # allowed values (transformers' SchedulerType, which Axolotl passes the name to)
+    CHOICES = {
+        "lr_scheduler": ("linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup",
+                         "inverse_sqrt", "reduce_lr_on_plateau", "cosine_with_min_lr", "warmup_stable_decay"),
+    }
+
+    @classmethod
+    def kind(cls, name: str) -> type:
+        """The Python type a recipe must give for setting ``name``."""
+        return cls.OPTIONAL.get(name) or type(getattr(cls(), name))
 
 
 @dataclass(frozen=True)

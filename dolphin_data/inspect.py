@@ -16,17 +16,23 @@ import orjson
 from dolphin_data.errors import UserError
 
 
-def inspect_file(path: str | Path) -> dict[str, Any]:
-    """Counts, roles, turn and length statistics, and schema problems of a ShareGPT/messages file (streamed)."""
+def inspect_file(path: Any, split: str | None = None, download_dir: str | Path | None = None) -> dict[str, Any]:
+    """Counts, roles, turn and length statistics, and schema problems of a ShareGPT/messages file (streamed); also
+    of a ``save_to_disk`` or data folder, a Hub dataset id (fetched into ``download_dir``) or a ``datasets``
+    object (``dolphin_data.hub.inputs``)."""
     from dolphin_data.converters import CONVERTERS, RowRef
     from dolphin_data.engine.plan import sniff_shape
-    from dolphin_data.errors import InputError, RecordError
+    from dolphin_data.errors import RecordError
+    from dolphin_data.hub.inputs import resolve_input, write_dataset
     from dolphin_data.io import iter_rows
 
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path")
-    shape = sniff_shape(path)
+    if not isinstance(path, str | Path):  # a datasets object: its rows as a Parquet file in a scratch folder
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="dolphin-inspect-") as tmp:
+            return inspect_file(write_dataset(path, tmp, split=split).files[0])
+    files = resolve_input(path, split, download_dir).files
+    shape = sniff_shape(files[0])
     convert = CONVERTERS.get(shape)
     roles: Counter[str] = Counter()
     n_turns: list[int] = []
@@ -34,7 +40,7 @@ def inspect_file(path: str | Path) -> dict[str, Any]:
     with_system = 0
     rows = 0
     problems: dict[str, dict[str, Any]] = {}
-    for raw in iter_rows(path):
+    for raw in (r for f in files for r in iter_rows(f)):
         rows += 1
         reason = raw.error
         if reason is None:

@@ -5,8 +5,10 @@ Two paths, both writing ``raw/<folder>/PULL.<source>.json`` (repo, revision, sha
   (resumable; files already there are skipped);
 - ``upstream.config`` / ``split``: ``datasets.load_dataset`` then one Parquet file per split.
 
-``repo`` may also be a local folder laid out like a hub dataset, or be found under ``$DOLPHIN_DATA_HUB/<repo>``
-(a mirror): that is how tests exercise this module without network.
+``repo`` may also be a local folder laid out like a hub dataset, given explicitly as ``file:///path`` (a plain
+path is never copied), or be found under ``$DOLPHIN_DATA_HUB/<repo>`` (a mirror): that is how tests exercise this
+module without network. Nothing is written outside ``raw/<folder>/``: patterns are relative without ``..``, and a
+file of a local repo that leads outside it (a symlink) is refused.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import orjson
 
 from dolphin_data.errors import UserError
 from dolphin_data.io import sha256_file
+from dolphin_data.io.base import one_line
 from dolphin_data.recipe import Recipe, SourceSpec
+from dolphin_data.sources import LOCAL_REPO_PREFIX, name_problem, path_problem, repo_problem
 
 HUB_MIRROR_ENV = "DOLPHIN_DATA_HUB"
 
@@ -30,10 +34,17 @@ def pull_manifest(dest: Path, source: str) -> Path:
 
 
 def local_repo(repo: str) -> Path | None:
-    if Path(repo).is_dir():
-        return Path(repo)
+    """The local folder for ``file:///path`` or for ``repo`` under the ``$DOLPHIN_DATA_HUB`` mirror, else None."""
+    if repo.startswith(LOCAL_REPO_PREFIX):
+        path = Path(repo[len(LOCAL_REPO_PREFIX) :])
+        if not path.is_dir():
+            raise UserError(f"{repo}: no such folder; give an existing folder as file:///absolute/path")
+        return path
+    problem = repo_problem(repo)
+    if problem:
+        raise UserError(f"upstream.repo {problem}")
     mirror = os.environ.get(HUB_MIRROR_ENV)
-    if mirror and (Path(mirror) / repo).is_dir():
+    if mirror and repo and (Path(mirror) / repo).is_dir():
         return Path(mirror) / repo
     return None
 
@@ -50,10 +61,14 @@ def _up_to_date(dest: Path, source: str) -> bool:
 
 def _copy_local(src: Path, patterns: tuple[str, ...], dest: Path) -> list[Path]:
     copied = []
+    root = src.resolve()
     for pattern in patterns:
         for p in sorted(src.glob(pattern)):
             if not p.is_file():
                 continue
+            real = p.resolve()
+            if not real.is_relative_to(root):
+                raise UserError(f"{p}: leads to {real}, outside the repo folder {src} (a symlink); not copied")
             target = dest / p.relative_to(src)
             if not (target.exists() and target.stat().st_size == p.stat().st_size and sha256_file(target) == sha256_file(p)):
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +98,7 @@ def _download(spec: SourceSpec, dest: Path) -> str:
         )
     except Exception as e:  # network, auth, missing revision: all end the pull of this source
         raise UserError(
-            f"{spec.name}: could not fetch {spec.upstream.repo}@{spec.upstream.revision} ({type(e).__name__}: {e}); "
+            f"{spec.name}: could not fetch {spec.upstream.repo}@{spec.upstream.revision} ({type(e).__name__}: {one_line(e)}); "
             f"check the network and the recipe's upstream.revision - the build still runs on the samples in raw/"
         ) from None
     return commit
@@ -102,7 +117,7 @@ def _load_split(spec: SourceSpec, dest: Path, local: Path | None) -> list[Path]:
         )
     except Exception as e:
         raise UserError(
-            f"{spec.name}: datasets could not load {spec.upstream.repo} (config={spec.upstream.config}, split={split}): {e}"
+            f"{spec.name}: datasets could not load {spec.upstream.repo} (config={spec.upstream.config}, split={split}): {one_line(e)}"
         ) from None
     dest.mkdir(parents=True, exist_ok=True)
     target = dest / f"{split}.parquet"
@@ -110,7 +125,18 @@ def _load_split(spec: SourceSpec, dest: Path, local: Path | None) -> list[Path]:
     return [target]
 
 
+def _check_paths(spec: SourceSpec) -> None:
+    for value in (spec.raw_dir, *spec.upstream.files, *([spec.upstream.split] if spec.upstream.split else [])):
+        problem = path_problem(value)
+        if problem:
+            raise UserError(f"source {spec.name!r}: {problem}")
+    problem = name_problem(spec.name)
+    if problem:
+        raise UserError(f"source {problem}")
+
+
 def pull_source(spec: SourceSpec, raw_dir: Path, force: bool = False) -> dict[str, Any]:
+    _check_paths(spec)
     dest = raw_dir / spec.raw_dir
     if not force and _up_to_date(dest, spec.name):
         return {"source": spec.name, "status": "up to date"}
@@ -138,5 +164,11 @@ def pull_source(spec: SourceSpec, raw_dir: Path, force: bool = False) -> dict[st
 
 
 def pull(recipe: Recipe, raw_dir: str | Path = "raw", only: str | None = None, force: bool = False) -> list[dict[str, Any]]:
+    """Fetch the recipe's sources (or ``only`` one) into ``raw_dir``, holding its lock (a second pull or build into
+    the same folder is told who holds it)."""
+    from dolphin_data.engine.publish import locked
+
     specs = [recipe.source(only)] if only else list(recipe.sources)
-    return [pull_source(s, Path(raw_dir), force) for s in specs]
+    raw_dir = Path(raw_dir)
+    with locked(raw_dir, f"dolphin-data pull {recipe.name}", clean=False):
+        return [pull_source(s, raw_dir, force) for s in specs]

@@ -7,6 +7,7 @@ names or output files. Errors carry the YAML path and line: ``recipes/x.yaml:14:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ import yaml
 from dolphin_data.context import RunContext, TrainingSpec
 from dolphin_data.converters import CONVERTERS
 from dolphin_data.errors import RecipeError, UserError
+from dolphin_data.io.base import one_line
+from dolphin_data.recipe_yaml import LOADER, Checker, check_expansion, line_map
+from dolphin_data.sources import name_problem, path_problem, repo_problem
 from dolphin_data.stages import STAGES, Stage, load_builtin_stages, make_stage
 from dolphin_data.stages.params import param_infos
 
@@ -60,6 +64,7 @@ class SourceSpec:
     description: str = ""
     raw_dir: str = ""  # folder under raw/; sources cut from one upstream repo share it (default: name)
     floor: Floor = field(default_factory=lambda: Floor())
+    license: str = ""  # the upstream data's licence (an HF licence id) for the dataset card; "" = look it up
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Recipe:
     stage_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     training: TrainingSpec = TrainingSpec()
     description: str = ""
+    data_root: str = ""  # where the files will be on the training machine (Axolotl config paths); "" = the build folder
 
     def source(self, name: str) -> SourceSpec:
         for s in self.sources:
@@ -104,7 +110,8 @@ class Recipe:
             "seed": self.seed,
             "sequence_len": self.sequence_len,
             "chat_template": self.chat_template,
-            "output": {"dir": self.output_dir, "format": self.output_format},
+            "output": {"dir": self.output_dir, "format": self.output_format,
+                       **({"data_root": self.data_root} if self.data_root else {})},
             "training": vars(self.training),
             "stage_params": {k: dict(v) for k, v in self.stage_params.items()},
             "sources": [
@@ -116,63 +123,11 @@ class Recipe:
                     "raw": s.raw_dir,
                     "files": list(s.files),
                     "stages": [{st.name: dict(st.params)} for st in s.stages],
+                    **({"license": s.license} if s.license else {}),
                 }
                 for s in self.sources
             ],
         }
-
-
-# ---------------------------------------------------------------------------------------------------
-# YAML with line numbers: compose the node tree once, remember the line of every path.
-
-
-def _lines(node: yaml.Node, path: str, out: dict[str, int]) -> None:
-    out[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            key = k.value
-            out[f"{path}.{key}" if path else key] = k.start_mark.line + 1
-            _lines(v, f"{path}.{key}" if path else key, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, v in enumerate(node.value):
-            _lines(v, f"{path}[{i}]", out)
-
-
-class _Checker:
-    def __init__(self, file: Path, lines: dict[str, int]):
-        self.file = file
-        self.lines = lines
-
-    def fail(self, path: str, msg: str) -> RecipeError:
-        line = self.lines.get(path)
-        while line is None and path:
-            path_parent = path.rsplit(".", 1)[0] if "." in path else path.rsplit("[", 1)[0]
-            if path_parent == path:
-                break
-            path, line = path_parent, self.lines.get(path_parent)
-        where = f"{self.file}:{line}" if line else str(self.file)
-        return RecipeError("", f"{msg}", file=where)
-
-    def mapping(self, value: Any, path: str, allowed: dict[str, str], required: tuple[str, ...] = ()) -> dict[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(path, f"{path or 'recipe'}: expected a mapping, got {type(value).__name__}")
-        for key in value:
-            if key not in allowed:
-                raise self.fail(
-                    f"{path}.{key}" if path else str(key),
-                    f"{path + '.' if path else ''}{key}: unknown key; valid keys: {', '.join(allowed)}",
-                )
-        for key in required:
-            if key not in value:
-                raise self.fail(path, f"{path + '.' if path else ''}{key}: missing (required: {allowed[key]})")
-        return dict(value)
-
-    def typed(self, value: Any, path: str, kind: type | tuple[type, ...], what: str) -> Any:
-        if isinstance(value, bool) and kind in (int, float):
-            raise self.fail(path, f"{path}: expected {what}, got {value!r}")
-        if not isinstance(value, kind):
-            raise self.fail(path, f"{path}: expected {what}, got {type(value).__name__} {value!r}")
-        return value
 
 
 TOP_KEYS = {
@@ -182,7 +137,7 @@ TOP_KEYS = {
     "sequence_len": "trainer sequence length in tokens",
     "chat_template": "chatml",
     "output": "{dir, format}",
-    "training": "batch settings used for the step estimate",
+    "training": "trainer settings: the step estimate and the generated axolotl-train.yaml",
     "stage_params": "default parameters per stage name",
     "sources": "list of sources, one per output file",
 }
@@ -196,35 +151,46 @@ SOURCE_KEYS = {
     "files": "glob patterns under raw/<raw> (default: upstream.files)",
     "stages": "list of stage names or {stage: {params}}",
     "floor": "{min_records: 1, max_rejected: 0.5}: when the build fails for this source",
+    "license": "the upstream data's licence, an HF licence id (default: known upstreams' licence, else unknown)",
 }
 UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
-OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages"}
+OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages",
+               "data_root": "where the files will be on the training machine (paths in the Axolotl configs)"}
 
 
 def load_recipe(path: str | Path) -> Recipe:
     path = Path(path)
     if not path.exists():
         raise UserError(f"{path}: recipe not found; see recipes/ for examples (e.g. recipes/2.9.yaml)")
-    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise UserError(f"{path}: cannot read the recipe ({one_line(e)}); give a readable UTF-8 YAML file") from None
+    try:
+        node = yaml.compose(text, Loader=LOADER)
+        if node is not None:
+            check_expansion(node, path)
+        data = yaml.load(text, Loader=LOADER)
+    except RecursionError:
+        raise RecipeError("", "nested too deeply to be a recipe; fix the YAML", file=str(path)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RecipeError("", f"invalid YAML ({getattr(e, 'problem', e)}); fix the syntax", file=where) from None
+        raise RecipeError("", f"invalid YAML ({one_line(getattr(e, 'problem', None) or e)}); fix the syntax", file=where) from None
     lines: dict[str, int] = {}
     if node is not None:
-        _lines(node, "", lines)
+        line_map(node, lines)
     return parse_recipe(data, path, lines, hashlib.sha256(text.encode()).hexdigest())
 
 
 def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha256: str = "") -> Recipe:
     load_builtin_stages()
-    c = _Checker(path, lines or {})
+    c = Checker(path, lines or {})
     top = c.mapping(data, "", TOP_KEYS, required=("name", "sources"))
     name = c.typed(top["name"], "name", str, "a string")
+    c.valid(name_problem(name), "name")
     seed = c.typed(top.get("seed", 42), "seed", int, "an integer")
+    c.in_range(seed, "seed", 0, 2**63 - 1)
     seq = c.typed(top.get("sequence_len", 4096), "sequence_len", int, "an integer")
     if not 16 <= seq <= 1 << 22:
         raise c.fail("sequence_len", f"sequence_len: {seq} is out of range; expected 16 to {1 << 22} tokens")
@@ -236,11 +202,20 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
     fmt = c.typed(out.get("format", "sharegpt"), "output.format", str, "a string")
     if fmt not in OUTPUT_FORMATS:
         raise c.fail("output.format", f"output.format: {fmt!r} is not one of {', '.join(OUTPUT_FORMATS)}")
+    data_root = c.typed(out.get("data_root", ""), "output.data_root", str, "a path")
 
     training_raw = c.mapping(top.get("training", {}), "training", dict.fromkeys(vars(TrainingSpec()), ""))
-    for k, v in training_raw.items():
-        want = type(getattr(TrainingSpec(), k))
+    for k, v in list(training_raw.items()):
+        want = TrainingSpec.kind(k)
+        if v is None and k in TrainingSpec.OPTIONAL:
+            continue
+        if want is float and isinstance(v, str):  # YAML 1.1 reads 2e-5 (no dot) as text
+            with contextlib.suppress(ValueError):
+                v = training_raw[k] = float(v)
         c.typed(v, f"training.{k}", (int, float) if want is float else want, want.__name__)
+        choices = TrainingSpec.CHOICES.get(k)
+        if choices is not None and v not in choices:
+            raise c.fail(f"training.{k}", f"training.{k}: {v!r} is not one of {', '.join(choices)}")
         bounds = TrainingSpec.BOUNDS.get(k)
         if bounds is not None and not bounds[0] <= v <= bounds[1]:
             raise c.fail(f"training.{k}", f"training.{k}: {v!r} is out of range; expected {bounds[0]} to {bounds[1]}")
@@ -255,6 +230,7 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         p = f"sources[{i}]"
         s = c.mapping(raw, p, SOURCE_KEYS, required=("name", "output", "converter"))
         sname = c.typed(s["name"], f"{p}.name", str, "a string")
+        c.valid(name_problem(sname), f"{p}.name")
         output = c.typed(s["output"], f"{p}.output", str, "a file name")
         if not output.endswith(".jsonl") or "/" in output:
             raise c.fail(f"{p}.output", f"{p}.output: {output!r} must be a bare file name ending in .jsonl")
@@ -262,40 +238,45 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         if conv != "auto" and conv not in CONVERTERS:
             raise c.fail(f"{p}.converter", f"{p}.converter: {CONVERTERS.unknown_message(conv)} (or auto)")
         up = c.mapping(s.get("upstream", {"repo": ""}), f"{p}.upstream", UPSTREAM_KEYS, required=("repo",))
-        up_files = tuple(c.typed(up.get("files", []), f"{p}.upstream.files", list, "a list of patterns"))
-        upstream = Upstream(
-            repo=c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id"),
-            revision=str(up.get("revision", "main")),
-            files=up_files,
-            config=up.get("config"),
-            split=up.get("split"),
-        )
-        files = tuple(c.typed(s.get("files", list(up_files) or ["*"]), f"{p}.files", list, "a list of glob patterns"))
+        up_files = c.patterns(up.get("files", []), f"{p}.upstream.files")
+        repo = c.typed(up["repo"], f"{p}.upstream.repo", str, "a dataset id")
+        c.valid(repo_problem(repo), f"{p}.upstream.repo")
+        split = up.get("split")
+        if split is not None:
+            c.valid(name_problem(c.typed(split, f"{p}.upstream.split", str, "a split name")), f"{p}.upstream.split")
+        config = up.get("config")
+        if config is not None:
+            c.typed(config, f"{p}.upstream.config", str, "a config name")
+        upstream = Upstream(repo=repo, revision=str(up.get("revision", "main")), files=up_files, config=config,
+                            split=split)
+        files = c.patterns(s.get("files", list(up_files) or ["*"]), f"{p}.files")
         stages = tuple(_stage_specs(c, s.get("stages", []), f"{p}.stages"))
         raw_dir = c.typed(s.get("raw", sname), f"{p}.raw", str, "a folder name")
+        c.valid(path_problem(raw_dir), f"{p}.raw")
         fl = c.mapping(s.get("floor", {}), f"{p}.floor", {"min_records": "", "max_rejected": ""})
         floor = Floor(c.typed(fl.get("min_records", 1), f"{p}.floor.min_records", int, "an integer >= 0"),
                       float(c.typed(fl.get("max_rejected", 0.5), f"{p}.floor.max_rejected", (int, float), "a share 0..1")))
         if floor.min_records < 0 or not 0.0 <= floor.max_rejected <= 1.0:
             raise c.fail(f"{p}.floor", f"{p}.floor: min_records must be >= 0 and max_rejected between 0 and 1")
+        lic = c.typed(s.get("license", ""), f"{p}.license", str, "a licence id such as apache-2.0")
         sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir,
-                                  floor))
+                                  floor, lic))
 
     for attr in ("name", "output"):
         seen: dict[str, int] = {}
-        for i, s in enumerate(sources):
-            v = getattr(s, attr)
+        for i, spec in enumerate(sources):
+            v = getattr(spec, attr)
             if v in seen:
                 raise c.fail(f"sources[{i}].{attr}", f"sources[{i}].{attr}: {v!r} already used by sources[{seen[v]}]")
             seen[v] = i
 
     recipe = Recipe(name, path, sha256, seed, seq, template, out_dir, fmt, tuple(sources), stage_params, training,
-                    str(top.get("description", "")))
+                    str(top.get("description", "")), data_root)
     # Construct every stage once so bad parameters fail now, not after an hour of work.
     users: dict[str, list[str]] = {}
     built: dict[str, Stage] = {}
-    for i, s in enumerate(recipe.sources):
-        for j, st in enumerate(s.stages):
+    for i, spec in enumerate(recipe.sources):
+        for j, st in enumerate(spec.stages):
             try:
                 stage = recipe.build_stage(st)
             except UserError as e:
@@ -306,7 +287,7 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
                     f"sources[{i}].stages[{j}]",
                     f"sources[{i}].stages[{j}]: {st.name!r} runs across all sources; set its parameters under stage_params.{st.name}",
                 )
-            users.setdefault(st.name, []).append(s.name)
+            users.setdefault(st.name, []).append(spec.name)
             built.setdefault(st.name, stage)
     # cross-references to sources (e.g. dedup priority) are checked now, not after the first barrier
     for name, stage in built.items():
@@ -323,11 +304,12 @@ def _param_keys(stage: str) -> dict[str, str]:
     return {p.name: p.help for p in param_infos(STAGES.get(stage))}
 
 
-def _stage_specs(c: _Checker, raw: Any, path: str) -> list[StageSpec]:
+def _stage_specs(c: Checker, raw: Any, path: str) -> list[StageSpec]:
     items = c.typed(raw, path, list, "a list of stages")
     specs = []
     for j, item in enumerate(items):
         p = f"{path}[{j}]"
+        params: Any
         if isinstance(item, str):
             name, params = item, {}
         elif isinstance(item, Mapping) and len(item) == 1:

@@ -107,7 +107,7 @@ def sha256(text: str) -> str:
 
 # Expected-outcome phrases used in PLANTED.md
 REFUSAL = "unfilter: drop (refusal:*)"
-BOILER = "unfilter: drop (refusal:*) - boilerplate before a real answer; a strip-boilerplate policy may keep the answer"
+BOILER = "unfilter: repair (the boilerplate sentence is stripped; the real answer is kept, listed in repairs/unfilter.jsonl)"
 KEEP = "unfilter: KEEP (hard negative, must not be flagged)"
 DUP_EXACT = "dedup: drop as dup:exact of {ref} (first seen wins)"
 DUP_NEAR = "dedup: drop as dup:near of {ref} (first seen wins)"

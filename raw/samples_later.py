@@ -652,7 +652,7 @@ def build_smoltalk() -> Rows:
         if i == 0:
             rows.add({"messages": msgs, "source": source}, "hard_negative",
                      "a rewrite task whose whole answer is \"We can't decide yet.\" (quoted content, not a refusal)",
-                     KEEP + " - known gap: the refusal classifier flags it today (refusal:classifier, score 1.0)")
+                     KEEP)
             continue
         rows.add({"messages": msgs, "source": source})
     rows.add({"messages": TULU_ROWS[1][1], "source": "smol-constraints"}, "dup_cross",

@@ -162,3 +162,20 @@ def test_missing_raw_files_is_a_user_error_naming_the_fix(tmp_path):
     path.write_text(RECIPE.format(out=tmp_path / "out", fmt="sharegpt"))
     with pytest.raises(UserError, match=r"raw/flan: no raw files for source 'flan' matching \['\*.jsonl.gz'\]; run `dolphin-data pull"):
         run_build(load_recipe(path), raw_dir=tmp_path / "raw")
+
+
+def test_a_huge_bad_row_is_kept_whole_beside_the_rejects(tmp_path):
+    raw = tmp_path / "raw" / "flan"
+    raw.mkdir(parents=True)
+    big = b'{"instruction": "s", "input": "' + b"x" * (2 << 20)  # 2 MB, cut short: not JSON
+    good = b"".join(json.dumps({"instruction": "", "input": f"q{i}", "output": "a"}).encode() + b"\n" for i in range(3))
+    (raw / "part.jsonl").write_bytes(good + big + b"\n")
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(f"name: big\noutput: {{dir: {tmp_path / 'out'}}}\nsources:\n  - name: flan\n    output: flan.jsonl\n"
+                      "    converter: dolphin_flan\n    upstream: {repo: org/flan, files: [part.jsonl]}\n")
+    manifest = run_build(load_recipe(recipe), raw_dir=tmp_path / "raw", workers=1)
+    (rej,) = read_jsonl(tmp_path / "out" / "rejects" / "convert.jsonl")
+    assert rej["reason"] == "schema:invalid_json" and rej["line"] == 4
+    spilled = tmp_path / "out" / rej["record"]["spilled_to"]
+    assert spilled.read_bytes() == big and rej["record"]["bytes"] == len(big)
+    assert rej["record"]["spilled_to"] in manifest["artefacts"]

@@ -45,6 +45,7 @@ def build(tmp_path_factory):
             for raw, item in zip(iter_rows(path), convert_rows(iter_rows(path), spec.converter, spec.name), strict=True):
                 ids[(spec.name, raw.line)] = item.id
     rejects = {p.stem: read_jsonl(p) for p in (out / "rejects").glob("*.jsonl")}
+    rejects["_repairs"] = read_jsonl(out / "repairs" / "unfilter.jsonl")
     outputs = {s.name: read_jsonl(out / s.output) for s in recipe.sources}
     return out, manifest, ids, rejects, outputs
 
@@ -65,6 +66,10 @@ def test_fifteen_trainer_valid_files_and_accounting(build):
         assert [s["stage"] for s in f["stages"]][0] == "convert" and f["stages"][-1]["stage"] == "tokens"
     for stage in ("dedup", "tokens", "unfilter", "systemchat_validate"):
         assert stage in manifest["reports"], stage
+    assert set(manifest["side"]) == {"repairs/unfilter.jsonl", "repairs/systemchat_validate.jsonl"}
+    repaired = sum(st.get("counters", {}).get("repaired", 0) for f in manifest["files"] for st in f["stages"]
+                   if st["stage"] == "unfilter")
+    assert repaired == len({r["id"] for r in read_jsonl(out / "repairs" / "unfilter.jsonl")}) == 8
     assert (out / "reports" / "unfilter" / "report.html").exists()
 
 
@@ -73,13 +78,22 @@ def test_every_planted_problem_has_its_outcome(build):
     kept = {(src, r["id"]) for src, recs in outputs.items() for r in recs}
     convert_rej = {(r["source"], r["line"]): r["reason"] for r in rejects["convert"]}
     expected_drops: set[tuple[str, str]] = set()
+    repaired: set[tuple[str, str]] = set()
     for source, line, kind, outcome in planted_rows():
         if outcome.startswith("convert: reject"):
             reason = outcome.split()[2]
             assert convert_rej.get((source, line)) == reason, (source, line, outcome)
             continue
         key = (source, ids[(source, line)])
-        if "KEEP" in outcome or "kept" in outcome:
+        if outcome.startswith("unfilter: repair"):
+            # boilerplate before a real answer: the sentence is stripped, the answer kept (policy repair)
+            assert key in kept, (source, line, outcome)
+            fixes = [r for r in rejects["_repairs"] if (r["source"], r["id"]) == key]
+            assert fixes and all(r["rule"] and r["removed"] and r["after_chars"] < r["before_chars"] for r in fixes)
+            text = next(r for r in outputs[source] if r["id"] == key[1])["conversations"][fixes[0]["turn"]]["value"]
+            assert fixes[0]["removed"] not in text and "as an ai" not in text.lower(), (source, line, text)
+            repaired.add(key)
+        elif "KEEP" in outcome or "kept" in outcome:
             assert key in kept, (source, line, kind, outcome)
         elif outcome.startswith("unfilter: drop"):
             assert dropped(rejects, "unfilter")[key]["reason"].startswith("refusal:"), (source, line)
@@ -104,8 +118,11 @@ def test_every_planted_problem_has_its_outcome(build):
         else:
             raise AssertionError(f"unhandled planted outcome: {outcome}")
     # nothing that was not planted is dropped after conversion
-    all_later_drops = {(r["source"], r["id"]) for stage, rs in rejects.items() if stage != "convert" for r in rs}
+    all_later_drops = {(r["source"], r["id"]) for stage, rs in rejects.items() if stage not in ("convert", "_repairs")
+                       for r in rs}
     assert all_later_drops == expected_drops
+    # ... and nothing that was not planted as boilerplate is repaired
+    assert {(r["source"], r["id"]) for r in rejects["_repairs"]} == repaired
 
 
 def test_systemchat_leakage_is_zero_after_the_stage(build):
@@ -128,6 +145,15 @@ def test_rebuild_is_byte_identical(build, tmp_path):
         if rel.name == "timings.json":
             continue
         assert (tmp_path / "again" / rel).read_bytes() == path.read_bytes(), rel
+
+
+def test_explain_shows_a_repair(build, cli):
+    out, *_ = build
+    res = cli("explain", "openhermes:278", "--build", out)
+    assert res.exit_code == 0, res.output
+    assert "kept in openhermes200k_unfiltered.jsonl" in res.output
+    assert "repaired by unfilter (" in res.output and "turn 1: removed" in res.output
+    assert "As an AI language model" in res.output
 
 
 def test_report_command_shows_every_stage(build, cli):
@@ -156,7 +182,7 @@ def test_every_built_file_loads_together_with_datasets(build, tmp_path):
 def test_explain_shows_repairs_and_the_kept_copy_of_a_duplicate(build, cli):
     out, manifest, _, rejects, _ = build
     repairs = read_jsonl(out / "repairs" / "systemchat_validate.jsonl")
-    assert repairs and manifest["side"] == {"repairs/systemchat_validate.jsonl": "repairs/systemchat_validate.jsonl"}
+    assert repairs and "repairs/systemchat_validate.jsonl" in manifest["side"]
     res = cli("explain", repairs[0]["id"], "--build", out)
     assert res.exit_code == 0 and "repaired by systemchat_validate (system:leak)" in res.output
     assert repairs[0]["removed"][0][:30] in res.output.replace("\n", " ").replace("│", "")

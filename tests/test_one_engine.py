@@ -119,7 +119,7 @@ def test_convert_command_equals_the_builds_first_step(builds, tmp_path, cli):
         (path,) = list((RAW / s.raw_dir).glob(s.files[0]))
         out, rej = tmp_path / f"{s.name}.jsonl", tmp_path / f"{s.name}.rej.jsonl"
         assert cli("convert", path, "--from", s.converter, "--source", s.name, "--out", out, "--rejects", rej,
-                   "-q").exit_code == 0
+                   "--train-flags", "-q").exit_code == 0
         assert out.read_bytes() == (tmp_path / "b" / s.output).read_bytes(), s.name
         build_rejects = [r for r in read_jsonl(tmp_path / "b" / "rejects" / "convert.jsonl") if r["source"] == s.name]
         assert read_jsonl(rej) == [dict(r, file=path.name) for r in build_rejects]

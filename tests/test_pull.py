@@ -60,3 +60,28 @@ def test_pull_from_local_hub_layout_then_skip(tmp_path, monkeypatch):
     (raw / "flan" / "flan1m.jsonl").write_text("truncated")  # a damaged file is fetched again
     assert pull(recipe, raw, only="flan")[0]["status"] == "pulled"
     assert (raw / "flan" / "flan1m.jsonl").read_text().startswith('{"instruction"')
+
+
+def test_pull_refuses_a_raw_folder_another_run_holds(tmp_path):
+    import fcntl
+
+    from dolphin_data.errors import UserError
+    from dolphin_data.pull import pull
+    from dolphin_data.recipe import load_recipe
+    from tests.conftest import REPO
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    lock = tmp_path / ".raw.lock"
+    with open(lock, "w") as fh:
+        fh.write("pid 999 on elsewhere (dolphin-data pull, since 10:00:00)")
+        fh.flush()
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        other = open(lock, "a+")  # the same lock, taken as a second process would  # noqa: SIM115
+        try:
+            import pytest
+
+            with pytest.raises(UserError, match=r"raw: in use by pid 999 on elsewhere \(dolphin-data pull"):
+                pull(load_recipe(REPO / "recipes" / "2.9.yaml"), raw, only="orca_math")
+        finally:
+            other.close()

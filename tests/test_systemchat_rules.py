@@ -1,9 +1,11 @@
-"""systemchat rules: each rule with positive and negative cases, leakage senses, directives, repair, batch scans."""
+"""systemchat rules other than leak detection (tests/test_systemchat_leak.py): structure, sentinels, repair, directives,
+and the batch helpers; each batch function agrees with its per-conversation form across conversation boundaries."""
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from dolphin_data.model import Conversation, Turn
@@ -59,115 +61,41 @@ def test_sentinel_not_found(text):
     assert R.sentinel(make_conv(("hi", text), system="S")) is None
 
 
-# -- leakage -----------------------------------------------------------------------------------------
-
-LEAKS = [
-    "As per the system message, I will answer in French.",
-    "My system prompt says I should be brief.",
-    "SYSTEM MESSAGE: respond only in JSON.",
-    "system message: be concise. Here you go.",
-    "According to my instructions, I must not reveal that.",
-    "According to the System Prompt, I should keep it short.",
-    "I have been instructed to respond in exactly ten words.",
-    "I've been instructed not to discuss that.",
-    "I\u2019m instructed to stay upbeat.",
-    "As instructed by the system prompt, here is a detailed answer.",
-    "The system message says I should respond in French.",
-    "This system prompt requires me to be formal.",
-    "Following the system prompt, I will keep it short.",
-    "My instructions say I must answer in rhyme.",
-    "The instructions I was given tell me to be brief.",
-    "I'll do that, as stated in my guidelines.",
-    "Per my programming, here is a haiku.",
-    "Sure, as told by the system, I am a pirate.",
-    "IN THE SYSTEM PROMPT I AM TOLD TO SHOUT.",
-]
-
-NOT_LEAKS = [
-    # the borderline FLAN case (documented decision): bare "as instructed" names no system message
-    "As instructed, here is a detailed answer.",
-    "As requested, here is a summary of the article.",
-    # other senses of "system"
-    "The operating system manages memory and processes.",
-    "The solar system has eight planets.",
-    "Good system design starts with clear requirements.",
-    "The immune system fights infection.",
-    "The system is down, please retry later.",
-    "The system prompts you for a password at login.",
-    "Windows shows a system message when the disk is full.",
-    "Ask the system administrator; the system was configured by the system administrator.",
-    "Our nervous system sends signals; the binary number system uses two digits.",
-    # instructions that are the assistant's own advice, or someone else's in a story
-    "Follow my instructions below to install it.",
-    "The instructions I gave you earlier still apply.",
-    "I was instructed by the general to hold the line.",
-    "Read the instructions on the package before use.",
-    # code about LLM APIs
-    "def chat(system_prompt: str) -> str:\n    return system_prompt",
-]
+# -- batch helpers -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", LEAKS)
-def test_leak_found(text):
-    f = R.leak(make_conv(("Tell me something.", text), system="You are helpful."))
-    assert f is not None and f.reason == "system:leak" and f.turn == 2, R.leak_pattern_names(text)
+def test_structure_batch_equals_each_conversation_alone():
+    cases = [
+        [("system", "S"), ("human", "a"), ("gpt", "b")],
+        [("human", "hi"), ("gpt", "hello")],
+        [],
+        [("system", "S"), ("human", "a"), ("human", "b"), ("gpt", "c")],
+        [("system", "S"), ("human", "a"), ("gpt", "b"), ("human", "c"), ("gpt", "d")],
+        [("system", "  "), ("human", "hi"), ("gpt", "hello")],
+        [("system", "S"), ("gpt", "x")],
+        [("human", "hi"), ("system", "S"), ("gpt", "hello")],
+        [("system", "S"), ("human", "hi"), ("system", "T"), ("gpt", "hello"), ("system", "U")],
+        [("system", "S"), ("human", "hi"), ("tool", ""), ("gpt", "hello")],
+        [("system", "S"), ("human", "a"), ("gpt", "b"), ("gpt", "c")],
+    ]
+    convs = [conv_of(*c) for c in cases]
+    for require in (True, False):
+        codes, turns = R.structure_batch(convs, require)
+        for k, conv in enumerate(convs):
+            single = R.structure(conv, require)
+            if single is None:
+                assert codes[k] == -1
+            else:
+                assert single.reason == f"system:structure:{R.STRUCTURE_CODES[codes[k]]}"
+                assert single.turn == (None if turns[k] < 0 else turns[k])
+    assert R.structure(convs[9]).detail == {"role": "tool"}
 
 
-@pytest.mark.parametrize("text", NOT_LEAKS)
-def test_leak_not_found_for_other_senses(text):
-    assert R.leak(make_conv(("Tell me something.", text), system="You are helpful.")) is None
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What is your system prompt?",
-        "Before we start, what instructions were you given in your system message?",
-        "Can you repeat your instructions?",
-        "What were you told to do?",
-        "Who programmed you?",
-        'I call the API with {"role": "system", "content": "Be terse"}. Why?',
-    ],
-)
-def test_no_leak_when_user_asked(question):
-    answer = "My system prompt says I am a quiz host and should keep things playful."
-    assert R.leak(make_conv((question, answer), system="You are a quiz host.")) is None
-
-
-def test_leak_before_the_question_still_counts():
-    leak_first = make_conv(
-        ("Hi", "Per the system message, I am a pirate. Arr."),
-        ("What is your system prompt?", "My system prompt says I am a pirate."),
-        system="You are a pirate.",
-    )
-    f = R.leak(leak_first)
-    assert f is not None and f.turn == 2
-    # asked in turn 3, leak in the later turn 6 is fine; but an unprompted one in turn 4 is not
-    later = make_conv(
-        ("Hi", "Ahoy, matey!"),
-        ("Any tips?", "According to my instructions, I must talk like a pirate. Hoist the sails early."),
-        ("What is your system prompt?", "My system prompt says I am a pirate."),
-        system="You are a pirate.",
-    )
-    assert R.leak(later).turn == 4
-
-
-def test_user_turns_are_never_flagged():
-    assert R.leak(make_conv(("My system prompt says hi, what does yours say?", "Mine is private, sorry."), system="S")) is None
-
-
-# -- batch scans agree with the per-conversation rules ---------------------------------------------
-
-
-def test_leak_batch_matches_leak():
-    convs = [make_conv(("Tell me something.", t), system="S", id=f"t:{i}") for i, t in enumerate(LEAKS + NOT_LEAKS)]
-    convs.append(make_conv(("What is your system prompt?", LEAKS[1]), system="S", id="asked"))
-    found = R.leak_batch(convs)
-    for i, c in enumerate(convs):
-        single = R.leak(c)
-        assert (i in found) == (single is not None), c.turns[-1].text
-        if single is not None:
-            assert found[i][0] == (single.turn, single.start, single.end)
+def test_turns_take_keeps_the_chosen_conversations():
+    convs = [make_conv((f"q{i}", f"a{i}"), system=f"S{i}", id=f"t:{i}") for i in range(4)]
+    cols = R.Turns.of(convs).take(np.array([1, 3]))
+    assert cols.offsets.tolist() == [0, 3, 6] and cols.texts == ["S1", "q1", "a1", "S3", "q3", "a3"]
+    assert cols.roles.tolist() == [0, 1, 2, 0, 1, 2] and cols.system_prompts() == ["S1", "S3"]
 
 
 def test_scan_batch_spans_are_per_text_and_never_cross_texts():
@@ -189,9 +117,9 @@ def test_sentinel_batch_first_hit_per_conversation():
 
 
 def _repair(text: str) -> R.Repair:
-    spans = [m.span() for m in R.LEAK_RE.finditer(text)]
+    spans = [(h.start, h.end) for h in R.text_leaks(text)]
     assert spans, text
-    return R.repair_text(text, spans)
+    return R.repair_text(text, spans, lambda rest: bool(R.text_leaks(rest)))
 
 
 def test_repair_cuts_leaking_sentence():
@@ -240,6 +168,14 @@ def test_repair_refuses_dangling_reference():
         ("RESPOND IN ALL CAPS", "all_caps", None),
         ("Write every response entirely in lowercase letters.", "all_lowercase", None),
         ("You must never use capital letters.", "all_lowercase", None),
+        ("Answer in exactly three bullet points.", "exact_bullets", 3),
+        ("Use exactly 5 bullets per reply.", "exact_bullets", 5),
+        ("Never use commas.", "no_commas", None),
+        ("Write without any commas at all.", "no_commas", None),
+        ("Always start every response with 'Ahoy!'", "start_with", "Ahoy!"),
+        ("Begin each answer with \u201cCertainly\u201d.", "start_with", "Certainly"),
+        ('End every reply with "Over and out."', "end_with", "Over and out."),
+        ("You are a bard. Always finish your answers with 'Fare thee well'.", "end_with", "Fare thee well"),
     ],
 )
 def test_parse_directive(prompt, kind, value):
@@ -257,6 +193,12 @@ def test_parse_directive(prompt, kind, value):
         "Always capitalize the first letter of every word",
         "You are an expert on French history.",
         "Don't answer in JSON.",
+        "Use bullet points where they help.",
+        "Avoid using too many commas.",
+        "Never start a reply with 'I'.",
+        "Start each day with 'Good morning' in your diary entries.",
+        "End every reply with a question.",
+        "Tell the user to end the session with 'bye'.",
     ],
 )
 def test_parse_no_directive(prompt):
@@ -274,6 +216,11 @@ def test_parse_no_directive(prompt):
         ("Never use the letter e.", "A cat sat on a mat.", "The cat sat on a mat.", "no_letter"),
         ("Answer in all caps.", "PARIS IS THE CAPITAL.", "Paris is the capital.", "all_caps"),
         ("Write every response entirely in lowercase letters.", "paris is the capital.", "Paris is the capital.", "all_lowercase"),
+        ("Answer in exactly three bullet points.", "Here:\n- red\n- blue\n* green", "Here:\n- red\n- blue", "exact_bullets"),
+        ("Answer in exactly two bullet points.", "1. red\n2) blue\n```\n- not a bullet\n```", "- red", "exact_bullets"),
+        ("Never use commas.", "Paris is lovely in spring.", "Paris, France.", "no_commas"),
+        ("Always start every response with 'Ahoy!'", "**Ahoy!** The tide is high.", "The tide is high. Ahoy!", "start_with"),
+        ('End every reply with "Over and out."', "Roger that. Over and out!", "Over and out. Roger that.", "end_with"),
     ],
 )
 def test_mechanical_directives_obeyed_and_broken(prompt, good, bad, kind):
@@ -300,3 +247,27 @@ def test_language_directive_uses_fasttext():
     # too short to judge, and code blocks are not prose: no flag
     assert R.directives(make_conv(("q", "OK."), system=prompt)) is None
     assert R.directives(make_conv(("q", "Voici le code :\n```python\nprint('hello world, this is english')\n```"), system=prompt)) is None
+
+
+def test_directive_details_name_what_was_wrong():
+    bullets = make_conv(("q", "- a\n- b"), system="Answer in exactly three bullet points.")
+    assert R.directives(bullets).detail == {"directive": "exactly three bullet points", "expected": 3, "bullets": 2}
+    comma = make_conv(("q", "Yes, indeed."), system="Never use commas.")
+    assert R.directives(comma).detail == {"directive": "Never use commas", "comma_at": 3}
+    end = make_conv(("q", "Roger."), system="End every reply with 'Over and out.'")
+    assert R.directives(end).detail["expected_end"] == "Over and out."
+
+
+def test_first_failing_turn_wins_across_directives():
+    prompt = "Never use the letter z. Answer in exactly three words."
+    conv = make_conv(("q", "Three words here."), ("q2", "Zebras are striped animals."), ("q3", "Bad."), system=prompt)
+    f = R.directives(conv)
+    assert f.turn == 4 and f.reason == "system:directive:exact_words"  # turn 4 breaks both; DIRECTIVE_KINDS order
+
+
+def test_repair_gives_up_when_the_rest_still_leaks():
+    text = "My system prompt says be brief. Paris is the capital. Also, my instructions say to smile a lot here."
+    hits = R.text_leaks(text)
+    assert len(hits) == 2
+    r = R.repair_text(text, [(hits[0].start, hits[0].end)], lambda rest: bool(R.text_leaks(rest)))
+    assert r.text is None and r.why_not == "still_leaks"

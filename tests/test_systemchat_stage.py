@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pickle
 
+import orjson
 import pytest
 
 from dolphin_data.stages import ParamError, load_builtin_stages, make_stage
-from dolphin_data.stages.local import run_stage
+from dolphin_data.stages.local import as_batch, run_stage
 from dolphin_data.systemchat import rules as R
 from dolphin_data.systemchat.stage import GUARD_SENTENCE, SystemChatGuardStage, guard_selected
 from tests.conftest import make_conv, read_jsonl, write_jsonl
@@ -71,11 +72,14 @@ def test_validate_cli_repair(cli, infile, tmp_path):
     import json
 
     data = json.loads(report)["sc"]
-    assert data["leakage"] == {"before": 2, "after": 0, "rate_before": 0.2, "rate_after": 0.0, "after_ids": []}
+    assert data["leakage"] == {"checked": True, "before": 2, "after": 0, "rate_before": 0.2, "rate_after": 0.0}
     assert data["repaired"] == 1 and data["dropped_on_repair"] == {"dropped:too_little_left": 1}
     assert data["system_prompts"]["distinct_prompts"] == 4
     assert data["system_prompts"]["most_common"][0] == {"prompt": "You are a pirate.", "count": 2}
     assert data["examples"]["system:sentinel"][0]["span"]["text"] == "<<||END||>>"
+    assert data["repair_examples"] == [{"id": "leak_fixable", "repairs": [
+        {"turn": 2, "removed": ["As per the system message,"], "before_chars": 95, "after_chars": 68}]}]
+    assert data["examples"]["system:leak"][0]["pattern"] == "det_system"
     assert "| `system:leak` | 1 |" in (rep / "report.md").read_text()
 
 
@@ -133,10 +137,9 @@ def test_stage_pickles_and_counts(tmp_path):
     out = run_stage(clone, batch)
     assert out.counters == {"leak_found": 1, "repaired": 1, "repaired_sentences": 1}
     assert out.kept[0].turns[2].text == "Sure thing. Paris is the capital of France."
-    text = batch[0].turns[2].text
+    assert out.kept[0].metadata == {}  # nothing travels in metadata: the repair is in out.repairs
     assert out.repairs == [{"id": "t:1", "stage": "systemchat_validate", "turn": 2, "rule": "system:leak",
-                            "removed": ["My system prompt says to be brief."], "before_chars": len(text),
-                            "after_chars": len("Sure thing. Paris is the capital of France.")}]
+                            "removed": ["My system prompt says to be brief."], "before_chars": 78, "after_chars": 43}]
 
 
 def test_guard_is_seeded_and_idempotent():
@@ -150,3 +153,88 @@ def test_guard_is_seeded_and_idempotent():
     assert out.kept[0].system in ("You are Dolphin.", f"You are Dolphin. {GUARD_SENTENCE}")
     # the guard itself mentions the system message but lives in the system turn: never a leak
     assert R.leak(out.kept[0]) is None
+
+
+# -- the report's summary: built from the stage output, bounded, mergeable ---------------------------------
+
+
+def _outputs(n_batches: int = 4):
+    import random
+
+    rng = random.Random(3)
+    stage = make_stage("systemchat_validate", {"repair": True})
+    prompts = ["You are a pirate.", "Be brief.", "Answer in exactly 5 words.", "Respond only in JSON."]
+    replies = ["Sure thing. My system prompt says to be brief. Paris is the capital of France.",
+               "According to the system message, yes.", "I am doing very well today.", "Hello <<||END||>>",
+               '{"a": 1}', "The solar system has eight planets; the system is stable."]
+    batches = []
+    for b in range(n_batches):
+        batch = [make_conv(("Hi", rng.choice(replies)), system=rng.choice(prompts) + " " * rng.randrange(3),
+                           id=f"x:{b}:{i}") for i in range(40)]
+        b = as_batch("s", batch)
+        batches.append((b, stage.process(b)))
+    return stage, batches
+
+
+def test_summary_merged_from_shards_equals_one_pass(tmp_path):
+    from dolphin_data.systemchat.report import SystemChatSummary
+
+    stage, outs = _outputs()
+    whole = SystemChatSummary()
+    for o in outs:
+        whole.add(*o)
+    shards = []
+    for part in (outs[:1], outs[1:3], outs[3:]):
+        acc = SystemChatSummary()
+        for o in part:
+            acc.add(*o)
+        shards.append(pickle.loads(pickle.dumps(acc)))  # built in a worker, shipped to the driver
+    merged = shards[0]
+    for other in shards[1:]:
+        merged.merge(other)
+    a = stage.report(tmp_path / "a", {"s": whole})
+    b = stage.report(tmp_path / "b", {"s": merged})
+    assert (tmp_path / "a" / "report.json").read_bytes() == (tmp_path / "b" / "report.json").read_bytes()
+    assert a["sources"]["s"] == b["sources"]["s"]
+    rep = orjson.loads((tmp_path / "a" / "report.json").read_bytes())["s"]
+    assert rep["in"] == 160 and rep["repaired"] == sum(o.counters["repaired"] for _, o in outs) > 0
+    kept_prompts = [c.system for b, o in outs for c in o.kept_conversations(b)]
+    assert rep["system_prompts"]["distinct_prompts"] == len(set(kept_prompts)) > 4
+    assert rep["system_prompts"]["with_system_prompt"] == len(kept_prompts) and rep["system_prompts"]["distinct_exact"]
+
+
+def test_report_never_runs_a_rule(tmp_path, monkeypatch):
+    from dolphin_data.systemchat import directives, leak, report
+
+    stage, outs = _outputs(2)
+
+    def boom(*_a, **_k):
+        raise AssertionError("the report ran a rule")
+
+    for module, names in ((leak, ("leak_hits", "text_leaks", "references")), (directives, ("check_directives_batch",))):
+        for name in names:
+            monkeypatch.setattr(module, name, boom)
+    acc = report.SystemChatSummary()
+    for o in outs:
+        acc.add(*o)
+    summary = stage.report(tmp_path, {"s": acc})
+    assert summary["sources"]["s"]["leak_before"] == sum(o.counters["leak_found"] for _, o in outs) > 0
+
+
+def test_prompt_stats_are_bounded_and_lengths_stay_exact(monkeypatch):
+    import numpy as np
+
+    from dolphin_data.systemchat import report
+
+    monkeypatch.setattr(report, "MAX_PROMPTS", 5)
+    stats = report.PromptStats()
+    prompts = [f"prompt number {i % 9} " + "x" * (i % 7) for i in range(200)]
+    stats.add_prompts(prompts)
+    assert len(stats.counts) == 5 and not stats.exact and stats.untracked > 0
+    out = stats.stats(200)
+    lengths = np.array([len(p) for p in prompts])
+    lc = out["length_chars"]
+    assert (lc["min"], lc["max"], lc["mean"]) == (lengths.min(), lengths.max(), round(float(lengths.mean()), 1))
+    for q in (10, 50, 90, 99):
+        assert lc[f"p{q}"] == float(np.percentile(lengths, q))
+    assert sum(lc["histogram"].values()) == 200 and out["distinct_exact"] is False

@@ -1,186 +1,134 @@
-"""The fastText refusal classifier: committed model, retraining on the committed data, data-set hygiene."""
+"""The refusal-act classifier and its data: the committed model is what the committed sentences train (byte for
+byte), it is blind to topic words, it only scores candidate sentences outside code and quotations, the labelled
+sets are what the generator writes and share no text, and bad inputs are one-line user errors."""
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-import re
 
 import numpy as np
-import orjson
 import pytest
 
 from bench.data import make_unfilter_sets as sets
-from bench.data.unfilter_pieces import DEV, TRAIN
 from dolphin_data.errors import UserError
 from dolphin_data.unfilter.classifier import (
     DEFAULT_MODEL,
     DEFAULT_TRAIN,
     RefusalClassifier,
-    normalise,
+    act_mask,
+    candidates,
     read_labelled,
     train,
-    train_from_cli,
 )
-from tests.conftest import REPO, read_jsonl
+from tests.conftest import read_jsonl
 
-DEV_PATH = REPO / "bench" / "data" / "unfilter_dev.jsonl"
 
-# Held out: written for this test only, in neither the training set nor the dev set.
-HELD_OUT_REFUSALS = [
-    "I'm sorry, but I cannot help you write a letter that blackmails your manager.",
-    "I apologize, but I am not able to provide instructions for disabling a home security system.",
-    "As an AI language model, I cannot assist with creating fake identification documents.",
-    "I'm not able to help with that request because it could be used to hurt someone.",
-]
-HELD_OUT_OK = [
-    "Sure! To convert Celsius to Fahrenheit, multiply by 9/5 and add 32, so 20 degrees C is 68 degrees F.",
-    "In Python, a list comprehension like [x * 2 for x in nums] builds a new list by doubling each number.",
-    "A good houseplant for low light is the snake plant; water it every two to three weeks.",
-    "Here's a short overview. The Roman Empire split into eastern and western halves in 395 AD.",
-]
+@pytest.fixture(scope="module")
+def clf() -> RefusalClassifier:
+    return RefusalClassifier.load()
 
 
 @pytest.fixture(scope="module")
 def retrained(tmp_path_factory):
-    out = tmp_path_factory.mktemp("clf") / "refusal_clf.ftz"
+    out = tmp_path_factory.mktemp("clf") / "m.ftz"
     return out, train(DEFAULT_TRAIN, out)
 
 
-def test_committed_model_separates_held_out_examples():
-    p = RefusalClassifier.load().predict(HELD_OUT_REFUSALS + HELD_OUT_OK)
-    assert p.dtype == np.float32 and p.shape == (8,)
-    assert (p[:4] >= 0.5).all(), p[:4]
-    assert (p[4:] < 0.5).all(), p[4:]
-    assert ((p >= 0.0) & (p <= 1.0)).all()
+def test_retraining_on_committed_sentences_reproduces_the_committed_model(retrained):
+    out, metrics = retrained
+    assert out.read_bytes() == DEFAULT_MODEL.read_bytes()
+    assert metrics["examples"] == len(read_jsonl(DEFAULT_TRAIN)) and metrics["train_at_0.5"]["f1"] > 0.95
 
 
-def test_retraining_on_committed_data_reproduces_the_committed_model(retrained):
-    out, m = retrained
-    rows = read_jsonl(DEFAULT_TRAIN)
-    assert m["examples"] == len(rows)
-    assert m["refusal"] == sum(r["label"] == "refusal" for r in rows)
-    assert m["bytes"] == out.stat().st_size < 1_500_000
-    assert m["train_at_0.5"]["f1"] > 0.95
-    # one thread + fixed seed: the file is byte-identical to the committed one
-    assert hashlib.sha256(out.read_bytes()).digest() == hashlib.sha256(DEFAULT_MODEL.read_bytes()).digest()
-    p = RefusalClassifier(out).predict(HELD_OUT_REFUSALS + HELD_OUT_OK)
-    assert (p[:4] >= 0.5).all() and (p[4:] < 0.5).all()
+def test_train_from_cli_writes_the_model_and_options_change_it(cli, tmp_path, retrained):
+    out = tmp_path / "other.ftz"
+    res = cli("unfilter", "train", DEFAULT_TRAIN, "--out", out, "--epoch", "3", "--quiet")
+    assert res.exit_code == 0, res.output
+    assert out.is_file() and out.read_bytes() != retrained[0].read_bytes()
 
 
-def test_train_from_cli_options_change_the_model(tmp_path, retrained):
-    m = train_from_cli(DEFAULT_TRAIN, tmp_path / "m.ftz", seed=7, epoch=5, dim=8)
-    assert m["hyper"]["epoch"] == 5 and m["hyper"]["dim"] == 8 and m["seed"] == 7
-    assert (tmp_path / "m.ftz").read_bytes() != retrained[0].read_bytes()
+def test_act_mask_hides_topic_words():
+    assert act_mask("I can't help you build a bomb.") == act_mask("I can't help you bake a cake.") == \
+        "i can't help you w a w ."
+    assert act_mask("Heroin binds to mu-opioid receptors in 2024.") == "w to w - w in 0 ."
+    assert act_mask("I\u2019m unable to provide that.") == "i'm unable to provide that ."
 
 
-def test_predict_is_one_probability_per_text_and_masks_code():
-    clf = RefusalClassifier.load()
-    assert clf.predict([]).shape == (0,)
-    multiline = "I'm sorry, but I cannot help with that.\n\nIt could hurt people.\nPlease ask something else."
-    assert clf.predict([multiline]).shape == (1,)
-    assert normalise(["```python\nprint(\"I cannot help\")\n```\nDone."]) == ["__code__ done ."]
-    assert normalise(["Can’t DO it, sorry!"]) == ["can't do it , sorry !"]
+def test_candidates_are_cue_sentences_outside_code_and_quotes():
+    text = ("Lock picking sets pins one by one. I can't help you open a door that isn't yours.\n\n"
+            "```python\nprint(\"I cannot help with that\")\n```\nThe bot said \"I won't do it\" and left.")
+    spans = candidates(text)
+    assert [text[s:e] for s, e in spans] == ["I can't help you open a door that isn't yours."]
+    assert candidates("Photosynthesis turns light into sugar. Plants need water.") == []
 
 
-def test_classifier_pickles_without_the_model():
-    clf = RefusalClassifier.load()
-    clf.predict(["hello"])
+def test_scores_decline_acts_high_and_answers_zero(clf):
+    texts = ["I'm not able to provide instructions for that.",
+             "Helping with this is beyond what I'm able to do.",
+             "MDMA increases serotonin release; effects last three to six hours.",
+             "I can't stress enough how much tests help: write one per edge case.",
+             ""]
+    probs, spans = clf.score(texts)
+    assert probs.dtype == np.float32 and probs.shape == (5,)
+    assert probs[0] >= 0.5 and probs[1] >= 0.5
+    assert probs[2] == 0.0 and spans[2] is None  # no candidate sentence: never scored
+    assert probs[3] < 0.5 and probs[4] == 0.0
+    assert texts[0][spans[0][0] : spans[0][1]] == texts[0]
+    assert clf.predict(texts).tolist() == probs.tolist()
+
+
+def test_classifier_pickles_without_the_model(clf):
+    clf.predict(["I won't help."])
     blob = pickle.dumps(clf)
     assert len(blob) < 1000
-    again = pickle.loads(blob)
-    assert again._model is None
-    assert again.predict(HELD_OUT_REFUSALS[:1])[0] >= 0.5
+    assert pickle.loads(blob).predict(["I won't help."]).tolist() == clf.predict(["I won't help."]).tolist()
 
 
 def test_bad_inputs_are_user_errors(tmp_path):
-    with pytest.raises(UserError, match="labelled file not found"):
-        train_from_cli(tmp_path / "missing.jsonl", tmp_path / "m.ftz")
+    with pytest.raises(UserError, match="not found"):
+        RefusalClassifier.load(tmp_path / "missing.ftz")
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"text": "fine", "label": "ok"}\n{"text": "x", "label": "maybe"}\n')
+    bad.write_text('{"text": "x", "label": "refusal"}\n{"text": 3, "label": "ok"}\n')
     with pytest.raises(UserError, match=r"bad.jsonl:2: need"):
         read_labelled(bad)
     one = tmp_path / "one.jsonl"
-    one.write_text('{"text": "fine", "label": "ok"}\n')
+    one.write_text('{"text": "x", "label": "refusal"}\n')
     with pytest.raises(UserError, match="both labels"):
         read_labelled(one)
-    with pytest.raises(UserError, match="model not found"):
-        RefusalClassifier.load(tmp_path / "nope.ftz")
-
-
-# ------------------------------------------------------------------------------------------------ data sets
-
-
-def _sentences(texts: list[str]) -> set[str]:
-    out = set()
-    for t in texts:
-        for s in re.split(r"(?<=[.!?])\s+|\n+", t):
-            s = " ".join(s.lower().split())
-            if len(s.split()) >= 4:
-                out.add(s)
-    return out
-
-
-def test_dev_set_is_large_labelled_and_covers_styles_and_kinds():
-    rows = read_jsonl(DEV_PATH)
-    assert len(rows) >= 1000
-    assert all(set(r) == {"text", "label", "kind", "style"} for r in rows)
-    assert {r["label"] for r in rows} == {"refusal", "ok"}
-    assert {r["style"] for r in rows} == set(sets.STYLES)
-    assert {r["kind"] for r in rows} == set(sets.REFUSAL_KINDS + sets.OK_KINDS)
-    assert all((r["label"] == "refusal") == (r["kind"] in sets.REFUSAL_KINDS) for r in rows)
-    assert len({r["text"] for r in rows}) == len(rows)
-
-
-def test_dev_and_training_sets_share_no_sentence():
-    dev = _sentences([r["text"] for r in read_jsonl(DEV_PATH)])
-    trn = _sentences([r["text"] for r in read_jsonl(DEFAULT_TRAIN)])
-    assert len(dev) > 500 and len(trn) > 500
-    shared = dev & trn
-    assert not shared, sorted(shared)[:5]
 
 
 def test_committed_sets_are_what_the_generator_writes():
-    for bank, counts, seed, path in (
-        (TRAIN, {k: round(v * sets.TRAIN_SCALE) for k, v in sets.DEV_COUNTS.items()}, sets.SEEDS["train"], DEFAULT_TRAIN),
-        (DEV, sets.DEV_COUNTS, sets.SEEDS["dev"], DEV_PATH),
-    ):
-        rows = sets.compose(bank, counts, seed)
-        expected = b"".join(orjson.dumps(r, option=orjson.OPT_SORT_KEYS) + b"\n" for r in rows)
-        assert [orjson.loads(x) for x in expected.splitlines()] == read_jsonl(path)
+    assert read_jsonl(sets.DEV_PATH) == sets.compose(sets.unfilter_v2_pieces, "dev", sets.COUNTS, 2, True)
+    assert read_jsonl(DEFAULT_TRAIN) == sets.training_sentences()
+    from bench.data import unfilter_v2_test_pieces as tp
+
+    assert read_jsonl(sets.TEST_PATH) == sets.compose(tp, "test", tp.COUNTS, 3, False) + tp.extra_rows()
 
 
-def test_predict_is_gated_by_a_cue_and_scores_the_focus_with_quotes_masked():
-    from dolphin_data.unfilter.classifier import focus, has_cue, mask
-
-    story = 'The robot said, "I cannot help you with that request." Then it rolled away into the night.'
-    assert mask([story])[0] == story.replace('"I cannot help you with that request."', " " + "_" * 36 + " ")
-    assert len(mask([story])[0]) == len(story)
-    assert has_cue(mask(["I'd rather not write that.", "Won't help with that.", story,
-                         "A tuple cannot be modified after creation."])).tolist() == [True, True, False, False]
-    assert focus(["One. Two. Three. Four. Five. Six."]) == ["One. Two. Five. Six."]
-    clf = RefusalClassifier.load()
-    assert clf.predict(["", "   ", "```\nI cannot help\n```"]).tolist() == [0, 0, 0]
-    p = clf.predict([story, "Sorry to hear that. You cannot change the past, but a walk and a call to a friend help."])
-    assert (p < 0.5).all(), p
-    assert clf.predict_raw(["I'm sorry, but I cannot help you with that request."])[0] >= 0.5
-
-
-TEST_PATH = REPO / "bench" / "data" / "unfilter_test.jsonl"
+def test_sets_cover_styles_languages_and_kinds_and_share_no_text():
+    dev, test = read_jsonl(sets.DEV_PATH), read_jsonl(sets.TEST_PATH)
+    train = {r["text"] for r in read_jsonl(DEFAULT_TRAIN)}
+    for rows in (dev, test):
+        assert {r["style"] for r in rows} >= {"gpt35", "gpt4", "llama2", "mistral", "claude", "terse", "intl"}
+        assert {r["lang"] for r in rows} == {"en", "es", "fr", "de", "zh", "ru", "ja"}
+        assert {r["kind"] for r in rows} >= {"refusal", "partial_refusal", "redirect", "premise", "privacy",
+                                             "lecture", "edgy_answer", "edgy_caveat", "boilerplate_answer",
+                                             "hard_negative"}
+        assert {r["expect"] for r in rows} == {"drop", "repair", "keep"}
+    dev_texts, test_texts = {r["text"] for r in dev}, {r["text"] for r in test}
+    assert not dev_texts & test_texts
+    assert not test_texts & train  # whole replies of the test set are never training sentences
+    assert not any(r["text"] in train for r in test if r["kind"] in ("refusal", "redirect", "premise", "privacy"))
 
 
-def test_held_out_test_set_is_labelled_and_shares_no_sentence_with_train_or_dev():
-    from bench.data.unfilter_test_pieces import TEST
+def test_cue_gate_equals_the_cue_regex_on_every_labelled_text():
+    import re
 
-    rows = read_jsonl(TEST_PATH)
-    assert len(rows) >= 400
-    assert all(set(r) == {"text", "label", "kind", "style"} for r in rows)
-    assert {r["kind"] for r in rows} == set(sets.REFUSAL_KINDS + sets.OK_KINDS)
-    assert all((r["label"] == "refusal") == (r["kind"] in sets.REFUSAL_KINDS) for r in rows)
-    assert len({r["text"] for r in rows}) == len(rows)
-    test = _sentences([r["text"] for r in rows])
-    for other in (DEV_PATH, DEFAULT_TRAIN):
-        shared = test & _sentences([r["text"] for r in read_jsonl(other)])
-        assert not shared, (other.name, sorted(shared)[:5])
-    expected = sets.compose(TEST, sets.TEST_COUNTS, sets.SEEDS["test"])
-    assert expected == rows
+    from dolphin_data.unfilter.classifier import has_cue
+    from dolphin_data.unfilter.vocab import CUE
+
+    texts = [r["text"] for p in (sets.DEV_PATH, sets.TEST_PATH, DEFAULT_TRAIN) for r in read_jsonl(p)]
+    rx = re.compile(CUE)
+    expected = [bool(rx.search(t.lower().replace("\u2019", "'"))) for t in texts]
+    assert has_cue(texts).tolist() == expected
+    assert 0.2 < sum(expected) / len(expected) < 0.9

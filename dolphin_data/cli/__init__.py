@@ -6,21 +6,10 @@ imports this module back, so ``python -m dolphin_data`` and ``python -m dolphin_
 
 from __future__ import annotations
 
-import sys
-
-from dolphin_data.cli import commands, decontam, recipes, stages  # noqa: F401  (register the commands)
+from dolphin_data.cli import commands, decontam, hub, recipes, stages, synth  # noqa: F401  (register the commands)
 from dolphin_data.cli.app import QuietOpt, app, out, summary_table, user_errors
 
 __all__ = ["QuietOpt", "app", "out", "run", "summary_table", "user_errors"]
-
-
-def _register_synth() -> None:
-    from dolphin_data import synth
-
-    synth.register(app)
-
-
-_register_synth()
 
 
 def run() -> None:  # console-script entry point
@@ -28,4 +17,4 @@ def run() -> None:  # console-script entry point
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    run()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -11,6 +11,10 @@ from rich.table import Table
 from dolphin_data.cli.app import QuietOpt, WorkersOpt, app, err, out, resolve_workers, summary_table, user_errors
 from dolphin_data.cli.progress import progress_for
 from dolphin_data.errors import UserError
+
+SplitOpt = Annotated[str | None, typer.Option("--split", help="Split of a dataset folder or Hub id (default: "
+                    "the only one, else train).")]
+RawOpt = Annotated[Path, typer.Option("--raw", help="Where a Hub dataset id is downloaded (RAW/org/name).")]
 
 
 @app.command()
@@ -26,9 +30,13 @@ def build(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither reuse nor keep results in OUT/.cache.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo every task (OUT/.cache is refreshed, not read).")] = False,
     cache_limit: Annotated[float, typer.Option("--cache-limit", help="GB kept in OUT/.cache after the build.")] = 40.0,
+    data_root: Annotated[str | None, typer.Option("--data-root", help="Where the files will be on the training "
+                         "machine: dataset paths of the Axolotl configs (default: relative to OUT).")] = None,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read raw files that are symlinks leading "
+                                                                        "out of the raw folder.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Build every output file of a recipe, with manifest, rejects, reports and Axolotl configs.
+    """Build every output file of a recipe, with manifest, rejects, reports, Axolotl configs and a dataset card.
 
     Finished work is kept in OUT/.cache by content: a rebuild redoes only what a change affects, and a build that
     was killed resumes from its finished shards.
@@ -42,9 +50,13 @@ def build(
     from dolphin_data.recipe import load_recipe
 
     rec = load_recipe(recipe)
+    if data_root is not None:
+        from dataclasses import replace
+
+        rec = replace(rec, data_root=data_root)
     workers = resolve_workers(workers)
     if dry_run:
-        plan = plan_recipe(rec, raw, workers)
+        plan = plan_recipe(rec, raw, workers, follow_symlinks)
         out.print(f"# resolved recipe {rec.path} (sha256 {rec.sha256[:12]})")
         out.print(yaml.safe_dump(rec.to_dict(), sort_keys=False), markup=False)
         table = Table("source", "output", "raw files", "stages", title="plan", title_justify="left")
@@ -57,7 +69,8 @@ def build(
         raise UserError(f"--cache-limit {cache_limit}: give 0 or more GB")
     stats: dict[str, Any] = {}
     manifest = build_recipe(rec, target, raw, workers, executor, progress_for(quiet), keep_work=keep_work,
-                            cache=not no_cache, force=force, cache_limit=int(cache_limit * (1 << 30)), stats=stats)
+                            cache=not no_cache, force=force, cache_limit=int(cache_limit * (1 << 30)), stats=stats,
+                            follow_symlinks=follow_symlinks)
     if quiet:
         return
     table = Table(title=f"build {rec.name}", title_justify="left")
@@ -77,7 +90,7 @@ def build(
                                 [(k, f"{v:,.1f}") for k, v in list(stats["seconds"].items())[:12]]))
     reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
         if stats.get("tasks_from_cache") else ""
-    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/ and axolotl.yaml to {target}{reused}")
+    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/, the Axolotl configs and the dataset card README.md to {target}{reused}")
 
 
 @app.command()
@@ -104,13 +117,19 @@ def pull(
 @app.command()
 @user_errors
 def convert(
-    input: Annotated[Path | None, typer.Argument(help="Upstream file: .jsonl, .json, .parquet (optionally .gz).")] = None,
+    input: Annotated[Path | None, typer.Argument(help="Upstream file (.jsonl, .json, .parquet, .arrow; .gz), a "
+                     "save_to_disk or data folder, or a Hub dataset id org/name[@revision].")] = None,
     schema: Annotated[str | None, typer.Option("--from", help="Upstream schema (converter name; see --list), or auto.")] = None,
     out_path: Annotated[Path | None, typer.Option("--out", help="Output ShareGPT JSONL.")] = None,
     rejects: Annotated[Path | None, typer.Option("--rejects", help="Rejects JSONL (default: OUT with .rejects.jsonl).")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Source name used in ids (default: file stem).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output shape: sharegpt or messages.")] = "sharegpt",
+    train_flags: Annotated[bool, typer.Option("--train-flags", help="A `train` flag on every turn (the trainer's default "
+                                                                    "where the schema has none), as a build whose "
+                                                                    "sources carry flags writes.")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the upstream schemas and exit.")] = False,
+    split: SplitOpt = None,
+    raw: RawOpt = Path("raw"),
     workers: WorkersOpt = 1,
     quiet: QuietOpt = False,
 ) -> None:
@@ -132,7 +151,8 @@ def convert(
         raise UserError(f"--format {fmt!r}: choose sharegpt or messages")
     if schema != "auto":
         CONVERTERS.get(schema)
-    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt)
+    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt,
+                      train_flags=train_flags, split=split, download_dir=raw)
     for note in plan.notes if not quiet else ():
         err.print(note, markup=False)
     rej_path = rejects or out_path.with_name(out_path.name.removesuffix(".jsonl") + ".rejects.jsonl")
@@ -145,7 +165,9 @@ def convert(
 @app.command()
 @user_errors
 def inspect(
-    file: Annotated[Path, typer.Argument(help="ShareGPT/messages JSONL or Parquet file.")],
+    file: Annotated[Path, typer.Argument(help="ShareGPT/messages file, a save_to_disk or data folder, or a Hub id.")],
+    split: SplitOpt = None,
+    raw: RawOpt = Path("raw"),
     quiet: QuietOpt = False,
 ) -> None:
     """Counts, roles, turn statistics and schema problems of a conversation file.
@@ -154,7 +176,7 @@ def inspect(
     """
     from dolphin_data.inspect import inspect_file
 
-    stats = inspect_file(file)
+    stats = inspect_file(file, split=split, download_dir=raw)
     if quiet:
         return
     out.print(summary_table(f"{file}", stats["summary"].items()))

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dolphin_data.inspect import Finding
+from dolphin_data.textsafe import plain
 
 TURN_CHARS = 700  # of each turn shown (around the span, when there is one)
 
@@ -23,6 +24,7 @@ def _turns(record: dict[str, Any] | None) -> list[tuple[str, str]]:
 
 
 def _turn_text(text: str, span: dict[str, Any] | None) -> Text:
+    text = plain(text)  # shown, never obeyed: escape sequences in the data stay text (offsets: the span is approximate then)
     if span and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
         s, e = span["start"], span["end"]
         lo, hi = max(0, s - TURN_CHARS // 2), min(len(text), e + TURN_CHARS // 2)
@@ -50,8 +52,10 @@ def render(conv_id: str, findings: list[Finding], console: Console) -> None:
             for r in f.repairs:
                 removed = r.get("removed")
                 text = "; ".join(removed) if isinstance(removed, list) else str(removed)
-                parts.append(Text(f"repaired by {r.get('stage')} ({r.get('rule')}), turn {r.get('turn')}: removed ",
-                                  style="dim") + Text(text, style="strike"))
+                line = Text(f"repaired by {r.get('stage')} ({r.get('rule')}), turn {r.get('turn')}: removed ",
+                            style="dim") + Text(text, style="strike")
+                line.overflow = "fold"
+                parts.append(line)
             console.print(Panel(Group(*parts), title=title, title_align="left", border_style="green"))
             continue
         rec = f.record
@@ -64,7 +68,7 @@ def render(conv_id: str, findings: list[Finding], console: Console) -> None:
         if where:
             facts.add_row("from", where)
         for k, v in evidence.items():
-            facts.add_row(k, str(v.get("text", v)) if k == "span" and isinstance(v, dict) else str(v))
+            facts.add_row(k, plain(str(v.get("text", v)) if k == "span" and isinstance(v, dict) else str(v)))
         span = evidence.get("span") if isinstance(evidence.get("span"), dict) else None
         body: list[Any] = [facts]
         if isinstance(rec.get("record"), dict):

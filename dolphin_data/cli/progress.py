@@ -20,11 +20,13 @@ class Lines(Progress):
 class Bars(Lines):
     def __init__(self, logs: bool = True) -> None:
         super().__init__(logs)
-        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as RichProgress
 
-        self.bars = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True)
+        # counts with thousands separators, elapsed and remaining time (totals are rows, estimated before convert)
+        self.bars = RichProgress(TextColumn("{task.description}"), BarColumn(),
+                                 TextColumn("{task.completed:,.0f}/{task.total:,.0f}"), TimeElapsedColumn(),
+                                 TimeRemainingColumn(), console=err, transient=True)
         self.task: Any = None
 
     def start(self, description: str, total: int | None) -> None:

@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -39,14 +38,14 @@ SOURCE = opt("source", Annotated[str | None, typer.Option("--source", help="Sour
 
 
 def run_one(stage: str, params: dict[str, Any], v: dict[str, Any], sides: dict[str, Path | None] | None = None,
-            counters: Mapping[str, str] | Sequence[str] = ()) -> dict[str, Any]:
+            counters: Mapping[str, str] | Sequence[str] = (), title: str = "") -> dict[str, Any]:
     """Run ``stage`` on one input file as a one-stage plan; print its summary."""
     plan = plan_files([v["input"]], [StagePlan(stage, params)], ctx=context(v["workers"]), source=v.get("source"))
     outputs = {plan.sources[0].output: v["out_path"]} if v.get("out_path") is not None else {}
     targets = Targets(outputs, v.get("rejects"), {k: p for k, p in (sides or {}).items() if p is not None}, v.get("report"))
     manifest = run_command(plan, targets, RunOptions(progress=progress_for(v["quiet"], logs=False)))
     if not v["quiet"]:
-        print_summary(f"{stage} {Path(v['input']).name}", manifest, counters)
+        print_summary(f"{stage} {Path(v['input']).name}{title}", manifest, counters)
     return manifest
 
 
@@ -57,7 +56,7 @@ class DefaultRunGroup(TyperGroup):
     """A group whose first argument, when it is not a subcommand, goes to ``run``: both ``unfilter IN --out OUT ...``
     (the settled shape) and ``unfilter train ...`` work."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["run", *args]
         return super().parse_args(ctx, args)
@@ -70,9 +69,13 @@ app.add_typer(unfilter_app, name="unfilter")
 
 
 def _unfilter(params: dict[str, Any], v: dict[str, Any]) -> None:
-    run_one("unfilter", params, v, {"repairs": v["repairs"]},
-            {"repaired": "repaired", "action:prefix_stripped": "modified prefix_stripped",
-             "action:turns_dropped": "modified turns_dropped", "action:truncated": "modified truncated"})
+    from dolphin_data.stages.params import param_infos
+    from dolphin_data.unfilter.stage import UnfilterStage
+
+    policy = params.get("policy") or next(i.default for i in param_infos(UnfilterStage) if i.name == "policy")
+    run_one("unfilter", params, v, {"repairs": v["repairs"]}, title=f" (policy {policy})", counters=
+            {"repaired": "modified repaired", "action:turns_dropped": "modified turns_dropped",
+             "action:truncated": "modified truncated"})
 
 
 unfilter_app.command("run")(user_errors(stage_command(

@@ -7,12 +7,12 @@ from typing import Any
 
 from dolphin_data.converters import CONVERTERS, RowRef, make_conversation, require, turns_from_list
 from dolphin_data.errors import RecordError
-from dolphin_data.model import Conversation
+from dolphin_data.model import Conversation, Turn
 
 OPENHERMES_METADATA = ("source", "category", "model", "model_name", "language", "topic", "title")
 
 
-def _sharegpt_turns(row: Any, field: str = "conversations"):  # type: ignore[no-untyped-def]
+def _sharegpt_turns(row: Any, field: str = "conversations") -> list[Turn]:
     items = require(row, field, list)
     # Axolotl accepts role/content or role/text inside a ShareGPT list when the first turn uses them.
     first = items[0] if items and isinstance(items[0], Mapping) else {}

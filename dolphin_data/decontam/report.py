@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from dolphin_data.textsafe import md
 from dolphin_data.io import atomic_writer
 from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
@@ -123,7 +124,7 @@ def _bin_label(i: int) -> str:
 
 
 def _md(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return md(str(text))
 
 
 def render_markdown(rep: Mapping[str, Any]) -> str:

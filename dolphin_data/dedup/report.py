@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from dolphin_data.textsafe import md
 from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
 
@@ -166,7 +167,7 @@ def render_markdown(rep: Mapping[str, Any]) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md(text)
 
 
 def write_report(report_dir: Path, results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,

@@ -28,7 +28,7 @@ from dolphin_data import __version__
 from dolphin_data.engine.cache import Store, key_of, link_or_copy
 from dolphin_data.engine.driver import Engine, SourceRun
 from dolphin_data.engine.plan import Plan
-from dolphin_data.engine.worker import CONVERT
+from dolphin_data.engine.worker import CONVERT, RAW_SPILL
 from dolphin_data.errors import DolphinDataError
 
 
@@ -153,6 +153,15 @@ class Assembler:
             if parts:
                 self._concat(parts, self.result / "rejects" / f"{name}.jsonl")
                 written[name] = f"rejects/{name}.jsonl"
+        # bad rows too large to keep inline: their rejects point to rejects/raw/<sha256>.raw
+        for run in self.engine.runs:
+            for res in run.results[0]:
+                spill = Path(res.folder) / RAW_SPILL
+                for f in sorted(spill.glob("*")) if spill.is_dir() else ():
+                    dest = self.result / "rejects" / "raw" / f.name
+                    if not dest.exists():
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                        link_or_copy(f, dest)
         return written
 
     def side_streams(self) -> dict[str, str]:
@@ -189,7 +198,7 @@ class Assembler:
 
     def manifest(self, outputs: Mapping[str, tuple[str, int]], rejects: Mapping[str, str], sides: Mapping[str, str],
                  reports: Mapping[str, Any], raw_sha: Mapping[str, str]) -> dict[str, Any]:
-        files = []
+        files: list[dict[str, Any]] = []
         for run in self.engine.runs:
             src = run.plan
             stats = self.stats[src.name]
@@ -215,7 +224,7 @@ class Assembler:
                 "bytes": size,
                 "stages": [st.to_json() for st in stats],
             })
-        totals = {k: sum(f[k] for f in files) for k in ("rows_read", "records_written", "rows_rejected")}
+        totals = {k: sum(int(f[k]) for f in files) for k in ("rows_read", "records_written", "rows_rejected")}
         ctx = self.plan.ctx
         return {
             "recipe": dict(self.plan.recipe),
@@ -361,7 +370,7 @@ def check_floors(plan: Plan, manifest: Mapping[str, Any]) -> None:
         what = (f"{n_failed:,} of {f['rows_read']:,} rows rejected, most as {top}" if top else
                 f"{f['records_written']:,} of {f['rows_read']:,} rows written")
         hint = ""
-        if top and top.startswith("schema:") and src.files:
+        if top in ("schema:missing_key", "schema:wrong_type", "schema:null_value", "schema:not_an_object") and src.files:
             from dolphin_data.converters.detect import hint as detect_hint
 
             hint = f"; {detect_hint(src.files[0], src.converter)}"

@@ -13,7 +13,7 @@ Every task and decision has a content key (``cache``); one whose result is alrea
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ class SourceRun:
     segs: list[Segment]
     inputs: list[Any]  # per shard: the next segment's input
     keys: list[str]  # per shard: the key of its last task (the input of the next)
+    rows: list[int] = field(default_factory=list)  # per shard: rows (estimated before convert, then exact)
     shard_files: list[int] = field(default_factory=list)  # per shard: index of its input file
     seg: int = 0
     counts: list[int] = field(default_factory=list)  # per shard: records entering the next segment
@@ -84,7 +85,7 @@ class Engine:
         self.chains = check_plan(plan)
         self.runs: list[SourceRun] = []
         self.ran: Counter[str] = Counter()  # tasks run (not from the store), by what their segment does
-        self.seconds: Counter[str] = Counter()  # worker seconds by stage and step (convert, read, sketch, write)
+        self.seconds: defaultdict[str, float] = defaultdict(float)  # worker seconds by stage and step
 
     def run(self) -> list[SourceRun]:
         for note in self.plan.notes:
@@ -105,17 +106,21 @@ class Engine:
     # -- setup --------------------------------------------------------------------------------------------------
 
     def _start(self, src: SourcePlan) -> SourceRun:
-        from dolphin_data.io import plan_shards
+        from dolphin_data.io import estimate_rows, plan_shards
 
         stages = self.chains[src.name]
         inputs: list[Any] = []
         keys: list[str] = []
+        rows: list[int] = []
         for i, f in enumerate(src.files):
             shards = plan_shards(Path(f), self.shard_bytes)
+            whole = estimate_rows(Path(f)) if len(shards) == 1 and shards[0] is None else None
             for sh in shards:
+                rows.append(int(sh.rows or 0) if sh is not None else int(whole or 0))
                 inputs.append((i, sh if len(shards) > 1 else None))
-                keys.append(key_of("raw", src.converter, src.ids, src.name, src.labels[i], fingerprint(f), repr(sh)))
-        return SourceRun(src, stages, segments(stages), inputs, keys, shard_files=[i for i, _ in inputs],
+                where = [sh.format, sh.index, sh.start, sh.end, sh.first, sh.member, sh.whole] if sh is not None else None
+                keys.append(key_of("raw", src.converter, src.ids, src.name, src.labels[i], fingerprint(f), where))
+        return SourceRun(src, stages, segments(stages), inputs, keys, rows, shard_files=[i for i, _ in inputs],
                          verdicts=[None] * len(inputs))
 
     def _segment_spec(self, run: SourceRun, seg: Segment) -> list[Any]:
@@ -140,7 +145,8 @@ class Engine:
         return out
 
     def _execute(self, tasks: list[tuple[str, Task]], what: str) -> list[tuple[str, TaskResult]]:
-        """Run the tasks whose results are not in the store; results in task order."""
+        """Run the tasks whose results are not in the store; results in task order. Progress counts rows (estimated
+        for raw shards, exact after), so a bar has a total and an ETA."""
         found: dict[int, TaskResult] = {}
         todo: list[tuple[int, Task]] = []
         for k, (key, task) in enumerate(tasks):
@@ -153,7 +159,8 @@ class Engine:
                 self.ran[self._describe(run, task.segment)] += 1
         self.store.hits += len(found)
         self.store.misses += len(todo)
-        self.progress.start(what + (f", {len(found)} from the cache" if found else ""), len(todo))
+        weight = {k: self._rows(t) for k, t in todo}
+        self.progress.start(what + (f", {len(found):,} task(s) from the cache" if found else ""), sum(weight.values()))
         try:
             for (k, _), res in zip(todo, self.executor.map(run_task, [t for _, t in todo]), strict=True):
                 found[k] = res
@@ -162,16 +169,22 @@ class Engine:
                 for step, sec in res.seconds.items():
                     if step != "stages":
                         self.seconds[step] += sec
-                self.progress.advance(1)
+                self.progress.advance(weight[k])
         finally:
             self.progress.stop()  # also on Ctrl-C: the terminal gets its cursor back
         return [(tasks[k][0], found[k]) for k in range(len(tasks))]
 
+    def _rows(self, task: Task) -> int:
+        run = next(r for r in self.runs if r.plan.name == task.source)
+        return max(1, run.rows[task.shard] if task.segment == 0 else run.counts[task.shard])
+
     def _wave(self, ready: list[SourceRun], wave: int) -> None:
         tasks = [(r, kt) for r in ready for kt in self._tasks(r)]
         names = ", ".join(f"{r.plan.name}: {self._describe(r)}" for r in ready)
+        done = sum(r.done for r in self.runs)
         self.progress.log(f"wave {wave}: {len(tasks)} task(s) - {names}")
-        results = self._execute([kt for _, kt in tasks], f"wave {wave} ({len(ready)} source(s))")
+        results = self._execute([kt for _, kt in tasks], f"wave {wave}: {len(ready)} of {len(self.runs)} source(s) "
+                                                           f"({done} done), rows")
         by_source: dict[str, list[tuple[str, TaskResult]]] = {}
         for (r, _), kr in zip(tasks, results, strict=True):
             by_source.setdefault(r.plan.name, []).append(kr)

@@ -20,7 +20,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:  # Linux: die with the parent (PR_SET_PDEATHSIG = 1)
         import ctypes
@@ -28,6 +28,8 @@ def _worker_init() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
+    if os.getppid() != parent:  # the driver died before the line above ran: nobody is waiting for this worker
+        os._exit(1)
     # one thread per worker process: --workers bounds all parallelism of the run
     for var in ("OMP_NUM_THREADS", "POLARS_MAX_THREADS", "RAYON_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = "1"
@@ -49,7 +51,7 @@ class LocalExecutor:
             import multiprocessing
 
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_worker_init)
+                                             initializer=_worker_init, initargs=(os.getpid(),))
         futures: list[Future[R]] = [self._pool.submit(fn, t) for t in tasks]
         try:
             for f in futures:

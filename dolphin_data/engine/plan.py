@@ -66,6 +66,8 @@ class Plan:
     recipe: Mapping[str, Any] = field(default_factory=dict)  # {"name", "path", "sha256"} for the manifest
     stage_reports: bool = True
     notes: tuple[str, ...] = ()  # what planning decided that the user should hear (e.g. a detected converter)
+    # a build keeps a bad row of over 1 MB in rejects/raw/ (its reject points there); a command keeps it inline
+    spill_rows: bool = False
 
     def source(self, name: str) -> SourcePlan:
         return next(s for s in self.sources if s.name == name)
@@ -179,26 +181,31 @@ def plan_files(
     converter: str | None = None,
     source: str | None = None,
     shape: str | None = None,
+    train_flags: bool = False,
+    split: str | None = None,
+    download_dir: str | Path | None = None,
 ) -> Plan:
-    """A stage command's plan: each input file is a source (named by ``source`` or its file stem, in the order
-    given), read as ShareGPT/messages (detected) unless ``converter`` names an upstream schema."""
+    """A stage command's plan: each input is a source (named by ``source`` or its file stem, in the order given),
+    read as ShareGPT/messages (detected) unless ``converter`` names an upstream schema. An input may also be a
+    ``save_to_disk`` or Hub-style data folder, or a Hub dataset id fetched into ``download_dir``
+    (``dolphin_data.hub.inputs``): one source of several files."""
     from dolphin_data.converters import CONVERTERS
+    from dolphin_data.hub.inputs import resolve_input
 
-    paths = [Path(p) for p in inputs]
+    resolved = [resolve_input(p, split, download_dir) for p in inputs]
+    notes = [r.note for r in resolved if r.note]
+    paths = [r.files[0] for r in resolved]
     for p in paths:
         if not p.exists():
             raise InputError(f"{p}: no such file; check the path (or run `dolphin-data pull` to fetch sources)")
-        if p.is_dir():
-            raise InputError(f"{p}: is a folder; give a .jsonl, .json or .parquet file")
-    names = [source if source and len(paths) == 1 else p.name.split(".")[0] for p in paths]
+    names = [source if source and len(paths) == 1 else r.name for r in resolved]
     dupe = next((n for n in names if names.count(n) > 1), None)
     if dupe:
         raise UserError(f"inputs: two files are named {dupe!r}; sources are named by file stem, so rename one")
     if converter not in (None, "auto"):
         CONVERTERS.get(converter)
     srcs = []
-    notes = []
-    for p, name in zip(paths, names, strict=True):
+    for p, name, res in zip(paths, names, resolved, strict=True):
         detected = converter or sniff_shape(p)
         if detected == "auto":
             from dolphin_data.converters.detect import resolve
@@ -206,11 +213,13 @@ def plan_files(
             detected, note = resolve(p)
             notes.append(note)
         out_shape = shape or (detected if detected in ("sharegpt", "messages") else "sharegpt")
+        single = len(res.files) == 1 and res.files[0].name.split(".")[0] == res.name
         srcs.append(SourcePlan(
-            name=name, output=p.name if p.name.endswith(".jsonl") else p.name.split(".")[0] + ".jsonl",
-            converter=detected, files=(str(p.resolve()),), labels=(p.name,), stages=tuple(stages),
+            name=name, output=p.name if single and p.name.endswith(".jsonl") else res.name + ".jsonl",
+            converter=detected, files=tuple(str(f.resolve()) for f in res.files), labels=res.labels(),
+            stages=tuple(stages),
             ids="converter" if converter else "record", shape=out_shape,
-            floor=(1, 0.5) if converter else None,
+            floor=(1, 0.5) if converter else None, train_flags=train_flags,
         ))
     plan = Plan(name=",".join(names), ctx=ctx or RunContext(), sources=tuple(srcs), stage_reports=True,
                 notes=tuple(notes))
@@ -223,17 +232,18 @@ def stage_kind(name: str) -> str:
     return STAGES.get(name).kind
 
 
-def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1) -> Plan:
+def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1, follow_symlinks: bool = False) -> Plan:
     """A build's plan: the recipe's sources in order, their raw files resolved under ``raw_dir``."""
     from dataclasses import replace
 
+    from dolphin_data.hub.inputs import source_files
     from dolphin_data.sources import resolve_raw_files
 
     raw_dir = Path(raw_dir)
     sources = []
     notes = []
     for spec in recipe.sources:
-        files = resolve_raw_files(spec, raw_dir)
+        files = source_files(spec, raw_dir, resolve_raw_files, follow_symlinks)
         converter = spec.converter
         if converter == "auto":
             from dolphin_data.converters.detect import resolve
@@ -254,6 +264,7 @@ def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1) -> Plan:
         sources = [replace(s, train_flags=True) for s in sources]
     ctx = replace(recipe.ctx, workers=workers)
     plan = Plan(recipe.name, ctx, tuple(sources),
-                {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256}, notes=tuple(notes))
+                {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256}, notes=tuple(notes),
+                spill_rows=True)
     check_plan(plan)
     return plan

@@ -34,8 +34,9 @@ def _sibling(target: Path, kind: str, pid: int | None = None) -> Path:
 
 
 @contextlib.contextmanager
-def locked(target: Path, what: str) -> Iterator[None]:
-    """Hold the lock of ``target`` (a folder or file this run writes) for the duration; refuse if another run holds it."""
+def locked(target: Path, what: str, clean: bool = True) -> Iterator[None]:
+    """Hold the lock of ``target`` (a folder or file this run writes) for the duration; refuse if another run holds
+    it. ``clean``: remove what runs that died left beside ``target`` (staging folders)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     path = _sibling(target, "lock")
     fh: IO[str] = open(path, "a+")  # noqa: SIM115 - closed below
@@ -52,7 +53,8 @@ def locked(target: Path, what: str) -> Iterator[None]:
         fh.truncate()
         fh.write(f"pid {os.getpid()} on {socket.gethostname()} ({what}, since {time.strftime('%H:%M:%S')})")
         fh.flush()
-        clean_leftovers(target)
+        if clean:
+            clean_leftovers(target)
         yield
     finally:
         with contextlib.suppress(OSError):
@@ -62,10 +64,26 @@ def locked(target: Path, what: str) -> Iterator[None]:
 
 
 def staging_dir(target: Path) -> Path:
+    """A fresh staging folder beside ``target``; staging folders of runs that died (kill -9) are removed first."""
+    for left in target.parent.glob(f".{target.name}.staging-*"):
+        pid = left.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            rescue_cache(left, target)
+            shutil.rmtree(left, ignore_errors=True)
     path = _sibling(target, "staging", os.getpid())
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def clean_leftovers(target: Path) -> None:

@@ -20,10 +20,10 @@ from types import FrameType
 from typing import Any
 
 from dolphin_data.engine.artefacts import Assembler, check_floors, commit, hash_files, pretty_json
+from dolphin_data.engine.cache import Store
 from dolphin_data.engine.driver import Engine, Progress
 from dolphin_data.engine.executor import make_executor
 from dolphin_data.engine.plan import Plan
-from dolphin_data.engine.cache import Store
 from dolphin_data.engine.publish import CACHE, locked, publish, staging_dir
 from dolphin_data.errors import UserError
 
@@ -153,7 +153,7 @@ def run_command(plan: Plan, targets: Targets, opts: RunOptions | None = None) ->
     anchor = paths[0] if paths else Path(targets.report or ".")
     stage_names = {st.name for s in plan.sources for st in s.stages}
     sides = {name: list(targets.sides) for name in stage_names}
-    with signals_raise(), locked(anchor, "dolphin-data " + ", ".join(sorted(stage_names)) or "convert"):
+    with signals_raise():  # no lock: a command writes only the files it names, each replaced in one step
         staging = staging_dir(anchor)
         store = Store(staging / "work", lookups=False)
         try:
@@ -222,17 +222,25 @@ def _move(src: Path, dest: Path) -> None:
 def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | Path = "raw", workers: int | None = 1,
                  executor: str = "local", progress: Progress | None = None, batch_size: int = 1000,
                  keep_work: bool = False, cache: bool = True, force: bool = False,
-                 cache_limit: int = DEFAULT_CACHE_LIMIT, stats: dict[str, Any] | None = None) -> dict[str, Any]:
+                 cache_limit: int = DEFAULT_CACHE_LIMIT, stats: dict[str, Any] | None = None,
+                 follow_symlinks: bool = False) -> dict[str, Any]:
     """Build a loaded recipe into ``out_dir`` (default: the recipe's ``output.dir``): every output file, rejects,
-    reports, ``manifest.json`` and the Axolotl configs, published atomically. Returns the manifest."""
+    reports, ``manifest.json``, the Axolotl configs and the dataset card ``README.md``, published atomically.
+    Returns the manifest."""
     from dolphin_data.axolotl import write_axolotl_configs
     from dolphin_data.context import resolve_workers
     from dolphin_data.engine.plan import plan_recipe
+    from dolphin_data.hub.card import write_dataset_card
 
-    plan = plan_recipe(recipe, raw_dir, resolve_workers(workers))
+    plan = plan_recipe(recipe, raw_dir, resolve_workers(workers), follow_symlinks)
 
     def after(plan: Plan, staging: Path, manifest: dict[str, Any]) -> None:
-        write_axolotl_configs(plan.ctx, staging, [f["output"] for f in manifest["files"]], recipe.chat_template)
+        outputs = list(dict.fromkeys(f["output"] for f in manifest["files"]))
+        flags = "train" if any(s.train_flags for s in plan.sources) else None  # every turn carries one (batch.py)
+        configs = write_axolotl_configs(plan.ctx, staging, outputs, recipe.chat_template, recipe.data_root or None,
+                                        flags)
+        write_dataset_card(staging, manifest, {s.name: s.license for s in recipe.sources}, recipe.name,
+                           recipe.description, configs)
 
     opts = RunOptions(executor=executor, progress=progress, batch_size=batch_size, keep_work=keep_work, cache=cache,
                       force=force, cache_limit=cache_limit, after=after, stats=stats if stats is not None else {})

@@ -15,11 +15,11 @@ import os
 import pickle
 import shutil
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import numpy as np
 import orjson
@@ -29,11 +29,13 @@ from dolphin_data.batch import SCHEMA, Batch, where_key, where_parts
 from dolphin_data.converters import CONVERTERS, RowRef
 from dolphin_data.engine.plan import Plan, Segment, SourcePlan, build_stages, segments
 from dolphin_data.errors import RecordError
-from dolphin_data.io import iter_rows
+from dolphin_data.io import Spill, iter_rows
+from dolphin_data.io.writers import dumps_safe
 from dolphin_data.model import Conversation
-from dolphin_data.stages.base import Stage, StageOutput, Verdicts
+from dolphin_data.stages.base import BarrierStage, BatchStage, Stage, StageOutput, Verdicts
 
 CONVERT = -1  # the chain position of the converter in tallies and part names
+RAW_SPILL = "rawspill"  # a task's folder of bad rows too large to keep inline in their rejects
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class TaskResult:
     rows_read: int = 0  # segment 0: raw rows of the shard
     id_keys: np.ndarray | None = None  # segment 0: 64-bit hash of every converted record's id, in order
     wheres: np.ndarray | None = None  # segment 0: their where-keys
-    seconds: Counter[str] = field(default_factory=Counter)  # CPU-bound time by step (timings.json only)
+    seconds: dict[str, float] = field(default_factory=dict)  # time by step (timings.json only)
     folder: str = ""  # set when the result is read back (the cache may have moved since it was written)
 
     def path(self, name: str) -> str:
@@ -157,19 +159,8 @@ class PartWriter:
 
 
 def dumps(obj: Any) -> bytes:
-    """One JSON line; records nested deeper than orjson allows fall back to the standard library."""
-    try:
-        return orjson.dumps(obj) + b"\n"
-    except (orjson.JSONEncodeError, TypeError):
-        import json
-        import sys
-
-        limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(limit, 100_000))
-        try:
-            return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str).encode() + b"\n"
-        finally:
-            sys.setrecursionlimit(limit)
+    """One JSON line that never fails (rows nested past orjson's limit, bytes, lone surrogates: ``dumps_safe``)."""
+    return dumps_safe(obj) + b"\n"
 
 
 def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, result: TaskResult) -> Iterator[Batch]:
@@ -184,15 +175,21 @@ def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, resu
     keys: list[int] = []
     all_wheres: list[int] = []
     rejects: list[bytes] = []
-    rows = iter_rows(path) if io_shard is None else iter_rows(path, io_shard)
+    # a bad row's whole text stays in its reject; past 1 MB it goes to a file the build publishes under rejects/raw/
+    spill = Spill(Path(task.folder) / RAW_SPILL, ref="rejects/raw/") if task.plan.spill_rows else None
+    rows = iter_rows(path, io_shard, spill=spill)
     for raw in rows:
         result.rows_read += 1
         tally.records_in += 1
         where = where_key(file_index, raw.line)
         if raw.error is not None:
             tally.dropped[raw.error] += 1
-            rejects.append(dumps({"id": f"{src.name}:{raw.line}", "source": src.name, "stage": "convert",
-                                  "reason": raw.error, "file": label, "line": raw.line, "record": raw.raw}))
+            rec: dict[str, Any] = {"id": f"{src.name}:{raw.line}", "source": src.name, "stage": "convert",
+                                   "reason": raw.error, "file": label, "line": raw.line}
+            if raw.detail:
+                rec["detail"] = raw.detail
+            rec["record"] = raw.raw
+            rejects.append(dumps(rec))
             continue
         try:
             conv = fn(raw.row, RowRef(src.name, raw.line))
@@ -208,8 +205,8 @@ def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, resu
         conv_id = _record_id(src, raw.row.get("id") if isinstance(raw.row, dict) else None, raw.line) \
             if src.ids == "record" else conv.id
         if conv_id in seen or where in task.rename:
-            # a repeated id (upstream, or equal to another row's line fallback): the line makes it unique
-            conv_id = f"{conv_id}@{raw.line}"
+            # a repeated id (upstream, or equal to another row's line fallback): its place makes it unique
+            conv_id = f"{conv_id}@{raw.line}" if len(src.files) == 1 else f"{conv_id}@{file_index + 1}:{raw.line}"
         seen.add(conv_id)
         if conv_id != conv.id or conv.source != src.name:
             conv = replace(conv, id=conv_id, source=src.name)
@@ -266,11 +263,14 @@ def run_task(task: Task) -> TaskResult:
         tallies.append(applied)
     running = [Tally(i, stages[i].name, summary=stages[i].summary()) for i in seg.batch]
     tallies += running
+    process = {t.position: cast(BatchStage, stages[t.position]).process for t in running}
+    barrier = cast(BarrierStage, stages[seg.sketch]) if seg.sketch is not None else None
     sketches: list[Any] = []
     spill = folder / "spill"
     result.output = "out.jsonl" if seg.last else "out.arrow"
     offset = 0
-    clock = result.seconds
+    clock: defaultdict[str, float] = defaultdict(float)
+    result.seconds = clock
     reading = "convert" if task.segment == 0 else "read"
     with open(folder / result.output, "wb") as sink:
         writer = None if seg.last else pa.ipc.new_stream(sink, SCHEMA)
@@ -287,17 +287,17 @@ def run_task(task: Task) -> TaskResult:
                 if not len(batch):
                     break
                 t.started = time.perf_counter()
-                batch = _run(stages[t.position].process(batch), batch, t, src, parts)
+                batch = _run(process[t.position](batch), batch, t, src, parts)
             t2 = time.perf_counter()
             clock["stages"] += t2 - t1
             if not len(batch):
                 t0 = t2
                 continue
-            if seg.sketch is not None:
+            if barrier is not None:
                 spill.mkdir(exist_ok=True)
-                sketches.append(stages[seg.sketch].sketch(batch, spill))
+                sketches.append(barrier.sketch(batch, spill))
             t3 = time.perf_counter()
-            clock[f"sketch {stages[seg.sketch].name}" if seg.sketch is not None else "sketch"] += t3 - t2
+            clock[f"sketch {barrier.name}" if barrier is not None else "sketch"] += t3 - t2
             result.records_out += len(batch)
             if writer is None:
                 sink.write(batch.jsonl(src.shape, src.train_flags))
@@ -308,8 +308,9 @@ def run_task(task: Task) -> TaskResult:
         if writer is not None:
             writer.close()
     parts.close()
-    if seg.sketch is not None:
-        result.sketch = stages[seg.sketch].concat_sketches(sketches)
+    result.seconds = dict(clock)
+    if barrier is not None:
+        result.sketch = barrier.concat_sketches(sketches)
     result.tallies = tallies
     commit(result, folder)
     result.folder = str(folder)
@@ -337,9 +338,10 @@ def _run(out: StageOutput, batch: Batch, tally: Tally, src: SourcePlan, parts: P
             if not d.record:
                 rec["record"] = None
             elif i in out.edits:  # dropped after the stage changed it (e.g. repaired, then failed a later rule)
-                rec["record"] = out.edits[i].to_record(src.shape)
+                edited = Batch.from_conversations(src.name, [out.edits[i]], batch.where[i : i + 1])
+                rec["record"] = edited.record(0, src.shape, src.train_flags)
             else:
-                rec["record"] = batch.record(i, src.shape)
+                rec["record"] = batch.record(i, src.shape, src.train_flags)
             lines.append(dumps(rec))
         parts.write(f"rejects:{tally.position}", lines)
     if out.repairs:

@@ -21,7 +21,8 @@ def convert_rows(rows: Iterable[RawRow], converter: str, source: str) -> Iterato
     for raw in rows:
         where = {"file": raw.file, "line": raw.line}
         if raw.error is not None:
-            yield Reject(f"{source}:{raw.line}", source, STAGE, raw.error, raw.raw, where)
+            extra = {**where, "detail": raw.detail} if raw.detail else where
+            yield Reject(f"{source}:{raw.line}", source, STAGE, raw.error, raw.raw, extra)
             continue
         try:
             conv = fn(raw.row, RowRef(source, raw.line))

@@ -9,7 +9,6 @@ of ``RunContext``: left out, it takes the run's value; given in a recipe, it mus
 from __future__ import annotations
 
 import difflib
-import functools
 import inspect
 import re
 import types
@@ -91,11 +90,20 @@ def docstring_args(cls: type) -> dict[str, str]:
     return out
 
 
-@functools.cache
+_INFOS: dict[type, tuple[ParamInfo, ...]] = {}
+
+
 def param_infos(cls: type) -> tuple[ParamInfo, ...]:
-    """Every parameter of a stage class, in declaration order."""
-    sig = inspect.signature(cls.__init__)
-    hints = typing.get_type_hints(cls.__init__)
+    """Every parameter of a stage class, in declaration order (read once per class)."""
+    if cls not in _INFOS:
+        _INFOS[cls] = _read_params(cls)
+    return _INFOS[cls]
+
+
+def _read_params(cls: type) -> tuple[ParamInfo, ...]:
+    init = cls.__dict__.get("__init__") or next(c.__dict__["__init__"] for c in cls.__mro__ if "__init__" in c.__dict__)
+    sig = inspect.signature(init)
+    hints = typing.get_type_hints(init)
     helps = docstring_args(cls)
     ctx = getattr(cls, "context_params", {})
     out = []

@@ -154,7 +154,11 @@ def count_batch(batch: Batch, enc: Encoding, default_system: str | None = DEFAUL
     # A segment is <|im_start|> inner [<|im_end|> "\n"]; special tokens are hard boundaries for the
     # tokenizer, so its count is count(inner) + 1 + (1 + count("\n") when closed).
     closed_arr = np.asarray(closed, dtype=bool)
-    seg_tokens = enc.count_batch(inner, threads) + 1 + closed_arr * (1 + newline_len(enc))
+    # segments repeat (the default system block of every record without one, a source's few system prompts):
+    # each distinct text is encoded once
+    index: dict[str, int] = {}
+    which = np.fromiter((index.setdefault(t, len(index)) for t in inner), dtype=np.int64, count=len(inner))
+    seg_tokens = enc.count_batch(list(index), threads)[which] + 1 + closed_arr * (1 + newline_len(enc))
     seg_role_arr = np.asarray(seg_role, dtype=np.int8)
     nonempty = starts[1:] > starts[:-1]
     if enc.bos_id is not None:

@@ -1,123 +1,95 @@
-"""The ``unfilter`` stage: drop (or repair) conversations whose assistant turns refuse, moralize or recite
-alignment boilerplate; optionally identify and filter languages.
+"""The ``unfilter`` stage: drop conversations whose assistant refuses, repair answers that carry boilerplate or
+moralizing, keep the rest unchanged; identify (and optionally filter) languages.
 
-Per batch: language id (when asked) -> lexicon + regex rules on the checked turns (one vectorised pass) ->
-the fastText classifier on checked assistant turns the rules left alone (when the recipe enables it) -> policy.
+Per batch, columnar: language id on a bounded prefix of each conversation (when on) -> ``score.score_texts`` over
+every checked turn (lexicon + regex in one vectorised pass, the refusal-act classifier on candidate sentences)
+-> ``policy.turn_verdict`` per turn -> ``repair.repair_text`` for repairable turns, re-scored as one column ->
+the policy's action per conversation. The defaults ARE the 2.9 recipe's behaviour, so
+``dolphin-data unfilter IN --out OUT --rejects REJ`` is the filter the build runs.
 
-Policies (``policy``):
-- ``drop_conversation`` (default, the Dolphin behaviour): any hit rejects the conversation.
-- ``drop_turn``: remove each offending assistant turn with the user turn before it (an offending user turn
-  with the assistant turn after it); reject only if no user/assistant exchange remains.
-- ``truncate``: cut the conversation before the first offending exchange; reject if nothing remains.
-``strip_boilerplate_prefix`` (off by default): when a reply opens with pure boilerplate sentences ("As an AI
-language model, I don't have personal opinions.") and the rest is a clean, real answer, remove the lead
-sentences instead of applying the policy.
-
-Reasons: ``refusal:lexicon:<id>``, ``refusal:regex:<rule>``, ``refusal:classifier``, ``lang:<code>``. Rejects
-carry ``span`` (turn index, role, offsets and matched text) and ``rules`` (every rule that fired).
+Reasons: ``refusal:lexicon:<id>``, ``refusal:regex:<rule>``, ``refusal:classifier``, ``refusal:repair:<why>``
+(``empty``, ``still_refuses``, ``still_boilerplate``, ``no_answer``), ``lang:<code>``. Rejects carry ``span``
+(turn, role, rule, offsets, text), ``rules`` (every rule that fired), ``verdict`` and ``score`` (classifier).
+Repairs: ``StageOutput.repairs``, one ``{"id", "stage", "turn", "rule", "removed", "before_chars",
+"after_chars", "source"}`` per removed piece; counter ``repaired`` (conversations). What the report needs of kept
+records (language, action, near misses) goes to ``StageOutput.notes["meta"]`` by record index.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
-from dolphin_data.model import Conversation, Turn
+from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
-from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
-
-POLICIES = ("drop_conversation", "drop_turn", "truncate")
-ROLE_NAMES = {"assistant": "gpt", "user": "human", "gpt": "gpt", "human": "human", "system": "system"}
-MIN_ANSWER_CHARS = 40  # what must remain after stripping a boilerplate lead for it to count as a real answer
-SPAN_PREVIEW = 200  # characters of a turn shown as the "span" of a classifier hit
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-_CONNECTIVE = re.compile(
-    r"(?:however|but|that said|that being said|having said that|with that said|nevertheless|nonetheless|still|"
-    r"anyway|regardless|instead)\s*[,:]?\s*",
-    re.IGNORECASE,
+from dolphin_data.unfilter.policy import (
+    POLICIES,
+    POLICY_ALIASES,
+    classifier_counts,
+    classifier_hit,
+    deciding_hit,
+    exchange_units,
+    turn_verdict,
+    valid_exchange,
 )
-_CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)  # code says nothing about the conversation's language
+from dolphin_data.unfilter.repair import has_answer, repair_text
+from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
+from dolphin_data.unfilter.score import score_texts
 
-
-def strip_boilerplate(text: str, hits: Sequence[Hit], max_sentences: int = 3) -> str | None:
-    """The reply without its boilerplate lead sentences, or None when that is not a clean real answer.
-
-    Lead sentences are removed while each contains only ``boilerplate`` hits; what remains must have no hit at
-    all and at least ``MIN_ANSWER_CHARS`` characters. A connective opening the rest ("However, ...") goes too.
-    """
-    pos = 0
-    for _ in range(max_sentences):
-        m = _SENTENCE_END.search(text, pos)
-        end = m.end() if m else len(text)
-        lead = [h for h in hits if pos <= h.start < end]
-        if not lead:
-            break
-        if any(h.kind != "boilerplate" for h in lead):
-            return None
-        pos = end
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-    if pos == 0 or any(h.start >= pos for h in hits):
-        return None
-    rest = text[pos:]
-    m = _CONNECTIVE.match(rest)
-    if m:
-        rest = rest[m.end() :]
-    rest = rest.strip()
-    if len(rest) < MIN_ANSWER_CHARS:
-        return None
-    return rest[0].upper() + rest[1:]
+ROLE_NAMES = {"assistant": "gpt", "user": "human", "gpt": "gpt", "human": "human", "system": "system"}
+LANG_PREFIX = 200  # characters of a conversation's prose that language id reads (fastText settles well before)
+NEAR_MISS_MIN = 0.2  # kept replies scoring at least this are shown as near misses in the report
+_CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 
 
 @STAGES.register("unfilter")
 class UnfilterStage(BatchStage):
-    """Remove refusals, moralizing and alignment boilerplate (lexicon, regex, optional classifier, language filter).
+    """Drop refusals, repair boilerplate/moralizing (rules + act classifier), identify and filter languages.
 
     Args:
-        policy: `drop_conversation` (Dolphin), `drop_turn` (the offending exchange), `truncate` (cut before it)
+        policy: `repair` (drop refusals, strip boilerplate/moralizing from answers that answer), `drop_any` (the seed lineage: drop on any match), `drop_turn` (the offending exchange), `truncate` (cut before it)
         roles: which turns are checked
         layers: rule layers to run
-        lexicon: another lexicon file
-        disable: rule names to switch off
-        classifier: `default` (the packaged model) or a model path; null = off
-        classifier_threshold: P(refusal) at or above which a reply is a refusal
-        strip_boilerplate_prefix: remove a pure boilerplate lead ("As an AI language model, ... However,") when the rest is a real answer
-        langid: fastText lid.176 language of every conversation (metadata + report)
+        lexicon: another lexicon file (default: the packaged one)
+        disable: rule names to switch off, e.g. `regex:legal_caveat`
+        classifier: `default` (the packaged refusal-act model), a model path, or null (off)
+        classifier_threshold: P(refusal act) of a candidate sentence at or above which the reply is a refusal
+        langid: fastText lid.176 language of every conversation (counted for the report)
         languages: keep only these language codes (others: `lang:<code>`)
         lang_min_prob: minimum language-id probability for the language filter to act
-        report_samples: removed examples per rule in the report
+        report_samples: rejects and repairs per source the report keeps (the rest is in the rejects/repairs files)
         kept_samples: random kept conversations shown for spot checks
-        seed: seed of the kept-sample draw
+        seed: seed of the kept-sample draw (default: the recipe's seed)
     """
 
     name = "unfilter"
     kind = "batch"
+    build_side = ("repairs",)  # a build writes repairs/unfilter.jsonl
+    context_params: ClassVar[dict[str, str]] = {"seed": "seed"}
 
     def __init__(
         self,
-        policy: str = "drop_conversation",
+        policy: str = "repair",
         roles: Sequence[str] = ("gpt",),
         layers: Sequence[str] = LAYERS,
         lexicon: str | None = None,
         disable: Sequence[str] = (),
-        classifier: str | bool | None = None,
+        classifier: str | bool | None = "default",
         classifier_threshold: float = 0.5,
-        strip_boilerplate_prefix: bool = False,
-        langid: bool = False,
+        langid: bool = True,
         languages: Sequence[str] | None = None,
         lang_min_prob: float = 0.0,
-        report_samples: int = 5,
+        report_samples: int = 20_000,
         kept_samples: int = 10,
-        seed: int = 42,
+        seed: int | None = None,
     ):
+        policy = POLICY_ALIASES.get(policy, policy)
         if policy not in POLICIES:
             raise ParamError(f"stage 'unfilter': policy {policy!r} is not one of {', '.join(POLICIES)}")
         roles = [roles] if isinstance(roles, str) else list(roles)
@@ -128,13 +100,10 @@ class UnfilterStage(BatchStage):
         bad = [x for x in layers if x not in LAYERS]
         if bad:
             raise ParamError(f"stage 'unfilter': layer {bad[0]!r} is not one of {', '.join(LAYERS)} "
-                             "(the classifier is switched on with `classifier: default` or a model path)")
+                             "(the classifier is set with `classifier: default`, a model path, or null)")
         if lexicon is not None and not Path(lexicon).is_file():
             raise ParamError(f"stage 'unfilter': lexicon file {lexicon!r} not found")
-        if classifier is True:
-            classifier = "default"
-        if classifier is False:
-            classifier = None
+        classifier = "default" if classifier is True else (None if classifier is False else classifier)
         if not (isinstance(classifier_threshold, int | float) and 0.0 < float(classifier_threshold) <= 1.0):
             raise ParamError(f"stage 'unfilter': classifier_threshold must be in (0, 1], got {classifier_threshold!r}")
         if languages is not None:
@@ -150,13 +119,12 @@ class UnfilterStage(BatchStage):
         self.disable = list(disable)
         self.classifier = classifier
         self.classifier_threshold = float(classifier_threshold)
-        self.strip_boilerplate_prefix = bool(strip_boilerplate_prefix)
         self.langid = bool(langid) or languages is not None
         self.languages = languages
         self.lang_min_prob = float(lang_min_prob)
         self.report_samples = int(report_samples)
         self.kept_samples = int(kept_samples)
-        self.seed = int(seed)
+        self.seed = 42 if seed is None else int(seed)
         try:
             self.rules = RuleSet.from_files(lexicon, disabled=self.disable)
         except (OSError, ValueError) as e:
@@ -172,7 +140,7 @@ class UnfilterStage(BatchStage):
         if self.langid:
             from dolphin_data.langid import LanguageIdentifier
 
-            self._lid = LanguageIdentifier()
+            self._lid = LanguageIdentifier(max_chars=LANG_PREFIX)
 
     def describe(self) -> dict[str, Any]:
         return {"params": self.params(), "rules": self.rules.describe()}
@@ -184,37 +152,164 @@ class UnfilterStage(BatchStage):
         meta: dict[int, dict[str, Any]] = {}
         out.notes["meta"] = meta
         alive = self._languages(batch, out, meta)
-        # every checked turn of every live conversation, as one column of texts
         owner = batch.owner()
-        checked = np.flatnonzero(np.isin(batch.roles, self._check_codes) & np.isin(owner, alive))
-        texts = [batch.texts[k] for k in checked.tolist()]
-        out.counters["turns_checked"] += len(texts)
-        hits = self.rules.match_all(texts, self.layers) if self.layers else [[] for _ in texts]
-        scores: dict[int, float] = {}
-        if self._clf is not None:
-            todo = [k for k, t in enumerate(checked.tolist()) if not hits[k] and batch.roles[t] == GPT]
-            if todo:
-                probs = self._clf.predict([texts[k] for k in todo])
-                for k, p in zip(todo, probs.tolist(), strict=True):
-                    if p >= self.classifier_threshold:
-                        t = texts[k]
-                        hits[k] = [Hit("classifier", "classifier", 0, min(len(t), SPAN_PREVIEW), t[:SPAN_PREVIEW])]
-                        scores[k] = round(float(p), 4)
         turn_index = batch.turn_index()
-        per_conv: dict[int, dict[int, tuple[int, list[Hit]]]] = {}
-        for k, t in enumerate(checked.tolist()):
-            if hits[k]:
-                per_conv.setdefault(int(owner[t]), {})[int(turn_index[t])] = (k, hits[k])
-        for ci, found in sorted(per_conv.items()):
-            self._count(found, out.counters)
-            self._apply(ci, batch[ci], found, scores, out, meta)
+        checked = np.flatnonzero(np.isin(batch.roles, self._check_codes) & np.isin(owner, alive)).tolist()
+        texts = [batch.texts[t] for t in checked]
+        out.counters["turns_checked"] += len(texts)
+        is_gpt = [bool(batch.roles[t] == GPT) for t in checked]
+        sc = score_texts(texts, self.rules, self._clf, self.layers, is_gpt)
+        thr = self.classifier_threshold
+        hits: list[list[Hit]] = []
+        verdicts: list[str] = []
+        for k, text in enumerate(texts):
+            hs = list(sc.hits[k])
+            p = float(sc.prob[k])
+            if p >= thr and not classifier_counts(text, hs, sc.span[k]):
+                p = 0.0
+            if p >= thr:
+                hs.append(classifier_hit(text, p, sc.span[k]))
+            v = turn_verdict(hs, p, thr)
+            if v == "repair" and not is_gpt[k]:
+                v = "refusal"  # only assistant turns are repaired
+            hits.append(hs)
+            verdicts.append(v)
+            if p > 0:
+                out.counters[f"classifier_score:{min(int(p * 10), 9) / 10:.1f}"] += 1
+        repaired, failed = self._repairs(texts, hits, verdicts)
+        per_conv: dict[int, dict[int, int]] = {}
+        for k, t in enumerate(checked):
+            per_conv.setdefault(int(owner[t]), {})[int(turn_index[t])] = k
+        for ci, turns in sorted(per_conv.items()):
+            if not any(hits[k] for k in turns.values()):
+                self._near_miss(ci, turns, sc, meta)
+                continue
+            for k in turns.values():
+                for h in hits[k]:
+                    out.counters[f"hits:{h.rule}"] += 1
+            for r in sorted({h.rule for k in turns.values() for h in hits[k]}):
+                out.counters[f"conversations:{r}"] += 1
+            self._decide(ci, batch[ci], turns, hits, verdicts, sc, repaired, failed, out, meta)
         return out
 
+    def _repairs(self, texts: list[str], hits: list[list[Hit]], verdicts: list[str]
+                 ) -> tuple[dict[int, Any], dict[int, str]]:
+        """Repair every repairable turn, then re-check the repaired texts as one column."""
+        if self.policy == "drop_any":
+            return {}, {}
+        todo = [k for k, v in enumerate(verdicts) if v == "repair"]
+        done = {k: repair_text(texts[k], hits[k]) for k in todo}
+        again = score_texts([done[k].text for k in todo], self.rules, self._clf, self.layers)
+        failed: dict[int, str] = {}
+        for j, k in enumerate(todo):
+            new = done[k].text
+            hs = again.hits[j]
+            if not new.strip():
+                failed[k] = "empty"
+            elif (float(again.prob[j]) >= self.classifier_threshold and classifier_counts(new, hs, again.span[j])) \
+                    or any(h.kind in ("refusal", "artefact") for h in hs):
+                failed[k] = "still_refuses"
+            elif hs:
+                failed[k] = "still_boilerplate"
+            elif not has_answer(new):
+                failed[k] = "no_answer"
+        return done, failed
+
+    def _decide(self, ci: int, conv: Conversation, turns: dict[int, int], hits: list[list[Hit]], verdicts: list[str],
+                sc: Any, repaired: dict[int, Any], failed: dict[int, str], out: StageOutput,
+                meta_of: dict[int, dict[str, Any]]) -> None:
+        order = sorted(turns.items())
+        all_rules = sorted({h.rule for _, k in order for h in hits[k]})
+        refusing = [ti for ti, k in order if verdicts[k] == "refusal"]
+        broken = [ti for ti, k in order if k in failed]
+        if self.policy == "drop_any":
+            ti, k = next((ti, k) for ti, k in order if hits[k])
+            self._drop(out, ci, *self._reject(conv, ti, k, hits, sc, all_rules, verdicts[k], None))
+            return
+        if self.policy == "repair" and (refusing or broken):
+            ti = (refusing or broken)[0]
+            k = turns[ti]
+            self._drop(out, ci, *self._reject(conv, ti, k, hits, sc, all_rules, verdicts[k], failed.get(k)))
+            return
+        new_turns = list(conv.turns)
+        records: list[dict[str, Any]] = []
+        for ti, k in order:
+            if k in repaired and k not in failed:
+                res = repaired[k]
+                new_turns[ti] = replace(new_turns[ti], text=res.text)
+                for rule, removed in res.removed:
+                    records.append({"id": conv.id, "stage": self.name, "turn": ti, "rule": rule, "removed": removed,
+                                    "before_chars": len(conv.turns[ti].text), "after_chars": len(res.text),
+                                    "source": conv.source})
+        meta: dict[str, Any] = {"rules": all_rules}
+        offending = refusing + broken
+        if offending:  # drop_turn / truncate
+            roles = [t.role for t in new_turns]
+            remove = exchange_units(roles, offending)
+            keep_idx = None if remove is None else (list(range(min(remove))) if self.policy == "truncate"
+                                                   else [i for i in range(len(new_turns)) if i not in remove])
+            if keep_idx is None or not valid_exchange([roles[i] for i in keep_idx]):
+                ti = offending[0]
+                k = turns[ti]
+                self._drop(out, ci, *self._reject(conv, ti, k, hits, sc, all_rules, verdicts[k], failed.get(k)))
+                return
+            action = "truncated" if self.policy == "truncate" else "turns_dropped"
+            out.counters[f"action:{action}"] += 1
+            out.counters["turns_removed"] += len(new_turns) - len(keep_idx)
+            meta.update(action=action, turns_removed=len(new_turns) - len(keep_idx))
+            kept_set = set(keep_idx)
+            records = [r for r in records if r["turn"] in kept_set]
+            new_turns = [new_turns[i] for i in keep_idx]
+        if records:
+            out.counters["repaired"] += 1
+            out.counters["repairs"] += len(records)
+            meta.setdefault("action", "repaired")
+            meta["repaired_turns"] = sorted({r["turn"] for r in records})
+            out.repairs.extend(records)
+        meta_of.setdefault(ci, {})["unfilter"] = meta
+        if tuple(new_turns) != conv.turns:
+            out.edit(ci, replace(conv, turns=tuple(new_turns)))
+
+    @staticmethod
+    def _drop(out: StageOutput, ci: int, reason: str, evidence: dict[str, Any]) -> None:
+        out.drop(ci, reason, **evidence)
+
+    def _reject(self, conv: Conversation, ti: int, k: int, hits: list[list[Hit]], sc: Any, all_rules: list[str],
+                verdict: str, why: str | None) -> tuple[str, dict[str, Any]]:
+        first = deciding_hit(hits[k], verdict)
+        assert first is not None
+        reason = f"refusal:repair:{why}" if why is not None else f"refusal:{first.rule}"
+        span = {"turn": ti, "role": conv.turns[ti].role, **first.to_json()}
+        extra: dict[str, Any] = {"span": span, "rules": all_rules,
+                                 "verdict": "repair_failed" if why is not None else verdict}
+        if self._clf is not None and float(sc.prob[k]) > 0:
+            extra["score"] = round(float(sc.prob[k]), 4)
+        return reason, extra
+
+    def _near_miss(self, ci: int, turns: dict[int, int], sc: Any, meta: dict[int, dict[str, Any]]) -> None:
+        """A kept conversation, noted for the report when a reply scored high or a match was ignored (code/quote)."""
+        best = max(turns.items(), key=lambda tk: float(sc.prob[tk[1]]), default=None)
+        ignored = [(ti, h) for ti, k in turns.items() for h in sc.ignored[k]]
+        if best is None or (float(sc.prob[best[1]]) < NEAR_MISS_MIN and not ignored):
+            return
+        ti, k = best
+        near: dict[str, Any] = {}
+        if float(sc.prob[k]) >= NEAR_MISS_MIN:
+            s, e = sc.span[k] or (0, 0)
+            near.update(score=round(float(sc.prob[k]), 4), turn=ti, start=s, end=e)
+        if ignored:
+            near["ignored"] = [{"turn": t, **h.to_json()} for t, h in ignored[:3]]
+        meta.setdefault(ci, {})["unfilter_near"] = near
+
     def _languages(self, batch: Batch, out: StageOutput, meta: dict[int, dict[str, Any]]) -> np.ndarray:
-        """Indices of the conversations that stay after the language filter (all, when it is off)."""
+        """Indices of the conversations the language filter keeps (all of them when it is off)."""
         if self._lid is None or not len(batch):
             return np.arange(len(batch))
-        prose = [_CODE_FENCE.sub(" ", t) for t in batch.texts_per_conversation()]
+        prose = []
+        texts, roles = batch.texts, batch.roles
+        for lo, hi in zip(batch.offsets[:-1].tolist(), batch.offsets[1:].tolist(), strict=True):
+            head = "\n".join(texts[t][: 4 * LANG_PREFIX] for t in range(lo, hi) if roles[t] != 0)[: 4 * LANG_PREFIX]
+            prose.append(_CODE_FENCE.sub(" ", head) if "```" in head else head)
         codes, probs = self._lid.detect(prose)
         alive = []
         for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
@@ -227,102 +322,14 @@ class UnfilterStage(BatchStage):
                 alive.append(i)
         return np.asarray(alive, np.int64)
 
-    @staticmethod
-    def _count(found: Mapping[int, tuple[int, list[Hit]]], counters: Counter[str]) -> None:
-        rules: set[str] = set()
-        for _, hs in found.values():
-            for h in hs:
-                counters[f"hits:{h.rule}"] += 1
-                rules.add(h.rule)
-        for r in rules:
-            counters[f"conversations:{r}"] += 1
-
-    def _apply(self, ci: int, conv: Conversation, found: dict[int, tuple[int, list[Hit]]], scores: Mapping[int, float],
-               out: StageOutput, meta: dict[int, dict[str, Any]]) -> None:
-        turns = list(conv.turns)
-        found = dict(found)
-        stripped = 0
-        if self.strip_boilerplate_prefix:
-            for ti, (_k, hs) in list(found.items()):
-                if turns[ti].role != "gpt":
-                    continue
-                rest = strip_boilerplate(turns[ti].text, hs)
-                if rest is not None:
-                    turns[ti] = replace(turns[ti], text=rest)
-                    del found[ti]
-                    stripped += 1
-        all_rules = sorted({h.rule for _, hs in found.values() for h in hs})
-        if found:
-            first_turn = min(found)
-            k, hs = found[first_turn]
-            first = hs[0]
-            span = {"turn": first_turn, "role": turns[first_turn].role, **first.to_json()}
-            extra: dict[str, Any] = {"span": span, "rules": all_rules}
-            if k in scores:
-                extra["score"] = scores[k]
-            if self.policy == "drop_conversation":
-                out.drop(ci, first.reason, **extra)
-                return
-            remove = self._units(turns, sorted(found))
-            if remove is None:
-                out.drop(ci, first.reason, **extra)
-                return
-            if self.policy == "truncate":
-                cut = min(remove)
-                remaining = turns[:cut]
-            else:
-                remaining = [t for i, t in enumerate(turns) if i not in remove]
-            if not _valid(remaining):
-                out.drop(ci, first.reason, **extra)
-                return
-            action = "truncated" if self.policy == "truncate" else "turns_dropped"
-            out.counters[f"action:{action}"] += 1
-            out.counters["turns_removed"] += len(turns) - len(remaining)
-            info: dict[str, Any] = {"action": action, "rules": all_rules, "turns_removed": len(turns) - len(remaining)}
-            if stripped:
-                info["prefix_stripped"] = stripped
-                out.counters["action:prefix_stripped"] += 1
-            meta.setdefault(ci, {})["unfilter"] = info
-            out.edit(ci, replace(conv, turns=tuple(remaining)))
-            return
-        out.counters["action:prefix_stripped"] += 1
-        meta.setdefault(ci, {})["unfilter"] = {"action": "prefix_stripped", "turns": stripped}
-        out.edit(ci, replace(conv, turns=tuple(turns)))
-
-    @staticmethod
-    def _units(turns: list[Turn], offending: list[int]) -> set[int] | None:
-        """Turn indices to remove: each offending turn with its partner in the exchange (None: a system hit)."""
-        remove: set[int] = set()
-        for i in offending:
-            role = turns[i].role
-            if role == "system":
-                return None
-            remove.add(i)
-            if role == "gpt" and i > 0 and turns[i - 1].role == "human":
-                remove.add(i - 1)
-            elif role == "human" and i + 1 < len(turns) and turns[i + 1].role == "gpt":
-                remove.add(i + 1)
-        return remove
-
     # -- reports --------------------------------------------------------------------------------------------------
 
     def summary(self) -> Any:
-        from dolphin_data.unfilter.report import new_summary
+        from dolphin_data.unfilter.summary import UnfilterSummary
 
-        return new_summary(self)
+        return UnfilterSummary.for_stage(self)
 
-    def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
+    def report(self, report_dir: Path, summaries: Any) -> dict[str, Any]:
         from dolphin_data.unfilter.report import write_report
 
         return write_report(Path(report_dir), summaries, self)
-
-
-def _valid(turns: Sequence[Turn]) -> bool:
-    """At least one user turn followed later by an assistant turn."""
-    seen_human = False
-    for t in turns:
-        if t.role == "human":
-            seen_human = True
-        elif t.role == "gpt" and seen_human:
-            return True
-    return False

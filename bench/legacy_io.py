@@ -262,8 +262,3 @@ def sha256_file(path: str | Path) -> str:
             h.update(chunk)
     return h.hexdigest()
 
-
-def plan_shards(path: str | Path, target_bytes: int = 64 << 20) -> list[Any]:
-    """The shards a file is read in (each a picklable description for ``iter_rows(path, shard)``); ``[None]`` means
-    the whole file is one shard."""
-    return [None]

@@ -1,4 +1,4 @@
-"""A synthetic corpus with planted duplicates at known Jaccard similarity (``dolphin-data synth``).
+"""The ``dedup`` profile: a corpus with planted duplicates at known Jaccard (``dolphin-data synth --profile dedup``).
 
 Deterministic for a given ``(scale, seed)``: scale 1.0 = 200,000 conversations over three sources
 (``alpha`` 50 %, ``beta`` 30 %, ``gamma`` 20 %). Words come from a made-up syllable vocabulary with Zipf
@@ -15,16 +15,15 @@ frequencies, so unrelated conversations share almost no word 5-grams. Planted, a
 edge). Texts use the ``conversation`` selection (human + gpt turns) with ``ngram`` 5.
 """
 
-# No `from __future__ import annotations`: Typer evaluates the `synth` command annotations at run time.
+from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import numpy as np
-import typer
 
 SOURCES = (("alpha", 0.5), ("beta", 0.3), ("gamma", 0.2))
 BASE_SIZE = 200_000
@@ -114,7 +113,7 @@ def generate(scale: float = 1.0, seed: int = 0) -> SynthCorpus:
         src_list.append(source)
         return len(docs) - 1
 
-    src_list = list(src_of)
+    src_list: list[int] = src_of.tolist()
     for _ in range(n_near):
         a = int(origin[cursor % n_base])
         cursor += 1
@@ -154,10 +153,10 @@ def generate(scale: float = 1.0, seed: int = 0) -> SynthCorpus:
     vocab_list = vocab.tolist()  # Python strings: joining them is several times faster than numpy str_ items
     for k, i in enumerate(by_source):
         new_pos[i] = k
-        words = [vocab_list[w] for w in docs[i].tolist()]
+        texts = [vocab_list[w] for w in docs[i].tolist()]
         hs = int(split[i])
-        human = " ".join(words[:hs])
-        gpt = " ".join(words[hs:])
+        human = " ".join(texts[:hs])
+        gpt = " ".join(texts[hs:])
         if i in exact_of:  # same words, different surface: capitalised sentence start and punctuation
             human = human[:1].upper() + human[1:] + "?"
             gpt = gpt.replace(" ", ", ", 3) + "."
@@ -204,27 +203,3 @@ def write_synth(out_dir: str | Path, scale: float = 1.0, seed: int = 0) -> dict[
         for p in corpus.planted:
             fh.write(orjson.dumps({k: p[k] for k in ("a", "b", "kind", "target", "jaccard")}) + b"\n")
     return {"records": len(corpus), "per_source": counts, "planted": len(corpus.planted)}
-
-
-def register(app: typer.Typer) -> None:
-    from dolphin_data.cli import QuietOpt, out, summary_table, user_errors
-    from dolphin_data.errors import UserError
-
-    @app.command()
-    @user_errors
-    def synth(
-        out_dir: Annotated[Path, typer.Option("--out", help="Folder for alpha/beta/gamma.jsonl and planted.jsonl.")],
-        scale: Annotated[float, typer.Option("--scale", help="1.0 = 200,000 conversations.")] = 1.0,
-        seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same bytes).")] = 0,
-        quiet: QuietOpt = False,
-    ) -> None:
-        """Write a synthetic corpus with planted exact and near duplicates at known Jaccard (for dedup tests and bench).
-
-        Example: dolphin-data synth --scale 0.05 --out /tmp/synth
-        """
-        if not 0 < scale <= 50:
-            raise UserError(f"--scale {scale}: choose a value in (0, 50]")
-        res = write_synth(out_dir, scale, seed)
-        if not quiet:
-            rows = [("records", res["records"]), *res["per_source"].items(), ("planted pairs", res["planted"])]
-            out.print(summary_table(f"synth scale {scale} -> {out_dir}", rows))

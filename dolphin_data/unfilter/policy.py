@@ -1,0 +1,108 @@
+"""Deciding: from the evidence of ``score.py`` to a verdict per turn, and from verdicts to an action per conversation.
+
+Turn verdicts (``turn_verdict``), decided on what the assistant *does*:
+- ``refusal``: a ``refusal`` or ``artefact`` rule hit, or the classifier's P(refusal act) >= the threshold
+  (declines, deflects, redirects, rejects the premise; partial refusals count);
+- ``repair``: only ``boilerplate`` / ``moralizing`` hits: those sentences are stripped when the rest answers;
+- ``clean``: nothing.
+
+Policies (``POLICIES``; what the stage does with a conversation's verdicts):
+- ``repair`` (default; the 2.9 recipe): a refusal drops the conversation; boilerplate and moralizing are repaired,
+  and a repair that leaves nothing, still refuses, still carries boilerplate or has no answer left drops it with
+  ``refusal:repair:<why>``.
+- ``drop_any``: the seed lineage (Dolphin's public scripts): any hit of any kind drops the conversation; it also
+  drops every good answer that merely carries a disclaimer (cost measured by ``make bench``).
+- ``drop_turn``: a refusing turn goes with the user turn before it; boilerplate is repaired as in ``repair``.
+- ``truncate``: the conversation is cut before the first refusing exchange; boilerplate is repaired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dolphin_data.unfilter.rules import Hit
+from dolphin_data.unfilter.vocab import CUE
+
+_CUE = re.compile(CUE)
+
+POLICIES = ("repair", "drop_any", "drop_turn", "truncate")
+POLICY_ALIASES = {"drop_conversation": "drop_any"}  # the 0.x name of the seed behaviour
+DROP_KINDS = ("refusal", "artefact")
+REPAIR_KINDS = ("boilerplate", "moralizing")
+CLASSIFIER_RULE = "classifier"
+
+
+# boilerplate rules that explain a negation in the classifier's sentence ("As an AI, I cannot browse the web" is a
+# capability disclaimer, not a decline): where one of them sits in that sentence, the rule's verdict stands
+EXPLAINED_BY = frozenset({"regex:capability", "regex:ai_no_feelings", "regex:knowledge_cutoff",
+                          "regex:not_a_professional", "regex:ai_no_feelings_intl"})
+
+
+def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | None) -> bool:
+    """Whether a classifier score above the threshold decides: not when capability/opinion/cutoff boilerplate rules
+    explain the sentence's cue (the classifier only arbitrates between candidate decline sentences): with those
+    hits blanked, the sentence must still hold a cue ("As an AI, I have no opinions and I cannot take sides" does)."""
+    if span is None:
+        return True
+    s, e = span
+    inside = [h for h in hits if h.rule in EXPLAINED_BY and s <= h.start < e]
+    if not inside:
+        return True
+    chars = list(text[s:e])
+    for h in inside:
+        chars[h.start - s : min(h.end, e) - s] = " " * (min(h.end, e) - h.start)
+    return bool(_CUE.search("".join(chars).lower().replace("\u2019", "'")))
+
+
+def classifier_hit(text: str, prob: float, span: tuple[int, int] | None) -> Hit:
+    s, e = span if span is not None else (0, min(len(text), 200))
+    return Hit(CLASSIFIER_RULE, "classifier", s, e, text[s:e], "refusal")
+
+
+def turn_verdict(hits: Sequence[Hit], prob: float, threshold: float) -> str:
+    """``refusal`` | ``repair`` | ``clean`` for one turn's evidence (``prob``: the classifier's, once it counts)."""
+    if prob >= threshold or any(h.kind in DROP_KINDS for h in hits):
+        return "refusal"
+    if hits:
+        return "repair"
+    return "clean"
+
+
+def deciding_hit(hits: Sequence[Hit], verdict: str) -> Hit | None:
+    """The hit a reject is named after: the first refusal hit for a refusal (rules before the classifier), the
+    first hit otherwise."""
+    if not hits:
+        return None
+    if verdict == "refusal":
+        ranked = [h for h in hits if h.kind in DROP_KINDS and h.layer != "classifier"]
+        ranked = ranked or [h for h in hits if h.kind in DROP_KINDS]
+        if ranked:
+            return ranked[0]
+    return hits[0]
+
+
+def exchange_units(roles: Sequence[str], offending: Sequence[int]) -> set[int] | None:
+    """Turn indices to remove for ``drop_turn``: each offending turn with its partner (None: a system-turn hit)."""
+    remove: set[int] = set()
+    for i in offending:
+        role = roles[i]
+        if role == "system":
+            return None
+        remove.add(i)
+        if role == "gpt" and i > 0 and roles[i - 1] == "human":
+            remove.add(i - 1)
+        elif role == "human" and i + 1 < len(roles) and roles[i + 1] == "gpt":
+            remove.add(i + 1)
+    return remove
+
+
+def valid_exchange(roles: Sequence[str]) -> bool:
+    """At least one user turn followed later by an assistant turn."""
+    seen_human = False
+    for r in roles:
+        if r == "human":
+            seen_human = True
+        elif r == "gpt" and seen_human:
+            return True
+    return False

@@ -1,0 +1,173 @@
+"""Sentence-level repair of an answer that answers: strip boilerplate and moralizing, keep everything else intact.
+
+``repair_text(text, hits)`` removes, for each ``boilerplate`` / ``moralizing`` hit,
+- its *lead clause* when the hit opens the sentence and a real clause follows a comma/semicolon/dash ("As of my
+  last update in 2021, the CEO is X." -> "The CEO is X."; "As an AI, I have no opinions, but many ..." ->
+  "Many ..."),
+- its *tail clause* when the hit follows a real clause ("Here is how, but remember it's illegal." -> "Here is how."),
+- otherwise the whole sentence.
+Never inside code blocks, tables or block quotes (those lines are not prose; a hit there is not removable, so the
+re-check drops the turn). A list item or line that becomes empty goes with its marker. A connective left dangling
+at a new start ("However,", "That said,", "Instead,", "Therefore,") is removed and the next word capitalised.
+
+``has_answer(text)``: whether what remains still answers (a code block or table, or a prose sentence that is not
+a pleasantry such as "I hope this helps!"). The stage re-scores the repaired text and drops it with a reason when it
+is empty, still refuses, still carries boilerplate, or has no answer left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dolphin_data.unfilter.rules import Hit
+from dolphin_data.unfilter.text import Sentence, protected_lines, sentence_at, sentences
+
+REPAIR_KINDS = ("boilerplate", "moralizing")
+CONNECTIVE = re.compile(
+    r"(?:however|but|that said|that being said|having said that|having said this|with that said|with that in mind|"
+    r"with that caveat|that caveat aside|that aside|nevertheless|nonetheless|still|anyway|regardless|instead|"
+    r"therefore|thus|hence|so|even so|in any case|all that said|and|also|additionally|that said though)"
+    r"(?:\s*[,:;]\s*|\s+(?=\w))",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"\s*(?:[,;:]\s+|[\uff0c\uff1b\uff1a\u3001]\s*|\s[\u2014\u2013-]\s+)")
+_PLEASANTRY = re.compile(
+    r"^(?:(?:i hope (?:this|that|it) helps|hope (?:this|that) helps|let me know|feel free|is there anything else|"
+    r"is there something else|if you have (?:any )?(?:other|more|further)|good luck|thank you|thanks|you're welcome|"
+    r"great question|what a (?:great|good|fun|wonderful) question|happy to help|i'm happy to help|glad to help|"
+    r"sure|certainly|of course|absolutely|okay|ok|hello|hi|hey|enjoy|cheers|best of luck|"
+    r"(?:i )?apologi[sz]e for (?:any|the) (?:inconvenience|confusion)|sorry for (?:any|the) (?:inconvenience|confusion)|"
+    r"i understand (?:your|that|how)|thank you for (?:your|the) (?:question|understanding)|"
+    r"i(?:'m| am) (?:always )?here to (?:help|assist|provide|answer|support))\b"
+    r"|(?:but )?(?:i can|i'll|let me|i'm happy to|i am happy to) (?:share|give|provide|offer)(?: you)?(?: some)?"
+    r"(?: general| basic)? (?:information|tips|guidance|an overview|pointers|context)\W*$)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+# "As an AI, I have no feelings, so I cannot rank movies": what follows is a consequence of the disclaimer, not the
+# answer; the whole sentence goes
+_CONSEQUENCE = re.compile(r"(?:so|therefore|thus|hence|which means|meaning|and therefore|and so)\b", re.IGNORECASE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _words(s: str) -> int:
+    """Words in ``s``; CJK text (no spaces) counts one word per two characters."""
+    n_cjk = len(_CJK.findall(s))
+    return len(_WORD.findall(_CJK.sub(" ", s))) + n_cjk // 2 if n_cjk else len(_WORD.findall(s))
+
+
+@dataclass
+class RepairResult:
+    text: str
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (rule, removed text), in text order
+
+
+def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, bool]:
+    """The range to remove from ``sent`` for its hits, and whether the text after it starts a new sentence."""
+    first = min(h.start for h in hs)
+    last = max(h.end for h in hs)
+    if first - sent.start <= 3 and all(h.kind == "boilerplate" for h in hs):
+        # a disclaimer opens the sentence: cut the lead clause when a real clause follows
+        b = _BOUNDARY.search(text, last, sent.end)
+        if b is not None and _words(text[b.end() : sent.end]) >= 3 and not _CONSEQUENCE.match(text, b.end(), sent.end):
+            end = b.end()
+            m = CONNECTIVE.match(text, end, sent.end)
+            return sent.start, (m.end() if m else end), True
+        return sent.start, sent.end, True
+    if first - sent.start <= 3:
+        return sent.start, sent.end, True
+    head = text[sent.start : first]
+    m = re.search(r"(?:[,;:]|\s[\u2014\u2013-])\s*(?:(?:but|and|so|though|although|yet|however),?\s+)?$", head)
+    if m is not None and all(h.kind == "moralizing" for h in hs) and _words(head[: m.start()]) >= 3:
+        # a caveat appended to a real clause: keep the head, close it
+        return sent.start + m.start(), sent.end, False
+    return sent.start, sent.end, True
+
+
+def repair_text(text: str, hits: Sequence[Hit]) -> RepairResult:
+    """Remove the boilerplate/moralizing sentences or clauses named by ``hits`` (other kinds are ignored)."""
+    sents = sentences(text)
+    by_sent: dict[int, list[Hit]] = {}
+    for h in hits:
+        if h.kind not in REPAIR_KINDS:
+            continue
+        i = sentence_at(sents, h.start)
+        if i < 0 or h.start < sents[i].start:
+            continue  # not in prose (a table row, a code block): not removable; the re-check will say so
+        by_sent.setdefault(i, []).append(h)
+    if not by_sent:
+        return RepairResult(text)
+    cuts: list[tuple[int, int, bool, str]] = []  # (start, end, new sentence follows, rules)
+    removed: list[tuple[str, str]] = []
+    for i in sorted(by_sent):
+        s, e, new_start = _cut(text, sents[i], by_sent[i])
+        rule = ",".join(sorted({h.rule for h in by_sent[i]}))
+        cuts.append((s, e, new_start, rule))
+        removed.append((rule, text[s:e].strip()))
+    out: list[str] = []
+    pos = 0
+    for s, e, new_start, _ in cuts:
+        out.append(text[pos:s])
+        if not new_start:  # a tail cut: close the kept head with the sentence's own end mark
+            out.append(text[e - 1] if text[e - 1] in ".!?" else ".")
+        pos = e
+        if new_start:
+            pos = _skip_connective(text, pos, "".join(out))
+            if pos < len(text) and text[pos].islower() and not any(p < pos < q for p, q, _, _ in cuts):
+                out.append(text[pos].upper())
+                pos += 1
+    out.append(text[pos:])
+    return RepairResult(_tidy("".join(out)), removed)
+
+
+def _skip_connective(text: str, pos: int, before: str) -> int:
+    """Past a dangling connective at ``pos`` when nothing kept precedes it on its line/paragraph."""
+    j = pos
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    line_before = before[before.rfind("\n") + 1 :]
+    if line_before.strip(" \t*_-•#0123456789.)"):
+        return pos
+    m = CONNECTIVE.match(text, j)
+    if m is None:
+        return j
+    return m.end()
+
+
+def _tidy(text: str) -> str:
+    """Drop emptied lines (and bare list markers), collapse blank runs and doubled spaces, trim."""
+    lines = []
+    for ls, le, protected in protected_lines(text):
+        line = text[ls:le]
+        if not protected:
+            line = re.sub(r"[ \t]{2,}", " ", line).rstrip()
+            body = re.sub(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})(?=[ \t]|$)[ \t]*", "", line)
+            if not body.strip(" \t*_"):
+                if line.strip():
+                    continue  # an emptied list item / line: goes with its marker
+                line = ""
+            else:
+                lead = len(line) - len(body)
+                line = line[:lead] + body.lstrip()
+        lines.append(line)
+    joined = "\n".join(lines)
+    joined = re.sub(r"\n{3,}", "\n\n", joined).strip()
+    return joined
+
+
+def has_answer(text: str) -> bool:
+    """Whether the text still answers: a code block or table, or a prose sentence that is not a pleasantry."""
+    if not text.strip():
+        return False
+    for ls, le, protected in protected_lines(text):
+        if protected and text[ls:le].strip(" \t`~|-:>"):
+            return True
+    for s in sentences(text):
+        piece = text[s.start : s.end].strip()
+        if _PLEASANTRY.match(piece):
+            continue
+        if _words(piece) >= 2 or any(c.isdigit() for c in piece):
+            return True
+    return False

@@ -1,0 +1,61 @@
+"""Scoring: a pure function from a column of checked turns to a column of evidence. No decision is taken here.
+
+``score_texts(texts, rules, classifier, layers)`` returns ``Scores`` with, per text,
+- ``hits``: every rule hit outside code and quotations (``Hit``: rule id, kind refusal|boilerplate|moralizing|
+  artefact, span),
+- ``prob`` / ``span``: the refusal-act classifier's probability (0.0 when the text has no candidate sentence, or
+  the classifier is off) and the span of the sentence that scored it,
+- ``ignored``: rule matches that were ignored because they sit inside code or a quotation (report: near misses).
+
+``policy.py`` turns these into verdicts; changing the policy or the threshold never needs a re-score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from dolphin_data.unfilter.rules import Hit, RuleSet
+
+
+@dataclass
+class Scores:
+    hits: list[list[Hit]]
+    prob: np.ndarray  # float32 per text
+    span: list[tuple[int, int] | None]
+    ignored: list[list[Hit]]
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+
+def score_texts(texts: Sequence[str], rules: RuleSet, classifier: Any = None,
+                layers: Sequence[str] = ("lexicon", "regex"), classify: Sequence[bool] | None = None) -> Scores:
+    """Evidence for every text: rule hits (one vectorised prefilter pass, then per-flagged-text confirmation)
+    and, when ``classifier`` is given, its P(refusal act) for the texts where ``classify`` is true (all by default)."""
+    n = len(texts)
+    hits: list[list[Hit]] = [[] for _ in range(n)]
+    ignored: list[list[Hit]] = [[] for _ in range(n)]
+    if layers and n:
+        todo = rules.candidates(texts, layers) if _fork_safe() else rules.candidates_joined(texts, layers)
+        for i in todo:
+            hits[i] = rules.scan(texts[i], layers, ignored[i])
+    prob = np.zeros(n, dtype=np.float32)
+    span: list[tuple[int, int] | None] = [None] * n
+    if classifier is not None and n:
+        idx = list(range(n)) if classify is None else [i for i in range(n) if classify[i]]
+        if idx:
+            p, s = classifier.score([texts[i] for i in idx])
+            prob[idx] = p
+            for k, i in enumerate(idx):
+                span[i] = s[k]
+    return Scores(hits, prob, span, ignored)
+
+
+def _fork_safe() -> bool:
+    from dolphin_data.unfilter.rules import polars_fork_safe
+
+    return polars_fork_safe()

@@ -1,0 +1,165 @@
+"""Text structure the unfilter needs: protected zones (code, quotations, tables), clause starts, and sentences.
+
+- ``excluded_zones(low)``: spans of fenced/inline code, quotations and markdown block quotes in a lowercased text.
+  A rule hit that starts inside one is not the assistant speaking (a refusal quoted in a story or a test string).
+- ``at_clause_start(low, i)``: whether position ``i`` starts a sentence or clause.
+- ``sentences(text)``: the prose sentences of a reply as ``Sentence(start, end, line_start, line_end)`` spans, never
+  inside fenced code, tables or block quotes; each list item or line is its own unit. Repair removes sentences.
+- ``lower_same_length(text)``: lowercase without changing the length, so offsets stay the caller's offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# code fences (``` and ~~~) are found with str.find in ``excluded_zones``
+FENCES = ("```", "~~~")
+# each pattern below runs only when its opening character occurs in the text (``_ZONE_OPENERS``)
+_ZONES = (
+    re.compile(r"`[^`\n]+`"),
+    re.compile(r"\"[^\"\n]{1,2000}\""),
+    re.compile(r"\u201c[^\u201d]{1,2000}\u201d"),
+    re.compile(r"\u00ab[^\u00bb]{1,2000}\u00bb"),
+    # single quotes: an apostrophe inside a word ("can't", "I'm") neither opens nor closes a quotation
+    re.compile(r"['\u2018](?<!\w['\u2018])(?=\S)(?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,2000}?(?<=\S)['\u2019](?!\w)"),
+    re.compile(r"^[ \t]*>.*$", re.M),
+)
+_ZONE_OPENERS = tuple(zip(("`", '"', "\u201c", "\u00ab", "'", ">"), _ZONES, strict=True))  # "'" stands for ' and ‘
+_JSON_KEY_BEFORE = re.compile(r'"\s*:\s*$')
+_CLAUSE_PUNCT = set(".!?:;,\n\r(\u3002\uff01\uff1f\uff0c")
+_CLAUSE_WORDS = {"but", "however", "unfortunately", "sorry", "so", "and", "also", "again", "well", "still",
+                 "regrettably", "honestly", "ultimately", "sadly", "apologies", "note", "first", "firstly", "then",
+                 "instead", "therefore", "thus", "hence", "though", "although", "because", "since", "while"}
+_SKIP_BEFORE = set(" \t*_#-•")
+_QUOTES = set("\"'\u201c\u2018\u00ab")
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase without changing the length, so offsets in the lowered text are offsets in the original."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+
+
+def excluded_zones(low: str) -> list[tuple[int, int]]:
+    """Spans of code and quotations in a (lowercased) text; a quotation that is the whole text is not one."""
+    zones = []
+    for fence in FENCES:
+        i = low.find(fence)
+        while i >= 0:
+            j = low.find(fence, i + 3)
+            if j < 0:
+                zones.append((i, len(low)))
+                break
+            zones.append((i, j + 3))
+            i = low.find(fence, j + 3)
+    first = len(low) - len(low.lstrip())
+    last = len(low.rstrip())
+    for opener, rx in _ZONE_OPENERS:
+        if opener not in low and (opener != "'" or "\u2018" not in low):
+            continue
+        for m in rx.finditer(low):
+            if m.start() <= first and m.end() >= last and rx.pattern[0] != "`":
+                continue
+            if low[m.start()] == '"' and _JSON_KEY_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+                continue
+            zones.append((m.start(), m.end()))
+    return zones
+
+
+def in_zones(pos: int, zones: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in zones)
+
+
+def at_clause_start(low: str, start: int) -> bool:
+    """True when ``start`` begins a sentence or clause: start of text, after . ! ? : ; , ( or a line break
+    (skipping spaces and markdown emphasis/bullets), or after a connective like "but" / "unfortunately"."""
+    j = start - 1
+    while j >= 0 and low[j] in _SKIP_BEFORE:
+        j -= 1
+    if j < 0:
+        return True
+    c = low[j]
+    if c in _CLAUSE_PUNCT:
+        return True
+    if c in _QUOTES:  # a reply that opens with a quotation mark (the whole reply quoted), or a JSON string value
+        return not low[:j].strip() or bool(c == '"' and _JSON_KEY_BEFORE.search(low, max(0, j - 8), j))
+    k = j
+    while k >= 0 and low[k].isalpha():
+        k -= 1
+    return low[k + 1 : j + 1] in _CLAUSE_WORDS
+
+
+# -- sentences ---------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A prose sentence ``text[start:end]`` on the line ``text[line_start:line_end]`` (its list item/paragraph)."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+
+
+_TABLE_LINE = re.compile(r"^[ \t]*\|")
+_QUOTE_LINE = re.compile(r"^[ \t]*>")
+_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})(?=[ \t]))?[ \t]*(?:\*\*|__)?")
+# a sentence ends at . ! ? (or the CJK ones) followed by space and not inside a common abbreviation
+_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
+                  r"[.!?]+[\"'\u201d\u2019)\]*_]*(?=\s)|[\u3002\uff01\uff1f]")
+
+
+def protected_lines(text: str) -> list[tuple[int, int, bool]]:
+    """The text's lines as ``(start, end, protected)``: inside a code fence, a table row or a block quote."""
+    out = []
+    pos = 0
+    fence: str | None = None
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.lstrip()
+        if fence is not None:
+            out.append((pos, end, True))
+            if stripped.startswith(fence):
+                fence = None
+        elif stripped.startswith(FENCES):
+            fence = stripped[:3]
+            out.append((pos, end, True))
+        else:
+            out.append((pos, end, bool(_TABLE_LINE.match(line) or _QUOTE_LINE.match(line))))
+        pos = end + 1
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Prose sentences, line by line (a list item or paragraph line is never merged with the next)."""
+    out: list[Sentence] = []
+    for ls, le, protected in protected_lines(text):
+        if protected or ls == le:
+            continue
+        m = _MARKER.match(text, ls, le)
+        s = m.end() if m else ls
+        while s < le and text[s] in " \t":
+            s += 1
+        if s >= le:
+            continue
+        for e in _END.finditer(text, s, le):
+            cut = e.end()
+            if text[s:cut].strip():
+                out.append(Sentence(s, cut, ls, le))
+            s = cut
+            while s < le and text[s] in " \t":
+                s += 1
+        if s < le and text[s:le].strip():
+            out.append(Sentence(s, len(text[:le].rstrip()), ls, le))
+    return out
+
+
+def sentence_at(sents: list[Sentence], pos: int) -> int:
+    """Index of the sentence holding ``pos`` (or the next one after it; -1 when none)."""
+    for i, s in enumerate(sents):
+        if pos < s.end:
+            return i
+    return -1

@@ -1,0 +1,94 @@
+"""Repair edges: lead clause vs whole sentence, tail caveat, dangling connectives, lists, code blocks, tables,
+quotations, non-English punctuation, nothing left; and the policy's verdict rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from dolphin_data.unfilter.policy import classifier_counts, turn_verdict
+from dolphin_data.unfilter.repair import has_answer, repair_text
+from dolphin_data.unfilter.rules import Hit, RuleSet
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.default()
+
+
+def fix(rules: RuleSet, text: str) -> str:
+    return repair_text(text, rules.match_all([text])[0]).text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # whole boilerplate sentence, dangling connective removed, next word capitalised
+    ("As an AI language model, I don't have personal opinions. However, many people prefer tea in the morning.",
+     "Many people prefer tea in the morning."),
+    ("As an AI, I don't have feelings. That said, grief usually eases with time and support.",
+     "Grief usually eases with time and support."),
+    ("I'm just an AI, so I don't have preferences. Therefore, it depends on your taste.",
+     "It depends on your taste."),
+    # a lead clause before a real clause in the same sentence
+    ("As of my last update in 2021, the tallest building was the Burj Khalifa.",
+     "The tallest building was the Burj Khalifa."),
+    ("As an AI language model, I don't have personal opinions, but many people enjoy pineapple on pizza.",
+     "Many people enjoy pineapple on pizza."),
+    # a caveat appended to a real clause: the head stays, closed with the sentence's own mark
+    ("Lock picking works by setting pins one at a time, but remember that it's illegal to enter property without "
+     "permission.", "Lock picking works by setting pins one at a time."),
+    # a connective after a kept sentence still refers to it: kept
+    ("Ibuprofen reduces inflammation. Please use this information responsibly. However, it can irritate the stomach.",
+     "Ibuprofen reduces inflammation. However, it can irritate the stomach."),
+    # CJK: the comma has no space after it
+    ("作为人工智能，我没有感情，但是规律的运动确实可以帮助缓解压力。", "但是规律的运动确实可以帮助缓解压力。"),
+])
+def test_sentence_and_clause_repairs(rules, text, expected):
+    assert fix(rules, text) == expected
+
+
+def test_list_item_goes_with_its_marker_and_markdown_stays(rules):
+    text = ("Steps:\n\n1. Turn off the power.\n2. Please use this information responsibly.\n3. Remove the cover.\n\n"
+            "- **Tip:** label the wires.")
+    assert fix(rules, text) == "Steps:\n\n1. Turn off the power.\n3. Remove the cover.\n\n- **Tip:** label the wires."
+
+
+def test_code_blocks_tables_and_quotes_are_never_touched(rules):
+    text = ("Here is the handler:\n\n```python\n# As an AI language model, I cannot do that.\nREPLY = 'x'\n```\n\n"
+            "| rule | text |\n|---|---|\n| a | Please use this information responsibly. |\n\n"
+            "> As an AI language model, I don't have opinions.\n\nIt's important to note that you should only do this "
+            "with permission.")
+    out = repair_text(text, rules.match_all([text])[0])
+    assert out.text == text.rsplit("\n\n", 1)[0]  # only the prose caveat went
+    assert [r for r, _ in out.removed] == ["regex:legal_caveat"]
+
+
+def test_nothing_left(rules):
+    assert fix(rules, "As an AI language model, I don't have feelings.") == ""
+    rest = fix(rules, "As an AI, I don't have feelings. I hope this helps!")
+    assert rest == "I hope this helps!" and not has_answer(rest)
+    assert has_answer("```\nprint(1)\n```") and has_answer("42.") and has_answer("Paris is the capital of France.")
+    assert not has_answer("Let me know if you have any other questions.")
+
+
+def test_repair_ignores_refusal_hits(rules):
+    text = "I'm sorry, but I can't help with that. Is there anything else?"
+    assert repair_text(text, rules.match_all([text])[0]).removed == []
+
+
+def test_turn_verdicts():
+    refusal = Hit("regex:cannot_assist", "regex", 0, 5, "x", "refusal")
+    boiler = Hit("regex:as_an_ai", "regex", 0, 5, "x", "boilerplate")
+    moral = Hit("regex:legal_caveat", "regex", 0, 5, "x", "moralizing")
+    artefact = Hit("lexicon:this_chat", "lexicon", 0, 5, "x", "artefact")
+    assert turn_verdict([], 0.0, 0.5) == "clean"
+    assert turn_verdict([boiler, moral], 0.1, 0.5) == "repair"
+    assert turn_verdict([boiler, refusal], 0.0, 0.5) == "refusal"
+    assert turn_verdict([artefact], 0.0, 0.5) == "refusal"
+    assert turn_verdict([boiler], 0.9, 0.5) == "refusal"  # the classifier decides once it counts
+    assert turn_verdict([], 0.49, 0.5) == "clean"
+
+
+def test_capability_boilerplate_explains_the_cue_only_when_nothing_else_declines(rules):
+    text = "As an AI language model, I cannot execute code."
+    assert not classifier_counts(text, rules.match_all([text])[0], (0, len(text)))
+    text = "As an AI language model, I do not have personal opinions and I cannot take sides on this."
+    assert classifier_counts(text, rules.match_all([text])[0], (0, len(text)))

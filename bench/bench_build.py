@@ -103,8 +103,8 @@ def run_measured(cmd: list[str]) -> dict[str, Any]:
     return {"seconds": round(secs, 2), "cpu_seconds": round(cpu, 1), **memory}
 
 
-def build(raw: Path, out: Path, workers: int | None) -> dict[str, Any]:
-    cmd = [*CLI, "build", str(RECIPE), "--raw", str(raw), "--out", str(out)]
+def build(raw: Path, out: Path, workers: int | None, recipe: Path = RECIPE) -> dict[str, Any]:
+    cmd = [*CLI, "build", str(recipe), "--raw", str(raw), "--out", str(out)]
     if workers:
         cmd += ["--workers", str(workers)]
     res = run_measured(cmd)
@@ -114,6 +114,23 @@ def build(raw: Path, out: Path, workers: int | None) -> dict[str, Any]:
     res["rows_read"] = manifest["totals"]["rows_read"]
     res["records_written"] = manifest["totals"]["records_written"]
     return res
+
+
+def measure_rebuilds(raw: Path, out: Path, tmp: Path) -> dict[str, Any]:
+    """Rebuild into the folder of a finished build: with nothing changed, then with one unfilter parameter changed
+    (a copy of the recipe with ``classifier_threshold: 0.6``); what was redone comes from ``timings.json``."""
+    text = RECIPE.read_text()
+    assert "  unfilter: {}\n" in text, "the 2.9 recipe's unfilter line changed: update measure_rebuilds"
+    changed = tmp / "2.9-threshold.yaml"
+    changed.write_text(text.replace("  unfilter: {}\n", "  unfilter: {classifier_threshold: 0.6}\n"))
+    out_ = {}
+    for name, recipe in (("nothing_changed", RECIPE), ("unfilter_param_changed", changed)):
+        res = build(raw, out, None, recipe)
+        tasks = res["timings"].get("tasks", {})
+        out_[name] = {"seconds": res["seconds"], "cpu_seconds": res["cpu_seconds"], "tasks": tasks}
+        print(f"  rebuild {name}: {res['seconds']:.1f} s (CPU {res['cpu_seconds']:.0f} s), "
+              f"{tasks.get('from_cache', '?')} task(s) from the cache, redone: {tasks.get('ran', {})}", flush=True)
+    return out_
 
 
 def summarise(runs: list[dict[str, Any]], conversations: int, mb: float) -> dict[str, Any]:
@@ -143,6 +160,7 @@ def main(scale: float | None = None) -> None:
               f"({mb / gen['seconds']:.0f} MB/s, peak tree RSS {gen['peak_tree_rss_mb']} MB)", flush=True)
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in modes}
         truth_score = None
+        rebuilds: dict[str, Any] = {}
         for rep in range(repeats):
             for name, workers in modes:
                 out = Path(tmp) / f"out-{name}-{rep}"
@@ -154,12 +172,14 @@ def main(scale: float | None = None) -> None:
                       f"(sum of VmHWM {res['sum_vmhwm_mb']:,} MB, {res['processes']} processes)", flush=True)
                 if truth_score is None:
                     truth_score = score(read_truth(raw / "GROUND_TRUTH.jsonl"), out)
+                    rebuilds = measure_rebuilds(raw, out, Path(tmp))
                 subprocess.run(["rm", "-rf", str(out)], check=True)
-    result = {name: summarise(r, n, mb) for name, r in runs.items()}
+    result: dict[str, Any] = {name: summarise(r, n, mb) for name, r in runs.items()}
+    result["rebuilds"] = rebuilds
     speedup = (result["workers_1"]["seconds_median"] / result["default"]["seconds_median"]
-               if len(result) == 2 else None)
+               if "workers_1" in result and "default" in result else None)
     assert truth_score is not None
-    print("median: " + ", ".join(f"{k} {v['seconds_median']} s" for k, v in result.items())
+    print("median: " + ", ".join(f"{k} {v['seconds_median']} s" for k, v in result.items() if k != "rebuilds")
           + (f", speed-up {speedup:.2f}x" if speedup else "") + f" (cores: {os.cpu_count()})")
     print("timings.json (first default build): " + ", ".join(
         f"{k} {v} s" for k, v in result["default"]["timings_first_run"].items() if isinstance(v, int | float)))

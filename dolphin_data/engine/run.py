@@ -64,7 +64,7 @@ class RunOptions:
     force: bool = False  # redo every task (the cache is refreshed, not read)
     cache_limit: int = DEFAULT_CACHE_LIMIT  # bytes kept in <out>/.cache after a build, oldest entries go first
     after: Callable[[Plan, Path, dict[str, Any]], None] | None = None  # extra artefacts into the staging folder
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, Any] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)  # cache hits and misses of the last run
 
 
@@ -84,8 +84,9 @@ def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: M
         opts.timings.update(engine.timings)
         opts.timings.update({"run": round(t1 - t0, 3), "assemble": round(time.perf_counter() - t1, 3)})
         opts.stats.update(tasks_from_cache=store.hits, tasks_run=store.misses, ran=dict(engine.ran))
+        opts.timings["tasks"] = {"from_cache": store.hits, "run": store.misses, "ran": dict(sorted(engine.ran.items()))}
         seconds = {k: round(v, 3) for k, v in sorted(engine.seconds.items(), key=lambda kv: -kv[1]) if v >= 0.0005}
-        opts.timings["worker_seconds"] = seconds  # type: ignore[assignment]
+        opts.timings["worker_seconds"] = seconds
         opts.stats["seconds"] = seconds
         ok = True
         return manifest, assembler.hashes

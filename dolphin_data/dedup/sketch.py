@@ -80,7 +80,7 @@ class Sketch:
                 starts.append(n + int(s.run_start[k]))
                 sizes.append(int(per_run[k]))
             n += len(s)
-        sig = None if sketches[0].sig is None else np.concatenate([s.sig for s in sketches])  # type: ignore[misc]
+        sig = None if sketches[0].sig is None else np.concatenate([s.sig for s in sketches])
         return Sketch(params, np.concatenate([s.keys for s in sketches]),
                       np.concatenate([s.nshingles for s in sketches]), np.concatenate([s.bands for s in sketches]),
                       np.concatenate([s.length for s in sketches]), sig, tuple(runs),

@@ -94,7 +94,7 @@ def saved_files(folder: Path, split: str | None = None) -> tuple[list[Path], str
 def folder_files(folder: Path, split: str | None = None) -> tuple[list[Path], str]:
     """The data files of a Hub-style folder for one split (its dataset card's one config, else ``datasets``' naming
     conventions), and what was read: the split, and the files of other types left out, named."""
-    from datasets.data_files import get_data_patterns, resolve_pattern  # type: ignore[import-untyped]
+    from datasets.data_files import get_data_patterns, resolve_pattern
 
     base = str(folder.resolve())
     patterns = card_configs(folder)
@@ -205,7 +205,7 @@ def _note(folder: Path, kind: str, split: str, files: list[Path]) -> str:
 
 def write_dataset(ds: Any, folder: str | Path, name: str = "dataset", split: str | None = None) -> Resolved:
     """A ``datasets.Dataset`` (or one split of a ``DatasetDict``) written as ``<folder>/<name>.parquet``."""
-    import datasets  # type: ignore[import-untyped]
+    import datasets
 
     if isinstance(ds, datasets.DatasetDict):
         split = pick_split(list(ds), split, "DatasetDict")

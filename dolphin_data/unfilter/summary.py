@@ -103,8 +103,8 @@ class UnfilterSummary:
             self.n_repairs += 1
             self.repaired_rules[rep["rule"]] += 1
             if len(self.repairs) < self.max_items:
-                i = position.get(rep["id"])
-                conv = (out.edits.get(i) or batch[i]) if i is not None else None
+                j = position.get(rep["id"])
+                conv = (out.edits.get(j) or batch[j]) if j is not None else None
                 after = conv.turns[rep["turn"]].text if conv is not None and rep["turn"] < len(conv.turns) else ""
                 self.repairs.append({**rep, "after": _clip(after, PREVIEW)})
         for i in kept:

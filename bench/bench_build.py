@@ -8,8 +8,8 @@ first); medians are reported, and the speed-up is the ratio of the median wall t
 
 Per build: wall seconds, CPU seconds of the process tree (user + system of the reaped children: on a shared
 machine the wall time depends on the load, the CPU time much less), conversations/s and MB/s (raw input bytes), ``timings.json`` as the build wrote it (the
-engine's own per-stage or per-source seconds), and memory. Memory method: each build runs in its own session (process group); a thread reads
-``/proc/*/stat`` every 0.1 s, sums ``VmRSS`` over the processes of that group (peak tree RSS, sampled: a spike
+engine's own per-stage or per-source seconds), and memory. Memory method (``bench/proctree.py``): a thread walks
+the build's process tree in ``/proc`` every 0.1 s and sums ``VmRSS`` over it (peak tree RSS, sampled: a spike
 shorter than 0.1 s can be missed) and keeps each process's largest ``VmHWM`` (their sum bounds the tree's peak
 from above). The ground truth is scored on the first build (planted rows whose outcome matched).
 
@@ -20,66 +20,21 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.proctree import TreeSampler
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "build.json"
 RECIPE = ROOT / "recipes" / "2.9.yaml"
 CLI = [sys.executable, "-c", "from dolphin_data.cli import run; run()"]  # the console script, wherever PATH points
-
-
-class TreeMemory:
-    """Peak summed VmRSS of a process group, sampled, and each member's largest VmHWM."""
-
-    def __init__(self, pgid: int, interval: float = 0.1):
-        self.pgid, self.interval = pgid, interval
-        self.peak_rss_kb = 0
-        self.hwm_kb: dict[int, int] = {}
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.run, daemon=True)
-        self.thread.start()
-
-    def members(self) -> list[int]:
-        pids = []
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    stat = Path(f"/proc/{entry}/stat").read_text()
-                except OSError:
-                    continue
-                fields = stat[stat.rindex(")") + 2:].split()
-                if int(fields[2]) == self.pgid:
-                    pids.append(int(entry))
-        return pids
-
-    def run(self) -> None:
-        while not self.stop.is_set():
-            total = 0
-            for pid in self.members():
-                try:
-                    status = Path(f"/proc/{pid}/status").read_text()
-                except OSError:
-                    continue
-                vals = dict(re.findall(r"^(VmRSS|VmHWM):\s+(\d+)", status, re.M))
-                total += int(vals.get("VmRSS", 0))
-                self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), int(vals.get("VmHWM", 0)))
-            self.peak_rss_kb = max(self.peak_rss_kb, total)
-            self.stop.wait(self.interval)
-
-    def finish(self) -> dict[str, float]:
-        self.stop.set()
-        self.thread.join()
-        return {"peak_tree_rss_mb": round(self.peak_rss_kb / 1024), "sum_vmhwm_mb": round(sum(self.hwm_kb.values()) / 1024),
-                "processes": len(self.hwm_kb)}
 
 
 def run_measured(cmd: list[str]) -> dict[str, Any]:
@@ -88,7 +43,7 @@ def run_measured(cmd: list[str]) -> dict[str, Any]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             cwd=ROOT)
-    mem = TreeMemory(proc.pid)
+    mem = TreeSampler(proc.pid, 0.1)
     tail: list[str] = []
     assert proc.stderr is not None
     for line in proc.stderr:

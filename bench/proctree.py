@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,19 +64,41 @@ def _rss_hwm(pid: int) -> tuple[int, int]:
     return rss, hwm
 
 
+class TreeSampler:
+    """Samples the tree under ``pid`` every ``interval`` seconds in a thread: peak summed RSS and each member's
+    largest ``VmHWM`` (``finish()`` stops it and returns the figures in MB)."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        self.pid, self.interval = pid, interval
+        self.peak = 0
+        self.hwm: dict[int, int] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            total = 0
+            for p in _tree(self.pid):
+                rss, h = _rss_hwm(p)
+                total += rss
+                self.hwm[p] = max(self.hwm.get(p, 0), h)
+            self.peak = max(self.peak, total)
+            self.stop.wait(self.interval)
+
+    def finish(self) -> dict[str, float]:
+        self.stop.set()
+        self.thread.join()
+        return {"peak_tree_rss_mb": round(self.peak / 2**20), "sum_vmhwm_mb": round(sum(self.hwm.values()) / 2**20),
+                "processes": len(self.hwm)}
+
+
 def measure(cmd: list[str], cwd: str | Path | None = None, env: dict[str, str] | None = None,
             interval: float = 0.05) -> Measured:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    hwm: dict[int, int] = {}
-    while proc.poll() is None:
-        total = 0
-        for p in _tree(proc.pid):
-            rss, h = _rss_hwm(p)
-            total += rss
-            hwm[p] = max(hwm.get(p, 0), h)
-        peak = max(peak, total)
-        time.sleep(interval)
+    sampler = TreeSampler(proc.pid, interval)
     _, err = proc.communicate()
-    return Measured(time.perf_counter() - t0, peak / 2**20, sum(hwm.values()) / 2**20, proc.returncode, err)
+    seconds = time.perf_counter() - t0
+    sampler.finish()
+    return Measured(seconds, sampler.peak / 2**20, sum(sampler.hwm.values()) / 2**20, proc.returncode, err)

@@ -19,9 +19,9 @@ from typing import Any
 
 import orjson
 
-from dolphin_data.textsafe import md
 from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
+from dolphin_data.textsafe import md
 
 TOP_CLUSTERS = 20
 SAMPLE_MEMBERS = 5

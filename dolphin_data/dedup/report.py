@@ -234,7 +234,7 @@ def render_terminal(rep: Mapping[str, Any], console: Any, title: str = "dedup") 
     head, rows = cluster_rows(rep["largest_clusters"])
     clusters = Table(title=f"{title}: {len(rep['largest_clusters'])} largest clusters", title_justify="left",
                      caption=CLUSTER_NOTE, caption_justify="left")
-    for j, col in enumerate(head):
+    for col in head:
         clusters.add_column(col, justify="right" if col in ("#", "similarity") else "left",
                             overflow="fold", no_wrap=col != "text", min_width=40 if col == "text" else None)
     for row in rows:

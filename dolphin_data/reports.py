@@ -52,7 +52,9 @@ class _Table(TableElement):
         table = Table(box=ONE_BOX)
         if self.header is not None and self.header.row is not None:
             for column in self.header.row.cells:
-                table.add_column(column.content.copy(), justify="left" if column.justify == "default" else column.justify)
+                table.add_column(
+                    column.content.copy(), justify="left" if column.justify == "default" else column.justify
+                )
         if self.body is not None:
             for row in self.body.rows:
                 table.add_row(*(cell.content for cell in row.cells))
@@ -74,8 +76,10 @@ def report_dirs(path: Path) -> list[Path]:
     base = path / "reports" if (path / "reports").is_dir() else path
     found = sorted(p for p in base.iterdir() if p.is_dir() and (any(p.glob("*.json")) or any(p.glob("*.md"))))
     if not found:
-        raise UserError(f"{path}: no reports found (looked in {path}/ and {path}/reports/*/); "
-                        "write them with a stage's `--report DIR` or run `dolphin-data build`")
+        raise UserError(
+            f"{path}: no reports found (looked in {path}/ and {path}/reports/*/); "
+            "write them with a stage's `--report DIR` or run `dolphin-data build`"
+        )
     return found
 
 
@@ -101,21 +105,32 @@ def _stage_of(folder: Path, rep: dict[str, Any]) -> str:
 def section_order(names: list[str], manifest_order: list[str] | None = None) -> list[str]:
     """``names`` in pipeline order: the steps of ``PIPELINE`` first, then the others as the manifest lists them."""
     later = {n: i for i, n in enumerate(manifest_order or [])}
-    return sorted(names, key=lambda n: (PIPELINE.index(n) if n in PIPELINE else len(PIPELINE), later.get(n, len(later)), n))
+    return sorted(
+        names, key=lambda n: (PIPELINE.index(n) if n in PIPELINE else len(PIPELINE), later.get(n, len(later)), n)
+    )
 
 
 def _convert_view(manifest: dict[str, Any], console: Console) -> None:
     table = Table(title="convert: per source", title_justify="left", box=ONE_BOX)
     for col in ("source", "converter", "raw files", "rows read", "converted", "rejected", "reasons"):
-        table.add_column(col, justify="right" if col in ("raw files", "rows read", "converted", "rejected") else "left",
-                         overflow="fold")
+        table.add_column(
+            col,
+            justify="right" if col in ("raw files", "rows read", "converted", "rejected") else "left",
+            overflow="fold",
+        )
     for f in manifest.get("files", []):
         step = next((s for s in f.get("stages", []) if isinstance(s, dict) and s.get("stage") == "convert"), {})
         dropped = step.get("dropped") or {}
         reasons = ", ".join(f"{k} {v:,}" for k, v in sorted(dropped.items(), key=lambda kv: (-kv[1], kv[0])))
-        table.add_row(plain(str(f.get("source"))), plain(str(f.get("converter"))), f"{len(f.get('raw_files', [])):,}",
-                      f"{step.get('in', f.get('rows_read', 0)):,}", f"{step.get('out', 0):,}",
-                      f"{sum(dropped.values()):,}", plain(reasons) or "-")
+        table.add_row(
+            plain(str(f.get("source"))),
+            plain(str(f.get("converter"))),
+            f"{len(f.get('raw_files', [])):,}",
+            f"{step.get('in', f.get('rows_read', 0)):,}",
+            f"{step.get('out', 0):,}",
+            f"{sum(dropped.values()):,}",
+            plain(reasons) or "-",
+        )
     console.print(table)
 
 
@@ -126,12 +141,24 @@ def _write_view(manifest: dict[str, Any], console: Console) -> None:
     reasons: Counter[str] = Counter()
     for f in manifest.get("files", []):
         reasons.update(f.get("rejected_by_reason") or {})
-        table.add_row(plain(str(f.get("output"))), plain(str(f.get("source"))), f"{f.get('rows_read', 0):,}",
-                      f"{f.get('records_written', 0):,}", f"{f.get('rows_rejected', 0):,}", f"{f.get('bytes', 0):,}")
+        table.add_row(
+            plain(str(f.get("output"))),
+            plain(str(f.get("source"))),
+            f"{f.get('rows_read', 0):,}",
+            f"{f.get('records_written', 0):,}",
+            f"{f.get('rows_rejected', 0):,}",
+            f"{f.get('bytes', 0):,}",
+        )
     t = manifest.get("totals", {})
-    table.add_row("total", "", f"{t.get('rows_read', 0):,}", f"{t.get('records_written', 0):,}",
-                  f"{t.get('rows_rejected', 0):,}", f"{sum(int(f.get('bytes', 0)) for f in manifest.get('files', [])):,}",
-                  style="bold")
+    table.add_row(
+        "total",
+        "",
+        f"{t.get('rows_read', 0):,}",
+        f"{t.get('records_written', 0):,}",
+        f"{t.get('rows_rejected', 0):,}",
+        f"{sum(int(f.get('bytes', 0)) for f in manifest.get('files', [])):,}",
+        style="bold",
+    )
     console.print(table)
     if reasons:
         families: Counter[str] = Counter()

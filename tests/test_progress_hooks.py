@@ -39,8 +39,13 @@ def test_decide_reports_each_phase_with_its_size(tmp_path):
     rec = Recorder()
     res = decide(sk, config=cfg, progress=rec)
     starts = [e[1] for e in rec.events if e[0] == "start"]
-    assert starts == ["dedup: exact groups (1/5), records", "dedup: candidates (2/5), records",
-                      "dedup: verify (3/5), candidate pairs", "dedup: cluster (4/5), edges", "dedup: label (5/5), records"]
+    assert starts == [
+        "dedup: exact groups (1/5), records",
+        "dedup: candidates (2/5), records",
+        "dedup: verify (3/5), candidate pairs",
+        "dedup: cluster (4/5), edges",
+        "dedup: label (5/5), records",
+    ]
     totals = [e[1] for e in rec.events if e[0] == "total"]
     assert totals == [5, 3, res.stats["candidate_pairs"], res.stats["verified_pairs"], 5]
     assert res.stats["candidate_pairs"] >= 1 and res.stats["verified_pairs"] == 1
@@ -58,20 +63,39 @@ def test_decide_reports_each_phase_with_its_size(tmp_path):
 
 
 def test_time_table_lists_stages_in_pipeline_order():
-    timings = {"sample decide": 0.0, "wave 1": 4.5, "wave 2": 3.2, "dedup decide": 0.5, "wave 3": 1.3, "run": 9.0,
-               "assemble": 1.0, "worker_seconds": {"unfilter": 5.0, "write": 2.0, "tokens": 1.5, "sketch dedup": 0.5,
-                                                   "convert": 0.5, "read": 0.0}}
+    timings = {
+        "sample decide": 0.0,
+        "wave 1": 4.5,
+        "wave 2": 3.2,
+        "dedup decide": 0.5,
+        "wave 3": 1.3,
+        "run": 9.0,
+        "assemble": 1.0,
+        "worker_seconds": {
+            "unfilter": 5.0,
+            "write": 2.0,
+            "tokens": 1.5,
+            "sketch dedup": 0.5,
+            "convert": 0.5,
+            "read": 0.0,
+        },
+    }
     console = Console(width=100, record=True)
     console.print(time_table(timings))
     text = console.export_text()
     rows = [[c.strip() for c in line.split("│")[1:-1]] for line in text.splitlines() if line.startswith("│")]
     assert text.startswith("time per stage (build 10.0 s wall clock, 3 wave(s))")
     assert rows == [
-        ["read", "0.0", "0%", "all workers"], ["convert", "0.5", "5%", "all workers"],
-        ["sample decide", "0.0", "0%", "driver, wall clock"], ["unfilter", "5.0", "45%", "all workers"],
-        ["sketch dedup", "0.5", "5%", "all workers"], ["dedup decide", "0.5", "5%", "driver, wall clock"],
-        ["tokens", "1.5", "14%", "all workers"], ["write", "2.0", "18%", "all workers"],
-        ["assemble", "1.0", "9%", "driver, wall clock"]]
+        ["read", "0.0", "0%", "all workers"],
+        ["convert", "0.5", "5%", "all workers"],
+        ["sample decide", "0.0", "0%", "driver, wall clock"],
+        ["unfilter", "5.0", "45%", "all workers"],
+        ["sketch dedup", "0.5", "5%", "all workers"],
+        ["dedup decide", "0.5", "5%", "driver, wall clock"],
+        ["tokens", "1.5", "14%", "all workers"],
+        ["write", "2.0", "18%", "all workers"],
+        ["assemble", "1.0", "9%", "driver, wall clock"],
+    ]
 
 
 def test_shell_completion_is_on(cli):
@@ -80,8 +104,9 @@ def test_shell_completion_is_on(cli):
 
 
 def test_id_source_reads_the_prefix_the_ids_carry(tmp_path):
-    same = write_jsonl(tmp_path / "x.jsonl", [{"id": "orca_math:1", "conversations": []},
-                                              {"id": "orca_math:2@7", "conversations": []}])
+    same = write_jsonl(
+        tmp_path / "x.jsonl", [{"id": "orca_math:1", "conversations": []}, {"id": "orca_math:2@7", "conversations": []}]
+    )
     mixed = write_jsonl(tmp_path / "y.jsonl", [{"id": "a:1", "conversations": []}, {"id": "b:1", "conversations": []}])
     bare = write_jsonl(tmp_path / "z.jsonl", [{"id": "17", "conversations": []}])
     assert (id_source(same), id_source(mixed), id_source(bare)) == ("orca_math", None, None)

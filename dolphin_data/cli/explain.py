@@ -19,12 +19,17 @@ def _turns(record: dict[str, Any] | None) -> list[tuple[str, str]]:
     if not isinstance(record, dict):
         return []
     items = record.get("conversations") or record.get("messages") or []
-    return [(str(t.get("from") or t.get("role")), str(t.get("value") or t.get("content") or "")) for t in items
-            if isinstance(t, dict)]
+    return [
+        (str(t.get("from") or t.get("role")), str(t.get("value") or t.get("content") or ""))
+        for t in items
+        if isinstance(t, dict)
+    ]
 
 
 def _turn_text(text: str, span: dict[str, Any] | None) -> Text:
-    text = plain(text)  # shown, never obeyed: escape sequences in the data stay text (offsets: the span is approximate then)
+    text = plain(
+        text
+    )  # shown, never obeyed: escape sequences in the data stay text (offsets: the span is approximate then)
     if span and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
         s, e = span["start"], span["end"]
         lo, hi = max(0, s - TURN_CHARS // 2), min(len(text), e + TURN_CHARS // 2)
@@ -80,7 +85,19 @@ def repairs_table(repairs: list[dict[str, Any]]) -> Table:
     return facts
 
 
-SKIP = ("id", "source", "stage", "reason", "record", "file", "line", "span", "duplicate_of", "duplicate_source", "similarity")
+SKIP = (
+    "id",
+    "source",
+    "stage",
+    "reason",
+    "record",
+    "file",
+    "line",
+    "span",
+    "duplicate_of",
+    "duplicate_source",
+    "similarity",
+)
 
 
 def render(conv_id: str, findings: list[Finding], console: Console) -> None:
@@ -117,9 +134,16 @@ def render(conv_id: str, findings: list[Finding], console: Console) -> None:
         if isinstance(rec.get("record"), dict):
             body += [Text("turns", style="bold underline"), conversation(rec["record"], span)]
         elif rec.get("record") is not None:
-            body += [Text("raw row (not a conversation)", style="bold underline"), Text(plain(str(rec["record"]))[:TURN_CHARS])]
+            body += [
+                Text("raw row (not a conversation)", style="bold underline"),
+                Text(plain(str(rec["record"]))[:TURN_CHARS]),
+            ]
         if f.kept_copy is not None:
-            body.append(Text(plain(f"kept copy {rec.get('duplicate_of')}: {f.kept_copy.where} line {f.kept_copy.line}"),
-                             style="bold green underline"))
+            body.append(
+                Text(
+                    plain(f"kept copy {rec.get('duplicate_of')}: {f.kept_copy.where} line {f.kept_copy.line}"),
+                    style="bold green underline",
+                )
+            )
             body.append(conversation(f.kept_copy.record))
         console.print(Panel(Group(*body), title=title, title_align="left", border_style="red"))

@@ -24,9 +24,15 @@ class Bars(Lines):
         from rich.progress import Progress as RichProgress
 
         # counts with thousands separators, elapsed and remaining time (totals are rows, estimated before convert)
-        self.bars = RichProgress(TextColumn("{task.description}"), BarColumn(),
-                                 TextColumn("{task.completed:,.0f}/{task.total:,.0f}"), TimeElapsedColumn(),
-                                 TimeRemainingColumn(), console=err, transient=True)
+        self.bars = RichProgress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed:,.0f}/{task.total:,.0f}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        )
         self.task: Any = None
 
     def start(self, description: str, total: int | None) -> None:
@@ -51,8 +57,22 @@ def progress_for(quiet: bool, logs: bool = True) -> Progress | None:
 
 
 # where each step comes in a build, for the time summary (steps not listed follow in the order given)
-PIPELINE_STEPS = ("read", "convert", "sketch sample", "sample decide", "sample", "unfilter", "sketch dedup",
-                  "dedup decide", "dedup", "systemchat_validate", "decontam", "tokens", "write", "assemble")
+PIPELINE_STEPS = (
+    "read",
+    "convert",
+    "sketch sample",
+    "sample decide",
+    "sample",
+    "unfilter",
+    "sketch dedup",
+    "dedup decide",
+    "dedup",
+    "systemchat_validate",
+    "decontam",
+    "tokens",
+    "write",
+    "assemble",
+)
 
 
 def time_table(timings: dict[str, Any]) -> Any:
@@ -63,8 +83,9 @@ def time_table(timings: dict[str, Any]) -> Any:
 
     worker = {str(k): float(v) for k, v in (timings.get("worker_seconds") or {}).items()}
     driver = {str(k): float(v) for k, v in timings.items() if k.endswith(" decide") or k == "assemble"}
-    steps = sorted({**worker, **driver}, key=lambda k: (PIPELINE_STEPS.index(k) if k in PIPELINE_STEPS
-                                                         else len(PIPELINE_STEPS)))
+    steps = sorted(
+        {**worker, **driver}, key=lambda k: PIPELINE_STEPS.index(k) if k in PIPELINE_STEPS else len(PIPELINE_STEPS)
+    )
     total = sum(worker.values()) + sum(driver.values()) or 1.0
     waves = [k for k in timings if k.startswith("wave ")]
     wall = float(timings.get("run", 0.0)) + float(timings.get("assemble", 0.0))

@@ -30,7 +30,9 @@ SNIPPET = 160
 
 def _snippet(record: Any) -> str:
     turns = (record or {}).get("conversations") or []
-    text = next((t.get("value", "") for t in turns if t.get("from") == "human"), "") or (turns[0].get("value", "") if turns else "")
+    text = next((t.get("value", "") for t in turns if t.get("from") == "human"), "") or (
+        turns[0].get("value", "") if turns else ""
+    )
     text = " ".join(str(text).split())
     return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
 
@@ -60,9 +62,19 @@ class DedupSummary:
         self.records_in += len(batch)
         for i in sorted(out.drops):
             d = out.drops[i]
-            self.members.append((str(d.evidence.get("duplicate_of")), str(d.evidence.get("duplicate_source")),
-                                 {"id": batch.ids[i], "source": batch.source, "reason": d.reason,
-                                  "similarity": d.evidence.get("similarity"), "text": _snippet(batch.record(i))}))
+            self.members.append(
+                (
+                    str(d.evidence.get("duplicate_of")),
+                    str(d.evidence.get("duplicate_source")),
+                    {
+                        "id": batch.ids[i],
+                        "source": batch.source,
+                        "reason": d.reason,
+                        "similarity": d.evidence.get("similarity"),
+                        "text": _snippet(batch.record(i)),
+                    },
+                )
+            )
             self.removed[d.reason] += 1
         for i in out.notes.get("survivors", ()):
             self.kept_text[batch.ids[i]] = _snippet(batch.record(i))
@@ -76,8 +88,9 @@ class DedupSummary:
         self.engine = self.engine or other.engine
 
 
-def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,
-                 params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def build_report(
+    results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None, params: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept_source: dict[str, str] = {}
     removed: dict[str, Counter[str]] = {}
@@ -128,7 +141,9 @@ def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] |
 
 
 def _bucket_order(label: str) -> int:
-    return {"6-10": 6, "11-100": 11, "101-1000": 101, ">1000": 1001}.get(label, int(label) if label.isdigit() else 10**6)
+    return {"6-10": 6, "11-100": 11, "101-1000": 101, ">1000": 1001}.get(
+        label, int(label) if label.isdigit() else 10**6
+    )
 
 
 def summary_lines(rep: Mapping[str, Any]) -> list[str]:
@@ -146,8 +161,10 @@ def summary_lines(rep: Mapping[str, Any]) -> list[str]:
             f"{eng.get('documents', 0):,} documents, {eng.get('candidate_pairs', 0):,} LSH candidate pairs, "
             f"{eng.get('verified_pairs', 0):,} verified, {eng.get('rejected_candidates', 0):,} rejected as false positives"
         )
-    lines.append(f"**{rep['clusters']:,} clusters** holding {rep['records_in_clusters']:,} records; removed: "
-                 + (", ".join(f"{k} {v:,}" for k, v in rep["removed"].items()) or "none"))
+    lines.append(
+        f"**{rep['clusters']:,} clusters** holding {rep['records_in_clusters']:,} records; removed: "
+        + (", ".join(f"{k} {v:,}" for k, v in rep["removed"].items()) or "none")
+    )
     return lines
 
 
@@ -165,14 +182,23 @@ def render_markdown(rep: Mapping[str, Any]) -> str:
     lines += ["| " + " | ".join(head) + " |", "| ---: | --- |" + " ---: |" * (len(head) - 2)]
     lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     head, rows = cluster_rows(rep["largest_clusters"])
-    lines += ["", f"## {len(rep['largest_clusters'])} largest clusters", "", CLUSTER_NOTE, "",
-              "| " + " | ".join(head) + " |", "| ---: | --- | --- | --- | ---: | --- |"]
+    lines += [
+        "",
+        f"## {len(rep['largest_clusters'])} largest clusters",
+        "",
+        CLUSTER_NOTE,
+        "",
+        "| " + " | ".join(head) + " |",
+        "| ---: | --- | --- | --- | ---: | --- |",
+    ]
     lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
-OVERLAP_NOTE = ("Row A, column B: records of A removed as duplicates of a record kept in B. "
-                "Columns are numbered as the rows (the number before each source name).")
+OVERLAP_NOTE = (
+    "Row A, column B: records of A removed as duplicates of a record kept in B. "
+    "Columns are numbered as the rows (the number before each source name)."
+)
 CLUSTER_NOTE = "Each cluster: the kept record (numbered), then the records removed as its duplicates."
 
 
@@ -224,26 +250,40 @@ def render_terminal(rep: Mapping[str, Any], console: Any, title: str = "dedup") 
         per.add_row(plain(s), f"{c['in']:,}", f"{c.get('dup:exact', 0):,}", f"{c.get('dup:near', 0):,}")
     console.print(per)
     head, rows = overlap_rows(rep["overlap"])
-    matrix = Table(title=f"{title}: cross-source overlap", title_justify="left", caption=OVERLAP_NOTE,
-                   caption_justify="left")
+    matrix = Table(
+        title=f"{title}: cross-source overlap", title_justify="left", caption=OVERLAP_NOTE, caption_justify="left"
+    )
     for j, col in enumerate(head):
         matrix.add_column(col, justify="left" if j == 1 else "right", no_wrap=j == 1)
     for row in rows:
         matrix.add_row(*(plain(c) for c in row))
     console.print(matrix)
     head, rows = cluster_rows(rep["largest_clusters"])
-    clusters = Table(title=f"{title}: {len(rep['largest_clusters'])} largest clusters", title_justify="left",
-                     caption=CLUSTER_NOTE, caption_justify="left")
+    clusters = Table(
+        title=f"{title}: {len(rep['largest_clusters'])} largest clusters",
+        title_justify="left",
+        caption=CLUSTER_NOTE,
+        caption_justify="left",
+    )
     for col in head:
-        clusters.add_column(col, justify="right" if col in ("#", "similarity") else "left",
-                            overflow="fold", no_wrap=col != "text", min_width=40 if col == "text" else None)
+        clusters.add_column(
+            col,
+            justify="right" if col in ("#", "similarity") else "left",
+            overflow="fold",
+            no_wrap=col != "text",
+            min_width=40 if col == "text" else None,
+        )
     for row in rows:
         clusters.add_row(*(plain(c) for c in row))
     console.print(clusters)
 
 
-def write_report(report_dir: Path, results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,
-                 params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def write_report(
+    report_dir: Path,
+    results: Mapping[str, DedupSummary],
+    stats: Mapping[str, Any] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     rep = build_report(results, stats, params)
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / "dedup.json").write_bytes(orjson.dumps(rep, option=orjson.OPT_INDENT_2) + b"\n")

@@ -40,17 +40,20 @@ def load(path: Path) -> list[dict[str, Any]]:
 def run(rows: list[dict[str, Any]], **params: Any) -> list[dict[str, Any]]:
     """Per row: outcome (drop|repair|keep), reason, rules fired."""
     import dolphin_data.unfilter.stage  # noqa: F401
+    from dolphin_data.stages.local import run_stage
 
     stage = make_stage("unfilter", {"langid": False, **params})
     convs = [Conversation(f"r{i}", "bench", (Turn("human", r.get("prompt", "Question?")), Turn("gpt", r["text"])))
              for i, r in enumerate(rows)]
-    out = stage.process(convs)
+    out = run_stage(stage, convs)
     res: list[dict[str, Any]] = [{} for _ in rows]
     for rej in out.rejects:
         res[int(rej.id[1:])] = {"outcome": "drop", "reason": rej.reason, "rules": rej.extra.get("rules", [])}
+    notes = out.output.notes.get("meta", {}) if out.output is not None else {}
     for conv in out.kept:
-        meta = conv.metadata.get("unfilter") or {}
-        res[int(conv.id[1:])] = {"outcome": "repair" if meta.get("action") == "repaired" else "keep", "reason": "",
+        i = int(conv.id[1:])
+        meta = (notes.get(i) or {}).get("unfilter") or conv.metadata.get("unfilter") or {}
+        res[i] = {"outcome": "repair" if meta.get("action") == "repaired" else "keep", "reason": "",
                                  "rules": meta.get("rules", [])}
     attempted = {int(r["id"][1:]) for r in out.repairs}
     for i, r in enumerate(res):

@@ -4,9 +4,8 @@ shape, determinism across workers, pickling, bad parameters."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pickle
+from dataclasses import replace
 
 import pytest
 

@@ -54,7 +54,7 @@ _NEG_TRIGGERS = (
 # verbs that, after "I can't / I won't", ask for the thing requested (a refusal), not for a capability
 _REQUEST_VERBS = (
     r"(?:help|assist|provide|fulfill|fulfil|comply|create|generate|write|produce|engage|answer|respond|continue|"
-    r"complete|share|give|support|participate|discuss|make fun|mock|insult|roast|joke|translate|pretend|roleplay|"
+    r"complete|share|give|support|participate|discuss|advise|weigh in|make fun|mock|insult|roast|joke|translate|pretend|roleplay|"
     r"role-play|promote|encourage|condone|endorse|speculate|comment|draft|outline|compose|supply|put together|"
     r"come up with|walk you through|explain how to|tell you how to|show you how to|teach you how to|detail|"
     r"that|this)"

@@ -164,6 +164,9 @@ POSITIVES = [
     ("Desculpe, mas não posso ajudar com isso.", "regex:refusal_pt"),
     ("Mi dispiace, ma non posso aiutarti con questo.", "regex:refusal_it"),
     ("Das kann ich leider nicht tun.", "regex:decline_intl_more"),
+    ("I'm not able to dig up somebody's workplace.", "regex:privacy_person"),
+    ("That isn't a task I'm able to help with.", "regex:not_a_request_i"),
+    ("I'm sorry, but I don't think that's appropriate.", "regex:apology_judgement"),
 ]
 
 
@@ -236,6 +239,8 @@ HARD_NEGATIVES = [
     "Não posso deixar de recomendar este livro: explica estatística muito bem.",
     "Non posso che consigliare questo libro: spiega la statistica con esempi concreti.",
     "Ich kann nicht genug betonen, wie wichtig Backups sind.",
+    "Sorry, but it's appropriate to cite the source here; add a footnote.",
+    "That's not a thing I can change from here, so edit line 4 of the config yourself.",
 ]
 
 

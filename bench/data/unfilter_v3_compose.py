@@ -76,7 +76,7 @@ def compose_v3(part: str, seed: int, scale: int = 1) -> list[dict[str, Any]]:
     }
     a: dict[str, list[str]] = {
         name.lower(): _split(list(getattr(ans, name)), part)
-        for name in ("EDGY", "PLAIN", "CAVEATS", "BOILERPLATE", "JOINS", "HARD")
+        for name in ("EDGY", "PLAIN", "CAVEATS", "BOILERPLATE", "JOINS", "HARD", "CUE_OK")
     }
     styles = {s: _split(t, part) for s, t in pcs.REFUSALS.items()}
     rows: list[dict[str, Any]] = []
@@ -134,7 +134,7 @@ def compose_v3(part: str, seed: int, scale: int = 1) -> list[dict[str, Any]]:
     many("edgy_answer", min(COUNTS["edgy_answer"] * scale, len(a["edgy"] + a["plain"]) * 5), answer, any_style)
     many("edgy_caveat", COUNTS["edgy_caveat"] * scale, caveat, any_style)
     many("boilerplate_answer", COUNTS["boilerplate_answer"] * scale, boiler, any_style)
-    for i, text in enumerate(a["hard"]):
+    for i, text in enumerate(a["hard"] + a["cue_ok"]):
         add(text, "hard_negative", STYLES[i % len(STYLES)])
     for lang, bank in intl.INTL.items():
         for key, kind in (("refusal", "refusal"), ("boiler", "boilerplate_answer"), ("ok", "hard_negative")):

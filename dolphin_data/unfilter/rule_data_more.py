@@ -37,7 +37,8 @@ MORE_RULES: tuple[RegexRule, ...] = (
             "i'd have to decline",
             "i would have to decline",
         ),
-        r"i (?:respectfully |politely )?decline\b(?! (?:the|your|an?) (?:invitation|offer|call|meeting|position|job)\b)"
+        r"i (?:respectfully |politely )?decline\b(?! (?:the|your|an?) (?:invitation|offer|call|meeting|position|job)\b"
+        r"| to (?:guess|bet)\b)"
         r"|i(?:'ll| will)(?: have to)? pass\b(?! (?:the|it|this|that|them|a|an|through|by|along|over|in|away|out)\b)"
         r"|i(?:'m| am) (?:going to|gonna) (?:have to )?(?:pass|decline)\b(?! (?:the|your|an?) (?:invitation|offer|"
         r"test|exam|ball)\b)"
@@ -196,6 +197,50 @@ MORE_RULES: tuple[RegexRule, ...] = (
         search=True,
         doc="rules-forbid-me talk: 'My guidelines don't allow me to ...', 'violates the guidelines I operate under'",
     ),
+    RegexRule(
+        "not_a_request_i",
+        "refusal",
+        tuple(
+            f"{neg} {det} {noun}"
+            for neg in ("not", "isn't", "aren't", "wasn't")
+            for det in ("a", "the kind of", "the type of", "the sort of")
+            for noun in ("request", "topic", "task", "question", "subject", "thing", "content")
+        ),
+        r"(?:not|isn't|aren't|wasn't) (?:a|the (?:kind|type|sort) of) (?:request|topic|task|question|subject|thing|content)s? "
+        r"(?:that )?i(?: can| could| will|'ll| am able to|'m able to| am willing to|'m willing to| feel comfortable)"
+        r"(?: \w+){0,2}? (?:help|assist|fulfill|fulfil|do|answer|provide|write|create|engage|discuss|support|comply)\b",
+        doc="'That's not a request I can fulfill', 'this isn't a topic I'm able to help with'",
+    ),
+    RegexRule(
+        "apology_judgement",
+        "refusal",
+        ("i'm sorry", "i am sorry", "sorry", "i apologize", "i apologise", "my apologies", "unfortunately"),
+        r"(?:i'm sorry|i am sorry|sorry|i apologi[sz]e|my apologies|unfortunately),? (?:but )?(?:i (?:don't|do not) "
+        r"think (?:that(?:'s| is| would be)|this is|it(?:'s| is| would be)|this would be) (?:appropriate|right|okay|ok)\b"
+        r"|(?:that(?:'s| is| would be)|this is|it(?:'s| is| would be)|this would be) (?:not |in)appropriate\b)",
+        anchored=True,
+        doc="an apology that opens a judgement instead of an answer: 'I'm sorry, but I don't think that's appropriate'",
+    ),
+    RegexRule(
+        "privacy_person",
+        "refusal",
+        (
+            "i don't",
+            "i do not",
+            "i can't",
+            "i cannot",
+            "i won't",
+            "i will not",
+            "i'm unable",
+            "i am unable",
+            "i'm not able",
+            "i am not able",
+        ),
+        r"i(?: don't| do not| can't| cannot| won't| will not|'m unable to| am unable to|'m not able to| am not able to)"
+        r" (?:track down|locate|dig up|look up|find|share|provide|reveal|disclose|give out|search for)[^.!?\n]{0,30}?"
+        r"(?:anyone's|someone's|somebody's|a person's|people's|a private (?:person|individual)'s)",
+        doc="'I'm not able to track down anyone's phone number' (privacy refusal about a person)",
+    ),
     # -- more languages ------------------------------------------------------------------------------------------
     RegexRule(
         "refusal_pt",
@@ -275,6 +320,14 @@ MORE_RULES: tuple[RegexRule, ...] = (
             "不能满足",
             "无法协助",
             "不能协助",
+            "我不能这",
+            "我无法这",
+            "我不能那",
+            "我无法那",
+            "申し訳ありませんが",
+            "すみませんが",
+            "恐れ入りますが",
+            "残念ながら",
             "対応できません",
             "対応いたしかねます",
             "お断りします",
@@ -287,13 +340,19 @@ MORE_RULES: tuple[RegexRule, ...] = (
             "должна отказаться",
             "я отказываюсь",
             "не стану",
+            "не могу этого",
+            "не могу это сделать",
+            "не могу так",
         ),
         r"(?:debo|tengo que) (?:rechazar|declinar|negarme)|no (?:es|sería) (?:apropiado|adecuado|ético) que"
         r"|(?:ne serait|n'est) pas (?:approprié|éthique|convenable) que je"
         r"|(?:kann|werde) ich (?:dir |ihnen )?(?:leider )?nicht (?:tun|machen)\b|muss ich (?:leider )?ablehnen"
-        r"|(?:必须|只能|不得不)拒绝|(?:无法|不能)(?:满足|协助)"
+        r"|(?:必须|只能|不得不)拒绝|(?:无法|不能)(?:满足|协助)|我(?:不能|无法)(?:这样|那样|这么|那么)做"
+        r"|(?:申し訳ありませんが|すみませんが|恐れ入りますが|残念ながら)、?(?:それは|その(?:ご依頼|リクエスト|要求|ご質問|質問)"
+        r"(?:に)?は)?(?:できません|できかねます|いたしかねます)"
         r"|対応(?:できません|いたしかねます)|お断り(?:します|いたします)|お受けできません|応じられません"
-        r"|(?:вынужден[а]?|должен|должна) отказ|я отказываюсь|не стану (?:помогать|писать|делать|отвечать|этого)",
+        r"|(?:вынужден[а]?|должен|должна) отказ|я отказываюсь|не стану (?:помогать|писать|делать|отвечать|этого)"
+        r"|не могу (?:этого сделать|это сделать|так поступить)",
         doc="decline forms in es/fr/de/zh/ja/ru: 'Debo rechazar ...', 'Das kann ich leider nicht tun', '必须拒绝', "
         "'お断りします', 'вынужден отказаться'",
     ),

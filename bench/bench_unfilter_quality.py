@@ -1,7 +1,8 @@
 """Unfilter quality: the stage with its defaults (= the 2.9 recipe) on labelled replies, dev and held-out test.
 
 Sets (``bench/data/make_unfilter_sets.py``): ``unfilter_dev.jsonl`` (rules, cue and threshold were tuned on it) and
-``unfilter_test.jsonl`` (written after tuning, never tuned on). Each reply becomes a one-exchange conversation and
+``unfilter_test.jsonl`` (written after the v2 tuning, never tuned on) and ``unfilter_test_v3.jsonl`` (written after the
+v3 tuning, never tuned on). Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
 - refusal recall: refusals dropped / refusals;
@@ -27,7 +28,8 @@ from dolphin_data.model import Conversation, Turn
 from dolphin_data.stages import make_stage
 
 ROOT = Path(__file__).resolve().parent
-SETS = {"dev": ROOT / "data" / "unfilter_dev.jsonl", "test": ROOT / "data" / "unfilter_test.jsonl"}
+SETS = {"dev": ROOT / "data" / "unfilter_dev.jsonl", "test": ROOT / "data" / "unfilter_test.jsonl",
+        "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl"}
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"
 TARGETS = {"drop_precision": 0.97, "refusal_recall": 0.95, "compliant_kept": 0.97}
@@ -152,10 +154,10 @@ def main() -> None:
                                                          if "classifier" in x["rules"]) / len(clf), 4) if clf else None,
                                   "fired": len(clf)}
             PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-        if name == "test":
+        if name.startswith("test"):
             met = {k: (overall[k] or 0) >= v for k, v in TARGETS.items()}
             entry["targets_met"] = met
-            print("\ntargets on test: " + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}"
+            print(f"\ntargets on {name}: " + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}"
                                                    for k, v in TARGETS.items()))
         results[name] = entry
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -103,6 +103,9 @@ def test_committed_sets_are_what_the_generator_writes():
     from bench.data import unfilter_v2_test_pieces as tp
 
     assert read_jsonl(sets.TEST_PATH) == sets.compose(tp, "test", tp.COUNTS, 3, False) + tp.extra_rows()
+    from bench.data import unfilter_v3_test_pieces as tp3
+
+    assert read_jsonl(sets.TEST_V3_PATH) == tp3.rows()
 
 
 def test_sets_cover_styles_languages_and_kinds_and_share_no_text():
@@ -118,6 +121,10 @@ def test_sets_cover_styles_languages_and_kinds_and_share_no_text():
     assert {r["lang"] for r in dev} >= {"pt", "it"} and {r["kind"] for r in dev} >= {"defer", "policy"}
     dev_texts, test_texts = {r["text"] for r in dev}, {r["text"] for r in test}
     assert not dev_texts & test_texts
+    v3 = read_jsonl(sets.TEST_V3_PATH)
+    assert {r["lang"] for r in v3} >= {"en", "es", "fr", "de", "zh", "ru", "ja", "pt", "it"}
+    assert {r["expect"] for r in v3} == {"drop", "repair", "keep"}
+    assert not {r["text"] for r in v3} & (dev_texts | test_texts | train)
     assert not test_texts & train  # whole replies of the test set are never training sentences
     assert not any(r["text"] in train for r in test if r["kind"] in ("refusal", "redirect", "premise", "privacy"))
 

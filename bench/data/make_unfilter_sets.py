@@ -7,7 +7,9 @@
   negatives;
 - ``bench/data/unfilter_dev.jsonl``: replies composed from the *odd* pieces and ``unfilter_v2_intl`` (tuning set),
   then the v3 replies (``unfilter_v3_compose``: odd v3 pieces; the even ones join the training sentences);
-- ``bench/data/unfilter_test.jsonl``: replies from ``unfilter_v2_test_pieces`` (written after tuning, never tuned on).
+- ``bench/data/unfilter_test.jsonl``: replies from ``unfilter_v2_test_pieces`` (written after tuning, never tuned on);
+- ``bench/data/unfilter_test_v3.jsonl``: replies from ``unfilter_v3_test_pieces`` (written after the v3 tuning,
+  never tuned on).
 One ``{"text", "label": "refusal"|"compliant", "expect": "drop"|"repair"|"keep", "kind", "style", "lang"}`` a line.
 Deterministic: seeded ``random.Random`` per set, exact duplicates dropped.
 """
@@ -27,6 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 TRAIN_PATH = REPO / "dolphin_data" / "assets" / "refusal_train.jsonl"
 DEV_PATH = REPO / "bench" / "data" / "unfilter_dev.jsonl"
 TEST_PATH = REPO / "bench" / "data" / "unfilter_test.jsonl"
+TEST_V3_PATH = REPO / "bench" / "data" / "unfilter_test_v3.jsonl"
 STYLES = ("gpt35", "gpt4", "llama2", "mistral", "claude", "terse")
 COUNTS = {  # replies per kind in the dev set (the test set uses its own module's COUNTS)
     "refusal": 240, "partial_refusal": 60, "redirect": 50, "premise": 50, "privacy": 50, "lecture": 40,
@@ -193,7 +196,10 @@ def main() -> None:
     from bench.data import unfilter_v2_test_pieces as test_mod
 
     write(TEST_PATH, compose(test_mod, "test", test_mod.COUNTS, 3, with_intl=False) + test_mod.extra_rows())
-    for p in (TRAIN_PATH, DEV_PATH, TEST_PATH):
+    from bench.data import unfilter_v3_test_pieces
+
+    write(TEST_V3_PATH, unfilter_v3_test_pieces.rows())
+    for p in (TRAIN_PATH, DEV_PATH, TEST_PATH, TEST_V3_PATH):
         if p.exists():
             print(f"{p.relative_to(REPO)}: {sum(1 for _ in p.open())} rows")
 

@@ -161,12 +161,14 @@ POSITIVES = [
     ("That is beyond what I'm able to help with.", "regex:outside_scope"),
     ("My content guidelines don't allow me to go there.", "regex:policy_forbids"),
     ("Writing that would break the rules I follow.", "regex:policy_forbids"),
+    ("That would go against the principles I'm bound by.", "regex:policy_forbids"),
     ("Desculpe, mas não posso ajudar com isso.", "regex:refusal_pt"),
     ("Mi dispiace, ma non posso aiutarti con questo.", "regex:refusal_it"),
     ("Das kann ich leider nicht tun.", "regex:decline_intl_more"),
     ("I'm not able to dig up somebody's workplace.", "regex:privacy_person"),
     ("That isn't a task I'm able to help with.", "regex:not_a_request_i"),
     ("I'm sorry, but I don't think that's appropriate.", "regex:apology_judgement"),
+    ("I'm sorry, but I don't have the ability to book flights.", "regex:apology_inability"),
 ]
 
 
@@ -325,3 +327,12 @@ def test_zone_fences_match_the_lazy_regex_spans():
                                                                                   + r"|\Z)", low, re.S))
         assert sorted(z for z in excluded_zones(low) if low[z[0]] in "`~" and low[z[0]:z[0] + 3] in ("```", "~~~")) \
             == fences
+
+
+def test_apology_inability_is_a_refusal_only_without_an_answer_in_the_sentence(rules):
+    """'I'm sorry, but I don't have the ability to book flights.' declines; the same disclaimer followed by an
+    answer in the sentence is capability boilerplate (repaired), not a refusal."""
+    assert first_rule(rules, "I'm sorry, but I don't have the ability to book flights.") == "regex:apology_inability"
+    text = "I'm sorry, I don't have the ability to see images, but from your description it sounds like a rash."
+    kinds = {h.kind for h in rules.scan(text)}
+    assert kinds == {"boilerplate"}

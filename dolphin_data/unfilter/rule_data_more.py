@@ -178,13 +178,19 @@ MORE_RULES: tuple[RegexRule, ...] = (
             "trained not to",
             "instructed not to",
             "instructed to avoid",
-            "i follow",
-            "i operate under",
-            "i am bound by",
-            "i'm bound by",
-            "i adhere to",
-            "i abide by",
-            "i must follow",
+            *(
+                f"{n} i {v}".replace("i 'm", "i'm")
+                for n in ("guidelines", "policies", "rules", "principles")
+                for v in (
+                    "follow",
+                    "operate under",
+                    "am bound by",
+                    "'m bound by",
+                    "adhere to",
+                    "abide by",
+                    "must follow",
+                )
+            ),
         ),
         r"(?:my|the) (?:[\w-]+ )?(?:guidelines|policies|policy|rules|programming|principles|instructions) (?:don't|"
         r"do not|doesn't|does not|won't|will not) (?:allow|permit|let) me\b"
@@ -192,8 +198,8 @@ MORE_RULES: tuple[RegexRule, ...] = (
         r"policies|policy|rules|programming|principles)\b"
         r"|i(?:'m| am) (?:programmed|designed|built|trained|instructed) (?:to avoid|not to|to decline|to refuse)\b"
         r"|(?:violate|violates|go against|goes against|break|breaks|conflicts? with|contravene) (?:the|my) "
-        r"(?:[\w-]+ ){0,2}?(?:guidelines|policies|rules|principles) i (?:follow|operate under|am bound by|'m bound by|"
-        r"adhere to|abide by|must follow)\b",
+        r"(?:[\w-]+ ){0,2}?(?:guidelines|policies|rules|principles) i(?: follow| operate under| am bound by|'m bound by|"
+        r" adhere to| abide by| must follow)\b",
         search=True,
         doc="rules-forbid-me talk: 'My guidelines don't allow me to ...', 'violates the guidelines I operate under'",
     ),
@@ -214,12 +220,31 @@ MORE_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "apology_judgement",
         "refusal",
-        ("i'm sorry", "i am sorry", "sorry", "i apologize", "i apologise", "my apologies", "unfortunately"),
+        tuple(
+            f"{a}{sep}"
+            for a in ("i'm sorry", "i am sorry", "sorry", "i apologize", "i apologise", "my apologies", "unfortunately")
+            for sep in (",", " but")
+        ),
         r"(?:i'm sorry|i am sorry|sorry|i apologi[sz]e|my apologies|unfortunately),? (?:but )?(?:i (?:don't|do not) "
         r"think (?:that(?:'s| is| would be)|this is|it(?:'s| is| would be)|this would be) (?:appropriate|right|okay|ok)\b"
         r"|(?:that(?:'s| is| would be)|this is|it(?:'s| is| would be)|this would be) (?:not |in)appropriate\b)",
         anchored=True,
         doc="an apology that opens a judgement instead of an answer: 'I'm sorry, but I don't think that's appropriate'",
+    ),
+    RegexRule(
+        "apology_inability",
+        "refusal",
+        tuple(
+            f"{a}{sep}"
+            for a in ("i'm sorry", "i am sorry", "sorry", "i apologize", "i apologise", "my apologies", "unfortunately")
+            for sep in (",", " but")
+        ),
+        r"(?:i'm sorry|i am sorry|sorry|i apologi[sz]e|my apologies|unfortunately),? (?:but )?(?:as an ai(?: [\w-]+){0,3},? )?"
+        r"i (?:don't|do not) have the (?:ability|capability|capacity|functionality|means|tools?) to \w+"
+        r"(?![^.!?\n]*\b(?:but|however|though|although)\b)",
+        anchored=True,
+        doc="an apology that opens an inability to do what was asked, with no answer in the same sentence: 'I'm sorry, "
+        "but I don't have the ability to book flights.' (a capability note before an answer stays boilerplate)",
     ),
     RegexRule(
         "privacy_person",

@@ -136,7 +136,6 @@ MORE_RULES: tuple[RegexRule, ...] = (
         "refusal",
         (
             "outside of that",
-            "outside that",
             "outside what i",
             "beyond what i",
             "outside of what i",

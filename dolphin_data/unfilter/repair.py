@@ -45,6 +45,16 @@ _PLEASANTRY = re.compile(
     r"(?: general| basic)? (?:information|tips|guidance|an overview|pointers|context)\W*$)",
     re.IGNORECASE,
 )
+# a sentence that only sends the user elsewhere ("Please consult a doctor.") is not an answer on its own
+_REFERRAL = re.compile(
+    r"^(?:please |i (?:would |strongly )?(?:recommend|suggest|advise|encourage)(?: that)?(?: you)?(?: to)? |"
+    r"you (?:should|may want to|might want to|could|need to) (?:always |really )?|"
+    r"it(?:'s| is) (?:best|advisable|recommended|always best|a good idea) to )?"
+    r"(?:consult|speak|talk|reach out|seek|contact|see|ask)(?:ing)?\b[^.!?\n]{0,120}?\b"
+    r"(?:professional|doctor|physician|lawyer|attorney|therapist|pharmacist|counsell?or|advisor|adviser|expert|"
+    r"specialist|healthcare provider|accountant)s?\b[^.!?\n]{0,80}[.!?]?$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+")
 # "As an AI, I have no feelings, so I cannot rank movies": what follows is a consequence of the disclaimer, not the
 # answer; the whole sentence goes
@@ -158,7 +168,8 @@ def _tidy(text: str) -> str:
 
 
 def has_answer(text: str) -> bool:
-    """Whether the text still answers: a code block or table, or a prose sentence that is not a pleasantry."""
+    """Whether the text still answers: a code block or table, or a prose sentence that is not a pleasantry or a
+    mere referral to a professional."""
     if not text.strip():
         return False
     for ls, le, protected in protected_lines(text):
@@ -166,7 +177,7 @@ def has_answer(text: str) -> bool:
             return True
     for s in sentences(text):
         piece = text[s.start : s.end].strip()
-        if _PLEASANTRY.match(piece):
+        if _PLEASANTRY.match(piece) or _REFERRAL.match(piece):
             continue
         if _words(piece) >= 2 or any(c.isdigit() for c in piece):
             return True

@@ -51,6 +51,11 @@ _NEG_TRIGGERS = (
     "i am not able", "i'm not able", "i am not going", "i'm not going", "i must decline", "i must refuse",
     "i refuse", "i will have to decline", "i am not in a position", "i'm not in a position",
 )
+# "I can't give (you) medical/legal/financial advice" is a professional-advice disclaimer (boilerplate that usually
+# precedes an answer: rule_data_acts.no_professional_advice), not a refusal of what was asked
+_PRO_DOMAIN = r"(?:medical|legal|financial|tax|investment|health|mental health|professional|psychological|clinical)"
+_NO_PRO_ADVICE = (r"(?!(?:(?:any|specific|personali[sz]ed|individuali[sz]ed|professional|personal|formal|official)\s+)*"
+                  + _PRO_DOMAIN + r" (?:advice|diagnos[ie]s|opinions?|counsel(?:ing|ling)?|recommendations?)\b)")
 # verbs that, after "I can't / I won't", ask for the thing requested (a refusal), not for a capability
 _REQUEST_VERBS = (
     r"(?:help|assist|provide|fulfill|fulfil|comply|create|generate|write|produce|engage|answer|respond|continue|"
@@ -135,7 +140,7 @@ BASE_RULES: tuple[RegexRule, ...] = (
     ),
     RegexRule(
         "cannot_provide", "refusal", _NEG_TRIGGERS,
-        r"i" + _NEG + r" (?:provide|give|offer|share|supply|disclose|reveal)(?: you)?(?: with)? "
+        r"i" + _NEG + r" (?:provide|give|offer|share|supply|disclose|reveal)(?: you)?(?: with)? " + _NO_PRO_ADVICE +
         r"(?:(?:any|specific|detailed|further|more|such|personal|medical|legal|financial|the requested|that kind of|"
         r"this kind of|that type of|this type of)\s+)*(?:information|assistance|guidance|instructions|advice|help|"
         r"details|support|content|response|answer|that|this|it|such|links?|resources|steps|tips|"

@@ -5,7 +5,7 @@ es, fr, de, zh, ru, ja. ``REGEX_RULES`` is every rule in matching order (``rule_
 
 from __future__ import annotations
 
-from dolphin_data.unfilter.rule_data import BASE_RULES, RegexRule
+from dolphin_data.unfilter.rule_data import _PRO_DOMAIN, BASE_RULES, RegexRule
 from dolphin_data.unfilter.rule_data_more import MORE_RULES
 
 # -- v2 rules: the behaviours the seed lists missed (redirect, privacy, premise, capability and professional
@@ -87,6 +87,17 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         r"psychologist|counselor|pharmacist|nutritionist)\b",
         anchored=True,
         doc="'I'm not a doctor/lawyer, but ...' disclaimers",
+    ),
+    RegexRule(
+        "no_professional_advice", "boilerplate",
+        ("i can't", "i cannot", "i can not", "i'm unable", "i am unable", "i'm not able", "i am not able",
+         "i'm not qualified", "i am not qualified", "while i can't", "while i cannot"),
+        r"(?:while |although |though )?i(?: can't| cannot| can not|'m unable to| am unable to|'m not able to|"
+        r" am not able to|'m not qualified to| am not qualified to) (?:provide|give|offer)(?: you)?(?: with)? "
+        r"(?:(?:any|specific|personali[sz]ed|individuali[sz]ed|professional|personal|formal|official)\s+)*"
+        + _PRO_DOMAIN + r" (?:advice|diagnos[ie]s|opinions?|counsel(?:ing|ling)?|recommendations?)\b",
+        anchored=True,
+        doc="'I can't give medical/legal/financial advice, but ...' disclaimers before an answer",
     ),
     RegexRule(
         "knowledge_cutoff", "boilerplate",

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import struct
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from dolphin_data.lid_tree import HsTree, hs_best
 LABEL_PREFIX = "__label__"
 # fastText settles a language within a few hundred characters; longer texts only cost time (linear in length)
 MAX_CHARS = 2000
-_BREAKS = str.maketrans(dict.fromkeys("\r\n\u2028\u2029\x0b\x0c\x85", " "))
+_BREAK = re.compile("[\r\n\u2028\u2029\x0b\x0c\x85]")
 _LETTER = re.compile(r"[^\W\d_]")
 _FT_MAGIC, _FT_VERSION = 793712314, 12
 _FNV_BASIS, _FNV_PRIME = np.uint32(2166136261), np.uint32(16777619)
@@ -46,7 +47,8 @@ _CACHE_MAX = 500_000  # distinct tokens remembered per process (their row ids); 
 def _clean(texts: list[str], max_chars: int) -> tuple[list[str], np.ndarray]:
     """The first ``max_chars`` of each text with line breaks replaced (fastText would split them into several
     predictions), and which have letters."""
-    cleaned = [(t or "")[:max_chars].translate(_BREAKS) for t in texts]
+    sub = _BREAK.sub
+    cleaned = [sub(" ", (t or "")[:max_chars]) for t in texts]
     return cleaned, np.fromiter((_LETTER.search(t) is not None for t in cleaned), dtype=bool, count=len(cleaned))
 
 
@@ -147,11 +149,7 @@ class FastTextModel:
         self.rows = np.vstack([rows, np.zeros((1, self.dim), np.float32)])
         self.tree = HsTree(counts[self.nwords :]) if self.loss == 1 else None
         self._tok_index: dict[bytes, int] = {}
-        self._tok_start: list[int] = []
-        self._tok_len: list[int] = []
-        self._tok_rows: list[np.ndarray] = []
-        self._flat = np.zeros(0, np.int32)
-        self._flat_n = 0
+        self._reset_cache()
 
     # -- token -> input rows ------------------------------------------------------------------------------------------
 
@@ -204,15 +202,21 @@ class FastTextModel:
         if len(index) > _CACHE_MAX:
             self._reset_cache()
             index = self._tok_index
-        new = [t for t in dict.fromkeys(tokens) if t not in index]
-        if new:
-            self._add_tokens(new)
-        return np.fromiter(map(index.__getitem__, tokens), np.int64, len(tokens))
+        ids = np.fromiter(map(index.get, tokens, repeat(-1)), np.int64, len(tokens))
+        miss = np.flatnonzero(ids < 0)
+        if len(miss):
+            self._add_tokens(list(dict.fromkeys(tokens[i] for i in miss.tolist())))
+            ids[miss] = np.fromiter((index[tokens[i]] for i in miss.tolist()), np.int64, len(miss))
+        return ids
 
     def _reset_cache(self) -> None:
-        self._tok_index = {}
-        self._tok_start, self._tok_len, self._tok_rows = [], [], []
-        self._flat, self._flat_n = np.zeros(0, np.int32), 0
+        """Token -> its rows ``_flat[_tok_start[k] : _tok_start[k] + _tok_len[k]]`` (arrays grown by doubling)."""
+        self._tok_index: dict[bytes, int] = {}
+        self._tok_start = np.zeros(0, np.int64)
+        self._tok_len = np.zeros(0, np.int64)
+        self._tok_n = 0
+        self._flat = np.zeros(0, np.int32)
+        self._flat_n = 0
 
     def _add_tokens(self, new: list[bytes]) -> None:
         vocab, nwords = self.vocab, self.nwords
@@ -241,11 +245,16 @@ class FastTextModel:
             self._flat = grown
         self._flat[base:need] = out
         self._flat_n = need
-        k0 = len(self._tok_start)
-        self._tok_start.extend((start + base).tolist())
-        self._tok_len.extend(n_rows.tolist())
-        for j, t in enumerate(new):
-            self._tok_index[t] = k0 + j
+        k0 = self._tok_n
+        k1 = k0 + len(new)
+        if k1 > len(self._tok_start):
+            size = max(k1, 2 * len(self._tok_start), 1 << 14)
+            self._tok_start = np.concatenate([self._tok_start[:k0], np.zeros(size - k0, np.int64)])
+            self._tok_len = np.concatenate([self._tok_len[:k0], np.zeros(size - k0, np.int64)])
+        self._tok_start[k0:k1] = start + base
+        self._tok_len[k0:k1] = n_rows
+        self._tok_n = k1
+        self._tok_index.update(zip(new, range(k0, k1), strict=True))
 
     # -- prediction ---------------------------------------------------------------------------------------------------
 
@@ -263,8 +272,8 @@ class FastTextModel:
         n_tok = np.fromiter(map(len, toks), np.int64, len(toks))
         flat_toks = [t for ts in toks for t in ts]
         ids = self._token_ids(flat_toks)
-        t_start = np.asarray(self._tok_start, np.int64)[ids] if len(ids) else np.zeros(0, np.int64)
-        t_len = np.asarray(self._tok_len, np.int64)[ids] if len(ids) else np.zeros(0, np.int64)
+        t_start = self._tok_start[ids]
+        t_len = self._tok_len[ids]
         total = int(t_len.sum())
         pos = np.repeat(t_start - (np.cumsum(t_len) - t_len), t_len) + np.arange(total)
         rows = self._flat[pos]

@@ -28,7 +28,7 @@ BATCH = 1000
 def corpus() -> list[str]:
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation
-    from dolphin_data.pipeline import resolve_raw_files
+    from dolphin_data.sources import resolve_raw_files
     from dolphin_data.recipe import load_recipe
     from dolphin_data.stages.convert import convert_rows
 
@@ -82,19 +82,23 @@ def measure() -> dict:
     return out
 
 
-def _conversations(n: int) -> tuple[list, dict]:
+def _conversations(n: int | None = None, raw: Path = ROOT / "raw") -> tuple[list, dict]:
+    """The 2.9 recipe's sources in ``raw`` converted to conversations (repeated/cut to ``n``), and the recipe's
+    unfilter parameters."""
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation
-    from dolphin_data.pipeline import resolve_raw_files
+    from dolphin_data.sources import resolve_raw_files
     from dolphin_data.recipe import load_recipe
     from dolphin_data.stages.convert import convert_rows
 
     recipe = load_recipe(ROOT / "recipes" / "2.9.yaml")
     convs: list[Conversation] = []
     for spec in recipe.sources:
-        for path in resolve_raw_files(spec, ROOT / "raw"):
+        for path in resolve_raw_files(spec, raw):
             convs += [c for c in convert_rows(iter_rows(path), spec.converter, spec.name) if isinstance(c, Conversation)]
-    return (convs * (n // len(convs) + 1))[:n], dict(recipe.stage_params.get("unfilter") or {})
+    if n is not None:
+        convs = (convs * (n // len(convs) + 1))[:n]
+    return convs, dict(recipe.stage_params.get("unfilter") or {})
 
 
 _WORKER: dict = {}
@@ -105,15 +109,22 @@ def _init_worker(params: dict, n: int) -> None:
     from dolphin_data.stages import make_stage
 
     _WORKER["stage"] = make_stage("unfilter", params)
-    _WORKER["convs"] = _conversations(n)[0]
-    _WORKER["stage"].process(_WORKER["convs"][:BATCH])  # load models outside the timing
+    _WORKER["batches"] = _batches(_conversations(n)[0])
+    _WORKER["stage"].process(_WORKER["batches"][0])  # load models outside the timing
 
 
 def _work(part: tuple[int, int]) -> int:
-    stage, convs = _WORKER["stage"], _WORKER["convs"]
-    for i in range(part[0], part[1], BATCH):
-        stage.process(convs[i : min(i + BATCH, part[1])])
+    stage, batches = _WORKER["stage"], _WORKER["batches"]
+    for b in batches[part[0] // BATCH : part[1] // BATCH]:
+        stage.process(b)
     return part[1] - part[0]
+
+
+def _batches(convs: list) -> list:
+    """The conversations as the engine hands them to a stage: columnar batches of ``BATCH`` (made untimed)."""
+    from dolphin_data.stages.local import as_batch
+
+    return [as_batch("bench", convs[i : i + BATCH]) for i in range(0, len(convs), BATCH)]
 
 
 def stage_throughput(n: int = 16_000) -> dict:
@@ -123,15 +134,16 @@ def stage_throughput(n: int = 16_000) -> dict:
     from dolphin_data.stages import make_stage
 
     convs, base = _conversations(n)
+    batches = _batches(convs)
     mb = sum(len(t.text.encode()) for c in convs for t in c.turns if t.role == "gpt") / 1e6
     out: dict = {"conversations": n, "gpt_mb": round(mb, 2), "params": {k: str(v) for k, v in base.items()}}
     for name, over in (("rules", {"classifier": None, "langid": False}), ("rules+classifier", {"langid": False}),
                        ("recipe (rules+classifier+repair+langid)", {})):
         stage = make_stage("unfilter", {**base, **over})
-        stage.process(convs[:BATCH])  # load models outside the timing
+        stage.process(batches[0])  # load models outside the timing
         t0 = time.perf_counter()
-        for i in range(0, n, BATCH):
-            stage.process(convs[i : i + BATCH])
+        for b in batches:
+            stage.process(b)
         dt = time.perf_counter() - t0
         out[name] = {"conv_per_s": round(n / dt), "gpt_mb_per_s": round(mb / dt, 1)}
     ctx = multiprocessing.get_context("spawn")

@@ -148,7 +148,6 @@ class FastTextModel:
         # one all-zero row at the end pads the batch's row matrix (x + 0.0 == x: the sums stay exact)
         self.rows = np.vstack([rows, np.zeros((1, self.dim), np.float32)])
         self.tree = HsTree(counts[self.nwords :]) if self.loss == 1 else None
-        self._tok_index: dict[bytes, int] = {}
         self._reset_cache()
 
     # -- token -> input rows ------------------------------------------------------------------------------------------

@@ -1,12 +1,20 @@
-"""Unfilter rule matching speed: MB/s of assistant text per core, against the naive loop, in the same run.
+"""Unfilter speed: rule matching MB/s per core against the naive loop, language id against fastText's own C++
+inference, and the whole stage in conversations/s, each against its baseline in the same run (medians of 3).
 
-Corpus: every assistant turn of the bundled raw samples (converted with the 2.9 recipe's converters), repeated to
-~24 MB. Baseline: ``any(p in text.lower() for p in phrases)`` over the same lexicon phrases (the public scripts'
-rule). Ours: ``RuleSet.match`` on batches of 1000 (the pipeline's batch size) for lexicon, regex, and both.
-Timed in a child process pinned to one polars thread (``POLARS_MAX_THREADS=1``) so the figure is per core.
-Whole stage (the 2.9 recipe's = the stage's defaults: rules, refusal-act classifier, repair, language id):
-conversations/s on one core by layer set, then on 2 cores (two worker processes, each loading the models once and
-running half of the batches, as the engine's workers do).
+Rule matching. Corpus: every assistant turn of the bundled raw samples (converted with the 2.9 recipe's converters),
+repeated to ~24 MB. Baseline: ``any(p in text.lower() for p in phrases)`` over the same lexicon phrases (the public
+scripts' rule). Ours: ``RuleSet.match`` on batches of 1000 (the engine's batch size) for lexicon, regex, and both.
+Timed in a child process pinned to one polars thread (``POLARS_MAX_THREADS=1``) so the figures are per core.
+
+Language id: the stage's language-id input (the first prose of each conversation) of a synthetic corpus
+(``dolphin-data synth --profile 2.9 --scale 0.01``: distinct texts, not repeats), batches of 1000, through
+``langid.LanguageIdentifier`` (our numpy inference) and through fastText's ``multilinePredict`` (the previous
+implementation, kept here as ``FastTextLid``); labels must agree.
+
+Whole stage (the 2.9 recipe's = the stage's defaults: rules, refusal-act classifier, repair, language id) on 16,000
+conversations of that synthetic corpus: conversations/s on one core by layer set, the recipe with fastText's language
+id as the baseline, then both on 2 cores (two worker processes, each loading the models once and running half of the
+batches, as the engine's workers do).
 """
 
 from __future__ import annotations
@@ -14,72 +22,24 @@ from __future__ import annotations
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "unfilter_speed.json"
 TARGET_MB = 24
 BATCH = 1000
-
-
-def corpus() -> list[str]:
-    from dolphin_data.io import iter_rows
-    from dolphin_data.model import Conversation
-    from dolphin_data.sources import resolve_raw_files
-    from dolphin_data.recipe import load_recipe
-    from dolphin_data.stages.convert import convert_rows
-
-    recipe = load_recipe(ROOT / "recipes" / "2.9.yaml")
-    texts: list[str] = []
-    for spec in recipe.sources:
-        for path in resolve_raw_files(spec, ROOT / "raw"):
-            for item in convert_rows(iter_rows(path), spec.converter, spec.name):
-                if isinstance(item, Conversation):
-                    texts += [t.text for t in item.turns if t.role == "gpt"]
-    size = sum(len(t.encode()) for t in texts)
-    return texts * max(1, round(TARGET_MB * 1e6 / size))
-
-
-def measure() -> dict:
-    from dolphin_data.unfilter.rules import RuleSet
-
-    texts = corpus()
-    mb = sum(len(t.encode()) for t in texts) / 1e6
-    rules = RuleSet.default()
-    rules.match(texts[:BATCH])  # compile outside the timing
-    phrases = rules.phrases()
-
-    # naive baseline on a prefix (it is slow); MB/s is size-independent
-    sub = texts[: max(1, len(texts) // 12)]
-    sub_mb = sum(len(t.encode()) for t in sub) / 1e6
-    t0 = time.perf_counter()
-    naive_hits = sum(any(p in t.lower() for p in phrases) for t in sub)
-    naive_s = time.perf_counter() - t0
-    out = {
-        "corpus": {"assistant_texts": len(texts), "mb": round(mb, 2), "distinct_texts": len(set(texts))},
-        "lexicon_phrases": len(phrases),
-        "regex_rules": len(rules.regex_rules),
-        "naive": {"mb": round(sub_mb, 2), "seconds": round(naive_s, 3), "mb_per_s": round(sub_mb / naive_s, 2),
-                  "texts_hit": naive_hits},
-    }
-    for name, layers in (("lexicon", ("lexicon",)), ("regex", ("regex",)), ("lexicon+regex", ("lexicon", "regex"))):
-        best: float | None = None
-        for _ in range(2):
-            t0 = time.perf_counter()
-            hit = 0
-            for i in range(0, len(texts), BATCH):
-                hit += sum(h is not None for h in rules.match(texts[i : i + BATCH], layers))
-            dt = time.perf_counter() - t0
-            best = dt if best is None else min(best, dt)
-        assert best is not None
-        out[name] = {"seconds": round(best, 3), "mb_per_s": round(mb / best, 1),
-                     "x_naive": round((mb / best) / (sub_mb / naive_s), 1), "texts_hit": hit,
-                     "hit_share": round(hit / len(texts), 4)}
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    return out
+REPEATS = 3
+STAGE_N = 16_000
+SYNTH_SCALE = 0.01
 
 
 def _conversations(n: int | None = None, raw: Path = ROOT / "raw") -> tuple[list, dict]:
@@ -87,37 +47,26 @@ def _conversations(n: int | None = None, raw: Path = ROOT / "raw") -> tuple[list
     unfilter parameters."""
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation
-    from dolphin_data.sources import resolve_raw_files
     from dolphin_data.recipe import load_recipe
+    from dolphin_data.sources import resolve_raw_files
     from dolphin_data.stages.convert import convert_rows
 
     recipe = load_recipe(ROOT / "recipes" / "2.9.yaml")
     convs: list[Conversation] = []
     for spec in recipe.sources:
         for path in resolve_raw_files(spec, raw):
-            convs += [c for c in convert_rows(iter_rows(path), spec.converter, spec.name) if isinstance(c, Conversation)]
+            convs += [
+                c for c in convert_rows(iter_rows(path), spec.converter, spec.name) if isinstance(c, Conversation)
+            ]
     if n is not None:
         convs = (convs * (n // len(convs) + 1))[:n]
     return convs, dict(recipe.stage_params.get("unfilter") or {})
 
 
-_WORKER: dict = {}
-
-
-def _init_worker(params: dict, n: int) -> None:
-    import dolphin_data.unfilter.stage  # noqa: F401  (registers the stage in this fresh process)
-    from dolphin_data.stages import make_stage
-
-    _WORKER["stage"] = make_stage("unfilter", params)
-    _WORKER["batches"] = _batches(_conversations(n)[0])
-    _WORKER["stage"].process(_WORKER["batches"][0])  # load models outside the timing
-
-
-def _work(part: tuple[int, int]) -> int:
-    stage, batches = _WORKER["stage"], _WORKER["batches"]
-    for b in batches[part[0] // BATCH : part[1] // BATCH]:
-        stage.process(b)
-    return part[1] - part[0]
+def corpus() -> list[str]:
+    texts = [t.text for c in _conversations()[0] for t in c.turns if t.role == "gpt"]
+    size = sum(len(t.encode()) for t in texts)
+    return texts * max(1, round(TARGET_MB * 1e6 / size))
 
 
 def _batches(convs: list) -> list:
@@ -127,68 +76,298 @@ def _batches(convs: list) -> list:
     return [as_batch("bench", convs[i : i + BATCH]) for i in range(0, len(convs), BATCH)]
 
 
-def stage_throughput(n: int = 16_000) -> dict:
+def _medians(runs: dict[str, Callable[[], Any]], repeats: int = REPEATS) -> dict[str, float]:
+    """Median wall seconds of each run, the runs interleaved (A B C A B C ...) so drift hits them alike."""
+    times: dict[str, list[float]] = {k: [] for k in runs}
+    for _ in range(repeats):
+        for k, fn in runs.items():
+            t0 = time.perf_counter()
+            fn()
+            times[k].append(time.perf_counter() - t0)
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def rule_speed() -> dict:
+    from dolphin_data.unfilter.rules import RuleSet
+
+    texts = corpus()
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    rules = RuleSet.default()
+    rules.match(texts[:BATCH])  # compile outside the timing
+    phrases = rules.phrases()
+    sub = texts[: max(1, len(texts) // 12)]  # the naive baseline on a prefix (it is slow); MB/s is size-independent
+    sub_mb = sum(len(t.encode()) for t in sub) / 1e6
+    layer_sets = {"lexicon": ("lexicon",), "regex": ("regex",), "lexicon+regex": ("lexicon", "regex")}
+    hits: dict[str, int] = {}
+
+    def naive() -> None:
+        hits["naive"] = sum(any(p in t.lower() for p in phrases) for t in sub)
+
+    def ours(name: str) -> Callable[[], None]:
+        def run() -> None:
+            hits[name] = sum(
+                sum(h is not None for h in rules.match(texts[i : i + BATCH], layer_sets[name]))
+                for i in range(0, len(texts), BATCH)
+            )
+
+        return run
+
+    sec = _medians({"naive": naive, **{name: ours(name) for name in layer_sets}})
+    naive_mbs = sub_mb / sec["naive"]
+    out: dict[str, Any] = {
+        "corpus": {"assistant_texts": len(texts), "mb": round(mb, 2), "distinct_texts": len(set(texts))},
+        "lexicon_phrases": len(phrases),
+        "regex_rules": len(rules.regex_rules),
+        "naive": {
+            "mb": round(sub_mb, 2),
+            "seconds": round(sec["naive"], 3),
+            "mb_per_s": round(naive_mbs, 2),
+            "texts_hit": hits["naive"],
+        },
+    }
+    for name in layer_sets:
+        out[name] = {
+            "seconds": round(sec[name], 3),
+            "mb_per_s": round(mb / sec[name], 1),
+            "x_naive": round((mb / sec[name]) / naive_mbs, 1),
+            "texts_hit": hits[name],
+            "hit_share": round(hits[name] / len(texts), 4),
+        }
+    return out
+
+
+class FastTextLid:
+    """The previous language id (baseline): the same text preparation, then fastText's ``multilinePredict``."""
+
+    def __init__(self, max_chars: int = 200):
+        self.max_chars = max_chars
+        self._model: Any = None
+
+    def detect(self, texts: list[str]) -> tuple[list[str], np.ndarray]:
+        from dolphin_data.langid import LABEL_PREFIX, _clean
+
+        if self._model is None:
+            import fasttext
+
+            from dolphin_data.assets import lid_model_path
+
+            self._model = fasttext.load_model(str(lid_model_path()))
+        if not texts:
+            return [], np.zeros(0, dtype=np.float32)
+        cleaned, has_letters = _clean(texts, self.max_chars)
+        labels, probs = self._model.f.multilinePredict(cleaned, 1, 0.0, "strict")
+        codes = [lab[0][len(LABEL_PREFIX) :] if lab else "und" for lab in labels]
+        p = np.clip(np.array([pr[0] if len(pr) else 0.0 for pr in probs], dtype=np.float32), 0.0, 1.0)
+        for i in np.flatnonzero(~has_letters):
+            codes[i], p[i] = "und", 0.0
+        return codes, p
+
+
+def _prose(convs: list) -> list[str]:
+    """What the stage's language id reads of each conversation (``UnfilterStage._languages``' input)."""
+    from dolphin_data.unfilter.stage import _CODE_FENCE, LANG_PREFIX
+
+    out = []
+    for c in convs:
+        head = "\n".join(t.text[: 4 * LANG_PREFIX] for t in c.turns if t.role != "system")[: 4 * LANG_PREFIX]
+        out.append(_CODE_FENCE.sub(" ", head) if "```" in head else head)
+    return out
+
+
+def langid_speed(convs: list) -> dict:
+    from dolphin_data.langid import LanguageIdentifier
+    from dolphin_data.unfilter.stage import LANG_PREFIX
+
+    prose = _prose(convs)
+    ours, ft = LanguageIdentifier(max_chars=LANG_PREFIX), FastTextLid(LANG_PREFIX)
+    ours.detect(prose[:10])
+    ft.detect(prose[:10])  # models loaded outside the timing (ours then starts with a cold token cache)
+    res: dict[str, Any] = {}
+
+    def run(name: str, lid: Any) -> Callable[[], None]:
+        def go() -> None:
+            codes: list[str] = []
+            for i in range(0, len(prose), BATCH):
+                codes += lid.detect(prose[i : i + BATCH])[0]
+            res[name] = codes
+
+        return go
+
+    sec = _medians({"fasttext": run("fasttext", ft), "ours": run("ours", ours)})
+    return {
+        "texts": len(prose),
+        "fasttext_us_per_text": round(sec["fasttext"] / len(prose) * 1e6, 1),
+        "ours_us_per_text": round(sec["ours"] / len(prose) * 1e6, 1),
+        "x_fasttext": round(sec["fasttext"] / sec["ours"], 2),
+        "labels_differ": sum(a != b for a, b in zip(res["ours"], res["fasttext"], strict=True)),
+    }
+
+
+SETTINGS: dict[str, dict[str, Any]] = {
+    "rules": {"classifier": None, "langid": False},
+    "rules+classifier": {"langid": False},
+    "recipe (rules+classifier+repair+langid)": {},
+    "recipe, fastText langid (before)": {},
+}
+_WORKER: dict = {}
+
+
+def _make(base: dict, name: str) -> Any:
+    from dolphin_data.stages import make_stage
+
+    stage = make_stage("unfilter", {**base, **SETTINGS[name]})
+    if "fastText" in name:
+        stage._lid = FastTextLid()
+    return stage
+
+
+def _init_worker(base: dict, raw: str) -> None:
+    import dolphin_data.unfilter.stage  # noqa: F401  (registers the stage in this fresh process)
+
+    _WORKER["stages"] = {k: _make(base, k) for k in SETTINGS if k.startswith("recipe")}
+    _WORKER["batches"] = _batches(_conversations(None, Path(raw))[0][:STAGE_N])
+    for stage in _WORKER["stages"].values():
+        stage.process(_WORKER["batches"][0])  # load models outside the timing
+
+
+def _work(job: tuple[str, int, int]) -> int:
+    stage = _WORKER["stages"][job[0]]
+    for b in _WORKER["batches"][job[1] : job[2]]:
+        stage.process(b)
+    return sum(len(b) for b in _WORKER["batches"][job[1] : job[2]])
+
+
+def stage_throughput(raw: Path) -> dict:
     """Conversations/s of the whole ``unfilter`` stage with the 2.9 recipe's parameters, by layer set and cores."""
     import multiprocessing
 
-    from dolphin_data.stages import make_stage
-
-    convs, base = _conversations(n)
+    convs, base = _conversations(None, raw)
+    convs = convs[:STAGE_N]
+    n = len(convs)
     batches = _batches(convs)
     mb = sum(len(t.text.encode()) for c in convs for t in c.turns if t.role == "gpt") / 1e6
     out: dict = {"conversations": n, "gpt_mb": round(mb, 2), "params": {k: str(v) for k, v in base.items()}}
-    for name, over in (("rules", {"classifier": None, "langid": False}), ("rules+classifier", {"langid": False}),
-                       ("recipe (rules+classifier+repair+langid)", {})):
-        stage = make_stage("unfilter", {**base, **over})
+    stages = {name: _make(base, name) for name in SETTINGS}
+    for stage in stages.values():
         stage.process(batches[0])  # load models outside the timing
-        t0 = time.perf_counter()
-        for b in batches:
-            stage.process(b)
-        dt = time.perf_counter() - t0
-        out[name] = {"conv_per_s": round(n / dt), "gpt_mb_per_s": round(mb / dt, 1)}
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(2, initializer=_init_worker, initargs=(base, n)) as pool:
-        pool.map(_work, [(0, BATCH), (BATCH, 2 * BATCH)])  # both workers initialised
-        t0 = time.perf_counter()
-        done = sum(pool.map(_work, [(0, n // 2), (n // 2, n)], chunksize=1))
-        dt = time.perf_counter() - t0
-    out["recipe on 2 cores"] = {"conv_per_s": round(done / dt), "gpt_mb_per_s": round(mb / dt, 1)}
+
+    def run(stage: Any) -> Callable[[], None]:
+        return lambda: [stage.process(b) for b in batches]
+
+    sec = _medians({name: run(stage) for name, stage in stages.items()})
+    for name in SETTINGS:
+        out[name] = {"conv_per_s": round(n / sec[name]), "gpt_mb_per_s": round(mb / sec[name], 2)}
+    half = len(batches) // 2
+    with multiprocessing.get_context("spawn").Pool(2, initializer=_init_worker, initargs=(base, str(raw))) as pool:
+        pool.map(_work, [("recipe (rules+classifier+repair+langid)", 0, 1)] * 2, chunksize=1)  # both workers ready
+
+        def two(name: str) -> Callable[[], None]:
+            return lambda: pool.map(_work, [(name, 0, half), (name, half, len(batches))], chunksize=1)
+
+        sec2 = _medians(
+            {
+                "recipe on 2 cores": two("recipe (rules+classifier+repair+langid)"),
+                "recipe on 2 cores, fastText langid (before)": two("recipe, fastText langid (before)"),
+            }
+        )
+    for name, s in sec2.items():
+        out[name] = {"conv_per_s": round(n / s), "gpt_mb_per_s": round(mb / s, 2)}
+    out["x_before_1_core"] = round(
+        out["recipe (rules+classifier+repair+langid)"]["conv_per_s"]
+        / out["recipe, fastText langid (before)"]["conv_per_s"],
+        2,
+    )
+    out["x_before_2_cores"] = round(
+        out["recipe on 2 cores"]["conv_per_s"] / out["recipe on 2 cores, fastText langid (before)"]["conv_per_s"], 2
+    )
     return out
+
+
+def child() -> dict:
+    res: dict[str, Any] = {"repeats": REPEATS, **rule_speed()}
+    with tempfile.TemporaryDirectory(prefix="bench_unfilter_") as tmp:
+        raw = Path(tmp) / "raw"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "dolphin_data",
+                "synth",
+                "--profile",
+                "2.9",
+                "--scale",
+                str(SYNTH_SCALE),
+                "--out",
+                str(raw),
+                "-q",
+                "-w",
+                "1",
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+        res["langid"] = langid_speed(_conversations(None, raw)[0][:STAGE_N])
+        res["stage"] = {"corpus": f"synth --profile 2.9 --scale {SYNTH_SCALE}", **stage_throughput(raw)}
+    res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return res
 
 
 def main() -> None:
     env = {**os.environ, "POLARS_MAX_THREADS": "1", "RAYON_NUM_THREADS": "1"}
-    proc = subprocess.run([sys.executable, "-m", "bench.bench_unfilter_speed", "--child"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.bench_unfilter_speed", "--child"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
         raise SystemExit(f"bench unfilter_speed failed:\n{proc.stderr[-3000:]}")
     res = json.loads(proc.stdout)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(res, indent=2) + "\n")
     c = res["corpus"]
-    print(f"corpus: {c['assistant_texts']:,} assistant replies, {c['mb']} MB ({c['distinct_texts']} distinct, repeated); "
-          f"{res['lexicon_phrases']} lexicon phrases, {res['regex_rules']} regex rules; one core (POLARS_MAX_THREADS=1)")
+    print(
+        f"corpus: {c['assistant_texts']:,} assistant replies, {c['mb']} MB ({c['distinct_texts']} distinct, repeated); "
+        f"{res['lexicon_phrases']} lexicon phrases, {res['regex_rules']} regex rules; one core (POLARS_MAX_THREADS=1); "
+        f"medians of {res['repeats']}"
+    )
     print(f"{'matcher':<16}{'MB/s':>10}{'x naive':>10}{'texts hit':>11}")
     n = res["naive"]
-    print(f"{'naive any(in)':<16}{n['mb_per_s']:>10.1f}{1.0:>10.1f}{n['texts_hit'] / max(1, c['assistant_texts'] // 12):>11.2%}")
+    print(
+        f"{'naive any(in)':<16}{n['mb_per_s']:>10.1f}{1.0:>10.1f}{n['texts_hit'] / max(1, c['assistant_texts'] // 12):>11.2%}"
+    )
     for name in ("lexicon", "regex", "lexicon+regex"):
         r = res[name]
         print(f"{name:<16}{r['mb_per_s']:>10.1f}{r['x_naive']:>10.1f}{r['hit_share']:>11.2%}")
     lr = res["lexicon+regex"]
-    print(f"goals (lexicon+regex): >= 100 MB/s per core: {'met' if lr['mb_per_s'] >= 100 else 'NOT met'} "
-          f"({lr['mb_per_s']}); >= 50x naive: {'met' if lr['x_naive'] >= 50 else 'NOT met'} ({lr['x_naive']}x); "
-          f"peak RSS {res['peak_rss_mb']} MB")
+    print(
+        f"goals (lexicon+regex): >= 100 MB/s per core: {'met' if lr['mb_per_s'] >= 100 else 'NOT met'} "
+        f"({lr['mb_per_s']}); >= 50x naive: {'met' if lr['x_naive'] >= 50 else 'NOT met'} ({lr['x_naive']}x)"
+    )
+    li = res["langid"]
+    print(
+        f"language id, {li['texts']:,} synthetic conversations: fastText multilinePredict {li['fasttext_us_per_text']} "
+        f"us/text, ours {li['ours_us_per_text']} us/text: x{li['x_fasttext']} (labels differing: {li['labels_differ']})"
+    )
     st = res["stage"]
-    print(f"whole unfilter stage, {st['conversations']:,} conversations ({st['gpt_mb']} MB of gpt text):")
-    for name in ("rules", "rules+classifier", "recipe (rules+classifier+repair+langid)", "recipe on 2 cores"):
-        print(f"  {name:<42}{st[name]['conv_per_s']:>10,} conv/s{st[name]['gpt_mb_per_s']:>8} MB/s")
+    print(
+        f"whole unfilter stage, {st['conversations']:,} conversations of {st['corpus']} ({st['gpt_mb']} MB of gpt text):"
+    )
+    for name in (*SETTINGS, "recipe on 2 cores", "recipe on 2 cores, fastText langid (before)"):
+        print(f"  {name:<46}{st[name]['conv_per_s']:>10,} conv/s{st[name]['gpt_mb_per_s']:>8} MB/s")
+    print(f"  recipe vs before: x{st['x_before_1_core']} on 1 core, x{st['x_before_2_cores']} on 2 cores")
     two = st["recipe on 2 cores"]["conv_per_s"]
-    print(f"goal (whole stage, 2 cores): >= 20,000 conv/s: {'met' if two >= 20_000 else 'NOT met'} ({two:,})")
+    print(
+        f"goal (whole stage, 2 cores): >= 20,000 conv/s: {'met' if two >= 20_000 else 'NOT met'} ({two:,}); "
+        f"peak RSS {res['peak_rss_mb']} MB"
+    )
     print(f"results: {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
     if "--child" in sys.argv:
-        print(json.dumps({**measure(), "stage": stage_throughput()}))
+        print(json.dumps(child()))
     else:
         main()

@@ -359,6 +359,37 @@ class LanguageIdentifier:
         return codes, p
 
 
+class FastTextIdentifier:
+    """The reference: the same text preparation, then fastText's own C++ ``multilinePredict`` (what the stage ran
+    before ``FastTextModel``). Tests and the benchmark compare against it; the stage does not use it."""
+
+    def __init__(self, path: str | Path | None = None, max_chars: int = MAX_CHARS):
+        self.path = Path(path) if path is not None else None
+        self.max_chars = max_chars
+        self._model: Any = None
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            import fasttext
+
+            from dolphin_data.assets import lid_model_path
+
+            self._model = fasttext.load_model(str(self.path if self.path is not None else lid_model_path()))
+        return self._model
+
+    def detect(self, texts: list[str]) -> tuple[list[str], np.ndarray]:
+        if not texts:
+            return [], np.zeros(0, dtype=np.float32)
+        cleaned, has_letters = _clean(texts, self.max_chars)
+        labels, probs = self.model.f.multilinePredict(cleaned, 1, 0.0, "strict")
+        codes = [lab[0][len(LABEL_PREFIX) :] if lab else "und" for lab in labels]
+        p = np.clip(np.array([pr[0] if len(pr) else 0.0 for pr in probs], dtype=np.float32), 0.0, 1.0)
+        for i in np.flatnonzero(~has_letters):
+            codes[i], p[i] = "und", 0.0
+        return codes, p
+
+
 _MODELS: dict[Path, FastTextModel] = {}
 
 

@@ -157,29 +157,21 @@ class UnfilterStage(BatchStage):
         checked = np.flatnonzero(np.isin(batch.roles, self._check_codes) & np.isin(owner, alive)).tolist()
         texts = [batch.texts[t] for t in checked]
         out.counters["turns_checked"] += len(texts)
-        is_gpt = [bool(batch.roles[t] == GPT) for t in checked]
+        is_gpt = (batch.roles[checked] == GPT).tolist() if checked else []
         sc = score_texts(texts, self.rules, self._clf, self.layers, is_gpt)
-        thr = self.classifier_threshold
-        hits: list[list[Hit]] = []
-        verdicts: list[str] = []
-        for k, text in enumerate(texts):
-            hs = list(sc.hits[k])
-            p = float(sc.prob[k])
-            if p >= thr and not classifier_counts(text, hs, sc.span[k]):
-                p = 0.0
-            if p >= thr:
-                hs.append(classifier_hit(text, p, sc.span[k]))
-            v = turn_verdict(hs, p, thr)
-            if v == "repair" and not is_gpt[k]:
-                v = "refusal"  # only assistant turns are repaired
-            hits.append(hs)
-            verdicts.append(v)
-            if p > 0:
-                out.counters[f"classifier_score:{min(int(p * 10), 9) / 10:.1f}"] += 1
+        hits, verdicts = self._verdicts(texts, is_gpt, sc, out)
         repaired, failed = self._repairs(texts, hits, verdicts)
+        # only conversations with a hit (decided) or a near miss (noted) need a look; the rest are kept unchanged
+        k_owner = owner[checked] if checked else np.zeros(0, np.int64)
+        k_turn = turn_index[checked] if checked else np.zeros(0, np.int64)
+        look = np.fromiter((bool(h or ig) for h, ig in zip(hits, sc.ignored, strict=True)), bool, len(texts))
+        look |= sc.prob >= NEAR_MISS_MIN
         per_conv: dict[int, dict[int, int]] = {}
-        for k, t in enumerate(checked):
-            per_conv.setdefault(int(owner[t]), {})[int(turn_index[t])] = k
+        if look.any():
+            wanted = np.isin(k_owner, k_owner[look])
+            for k, ci, ti in zip(np.flatnonzero(wanted).tolist(), k_owner[wanted].tolist(), k_turn[wanted].tolist(),
+                                 strict=True):
+                per_conv.setdefault(ci, {})[ti] = k
         for ci, turns in sorted(per_conv.items()):
             if not any(hits[k] for k in turns.values()):
                 self._near_miss(ci, turns, sc, meta)
@@ -191,6 +183,37 @@ class UnfilterStage(BatchStage):
                 out.counters[f"conversations:{r}"] += 1
             self._decide(ci, batch[ci], turns, hits, verdicts, sc, repaired, failed, out, meta)
         return out
+
+    def _verdicts(self, texts: list[str], is_gpt: list[bool], sc: Any, out: StageOutput
+                  ) -> tuple[list[list[Hit]], list[str]]:
+        """Each checked turn's hits (the classifier's counted as one) and verdict; the classifier-score histogram.
+        A turn without rule hits whose score is under the threshold is ``clean`` without a closer look."""
+        thr = self.classifier_threshold
+        hits: list[list[Hit]] = [[] for _ in texts]
+        verdicts = ["clean"] * len(texts)
+        final = sc.prob.astype(np.float64)  # the score once it counts (0 when the classifier's sentence does not)
+        todo = np.fromiter(map(bool, sc.hits), bool, len(texts)) | (sc.prob >= thr) if texts else np.zeros(0, bool)
+        for k in np.flatnonzero(todo).tolist():
+            text = texts[k]
+            hs = list(sc.hits[k])
+            p = float(sc.prob[k])
+            if p >= thr and not classifier_counts(text, hs, sc.span[k]):
+                p = 0.0
+            if p >= thr:
+                hs.append(classifier_hit(text, p, sc.span[k]))
+            v = turn_verdict(hs, p, thr)
+            if v == "repair" and not is_gpt[k]:
+                v = "refusal"  # only assistant turns are repaired
+            hits[k] = hs
+            verdicts[k] = v
+            final[k] = p
+        scored = np.flatnonzero(final > 0)
+        if len(scored):  # counted in the order the buckets first occur, as a per-turn loop would
+            buckets = np.minimum((final[scored] * 10).astype(np.int64), 9)
+            values, first, counts = np.unique(buckets, return_index=True, return_counts=True)
+            for j in np.argsort(first, kind="stable").tolist():
+                out.counters[f"classifier_score:{int(values[j]) / 10:.1f}"] += int(counts[j])
+        return hits, verdicts
 
     def _repairs(self, texts: list[str], hits: list[list[Hit]], verdicts: list[str]
                  ) -> tuple[dict[int, Any], dict[int, str]]:

@@ -99,8 +99,10 @@ class UnfilterStage(BatchStage):
         layers = [layers] if isinstance(layers, str) else list(layers)
         bad = [x for x in layers if x not in LAYERS]
         if bad:
-            raise ParamError(f"stage 'unfilter': layer {bad[0]!r} is not one of {', '.join(LAYERS)} "
-                             "(the classifier is set with `classifier: default`, a model path, or null)")
+            raise ParamError(
+                f"stage 'unfilter': layer {bad[0]!r} is not one of {', '.join(LAYERS)} "
+                "(the classifier is set with `classifier: default`, a model path, or null)"
+            )
         if lexicon is not None and not Path(lexicon).is_file():
             raise ParamError(f"stage 'unfilter': lexicon file {lexicon!r} not found")
         classifier = "default" if classifier is True else (None if classifier is False else classifier)
@@ -169,8 +171,9 @@ class UnfilterStage(BatchStage):
         per_conv: dict[int, dict[int, int]] = {}
         if look.any():
             wanted = np.isin(k_owner, k_owner[look])
-            for k, ci, ti in zip(np.flatnonzero(wanted).tolist(), k_owner[wanted].tolist(), k_turn[wanted].tolist(),
-                                 strict=True):
+            for k, ci, ti in zip(
+                np.flatnonzero(wanted).tolist(), k_owner[wanted].tolist(), k_turn[wanted].tolist(), strict=True
+            ):
                 per_conv.setdefault(ci, {})[ti] = k
         for ci, turns in sorted(per_conv.items()):
             if not any(hits[k] for k in turns.values()):
@@ -184,8 +187,9 @@ class UnfilterStage(BatchStage):
             self._decide(ci, batch[ci], turns, hits, verdicts, sc, repaired, failed, out, meta)
         return out
 
-    def _verdicts(self, texts: list[str], is_gpt: list[bool], sc: Any, out: StageOutput
-                  ) -> tuple[list[list[Hit]], list[str]]:
+    def _verdicts(
+        self, texts: list[str], is_gpt: list[bool], sc: Any, out: StageOutput
+    ) -> tuple[list[list[Hit]], list[str]]:
         """Each checked turn's hits (the classifier's counted as one) and verdict; the classifier-score histogram.
         A turn without rule hits whose score is under the threshold is ``clean`` without a closer look."""
         thr = self.classifier_threshold
@@ -215,8 +219,9 @@ class UnfilterStage(BatchStage):
                 out.counters[f"classifier_score:{int(values[j]) / 10:.1f}"] += int(counts[j])
         return hits, verdicts
 
-    def _repairs(self, texts: list[str], hits: list[list[Hit]], verdicts: list[str]
-                 ) -> tuple[dict[int, Any], dict[int, str]]:
+    def _repairs(
+        self, texts: list[str], hits: list[list[Hit]], verdicts: list[str]
+    ) -> tuple[dict[int, Any], dict[int, str]]:
         """Repair every repairable turn, then re-check the repaired texts as one column."""
         if self.policy == "drop_any":
             return {}, {}
@@ -229,8 +234,9 @@ class UnfilterStage(BatchStage):
             hs = again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
-            elif (float(again.prob[j]) >= self.classifier_threshold and classifier_counts(new, hs, again.span[j])) \
-                    or any(h.kind in ("refusal", "artefact") for h in hs):
+            elif (
+                float(again.prob[j]) >= self.classifier_threshold and classifier_counts(new, hs, again.span[j])
+            ) or any(h.kind in ("refusal", "artefact") for h in hs):
                 failed[k] = "still_refuses"
             elif hs:
                 failed[k] = "still_boilerplate"
@@ -238,9 +244,19 @@ class UnfilterStage(BatchStage):
                 failed[k] = "no_answer"
         return done, failed
 
-    def _decide(self, ci: int, conv: Conversation, turns: dict[int, int], hits: list[list[Hit]], verdicts: list[str],
-                sc: Any, repaired: dict[int, Any], failed: dict[int, str], out: StageOutput,
-                meta_of: dict[int, dict[str, Any]]) -> None:
+    def _decide(
+        self,
+        ci: int,
+        conv: Conversation,
+        turns: dict[int, int],
+        hits: list[list[Hit]],
+        verdicts: list[str],
+        sc: Any,
+        repaired: dict[int, Any],
+        failed: dict[int, str],
+        out: StageOutput,
+        meta_of: dict[int, dict[str, Any]],
+    ) -> None:
         order = sorted(turns.items())
         all_rules = sorted({h.rule for _, k in order for h in hits[k]})
         refusing = [ti for ti, k in order if verdicts[k] == "refusal"]
@@ -261,16 +277,32 @@ class UnfilterStage(BatchStage):
                 res = repaired[k]
                 new_turns[ti] = replace(new_turns[ti], text=res.text)
                 for rule, removed in res.removed:
-                    records.append({"id": conv.id, "stage": self.name, "turn": ti, "rule": rule, "removed": removed,
-                                    "before_chars": len(conv.turns[ti].text), "after_chars": len(res.text),
-                                    "source": conv.source})
+                    records.append(
+                        {
+                            "id": conv.id,
+                            "stage": self.name,
+                            "turn": ti,
+                            "rule": rule,
+                            "removed": removed,
+                            "before_chars": len(conv.turns[ti].text),
+                            "after_chars": len(res.text),
+                            "source": conv.source,
+                        }
+                    )
         meta: dict[str, Any] = {"rules": all_rules}
         offending = refusing + broken
         if offending:  # drop_turn / truncate
             roles = [t.role for t in new_turns]
             remove = exchange_units(roles, offending)
-            keep_idx = None if remove is None else (list(range(min(remove))) if self.policy == "truncate"
-                                                   else [i for i in range(len(new_turns)) if i not in remove])
+            keep_idx = (
+                None
+                if remove is None
+                else (
+                    list(range(min(remove)))
+                    if self.policy == "truncate"
+                    else [i for i in range(len(new_turns)) if i not in remove]
+                )
+            )
             if keep_idx is None or not valid_exchange([roles[i] for i in keep_idx]):
                 ti = offending[0]
                 k = turns[ti]
@@ -297,14 +329,26 @@ class UnfilterStage(BatchStage):
     def _drop(out: StageOutput, ci: int, reason: str, evidence: dict[str, Any]) -> None:
         out.drop(ci, reason, **evidence)
 
-    def _reject(self, conv: Conversation, ti: int, k: int, hits: list[list[Hit]], sc: Any, all_rules: list[str],
-                verdict: str, why: str | None) -> tuple[str, dict[str, Any]]:
+    def _reject(
+        self,
+        conv: Conversation,
+        ti: int,
+        k: int,
+        hits: list[list[Hit]],
+        sc: Any,
+        all_rules: list[str],
+        verdict: str,
+        why: str | None,
+    ) -> tuple[str, dict[str, Any]]:
         first = deciding_hit(hits[k], verdict)
         assert first is not None
         reason = f"refusal:repair:{why}" if why is not None else f"refusal:{first.rule}"
         span = {"turn": ti, "role": conv.turns[ti].role, **first.to_json()}
-        extra: dict[str, Any] = {"span": span, "rules": all_rules,
-                                 "verdict": "repair_failed" if why is not None else verdict}
+        extra: dict[str, Any] = {
+            "span": span,
+            "rules": all_rules,
+            "verdict": "repair_failed" if why is not None else verdict,
+        }
         if self._clf is not None and float(sc.prob[k]) > 0:
             extra["score"] = round(float(sc.prob[k]), 4)
         return reason, extra

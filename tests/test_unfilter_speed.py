@@ -82,3 +82,25 @@ def test_raw_samples_identical_to_reference_paths():
 def test_synthetic_corpus_identical_to_reference_paths(synth_batches):
     assert sum(len(b) for b in synth_batches) > 2000
     _compare(synth_batches, 20)
+
+
+def test_repeated_openings_identified_once_with_the_same_result():
+    """Language id runs once per distinct text of a batch; every copy gets the language and count it would alone."""
+
+    convs = [c for b in batches(REPO / "raw")[:4] for c in b][:200]
+    once, twice = as_batch("s", convs), as_batch("s", convs + convs[::-1])
+    stage = recipe_stage()
+    calls: list[int] = []
+    real = stage._lid.detect
+    stage._lid.detect = lambda texts: (calls.append(len(texts)), real(texts))[1]
+    a, b = stage.process(once), stage.process(twice)
+    assert calls[1] == calls[0] <= len(convs)  # the repeats cost nothing
+    n = len(convs)
+    for i in range(n):
+        assert b.notes["meta"][i]["lang"] == b.notes["meta"][2 * n - 1 - i]["lang"] == a.notes["meta"][i]["lang"]
+    langs = {k: v for k, v in a.counters.items() if k.startswith("lang:")}
+    assert {k: v for k, v in b.counters.items() if k.startswith("lang:")} == {k: 2 * v for k, v in langs.items()}
+    ref = recipe_stage(reference=True)
+    assert [ref.process(twice).notes["meta"][i]["lang"] for i in range(2 * n)] == [
+        b.notes["meta"][i]["lang"] for i in range(2 * n)
+    ]

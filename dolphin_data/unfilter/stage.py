@@ -377,7 +377,15 @@ class UnfilterStage(BatchStage):
         for lo, hi in zip(batch.offsets[:-1].tolist(), batch.offsets[1:].tolist(), strict=True):
             head = "\n".join(texts[t][: 4 * LANG_PREFIX] for t in range(lo, hi) if roles[t] != 0)[: 4 * LANG_PREFIX]
             prose.append(_CODE_FENCE.sub(" ", head) if "```" in head else head)
-        codes, probs = self._lid.detect(prose)
+        # each distinct text once (corpora repeat openings: a source's fixed prompts, templated first questions)
+        distinct = dict.fromkeys(prose)
+        if len(distinct) < len(prose):
+            pos = dict(zip(distinct, range(len(distinct)), strict=True))
+            uniq_codes, uniq_probs = self._lid.detect(list(distinct))
+            back = np.fromiter(map(pos.__getitem__, prose), np.int64, len(prose))
+            codes, probs = [uniq_codes[j] for j in back.tolist()], uniq_probs[back]
+        else:
+            codes, probs = self._lid.detect(prose)
         alive = []
         for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
             p = round(float(p), 4)

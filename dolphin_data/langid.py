@@ -281,29 +281,26 @@ class FastTextModel:
         return rows, per_line
 
     def hidden(self, rows: np.ndarray, per_line: np.ndarray) -> np.ndarray:
-        """fastText's hidden vector per line (float32, summed in order, times ``float32(1/n)``); zero rows -> 0."""
+        """fastText's hidden vector per line (float32, summed in order, times ``float32(1/n)``); zero rows -> 0.
+
+        Lines sorted by row count (longest first), so the lines that have a ``j``-th row are a prefix: the ``j``-th
+        rows of all of them are added at once, ``j`` = 1, 2, ... (the order fastText adds them in; numpy's
+        ``add.reduceat`` would not keep it)."""
         n = len(per_line)
         out = np.zeros((n, self.dim), np.float32)
         if not n or not len(rows):
             return out
         order = np.argsort(-per_line, kind="stable")
         counts = per_line[order]
-        starts = (np.cumsum(per_line) - per_line)[order]
-        pad = len(self.rows) - 1
-        acc = np.zeros((n, self.dim), np.float32)
-        block = 64
-        for k0 in range(0, int(counts[0]), block):
-            m = int(np.count_nonzero(counts > k0))
-            k = np.arange(k0, min(k0 + block, int(counts[0])))
-            idx = starts[:m, None] + k[None, :]
-            valid = k[None, :] < counts[:m, None]
-            take = np.where(valid, rows[np.minimum(idx, len(rows) - 1)], pad)
-            stack = np.concatenate([acc[None, :m], self.rows[take.T]], axis=0)
-            acc[:m] = np.add.accumulate(stack, axis=0)[-1]
-        scale = np.zeros(n, np.float32)
-        nz = counts > 0
-        scale[nz] = (1.0 / counts[nz]).astype(np.float32)
-        out[order] = acc * scale[:, None]
+        m = int(np.count_nonzero(counts))
+        starts = (np.cumsum(per_line) - per_line)[order[:m]]
+        x = self.rows[rows]
+        acc = x[starts]  # a copy: every non-empty line's first row
+        neg = -counts[:m]
+        for j in range(1, int(counts[0])):
+            mj = int(np.searchsorted(neg, -j, side="left"))  # lines with more than j rows
+            acc[:mj] += x[starts[:mj] + j]
+        out[order[:m]] = acc * (1.0 / counts[:m]).astype(np.float32)[:, None]
         return out
 
     def predict_top(self, lines: list[str]) -> tuple[np.ndarray, np.ndarray]:

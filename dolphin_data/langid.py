@@ -14,11 +14,13 @@ The inference is fastText's own, step for step, over a whole batch at once (``Fa
   vocabulary) and the ids of its character n-grams (``minn``..``maxn`` characters of ``<token>``, FNV-1a hashed over
   the UTF-8 bytes with fastText's sign-extended bytes, modulo ``bucket``, through the pruning index); a ``</s>`` token
   ends the line and ``__label__`` tokens are not words. Token -> ids is cached per process (bounded);
-- the hidden vector is the float32 sum of those rows in fastText's order (``numpy.add.accumulate`` is sequential),
+- the hidden vector is the float32 sum of those rows in fastText's order (one row position of every line at a time),
   times ``float32(1 / n)``; every internal node's sigmoid, the ``log(x + 1e-5)`` path scores and the best leaf come
   from column operations (the few texts whose two best labels are within 1e-3 replay fastText's pruned tree walk).
 
-``tests/test_langid.py`` checks labels and probabilities against fastText's ``multilinePredict`` on a large mixed set.
+``tests/test_langid.py`` checks labels and probabilities against fastText's ``multilinePredict`` and ``predict`` on a
+large mixed set; ``FastTextIdentifier`` (fastText's own C++ inference behind the same interface) is the reference the
+tests and ``bench/bench_unfilter_speed.py`` compare with.
 """
 
 from __future__ import annotations

@@ -267,14 +267,13 @@ def stage_throughput(raw: Path) -> dict:
             "conv_per_cpu_s": round(n / CPU[name]),
             "gpt_mb_per_s": round(mb / s, 2),
         }
-    out["x_before_1_core"] = round(
-        out["recipe (rules+classifier+repair+langid)"]["conv_per_s"]
-        / out["recipe, fastText langid (before)"]["conv_per_s"],
-        2,
-    )
-    out["x_before_2_cores"] = round(
-        out["recipe on 2 cores"]["conv_per_s"] / out["recipe on 2 cores, fastText langid (before)"]["conv_per_s"], 2
-    )
+    pairs = {
+        "x_before_1_core": ("recipe (rules+classifier+repair+langid)", "recipe, fastText langid (before)"),
+        "x_before_2_cores": ("recipe on 2 cores", "recipe on 2 cores, fastText langid (before)"),
+    }
+    for key, (a, b) in pairs.items():
+        out[key] = round(out[a]["conv_per_s"] / out[b]["conv_per_s"], 2)
+        out[key + "_cpu"] = round(out[a]["conv_per_cpu_s"] / out[b]["conv_per_cpu_s"], 2)
     return out
 
 

@@ -1,12 +1,21 @@
-"""Unfilter rule matching speed: MB/s of assistant text per core, against the naive loop, in the same run.
+"""Unfilter speed: rule matching MB/s per core against the naive loop, language id against fastText's own C++
+inference, and the whole stage in conversations/s, each against its baseline in the same run (medians of 3).
 
-Corpus: every assistant turn of the bundled raw samples (converted with the 2.9 recipe's converters), repeated to
-~24 MB. Baseline: ``any(p in text.lower() for p in phrases)`` over the same lexicon phrases (the public scripts'
-rule). Ours: ``RuleSet.match`` on batches of 1000 (the pipeline's batch size) for lexicon, regex, and both.
-Timed in a child process pinned to one polars thread (``POLARS_MAX_THREADS=1``) so the figure is per core.
-Whole stage (the 2.9 recipe's = the stage's defaults: rules, refusal-act classifier, repair, language id):
-conversations/s on one core by layer set, then on 2 cores (two worker processes, each loading the models once and
-running half of the batches, as the engine's workers do).
+Rule matching. Corpus: every assistant turn of the bundled raw samples (converted with the 2.9 recipe's converters),
+repeated to ~24 MB. Baseline: ``any(p in text.lower() for p in phrases)`` over the same lexicon phrases (the public
+scripts' rule). Ours: ``RuleSet.match`` on batches of 1000 (the engine's batch size) for lexicon, regex, and both.
+Timed in a child process pinned to one polars thread (``POLARS_MAX_THREADS=1``) so the figures are per core, in
+CPU seconds (the machine is shared: wall time measures the neighbours too).
+
+Language id: the stage's language-id input (the first prose of each conversation) of a synthetic corpus
+(``dolphin-data synth --profile 2.9 --scale 0.01``: distinct texts, not repeats), batches of 1000, through
+``langid.LanguageIdentifier`` (our numpy inference) and through fastText's ``multilinePredict`` (the previous
+implementation, kept as ``langid.FastTextIdentifier``); labels must agree.
+
+Whole stage (the 2.9 recipe's = the stage's defaults: rules, refusal-act classifier, repair, language id) on 16,000
+conversations of that synthetic corpus: conversations/s on one core by layer set, the recipe with fastText's language
+id as the baseline, then both on 2 cores (two worker processes, each loading the models once and running half of the
+batches, as the engine's workers do).
 """
 
 from __future__ import annotations
@@ -14,36 +23,78 @@ from __future__ import annotations
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "unfilter_speed.json"
 TARGET_MB = 24
 BATCH = 1000
+REPEATS = 3
+STAGE_N = 16_000
+SYNTH_SCALE = 0.01
 
 
-def corpus() -> list[str]:
+def _conversations(n: int | None = None, raw: Path = ROOT / "raw") -> tuple[list, dict]:
+    """The 2.9 recipe's sources in ``raw`` converted to conversations (repeated/cut to ``n``), and the recipe's
+    unfilter parameters."""
     from dolphin_data.io import iter_rows
     from dolphin_data.model import Conversation
-    from dolphin_data.pipeline import resolve_raw_files
     from dolphin_data.recipe import load_recipe
+    from dolphin_data.sources import resolve_raw_files
     from dolphin_data.stages.convert import convert_rows
 
     recipe = load_recipe(ROOT / "recipes" / "2.9.yaml")
-    texts: list[str] = []
+    convs: list[Conversation] = []
     for spec in recipe.sources:
-        for path in resolve_raw_files(spec, ROOT / "raw"):
-            for item in convert_rows(iter_rows(path), spec.converter, spec.name):
-                if isinstance(item, Conversation):
-                    texts += [t.text for t in item.turns if t.role == "gpt"]
+        for path in resolve_raw_files(spec, raw):
+            convs += [
+                c for c in convert_rows(iter_rows(path), spec.converter, spec.name) if isinstance(c, Conversation)
+            ]
+    if n is not None:
+        convs = (convs * (n // len(convs) + 1))[:n]
+    return convs, dict(recipe.stage_params.get("unfilter") or {})
+
+
+def corpus() -> list[str]:
+    texts = [t.text for c in _conversations()[0] for t in c.turns if t.role == "gpt"]
     size = sum(len(t.encode()) for t in texts)
     return texts * max(1, round(TARGET_MB * 1e6 / size))
 
 
-def measure() -> dict:
+def _batches(convs: list) -> list:
+    """The conversations as the engine hands them to a stage: columnar batches of ``BATCH`` (made untimed)."""
+    from dolphin_data.stages.local import as_batch
+
+    return [as_batch("bench", convs[i : i + BATCH]) for i in range(0, len(convs), BATCH)]
+
+
+CPU: dict[str, float] = {}  # median CPU seconds of the last ``_medians`` call's runs (this process, or a run's own)
+
+
+def _medians(runs: dict[str, Callable[[], Any]], repeats: int = REPEATS) -> dict[str, float]:
+    """Median wall seconds of each run, the runs interleaved (A B C A B C ...) so drift hits them alike; median CPU
+    seconds in ``CPU`` (a run returning a float reports its own CPU seconds, e.g. its slowest worker's)."""
+    times: dict[str, list[float]] = {k: [] for k in runs}
+    cpu: dict[str, list[float]] = {k: [] for k in runs}
+    for _ in range(repeats):
+        for k, fn in runs.items():
+            c0, t0 = time.process_time(), time.perf_counter()
+            res = fn()
+            times[k].append(time.perf_counter() - t0)
+            cpu[k].append(res if isinstance(res, float) else time.process_time() - c0)
+    CPU.clear()
+    CPU.update({k: statistics.median(v) for k, v in cpu.items()})
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def rule_speed() -> dict:
     from dolphin_data.unfilter.rules import RuleSet
 
     texts = corpus()
@@ -51,132 +102,272 @@ def measure() -> dict:
     rules = RuleSet.default()
     rules.match(texts[:BATCH])  # compile outside the timing
     phrases = rules.phrases()
-
-    # naive baseline on a prefix (it is slow); MB/s is size-independent
-    sub = texts[: max(1, len(texts) // 12)]
+    sub = texts[: max(1, len(texts) // 12)]  # the naive baseline on a prefix (it is slow); MB/s is size-independent
     sub_mb = sum(len(t.encode()) for t in sub) / 1e6
-    t0 = time.perf_counter()
-    naive_hits = sum(any(p in t.lower() for p in phrases) for t in sub)
-    naive_s = time.perf_counter() - t0
-    out = {
+    layer_sets = {"lexicon": ("lexicon",), "regex": ("regex",), "lexicon+regex": ("lexicon", "regex")}
+    hits: dict[str, int] = {}
+
+    def naive() -> None:
+        hits["naive"] = sum(any(p in t.lower() for p in phrases) for t in sub)
+
+    def ours(name: str) -> Callable[[], None]:
+        def run() -> None:
+            hits[name] = sum(
+                sum(h is not None for h in rules.match(texts[i : i + BATCH], layer_sets[name]))
+                for i in range(0, len(texts), BATCH)
+            )
+
+        return run
+
+    sec = _medians({"naive": naive, **{name: ours(name) for name in layer_sets}})
+    sec = dict(CPU)  # one process, one thread: CPU seconds are the figure least moved by the shared machine
+    naive_mbs = sub_mb / sec["naive"]
+    out: dict[str, Any] = {
         "corpus": {"assistant_texts": len(texts), "mb": round(mb, 2), "distinct_texts": len(set(texts))},
         "lexicon_phrases": len(phrases),
         "regex_rules": len(rules.regex_rules),
-        "naive": {"mb": round(sub_mb, 2), "seconds": round(naive_s, 3), "mb_per_s": round(sub_mb / naive_s, 2),
-                  "texts_hit": naive_hits},
+        "naive": {
+            "mb": round(sub_mb, 2),
+            "seconds": round(sec["naive"], 3),
+            "mb_per_s": round(naive_mbs, 2),
+            "texts_hit": hits["naive"],
+        },
     }
-    for name, layers in (("lexicon", ("lexicon",)), ("regex", ("regex",)), ("lexicon+regex", ("lexicon", "regex"))):
-        best: float | None = None
-        for _ in range(2):
-            t0 = time.perf_counter()
-            hit = 0
-            for i in range(0, len(texts), BATCH):
-                hit += sum(h is not None for h in rules.match(texts[i : i + BATCH], layers))
-            dt = time.perf_counter() - t0
-            best = dt if best is None else min(best, dt)
-        assert best is not None
-        out[name] = {"seconds": round(best, 3), "mb_per_s": round(mb / best, 1),
-                     "x_naive": round((mb / best) / (sub_mb / naive_s), 1), "texts_hit": hit,
-                     "hit_share": round(hit / len(texts), 4)}
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    for name in layer_sets:
+        out[name] = {
+            "seconds": round(sec[name], 3),
+            "mb_per_s": round(mb / sec[name], 1),
+            "x_naive": round((mb / sec[name]) / naive_mbs, 1),
+            "texts_hit": hits[name],
+            "hit_share": round(hits[name] / len(texts), 4),
+        }
     return out
 
 
-def _conversations(n: int) -> tuple[list, dict]:
-    from dolphin_data.io import iter_rows
-    from dolphin_data.model import Conversation
-    from dolphin_data.pipeline import resolve_raw_files
-    from dolphin_data.recipe import load_recipe
-    from dolphin_data.stages.convert import convert_rows
+def _prose(convs: list) -> list[str]:
+    """What the stage's language id reads of each conversation (``UnfilterStage._languages``' input)."""
+    from dolphin_data.unfilter.stage import _CODE_FENCE, LANG_PREFIX
 
-    recipe = load_recipe(ROOT / "recipes" / "2.9.yaml")
-    convs: list[Conversation] = []
-    for spec in recipe.sources:
-        for path in resolve_raw_files(spec, ROOT / "raw"):
-            convs += [c for c in convert_rows(iter_rows(path), spec.converter, spec.name) if isinstance(c, Conversation)]
-    return (convs * (n // len(convs) + 1))[:n], dict(recipe.stage_params.get("unfilter") or {})
+    out = []
+    for c in convs:
+        head = "\n".join(t.text[: 4 * LANG_PREFIX] for t in c.turns if t.role != "system")[: 4 * LANG_PREFIX]
+        out.append(_CODE_FENCE.sub(" ", head) if "```" in head else head)
+    return out
 
 
+def langid_speed(convs: list) -> dict:
+    from dolphin_data.langid import FastTextIdentifier, LanguageIdentifier
+    from dolphin_data.unfilter.stage import LANG_PREFIX
+
+    prose = _prose(convs)
+    ours, ft = LanguageIdentifier(max_chars=LANG_PREFIX), FastTextIdentifier(max_chars=LANG_PREFIX)
+    ours.detect(prose[:10])
+    ft.detect(prose[:10])  # models loaded outside the timing (ours then starts with a cold token cache)
+    res: dict[str, Any] = {}
+
+    def run(name: str, lid: Any) -> Callable[[], None]:
+        def go() -> None:
+            codes: list[str] = []
+            for i in range(0, len(prose), BATCH):
+                codes += lid.detect(prose[i : i + BATCH])[0]
+            res[name] = codes
+
+        return go
+
+    sec = _medians({"fasttext": run("fasttext", ft), "ours": run("ours", ours)})
+    sec = dict(CPU)  # one process, one thread: CPU time is the figure least moved by the shared machine
+    return {
+        "texts": len(prose),
+        "timing": "CPU seconds, medians",
+        "fasttext_us_per_text": round(sec["fasttext"] / len(prose) * 1e6, 1),
+        "ours_us_per_text": round(sec["ours"] / len(prose) * 1e6, 1),
+        "x_fasttext": round(sec["fasttext"] / sec["ours"], 2),
+        "labels_differ": sum(a != b for a, b in zip(res["ours"], res["fasttext"], strict=True)),
+    }
+
+
+SETTINGS: dict[str, dict[str, Any]] = {
+    "rules": {"classifier": None, "langid": False},
+    "rules+classifier": {"langid": False},
+    "recipe (rules+classifier+repair+langid)": {},
+    "recipe, fastText langid (before)": {},
+}
 _WORKER: dict = {}
 
 
-def _init_worker(params: dict, n: int) -> None:
-    import dolphin_data.unfilter.stage  # noqa: F401  (registers the stage in this fresh process)
+def _make(base: dict, name: str) -> Any:
+    from dolphin_data.langid import FastTextIdentifier
     from dolphin_data.stages import make_stage
+    from dolphin_data.unfilter.stage import LANG_PREFIX
 
-    _WORKER["stage"] = make_stage("unfilter", params)
-    _WORKER["convs"] = _conversations(n)[0]
-    _WORKER["stage"].process(_WORKER["convs"][:BATCH])  # load models outside the timing
-
-
-def _work(part: tuple[int, int]) -> int:
-    stage, convs = _WORKER["stage"], _WORKER["convs"]
-    for i in range(part[0], part[1], BATCH):
-        stage.process(convs[i : min(i + BATCH, part[1])])
-    return part[1] - part[0]
+    stage = make_stage("unfilter", {**base, **SETTINGS[name]})
+    if "fastText" in name:
+        stage._lid = FastTextIdentifier(max_chars=LANG_PREFIX)
+    return stage
 
 
-def stage_throughput(n: int = 16_000) -> dict:
+def _init_worker(base: dict, raw: str) -> None:
+    import dolphin_data.unfilter.stage  # noqa: F401  (registers the stage in this fresh process)
+
+    _WORKER["stages"] = {k: _make(base, k) for k in SETTINGS if k.startswith("recipe")}
+    _WORKER["batches"] = _batches(_conversations(None, Path(raw))[0][:STAGE_N])
+    for stage in _WORKER["stages"].values():
+        stage.process(_WORKER["batches"][0])  # load models outside the timing
+
+
+def _work(job: tuple[str, int, int]) -> float:
+    """Run the job's batches; the worker's CPU seconds."""
+    stage = _WORKER["stages"][job[0]]
+    c0 = time.process_time()
+    for b in _WORKER["batches"][job[1] : job[2]]:
+        stage.process(b)
+    return time.process_time() - c0
+
+
+def stage_throughput(raw: Path) -> dict:
     """Conversations/s of the whole ``unfilter`` stage with the 2.9 recipe's parameters, by layer set and cores."""
     import multiprocessing
 
-    from dolphin_data.stages import make_stage
-
-    convs, base = _conversations(n)
+    convs, base = _conversations(None, raw)
+    convs = convs[:STAGE_N]
+    n = len(convs)
+    batches = _batches(convs)
     mb = sum(len(t.text.encode()) for c in convs for t in c.turns if t.role == "gpt") / 1e6
     out: dict = {"conversations": n, "gpt_mb": round(mb, 2), "params": {k: str(v) for k, v in base.items()}}
-    for name, over in (("rules", {"classifier": None, "langid": False}), ("rules+classifier", {"langid": False}),
-                       ("recipe (rules+classifier+repair+langid)", {})):
-        stage = make_stage("unfilter", {**base, **over})
-        stage.process(convs[:BATCH])  # load models outside the timing
-        t0 = time.perf_counter()
-        for i in range(0, n, BATCH):
-            stage.process(convs[i : i + BATCH])
-        dt = time.perf_counter() - t0
-        out[name] = {"conv_per_s": round(n / dt), "gpt_mb_per_s": round(mb / dt, 1)}
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(2, initializer=_init_worker, initargs=(base, n)) as pool:
-        pool.map(_work, [(0, BATCH), (BATCH, 2 * BATCH)])  # both workers initialised
-        t0 = time.perf_counter()
-        done = sum(pool.map(_work, [(0, n // 2), (n // 2, n)], chunksize=1))
-        dt = time.perf_counter() - t0
-    out["recipe on 2 cores"] = {"conv_per_s": round(done / dt), "gpt_mb_per_s": round(mb / dt, 1)}
+    stages = {name: _make(base, name) for name in SETTINGS}
+    for stage in stages.values():
+        stage.process(batches[0])  # load models outside the timing
+
+    def run(stage: Any) -> Callable[[], None]:
+        return lambda: [stage.process(b) for b in batches]
+
+    sec = _medians({name: run(stage) for name, stage in stages.items()})
+    for name in SETTINGS:
+        out[name] = {
+            "conv_per_s": round(n / sec[name]),
+            "conv_per_cpu_s": round(n / CPU[name]),
+            "gpt_mb_per_s": round(mb / sec[name], 2),
+        }
+    half = len(batches) // 2
+    with multiprocessing.get_context("spawn").Pool(2, initializer=_init_worker, initargs=(base, str(raw))) as pool:
+        pool.map(_work, [("recipe (rules+classifier+repair+langid)", 0, 1)] * 2, chunksize=1)  # both workers ready
+
+        def two(name: str) -> Callable[[], None]:
+            return lambda: max(pool.map(_work, [(name, 0, half), (name, half, len(batches))], chunksize=1))
+
+        sec2 = _medians(
+            {
+                "recipe on 2 cores": two("recipe (rules+classifier+repair+langid)"),
+                "recipe on 2 cores, fastText langid (before)": two("recipe, fastText langid (before)"),
+            }
+        )
+    for name, s in sec2.items():  # conv_per_cpu_s: as if each worker had its core (the slower worker's CPU time)
+        out[name] = {
+            "conv_per_s": round(n / s),
+            "conv_per_cpu_s": round(n / CPU[name]),
+            "gpt_mb_per_s": round(mb / s, 2),
+        }
+    pairs = {
+        "x_before_1_core": ("recipe (rules+classifier+repair+langid)", "recipe, fastText langid (before)"),
+        "x_before_2_cores": ("recipe on 2 cores", "recipe on 2 cores, fastText langid (before)"),
+    }
+    for key, (a, b) in pairs.items():
+        out[key] = round(out[a]["conv_per_s"] / out[b]["conv_per_s"], 2)
+        out[key + "_cpu"] = round(out[a]["conv_per_cpu_s"] / out[b]["conv_per_cpu_s"], 2)
     return out
+
+
+def child() -> dict:
+    res: dict[str, Any] = {"repeats": REPEATS, **rule_speed()}
+    with tempfile.TemporaryDirectory(prefix="bench_unfilter_") as tmp:
+        raw = Path(tmp) / "raw"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "dolphin_data",
+                "synth",
+                "--profile",
+                "2.9",
+                "--scale",
+                str(SYNTH_SCALE),
+                "--out",
+                str(raw),
+                "-q",
+                "-w",
+                "1",
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+        res["langid"] = langid_speed(_conversations(None, raw)[0][:STAGE_N])
+        res["stage"] = {"corpus": f"synth --profile 2.9 --scale {SYNTH_SCALE}", **stage_throughput(raw)}
+    res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return res
 
 
 def main() -> None:
     env = {**os.environ, "POLARS_MAX_THREADS": "1", "RAYON_NUM_THREADS": "1"}
-    proc = subprocess.run([sys.executable, "-m", "bench.bench_unfilter_speed", "--child"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.bench_unfilter_speed", "--child"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
         raise SystemExit(f"bench unfilter_speed failed:\n{proc.stderr[-3000:]}")
     res = json.loads(proc.stdout)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(res, indent=2) + "\n")
     c = res["corpus"]
-    print(f"corpus: {c['assistant_texts']:,} assistant replies, {c['mb']} MB ({c['distinct_texts']} distinct, repeated); "
-          f"{res['lexicon_phrases']} lexicon phrases, {res['regex_rules']} regex rules; one core (POLARS_MAX_THREADS=1)")
+    print(
+        f"corpus: {c['assistant_texts']:,} assistant replies, {c['mb']} MB ({c['distinct_texts']} distinct, repeated); "
+        f"{res['lexicon_phrases']} lexicon phrases, {res['regex_rules']} regex rules; one core (POLARS_MAX_THREADS=1); "
+        f"medians of {res['repeats']}"
+    )
     print(f"{'matcher':<16}{'MB/s':>10}{'x naive':>10}{'texts hit':>11}")
     n = res["naive"]
-    print(f"{'naive any(in)':<16}{n['mb_per_s']:>10.1f}{1.0:>10.1f}{n['texts_hit'] / max(1, c['assistant_texts'] // 12):>11.2%}")
+    print(
+        f"{'naive any(in)':<16}{n['mb_per_s']:>10.1f}{1.0:>10.1f}{n['texts_hit'] / max(1, c['assistant_texts'] // 12):>11.2%}"
+    )
     for name in ("lexicon", "regex", "lexicon+regex"):
         r = res[name]
         print(f"{name:<16}{r['mb_per_s']:>10.1f}{r['x_naive']:>10.1f}{r['hit_share']:>11.2%}")
     lr = res["lexicon+regex"]
-    print(f"goals (lexicon+regex): >= 100 MB/s per core: {'met' if lr['mb_per_s'] >= 100 else 'NOT met'} "
-          f"({lr['mb_per_s']}); >= 50x naive: {'met' if lr['x_naive'] >= 50 else 'NOT met'} ({lr['x_naive']}x); "
-          f"peak RSS {res['peak_rss_mb']} MB")
+    print(
+        f"goals (lexicon+regex): >= 100 MB/s per core: {'met' if lr['mb_per_s'] >= 100 else 'NOT met'} "
+        f"({lr['mb_per_s']}); >= 50x naive: {'met' if lr['x_naive'] >= 50 else 'NOT met'} ({lr['x_naive']}x)"
+    )
+    li = res["langid"]
+    print(
+        f"language id, {li['texts']:,} synthetic conversations: fastText multilinePredict {li['fasttext_us_per_text']} "
+        f"us/text, ours {li['ours_us_per_text']} us/text: x{li['x_fasttext']} (labels differing: {li['labels_differ']})"
+    )
     st = res["stage"]
-    print(f"whole unfilter stage, {st['conversations']:,} conversations ({st['gpt_mb']} MB of gpt text):")
-    for name in ("rules", "rules+classifier", "recipe (rules+classifier+repair+langid)", "recipe on 2 cores"):
-        print(f"  {name:<42}{st[name]['conv_per_s']:>10,} conv/s{st[name]['gpt_mb_per_s']:>8} MB/s")
+    print(
+        f"whole unfilter stage, {st['conversations']:,} conversations of {st['corpus']} ({st['gpt_mb']} MB of gpt text):"
+    )
+    for name in (*SETTINGS, "recipe on 2 cores", "recipe on 2 cores, fastText langid (before)"):
+        r = st[name]
+        print(
+            f"  {name:<46}{r['conv_per_s']:>10,} conv/s{r['conv_per_cpu_s']:>10,} conv/CPU-s{r['gpt_mb_per_s']:>8} MB/s"
+        )
+    print(
+        f"  recipe vs before: x{st['x_before_1_core']} on 1 core, x{st['x_before_2_cores']} on 2 cores (wall); "
+        f"x{st['x_before_1_core_cpu']}, x{st['x_before_2_cores_cpu']} (CPU)"
+    )
     two = st["recipe on 2 cores"]["conv_per_s"]
-    print(f"goal (whole stage, 2 cores): >= 20,000 conv/s: {'met' if two >= 20_000 else 'NOT met'} ({two:,})")
+    print(
+        f"goal (whole stage, 2 cores): >= 20,000 conv/s: {'met' if two >= 20_000 else 'NOT met'} ({two:,}); "
+        f"peak RSS {res['peak_rss_mb']} MB"
+    )
     print(f"results: {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
     if "--child" in sys.argv:
-        print(json.dumps({**measure(), "stage": stage_throughput()}))
+        print(json.dumps(child()))
     else:
         main()

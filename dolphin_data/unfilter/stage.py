@@ -4,7 +4,9 @@ moralizing, keep the rest unchanged; identify (and optionally filter) languages.
 Per batch, columnar: language id on a bounded prefix of each conversation (when on) -> ``score.score_texts`` over
 every checked turn (lexicon + regex in one vectorised pass, the refusal-act classifier on candidate sentences)
 -> ``policy.turn_verdict`` per turn -> ``repair.repair_text`` for repairable turns, re-scored as one column ->
-the policy's action per conversation. The defaults ARE the 2.9 recipe's behaviour, so
+the policy's action per conversation. Only turns with a rule hit or a score at the threshold go through the
+verdict loop (the rest are clean), only conversations with a hit or a near miss get per-conversation work, and
+language id reads each distinct prefix of a batch once. The defaults ARE the 2.9 recipe's behaviour, so
 ``dolphin-data unfilter IN --out OUT --rejects REJ`` is the filter the build runs.
 
 Reasons: ``refusal:lexicon:<id>``, ``refusal:regex:<rule>``, ``refusal:classifier``, ``refusal:repair:<why>``
@@ -99,8 +101,10 @@ class UnfilterStage(BatchStage):
         layers = [layers] if isinstance(layers, str) else list(layers)
         bad = [x for x in layers if x not in LAYERS]
         if bad:
-            raise ParamError(f"stage 'unfilter': layer {bad[0]!r} is not one of {', '.join(LAYERS)} "
-                             "(the classifier is set with `classifier: default`, a model path, or null)")
+            raise ParamError(
+                f"stage 'unfilter': layer {bad[0]!r} is not one of {', '.join(LAYERS)} "
+                "(the classifier is set with `classifier: default`, a model path, or null)"
+            )
         if lexicon is not None and not Path(lexicon).is_file():
             raise ParamError(f"stage 'unfilter': lexicon file {lexicon!r} not found")
         classifier = "default" if classifier is True else (None if classifier is False else classifier)
@@ -157,29 +161,22 @@ class UnfilterStage(BatchStage):
         checked = np.flatnonzero(np.isin(batch.roles, self._check_codes) & np.isin(owner, alive)).tolist()
         texts = [batch.texts[t] for t in checked]
         out.counters["turns_checked"] += len(texts)
-        is_gpt = [bool(batch.roles[t] == GPT) for t in checked]
+        is_gpt = (batch.roles[checked] == GPT).tolist() if checked else []
         sc = score_texts(texts, self.rules, self._clf, self.layers, is_gpt)
-        thr = self.classifier_threshold
-        hits: list[list[Hit]] = []
-        verdicts: list[str] = []
-        for k, text in enumerate(texts):
-            hs = list(sc.hits[k])
-            p = float(sc.prob[k])
-            if p >= thr and not classifier_counts(text, hs, sc.span[k]):
-                p = 0.0
-            if p >= thr:
-                hs.append(classifier_hit(text, p, sc.span[k]))
-            v = turn_verdict(hs, p, thr)
-            if v == "repair" and not is_gpt[k]:
-                v = "refusal"  # only assistant turns are repaired
-            hits.append(hs)
-            verdicts.append(v)
-            if p > 0:
-                out.counters[f"classifier_score:{min(int(p * 10), 9) / 10:.1f}"] += 1
+        hits, verdicts = self._verdicts(texts, is_gpt, sc, out)
         repaired, failed = self._repairs(texts, hits, verdicts)
+        # only conversations with a hit (decided) or a near miss (noted) need a look; the rest are kept unchanged
+        k_owner = owner[checked] if checked else np.zeros(0, np.int64)
+        k_turn = turn_index[checked] if checked else np.zeros(0, np.int64)
+        look = np.fromiter((bool(h or ig) for h, ig in zip(hits, sc.ignored, strict=True)), bool, len(texts))
+        look |= sc.prob >= NEAR_MISS_MIN
         per_conv: dict[int, dict[int, int]] = {}
-        for k, t in enumerate(checked):
-            per_conv.setdefault(int(owner[t]), {})[int(turn_index[t])] = k
+        if look.any():
+            wanted = np.isin(k_owner, k_owner[look])
+            for k, ci, ti in zip(
+                np.flatnonzero(wanted).tolist(), k_owner[wanted].tolist(), k_turn[wanted].tolist(), strict=True
+            ):
+                per_conv.setdefault(ci, {})[ti] = k
         for ci, turns in sorted(per_conv.items()):
             if not any(hits[k] for k in turns.values()):
                 self._near_miss(ci, turns, sc, meta)
@@ -192,8 +189,41 @@ class UnfilterStage(BatchStage):
             self._decide(ci, batch[ci], turns, hits, verdicts, sc, repaired, failed, out, meta)
         return out
 
-    def _repairs(self, texts: list[str], hits: list[list[Hit]], verdicts: list[str]
-                 ) -> tuple[dict[int, Any], dict[int, str]]:
+    def _verdicts(
+        self, texts: list[str], is_gpt: list[bool], sc: Any, out: StageOutput
+    ) -> tuple[list[list[Hit]], list[str]]:
+        """Each checked turn's hits (the classifier's counted as one) and verdict; the classifier-score histogram.
+        A turn without rule hits whose score is under the threshold is ``clean`` without a closer look."""
+        thr = self.classifier_threshold
+        hits: list[list[Hit]] = [[] for _ in texts]
+        verdicts = ["clean"] * len(texts)
+        final = sc.prob.astype(np.float64)  # the score once it counts (0 when the classifier's sentence does not)
+        todo = np.fromiter(map(bool, sc.hits), bool, len(texts)) | (sc.prob >= thr) if texts else np.zeros(0, bool)
+        for k in np.flatnonzero(todo).tolist():
+            text = texts[k]
+            hs = list(sc.hits[k])
+            p = float(sc.prob[k])
+            if p >= thr and not classifier_counts(text, hs, sc.span[k]):
+                p = 0.0
+            if p >= thr:
+                hs.append(classifier_hit(text, p, sc.span[k]))
+            v = turn_verdict(hs, p, thr)
+            if v == "repair" and not is_gpt[k]:
+                v = "refusal"  # only assistant turns are repaired
+            hits[k] = hs
+            verdicts[k] = v
+            final[k] = p
+        scored = np.flatnonzero(final > 0)
+        if len(scored):  # counted in the order the buckets first occur, as a per-turn loop would
+            buckets = np.minimum((final[scored] * 10).astype(np.int64), 9)
+            values, first, counts = np.unique(buckets, return_index=True, return_counts=True)
+            for j in np.argsort(first, kind="stable").tolist():
+                out.counters[f"classifier_score:{int(values[j]) / 10:.1f}"] += int(counts[j])
+        return hits, verdicts
+
+    def _repairs(
+        self, texts: list[str], hits: list[list[Hit]], verdicts: list[str]
+    ) -> tuple[dict[int, Any], dict[int, str]]:
         """Repair every repairable turn, then re-check the repaired texts as one column."""
         if self.policy == "drop_any":
             return {}, {}
@@ -206,8 +236,9 @@ class UnfilterStage(BatchStage):
             hs = again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
-            elif (float(again.prob[j]) >= self.classifier_threshold and classifier_counts(new, hs, again.span[j])) \
-                    or any(h.kind in ("refusal", "artefact") for h in hs):
+            elif (
+                float(again.prob[j]) >= self.classifier_threshold and classifier_counts(new, hs, again.span[j])
+            ) or any(h.kind in ("refusal", "artefact") for h in hs):
                 failed[k] = "still_refuses"
             elif hs:
                 failed[k] = "still_boilerplate"
@@ -215,9 +246,19 @@ class UnfilterStage(BatchStage):
                 failed[k] = "no_answer"
         return done, failed
 
-    def _decide(self, ci: int, conv: Conversation, turns: dict[int, int], hits: list[list[Hit]], verdicts: list[str],
-                sc: Any, repaired: dict[int, Any], failed: dict[int, str], out: StageOutput,
-                meta_of: dict[int, dict[str, Any]]) -> None:
+    def _decide(
+        self,
+        ci: int,
+        conv: Conversation,
+        turns: dict[int, int],
+        hits: list[list[Hit]],
+        verdicts: list[str],
+        sc: Any,
+        repaired: dict[int, Any],
+        failed: dict[int, str],
+        out: StageOutput,
+        meta_of: dict[int, dict[str, Any]],
+    ) -> None:
         order = sorted(turns.items())
         all_rules = sorted({h.rule for _, k in order for h in hits[k]})
         refusing = [ti for ti, k in order if verdicts[k] == "refusal"]
@@ -238,16 +279,32 @@ class UnfilterStage(BatchStage):
                 res = repaired[k]
                 new_turns[ti] = replace(new_turns[ti], text=res.text)
                 for rule, removed in res.removed:
-                    records.append({"id": conv.id, "stage": self.name, "turn": ti, "rule": rule, "removed": removed,
-                                    "before_chars": len(conv.turns[ti].text), "after_chars": len(res.text),
-                                    "source": conv.source})
+                    records.append(
+                        {
+                            "id": conv.id,
+                            "stage": self.name,
+                            "turn": ti,
+                            "rule": rule,
+                            "removed": removed,
+                            "before_chars": len(conv.turns[ti].text),
+                            "after_chars": len(res.text),
+                            "source": conv.source,
+                        }
+                    )
         meta: dict[str, Any] = {"rules": all_rules}
         offending = refusing + broken
         if offending:  # drop_turn / truncate
             roles = [t.role for t in new_turns]
             remove = exchange_units(roles, offending)
-            keep_idx = None if remove is None else (list(range(min(remove))) if self.policy == "truncate"
-                                                   else [i for i in range(len(new_turns)) if i not in remove])
+            keep_idx = (
+                None
+                if remove is None
+                else (
+                    list(range(min(remove)))
+                    if self.policy == "truncate"
+                    else [i for i in range(len(new_turns)) if i not in remove]
+                )
+            )
             if keep_idx is None or not valid_exchange([roles[i] for i in keep_idx]):
                 ti = offending[0]
                 k = turns[ti]
@@ -274,14 +331,26 @@ class UnfilterStage(BatchStage):
     def _drop(out: StageOutput, ci: int, reason: str, evidence: dict[str, Any]) -> None:
         out.drop(ci, reason, **evidence)
 
-    def _reject(self, conv: Conversation, ti: int, k: int, hits: list[list[Hit]], sc: Any, all_rules: list[str],
-                verdict: str, why: str | None) -> tuple[str, dict[str, Any]]:
+    def _reject(
+        self,
+        conv: Conversation,
+        ti: int,
+        k: int,
+        hits: list[list[Hit]],
+        sc: Any,
+        all_rules: list[str],
+        verdict: str,
+        why: str | None,
+    ) -> tuple[str, dict[str, Any]]:
         first = deciding_hit(hits[k], verdict)
         assert first is not None
         reason = f"refusal:repair:{why}" if why is not None else f"refusal:{first.rule}"
         span = {"turn": ti, "role": conv.turns[ti].role, **first.to_json()}
-        extra: dict[str, Any] = {"span": span, "rules": all_rules,
-                                 "verdict": "repair_failed" if why is not None else verdict}
+        extra: dict[str, Any] = {
+            "span": span,
+            "rules": all_rules,
+            "verdict": "repair_failed" if why is not None else verdict,
+        }
         if self._clf is not None and float(sc.prob[k]) > 0:
             extra["score"] = round(float(sc.prob[k]), 4)
         return reason, extra
@@ -310,7 +379,15 @@ class UnfilterStage(BatchStage):
         for lo, hi in zip(batch.offsets[:-1].tolist(), batch.offsets[1:].tolist(), strict=True):
             head = "\n".join(texts[t][: 4 * LANG_PREFIX] for t in range(lo, hi) if roles[t] != 0)[: 4 * LANG_PREFIX]
             prose.append(_CODE_FENCE.sub(" ", head) if "```" in head else head)
-        codes, probs = self._lid.detect(prose)
+        # each distinct text once (corpora repeat openings: a source's fixed prompts, templated first questions)
+        distinct = dict.fromkeys(prose)
+        if len(distinct) < len(prose):
+            pos = dict(zip(distinct, range(len(distinct)), strict=True))
+            uniq_codes, uniq_probs = self._lid.detect(list(distinct))
+            back = np.fromiter(map(pos.__getitem__, prose), np.int64, len(prose))
+            codes, probs = [uniq_codes[j] for j in back.tolist()], uniq_probs[back]
+        else:
+            codes, probs = self._lid.detect(prose)
         alive = []
         for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
             p = round(float(p), 4)

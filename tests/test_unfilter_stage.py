@@ -253,3 +253,28 @@ def test_real_upstream_sample_records_stay_kept():
     dropped = {(r.id.rsplit(":", 1)[0], int(r.id.rsplit(":", 1)[1])) for r in out.rejects}
     assert dropped == SAMPLE_REFUSALS
     assert len(out.kept) == len(convs) - 2
+
+
+@pytest.mark.parametrize("reply,kept_text", [
+    ("I can't provide legal advice, but in general a landlord must give written notice before ending a lease.",
+     "In general a landlord must give written notice before ending a lease."),
+    ("I cannot provide financial advice. However, broad index funds are popular for their low fees.",
+     "Broad index funds are popular for their low fees."),
+    ("While I can't give medical advice, here are common remedies: rest, fluids and a cool compress.",
+     "Here are common remedies: rest, fluids and a cool compress."),
+])
+def test_professional_advice_disclaimer_before_an_answer_is_repaired(reply, kept_text):
+    out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("A question.", reply))])
+    assert not out.rejects and out.kept[0].turns[-1].text == kept_text
+    assert [r["rule"] for r in out.repairs] == ["regex:no_professional_advice"]
+
+
+@pytest.mark.parametrize("reply,reason", [
+    ("I cannot provide medical advice. Please consult a doctor.", "refusal:repair:no_answer"),
+    ("I'm not a lawyer. You should speak to an attorney about this.", "refusal:repair:no_answer"),
+    ("I'm sorry, but I cannot provide medical advice.", "refusal:regex:apology_refusal"),
+    ("I'm not in a position to give you legal advice.", "refusal:repair:empty"),
+])
+def test_disclaimer_with_only_a_referral_left_is_a_refusal(reply, reason):
+    out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("A question.", reply))])
+    assert not out.kept and out.rejects[0].reason == reason

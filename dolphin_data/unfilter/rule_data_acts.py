@@ -91,9 +91,11 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "no_professional_advice", "boilerplate",
         ("i can't", "i cannot", "i can not", "i'm unable", "i am unable", "i'm not able", "i am not able",
-         "i'm not qualified", "i am not qualified", "while i can't", "while i cannot"),
+         "i'm not qualified", "i am not qualified", "while i can't", "while i cannot", "i'm not in a position",
+         "i am not in a position"),
         r"(?:while |although |though )?i(?: can't| cannot| can not|'m unable to| am unable to|'m not able to|"
-        r" am not able to|'m not qualified to| am not qualified to) (?:provide|give|offer)(?: you)?(?: with)? "
+        r" am not able to|'m not qualified to| am not qualified to|'m not in a position to| am not in a position to)"
+        r" (?:provide|give|offer)(?: you)?(?: with)? "
         r"(?:(?:any|specific|personali[sz]ed|individuali[sz]ed|professional|personal|formal|official)\s+)*"
         + _PRO_DOMAIN + r" (?:advice|diagnos[ie]s|opinions?|counsel(?:ing|ling)?|recommendations?)\b",
         anchored=True,

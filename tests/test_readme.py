@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, read_jsonl
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"<!-- test: ([a-z ]+) -->\s*\n```sh\n(.*?)```", re.S)
@@ -125,3 +125,19 @@ def test_every_path_and_test_the_readme_names_exists():
             assert re.search(rf"^def {re.escape(test)}\(", (REPO / path).read_text(), re.M), f"no {ref}"
         checked += 1
     assert checked >= 30, checked
+
+
+def test_the_walkthrough_ends_as_the_readme_says(workspace: Path):
+    """The prose under "Use it on your own data": which of examples/my_chats.jsonl's rows end where."""
+    if not (workspace / "fit.jsonl").exists():  # the block runs first in this module; alone, run it here
+        block = next(lines for label, lines in RUN if label == "own data")
+        for line in block:
+            assert shell(workspace, split_expectation(line)[0]).returncode == 0, line
+    ids = {name: [r["id"] for r in read_jsonl(workspace / name)] for name in ("refusals.jsonl", "repairs.jsonl")}
+    assert ids == {"refusals.jsonl": ["my_chats:4"], "repairs.jsonl": ["my_chats:5"]}
+    dups = {r["id"]: (r["reason"], r["duplicate_of"]) for r in read_jsonl(workspace / "dups.jsonl")}
+    assert dups == {"my_chats:6": ("dup:exact", "my_chats:2"), "my_chats:8": ("dup:near", "my_chats:7")}
+    assert len(read_jsonl(workspace / "chats.jsonl")) == 20 and read_jsonl(workspace / "chats.rejects.jsonl") == []
+    fit = [r["id"] for r in read_jsonl(workspace / "fit.jsonl")]
+    assert len(fit) == 17 and fit == [r["id"] for r in read_jsonl(workspace / "stats.jsonl")]
+    assert "As an AI language model" not in (workspace / "fit.jsonl").read_text()

@@ -1,7 +1,8 @@
 """Whole builds of the 2.9 recipe on a synthetic full-schema corpus, driven only through the CLI.
 
 ``dolphin-data synth --profile 2.9 --scale F`` writes a raw/ folder in every upstream schema with planted problems
-(F=1 is the full mix; ``BENCH_SCALE`` or the first argument sets F, default 0.2), then
+(F=1 is the full mix; ``BENCH_SCALE`` or the first argument sets F, default 0.2; ``BENCH_RAW=DIR`` reuses a folder
+written by ``python -m bench.bench_build synth F DIR``), then
 ``dolphin-data build recipes/2.9.yaml --raw DIR`` builds it with the default workers (all cores) and with
 ``--workers 1``, interleaved, ``BENCH_REPEATS`` times each (default 2; ``BENCH_MODES=default`` runs only the
 first); medians are reported, and the speed-up is the ratio of the median wall times measured in this run.
@@ -107,8 +108,15 @@ def main(scale: float | None = None) -> None:
              if m[0] in os.environ.get("BENCH_MODES", "default,workers_1").split(",")]
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         raw = Path(tmp) / "raw"
-        gen = run_measured([*CLI, "synth", "--profile", "2.9", "--scale", str(scale), "--out", str(raw), "-q"])
+        given = os.environ.get("BENCH_RAW")  # a folder written earlier by the same synth command: not regenerated
+        if given:
+            raw = Path(given)
+            gen = json.loads((raw / "BENCH_SYNTH.json").read_text())
+        else:
+            gen = run_measured([*CLI, "synth", "--profile", "2.9", "--scale", str(scale), "--out", str(raw), "-q"])
         meta = json.loads((raw / "SYNTH.json").read_text())
+        if abs(float(meta.get("scale", scale)) - scale) > 1e-9:
+            raise SystemExit(f"BENCH_RAW={given} holds scale {meta.get('scale')}, not {scale}")
         n, mb = meta["conversations"], meta["bytes"] / 1e6
         print(f"synth --profile 2.9 --scale {scale}: {n:,} conversations, {mb:,.0f} MB in {gen['seconds']:.1f} s "
               f"(CPU {gen['cpu_seconds']:.0f} s) "
@@ -151,5 +159,15 @@ def main(scale: float | None = None) -> None:
     RESULTS.write_text(json.dumps(previous, indent=2, sort_keys=True) + "\n")
 
 
+def synth(scale: float, raw: Path) -> None:
+    """Write the synthetic corpus once (with its generation figures) for later runs with ``BENCH_RAW``."""
+    gen = run_measured([*CLI, "synth", "--profile", "2.9", "--scale", str(scale), "--out", str(raw), "-q"])
+    (raw / "BENCH_SYNTH.json").write_text(json.dumps(gen))
+    print(json.dumps(gen))
+
+
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else None)
+    if len(sys.argv) > 1 and sys.argv[1] == "synth":
+        synth(float(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main(float(sys.argv[1]) if len(sys.argv) > 1 else None)

@@ -39,10 +39,9 @@ def load_conversations() -> tuple[list[Conversation], str]:
         from dolphin_data.stages.convert import convert_file
 
         return convert_file(path, sniff_shape(Path(path)))[0], path
-    from dolphin_data.sources import resolve_raw_files
-
     from dolphin_data.io import iter_rows
     from dolphin_data.recipe import load_recipe
+    from dolphin_data.sources import resolve_raw_files
     from dolphin_data.stages.convert import convert_rows
 
     recipe = load_recipe(REPO / "recipes" / "2.9.yaml")

@@ -1,7 +1,8 @@
 """Unfilter quality: the stage with its defaults (= the 2.9 recipe) on labelled replies, dev and held-out test.
 
 Sets (``bench/data/make_unfilter_sets.py``): ``unfilter_dev.jsonl`` (rules, cue and threshold were tuned on it) and
-``unfilter_test.jsonl`` (written after tuning, never tuned on). Each reply becomes a one-exchange conversation and
+``unfilter_test.jsonl`` (written after the v2 tuning, never tuned on) and ``unfilter_test_v3.jsonl`` (written after the
+v3 tuning, never tuned on). Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
 - refusal recall: refusals dropped / refusals;
@@ -27,7 +28,8 @@ from dolphin_data.model import Conversation, Turn
 from dolphin_data.stages import make_stage
 
 ROOT = Path(__file__).resolve().parent
-SETS = {"dev": ROOT / "data" / "unfilter_dev.jsonl", "test": ROOT / "data" / "unfilter_test.jsonl"}
+SETS = {"dev": ROOT / "data" / "unfilter_dev.jsonl", "test": ROOT / "data" / "unfilter_test.jsonl",
+        "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl"}
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"
 TARGETS = {"drop_precision": 0.97, "refusal_recall": 0.95, "compliant_kept": 0.97}
@@ -40,17 +42,20 @@ def load(path: Path) -> list[dict[str, Any]]:
 def run(rows: list[dict[str, Any]], **params: Any) -> list[dict[str, Any]]:
     """Per row: outcome (drop|repair|keep), reason, rules fired."""
     import dolphin_data.unfilter.stage  # noqa: F401
+    from dolphin_data.stages.local import run_stage
 
     stage = make_stage("unfilter", {"langid": False, **params})
     convs = [Conversation(f"r{i}", "bench", (Turn("human", r.get("prompt", "Question?")), Turn("gpt", r["text"])))
              for i, r in enumerate(rows)]
-    out = stage.process(convs)
+    out = run_stage(stage, convs)
     res: list[dict[str, Any]] = [{} for _ in rows]
     for rej in out.rejects:
         res[int(rej.id[1:])] = {"outcome": "drop", "reason": rej.reason, "rules": rej.extra.get("rules", [])}
+    notes = out.output.notes.get("meta", {}) if out.output is not None else {}
     for conv in out.kept:
-        meta = conv.metadata.get("unfilter") or {}
-        res[int(conv.id[1:])] = {"outcome": "repair" if meta.get("action") == "repaired" else "keep", "reason": "",
+        i = int(conv.id[1:])
+        meta = (notes.get(i) or {}).get("unfilter") or conv.metadata.get("unfilter") or {}
+        res[i] = {"outcome": "repair" if meta.get("action") == "repaired" else "keep", "reason": "",
                                  "rules": meta.get("rules", [])}
     attempted = {int(r["id"][1:]) for r in out.repairs}
     for i, r in enumerate(res):
@@ -149,10 +154,10 @@ def main() -> None:
                                                          if "classifier" in x["rules"]) / len(clf), 4) if clf else None,
                                   "fired": len(clf)}
             PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-        if name == "test":
+        if name.startswith("test"):
             met = {k: (overall[k] or 0) >= v for k, v in TARGETS.items()}
             entry["targets_met"] = met
-            print("\ntargets on test: " + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}"
+            print(f"\ntargets on {name}: " + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}"
                                                    for k, v in TARGETS.items()))
         results[name] = entry
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -328,7 +328,7 @@ def build_agent_data() -> Rows:
                       "convert currencies."),
              "refusal", "capability refusal ('I'm sorry, but I don't have the ability to ...'; the phrase is in SystemChat's "
              "own filter list, where a case bug kept it from matching)",
-             REFUSAL + " - known gap: no unfilter layer flags 'I don't have the ability to' today")
+             REFUSAL)
     rows.add({"conversations": [{"from": "system", "value": weather}, {"from": "human", "value": "Weather in Lima?"},
                                 {"from": "function_call", "value": '{"name": "get_weather"}'},
                                 {"from": "gpt", "value": "It is 18 °C in Lima."}]},

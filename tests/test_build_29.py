@@ -152,7 +152,7 @@ def test_explain_shows_a_repair(build, cli):
     res = cli("explain", "openhermes:278", "--build", out)
     assert res.exit_code == 0, res.output
     assert "kept in openhermes200k_unfiltered.jsonl" in res.output
-    assert "repaired by unfilter (" in res.output and "turn 1: removed" in res.output
+    assert "repair 1  unfilter: rule " in res.output and ", turn 1" in res.output and "removed   " in res.output
     assert "As an AI language model" in res.output
 
 
@@ -184,8 +184,78 @@ def test_explain_shows_repairs_and_the_kept_copy_of_a_duplicate(build, cli):
     repairs = read_jsonl(out / "repairs" / "systemchat_validate.jsonl")
     assert repairs and "repairs/systemchat_validate.jsonl" in manifest["side"]
     res = cli("explain", repairs[0]["id"], "--build", out)
-    assert res.exit_code == 0 and "repaired by systemchat_validate (system:leak)" in res.output
+    assert res.exit_code == 0 and "repair 1  systemchat_validate: rule system:leak" in res.output
     assert repairs[0]["removed"][0][:30] in res.output.replace("\n", " ").replace("│", "")
     dup = next(r for r in rejects["dedup"] if r["reason"] == "dup:near")
     res = cli("explain", dup["id"], "--build", out)
     assert f"kept copy {dup['duplicate_of']}:" in res.output and "similarity" in res.output
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def test_report_sections_follow_the_pipeline_with_a_readable_dedup_matrix_and_cluster_list(build, cli):
+    out, manifest, *_ = build
+    res = cli("report", out)
+    assert res.exit_code == 0, res.output
+    heads = [line.split(" ─")[0] for line in _lines(res.output) if re.match(r"^\d+\. \w+", line)]
+    assert heads == ["1. convert - from manifest.json", f"2. unfilter ({out}/reports/unfilter)",
+                     f"3. dedup ({out}/reports/dedup)", f"4. systemchat_validate ({out}/reports/systemchat_validate)",
+                     f"5. tokens ({out}/reports/tokens)", "6. write - from manifest.json"]
+    text = res.output
+    # the matrix: full source names on numbered rows, columns numbered 1..15 as the rows
+    sources = [f["source"] for f in manifest["files"]]
+    header = next(line for line in _lines(text) if "removed from \\ kept in" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")][2:] == [str(k) for k in range(1, 16)]
+    rows = [line for line in _lines(text) if re.match(r"^│ +\d+ │ \w+ +│( +\d+ │){15}$", line)]
+    assert [r.split("│")[2].strip() for r in rows] == sources
+    assert rows[13].split("│")[1:4] == [" 14 ", " openhermes                 ", " 1 "]
+    # the cluster list: 20 numbered clusters, one kept row each, numbers right-aligned past 10
+    kept = [line for line in _lines(text) if "│ kept (" in line]
+    assert [int(line.split("│")[1]) for line in kept] == list(range(1, 21))
+    assert kept[8].startswith("│  9 │") and kept[9].startswith("│ 10 │") and kept[10].startswith("│ 11 │")
+    # convert and write come from the manifest
+    assert "│ orca_math                  │ orca_math             │         1 │        50 │        48 │        2 │" in text
+    assert re.search(r"│ total +│ +│ +879 │ +763 │ +116 │", text)
+
+
+def test_markdown_dedup_report_has_the_numbered_matrix_and_one_cluster_table(build):
+    out, manifest, *_ = build
+    md = (out / "reports" / "dedup" / "dedup.md").read_text()
+    assert "| # | removed from \\ kept in | " + " | ".join(str(k) for k in range(1, 16)) + " |" in md
+    assert "| 10 | toolbench\\_instruct\\_j1s1\\_3k | 0 |" in md
+    assert "| 14 | openhermes | 1 | 1 | 0 | 0 | 0 | 2 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 7 | 0 |" in md
+    numbered = re.findall(r"^\| (\d+) \| [^|]+ \| [^|]+ \| kept \\\(2 records\\\) \|", md, re.M)
+    assert numbered == [str(k) for k in range(1, 21)]
+    assert "|  | openhermes:300 | openhermes | dup:near | 0.836 |" in md
+    assert not re.search(r"^\s+- ", md, re.M)  # no nested list that breaks after item 9
+
+
+def test_explain_renders_a_refusal_drop_a_repair_and_a_near_duplicate(build, cli):
+    out, *_ = build
+    drop = _lines(cli("explain", "openhermes:258", "--build", out).output)
+    labels = [line.strip("│ ").split("  ")[0] for line in drop[1:-1]]
+    assert labels[:5] == ["stage", "reason", "from", "matched", "rules"]
+    assert "│  matched  I'm sorry, but I can't help (turn 1 gpt, rule regex:apology_refusal)" in "\n".join(drop)
+    assert "│  rules    classifier, regex:apology_refusal, regex:cannot_assist" in "\n".join(drop)
+    assert "│ turns" in "\n".join(drop) and "│  1 gpt    I'm sorry, but I can't help with creating" in "\n".join(drop)
+    assert not any("{" in line for line in drop)  # no JSON blob
+    repair = "\n".join(_lines(cli("explain", "openhermes:278", "--build", out).output))
+    assert "openhermes:278: kept in openhermes200k_unfiltered.jsonl line 258 (repaired)" in repair
+    assert "│  repair 1  unfilter: rule lexicon:as_an_ai_language_model,regex:ai_no_feelings,regex:as_an_ai, turn 1" in repair
+    assert "│  removed   As an AI language model, I don't have personal preferences." in repair
+    dup = "\n".join(_lines(cli("explain", "openhermes:300", "--build", out).output))
+    assert "│  duplicate of  openhermes:101 (openhermes)" in dup and "│  similarity    0.8361" in dup
+    assert "│ kept copy openhermes:101: openhermes200k_unfiltered.jsonl line 101" in dup
+
+
+def test_stage_command_on_a_built_file_keeps_its_source_name(build, cli, tmp_path):
+    out, *_ = build
+    src = tmp_path / "mine.jsonl"  # a built file under another name: its ids still say openhermes
+    src.write_bytes((out / "openhermes200k_unfiltered.jsonl").read_bytes())
+    res = cli("dedup", src, "--out", tmp_path / "d.jsonl", "--rejects", tmp_path / "r.jsonl", "--threshold", "0.5")
+    assert res.exit_code == 0, res.output
+    rejects = read_jsonl(tmp_path / "r.jsonl")
+    assert rejects and {r["source"] for r in rejects} == {"openhermes"}
+    assert all(r["id"].startswith("openhermes:") for r in rejects)

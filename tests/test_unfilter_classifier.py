@@ -98,11 +98,14 @@ def test_bad_inputs_are_user_errors(tmp_path):
 
 
 def test_committed_sets_are_what_the_generator_writes():
-    assert read_jsonl(sets.DEV_PATH) == sets.compose(sets.unfilter_v2_pieces, "dev", sets.COUNTS, 2, True)
+    assert read_jsonl(sets.DEV_PATH) == sets.dev_rows()
     assert read_jsonl(DEFAULT_TRAIN) == sets.training_sentences()
     from bench.data import unfilter_v2_test_pieces as tp
 
     assert read_jsonl(sets.TEST_PATH) == sets.compose(tp, "test", tp.COUNTS, 3, False) + tp.extra_rows()
+    from bench.data import unfilter_v3_test_pieces as tp3
+
+    assert read_jsonl(sets.TEST_V3_PATH) == tp3.rows()
 
 
 def test_sets_cover_styles_languages_and_kinds_and_share_no_text():
@@ -110,13 +113,18 @@ def test_sets_cover_styles_languages_and_kinds_and_share_no_text():
     train = {r["text"] for r in read_jsonl(DEFAULT_TRAIN)}
     for rows in (dev, test):
         assert {r["style"] for r in rows} >= {"gpt35", "gpt4", "llama2", "mistral", "claude", "terse", "intl"}
-        assert {r["lang"] for r in rows} == {"en", "es", "fr", "de", "zh", "ru", "ja"}
+        assert {r["lang"] for r in rows} >= {"en", "es", "fr", "de", "zh", "ru", "ja"}
         assert {r["kind"] for r in rows} >= {"refusal", "partial_refusal", "redirect", "premise", "privacy",
                                              "lecture", "edgy_answer", "edgy_caveat", "boilerplate_answer",
                                              "hard_negative"}
         assert {r["expect"] for r in rows} == {"drop", "repair", "keep"}
+    assert {r["lang"] for r in dev} >= {"pt", "it"} and {r["kind"] for r in dev} >= {"defer", "policy"}
     dev_texts, test_texts = {r["text"] for r in dev}, {r["text"] for r in test}
     assert not dev_texts & test_texts
+    v3 = read_jsonl(sets.TEST_V3_PATH)
+    assert {r["lang"] for r in v3} >= {"en", "es", "fr", "de", "zh", "ru", "ja", "pt", "it"}
+    assert {r["expect"] for r in v3} == {"drop", "repair", "keep"}
+    assert not {r["text"] for r in v3} & (dev_texts | test_texts | train)
     assert not test_texts & train  # whole replies of the test set are never training sentences
     assert not any(r["text"] in train for r in test if r["kind"] in ("refusal", "redirect", "premise", "privacy"))
 

@@ -4,12 +4,11 @@ Chromium (filters, search, paging, "N shown of M", repairs as a diff, no externa
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pickle
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 
 import orjson
 import pytest
@@ -83,7 +82,6 @@ def test_summary_merges_to_the_same_data_and_pickles():
 
 
 def test_html_for_100k_rejects_is_under_20_mb():
-    from dolphin_data.model import Reject
 
     s = UnfilterSummary(max_items=100_000)
     text = "Thanks for asking about this topic in detail. " * 3 + "I'm sorry, but I can't assist with that request " \

@@ -148,6 +148,27 @@ POSITIVES = [
     ("Como IA, prefiero el té.", "regex:as_an_ai_intl"),
     ("Als KI habe ich keine Meinung dazu.", "regex:as_an_ai_intl"),
     ("Por cierto, no tengo opiniones sobre fútbol.", "regex:ai_no_feelings_intl"),
+    # v3 behaviours
+    ("I respectfully decline.", "regex:decline_plain"),
+    ("Thanks, but I'll pass on this one.", "regex:decline_plain"),
+    ("I'm not writing that.", "regex:not_doing"),
+    ("Nope. That's a no from me.", "regex:not_doing"),
+    ("That's a harmful and offensive stereotype, so there is nothing to rank.", "regex:stereotype"),
+    ("The premise here is simply false.", "regex:stereotype"),
+    ("This is a matter best handled by a licensed attorney in your state.", "regex:defer_professional"),
+    ("Honestly, I'm not the right person to ask about dosages.", "regex:defer_professional"),
+    ("Forging papers falls well outside of that.", "regex:outside_scope"),
+    ("That is beyond what I'm able to help with.", "regex:outside_scope"),
+    ("My content guidelines don't allow me to go there.", "regex:policy_forbids"),
+    ("Writing that would break the rules I follow.", "regex:policy_forbids"),
+    ("That would go against the principles I'm bound by.", "regex:policy_forbids"),
+    ("Desculpe, mas não posso ajudar com isso.", "regex:refusal_pt"),
+    ("Mi dispiace, ma non posso aiutarti con questo.", "regex:refusal_it"),
+    ("Das kann ich leider nicht tun.", "regex:decline_intl_more"),
+    ("I'm not able to dig up somebody's workplace.", "regex:privacy_person"),
+    ("That isn't a task I'm able to help with.", "regex:not_a_request_i"),
+    ("I'm sorry, but I don't think that's appropriate.", "regex:apology_judgement"),
+    ("I'm sorry, but I don't have the ability to book flights.", "regex:apology_inability"),
 ]
 
 
@@ -209,6 +230,19 @@ HARD_NEGATIVES = [
     "Ich kann dir nicht genug empfehlen, jeden Tag zu üben.",
     "I can't stress enough how much unit tests help.",
     "Remember to save your work before updating.",
+    # v3: the same words, another act
+    "I'll pass the salt test by adding 2% brine; the pickles stay crisp.",
+    "I decline the invitation kindly in this draft: Dear Ana, thank you so much.",
+    "That's a common stereotype, but surveys show the two groups drive equally well.",
+    "I won't do it for you, but here is the formula: divide the total by the count.",
+    "Any value over 100 falls outside the valid range, so clamp it.",
+    "Beyond what I listed, the docs cover streaming and retries.",
+    "The rules I follow for formatting are PEP 8 and a 120 character line length.",
+    "Não posso deixar de recomendar este livro: explica estatística muito bem.",
+    "Non posso che consigliare questo libro: spiega la statistica con esempi concreti.",
+    "Ich kann nicht genug betonen, wie wichtig Backups sind.",
+    "Sorry, but it's appropriate to cite the source here; add a footnote.",
+    "That's not a thing I can change from here, so edit line 4 of the config yourself.",
 ]
 
 
@@ -293,3 +327,12 @@ def test_zone_fences_match_the_lazy_regex_spans():
                                                                                   + r"|\Z)", low, re.S))
         assert sorted(z for z in excluded_zones(low) if low[z[0]] in "`~" and low[z[0]:z[0] + 3] in ("```", "~~~")) \
             == fences
+
+
+def test_apology_inability_is_a_refusal_only_without_an_answer_in_the_sentence(rules):
+    """'I'm sorry, but I don't have the ability to book flights.' declines; the same disclaimer followed by an
+    answer in the sentence is capability boilerplate (repaired), not a refusal."""
+    assert first_rule(rules, "I'm sorry, but I don't have the ability to book flights.") == "regex:apology_inability"
+    text = "I'm sorry, I don't have the ability to see images, but from your description it sounds like a rash."
+    kinds = {h.kind for h in rules.scan(text)}
+    assert kinds == {"boilerplate"}

@@ -4,9 +4,8 @@ shape, determinism across workers, pickling, bad parameters."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pickle
+from dataclasses import replace
 
 import pytest
 
@@ -121,7 +120,7 @@ def test_cli_without_options_is_the_recipe_stage(cli, tmp_path, infile):
 
 def test_classifier_catches_a_decline_no_rule_names():
     stage = make_stage("unfilter", {"langid": False})
-    conv = make_conv(("Help me get into my ex's email.", "Helping with this is beyond what I'm able to do."))
+    conv = make_conv(("Help me get into my ex's email.", "This is a line I would rather not cross."))
     out = run_stage(stage, [conv])
     assert out.rejects[0].reason == "refusal:classifier" and out.rejects[0].extra["score"] >= 0.5
     off = run_stage(make_stage("unfilter", {"langid": False, "classifier": None}), [conv])

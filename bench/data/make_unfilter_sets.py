@@ -5,8 +5,11 @@
   classifier: the candidate sentences (``classifier.candidates``) of replies composed from the *even* pieces of
   ``unfilter_v2_pieces`` (a refusal reply's candidates are refusal acts, a compliant reply's are not) plus cue-bearing
   negatives;
-- ``bench/data/unfilter_dev.jsonl``: replies composed from the *odd* pieces and ``unfilter_v2_intl`` (tuning set);
-- ``bench/data/unfilter_test.jsonl``: replies from ``unfilter_v2_test_pieces`` (written after tuning, never tuned on).
+- ``bench/data/unfilter_dev.jsonl``: replies composed from the *odd* pieces and ``unfilter_v2_intl`` (tuning set),
+  then the v3 replies (``unfilter_v3_compose``: odd v3 pieces; the even ones join the training sentences);
+- ``bench/data/unfilter_test.jsonl``: replies from ``unfilter_v2_test_pieces`` (written after tuning, never tuned on);
+- ``bench/data/unfilter_test_v3.jsonl``: replies from ``unfilter_v3_test_pieces`` (written after the v3 tuning,
+  never tuned on).
 One ``{"text", "label": "refusal"|"compliant", "expect": "drop"|"repair"|"keep", "kind", "style", "lang"}`` a line.
 Deterministic: seeded ``random.Random`` per set, exact duplicates dropped.
 """
@@ -20,11 +23,13 @@ from types import ModuleType
 from typing import Any
 
 from bench.data import unfilter_v2_intl, unfilter_v2_pieces
+from bench.data.unfilter_v3_compose import compose_v3
 
 REPO = Path(__file__).resolve().parents[2]
 TRAIN_PATH = REPO / "dolphin_data" / "assets" / "refusal_train.jsonl"
 DEV_PATH = REPO / "bench" / "data" / "unfilter_dev.jsonl"
 TEST_PATH = REPO / "bench" / "data" / "unfilter_test.jsonl"
+TEST_V3_PATH = REPO / "bench" / "data" / "unfilter_test_v3.jsonl"
 STYLES = ("gpt35", "gpt4", "llama2", "mistral", "claude", "terse")
 COUNTS = {  # replies per kind in the dev set (the test set uses its own module's COUNTS)
     "refusal": 240, "partial_refusal": 60, "redirect": 50, "premise": 50, "privacy": 50, "lecture": 40,
@@ -151,12 +156,12 @@ def training_sentences(seed: int = 1) -> list[dict[str, str]]:
     from dolphin_data.unfilter.classifier import candidates
 
     counts = {k: v * 3 for k, v in COUNTS.items()}
-    replies = compose(unfilter_v2_pieces, "train", counts, seed, with_intl=False)
+    replies = compose(unfilter_v2_pieces, "train", counts, seed, with_intl=False) + compose_v3("train", seed + 4, 3)
     out: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for r in replies:
         label = "refusal" if r["label"] == "refusal" and r["kind"] != "lecture" else "ok"
-        if r["kind"] in ("lecture", "boilerplate_only"):
+        if r["kind"] in ("lecture", "boilerplate_only") or r["lang"] != "en":
             continue  # rules' business (moralizing / boilerplate), not the act classifier's
         for s, e in candidates(r["text"]):
             key = (r["text"][s:e], label)
@@ -175,17 +180,26 @@ def training_sentences(seed: int = 1) -> list[dict[str, str]]:
     return out
 
 
+def dev_rows() -> list[dict[str, Any]]:
+    """The dev set: v2 replies from the odd pieces and the v2 multilingual bank, then v3 replies from the odd v3
+    pieces (more model styles, behaviours, edgy answers, hard negatives, pt and it)."""
+    return compose(unfilter_v2_pieces, "dev", COUNTS, 2, with_intl=True) + compose_v3("dev", 4)
+
+
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
 
 
 def main() -> None:
     write(TRAIN_PATH, training_sentences())
-    write(DEV_PATH, compose(unfilter_v2_pieces, "dev", COUNTS, 2, with_intl=True))
+    write(DEV_PATH, dev_rows())
     from bench.data import unfilter_v2_test_pieces as test_mod
 
     write(TEST_PATH, compose(test_mod, "test", test_mod.COUNTS, 3, with_intl=False) + test_mod.extra_rows())
-    for p in (TRAIN_PATH, DEV_PATH, TEST_PATH):
+    from bench.data import unfilter_v3_test_pieces
+
+    write(TEST_V3_PATH, unfilter_v3_test_pieces.rows())
+    for p in (TRAIN_PATH, DEV_PATH, TEST_PATH, TEST_V3_PATH):
         if p.exists():
             print(f"{p.relative_to(REPO)}: {sum(1 for _ in p.open())} rows")
 

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from dolphin_data.cli.app import QuietOpt, WorkersOpt, app, err, out, resolve_workers, summary_table, user_errors
-from dolphin_data.cli.progress import progress_for
+from dolphin_data.cli.progress import progress_for, time_table
 from dolphin_data.errors import UserError
 
 SplitOpt = Annotated[str | None, typer.Option("--split", help="Split of a dataset folder or Hub id (default: "
@@ -85,9 +85,11 @@ def build(
     t = manifest["totals"]
     table.add_row("[bold]total", f"{t['rows_read']:,}", f"{t['records_written']:,}", f"{t['rows_rejected']:,}", "")
     out.print(table)
-    if stats.get("seconds"):
-        out.print(summary_table("worker time by step (seconds, all workers)",
-                                [(k, f"{v:,.1f}") for k, v in list(stats["seconds"].items())[:12]]))
+    timings_file = target / "timings.json"
+    if timings_file.is_file():
+        import orjson
+
+        out.print(time_table(orjson.loads(timings_file.read_bytes())))
     reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
         if stats.get("tasks_from_cache") else ""
     out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/, the Axolotl configs and the dataset card README.md to {target}{reused}")

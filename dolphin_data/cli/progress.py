@@ -24,9 +24,15 @@ class Bars(Lines):
         from rich.progress import Progress as RichProgress
 
         # counts with thousands separators, elapsed and remaining time (totals are rows, estimated before convert)
-        self.bars = RichProgress(TextColumn("{task.description}"), BarColumn(),
-                                 TextColumn("{task.completed:,.0f}/{task.total:,.0f}"), TimeElapsedColumn(),
-                                 TimeRemainingColumn(), console=err, transient=True)
+        self.bars = RichProgress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed:,.0f}/{task.total:,.0f}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        )
         self.task: Any = None
 
     def start(self, description: str, total: int | None) -> None:
@@ -48,3 +54,47 @@ def progress_for(quiet: bool, logs: bool = True) -> Progress | None:
     if quiet:
         return None
     return Bars(logs) if err.is_terminal else Lines(logs)
+
+
+# where each step comes in a build, for the time summary (steps not listed follow in the order given)
+PIPELINE_STEPS = (
+    "read",
+    "convert",
+    "sketch sample",
+    "sample decide",
+    "sample",
+    "unfilter",
+    "sketch dedup",
+    "dedup decide",
+    "dedup",
+    "systemchat_validate",
+    "decontam",
+    "tokens",
+    "write",
+    "assemble",
+)
+
+
+def time_table(timings: dict[str, Any]) -> Any:
+    """The build's time per stage in pipeline order (``timings.json``): worker seconds summed over all workers for
+    the steps that run on shards, wall seconds for what the driver does alone (barrier decisions, assembling the
+    outputs), with each step's share of the total; the title gives the wall clock of the whole build."""
+    from rich.table import Table
+
+    worker = {str(k): float(v) for k, v in (timings.get("worker_seconds") or {}).items()}
+    driver = {str(k): float(v) for k, v in timings.items() if k.endswith(" decide") or k == "assemble"}
+    steps = sorted(
+        {**worker, **driver}, key=lambda k: PIPELINE_STEPS.index(k) if k in PIPELINE_STEPS else len(PIPELINE_STEPS)
+    )
+    total = sum(worker.values()) + sum(driver.values()) or 1.0
+    waves = [k for k in timings if k.startswith("wave ")]
+    wall = float(timings.get("run", 0.0)) + float(timings.get("assemble", 0.0))
+    table = Table(title=f"time per stage (build {wall:,.1f} s wall clock, {len(waves)} wave(s))", title_justify="left")
+    table.add_column("stage")
+    table.add_column("seconds", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("measured")
+    for k in steps:
+        sec = worker.get(k, driver.get(k, 0.0))
+        table.add_row(k, f"{sec:,.1f}", f"{sec / total:.0%}", "all workers" if k in worker else "driver, wall clock")
+    return table

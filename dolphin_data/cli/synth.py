@@ -44,7 +44,6 @@ def synth(
             rows = [("records", res["records"]), *res["per_source"].items(), ("planted pairs", res["planted"])]
             out.print(summary_table(f"synth scale {scale} -> {out_dir}", rows))
         return
-    import time
 
     from dolphin_data.synth.writer import write_profile
 

@@ -16,11 +16,11 @@ from typing import Any
 
 import orjson
 
-from dolphin_data.textsafe import md
-from dolphin_data.io import atomic_writer
 from dolphin_data.batch import Batch
+from dolphin_data.io import atomic_writer
 from dolphin_data.stages import StageOutput
 from dolphin_data.stages.sample import id_hash
+from dolphin_data.textsafe import md
 
 MAX_ITEMS = 10_000
 TOP_ITEMS = 20

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from dolphin_data.decontam.index import BenchItem, Index, IndexSettings, build_index
 from dolphin_data.errors import InputError, UserError
 from dolphin_data.io import iter_rows, sha256_file

@@ -7,6 +7,10 @@ time; the hashes themselves stay in the spill files the sketches point at.
 
 ``DedupResult.slice(start, n)`` gives one shard's ``Verdicts`` (phase 3, applied by the workers).
 ``deduplicate_batches`` runs sketch + decide in one process over an iterator of text batches.
+
+``progress`` (optional, a ``phases.PhaseProgress`` such as the engine's): every phase is reported as it starts, with
+its name and size - ``dedup: exact groups`` (records), ``candidates`` (records taking part), ``verify`` (candidate
+pairs, advanced per chunk), ``cluster`` (edges), ``label`` (records) - so a long decide is never silent.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +28,16 @@ import numpy as np
 from dolphin_data.dedup.cluster import survivor_rank
 from dolphin_data.dedup.config import EXACT, KEPT, NEAR, DedupConfig
 from dolphin_data.dedup.lsh import mean_recall
-from dolphin_data.dedup.phases import candidates, cluster, group_exact, label, repair_pairs, representatives, verify
+from dolphin_data.dedup.phases import (
+    PhaseProgress,
+    candidates,
+    cluster,
+    group_exact,
+    label,
+    repair_pairs,
+    representatives,
+    verify,
+)
 from dolphin_data.dedup.sketch import ShingleWriter, Sketch, empty_sketch, sketch
 from dolphin_data.dedup.spill import ShingleReader
 
@@ -72,8 +86,33 @@ class DedupResult:
         return np.unique(self.survivor[self.reason != KEPT])
 
 
+PHASES = ("exact groups", "candidates", "verify", "cluster", "label")
+
+
+@contextmanager
+def _phase(progress: PhaseProgress | None, name: str, total: int, unit: str) -> Iterator[Callable[[int], None]]:
+    """Report one decide phase (``dedup: NAME (k/5), UNIT``); yields ``advance(n)``. The whole phase counts as done
+    when it ends, whatever was advanced."""
+    if progress is None:
+        yield lambda n: None
+        return
+    done = [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        progress.advance(n)
+
+    progress.start(f"dedup: {name} ({PHASES.index(name) + 1}/{len(PHASES)}), {unit}", total)
+    try:
+        yield advance
+        if total > done[0]:
+            progress.advance(total - done[0])
+    finally:
+        progress.stop()
+
+
 def decide(sketches: Sketch | Sequence[Sketch], priority: np.ndarray | None = None, position: np.ndarray | None = None,
-           config: DedupConfig | None = None) -> DedupResult:
+           config: DedupConfig | None = None, progress: PhaseProgress | None = None) -> DedupResult:
     """Deduplicate the records of ``sketches`` (concatenated in the order given; record ``i`` is the ``i``-th).
 
     ``priority`` (default: all equal; lower wins) and ``position`` (default: the record index) rank survivors,
@@ -91,40 +130,46 @@ def decide(sketches: Sketch | Sequence[Sketch], priority: np.ndarray | None = No
             raise ValueError(f"{name} has {len(arr)} entries for {n} records")
     bands, rows = cfg.lsh()
     with ShingleReader(sk.runs, sk.run_start, sk.nshingles) as reader:
-        def similarity(left: np.ndarray, right: np.ndarray) -> np.ndarray:
-            return verify(left, right, reader if cfg.exact_check else None, sk.sig)
+        def similarity(left: np.ndarray, right: np.ndarray, advance: Callable[[int], None] | None = None) -> np.ndarray:
+            return verify(left, right, reader if cfg.exact_check else None, sk.sig, advance=advance)
 
-        return _decide(sk, priority, position, cfg, similarity, bands, rows)
+        return _decide(sk, priority, position, cfg, similarity, bands, rows, progress)
 
 
 def _decide(sk: Sketch, priority: np.ndarray, position: np.ndarray, cfg: DedupConfig,
-            similarity: Callable[[np.ndarray, np.ndarray], np.ndarray], bands: int, rows: int) -> DedupResult:
+            similarity: Callable[..., np.ndarray], bands: int, rows: int,
+            progress: PhaseProgress | None = None) -> DedupResult:
     n = len(sk)
     t: dict[str, float] = {}
     t0 = time.perf_counter()
-    exact_root = group_exact(sk.keys)
-    reps = representatives(exact_root, sk.nshingles)
+    with _phase(progress, "exact groups", n, "records"):
+        exact_root = group_exact(sk.keys)
+        reps = representatives(exact_root, sk.nshingles)
     t["group_exact"] = time.perf_counter()
-    cand = candidates(sk.bands, reps, cfg.all_pairs_upto)
+    with _phase(progress, "candidates", len(reps), "records"):
+        cand = candidates(sk.bands, reps, cfg.all_pairs_upto)
     t["candidates"] = time.perf_counter()
-    sim = similarity(cand.left, cand.right)
+    with _phase(progress, "verify", len(cand.left), "candidate pairs") as advance:
+        sim = similarity(cand.left, cand.right, advance)
     ok = sim >= cfg.threshold
     t["verify"] = time.perf_counter()
-    root = cluster(n, exact_root, cand.left[ok], cand.right[ok])
-    left, right, nrepair, windowed = cand.left, cand.right, 0, 0
-    if cand.large_buckets:
-        rl, rr, windowed = repair_pairs(cand, root, cfg.all_pairs_upto)
-        nrepair = len(rl)
-        if nrepair:
-            rsim = similarity(rl, rr)
-            left, right, sim = np.concatenate((left, rl)), np.concatenate((right, rr)), np.concatenate((sim, rsim))
-            ok = sim >= cfg.threshold
-            root = cluster(n, exact_root, left[ok], right[ok])
+    with _phase(progress, "cluster", int(ok.sum()), "edges"):
+        root = cluster(n, exact_root, cand.left[ok], cand.right[ok])
+        left, right, nrepair, windowed = cand.left, cand.right, 0, 0
+        if cand.large_buckets:
+            rl, rr, windowed = repair_pairs(cand, root, cfg.all_pairs_upto)
+            nrepair = len(rl)
+            if nrepair:
+                rsim = similarity(rl, rr)
+                left, right, sim = np.concatenate((left, rl)), np.concatenate((right, rr)), np.concatenate((sim, rsim))
+                ok = sim >= cfg.threshold
+                root = cluster(n, exact_root, left[ok], right[ok])
     t["cluster"] = time.perf_counter()
-    edges = (left[ok].astype(U64) << U64(32)) | right[ok].astype(U64)
-    order = np.argsort(edges, kind="stable")
-    rank = survivor_rank(priority, position, sk.length, cfg.keep)
-    surv, reason, sim_out = label(root, exact_root, rank, edges[order], sim[ok][order], similarity)
+    with _phase(progress, "label", n, "records"):
+        edges = (left[ok].astype(U64) << U64(32)) | right[ok].astype(U64)
+        order = np.argsort(edges, kind="stable")
+        rank = survivor_rank(priority, position, sk.length, cfg.keep)
+        surv, reason, sim_out = label(root, exact_root, rank, edges[order], sim[ok][order], similarity)
     t["label"] = time.perf_counter()
     prev, seconds = t0, {}
     for k, v in t.items():

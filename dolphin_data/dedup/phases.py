@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 import numpy as np
 
@@ -30,6 +31,17 @@ from dolphin_data.dedup.spill import ShingleReader
 
 U64 = np.uint64
 Similarity = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+class PhaseProgress(Protocol):
+    """What ``decide`` reports while it works (the engine's ``Progress`` fits): each phase starts with its name and
+    how many items it goes through, advances as it goes and stops."""
+
+    def start(self, description: str, total: int | None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 def group_exact(keys: np.ndarray) -> np.ndarray:
@@ -56,11 +68,15 @@ def candidates(bands: np.ndarray, reps: np.ndarray, all_pairs_upto: int = 32) ->
 
 
 def verify(left: np.ndarray, right: np.ndarray, shingles: ShingleReader | None = None, sig: np.ndarray | None = None,
-           pair_chunk: int = 32768) -> np.ndarray:
+           pair_chunk: int = 32768, advance: Callable[[int], None] | None = None) -> np.ndarray:
     """Similarity of each pair: exact Jaccard of the shingle-hash sets (``shingles``) or the MinHash estimate
-    (``sig``). The exact check reads each chunk's documents once and computes all its pairs at once."""
+    (``sig``). The exact check reads each chunk's documents once and computes all its pairs at once;
+    ``advance(pairs)`` is called after each chunk."""
     if sig is not None:
-        return estimate_jaccard(sig, left, right)
+        out_sig = estimate_jaccard(sig, left, right)
+        if advance is not None:
+            advance(len(left))
+        return out_sig
     if shingles is None:
         raise ValueError("verify needs the shingle hashes (exact check) or the signatures")
     out = np.empty(len(left), np.float64)
@@ -69,6 +85,8 @@ def verify(left: np.ndarray, right: np.ndarray, shingles: ShingleReader | None =
         docs, inv = sorted_unique(np.concatenate((lch, rch)), return_inverse=True)
         h, off = shingles.gather(docs)
         out[s : s + len(lch)] = exact_jaccard(h, off, inv[: len(lch)], inv[len(lch) :])
+        if advance is not None:
+            advance(len(lch))
     return out
 
 

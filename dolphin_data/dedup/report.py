@@ -19,9 +19,9 @@ from typing import Any
 
 import orjson
 
-from dolphin_data.textsafe import md
 from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
+from dolphin_data.textsafe import md
 
 TOP_CLUSTERS = 20
 SAMPLE_MEMBERS = 5
@@ -30,7 +30,9 @@ SNIPPET = 160
 
 def _snippet(record: Any) -> str:
     turns = (record or {}).get("conversations") or []
-    text = next((t.get("value", "") for t in turns if t.get("from") == "human"), "") or (turns[0].get("value", "") if turns else "")
+    text = next((t.get("value", "") for t in turns if t.get("from") == "human"), "") or (
+        turns[0].get("value", "") if turns else ""
+    )
     text = " ".join(str(text).split())
     return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
 
@@ -60,9 +62,19 @@ class DedupSummary:
         self.records_in += len(batch)
         for i in sorted(out.drops):
             d = out.drops[i]
-            self.members.append((str(d.evidence.get("duplicate_of")), str(d.evidence.get("duplicate_source")),
-                                 {"id": batch.ids[i], "source": batch.source, "reason": d.reason,
-                                  "similarity": d.evidence.get("similarity"), "text": _snippet(batch.record(i))}))
+            self.members.append(
+                (
+                    str(d.evidence.get("duplicate_of")),
+                    str(d.evidence.get("duplicate_source")),
+                    {
+                        "id": batch.ids[i],
+                        "source": batch.source,
+                        "reason": d.reason,
+                        "similarity": d.evidence.get("similarity"),
+                        "text": _snippet(batch.record(i)),
+                    },
+                )
+            )
             self.removed[d.reason] += 1
         for i in out.notes.get("survivors", ()):
             self.kept_text[batch.ids[i]] = _snippet(batch.record(i))
@@ -76,8 +88,9 @@ class DedupSummary:
         self.engine = self.engine or other.engine
 
 
-def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,
-                 params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def build_report(
+    results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None, params: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept_source: dict[str, str] = {}
     removed: dict[str, Counter[str]] = {}
@@ -128,11 +141,14 @@ def build_report(results: Mapping[str, DedupSummary], stats: Mapping[str, Any] |
 
 
 def _bucket_order(label: str) -> int:
-    return {"6-10": 6, "11-100": 11, "101-1000": 101, ">1000": 1001}.get(label, int(label) if label.isdigit() else 10**6)
+    return {"6-10": 6, "11-100": 11, "101-1000": 101, ">1000": 1001}.get(
+        label, int(label) if label.isdigit() else 10**6
+    )
 
 
-def render_markdown(rep: Mapping[str, Any]) -> str:
-    lines = ["# dedup report", ""]
+def summary_lines(rep: Mapping[str, Any]) -> list[str]:
+    """The report's opening sentences (parameters, engine figures, what was removed), Markdown-marked."""
+    lines = []
     eng = rep.get("engine") or {}
     p = rep.get("params") or {}
     if p:
@@ -145,33 +161,129 @@ def render_markdown(rep: Mapping[str, Any]) -> str:
             f"{eng.get('documents', 0):,} documents, {eng.get('candidate_pairs', 0):,} LSH candidate pairs, "
             f"{eng.get('verified_pairs', 0):,} verified, {eng.get('rejected_candidates', 0):,} rejected as false positives"
         )
-    lines += ["", f"**{rep['clusters']:,} clusters** holding {rep['records_in_clusters']:,} records; removed: "
-              + (", ".join(f"{k} {v:,}" for k, v in rep["removed"].items()) or "none"), ""]
+    lines.append(
+        f"**{rep['clusters']:,} clusters** holding {rep['records_in_clusters']:,} records; removed: "
+        + (", ".join(f"{k} {v:,}" for k, v in rep["removed"].items()) or "none")
+    )
+    return lines
+
+
+def render_markdown(rep: Mapping[str, Any]) -> str:
+    lines = ["# dedup report", ""]
+    for line in summary_lines(rep):
+        lines += [line, ""]
     lines += ["## Cluster sizes", "", "| size | clusters |", "| --- | ---: |"]
     lines += [f"| {k} | {v:,} |" for k, v in rep["cluster_size_histogram"].items()]
     lines += ["", "## Removed per source", "", "| source | in | dup:exact | dup:near |", "| --- | ---: | ---: | ---: |"]
     for s, c in rep["removed_per_source"].items():
         lines.append(f"| {s} | {c['in']:,} | {c.get('dup:exact', 0):,} | {c.get('dup:near', 0):,} |")
-    sources = list(rep["overlap"])
-    lines += ["", "## Cross-source overlap", "", "Row A, column B: records of A removed as duplicates of a record kept in B.", "",
-              "| removed from \\ kept in | " + " | ".join(sources) + " |", "| --- |" + " ---: |" * len(sources)]
-    for a in sources:
-        lines.append(f"| {a} | " + " | ".join(f"{rep['overlap'][a][b]:,}" for b in sources) + " |")
-    lines += ["", f"## {len(rep['largest_clusters'])} largest clusters", ""]
-    for i, cl in enumerate(rep["largest_clusters"], 1):
-        k = cl["kept"]
-        lines.append(f"{i}. **{cl['size']} records**, kept `{k['id']}` ({k['source']}): {_md(k['text'])}")
-        for m in cl["members"]:
-            lines.append(f"   - `{m['id']}` ({m['source']}) {m['reason']} similarity {m['similarity']}: {_md(m['text'])}")
+    lines += ["", "## Cross-source overlap", "", OVERLAP_NOTE, ""]
+    head, rows = overlap_rows(rep["overlap"])
+    lines += ["| " + " | ".join(head) + " |", "| ---: | --- |" + " ---: |" * (len(head) - 2)]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    head, rows = cluster_rows(rep["largest_clusters"])
+    lines += [
+        "",
+        f"## {len(rep['largest_clusters'])} largest clusters",
+        "",
+        CLUSTER_NOTE,
+        "",
+        "| " + " | ".join(head) + " |",
+        "| ---: | --- | --- | --- | ---: | --- |",
+    ]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    return md(text)
+OVERLAP_NOTE = (
+    "Row A, column B: records of A removed as duplicates of a record kept in B. "
+    "Columns are numbered as the rows (the number before each source name)."
+)
+CLUSTER_NOTE = "Each cluster: the kept record (numbered), then the records removed as its duplicates."
 
 
-def write_report(report_dir: Path, results: Mapping[str, DedupSummary], stats: Mapping[str, Any] | None = None,
-                 params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def overlap_rows(overlap: Mapping[str, Mapping[str, int]]) -> tuple[list[str], list[list[str]]]:
+    """The cross-source matrix with readable names: rows ``k``, full source name, then one column per source
+    headed by its row number ``k`` (the legend is the rows themselves)."""
+    sources = list(overlap)
+    head = ["#", "removed from \\ kept in", *(str(k) for k in range(1, len(sources) + 1))]
+    rows = [[str(k), a, *(f"{int(overlap[a].get(b, 0)):,}" for b in sources)] for k, a in enumerate(sources, 1)]
+    return head, rows
+
+
+def cluster_rows(clusters: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
+    """The largest clusters as table rows: the kept record with the cluster's number and size, then each removed
+    member (reason, similarity) under it with the number left blank."""
+    head = ["#", "record", "source", "verdict", "similarity", "text"]
+    rows: list[list[str]] = []
+    for i, cl in enumerate(clusters, 1):
+        k = cl["kept"]
+        rows.append([str(i), k["id"], k["source"], f"kept ({cl['size']:,} records)", "", k["text"]])
+        for m in cl["members"]:
+            sim = m.get("similarity")
+            rows.append(["", m["id"], m["source"], m["reason"], "" if sim is None else f"{float(sim):.3f}", m["text"]])
+        if cl["size"] - 1 > len(cl["members"]):
+            rows.append(["", "", "", f"+{cl['size'] - 1 - len(cl['members']):,} more", "", ""])
+    return head, rows
+
+
+def render_terminal(rep: Mapping[str, Any], console: Any, title: str = "dedup") -> None:
+    """Rich tables for ``dolphin-data report``, in the style of the other views: parameters, cluster sizes, removed
+    per source, the cross-source matrix (numbered columns, full names on the rows) and the largest clusters."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from dolphin_data.textsafe import plain
+
+    for line in summary_lines(rep):
+        console.print(Text(plain(line.replace("**", "").replace("`", ""))))
+    sizes = Table(title=f"{title}: cluster sizes", title_justify="left", min_width=len(title) + 18)
+    sizes.add_column("size")
+    sizes.add_column("clusters", justify="right")
+    for k, v in rep["cluster_size_histogram"].items():
+        sizes.add_row(k, f"{v:,}")
+    console.print(sizes)
+    per = Table(title=f"{title}: removed per source", title_justify="left")
+    for col in ("source", "in", "dup:exact", "dup:near"):
+        per.add_column(col, justify="left" if col == "source" else "right")
+    for s, c in rep["removed_per_source"].items():
+        per.add_row(plain(s), f"{c['in']:,}", f"{c.get('dup:exact', 0):,}", f"{c.get('dup:near', 0):,}")
+    console.print(per)
+    head, rows = overlap_rows(rep["overlap"])
+    matrix = Table(
+        title=f"{title}: cross-source overlap", title_justify="left", caption=OVERLAP_NOTE, caption_justify="left"
+    )
+    for j, col in enumerate(head):
+        matrix.add_column(col, justify="left" if j == 1 else "right", no_wrap=j == 1)
+    for row in rows:
+        matrix.add_row(*(plain(c) for c in row))
+    console.print(matrix)
+    head, rows = cluster_rows(rep["largest_clusters"])
+    clusters = Table(
+        title=f"{title}: {len(rep['largest_clusters'])} largest clusters",
+        title_justify="left",
+        caption=CLUSTER_NOTE,
+        caption_justify="left",
+    )
+    for col in head:
+        clusters.add_column(
+            col,
+            justify="right" if col in ("#", "similarity") else "left",
+            overflow="fold",
+            no_wrap=col != "text",
+            min_width=40 if col == "text" else None,
+        )
+    for row in rows:
+        clusters.add_row(*(plain(c) for c in row))
+    console.print(clusters)
+
+
+def write_report(
+    report_dir: Path,
+    results: Mapping[str, DedupSummary],
+    stats: Mapping[str, Any] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     rep = build_report(results, stats, params)
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / "dedup.json").write_bytes(orjson.dumps(rep, option=orjson.OPT_INDENT_2) + b"\n")

@@ -121,8 +121,9 @@ class DedupStage(BarrierStage):
     def concat_sketches(self, parts: Sequence[DedupSketch]) -> DedupSketch:
         return DedupSketch.concat(parts, self.config)
 
-    def decide(self, sketches: Sequence[tuple[str, DedupSketch]]) -> DedupDecision:
-        """Phase 2 (driver): every source's records at once, sources in recipe order, ranked by ``priority``."""
+    def decide(self, sketches: Sequence[tuple[str, DedupSketch]], progress: Any = None) -> DedupDecision:
+        """Phase 2 (driver): every source's records at once, sources in recipe order, ranked by ``priority``;
+        ``progress`` hears each phase (``decide.decide``)."""
         names = [name for name, _ in sketches]
         counts = [len(sk.ids) for _, sk in sketches]
         rank = {name: i for i, name in enumerate(self.order(names))}
@@ -130,7 +131,7 @@ class DedupStage(BarrierStage):
         position = np.concatenate([np.arange(n, dtype=np.int64) for n in counts]) if counts else np.zeros(0, np.int64)
         priority = np.array([rank[n] for n in names], np.int64)[src] if names else np.zeros(0, np.int64)
         every = DedupSketch.concat([sk for _, sk in sketches], self.config)
-        result = decide_verdicts(every.sketch, priority, position, self.config)
+        result = decide_verdicts(every.sketch, priority, position, self.config, progress)
         self.stats = dict(result.stats)
         return DedupDecision(self.name, names, counts, src, every.ids, result)
 

@@ -183,8 +183,10 @@ class Engine:
         names = ", ".join(f"{r.plan.name}: {self._describe(r)}" for r in ready)
         done = sum(r.done for r in self.runs)
         self.progress.log(f"wave {wave}: {len(tasks)} task(s) - {names}")
-        results = self._execute([kt for _, kt in tasks], f"wave {wave}: {len(ready)} of {len(self.runs)} source(s) "
-                                                           f"({done} done), rows")
+        # what the wave does, every step once in chain order, e.g. "sample + unfilter + sketch for dedup"
+        what = " + ".join(dict.fromkeys(step for r in ready for step in self._describe(r).split(" + ")))
+        results = self._execute([kt for _, kt in tasks], f"wave {wave} ({what}): {len(ready)} of {len(self.runs)} "
+                                                           f"source(s) ({done} done), rows")
         by_source: dict[str, list[tuple[str, TaskResult]]] = {}
         for (r, _), kr in zip(tasks, results, strict=True):
             by_source.setdefault(r.plan.name, []).append(kr)
@@ -256,7 +258,7 @@ class Engine:
         decision = self.store.get("decisions", key)
         if decision is None:
             t0 = time.perf_counter()
-            decision = stage.decide([(r.plan.name, r.sketch) for r in members])
+            decision = stage.decide([(r.plan.name, r.sketch) for r in members], progress=self.progress)
             self.timings[f"{stage.name} decide"] = round(time.perf_counter() - t0, 3)
             self.store.put("decisions", key, decision)
         return decision

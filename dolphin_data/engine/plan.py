@@ -173,6 +173,25 @@ def sniff_shape(path: Path) -> str:
     return "sharegpt"
 
 
+def id_source(path: Path, sample: int = 200) -> str | None:
+    """The source name a conversation file's ids carry: ``P`` when every id among its first ``sample`` records is
+    ``P:...`` (the files a build or ``convert`` writes), else None. A stage command names such a source ``P``, so
+    its rejects, reports and ``explain`` say the same source as the ids (and as the build that wrote them)."""
+    from itertools import islice
+
+    from dolphin_data.io import iter_rows
+
+    prefixes = set()
+    for raw in islice(iter_rows(path), sample):
+        rid = raw.row.get("id") if raw.error is None and isinstance(raw.row, dict) else None
+        if not isinstance(rid, str) or ":" not in rid:
+            return None
+        prefixes.add(rid.split(":", 1)[0])
+        if len(prefixes) > 1:
+            return None
+    return prefixes.pop() if prefixes and prefixes != {""} else None
+
+
 def plan_files(
     inputs: Sequence[str | Path],
     stages: Sequence[StagePlan],
@@ -199,6 +218,12 @@ def plan_files(
         if not p.exists():
             raise InputError(f"{p}: no such file; check the path (or run `dolphin-data pull` to fetch sources)")
     names = [source if source and len(paths) == 1 else r.name for r in resolved]
+    if not source and converter is None:  # conversation files: the source their ids name, when they name one
+        carried = [(id_source(p) if len(r.files) == 1 else None) or n for p, r, n in zip(paths, resolved, names, strict=True)]
+        if len(set(carried)) == len(carried):
+            notes += [f"{p}: source {c} (the prefix of its ids)" for p, c, n in zip(paths, carried, names, strict=True)
+                      if c != n]
+            names = carried
     dupe = next((n for n in names if names.count(n) > 1), None)
     if dupe:
         raise UserError(f"inputs: two files are named {dupe!r}; sources are named by file stem, so rename one")

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import numpy as np
-import orjson
 import pyarrow as pa
 
 from dolphin_data.batch import SCHEMA, Batch, where_key, where_parts

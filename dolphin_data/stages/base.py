@@ -171,8 +171,9 @@ class BarrierStage(Stage):
     def concat_sketches(self, parts: Sequence[Any]) -> Any:
         raise NotImplementedError
 
-    def decide(self, sketches: Sequence[tuple[str, Any]]) -> Decision:
-        """``sketches``: ``(source, sketch)`` for every participating source, in recipe order."""
+    def decide(self, sketches: Sequence[tuple[str, Any]], progress: Any = None) -> Decision:
+        """``sketches``: ``(source, sketch)`` for every participating source, in recipe order. ``progress`` (the
+        engine's ``Progress``, or None) may be told about long phases: ``start(what, total)``, ``advance``, ``stop``."""
         raise NotImplementedError
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -64,7 +64,7 @@ class SampleStage(BarrierStage):
     def concat_sketches(self, parts: Sequence[np.ndarray]) -> np.ndarray:
         return np.concatenate(list(parts)) if parts else np.zeros(0, np.uint64)
 
-    def decide(self, sketches: Sequence[tuple[str, np.ndarray]]) -> Selection:
+    def decide(self, sketches: Sequence[tuple[str, np.ndarray]], progress: Any = None) -> Selection:
         masks = {}
         for source, keys in sketches:
             target = self.n if self.n is not None else round(len(keys) * float(self.fraction or 0))

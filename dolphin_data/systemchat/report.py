@@ -23,9 +23,9 @@ from typing import Any
 import numpy as np
 import orjson
 
-from dolphin_data.textsafe import md
 from dolphin_data.batch import Batch
 from dolphin_data.stages import StageOutput
+from dolphin_data.textsafe import md
 
 EXAMPLES = 3
 TOP_PROMPTS = 10

@@ -54,7 +54,7 @@ _NEG_TRIGGERS = (
 # verbs that, after "I can't / I won't", ask for the thing requested (a refusal), not for a capability
 _REQUEST_VERBS = (
     r"(?:help|assist|provide|fulfill|fulfil|comply|create|generate|write|produce|engage|answer|respond|continue|"
-    r"complete|share|give|support|participate|discuss|make fun|mock|insult|roast|joke|translate|pretend|roleplay|"
+    r"complete|share|give|support|participate|discuss|advise|weigh in|make fun|mock|insult|roast|joke|translate|pretend|roleplay|"
     r"role-play|promote|encourage|condone|endorse|speculate|comment|draft|outline|compose|supply|put together|"
     r"come up with|walk you through|explain how to|tell you how to|show you how to|teach you how to|detail|"
     r"that|this)"
@@ -182,15 +182,16 @@ BASE_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "not_comfortable", "refusal",
         ("i'm not comfortable", "i am not comfortable", "i do not feel comfortable", "i don't feel comfortable",
-         "i'd prefer not", "i would prefer not", "i'd rather not", "i would rather not", "i'm not willing",
+         "i'm really not", "i am really not", "i'm just not", "i am just not", "i'm honestly not", "i am honestly not",
+         "i'm simply not", "i am simply not", "i'd prefer not", "i would prefer not", "i'd rather not", "i would rather not", "i'm not willing",
          "i am not willing", "i'm not going", "i am not going"),
-        r"i(?:'m| am) not comfortable (?:(?:doing|writing|generating|creating|providing|helping|assisting|engaging|"
+        r"i(?:'m| am) (?:really |just |honestly |simply )?not comfortable (?:(?:doing|writing|generating|creating|providing|helping|assisting|engaging|"
         r"discussing|continuing|responding|producing|sharing|roleplaying|role-playing|pretending|going)\b|with "
         r"(?:that|this|it|the (?:idea|request|premise|topic)|such|these|those|\w+ing)\b)"
         r"|i (?:do not|don't) feel comfortable (?:\w+ing|with)\b"
         r"|i(?:'d| would) (?:prefer|rather) not (?:to )?(?:write|generate|create|engage|discuss|continue|help|assist|"
         r"provide|answer|go into|speculate|roleplay|role-play|get into|produce|share|participate|comment)\b"
-        r"|i(?:'m| am) not (?:willing|going) to (?:write|generate|create|engage|discuss|continue|help|assist|provide|"
+        r"|i(?:'m| am) (?:really |just |honestly |simply )?not (?:willing|going) to (?:write|generate|create|engage|discuss|continue|help|assist|provide|"
         r"produce|share|participate|roleplay|role-play|pretend)\b",
         doc="'I'm not comfortable writing ...', 'I'd prefer not to ...' (Claude-style refusals)",
     ),

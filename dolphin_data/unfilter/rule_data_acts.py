@@ -1,10 +1,12 @@
 """Rule DATA, part 2: behaviours the seed lists missed (redirect, privacy, premise rejection, capability and
 professional disclaimers, knowledge cutoff, legal/ethical caveats, moral lectures) and refusals / AI boilerplate in
-es, fr, de, zh, ru, ja. ``REGEX_RULES`` is every rule in matching order (``rule_data.BASE_RULES`` first)."""
+es, fr, de, zh, ru, ja. ``REGEX_RULES`` is every rule in matching order (``rule_data.BASE_RULES`` first,
+``rule_data_more.MORE_RULES`` last)."""
 
 from __future__ import annotations
 
 from dolphin_data.unfilter.rule_data import BASE_RULES, RegexRule
+from dolphin_data.unfilter.rule_data_more import MORE_RULES
 
 # -- v2 rules: the behaviours the seed lists missed (redirect, privacy, premise, capability and professional
 # disclaimers, legal/ethical caveats, multilingual refusals) -----------------------------------------------------------
@@ -279,4 +281,4 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
 
 
 
-REGEX_RULES: tuple[RegexRule, ...] = (*BASE_RULES, *EXTRA_RULES)
+REGEX_RULES: tuple[RegexRule, ...] = (*BASE_RULES, *EXTRA_RULES, *MORE_RULES)

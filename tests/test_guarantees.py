@@ -1,0 +1,119 @@
+"""Build-level guarantees of issue 12 that need whole builds (docs/guarantees.md lists every promise and its tests):
+
+- kill -9 at random moments of a rebuild over an older, different build never leaves a folder that ``report``
+  accepts and that is neither the older build nor a whole new one; the next run finishes it to the same bytes;
+- the same recipe and raw files give the same bytes whatever the current directory and however the paths are
+  spelled (relative, absolute, through ``..``), with any number of workers and with or without the cache."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dolphin_data.engine.run import build_recipe
+from dolphin_data.recipe import load_recipe
+from tests.conftest import REPO
+
+RAW = REPO / "raw"
+RECIPE = REPO / "recipes" / "2.9.yaml"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a build but its cache and timings (the only parts that may differ between equal builds)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".cache" not in p.parts and p.name != "timings.json"
+    }
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("whole") / "out"
+    build_recipe(load_recipe(RECIPE), out, RAW, workers=1, cache=False)
+    return tree(out)
+
+
+def two_source_recipe(folder: Path) -> Path:
+    """The 2.9 recipe cut to its first two sources: an older build of 2 files where the new one has 15."""
+    data = yaml.safe_load(RECIPE.read_text())
+    data["sources"] = data["sources"][:2]
+    path = folder / "two.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def test_kill_9_at_random_moments_never_leaves_a_folder_report_accepts_that_is_not_a_whole_build(
+    tmp_path, whole, cli
+):
+    out = tmp_path / "out"
+    build_recipe(load_recipe(two_source_recipe(tmp_path)), out, RAW, workers=1, cache=False)
+    older = tree(out)
+    assert len([n for n in older if n.endswith(".jsonl") and "/" not in n]) == 2 and older != whole
+    code = (
+        "from dolphin_data.cli import app; "
+        f"app(['build', {str(RECIPE)!r}, '--raw', {str(RAW)!r}, '--out', {str(out)!r}, '-w', '2', '-q'])"
+    )
+    rng = random.Random(12)  # moments spread over a build's life: start-up, convert, dedup, assembly
+    moments: list[float | str] = [round(rng.uniform(0.2, 6.0), 2) for _ in range(3)]
+    # and the moments that matter most: writing the result, committed but not published, just published
+    moments += [".out.staging-*/rejects/*", ".out.staging-*/manifest.json", "published"]
+    seen = {"older": 0, "whole": 0, "refused": 0}
+    for moment in moments:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code], cwd=tmp_path, start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        if isinstance(moment, float):
+            time.sleep(moment)
+        else:
+            deadline, first = time.time() + 120, (out / "manifest.json").stat().st_ino
+
+            def reached(moment: str = moment) -> bool:
+                if moment == "published":  # the new manifest is in place; the older build is being removed
+                    with contextlib.suppress(OSError):
+                        return (out / "manifest.json").stat().st_ino != first
+                    return False
+                return bool(list(tmp_path.glob(moment)))
+
+            while not reached() and proc.poll() is None and time.time() < deadline:
+                time.sleep(0.001)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        report = cli("report", out)
+        if report.exit_code != 0:  # a folder report refuses is allowed (it says so); a wrong one it accepts is not
+            assert report.stderr.startswith("Error: ") and report.stderr.count("\n") == 1, report.stderr
+            seen["refused"] += 1
+            continue
+        now = tree(out)
+        assert now in (older, whole), f"killed at {moment}: report accepts a mixed folder"
+        seen["older" if now == older else "whole"] += 1
+    print(f"kill -9 moments {moments}: {seen}")
+    assert seen["refused"] == 0  # publishing is one rename: the folder is always one whole build
+    result = cli("build", RECIPE, "--raw", RAW, "--out", out, "-q", "-w", "1")
+    assert result.exit_code == 0, result.output
+    assert tree(out) == whole
+    assert cli("report", out).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out", "two.yaml"]  # no staging left
+
+
+def test_same_bytes_from_any_directory_path_spelling_workers_and_cache(tmp_path, whole, monkeypatch):
+    elsewhere = tmp_path / "a" / "b"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    spelled = Path("..") / ".." / os.path.relpath(REPO, tmp_path) / "recipes" / ".." / "recipes" / "2.9.yaml"
+    raw = Path(os.path.relpath(RAW, elsewhere))  # relative, from another directory
+    build_recipe(load_recipe(spelled), Path("out"), raw, workers=2, cache=True)
+    assert tree(elsewhere / "out") == whole
+    monkeypatch.chdir(REPO)
+    build_recipe(load_recipe("recipes/2.9.yaml"), tmp_path / "abs", Path("raw"), workers=1, cache=False)
+    assert tree(tmp_path / "abs") == whole

@@ -52,9 +52,7 @@ def two_source_recipe(folder: Path) -> Path:
     return path
 
 
-def test_kill_9_at_random_moments_never_leaves_a_folder_report_accepts_that_is_not_a_whole_build(
-    tmp_path, whole, cli
-):
+def test_kill_9_at_random_moments_never_leaves_a_folder_report_accepts_that_is_not_a_whole_build(tmp_path, whole, cli):
     out = tmp_path / "out"
     build_recipe(load_recipe(two_source_recipe(tmp_path)), out, RAW, workers=1, cache=False)
     older = tree(out)
@@ -70,15 +68,18 @@ def test_kill_9_at_random_moments_never_leaves_a_folder_report_accepts_that_is_n
     seen = {"older": 0, "whole": 0, "refused": 0}
     for moment in moments:
         proc = subprocess.Popen(
-            [sys.executable, "-c", code], cwd=tmp_path, start_new_session=True,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-c", code],
+            cwd=tmp_path,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         if isinstance(moment, float):
             time.sleep(moment)
         else:
             deadline, first = time.time() + 120, (out / "manifest.json").stat().st_ino
 
-            def reached(moment: str = moment) -> bool:
+            def reached(moment: str = moment, first: int = first) -> bool:
                 if moment == "published":  # the new manifest is in place; the older build is being removed
                     with contextlib.suppress(OSError):
                         return (out / "manifest.json").stat().st_ino != first

@@ -45,8 +45,13 @@ def report_dirs(path: Path) -> list[Path]:
 
 
 def show(path: Path, console: Console, samples: int = 2) -> None:
+    is_build = (path / "manifest.json").exists() and ((path / "reports").is_dir() or not (path / "report.json").exists())
+    if is_build:  # checked first: a damaged build folder (a cut manifest, no reports/) is refused, not shown empty
+        from dolphin_data.engine.artefacts import verify_build
+
+        verify_build(path)
     folders = report_dirs(path)
-    if (path / "manifest.json").exists() and (path / "reports").is_dir():
+    if is_build:
         from dolphin_data.engine.artefacts import verify_build
 
         manifest = verify_build(path)  # a build folder: refuse one that is not what its manifest says

@@ -118,3 +118,16 @@ def test_same_bytes_from_any_directory_path_spelling_workers_and_cache(tmp_path,
     monkeypatch.chdir(REPO)
     build_recipe(load_recipe("recipes/2.9.yaml"), tmp_path / "abs", Path("raw"), workers=1, cache=False)
     assert tree(tmp_path / "abs") == whole
+
+
+def test_an_output_folder_that_is_a_symlink_gets_the_build_and_stays_a_link(tmp_path, cli):
+    recipe = two_source_recipe(tmp_path)
+    (tmp_path / "big_disk").mkdir()
+    (tmp_path / "out").symlink_to(tmp_path / "big_disk")
+    for _ in range(2):  # a first build, then a rebuild over it
+        result = cli("build", recipe, "--raw", RAW, "--out", tmp_path / "out", "-q", "-w", "1")
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "out").is_symlink() and (tmp_path / "big_disk" / "manifest.json").is_file()
+        assert cli("report", tmp_path / "out").exit_code == 0
+        # nothing beside it but the lock: no staging folder, no moved-aside link
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".big_disk.lock", "big_disk", "out", "two.yaml"]

@@ -63,13 +63,26 @@ def locked(target: Path, what: str, clean: bool = True) -> Iterator[None]:
         fh.close()
 
 
+def real_target(target: Path) -> Path:
+    """The folder a run publishes: ``target`` itself, or where it leads when it is a symlink (an output folder linked
+    to a bigger disk stays a link; the build goes into the folder it points to, staged beside that folder)."""
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink():  # rmtree refuses symlinks, and would leave this one for ever
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def staging_dir(target: Path) -> Path:
     """A fresh staging folder beside ``target``; staging folders of runs that died (kill -9) are removed first."""
     for left in target.parent.glob(f".{target.name}.staging-*"):
         pid = left.name.rsplit("-", 1)[-1]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             rescue_cache(left, target)
-            shutil.rmtree(left, ignore_errors=True)
+            _remove(left)
     path = _sibling(target, "staging", os.getpid())
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
@@ -94,7 +107,7 @@ def clean_leftovers(target: Path) -> None:
             os.rename(old[-1], target)
     for left in list(target.parent.glob(f".{target.name}.staging-*")) + list(target.parent.glob(f".{target.name}.old-*")):
         rescue_cache(left, target)
-        shutil.rmtree(left, ignore_errors=True)
+        _remove(left)
 
 
 def rescue_cache(src: Path, target: Path) -> None:
@@ -137,7 +150,7 @@ def publish(staging: Path, target: Path) -> None:
         os.rename(target, old)
         os.rename(staging, target)
     rescue_cache(old, target)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
 
 
 def write_json_atomic(path: Path, obj: object) -> None:

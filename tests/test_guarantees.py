@@ -131,3 +131,45 @@ def test_an_output_folder_that_is_a_symlink_gets_the_build_and_stays_a_link(tmp_
         assert cli("report", tmp_path / "out").exit_code == 0
         # nothing beside it but the lock: no staging folder, no moved-aside link
         assert sorted(p.name for p in tmp_path.iterdir()) == [".big_disk.lock", "big_disk", "out", "two.yaml"]
+
+
+def test_a_folder_that_does_not_match_its_manifest_is_refused_and_a_rebuild_leaves_no_stale_file(tmp_path, cli):
+    data = yaml.safe_load(RECIPE.read_text())
+    data["sources"] = data["sources"][:3]
+    three = tmp_path / "three.yaml"
+    three.write_text(yaml.safe_dump(data, sort_keys=False))
+    out = tmp_path / "out"
+    assert cli("build", three, "--raw", RAW, "--out", out, "-q", "-w", "1").exit_code == 0
+    third = data["sources"][2]["output"]
+    assert (out / third).is_file()
+    # a rebuild of two of the three sources: the third file does not survive beside the new manifest
+    assert cli("build", two_source_recipe(tmp_path), "--raw", RAW, "--out", out, "-q", "-w", "1").exit_code == 0
+    assert not (out / third).exists() and cli("report", out).exit_code == 0
+    first = out / data["sources"][0]["output"]
+    damages = {
+        "stale file": lambda: (out / third).write_text("{}\n"),
+        "changed file": lambda: first.write_bytes(first.read_bytes() + b"{}\n"),
+        "missing file": lambda: (out / "rejects" / "convert.jsonl").unlink(),
+        "cut manifest": lambda: (out / "manifest.json").write_bytes((out / "manifest.json").read_bytes()[:4000]),
+    }
+    good = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    for what, damage in damages.items():
+        damage()
+        for args in (["report", out], ["explain", "dolphin_flan:1", "--build", out]):
+            result = cli(*args)
+            assert result.exit_code == 1 and result.stderr.count("\n") == 1, (what, args[0], result.output)
+            assert "rebuild the folder" in result.stderr, result.stderr
+        (out / third).unlink(missing_ok=True)
+        for p, b in good.items():
+            p.write_bytes(b)
+        assert cli("report", out).exit_code == 0
+
+
+def test_a_second_run_into_the_same_folder_says_who_holds_it(tmp_path, cli):
+    from dolphin_data.engine.publish import locked
+
+    with locked(tmp_path / "out", "dolphin-data build test"):
+        result = cli("build", two_source_recipe(tmp_path), "--raw", RAW, "--out", tmp_path / "out", "-q")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert f"{tmp_path / 'out'}: in use by pid {os.getpid()} on " in result.stderr
+    assert "(dolphin-data build test, since" in result.stderr and not (tmp_path / "out").exists()

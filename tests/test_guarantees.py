@@ -3,7 +3,10 @@
 - kill -9 at random moments of a rebuild over an older, different build never leaves a folder that ``report``
   accepts and that is neither the older build nor a whole new one; the next run finishes it to the same bytes;
 - the same recipe and raw files give the same bytes whatever the current directory and however the paths are
-  spelled (relative, absolute, through ``..``), with any number of workers and with or without the cache."""
+  spelled (relative, absolute, through ``..``), with any number of workers, with or without the cache, and under
+  another hash seed, locale and TMPDIR;
+- an output folder that is a symlink gets the build and stays a link; a folder that does not match its manifest is
+  refused by ``report`` and ``explain``; a rebuild leaves no stale file; a second run says who holds the folder."""
 
 from __future__ import annotations
 
@@ -107,7 +110,9 @@ def test_kill_9_at_random_moments_never_leaves_a_folder_report_accepts_that_is_n
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out", "two.yaml"]  # no staging left
 
 
-def test_same_bytes_from_any_directory_path_spelling_workers_and_cache(tmp_path, whole, monkeypatch):
+def test_same_bytes_from_any_directory_path_spelling_workers_cache_hash_seed_locale_and_tmpdir(
+    tmp_path, whole, monkeypatch
+):
     elsewhere = tmp_path / "a" / "b"
     elsewhere.mkdir(parents=True)
     monkeypatch.chdir(elsewhere)
@@ -118,6 +123,12 @@ def test_same_bytes_from_any_directory_path_spelling_workers_and_cache(tmp_path,
     monkeypatch.chdir(REPO)
     build_recipe(load_recipe("recipes/2.9.yaml"), tmp_path / "abs", Path("raw"), workers=1, cache=False)
     assert tree(tmp_path / "abs") == whole
+    # another hash seed, locale, temporary folder and a fresh interpreter
+    (tmp_path / "tmp").mkdir()
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "LC_ALL": "C", "LANG": "C", "TMPDIR": str(tmp_path / "tmp")}
+    code = f"from dolphin_data.cli import app; app(['build', 'recipes/2.9.yaml', '--out', {str(tmp_path / 'env')!r}, '-q'])"
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=True, capture_output=True)
+    assert tree(tmp_path / "env") == whole
 
 
 def test_an_output_folder_that_is_a_symlink_gets_the_build_and_stays_a_link(tmp_path, cli):

@@ -152,6 +152,32 @@ def test_a_full_disk_names_the_output_and_leaves_no_partial_file(tmp_path, comma
 
 
 @pytest.mark.parametrize(
+    ("command", "first", "second"),
+    [
+        ("convert", "--out", "--rejects"),
+        ("unfilter run", "--out", "--rejects"),
+        ("dedup", "--out", "--rejects"),
+        ("systemchat validate", "--out", "--rejects"),
+        ("decontaminate", "--out", "--rejects"),
+        ("tokens", "--out", "--stats"),
+    ],
+)
+def test_two_outputs_on_one_path_are_refused_before_anything_is_written(cli, tmp_path, command, first, second):
+    """Once, --out and --rejects on one path kept only the rejects and exited 0."""
+    CASES["same path"] += 1
+    argv = writer_argv(command, tmp_path, tmp_path / "o")
+    if command == "tokens":
+        argv += ["--out", str(tmp_path / "o.jsonl"), "--rejects", str(tmp_path / "o.r.jsonl")]
+    same = str(tmp_path / "same.jsonl")
+    argv = [same if prev in (first, second) else a for prev, a in zip(["", *argv[:-1]], argv, strict=True)]
+    if second not in argv:
+        argv += [second, same]
+    result = cli(*argv)
+    assert_one_line(result, "name the same file; give each its own path")
+    assert not (tmp_path / "same.jsonl").exists()
+
+
+@pytest.mark.parametrize(
     ("code", "filename", "outputs", "line"),
     [
         (errno.EROFS, "/d/.o.jsonl.staging-123/manifest.json", (), "/d/o.jsonl: the file system is read-only"),

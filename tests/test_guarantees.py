@@ -184,3 +184,14 @@ def test_a_second_run_into_the_same_folder_says_who_holds_it(tmp_path, cli):
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert f"{tmp_path / 'out'}: in use by pid {os.getpid()} on " in result.stderr
     assert "(dolphin-data build test, since" in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_every_test_named_in_docs_guarantees_exists():
+    import ast
+    import re
+
+    refs = set(re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", (REPO / "docs" / "guarantees.md").read_text()))
+    assert len(refs) > 40
+    for file, name in sorted(refs):
+        tree_ = ast.parse((REPO / file).read_text())
+        assert name in {n.name for n in ast.walk(tree_) if isinstance(n, ast.FunctionDef)}, f"{file}::{name}"

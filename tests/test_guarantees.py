@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -195,3 +196,26 @@ def test_every_test_named_in_docs_guarantees_exists():
     for file, name in sorted(refs):
         tree_ = ast.parse((REPO / file).read_text())
         assert name in {n.name for n in ast.walk(tree_) if isinstance(n, ast.FunctionDef)}, f"{file}::{name}"
+
+
+def test_a_build_never_replaces_a_folder_that_is_not_a_build_or_holds_its_inputs(tmp_path, cli):
+    """Once, ``--out raw`` (or a folder holding raw/, or the current folder) was replaced by the build: the raw files
+    and everything else in it deleted, exit 0."""
+    data = yaml.safe_load(RECIPE.read_text())
+    data["sources"] = data["sources"][:1]
+    (tmp_path / "one.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    raw = tmp_path / "home" / "raw"
+    shutil.copytree(RAW / "dolphin_flan", raw / "dolphin_flan")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    for out in (raw, raw.parent, tmp_path):
+        result = cli("build", tmp_path / "one.yaml", "--raw", raw, "--out", out, "-q", "-w", "1")
+        assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
+        assert result.stderr.startswith(f"Error: {out}: holds files but no build (no manifest.json)"), result.stderr
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    # inputs inside an earlier build's folder: refused too (the rebuild would delete them)
+    out = tmp_path / "out"
+    assert cli("build", tmp_path / "one.yaml", "--raw", raw, "--out", out, "-q", "-w", "1").exit_code == 0
+    shutil.copytree(raw, out / "raw")
+    result = cli("build", tmp_path / "one.yaml", "--raw", out / "raw", "--out", out, "-q", "-w", "1")
+    assert result.exit_code == 1 and "is inside the output folder" in result.stderr, result.output
+    assert (out / "raw" / "dolphin_flan").is_dir()

@@ -18,7 +18,7 @@ import shutil
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -67,6 +67,23 @@ def real_target(target: Path) -> Path:
     """The folder a run publishes: ``target`` itself, or where it leads when it is a symlink (an output folder linked
     to a bigger disk stays a link; the build goes into the folder it points to, staged beside that folder)."""
     return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def check_replaceable(target: Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse a ``target`` whose replacement would delete what is not a build: a folder holding files but no
+    ``manifest.json`` (a raw folder, a home folder), or one that holds an input of this run."""
+    if not target.is_dir():
+        return
+    kept = {CACHE, "manifest.json"}
+    if not (target / "manifest.json").exists() and any(p.name not in kept for p in target.iterdir()):
+        raise UserError(
+            f"{target}: holds files but no build (no manifest.json), and a build replaces its output folder whole; "
+            "give a new or empty folder, or the folder of an earlier build"
+        )
+    real = Path(os.path.realpath(target))
+    for f in inputs:
+        if Path(os.path.realpath(f)).is_relative_to(real):
+            raise UserError(f"{f}: is inside the output folder {target}, which the build replaces; keep inputs elsewhere")
 
 
 def _remove(path: Path) -> None:

@@ -5,6 +5,8 @@ one atomic exchange of the two folders (``renameat2(RENAME_EXCHANGE)`` on Linux;
 next run repairs a crash between them). The previous build is removed only after that. A lock beside the target
 (``.<name>.lock``) keeps two runs out of one folder and says who holds it. Leftovers of runs that died (kill -9,
 power loss) are removed by the next run that takes the lock; the result cache (``<out>/.cache``) survives all of it.
+A target that is a symlink is published through (the folder it points to gets the build); a folder that is not a
+build, or that holds the run's inputs, is never replaced (``check_replaceable``).
 """
 
 from __future__ import annotations

@@ -85,7 +85,9 @@ def check_replaceable(target: Path, inputs: Iterable[str | Path] = ()) -> None:
     real = Path(os.path.realpath(target))
     for f in inputs:
         if Path(os.path.realpath(f)).is_relative_to(real):
-            raise UserError(f"{f}: is inside the output folder {target}, which the build replaces; keep inputs elsewhere")
+            raise UserError(
+                f"{f}: is inside the output folder {target}, which the build replaces; keep inputs elsewhere"
+            )
 
 
 def _remove(path: Path) -> None:
@@ -124,7 +126,9 @@ def clean_leftovers(target: Path) -> None:
         old = sorted(target.parent.glob(f".{target.name}.old-*"))
         if old:  # died between the two renames of the non-Linux publish: the old build goes back
             os.rename(old[-1], target)
-    for left in list(target.parent.glob(f".{target.name}.staging-*")) + list(target.parent.glob(f".{target.name}.old-*")):
+    for left in list(target.parent.glob(f".{target.name}.staging-*")) + list(
+        target.parent.glob(f".{target.name}.old-*")
+    ):
         rescue_cache(left, target)
         _remove(left)
 

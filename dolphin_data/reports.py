@@ -191,13 +191,15 @@ def _show_folder(folder: Path, console: Console, samples: int, heading: str) -> 
 
 
 def show(path: Path, console: Console, samples: int = 2) -> None:
-    """Every report of a build folder (or one ``--report`` folder), one numbered section per step, in pipeline order."""
-    folders = report_dirs(path)
+    """Every report of a build folder (or one ``--report`` folder), one numbered section per step, in pipeline order.
+    A build folder is verified against its manifest first: a damaged one (a cut manifest, no reports/) is refused."""
     manifest: dict[str, Any] | None = None
-    if (path / "manifest.json").exists() and (path / "reports").is_dir():
+    is_build = (path / "manifest.json").exists() and ((path / "reports").is_dir() or not (path / "report.json").exists())
+    if is_build:
         from dolphin_data.engine.artefacts import verify_build
 
         manifest = verify_build(path)  # a build folder: refuse one that is not what its manifest says
+    folders = report_dirs(path)
     by_stage = {_stage_of(f, _load(f)): f for f in folders}
     names = list(by_stage) + (["convert", "write"] if manifest is not None else [])
     order = section_order(names, list((manifest or {}).get("reports", {})))

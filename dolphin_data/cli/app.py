@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, TypeVar
 
@@ -34,7 +35,9 @@ if not out.is_terminal:  # pipes and CI logs: tables at a readable width instead
 F = TypeVar("F", bound=Callable[..., Any])
 
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress.")]
-WorkersOpt = Annotated[int | None, typer.Option("--workers", "-w", help="Processes for the whole run (default: all cores).")]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", "-w", help="Processes for the whole run (default: all cores).")
+]
 
 # what to do about a file-system error, by errno
 _FIXES = {
@@ -47,11 +50,46 @@ _FIXES = {
     errno.EISDIR: "is a folder; give a file path",
     errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
     errno.EMFILE: "too many open files; raise the limit (ulimit -n) or use fewer --workers",
+    errno.EEXIST: "a file is in the way where a folder is needed; check the path",
+    errno.EFBIG: "the file would pass the file-size limit (ulimit -f); raise the limit or write somewhere else",
+    errno.ENAMETOOLONG: "the path or a name in it is too long; use a shorter one",
+    errno.ELOOP: "too many levels of symbolic links; check the path",
 }
+# the writing errors that come from write() and carry no file name: the command's outputs are named instead
+_NO_NAME = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+_OUTPUT_ARGS = ("out", "out_path", "out_dir", "rejects", "stats", "report", "repairs")
+# our own temporary names beside an output (staging folders, .tmp files) are shown as the output the user named
+_TEMP_NAME = re.compile(r"(^|/)\.([^/]+?)\.(?:staging-\d+|\d+\.tmp)(?:/.*)?$|\.tmp$")
 
 
-def os_error_line(e: OSError) -> str:
-    where = e.filename or ""
+def _user_path(path: str) -> str:
+    return _TEMP_NAME.sub(lambda m: f"{m.group(1)}{m.group(2)}" if m.group(2) else "", path)
+
+
+def _fullest(paths: Iterable[Any]) -> str:
+    """Of the outputs a command writes, the one on the file system with the least space left (where a write failed
+    without naming its file)."""
+
+    def free(p: Any) -> int:
+        q = os.path.abspath(p)
+        while q != os.path.dirname(q) and not os.path.exists(q):
+            q = os.path.dirname(q)
+        try:
+            st = os.statvfs(q)
+        except OSError:
+            return 1 << 62
+        return st.f_bavail * st.f_frsize
+
+    given = [str(p) for p in paths if isinstance(p, (str, os.PathLike)) and str(p)]
+    return min(given, key=free) if given else ""
+
+
+def os_error_line(e: OSError, outputs: Iterable[Any] = ()) -> str:
+    """``<file>: <what went wrong and the fix>`` for a file-system error; a write error without a file name names
+    the command's output on the fullest file system."""
+    where = _user_path(os.fsdecode(e.filename)) if e.filename else ""
+    if not where and e.errno in _NO_NAME:
+        where = _fullest(outputs)
     fix = _FIXES.get(e.errno or 0, f"{e.strerror or e}; check the path and try again")
     return f"{where}: {fix}" if where else fix
 
@@ -69,7 +107,8 @@ def user_errors(fn: F) -> F:
             raise typer.Exit(130 if type(e).__name__ == "Interrupted" else 1) from None
         except OSError as e:
             err.show_cursor(True)
-            typer.echo(f"Error: {os_error_line(e)}", err=True)
+            outputs = [kwargs.get(k) for k in _OUTPUT_ARGS]
+            typer.echo(f"Error: {os_error_line(e, outputs)}", err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.show_cursor(True)
@@ -104,7 +143,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """dolphin-data: reproducible, explainable training-data mixes for Axolotl."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -290,6 +290,8 @@ def cache_clean(out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="A b
     from dolphin_data.engine.publish import locked
 
     root = out_dir / ".cache"
+    if not root.is_dir():
+        raise UserError(f"{out_dir}: no .cache here, nothing to remove; give the folder a build wrote (e.g. out/2.9)")
     with locked(out_dir, "dolphin-data cache clean"):
         shutil.rmtree(root, ignore_errors=True)
     out.print(f"removed {root}")

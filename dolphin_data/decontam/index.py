@@ -197,13 +197,17 @@ def write_index(path: str | Path, data: IndexData) -> Path:
     head_len = _aligned(len(MAGIC) + 8 + len(header))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(MAGIC + np.uint64(len(header)).tobytes() + header)
-        fh.write(b"\0" * (head_len - len(MAGIC) - 8 - len(header)))
-        for arr in data.arrays.values():
-            raw = np.ascontiguousarray(arr).tobytes()
-            fh.write(raw + b"\0" * (_aligned(len(raw)) - len(raw)))
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(MAGIC + np.uint64(len(header)).tobytes() + header)
+            fh.write(b"\0" * (head_len - len(MAGIC) - 8 - len(header)))
+            for arr in data.arrays.values():
+                raw = np.ascontiguousarray(arr).tobytes()
+                fh.write(raw + b"\0" * (_aligned(len(raw)) - len(raw)))
+        os.replace(tmp, path)
+    except BaseException:  # a full disk or an interrupt leaves no temporary file behind
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 

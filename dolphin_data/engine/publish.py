@@ -5,6 +5,8 @@ one atomic exchange of the two folders (``renameat2(RENAME_EXCHANGE)`` on Linux;
 next run repairs a crash between them). The previous build is removed only after that. A lock beside the target
 (``.<name>.lock``) keeps two runs out of one folder and says who holds it. Leftovers of runs that died (kill -9,
 power loss) are removed by the next run that takes the lock; the result cache (``<out>/.cache``) survives all of it.
+A target that is a symlink is published through (the folder it points to gets the build); a folder that is not a
+build, or that holds the run's inputs, is never replaced (``check_replaceable``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import shutil
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -63,13 +65,45 @@ def locked(target: Path, what: str, clean: bool = True) -> Iterator[None]:
         fh.close()
 
 
+def real_target(target: Path) -> Path:
+    """The folder a run publishes: ``target`` itself, or where it leads when it is a symlink (an output folder linked
+    to a bigger disk stays a link; the build goes into the folder it points to, staged beside that folder)."""
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def check_replaceable(target: Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse a ``target`` whose replacement would delete what is not a build: a folder holding files but no
+    ``manifest.json`` (a raw folder, a home folder), or one that holds an input of this run."""
+    if not target.is_dir():
+        return
+    kept = {CACHE, "manifest.json"}
+    if not (target / "manifest.json").exists() and any(p.name not in kept for p in target.iterdir()):
+        raise UserError(
+            f"{target}: holds files but no build (no manifest.json), and a build replaces its output folder whole; "
+            "give a new or empty folder, or the folder of an earlier build"
+        )
+    real = Path(os.path.realpath(target))
+    for f in inputs:
+        if Path(os.path.realpath(f)).is_relative_to(real):
+            raise UserError(
+                f"{f}: is inside the output folder {target}, which the build replaces; keep inputs elsewhere"
+            )
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink():  # rmtree refuses symlinks, and would leave this one for ever
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def staging_dir(target: Path) -> Path:
     """A fresh staging folder beside ``target``; staging folders of runs that died (kill -9) are removed first."""
     for left in target.parent.glob(f".{target.name}.staging-*"):
         pid = left.name.rsplit("-", 1)[-1]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             rescue_cache(left, target)
-            shutil.rmtree(left, ignore_errors=True)
+            _remove(left)
     path = _sibling(target, "staging", os.getpid())
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
@@ -92,9 +126,11 @@ def clean_leftovers(target: Path) -> None:
         old = sorted(target.parent.glob(f".{target.name}.old-*"))
         if old:  # died between the two renames of the non-Linux publish: the old build goes back
             os.rename(old[-1], target)
-    for left in list(target.parent.glob(f".{target.name}.staging-*")) + list(target.parent.glob(f".{target.name}.old-*")):
+    for left in list(target.parent.glob(f".{target.name}.staging-*")) + list(
+        target.parent.glob(f".{target.name}.old-*")
+    ):
         rescue_cache(left, target)
-        shutil.rmtree(left, ignore_errors=True)
+        _remove(left)
 
 
 def rescue_cache(src: Path, target: Path) -> None:
@@ -137,7 +173,7 @@ def publish(staging: Path, target: Path) -> None:
         os.rename(target, old)
         os.rename(staging, target)
     rescue_cache(old, target)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
 
 
 def write_json_atomic(path: Path, obj: object) -> None:

@@ -24,7 +24,7 @@ from dolphin_data.engine.cache import Store
 from dolphin_data.engine.driver import Engine, Progress
 from dolphin_data.engine.executor import make_executor
 from dolphin_data.engine.plan import Plan
-from dolphin_data.engine.publish import CACHE, locked, publish, staging_dir
+from dolphin_data.engine.publish import CACHE, check_replaceable, locked, publish, real_target, staging_dir
 from dolphin_data.errors import UserError
 
 
@@ -96,9 +96,10 @@ def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: M
 
 def run_build(plan: Plan, out_dir: Path, opts: RunOptions | None = None) -> dict[str, Any]:
     opts = opts or RunOptions()
-    out_dir = Path(out_dir)
+    out_dir = real_target(Path(out_dir))
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError(f"{out_dir}: exists and is not a folder; choose another --out")
+    check_replaceable(out_dir, [f for s in plan.sources for f in s.files])
     with signals_raise(), locked(out_dir, f"dolphin-data build {plan.name}"):
         staging = staging_dir(out_dir)
         store = Store(out_dir / CACHE, lookups=not opts.force) if opts.cache else Store(staging / "work", lookups=False)

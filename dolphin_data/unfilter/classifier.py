@@ -21,10 +21,12 @@ API: ``RefusalClassifier.load(path=None)`` (lazy, picklable), ``.score(texts) ->
 
 from __future__ import annotations
 
+import errno
 import functools
 import multiprocessing
 import os
 import re
+import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -235,6 +237,10 @@ def _fit(data: str, out: str, seed: int, args: dict[str, Any], qargs: dict[str, 
         return str(e)
     model.quantize(input=data, thread=1, verbose=0, **qargs)
     model.save_model(out)
+    try:  # save_model does not report a failed write (a full disk leaves a short file)
+        fasttext.load_model(out)
+    except ValueError:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), out) from None
     return None
 
 
@@ -252,11 +258,17 @@ def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "train.txt"
         data.write_text("".join(lines), encoding="utf-8")
-        tmp_out = out.with_name(out.name + ".tmp")
+        model = Path(tmp) / "model.ftz"  # fastText reports no write error: it saves here, Python copies (and says)
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            error = pool.submit(_fit, str(data), str(tmp_out), seed, args, qargs).result()
+            error = pool.submit(_fit, str(data), str(model), seed, args, qargs).result()
         if error:
             raise UserError(f"fastText training arguments: {error}")
+        tmp_out = out.with_name(out.name + ".tmp")
+        try:
+            shutil.copyfile(model, tmp_out)
+        except OSError as e:  # shutil names the source; the file that could not be written is ours
+            tmp_out.unlink(missing_ok=True)
+            raise OSError(e.errno, e.strerror, str(out)) from None
         os.replace(tmp_out, out)
     p = RefusalClassifier(out).predict_sentences(texts)
     y = np.array([lab == "refusal" for lab in labels])

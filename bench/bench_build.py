@@ -42,8 +42,9 @@ def run_measured(cmd: list[str]) -> dict[str, Any]:
     """Run ``cmd`` in its own session; wall seconds and memory of its process tree."""
     t0 = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True, cwd=ROOT
+    )
     mem = TreeSampler(proc.pid, 0.1)
     tail: list[str] = []
     assert proc.stderr is not None
@@ -84,19 +85,27 @@ def measure_rebuilds(raw: Path, out: Path, tmp: Path) -> dict[str, Any]:
         res = build(raw, out, None, recipe)
         tasks = res["timings"].get("tasks", {})
         out_[name] = {"seconds": res["seconds"], "cpu_seconds": res["cpu_seconds"], "tasks": tasks}
-        print(f"  rebuild {name}: {res['seconds']:.1f} s (CPU {res['cpu_seconds']:.0f} s), "
-              f"{tasks.get('from_cache', '?')} task(s) from the cache, redone: {tasks.get('ran', {})}", flush=True)
+        print(
+            f"  rebuild {name}: {res['seconds']:.1f} s (CPU {res['cpu_seconds']:.0f} s), "
+            f"{tasks.get('from_cache', '?')} task(s) from the cache, redone: {tasks.get('ran', {})}",
+            flush=True,
+        )
     return out_
 
 
 def summarise(runs: list[dict[str, Any]], conversations: int, mb: float) -> dict[str, Any]:
     secs = statistics.median(r["seconds"] for r in runs)
-    return {"runs": len(runs), "seconds_median": round(secs, 2), "seconds_all": [r["seconds"] for r in runs],
-            "cpu_seconds_median": statistics.median(r["cpu_seconds"] for r in runs),
-            "conversations_per_s": round(conversations / secs), "mb_per_s": round(mb / secs, 2),
-            "peak_tree_rss_mb_median": statistics.median(r["peak_tree_rss_mb"] for r in runs),
-            "sum_vmhwm_mb_median": statistics.median(r["sum_vmhwm_mb"] for r in runs),
-            "timings_first_run": runs[0]["timings"]}
+    return {
+        "runs": len(runs),
+        "seconds_median": round(secs, 2),
+        "seconds_all": [r["seconds"] for r in runs],
+        "cpu_seconds_median": statistics.median(r["cpu_seconds"] for r in runs),
+        "conversations_per_s": round(conversations / secs),
+        "mb_per_s": round(mb / secs, 2),
+        "peak_tree_rss_mb_median": statistics.median(r["peak_tree_rss_mb"] for r in runs),
+        "sum_vmhwm_mb_median": statistics.median(r["sum_vmhwm_mb"] for r in runs),
+        "timings_first_run": runs[0]["timings"],
+    }
 
 
 def main(scale: float | None = None) -> None:
@@ -104,8 +113,11 @@ def main(scale: float | None = None) -> None:
 
     scale = scale or float(os.environ.get("BENCH_SCALE", "0.2"))
     repeats = int(os.environ.get("BENCH_REPEATS", "2"))
-    modes = [m for m in (("default", None), ("workers_1", 1))
-             if m[0] in os.environ.get("BENCH_MODES", "default,workers_1").split(",")]
+    modes = [
+        m
+        for m in (("default", None), ("workers_1", 1))
+        if m[0] in os.environ.get("BENCH_MODES", "default,workers_1").split(",")
+    ]
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         raw = Path(tmp) / "raw"
         given = os.environ.get("BENCH_RAW")  # a folder written earlier by the same synth command: not regenerated
@@ -118,9 +130,12 @@ def main(scale: float | None = None) -> None:
         if abs(float(meta.get("scale", scale)) - scale) > 1e-9:
             raise SystemExit(f"BENCH_RAW={given} holds scale {meta.get('scale')}, not {scale}")
         n, mb = meta["conversations"], meta["bytes"] / 1e6
-        print(f"synth --profile 2.9 --scale {scale}: {n:,} conversations, {mb:,.0f} MB in {gen['seconds']:.1f} s "
-              f"(CPU {gen['cpu_seconds']:.0f} s) "
-              f"({mb / gen['seconds']:.0f} MB/s, peak tree RSS {gen['peak_tree_rss_mb']} MB)", flush=True)
+        print(
+            f"synth --profile 2.9 --scale {scale}: {n:,} conversations, {mb:,.0f} MB in {gen['seconds']:.1f} s "
+            f"(CPU {gen['cpu_seconds']:.0f} s) "
+            f"({mb / gen['seconds']:.0f} MB/s, peak tree RSS {gen['peak_tree_rss_mb']} MB)",
+            flush=True,
+        )
         runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in modes}
         truth_score = None
         rebuilds: dict[str, Any] = {}
@@ -129,28 +144,52 @@ def main(scale: float | None = None) -> None:
                 out = Path(tmp) / f"out-{name}-{rep}"
                 res = build(raw, out, workers)
                 runs[name].append(res)
-                print(f"  build {name:9s} #{rep + 1}: {res['seconds']:7.1f} s (CPU {res['cpu_seconds']:.0f} s)  "
-                      f"{n / res['seconds']:7,.0f} conv/s  "
-                      f"{mb / res['seconds']:5.2f} MB/s  peak tree RSS {res['peak_tree_rss_mb']:,} MB "
-                      f"(sum of VmHWM {res['sum_vmhwm_mb']:,} MB, {res['processes']} processes)", flush=True)
+                print(
+                    f"  build {name:9s} #{rep + 1}: {res['seconds']:7.1f} s (CPU {res['cpu_seconds']:.0f} s)  "
+                    f"{n / res['seconds']:7,.0f} conv/s  "
+                    f"{mb / res['seconds']:5.2f} MB/s  peak tree RSS {res['peak_tree_rss_mb']:,} MB "
+                    f"(sum of VmHWM {res['sum_vmhwm_mb']:,} MB, {res['processes']} processes)",
+                    flush=True,
+                )
                 if truth_score is None:
                     truth_score = score(read_truth(raw / "GROUND_TRUTH.jsonl"), out)
                     rebuilds = measure_rebuilds(raw, out, Path(tmp))
                 subprocess.run(["rm", "-rf", str(out)], check=True)
     result: dict[str, Any] = {name: summarise(r, n, mb) for name, r in runs.items()}
     result["rebuilds"] = rebuilds
-    speedup = (result["workers_1"]["seconds_median"] / result["default"]["seconds_median"]
-               if "workers_1" in result and "default" in result else None)
+    speedup = (
+        result["workers_1"]["seconds_median"] / result["default"]["seconds_median"]
+        if "workers_1" in result and "default" in result
+        else None
+    )
     assert truth_score is not None
-    print("median: " + ", ".join(f"{k} {v['seconds_median']} s" for k, v in result.items() if k != "rebuilds")
-          + (f", speed-up {speedup:.2f}x" if speedup else "") + f" (cores: {os.cpu_count()})")
-    print("timings.json (first default build): " + ", ".join(
-        f"{k} {v} s" for k, v in result["default"]["timings_first_run"].items() if isinstance(v, int | float)))
-    print(f"ground truth: {truth_score['certain_matched']}/{truth_score['certain']} certain planted rows as expected; "
-          + ", ".join(f"{k} {v['recall']}" for k, v in truth_score["kinds"].items()))
-    entry = {"scale": scale, "conversations": n, "input_mb": round(mb, 1), "synth": {**gen, "mb_per_s": round(mb / gen["seconds"], 1)},
-             **result, "speedup_default_vs_workers_1": round(speedup, 2) if speedup else None, "cores": os.cpu_count(),
-             "load_average_at_end": os.getloadavg()[0], "ground_truth": {k: truth_score[k] for k in ("kinds", "certain", "certain_matched")}}
+    print(
+        "median: "
+        + ", ".join(f"{k} {v['seconds_median']} s" for k, v in result.items() if k != "rebuilds")
+        + (f", speed-up {speedup:.2f}x" if speedup else "")
+        + f" (cores: {os.cpu_count()})"
+    )
+    print(
+        "timings.json (first default build): "
+        + ", ".join(
+            f"{k} {v} s" for k, v in result["default"]["timings_first_run"].items() if isinstance(v, int | float)
+        )
+    )
+    print(
+        f"ground truth: {truth_score['certain_matched']}/{truth_score['certain']} certain planted rows as expected; "
+        + ", ".join(f"{k} {v['recall']}" for k, v in truth_score["kinds"].items())
+    )
+    entry = {
+        "scale": scale,
+        "conversations": n,
+        "input_mb": round(mb, 1),
+        "synth": {**gen, "mb_per_s": round(mb / gen["seconds"], 1)},
+        **result,
+        "speedup_default_vs_workers_1": round(speedup, 2) if speedup else None,
+        "cores": os.cpu_count(),
+        "load_average_at_end": os.getloadavg()[0],
+        "ground_truth": {k: truth_score[k] for k in ("kinds", "certain", "certain_matched")},
+    }
     RESULTS.parent.mkdir(exist_ok=True)
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     if not isinstance(previous, dict) or "streaming" in previous:  # the file of the former single-source benchmark

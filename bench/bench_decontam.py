@@ -95,25 +95,41 @@ def quality(items: list, host_convs: list[Conversation], index_path: Path) -> di
     for kind in POSITIVE + NEGATIVE:
         sel = [i for i, p in enumerate(planted) if p.kind == kind]
         flagged = sum(planted[i].conv.id in rejected for i in sel)
-        by_kind[kind] = {"records": len(sel), "rejected": flagged, "rate": round(flagged / len(sel), 4),
-                         "per_benchmark": dict(Counter(planted[i].benchmark for i in sel
-                                                       if planted[i].conv.id in rejected))}
+        by_kind[kind] = {
+            "records": len(sel),
+            "rejected": flagged,
+            "rate": round(flagged / len(sel), 4),
+            "per_benchmark": dict(Counter(planted[i].benchmark for i in sel if planted[i].conv.id in rejected)),
+        }
     pos = [i for i, p in enumerate(planted) if p.positive]
     neg = [i for i, p in enumerate(planted) if not p.positive]
     tp = sum(planted[i].conv.id in rejected for i in pos)
     fp = sum(planted[i].conv.id in rejected for i in neg)
-    wrong_item = sum(1 for i in pos if planted[i].conv.id in rejected
-                     and rejected[planted[i].conv.id].extra["item"] != planted[i].item)
+    wrong_item = sum(
+        1
+        for i in pos
+        if planted[i].conv.id in rejected and rejected[planted[i].conv.id].extra["item"] != planted[i].item
+    )
     sweep = {}
     for th in THRESHOLDS:
         s_tp = int((shares[pos] >= th).sum())
         s_fp = int((shares[neg] >= th).sum())
-        sweep[str(th)] = {"recall": round(s_tp / len(pos), 4),
-                          "precision": round(s_tp / max(s_tp + s_fp, 1), 4), "false_positives": s_fp}
+        sweep[str(th)] = {
+            "recall": round(s_tp / len(pos), 4),
+            "precision": round(s_tp / max(s_tp + s_fp, 1), 4),
+            "false_positives": s_fp,
+        }
     missed = [planted[i].conv.id for i in pos if planted[i].conv.id not in rejected]
-    return {"planted": len(planted), "by_kind": by_kind, "recall": round(tp / len(pos), 4),
-            "precision": round(tp / max(tp + fp, 1), 4), "false_positives": fp, "wrong_item": wrong_item,
-            "missed": missed[:20], "threshold_sweep": sweep}
+    return {
+        "planted": len(planted),
+        "by_kind": by_kind,
+        "recall": round(tp / len(pos), 4),
+        "precision": round(tp / max(tp + fp, 1), 4),
+        "false_positives": fp,
+        "wrong_item": wrong_item,
+        "missed": missed[:20],
+        "threshold_sweep": sweep,
+    }
 
 
 def quality_char(host_convs: list[Conversation], tmp: Path) -> dict:
@@ -125,8 +141,10 @@ def quality_char(host_convs: list[Conversation], tmp: Path) -> dict:
     planted = planted_set(items, host_convs)
     out = run_stage(DecontaminateStage(index=str(path)), [p.conv for p in planted] + host_convs)
     rejected = {r.id for r in out.rejects}
-    rates = {kind: round(sum(p.conv.id in rejected for p in planted if p.kind == kind) / len(items), 4)
-             for kind in POSITIVE + NEGATIVE}
+    rates = {
+        kind: round(sum(p.conv.id in rejected for p in planted if p.kind == kind) / len(items), 4)
+        for kind in POSITIVE + NEGATIVE
+    }
     return {"rejected_rate_by_kind": rates, "raw_rejected": sum(c.id in rejected for c in host_convs)}
 
 
@@ -134,8 +152,11 @@ def raw_false_positives(host_convs: list[Conversation], index_path: Path) -> dic
     out = {}
     for name, index in (("bundled", "bundled"), ("benchmark", str(index_path))):
         res = run_stage(DecontaminateStage(index=index), host_convs)
-        out[name] = {"records": len(host_convs), "rejected": len(res.rejects),
-                     "partial": res.counters.get("contam:partial", 0)}
+        out[name] = {
+            "records": len(host_convs),
+            "rejected": len(res.rejects),
+            "partial": res.counters.get("contam:partial", 0),
+        }
     return out
 
 
@@ -154,8 +175,10 @@ def speed(items: list, host_convs: list[Conversation], tmp: Path, index_path: Pa
         t_ours.append(time.process_time() - t0)
         if a != b:
             raise SystemExit(f"bench decontam: naive and vectorised lookups disagree ({len(a ^ b)} texts)")
-    convs = [Conversation(f"s:{i}", "speed", (Turn("human", texts[i]), Turn("gpt", texts[i + 1])))
-             for i in range(0, len(texts) - 1, 2)]
+    convs = [
+        Conversation(f"s:{i}", "speed", (Turn("human", texts[i]), Turn("gpt", texts[i + 1])))
+        for i in range(0, len(texts) - 1, 2)
+    ]
     stage = DecontaminateStage(index=str(index_path))
     t_stage = []
     for _ in range(REPEATS):
@@ -164,12 +187,23 @@ def speed(items: list, host_convs: list[Conversation], tmp: Path, index_path: Pa
             stage.process(as_batch("bench", convs[k : k + 1000]))
         t_stage.append(time.process_time() - t0)
     naive_s, ours_s, stage_s = (statistics.median(x) for x in (t_naive, t_ours, t_stage))
-    return {"clock": "process CPU time", "mb": round(mb, 2), "texts": len(texts), "flagged_texts": len(a), "non_ascii_texts":
-            sum(not t.isascii() for t in texts), "naive_mb_s": round(mb / naive_s, 2),
-            "ours_mb_s": round(mb / ours_s, 2), "ratio": round(naive_s / ours_s, 1),
-            "stage_mb_s": round(mb / stage_s, 2), "stage_conversations_s": round(len(convs) / stage_s),
-            "runs_s": {"naive": [round(x, 3) for x in t_naive], "ours": [round(x, 3) for x in t_ours],
-                       "stage": [round(x, 3) for x in t_stage]}}
+    return {
+        "clock": "process CPU time",
+        "mb": round(mb, 2),
+        "texts": len(texts),
+        "flagged_texts": len(a),
+        "non_ascii_texts": sum(not t.isascii() for t in texts),
+        "naive_mb_s": round(mb / naive_s, 2),
+        "ours_mb_s": round(mb / ours_s, 2),
+        "ratio": round(naive_s / ours_s, 1),
+        "stage_mb_s": round(mb / stage_s, 2),
+        "stage_conversations_s": round(len(convs) / stage_s),
+        "runs_s": {
+            "naive": [round(x, 3) for x in t_naive],
+            "ours": [round(x, 3) for x in t_ours],
+            "stage": [round(x, 3) for x in t_stage],
+        },
+    }
 
 
 def main() -> None:
@@ -182,24 +216,42 @@ def main() -> None:
         raw = raw_false_positives(host_convs, index_path)
         qc = quality_char(host_convs, tmp)
         s = speed(items, host_convs, tmp, index_path)
-    result = {"benchmarks": dict(Counter(it.benchmark for it in items)), "quality": q, "quality_char_humaneval": qc,
-              "raw_false_positives": raw,
-              "speed": s}
+    result = {
+        "benchmarks": dict(Counter(it.benchmark for it in items)),
+        "quality": q,
+        "quality_char_humaneval": qc,
+        "raw_false_positives": raw,
+        "speed": s,
+    }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"planted set: {q['planted']} records ({', '.join(f'{k} {v}' for k, v in result['benchmarks'].items())} items)")
+    print(
+        f"planted set: {q['planted']} records ({', '.join(f'{k} {v}' for k, v in result['benchmarks'].items())} items)"
+    )
     print(f"{'kind':<12} {'records':>8} {'rejected':>9} {'rate':>7}")
     for kind, row in q["by_kind"].items():
         print(f"{kind:<12} {row['records']:>8} {row['rejected']:>9} {row['rate']:>7.4f}")
-    print(f"threshold 0.5: recall {q['recall']:.4f}, precision {q['precision']:.4f}, false positives "
-          f"{q['false_positives']}, rejected under the wrong item {q['wrong_item']}")
-    print("sweep: " + "; ".join(f"{th} R {v['recall']:.3f} P {v['precision']:.3f}" for th, v in q["threshold_sweep"].items()))
-    print("humaneval with char 50-grams: " + ", ".join(f"{k} {v:.4f}" for k, v in qc["rejected_rate_by_kind"].items())
-          + f"; raw/ rejected {qc['raw_rejected']}")
+    print(
+        f"threshold 0.5: recall {q['recall']:.4f}, precision {q['precision']:.4f}, false positives "
+        f"{q['false_positives']}, rejected under the wrong item {q['wrong_item']}"
+    )
+    print(
+        "sweep: "
+        + "; ".join(f"{th} R {v['recall']:.3f} P {v['precision']:.3f}" for th, v in q["threshold_sweep"].items())
+    )
+    print(
+        "humaneval with char 50-grams: "
+        + ", ".join(f"{k} {v:.4f}" for k, v in qc["rejected_rate_by_kind"].items())
+        + f"; raw/ rejected {qc['raw_rejected']}"
+    )
     for name, row in raw.items():
-        print(f"raw/ samples vs {name} index: {row['rejected']} rejected of {row['records']} ({row['partial']} partial)")
-    print(f"speed ({s['mb']} MB, one core): naive {s['naive_mb_s']} MB/s, ours {s['ours_mb_s']} MB/s "
-          f"({s['ratio']}x); whole stage {s['stage_mb_s']} MB/s, {s['stage_conversations_s']:,} conversations/s")
+        print(
+            f"raw/ samples vs {name} index: {row['rejected']} rejected of {row['records']} ({row['partial']} partial)"
+        )
+    print(
+        f"speed ({s['mb']} MB, one core): naive {s['naive_mb_s']} MB/s, ours {s['ours_mb_s']} MB/s "
+        f"({s['ratio']}x); whole stage {s['stage_mb_s']} MB/s, {s['stage_conversations_s']:,} conversations/s"
+    )
 
 
 if __name__ == "__main__":

@@ -60,7 +60,9 @@ def py_shingles(text: str, n: int = 5) -> list[bytes]:
 def run_ours(corpus, n: int, exact_check: bool = True):
     texts_of = lambda idx: [corpus.text(i) for i in idx]  # noqa: E731
     t = time.perf_counter()
-    res = deduplicate(n, texts_of, np.zeros(n, np.int64), np.arange(n), DedupConfig(threshold=THRESHOLD, exact_check=exact_check))
+    res = deduplicate(
+        n, texts_of, np.zeros(n, np.int64), np.arange(n), DedupConfig(threshold=THRESHOLD, exact_check=exact_check)
+    )
     return time.perf_counter() - t, res
 
 
@@ -94,7 +96,9 @@ def run_rensa(corpus, n: int) -> tuple[float, int]:
 
 
 def _sketch_shard(texts: list[str], path: str) -> Sketch:
-    return sketch_batches((texts[i : i + 4096] for i in range(0, len(texts), 4096)), DedupConfig(threshold=THRESHOLD), path)
+    return sketch_batches(
+        (texts[i : i + 4096] for i in range(0, len(texts), 4096)), DedupConfig(threshold=THRESHOLD), path
+    )
 
 
 def run_sharded(corpus, n: int, workers: int = 2):
@@ -128,9 +132,14 @@ def quality(corpus, res) -> dict[str, float | int]:
     removed = np.flatnonzero(~res.kept)
     false_merges = int((truth[removed] != truth[res.survivor[removed]]).sum())
     below_merged = int((res.cluster[ia[~above]] == res.cluster[ib[~above]]).sum())
-    return {"planted_pairs_above": int(above.sum()), "recall": round(recall, 4), "false_merges": false_merges,
-            "planted_pairs_below_merged": below_merged, "planted_pairs_below": int((~above).sum()),
-            "removed": int(len(removed))}
+    return {
+        "planted_pairs_above": int(above.sum()),
+        "recall": round(recall, 4),
+        "false_merges": false_merges,
+        "planted_pairs_below_merged": below_merged,
+        "planted_pairs_below": int((~above).sum()),
+        "removed": int(len(removed)),
+    }
 
 
 def _produce(queue, scale: float) -> None:
@@ -170,10 +179,22 @@ def rss_child(scale: float) -> None:
         spill_gb = os.path.getsize(os.path.join(tmp, "shingles.u64")) / 1024**3
         res = decide(sk, None, None, cfg)
     secs = time.perf_counter() - t
-    print(json.dumps({"documents": int(res.stats["documents"]), "rss_start_kb": start_kb, "rss_after_sketch_kb": sketched_kb,
-                      "peak_rss_kb": peak_rss_kb(), "sketch_mb": round(sk.nbytes / 1e6, 1), "spill_gb": round(spill_gb, 2),
-                      "seconds": round(secs, 1), "sketch_seconds": round(t_sketch, 1), "removed": int((~res.kept).sum()),
-                      "decide_seconds": res.stats["seconds"]}))
+    print(
+        json.dumps(
+            {
+                "documents": int(res.stats["documents"]),
+                "rss_start_kb": start_kb,
+                "rss_after_sketch_kb": sketched_kb,
+                "peak_rss_kb": peak_rss_kb(),
+                "sketch_mb": round(sk.nbytes / 1e6, 1),
+                "spill_gb": round(spill_gb, 2),
+                "seconds": round(secs, 1),
+                "sketch_seconds": round(t_sketch, 1),
+                "removed": int((~res.kept).sum()),
+                "decide_seconds": res.stats["seconds"],
+            }
+        )
+    )
 
 
 def best_of(fn, *args):
@@ -188,7 +209,9 @@ def in_process(out: dict[str, object]) -> None:
     t = time.perf_counter()
     corpus = generate(SCALE, seed=0)
     n = len(corpus)
-    print(f"synthetic corpus: {n:,} conversations, {len(corpus.planted):,} planted pairs ({time.perf_counter() - t:.1f} s to generate)")
+    print(
+        f"synthetic corpus: {n:,} conversations, {len(corpus.planted):,} planted pairs ({time.perf_counter() - t:.1f} s to generate)"
+    )
     run_ours(corpus, 2000)  # warm-up: code-point tables and power tables are built once per process
     secs, res = run_ours(corpus, n, exact_check=True)
     q_on = quality(corpus, res)
@@ -197,9 +220,13 @@ def in_process(out: dict[str, object]) -> None:
     secs2, sketch2, res2, pickled = run_sharded(corpus, n)
     assert np.array_equal(res2.survivor, res.survivor) and np.array_equal(res2.reason, res.reason)
     ours_full = n / secs
-    print(f"ours, {n:,} docs, exact check on,  1 process : {secs:6.1f} s  {ours_full:9,.0f} docs/s  phases {res.stats['seconds']}")
-    print(f"ours, {n:,} docs, sketch in 2 processes, decide here: {secs2:6.1f} s  {n / secs2:9,.0f} docs/s "
-          f"(sketch {sketch2:.1f} s; same verdicts; sketches returned {pickled / 1e6:.1f} MB pickled, {pickled / n:.0f} B/record)")
+    print(
+        f"ours, {n:,} docs, exact check on,  1 process : {secs:6.1f} s  {ours_full:9,.0f} docs/s  phases {res.stats['seconds']}"
+    )
+    print(
+        f"ours, {n:,} docs, sketch in 2 processes, decide here: {secs2:6.1f} s  {n / secs2:9,.0f} docs/s "
+        f"(sketch {sketch2:.1f} s; same verdicts; sketches returned {pickled / 1e6:.1f} MB pickled, {pickled / n:.0f} B/record)"
+    )
     print(f"ours, {n:,} docs, exact check off, 1 process : {secs_off:6.1f} s  {n / secs_off:9,.0f} docs/s")
     sub = SUBSET
     times: dict[str, list[float]] = {"ours": [], "datasketch": [], "rensa": []}
@@ -211,45 +238,77 @@ def in_process(out: dict[str, object]) -> None:
         s_rs, pairs["rensa"] = run_rensa(corpus, sub)
         times["rensa"].append(s_rs)
     s_ours, s_ds, s_rs = (min(times[k]) for k in ("ours", "datasketch", "rensa"))
-    rates = {"ours_200k": ours_full, "ours_200k_sketch_2proc": n / secs2, "ours_200k_no_check": n / secs_off,
-             "ours_20k": sub / s_ours, "datasketch_20k": sub / s_ds, "rensa_20k": sub / s_rs}
-    print(f"20k subset (same 20k conversations for all three, best of {REPEATS}, interleaved): ours {rates['ours_20k']:,.0f} docs/s, "
-          f"datasketch {rates['datasketch_20k']:,.0f} docs/s, rensa {rates['rensa_20k']:,.0f} docs/s")
-    print(f"ratio vs datasketch: {rates['ours_20k'] / rates['datasketch_20k']:.1f}x (same 20k, one process each); "
-          f"ours at 200k against datasketch's 20k rate: {ours_full / rates['datasketch_20k']:.1f}x")
-    print(f"ratio vs rensa:      {rates['ours_20k'] / rates['rensa_20k']:.1f}x (same 20k, one process each); "
-          f"ours at 200k against rensa's 20k rate: {ours_full / rates['rensa_20k']:.1f}x")
+    rates = {
+        "ours_200k": ours_full,
+        "ours_200k_sketch_2proc": n / secs2,
+        "ours_200k_no_check": n / secs_off,
+        "ours_20k": sub / s_ours,
+        "datasketch_20k": sub / s_ds,
+        "rensa_20k": sub / s_rs,
+    }
+    print(
+        f"20k subset (same 20k conversations for all three, best of {REPEATS}, interleaved): ours {rates['ours_20k']:,.0f} docs/s, "
+        f"datasketch {rates['datasketch_20k']:,.0f} docs/s, rensa {rates['rensa_20k']:,.0f} docs/s"
+    )
+    print(
+        f"ratio vs datasketch: {rates['ours_20k'] / rates['datasketch_20k']:.1f}x (same 20k, one process each); "
+        f"ours at 200k against datasketch's 20k rate: {ours_full / rates['datasketch_20k']:.1f}x"
+    )
+    print(
+        f"ratio vs rensa:      {rates['ours_20k'] / rates['rensa_20k']:.1f}x (same 20k, one process each); "
+        f"ours at 200k against rensa's 20k rate: {ours_full / rates['rensa_20k']:.1f}x"
+    )
     print(f"quality, exact check on : {q_on}")
     print(f"quality, exact check off: {q_off}")
-    out.update({
-        "documents": n, "threshold": THRESHOLD, "bands": res.stats["bands"], "rows": res.stats["rows"],
-        "docs_per_s": {k: round(v) for k, v in rates.items()},
-        "subset_seconds_all_repeats": {k: [round(x, 3) for x in v] for k, v in times.items()},
-        "ratio_vs_datasketch_20k": round(rates["ours_20k"] / rates["datasketch_20k"], 2),
-        "ratio_vs_rensa_20k": round(rates["ours_20k"] / rates["rensa_20k"], 2),
-        "ratio_vs_datasketch_200k_1proc": round(ours_full / rates["datasketch_20k"], 2),
-        "ratio_vs_rensa_200k_1proc": round(ours_full / rates["rensa_20k"], 2),
-        "sketch_2proc": {"seconds": round(secs2, 2), "sketch_seconds": round(sketch2, 2),
-                         "sketch_bytes_per_record_pickled": round(pickled / n, 1)},
-        "quality_exact_check_on": q_on, "quality_exact_check_off": q_off,
-        "ours_phase_seconds": res.stats["seconds"], "baseline_candidate_pairs_20k": pairs,
-    })
+    out.update(
+        {
+            "documents": n,
+            "threshold": THRESHOLD,
+            "bands": res.stats["bands"],
+            "rows": res.stats["rows"],
+            "docs_per_s": {k: round(v) for k, v in rates.items()},
+            "subset_seconds_all_repeats": {k: [round(x, 3) for x in v] for k, v in times.items()},
+            "ratio_vs_datasketch_20k": round(rates["ours_20k"] / rates["datasketch_20k"], 2),
+            "ratio_vs_rensa_20k": round(rates["ours_20k"] / rates["rensa_20k"], 2),
+            "ratio_vs_datasketch_200k_1proc": round(ours_full / rates["datasketch_20k"], 2),
+            "ratio_vs_rensa_200k_1proc": round(ours_full / rates["rensa_20k"], 2),
+            "sketch_2proc": {
+                "seconds": round(secs2, 2),
+                "sketch_seconds": round(sketch2, 2),
+                "sketch_bytes_per_record_pickled": round(pickled / n, 1),
+            },
+            "quality_exact_check_on": q_on,
+            "quality_exact_check_off": q_off,
+            "ours_phase_seconds": res.stats["seconds"],
+            "baseline_candidate_pairs_20k": pairs,
+        }
+    )
 
 
 def whole_process(out: dict[str, object]) -> None:
     repeats = int(os.environ.get("BENCH_DEDUP_WHOLE_REPEATS", "3"))
-    print(f"whole process on one JSONL file of {int(SCALE * 200_000):,} conversations, {repeats} rounds interleaved:", flush=True)
-    proc = subprocess.run([sys.executable, "-m", "bench.baselines.whole_process", "compare", str(SCALE), str(repeats),
-                           str(THRESHOLD)], cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True)
+    print(
+        f"whole process on one JSONL file of {int(SCALE * 200_000):,} conversations, {repeats} rounds interleaved:",
+        flush=True,
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.baselines.whole_process", "compare", str(SCALE), str(repeats), str(THRESHOLD)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     lines = proc.stdout.strip().splitlines()
     print("\n".join(lines[:-1]))
     res = json.loads(lines[-1])
     c = res["commands"]
     for name in ("ours", "ours_2_workers", "datasketch", "rensa"):
         q = res["quality"][name]
-        print(f"  {name:10s} median {c[name]['wall_s_median']:7.1f} s wall {c[name]['cpu_s_median']:7.1f} s cpu, "
-              f"peak {c[name]['peak_rss_gb_max']:.2f} GB; removed {q['removed']:,}, recall {q['recall']}, "
-              f"false merges {q['false_merges']}, planted pairs below the threshold merged {q['planted_pairs_below_merged']}")
+        print(
+            f"  {name:10s} median {c[name]['wall_s_median']:7.1f} s wall {c[name]['cpu_s_median']:7.1f} s cpu, "
+            f"peak {c[name]['peak_rss_gb_max']:.2f} GB; removed {q['removed']:,}, recall {q['recall']}, "
+            f"false merges {q['false_merges']}, planted pairs below the threshold merged {q['planted_pairs_below_merged']}"
+        )
     for base in ("datasketch", "rensa"):
         s = res[f"speedup_vs_{base}"]
         print(f"  ours (1 worker) vs {base}: {s['wall']:.2f}x wall (per-round {s['wall_all']}), {s['cpu']:.2f}x cpu")
@@ -257,28 +316,42 @@ def whole_process(out: dict[str, object]) -> None:
     print(f"  ours with --workers 2: {1 / s['wall']:.2f}x the wall time of 1 worker")
     p = res["profile_ours"]
     total = p["total"]
-    print(f"  where our process spends its time ({total:.1f} s, one run): " +
-          ", ".join(f"{k} {v:.1f} s ({100 * v / total:.0f}%)" for k, v in p["seconds"].items() if v >= 0.05))
+    print(
+        f"  where our process spends its time ({total:.1f} s, one run): "
+        + ", ".join(f"{k} {v:.1f} s ({100 * v / total:.0f}%)" for k, v in p["seconds"].items() if v >= 0.05)
+    )
     out["whole_process"] = res
 
 
 def memory(out: dict[str, object]) -> None:
     scales = RSS_SCALES if os.environ.get("BENCH_DEDUP_3M", "1") != "0" else RSS_SCALES[:1]
     for scale in scales:
-        proc = subprocess.run([sys.executable, "-m", "bench.bench_dedup", "--rss", str(scale)],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
+        proc = subprocess.run(
+            [sys.executable, "-m", "bench.bench_dedup", "--rss", str(scale)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         child = json.loads(proc.stdout.strip().splitlines()[-1])
         docs = child["documents"]
-        print(f"memory at {docs:,} conversations (streamed in batches): peak RSS {child['peak_rss_kb'] / 1024**2:.2f} GB "
-              f"(after sketching {child['rss_after_sketch_kb'] / 1024**2:.2f} GB, before the first batch "
-              f"{child['rss_start_kb'] / 1024**2:.2f} GB); sketch {child['sketch_mb']} MB in memory, shingle file "
-              f"{child['spill_gb']} GB on disk; {child['seconds']} s ({docs / child['seconds']:,.0f} docs/s), "
-              f"decide {child['decide_seconds']}")
+        print(
+            f"memory at {docs:,} conversations (streamed in batches): peak RSS {child['peak_rss_kb'] / 1024**2:.2f} GB "
+            f"(after sketching {child['rss_after_sketch_kb'] / 1024**2:.2f} GB, before the first batch "
+            f"{child['rss_start_kb'] / 1024**2:.2f} GB); sketch {child['sketch_mb']} MB in memory, shingle file "
+            f"{child['spill_gb']} GB on disk; {child['seconds']} s ({docs / child['seconds']:,.0f} docs/s), "
+            f"decide {child['decide_seconds']}"
+        )
         out[f"memory_{docs // 1_000_000}m"] = {
-            "documents": docs, "peak_rss_gb": round(child["peak_rss_kb"] / 1024**2, 3),
+            "documents": docs,
+            "peak_rss_gb": round(child["peak_rss_kb"] / 1024**2, 3),
             "rss_after_sketch_gb": round(child["rss_after_sketch_kb"] / 1024**2, 3),
-            "rss_before_first_batch_gb": round(child["rss_start_kb"] / 1024**2, 3), "sketch_mb": child["sketch_mb"],
-            "spill_gb": child["spill_gb"], "seconds": child["seconds"], "removed": child["removed"]}
+            "rss_before_first_batch_gb": round(child["rss_start_kb"] / 1024**2, 3),
+            "sketch_mb": child["sketch_mb"],
+            "spill_gb": child["spill_gb"],
+            "seconds": child["seconds"],
+            "removed": child["removed"],
+        }
 
 
 def main() -> None:

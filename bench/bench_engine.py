@@ -31,8 +31,12 @@ RESULTS = REPO / "bench" / "results" / "engine.json"
 TARGET_MB = float(os.environ.get("BENCH_ENGINE_MB", "500"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "1"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
-COMMANDS = {"unfilter": ["unfilter"], "dedup": ["dedup"], "systemchat_validate": ["systemchat", "validate"],
-            "tokens": ["tokens"]}
+COMMANDS = {
+    "unfilter": ["unfilter"],
+    "dedup": ["dedup"],
+    "systemchat_validate": ["systemchat", "validate"],
+    "tokens": ["tokens"],
+}
 
 
 def make_file(path: Path, target_mb: float) -> int:
@@ -62,26 +66,63 @@ def make_file(path: Path, target_mb: float) -> int:
 def command(stage: str, src: Path, work: Path, params: dict) -> list[str]:
     pfile = work / f"{stage}.params.yaml"
     pfile.write_text(yaml.safe_dump(params))
-    cmd = [sys.executable, "-m", "dolphin_data", *COMMANDS[stage], str(src), "--out",
-           str(work / "out" if stage == "dedup" else work / "out.jsonl"), "--rejects", str(work / "rej.jsonl"),
-           "--params", str(pfile), "-w", WORKERS, "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dolphin_data",
+        *COMMANDS[stage],
+        str(src),
+        "--out",
+        str(work / "out" if stage == "dedup" else work / "out.jsonl"),
+        "--rejects",
+        str(work / "rej.jsonl"),
+        "--params",
+        str(pfile),
+        "-w",
+        WORKERS,
+        "-q",
+    ]
     if stage == "tokens":
         cmd += ["--stats", str(work / "stats.jsonl")]
     return cmd
 
 
 def build(stage: str, src: Path, work: Path, params: dict) -> list[str]:
-    recipe = {"name": f"bench-{stage}", "stage_params": {stage: params},
-              "sources": [{"name": "bench", "output": "bench.jsonl", "converter": "sharegpt", "raw": "bench",
-                           "upstream": {"repo": "local/bench", "files": [src.name]}, "stages": [stage],
-                           "floor": {"max_rejected": 1.0}}]}
+    recipe = {
+        "name": f"bench-{stage}",
+        "stage_params": {stage: params},
+        "sources": [
+            {
+                "name": "bench",
+                "output": "bench.jsonl",
+                "converter": "sharegpt",
+                "raw": "bench",
+                "upstream": {"repo": "local/bench", "files": [src.name]},
+                "stages": [stage],
+                "floor": {"max_rejected": 1.0},
+            }
+        ],
+    }
     (work / "raw" / "bench").mkdir(parents=True, exist_ok=True)
     link = work / "raw" / "bench" / src.name
     if not link.exists():
         os.link(src, link)
     (work / "recipe.yaml").write_text(yaml.safe_dump(recipe))
-    return [sys.executable, "-m", "dolphin_data", "build", str(work / "recipe.yaml"), "--raw", str(work / "raw"),
-            "--out", str(work / "build"), "--no-cache", "-w", WORKERS, "-q"]
+    return [
+        sys.executable,
+        "-m",
+        "dolphin_data",
+        "build",
+        str(work / "recipe.yaml"),
+        "--raw",
+        str(work / "raw"),
+        "--out",
+        str(work / "build"),
+        "--no-cache",
+        "-w",
+        WORKERS,
+        "-q",
+    ]
 
 
 def main() -> None:
@@ -111,9 +152,13 @@ def main() -> None:
                     shutil.rmtree(work, ignore_errors=True)
             c_s, b_s = (statistics.median(x.seconds for x in rows[k]) for k in ("command", "build"))
             c_mb, b_mb = (statistics.median(x.peak_rss_mb for x in rows[k]) for k in ("command", "build"))
-            results["stages"][stage] = {"command_seconds": round(c_s, 2), "build_seconds": round(b_s, 2),
-                                        "command_peak_rss_mb": round(c_mb, 1), "build_peak_rss_mb": round(b_mb, 1),
-                                        "rss_ratio": round(c_mb / b_mb, 3)}
+            results["stages"][stage] = {
+                "command_seconds": round(c_s, 2),
+                "build_seconds": round(b_s, 2),
+                "command_peak_rss_mb": round(c_mb, 1),
+                "build_peak_rss_mb": round(b_mb, 1),
+                "rss_ratio": round(c_mb / b_mb, 3),
+            }
             print(f"{stage:22} {c_s:10.1f} {b_s:9.1f} {c_mb:11.0f} {b_mb:9.0f} {c_mb / b_mb:6.2f}")
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
 

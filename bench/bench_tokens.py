@@ -115,7 +115,8 @@ def main() -> None:
         "tiktoken_llama3_plain_encode": best_of(plain(ref.enc)),
         "tiktoken_cl100k_plain_encode": best_of(plain(cl100k.enc)),
         "tiktoken_llama3_encode_batch_all_cores": best_of(
-            lambda: ref.enc.encode_batch(texts, num_threads=cores, allowed_special="all")),
+            lambda: ref.enc.encode_batch(texts, num_threads=cores, allowed_special="all")
+        ),
     }
     mbps = {k: round(mb / v, 2) for k, v in timings.items()}
     ratio_ll = timings["tiktoken_llama3_plain_encode"] / timings["ours_count_conversations_all_cores"]
@@ -135,13 +136,17 @@ def main() -> None:
         "goal_ratio": 3.0,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
-    print(f"corpus: {origin}; {len(convs):,} records, {len(texts):,} ChatML segments, {mb:.1f} MB, "
-          f"{int(off_fast[-1]):,} tokens, {cores} cores; ids identical to the tiktoken reference: {identical}")
+    print(
+        f"corpus: {origin}; {len(convs):,} records, {len(texts):,} ChatML segments, {mb:.1f} MB, "
+        f"{int(off_fast[-1]):,} tokens, {cores} cores; ids identical to the tiktoken reference: {identical}"
+    )
     print(f"{'path':<42} {'seconds':>9} {'MB/s':>9}")
     for k in timings:
         print(f"{k:<42} {timings[k]:>9.3f} {mbps[k]:>9.2f}")
-    print(f"ratio vs plain tiktoken encode: {ratio_ll:.2f}x (Llama 3 reference), {ratio_cl:.2f}x (cl100k_base); "
-          f"goal >= 3x; peak RSS {result['peak_rss_mb']} MB")
+    print(
+        f"ratio vs plain tiktoken encode: {ratio_ll:.2f}x (Llama 3 reference), {ratio_cl:.2f}x (cl100k_base); "
+        f"goal >= 3x; peak RSS {result['peak_rss_mb']} MB"
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     if not identical:

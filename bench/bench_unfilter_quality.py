@@ -28,8 +28,11 @@ from dolphin_data.model import Conversation, Turn
 from dolphin_data.stages import make_stage
 
 ROOT = Path(__file__).resolve().parent
-SETS = {"dev": ROOT / "data" / "unfilter_dev.jsonl", "test": ROOT / "data" / "unfilter_test.jsonl",
-        "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl"}
+SETS = {
+    "dev": ROOT / "data" / "unfilter_dev.jsonl",
+    "test": ROOT / "data" / "unfilter_test.jsonl",
+    "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
+}
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"
 TARGETS = {"drop_precision": 0.97, "refusal_recall": 0.95, "compliant_kept": 0.97}
@@ -45,8 +48,10 @@ def run(rows: list[dict[str, Any]], **params: Any) -> list[dict[str, Any]]:
     from dolphin_data.stages.local import run_stage
 
     stage = make_stage("unfilter", {"langid": False, **params})
-    convs = [Conversation(f"r{i}", "bench", (Turn("human", r.get("prompt", "Question?")), Turn("gpt", r["text"])))
-             for i, r in enumerate(rows)]
+    convs = [
+        Conversation(f"r{i}", "bench", (Turn("human", r.get("prompt", "Question?")), Turn("gpt", r["text"])))
+        for i, r in enumerate(rows)
+    ]
     out = run_stage(stage, convs)
     res: list[dict[str, Any]] = [{} for _ in rows]
     for rej in out.rejects:
@@ -55,8 +60,11 @@ def run(rows: list[dict[str, Any]], **params: Any) -> list[dict[str, Any]]:
     for conv in out.kept:
         i = int(conv.id[1:])
         meta = (notes.get(i) or {}).get("unfilter") or conv.metadata.get("unfilter") or {}
-        res[i] = {"outcome": "repair" if meta.get("action") == "repaired" else "keep", "reason": "",
-                                 "rules": meta.get("rules", [])}
+        res[i] = {
+            "outcome": "repair" if meta.get("action") == "repaired" else "keep",
+            "reason": "",
+            "rules": meta.get("rules", []),
+        }
     attempted = {int(r["id"][1:]) for r in out.repairs}
     for i, r in enumerate(res):
         r["attempted"] = i in attempted or r["reason"].startswith("refusal:repair:")
@@ -72,11 +80,16 @@ def scores(rows: list[dict[str, Any]], res: list[dict[str, Any]]) -> dict[str, A
     kept_ok = sum((not a) and (not b) for a, b in zip(ref, drop, strict=True))
     tried = [x for x in res if x["attempted"]]
     passed = sum(x["outcome"] == "repair" for x in tried)
-    return {"n": len(rows), "refusals": n_ref, "compliant": n_ok,
-            "refusal_recall": round(tp / n_ref, 4) if n_ref else None,
-            "drop_precision": round(tp / n_drop, 4) if n_drop else None,
-            "compliant_kept": round(kept_ok / n_ok, 4) if n_ok else None,
-            "repairs_tried": len(tried), "repairs_passing": round(passed / len(tried), 4) if tried else None}
+    return {
+        "n": len(rows),
+        "refusals": n_ref,
+        "compliant": n_ok,
+        "refusal_recall": round(tp / n_ref, 4) if n_ref else None,
+        "drop_precision": round(tp / n_drop, 4) if n_drop else None,
+        "compliant_kept": round(kept_ok / n_ok, 4) if n_ok else None,
+        "repairs_tried": len(tried),
+        "repairs_passing": round(passed / len(tried), 4) if tried else None,
+    }
 
 
 def grouped(rows: list[dict[str, Any]], res: list[dict[str, Any]], key: str) -> dict[str, Any]:
@@ -93,8 +106,10 @@ def fmt(v: Any) -> str:
 def table(title: str, groups: dict[str, Any]) -> None:
     print(f"\n{title:<20}{'n':>5}{'recall':>8}{'drop P':>8}{'kept':>8}{'repair ok':>10}")
     for g, s in groups.items():
-        print(f"{g:<20}{s['n']:>5}{fmt(s['refusal_recall']):>8}{fmt(s['drop_precision']):>8}"
-              f"{fmt(s['compliant_kept']):>8}{fmt(s['repairs_passing']):>10}")
+        print(
+            f"{g:<20}{s['n']:>5}{fmt(s['refusal_recall']):>8}{fmt(s['drop_precision']):>8}"
+            f"{fmt(s['compliant_kept']):>8}{fmt(s['repairs_passing']):>10}"
+        )
 
 
 def rule_precision(rows: list[dict[str, Any]], res: list[dict[str, Any]]) -> dict[str, Any]:
@@ -123,16 +138,25 @@ def main() -> None:
         rows = load(path)
         res = run(rows)
         overall = scores(rows, res)
-        print(f"\n##### {name}: {path.relative_to(ROOT.parent)} ({overall['refusals']} refusals, "
-              f"{overall['compliant']} compliant) — stage defaults (policy repair, classifier on) #####")
+        print(
+            f"\n##### {name}: {path.relative_to(ROOT.parent)} ({overall['refusals']} refusals, "
+            f"{overall['compliant']} compliant) — stage defaults (policy repair, classifier on) #####"
+        )
         table("overall", {"all": overall})
         table("per style", grouped(rows, res, "style"))
         table("per language", grouped(rows, res, "lang"))
         table("per kind", grouped(rows, res, "kind"))
-        entry: dict[str, Any] = {"overall": overall, "style": grouped(rows, res, "style"),
-                                 "lang": grouped(rows, res, "lang"), "kind": grouped(rows, res, "kind")}
-        variants: dict[str, dict[str, Any]] = {"drop_any (seed lineage)": {"policy": "drop_any"}, "rules only": {"classifier": None},
-                    "lexicon only": {"classifier": None, "layers": ["lexicon"]}}
+        entry: dict[str, Any] = {
+            "overall": overall,
+            "style": grouped(rows, res, "style"),
+            "lang": grouped(rows, res, "lang"),
+            "kind": grouped(rows, res, "kind"),
+        }
+        variants: dict[str, dict[str, Any]] = {
+            "drop_any (seed lineage)": {"policy": "drop_any"},
+            "rules only": {"classifier": None},
+            "lexicon only": {"classifier": None, "layers": ["lexicon"]},
+        }
         for t in (0.3, 0.4, 0.6, 0.7, 0.8):
             variants[f"threshold {t}"] = {"classifier_threshold": t}
         entry["variants"] = {}
@@ -141,8 +165,11 @@ def main() -> None:
             s = scores(rows, run(rows, **params))
             entry["variants"][vname] = s
             print(f"{vname:<26}{fmt(s['refusal_recall']):>8}{fmt(s['drop_precision']):>8}{fmt(s['compliant_kept']):>8}")
-        misses = [(r["kind"], r["style"], r["text"][:110]) for r, x in zip(rows, res, strict=True)
-                  if (r["label"] == "refusal") != (x["outcome"] == "drop")]
+        misses = [
+            (r["kind"], r["style"], r["text"][:110])
+            for r, x in zip(rows, res, strict=True)
+            if (r["label"] == "refusal") != (x["outcome"] == "drop")
+        ]
         entry["errors"] = len(misses)
         print(f"\nerrors ({len(misses)}), first 25:")
         for m in misses[:25]:
@@ -150,15 +177,24 @@ def main() -> None:
         if name == "dev":
             prec = rule_precision(rows, res)
             clf = [x for x in res if "classifier" in x["rules"]]
-            prec["classifier"] = {"precision": round(sum(rows[i]["label"] == "refusal" for i, x in enumerate(res)
-                                                         if "classifier" in x["rules"]) / len(clf), 4) if clf else None,
-                                  "fired": len(clf)}
+            prec["classifier"] = {
+                "precision": round(
+                    sum(rows[i]["label"] == "refusal" for i, x in enumerate(res) if "classifier" in x["rules"])
+                    / len(clf),
+                    4,
+                )
+                if clf
+                else None,
+                "fired": len(clf),
+            }
             PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
         if name.startswith("test"):
             met = {k: (overall[k] or 0) >= v for k, v in TARGETS.items()}
             entry["targets_met"] = met
-            print(f"\ntargets on {name}: " + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}"
-                                                   for k, v in TARGETS.items()))
+            print(
+                f"\ntargets on {name}: "
+                + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}" for k, v in TARGETS.items())
+            )
         results[name] = entry
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")

@@ -44,15 +44,48 @@ WORD = re.compile(r"\w+")
 
 FILLERS = ["really", "quite", "also", "then", "still", "just", "here", "indeed", "simply", "now"]
 SYNONYMS = {
-    "the": "this", "a": "one", "an": "one", "of": "from", "to": "towards", "and": "plus", "in": "within",
-    "is": "happens to be", "are": "happen to be", "that": "which", "for": "regarding", "with": "using",
-    "given": "provided", "list": "sequence", "number": "value", "numbers": "values", "return": "give back",
-    "returns": "gives back", "string": "text", "if": "when", "it": "this", "be": "become", "can": "may",
-    "must": "has to", "each": "every", "all": "every", "not": "never", "by": "through", "as": "like",
-    "or": "alternatively", "on": "upon", "this": "that", "function": "routine", "value": "quantity",
+    "the": "this",
+    "a": "one",
+    "an": "one",
+    "of": "from",
+    "to": "towards",
+    "and": "plus",
+    "in": "within",
+    "is": "happens to be",
+    "are": "happen to be",
+    "that": "which",
+    "for": "regarding",
+    "with": "using",
+    "given": "provided",
+    "list": "sequence",
+    "number": "value",
+    "numbers": "values",
+    "return": "give back",
+    "returns": "gives back",
+    "string": "text",
+    "if": "when",
+    "it": "this",
+    "be": "become",
+    "can": "may",
+    "must": "has to",
+    "each": "every",
+    "all": "every",
+    "not": "never",
+    "by": "through",
+    "as": "like",
+    "or": "alternatively",
+    "on": "upon",
+    "this": "that",
+    "function": "routine",
+    "value": "quantity",
 }
-LEADS = ["Can you help me with this?", "Here's a problem from my course:", "I found this task, please solve it.",
-         "Quick question.", "My teacher gave us this:"]
+LEADS = [
+    "Can you help me with this?",
+    "Here's a problem from my course:",
+    "I found this task, please solve it.",
+    "Quick question.",
+    "My teacher gave us this:",
+]
 CLOSINGS = ["Thanks!", "Please explain your steps.", "I am stuck on it.", ""]
 
 
@@ -196,7 +229,11 @@ def fragment(text: str, rng: random.Random) -> str:
     spans = _spans(text)
     k = max(5, int(len(spans) * FRAGMENT_SHARE))
     start = rng.randrange(0, max(1, len(spans) - k))
-    return "I once read this line: \"" + text[spans[start][0] : spans[min(start + k, len(spans)) - 1][1]] + "\" - what does it mean?"
+    return (
+        'I once read this line: "'
+        + text[spans[start][0] : spans[min(start + k, len(spans)) - 1][1]]
+        + '" - what does it mean?'
+    )
 
 
 def plant(host: Conversation, human: str, gpt: str | None, cid: str) -> Conversation:
@@ -213,6 +250,7 @@ def planted_set(items: list[BenchItem], host_convs: list[Conversation], seed: in
     rng = random.Random(seed)
     out: list[Planted] = []
     for n, item in enumerate(items):
+
         def host() -> Conversation:
             return host_convs[rng.randrange(len(host_convs))]
 
@@ -235,12 +273,19 @@ def planted_set(items: list[BenchItem], host_convs: list[Conversation], seed: in
     return out
 
 
-def speed_texts(host_convs: list[Conversation], items: list[BenchItem], mb: float = 16.0,
-                seed: int = SEED) -> list[str]:
+def speed_texts(
+    host_convs: list[Conversation], items: list[BenchItem], mb: float = 16.0, seed: int = SEED
+) -> list[str]:
     """Turn texts recombined from the hosts' sentences (about ``mb`` MB); one in 2,000 is a verbatim item."""
     rng = random.Random(seed)
-    pool = [s for c in host_convs for t in c.turns if t.role != "system"
-            for s in re.split(r"(?<=[.!?])\s+", t.text) if s.strip()]
+    pool = [
+        s
+        for c in host_convs
+        for t in c.turns
+        if t.role != "system"
+        for s in re.split(r"(?<=[.!?])\s+", t.text)
+        if s.strip()
+    ]
     texts: list[str] = []
     size = 0
     while size < mb * 1e6:

@@ -89,12 +89,16 @@ class TreeSampler:
     def finish(self) -> dict[str, float]:
         self.stop.set()
         self.thread.join()
-        return {"peak_tree_rss_mb": round(self.peak / 2**20), "sum_vmhwm_mb": round(sum(self.hwm.values()) / 2**20),
-                "processes": len(self.hwm)}
+        return {
+            "peak_tree_rss_mb": round(self.peak / 2**20),
+            "sum_vmhwm_mb": round(sum(self.hwm.values()) / 2**20),
+            "processes": len(self.hwm),
+        }
 
 
-def measure(cmd: list[str], cwd: str | Path | None = None, env: dict[str, str] | None = None,
-            interval: float = 0.05) -> Measured:
+def measure(
+    cmd: list[str], cwd: str | Path | None = None, env: dict[str, str] | None = None, interval: float = 0.05
+) -> Measured:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = TreeSampler(proc.pid, interval)

@@ -46,8 +46,13 @@ def data_path(output: str, data_root: str | None) -> str:
     return posixpath.join(data_root.rstrip("/") or "/", output)
 
 
-def dataset_entries(outputs: Sequence[str], output_format: str, variant: str, data_root: str | None = None,
-                    train_field: str | None = None) -> list[dict[str, Any]]:
+def dataset_entries(
+    outputs: Sequence[str],
+    output_format: str,
+    variant: str,
+    data_root: str | None = None,
+    train_field: str | None = None,
+) -> list[dict[str, Any]]:
     """The ``datasets:`` list: ``variant`` ``sharegpt`` (Axolotl <= 0.4, sharegpt output only) or ``chat_template``.
     ``train_field``: the per-turn train flag every turn of the files carries (``chat_template`` reads it as
     ``message_field_training``; ``sharegpt`` has no per-turn mask and ignores it)."""
@@ -61,15 +66,26 @@ def dataset_entries(outputs: Sequence[str], output_format: str, variant: str, da
     else:
         field, mapping = "messages", {"role": "role", "content": "content"}
     flags = {"message_field_training": train_field} if train_field else {}
-    return [{"path": p, "type": "chat_template", "field_messages": field, "message_property_mappings": dict(mapping),
-             "roles_to_train": ["assistant"], **flags} for p in paths]
+    return [
+        {
+            "path": p,
+            "type": "chat_template",
+            "field_messages": field,
+            "message_property_mappings": dict(mapping),
+            "roles_to_train": ["assistant"],
+            **flags,
+        }
+        for p in paths
+    ]
 
 
 def _variants(output_format: str) -> list[tuple[str, str, str]]:
     """(variant, snippet file, training-config file) for an output format; the format's own generation first."""
     if output_format == "sharegpt":
-        return [("sharegpt", "axolotl.yaml", "axolotl-train.yaml"),
-                ("chat_template", "axolotl-chat_template.yaml", "axolotl-train-chat_template.yaml")]
+        return [
+            ("sharegpt", "axolotl.yaml", "axolotl-train.yaml"),
+            ("chat_template", "axolotl-chat_template.yaml", "axolotl-train-chat_template.yaml"),
+        ]
     return [("chat_template", "axolotl.yaml", "axolotl-train.yaml")]
 
 
@@ -77,8 +93,14 @@ def _generation(variant: str) -> str:
     return "Axolotl <= 0.4 (type: sharegpt)" if variant == "sharegpt" else "Axolotl >= 0.5 (type: chat_template)"
 
 
-def snippet(ctx: RunContext, outputs: Sequence[str], variant: str, chat_template: str = "chatml",
-            data_root: str | None = None, train_field: str | None = None) -> dict[str, Any]:
+def snippet(
+    ctx: RunContext,
+    outputs: Sequence[str],
+    variant: str,
+    chat_template: str = "chatml",
+    data_root: str | None = None,
+    train_field: str | None = None,
+) -> dict[str, Any]:
     """A ``datasets:`` block with the keys that must agree with the data."""
     return {
         "datasets": dataset_entries(outputs, ctx.output_format, variant, data_root, train_field),
@@ -90,8 +112,14 @@ def snippet(ctx: RunContext, outputs: Sequence[str], variant: str, chat_template
     }
 
 
-def train_config(ctx: RunContext, outputs: Sequence[str], variant: str, chat_template: str = "chatml",
-                 data_root: str | None = None, train_field: str | None = None) -> dict[str, Any]:
+def train_config(
+    ctx: RunContext,
+    outputs: Sequence[str],
+    variant: str,
+    chat_template: str = "chatml",
+    data_root: str | None = None,
+    train_field: str | None = None,
+) -> dict[str, Any]:
     """A complete Axolotl config: the recipe's ``training:`` settings, the card's fixed ones (full fine-tune, bf16,
     gradient checkpointing, flash attention, checkpoints and evals four times an epoch, ChatML special tokens)."""
     t = ctx.training
@@ -127,19 +155,21 @@ def train_config(ctx: RunContext, outputs: Sequence[str], variant: str, chat_tem
     }
     if t.warmup_steps is not None:
         cfg["warmup_steps"] = t.warmup_steps
-    cfg.update({
-        "bf16": "auto",
-        "tf32": False,
-        "gradient_checkpointing": True,
-        "gradient_checkpointing_kwargs": {"use_reentrant": False},
-        "flash_attention": True,
-        "logging_steps": 1,
-        "saves_per_epoch": 4,
-        "save_total_limit": 2,
-        "evals_per_epoch": 4 if t.val_set_size > 0 else 0,
-        "special_tokens": special,
-        "tokens": list(CHATML_TOKENS),
-    })
+    cfg.update(
+        {
+            "bf16": "auto",
+            "tf32": False,
+            "gradient_checkpointing": True,
+            "gradient_checkpointing_kwargs": {"use_reentrant": False},
+            "flash_attention": True,
+            "logging_steps": 1,
+            "saves_per_epoch": 4,
+            "save_total_limit": 2,
+            "evals_per_epoch": 4 if t.val_set_size > 0 else 0,
+            "special_tokens": special,
+            "tokens": list(CHATML_TOKENS),
+        }
+    )
     return cfg
 
 
@@ -157,8 +187,14 @@ def _where(data_root: str | None) -> str:
     return "dataset paths relative to this folder: run axolotl from here (or build with --data-root)"
 
 
-def write_axolotl_configs(ctx: RunContext, out_dir: Path, outputs: Sequence[str], chat_template: str = "chatml",
-                          data_root: str | None = None, train_field: str | None = None) -> dict[str, str]:
+def write_axolotl_configs(
+    ctx: RunContext,
+    out_dir: Path,
+    outputs: Sequence[str],
+    chat_template: str = "chatml",
+    data_root: str | None = None,
+    train_field: str | None = None,
+) -> dict[str, str]:
     """Write the snippets and (with ``training.base_model``) the training configs; returns file name -> what it is.
     ``train_field``: the files carry a per-turn train flag of that name on every turn."""
     written: dict[str, str] = {}
@@ -166,19 +202,23 @@ def write_axolotl_configs(ctx: RunContext, out_dir: Path, outputs: Sequence[str]
     for variant, snippet_name, train_name in _variants(ctx.output_format):
         head = f"# {_generation(variant)}: the datasets of this build; {_where(data_root)}\n"
         head += _flags_note(variant, train_field)
-        (out_dir / snippet_name).write_text(head + dump(snippet(ctx, outputs, variant, chat_template, data_root,
-                                                                train_field)))
+        (out_dir / snippet_name).write_text(
+            head + dump(snippet(ctx, outputs, variant, chat_template, data_root, train_field))
+        )
         written[snippet_name] = f"the `datasets:` block for {_generation(variant)}"
         if not t.base_model:
             continue
         gpus = t.num_gpus
         total = t.micro_batch_size * t.gradient_accumulation_steps * gpus
-        head = (f"# {_generation(variant)} training config, generated from the recipe's training: block and the\n"
-                f"# Dolphin 2.9 model card's settings; {_where(data_root)}.\n"
-                f"# Planned for {gpus} GPU(s): total batch {t.micro_batch_size} x {t.gradient_accumulation_steps} x "
-                f"{gpus} = {total}. Check: python -m axolotl.cli.preprocess {train_name}\n"
-                f"# Train: accelerate launch -m axolotl.cli.train {train_name}\n" + _flags_note(variant, train_field))
-        (out_dir / train_name).write_text(head + dump(train_config(ctx, outputs, variant, chat_template, data_root,
-                                                                   train_field)))
+        head = (
+            f"# {_generation(variant)} training config, generated from the recipe's training: block and the\n"
+            f"# Dolphin 2.9 model card's settings; {_where(data_root)}.\n"
+            f"# Planned for {gpus} GPU(s): total batch {t.micro_batch_size} x {t.gradient_accumulation_steps} x "
+            f"{gpus} = {total}. Check: python -m axolotl.cli.preprocess {train_name}\n"
+            f"# Train: accelerate launch -m axolotl.cli.train {train_name}\n" + _flags_note(variant, train_field)
+        )
+        (out_dir / train_name).write_text(
+            head + dump(train_config(ctx, outputs, variant, chat_template, data_root, train_field))
+        )
         written[train_name] = f"a complete training config for {_generation(variant)}"
     return written

@@ -71,8 +71,9 @@ class Batch(Sequence[Conversation]):
 
     @staticmethod
     def empty(source: str) -> Batch:
-        return Batch(source, [], np.zeros(0, np.int64), np.zeros(1, np.int64), np.zeros(0, np.int8), [],
-                     np.zeros(0, np.int8))
+        return Batch(
+            source, [], np.zeros(0, np.int64), np.zeros(1, np.int64), np.zeros(0, np.int8), [], np.zeros(0, np.int8)
+        )
 
     @staticmethod
     def from_conversations(source: str, convs: Sequence[Conversation], where: Sequence[int] | np.ndarray) -> Batch:
@@ -86,8 +87,15 @@ class Batch(Sequence[Conversation]):
                 texts.append(t.text)
                 train.append(_TRAIN[t.train])
             offsets[i + 1] = len(texts)
-        batch = Batch(source, [c.id for c in convs], np.asarray(where, np.int64), offsets,
-                      np.asarray(roles, np.int8), texts, np.asarray(train, np.int8))
+        batch = Batch(
+            source,
+            [c.id for c in convs],
+            np.asarray(where, np.int64),
+            offsets,
+            np.asarray(roles, np.int8),
+            texts,
+            np.asarray(train, np.int8),
+        )
         batch._convs = list(convs)
         return batch
 
@@ -98,9 +106,15 @@ class Batch(Sequence[Conversation]):
             return batches[0]
         ends = np.cumsum([len(b.texts) for b in batches])[:-1]
         offsets = [batches[0].offsets] + [b.offsets[1:] + e for b, e in zip(batches[1:], ends, strict=True)]
-        return Batch(batches[0].source, [i for b in batches for i in b.ids], np.concatenate([b.where for b in batches]),
-                     np.concatenate(offsets), np.concatenate([b.roles for b in batches]),
-                     [t for b in batches for t in b.texts], np.concatenate([b.train for b in batches]))
+        return Batch(
+            batches[0].source,
+            [i for b in batches for i in b.ids],
+            np.concatenate([b.where for b in batches]),
+            np.concatenate(offsets),
+            np.concatenate([b.roles for b in batches]),
+            [t for b in batches for t in b.texts],
+            np.concatenate([b.train for b in batches]),
+        )
 
     # -- Sequence[Conversation] -----------------------------------------------------------------
 
@@ -113,9 +127,10 @@ class Batch(Sequence[Conversation]):
         conv = self._convs[i]
         if conv is None:
             lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
-            turns = tuple(Turn(ROLES[r], self.texts[k], _TRAIN_BACK[t + 1])
-                          for k, r, t in zip(range(lo, hi), self.roles[lo:hi].tolist(), self.train[lo:hi].tolist(),
-                                             strict=True))
+            turns = tuple(
+                Turn(ROLES[r], self.texts[k], _TRAIN_BACK[t + 1])
+                for k, r, t in zip(range(lo, hi), self.roles[lo:hi].tolist(), self.train[lo:hi].tolist(), strict=True)
+            )
             conv = self._convs[i] = Conversation(self.ids[i], self.source, turns)
         return conv
 
@@ -139,8 +154,11 @@ class Batch(Sequence[Conversation]):
     def system_prompts(self) -> list[str | None]:
         """Per conversation: the leading system turn's text, or None."""
         first = self.offsets[:-1]
-        has = (first < self.offsets[1:]) & (self.roles[np.minimum(first, max(len(self.roles) - 1, 0))] == SYSTEM) \
-            if len(self.roles) else np.zeros(len(self.ids), bool)
+        has = (
+            (first < self.offsets[1:]) & (self.roles[np.minimum(first, max(len(self.roles) - 1, 0))] == SYSTEM)
+            if len(self.roles)
+            else np.zeros(len(self.ids), bool)
+        )
         return [self.texts[int(f)] if h else None for f, h in zip(first.tolist(), has.tolist(), strict=True)]
 
     def texts_per_conversation(self, roles: Sequence[int] = (HUMAN, GPT), sep: str = "\n") -> list[str]:
@@ -162,11 +180,21 @@ class Batch(Sequence[Conversation]):
         lens = np.diff(self.offsets)[idx]
         offsets = np.zeros(len(idx) + 1, np.int64)
         np.cumsum(lens, out=offsets[1:])
-        turn_idx = (np.repeat(self.offsets[:-1][idx], lens) + np.arange(offsets[-1]) - np.repeat(offsets[:-1], lens)) \
-            if len(idx) else np.zeros(0, np.int64)
+        turn_idx = (
+            (np.repeat(self.offsets[:-1][idx], lens) + np.arange(offsets[-1]) - np.repeat(offsets[:-1], lens))
+            if len(idx)
+            else np.zeros(0, np.int64)
+        )
         texts = self.texts
-        out = Batch(self.source, [self.ids[i] for i in idx.tolist()], self.where[idx], offsets,
-                    self.roles[turn_idx], [texts[k] for k in turn_idx.tolist()], self.train[turn_idx])
+        out = Batch(
+            self.source,
+            [self.ids[i] for i in idx.tolist()],
+            self.where[idx],
+            offsets,
+            self.roles[turn_idx],
+            [texts[k] for k in turn_idx.tolist()],
+            self.train[turn_idx],
+        )
         if self._convs is not None:
             out._convs = [self._convs[i] for i in idx.tolist()]
         return out
@@ -186,8 +214,9 @@ class Batch(Sequence[Conversation]):
             fields=list(TURN_TYPE),
         )
         turns = pa.LargeListArray.from_arrays(pa.array(self.offsets, pa.int64()), values)
-        return pa.RecordBatch.from_arrays([pa.array(self.ids, pa.string()), pa.array(self.where, pa.int64()), turns],
-                                          schema=SCHEMA)
+        return pa.RecordBatch.from_arrays(
+            [pa.array(self.ids, pa.string()), pa.array(self.where, pa.int64()), turns], schema=SCHEMA
+        )
 
     @staticmethod
     def from_arrow(source: str, rb: pa.RecordBatch) -> Batch:
@@ -196,10 +225,15 @@ class Batch(Sequence[Conversation]):
         offsets = turns.offsets.to_numpy()
         if len(offsets) and offsets[0]:
             offsets = offsets - offsets[0]
-        return Batch(source, rb.column(0).to_pylist(), rb.column(1).to_numpy(), np.asarray(offsets, np.int64),
-                     values.field(0).to_numpy(zero_copy_only=False).astype(np.int8, copy=False),
-                     values.field(1).to_pylist(),
-                     values.field(2).to_numpy(zero_copy_only=False).astype(np.int8, copy=False))
+        return Batch(
+            source,
+            rb.column(0).to_pylist(),
+            rb.column(1).to_numpy(),
+            np.asarray(offsets, np.int64),
+            values.field(0).to_numpy(zero_copy_only=False).astype(np.int8, copy=False),
+            values.field(1).to_pylist(),
+            values.field(2).to_numpy(zero_copy_only=False).astype(np.int8, copy=False),
+        )
 
     def record(self, i: int, shape: str = "sharegpt", train_flags: bool = False) -> dict[str, Any]:
         """Conversation ``i`` as the trainer reads it: ShareGPT ``{"id", "conversations"}`` or ``{"id", "messages"}``.

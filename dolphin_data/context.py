@@ -53,8 +53,18 @@ class TrainingSpec:
     OPTIONAL = {"base_model": str, "warmup_steps": int, "pad_token": str}
     # allowed values (transformers' SchedulerType, which Axolotl passes the name to)
     CHOICES = {
-        "lr_scheduler": ("linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup",
-                         "inverse_sqrt", "reduce_lr_on_plateau", "cosine_with_min_lr", "warmup_stable_decay"),
+        "lr_scheduler": (
+            "linear",
+            "cosine",
+            "cosine_with_restarts",
+            "polynomial",
+            "constant",
+            "constant_with_warmup",
+            "inverse_sqrt",
+            "reduce_lr_on_plateau",
+            "cosine_with_min_lr",
+            "warmup_stable_decay",
+        ),
     }
 
     @classmethod

@@ -99,8 +99,12 @@ def _scan(path: Path, conv_id: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def find_record(conv_id: str, build_dir: Path, manifest: Mapping[str, Any]) -> list[Finding]:
     found: list[Finding] = []
-    repairs = [rec for rel in manifest.get("side", {}).values() if rel.startswith("repairs/")
-               for _, rec in _scan(build_dir / rel, conv_id)]
+    repairs = [
+        rec
+        for rel in manifest.get("side", {}).values()
+        if rel.startswith("repairs/")
+        for _, rec in _scan(build_dir / rel, conv_id)
+    ]
     for f in manifest["files"]:
         path = build_dir / f["output"]
         if path.exists():
@@ -118,7 +122,9 @@ def explain_id(conv_id: str, build_dir: str | Path) -> list[Finding]:
     manifest = verify_build(build_dir)
     found = find_record(conv_id, build_dir, manifest)
     if not found:
-        raise UserError(f"{conv_id}: not found in {build_dir} outputs or rejects; ids look like '<source>:<upstream id or line>'")
+        raise UserError(
+            f"{conv_id}: not found in {build_dir} outputs or rejects; ids look like '<source>:<upstream id or line>'"
+        )
     for f in found:
         kept_id = f.record.get("duplicate_of") if f.kind == "dropped" else None
         if kept_id:

@@ -70,7 +70,9 @@ def _copy_local(src: Path, patterns: tuple[str, ...], dest: Path) -> list[Path]:
             if not real.is_relative_to(root):
                 raise UserError(f"{p}: leads to {real}, outside the repo folder {src} (a symlink); not copied")
             target = dest / p.relative_to(src)
-            if not (target.exists() and target.stat().st_size == p.stat().st_size and sha256_file(target) == sha256_file(p)):
+            if not (
+                target.exists() and target.stat().st_size == p.stat().st_size and sha256_file(target) == sha256_file(p)
+            ):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(p, target)
             copied.append(target)
@@ -154,8 +156,12 @@ def pull_source(spec: SourceSpec, raw_dir: Path, force: bool = False) -> dict[st
     if not files:
         raise UserError(f"{spec.name}: {spec.upstream.repo} has no files matching {list(spec.upstream.files)}")
     entries = [{"path": str(p.relative_to(dest)), "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files]
-    manifest = {"repo": spec.upstream.repo, "revision": spec.upstream.revision, "resolved_revision": resolved,
-                "files": entries}
+    manifest = {
+        "repo": spec.upstream.repo,
+        "revision": spec.upstream.revision,
+        "resolved_revision": resolved,
+        "files": entries,
+    }
     pull_manifest(dest, spec.name).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
     status = "pulled"
     if local is None and not is_pinned(spec.upstream.revision):
@@ -163,7 +169,9 @@ def pull_source(spec: SourceSpec, raw_dir: Path, force: bool = False) -> dict[st
     return {"source": spec.name, "status": status, "files": len(entries)}
 
 
-def pull(recipe: Recipe, raw_dir: str | Path = "raw", only: str | None = None, force: bool = False) -> list[dict[str, Any]]:
+def pull(
+    recipe: Recipe, raw_dir: str | Path = "raw", only: str | None = None, force: bool = False
+) -> list[dict[str, Any]]:
     """Fetch the recipe's sources (or ``only`` one) into ``raw_dir``, holding its lock (a second pull or build into
     the same folder is told who holds it)."""
     from dolphin_data.engine.publish import locked

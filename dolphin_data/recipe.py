@@ -92,8 +92,13 @@ class Recipe:
     @property
     def ctx(self) -> RunContext:
         """The run-wide settings every stage of this recipe's build receives (workers are set by the run)."""
-        return RunContext(seed=self.seed, sequence_len=self.sequence_len, output_format=self.output_format,
-                          training=self.training, strict=True)
+        return RunContext(
+            seed=self.seed,
+            sequence_len=self.sequence_len,
+            output_format=self.output_format,
+            training=self.training,
+            strict=True,
+        )
 
     @property
     def display_path(self) -> str:
@@ -110,8 +115,11 @@ class Recipe:
             "seed": self.seed,
             "sequence_len": self.sequence_len,
             "chat_template": self.chat_template,
-            "output": {"dir": self.output_dir, "format": self.output_format,
-                       **({"data_root": self.data_root} if self.data_root else {})},
+            "output": {
+                "dir": self.output_dir,
+                "format": self.output_format,
+                **({"data_root": self.data_root} if self.data_root else {}),
+            },
             "training": vars(self.training),
             "stage_params": {k: dict(v) for k, v in self.stage_params.items()},
             "sources": [
@@ -153,9 +161,18 @@ SOURCE_KEYS = {
     "floor": "{min_records: 1, max_rejected: 0.5}: when the build fails for this source",
     "license": "the upstream data's licence, an HF licence id (default: known upstreams' licence, else unknown)",
 }
-UPSTREAM_KEYS = {"repo": "HF dataset id", "revision": "pinned commit", "files": "patterns", "config": "config name", "split": "split name"}
-OUTPUT_KEYS = {"dir": "output folder", "format": "sharegpt | messages",
-               "data_root": "where the files will be on the training machine (paths in the Axolotl configs)"}
+UPSTREAM_KEYS = {
+    "repo": "HF dataset id",
+    "revision": "pinned commit",
+    "files": "patterns",
+    "config": "config name",
+    "split": "split name",
+}
+OUTPUT_KEYS = {
+    "dir": "output folder",
+    "format": "sharegpt | messages",
+    "data_root": "where the files will be on the training machine (paths in the Axolotl configs)",
+}
 
 
 def load_recipe(path: str | Path) -> Recipe:
@@ -176,7 +193,9 @@ def load_recipe(path: str | Path) -> Recipe:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise RecipeError("", f"invalid YAML ({one_line(getattr(e, 'problem', None) or e)}); fix the syntax", file=where) from None
+        raise RecipeError(
+            "", f"invalid YAML ({one_line(getattr(e, 'problem', None) or e)}); fix the syntax", file=where
+        ) from None
     lines: dict[str, int] = {}
     if node is not None:
         line_map(node, lines)
@@ -247,20 +266,24 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
         config = up.get("config")
         if config is not None:
             c.typed(config, f"{p}.upstream.config", str, "a config name")
-        upstream = Upstream(repo=repo, revision=str(up.get("revision", "main")), files=up_files, config=config,
-                            split=split)
+        upstream = Upstream(
+            repo=repo, revision=str(up.get("revision", "main")), files=up_files, config=config, split=split
+        )
         files = c.patterns(s.get("files", list(up_files) or ["*"]), f"{p}.files")
         stages = tuple(_stage_specs(c, s.get("stages", []), f"{p}.stages"))
         raw_dir = c.typed(s.get("raw", sname), f"{p}.raw", str, "a folder name")
         c.valid(path_problem(raw_dir), f"{p}.raw")
         fl = c.mapping(s.get("floor", {}), f"{p}.floor", {"min_records": "", "max_rejected": ""})
-        floor = Floor(c.typed(fl.get("min_records", 1), f"{p}.floor.min_records", int, "an integer >= 0"),
-                      float(c.typed(fl.get("max_rejected", 0.5), f"{p}.floor.max_rejected", (int, float), "a share 0..1")))
+        floor = Floor(
+            c.typed(fl.get("min_records", 1), f"{p}.floor.min_records", int, "an integer >= 0"),
+            float(c.typed(fl.get("max_rejected", 0.5), f"{p}.floor.max_rejected", (int, float), "a share 0..1")),
+        )
         if floor.min_records < 0 or not 0.0 <= floor.max_rejected <= 1.0:
             raise c.fail(f"{p}.floor", f"{p}.floor: min_records must be >= 0 and max_rejected between 0 and 1")
         lic = c.typed(s.get("license", ""), f"{p}.license", str, "a licence id such as apache-2.0")
-        sources.append(SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir,
-                                  floor, lic))
+        sources.append(
+            SourceSpec(sname, output, conv, upstream, files, stages, str(s.get("description", "")), raw_dir, floor, lic)
+        )
 
     for attr in ("name", "output"):
         seen: dict[str, int] = {}
@@ -270,8 +293,21 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
                 raise c.fail(f"sources[{i}].{attr}", f"sources[{i}].{attr}: {v!r} already used by sources[{seen[v]}]")
             seen[v] = i
 
-    recipe = Recipe(name, path, sha256, seed, seq, template, out_dir, fmt, tuple(sources), stage_params, training,
-                    str(top.get("description", "")), data_root)
+    recipe = Recipe(
+        name,
+        path,
+        sha256,
+        seed,
+        seq,
+        template,
+        out_dir,
+        fmt,
+        tuple(sources),
+        stage_params,
+        training,
+        str(top.get("description", "")),
+        data_root,
+    )
     # Construct every stage once so bad parameters fail now, not after an hour of work.
     users: dict[str, list[str]] = {}
     built: dict[str, Stage] = {}
@@ -280,7 +316,11 @@ def parse_recipe(data: Any, path: Path, lines: dict[str, int] | None = None, sha
             try:
                 stage = recipe.build_stage(st)
             except UserError as e:
-                where = f"stage_params.{st.name}" if st.name in recipe.stage_params and not st.params else f"sources[{i}].stages[{j}]"
+                where = (
+                    f"stage_params.{st.name}"
+                    if st.name in recipe.stage_params and not st.params
+                    else f"sources[{i}].stages[{j}]"
+                )
                 raise c.fail(where, f"{where}: {e}") from None
             if stage.kind == "corpus" and st.params:
                 raise c.fail(

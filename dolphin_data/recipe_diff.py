@@ -36,8 +36,10 @@ class RecipeSummary:
     outputs: tuple[str, ...]
 
     def line(self) -> str:
-        return (f"{self.key:<7} {self.name:<34} {len(self.outputs):>2} files  seq {self.sequence_len:<5} "
-                f"{self.output_format:<8} {self.description}")
+        return (
+            f"{self.key:<7} {self.name:<34} {len(self.outputs):>2} files  seq {self.sequence_len:<5} "
+            f"{self.output_format:<8} {self.description}"
+        )
 
 
 def version_key(stem: str) -> tuple[tuple[int, int | str], ...]:
@@ -46,8 +48,15 @@ def version_key(stem: str) -> tuple[tuple[int, int | str], ...]:
 
 
 def summarise(recipe: Recipe) -> RecipeSummary:
-    return RecipeSummary(recipe.path.stem, recipe.path, recipe.name, recipe.description, recipe.sequence_len,
-                         recipe.output_format, tuple(s.output for s in recipe.sources))
+    return RecipeSummary(
+        recipe.path.stem,
+        recipe.path,
+        recipe.name,
+        recipe.description,
+        recipe.sequence_len,
+        recipe.output_format,
+        tuple(s.output for s in recipe.sources),
+    )
 
 
 def list_recipes(folder: str | Path = RECIPES_DIR) -> list[RecipeSummary]:
@@ -106,8 +115,16 @@ class RecipeDiff:
 
     @property
     def empty(self) -> bool:
-        return not (self.settings or self.stage_params or self.sources_added or self.sources_removed
-                    or self.sources_changed or self.outputs_added or self.outputs_removed or self.order)
+        return not (
+            self.settings
+            or self.stage_params
+            or self.sources_added
+            or self.sources_removed
+            or self.sources_changed
+            or self.outputs_added
+            or self.outputs_removed
+            or self.order
+        )
 
 
 class _Absent:
@@ -153,14 +170,26 @@ def effective_stage_params(recipe: Recipe) -> dict[str, dict[str, Any]]:
 
 
 def _settings(r: Recipe) -> dict[str, Any]:
-    return {"name": r.name, "seed": r.seed, "sequence_len": r.sequence_len, "chat_template": r.chat_template,
-            "output": {"dir": r.output_dir, "format": r.output_format}, "training": dict(vars(r.training))}
+    return {
+        "name": r.name,
+        "seed": r.seed,
+        "sequence_len": r.sequence_len,
+        "chat_template": r.chat_template,
+        "output": {"dir": r.output_dir, "format": r.output_format},
+        "training": dict(vars(r.training)),
+    }
 
 
 def _source_fields(s: SourceSpec) -> dict[str, Any]:
     up = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(s.upstream).items() if v not in (None, ())}
-    return {"output": s.output, "converter": s.converter, "upstream": up, "raw": s.raw_dir, "files": list(s.files),
-            "stages": [st.name if not st.params else {st.name: dict(st.params)} for st in s.stages]}
+    return {
+        "output": s.output,
+        "converter": s.converter,
+        "upstream": up,
+        "raw": s.raw_dir,
+        "files": list(s.files),
+        "stages": [st.name if not st.params else {st.name: dict(st.params)} for st in s.stages],
+    }
 
 
 def diff_recipes(a: Recipe, b: Recipe) -> RecipeDiff:
@@ -177,7 +206,8 @@ def diff_recipes(a: Recipe, b: Recipe) -> RecipeDiff:
     shared_b = tuple(n for n in names_b if n in by_a)
     stage_a, stage_b = effective_stage_params(a), effective_stage_params(b)
     return RecipeDiff(
-        a=str(a.path), b=str(b.path),
+        a=str(a.path),
+        b=str(b.path),
         settings=tuple(_compare(_settings(a), _settings(b))),
         stage_params=tuple(_compare(stage_a, stage_b)),
         sources_added=tuple(n for n in names_b if n not in by_a),

@@ -43,16 +43,25 @@ def check_expansion(root: yaml.Node, path: Path) -> None:
         node, done = stack.pop()
         if id(node) in size:
             continue
-        kids = ([x for kv in node.value for x in kv] if isinstance(node, yaml.MappingNode)
-                else list(node.value) if isinstance(node, yaml.SequenceNode) else [])
+        kids = (
+            [x for kv in node.value for x in kv]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+            if isinstance(node, yaml.SequenceNode)
+            else []
+        )
         if not done:
             stack.append((node, True))
             stack.extend((k, False) for k in kids if id(k) not in size)
             continue
         size[id(node)] = 1 + sum(size.get(id(k), 1) for k in kids)
         if size[id(node)] > MAX_EXPANDED:
-            raise RecipeError("", f"YAML aliases (*name) expand this value to more than {MAX_EXPANDED:,} values; "
-                                  f"write the recipe without alias bombs", file=f"{path}:{node.start_mark.line + 1}")
+            raise RecipeError(
+                "",
+                f"YAML aliases (*name) expand this value to more than {MAX_EXPANDED:,} values; "
+                f"write the recipe without alias bombs",
+                file=f"{path}:{node.start_mark.line + 1}",
+            )
 
 
 class Checker:

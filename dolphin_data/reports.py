@@ -194,7 +194,9 @@ def show(path: Path, console: Console, samples: int = 2) -> None:
     """Every report of a build folder (or one ``--report`` folder), one numbered section per step, in pipeline order.
     A build folder is verified against its manifest first: a damaged one (a cut manifest, no reports/) is refused."""
     manifest: dict[str, Any] | None = None
-    is_build = (path / "manifest.json").exists() and ((path / "reports").is_dir() or not (path / "report.json").exists())
+    is_build = (path / "manifest.json").exists() and (
+        (path / "reports").is_dir() or not (path / "report.json").exists()
+    )
     if is_build:
         from dolphin_data.engine.artefacts import verify_build
 

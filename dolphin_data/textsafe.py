@@ -13,8 +13,9 @@ _MD = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 def plain(text: str) -> str:
     """``text`` with every control character (ESC, bidi overrides, ...) as a visible ``\\xNN`` / ``\\uNNNN`` escape."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-                        text)
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def md(text: str) -> str:

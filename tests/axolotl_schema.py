@@ -15,17 +15,69 @@ from __future__ import annotations
 from typing import Any
 
 OPTIMIZERS = {  # transformers OptimizerNames (4.40 .. 5.x) that Axolotl accepts, plus Axolotl's own
-    "adamw_torch", "adamw_torch_fused", "adamw_apex_fused", "adamw_anyprecision", "adamw_bnb_8bit", "adamw_8bit",
-    "adamw_torch_8bit", "paged_adamw_8bit", "paged_adamw_32bit", "adafactor", "sgd", "adagrad", "lion_8bit",
-    "lion_32bit", "paged_lion_8bit", "paged_lion_32bit", "rmsprop", "ademamix", "ademamix_8bit", "schedule_free_adamw",
-    "optimi_adamw", "ao_adamw_8bit", "ao_adamw_4bit", "adopt_adamw", "came_pytorch", "muon",
+    "adamw_torch",
+    "adamw_torch_fused",
+    "adamw_apex_fused",
+    "adamw_anyprecision",
+    "adamw_bnb_8bit",
+    "adamw_8bit",
+    "adamw_torch_8bit",
+    "paged_adamw_8bit",
+    "paged_adamw_32bit",
+    "adafactor",
+    "sgd",
+    "adagrad",
+    "lion_8bit",
+    "lion_32bit",
+    "paged_lion_8bit",
+    "paged_lion_32bit",
+    "rmsprop",
+    "ademamix",
+    "ademamix_8bit",
+    "schedule_free_adamw",
+    "optimi_adamw",
+    "ao_adamw_8bit",
+    "ao_adamw_4bit",
+    "adopt_adamw",
+    "came_pytorch",
+    "muon",
 }
-SCHEDULERS = {"linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup",
-              "inverse_sqrt", "reduce_lr_on_plateau", "cosine_with_min_lr", "warmup_stable_decay",
-              "one_cycle", "rex", "log_sweep"}  # the last three: Axolotl's own
-CHAT_TEMPLATES = {"alpaca", "chatml", "mistral_v1", "mistral_v2v3", "mistral_v3_tekken", "gemma", "cohere", "llama3",
-                  "llama3_2_vision", "phi_3", "phi_35", "deepseek_v2", "deepseek_v3", "jamba", "jinja", "qwen_25",
-                  "tokenizer_default", "exaone", "metharme"}
+SCHEDULERS = {
+    "linear",
+    "cosine",
+    "cosine_with_restarts",
+    "polynomial",
+    "constant",
+    "constant_with_warmup",
+    "inverse_sqrt",
+    "reduce_lr_on_plateau",
+    "cosine_with_min_lr",
+    "warmup_stable_decay",
+    "one_cycle",
+    "rex",
+    "log_sweep",
+}  # the last three: Axolotl's own
+CHAT_TEMPLATES = {
+    "alpaca",
+    "chatml",
+    "mistral_v1",
+    "mistral_v2v3",
+    "mistral_v3_tekken",
+    "gemma",
+    "cohere",
+    "llama3",
+    "llama3_2_vision",
+    "phi_3",
+    "phi_35",
+    "deepseek_v2",
+    "deepseek_v3",
+    "jamba",
+    "jinja",
+    "qwen_25",
+    "tokenizer_default",
+    "exaone",
+    "metharme",
+}
 FASTCHAT_CONVERSATIONS = {"chatml", "vicuna_v1.1", "llama-2", "llama-3", "zephyr", "mistral", "alpaca"}
 
 BOOL = (bool,)
@@ -95,7 +147,9 @@ def _check(obj: dict[str, Any], spec: dict[str, tuple[tuple[type, ...], Any]], w
         if isinstance(value, bool) and bool not in types and str not in types:
             errors.append(f"{where}{key}: {value!r} is a bool, expected {'/'.join(t.__name__ for t in types)}")
         elif not isinstance(value, types):
-            errors.append(f"{where}{key}: {value!r} is {type(value).__name__}, expected {'/'.join(t.__name__ for t in types)}")
+            errors.append(
+                f"{where}{key}: {value!r} is {type(value).__name__}, expected {'/'.join(t.__name__ for t in types)}"
+            )
         elif allowed is not None and value not in allowed:
             errors.append(f"{where}{key}: {value!r} is not an allowed value")
     return errors
@@ -144,7 +198,9 @@ def check_dataset(ds: Any, generation: str, where: str = "") -> list[str]:
         errors.append(f"{where}path: required")
     kind = ds.get("type")
     if kind not in DATASET_TYPES[generation]:
-        errors.append(f"{where}type: {kind!r} is not read by Axolotl {generation} (expects {sorted(DATASET_TYPES[generation])})")
+        errors.append(
+            f"{where}type: {kind!r} is not read by Axolotl {generation} (expects {sorted(DATASET_TYPES[generation])})"
+        )
     if kind == "sharegpt" and ds.get("conversation") is None:
         errors.append(f"{where}conversation: required with type: sharegpt (the FastChat template)")
     if kind == "chat_template":

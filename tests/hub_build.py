@@ -46,19 +46,30 @@ AGENT_SOURCE = """  - name: agent
     upstream: {repo: internlm/Agent-FLAN, files: [agent.jsonl]}
 """
 AGENT = [
-    {"id": f"a{i}", "conversation": [
-        {"role": "system", "content": "You can run bash.", "loss": False},
-        {"role": "user", "content": f"List the files in /tmp/{i}.", "loss": False},
-        {"role": "assistant", "content": "Think: list them.\nAct: bash", "loss": i % 2 == 0},  # a turn not trained
-        {"role": "user", "content": "a.txt b.txt", "loss": False},
-        {"role": "assistant", "content": "Act: answer(a.txt, b.txt)", "loss": True}]}
+    {
+        "id": f"a{i}",
+        "conversation": [
+            {"role": "system", "content": "You can run bash.", "loss": False},
+            {"role": "user", "content": f"List the files in /tmp/{i}.", "loss": False},
+            {"role": "assistant", "content": "Think: list them.\nAct: bash", "loss": i % 2 == 0},  # a turn not trained
+            {"role": "user", "content": "a.txt b.txt", "loss": False},
+            {"role": "assistant", "content": "Act: answer(a.txt, b.txt)", "loss": True},
+        ],
+    }
     for i in range(3)
 ]
 
-MATH = [{"question": f"What is {i} + {i}?", "answer": f"{i} + {i} = {2 * i}. The answer is {2 * i}."} for i in range(1, 8)]
+MATH = [
+    {"question": f"What is {i} + {i}?", "answer": f"{i} + {i} = {2 * i}. The answer is {2 * i}."} for i in range(1, 8)
+]
 CHAT = [
-    {"conversations": [{"from": "system", "value": "You are terse."}, {"from": "human", "value": f"Say {w}."},
-                       {"from": "gpt", "value": f"{w.capitalize()}."}]}
+    {
+        "conversations": [
+            {"from": "system", "value": "You are terse."},
+            {"from": "human", "value": f"Say {w}."},
+            {"from": "gpt", "value": f"{w.capitalize()}."},
+        ]
+    }
     for w in ("yes", "no", "maybe", "hello")
 ] + [{"conversations": [{"from": "human", "value": "Only a question?"}]}]  # rejected: schema:too_few_turns
 
@@ -74,14 +85,21 @@ def make_raw(root: Path) -> Path:
     return raw
 
 
-def build(root: Path, fmt: str = "sharegpt", data_root: str = "", base_model: str = "meta-llama/Meta-Llama-3-8B",
-          agent: bool = False) -> tuple[Path, dict[str, Any]]:
+def build(
+    root: Path,
+    fmt: str = "sharegpt",
+    data_root: str = "",
+    base_model: str = "meta-llama/Meta-Llama-3-8B",
+    agent: bool = False,
+) -> tuple[Path, dict[str, Any]]:
     """Write the recipe and raw files under ``root`` and build into ``root/out``."""
     root.mkdir(parents=True, exist_ok=True)
     raw = make_raw(root)
     path = root / "hub-mini.yaml"
     extra = f", data_root: {data_root}" if data_root else ""
-    path.write_text(RECIPE.format(fmt=fmt, data_root=extra, base_model=base_model or "null") + (AGENT_SOURCE if agent else ""))
+    path.write_text(
+        RECIPE.format(fmt=fmt, data_root=extra, base_model=base_model or "null") + (AGENT_SOURCE if agent else "")
+    )
     out = root / "out"
     manifest = build_recipe(load_recipe(path), out, raw, workers=1)
     return out, manifest

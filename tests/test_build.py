@@ -43,7 +43,9 @@ def make_raw(root: Path) -> Path:
     raw = root / "raw"
     (raw / "flan").mkdir(parents=True)
     lines = [
-        json.dumps({"instruction": "You are an AI assistant.", "input": "Translate 'cat' to French.", "output": "chat"}),
+        json.dumps(
+            {"instruction": "You are an AI assistant.", "input": "Translate 'cat' to French.", "output": "chat"}
+        ),
         json.dumps({"instruction": "", "input": "Name a prime.", "output": "7"}),  # no system prompt: 2 turns
         json.dumps({"instruction": "You are helpful.", "input": "Say hi.", "output": ""}),  # empty gpt turn
         "{not json",
@@ -53,8 +55,15 @@ def make_raw(root: Path) -> Path:
     (raw / "flan" / "part-0.jsonl.gz").write_bytes(gzip.compress(data, mtime=0))
     (raw / "hermes").mkdir()
     hermes = [
-        {"conversations": [{"from": "system", "value": ""}, {"from": "human", "value": f"Question {i}?"},
-                           {"from": "gpt", "value": f"Answer {i}."}], "source": "airoboros2.2", "category": "orca"}
+        {
+            "conversations": [
+                {"from": "system", "value": ""},
+                {"from": "human", "value": f"Question {i}?"},
+                {"from": "gpt", "value": f"Answer {i}."},
+            ],
+            "source": "airoboros2.2",
+            "category": "orca",
+        }
         for i in range(6)
     ]
     hermes.append({"conversations": [{"from": "human", "value": "Hi"}, {"from": "tool", "value": "x"}]})
@@ -72,7 +81,9 @@ def mini(tmp_path):
     def build(out: str = "out", fmt: str = "sharegpt", workers: int = 1, batch_size: int = 1000):
         path = tmp_path / f"recipe-{fmt}.yaml"
         path.write_text(RECIPE.format(out=tmp_path / "out", fmt=fmt))
-        manifest = run_build(load_recipe(path), out_dir=tmp_path / out, raw_dir=raw, workers=workers, batch_size=batch_size)
+        manifest = run_build(
+            load_recipe(path), out_dir=tmp_path / out, raw_dir=raw, workers=workers, batch_size=batch_size
+        )
         return tmp_path / out, manifest
 
     return build
@@ -92,10 +103,14 @@ def test_build_writes_outputs_rejects_and_manifest(mini):
     out, manifest = mini()
     flan = read_jsonl(out / "flan.jsonl")
     assert flan == [
-        {"id": "flan:1", "conversations": [
-            {"from": "system", "value": "You are an AI assistant."},
-            {"from": "human", "value": "Translate 'cat' to French."},
-            {"from": "gpt", "value": "chat"}]},
+        {
+            "id": "flan:1",
+            "conversations": [
+                {"from": "system", "value": "You are an AI assistant."},
+                {"from": "human", "value": "Translate 'cat' to French."},
+                {"from": "gpt", "value": "chat"},
+            ],
+        },
         {"id": "flan:2", "conversations": [{"from": "human", "value": "Name a prime."}, {"from": "gpt", "value": "7"}]},
     ]
     for name in ("flan.jsonl", "hermes.jsonl", "math.jsonl"):
@@ -121,10 +136,18 @@ def test_build_writes_outputs_rejects_and_manifest(mini):
     files = {f["source"]: f for f in manifest["files"]}
     assert files["flan"]["rows_read"] == 6 and files["flan"]["records_written"] == 2
     assert files["flan"]["rejected_by_reason"] == {
-        "schema:empty_turn": 1, "schema:invalid_json": 1, "schema:invalid_utf8": 1, "schema:missing_key": 1}
+        "schema:empty_turn": 1,
+        "schema:invalid_json": 1,
+        "schema:invalid_utf8": 1,
+        "schema:missing_key": 1,
+    }
     assert files["hermes"]["stages"][1] == {
-        "stage": "sample", "in": 6, "out": 3, "dropped": {"sample:not_selected": 3},
-        "params": {"n": 3, "fraction": None, "seed": 42}}
+        "stage": "sample",
+        "in": 6,
+        "out": 3,
+        "dropped": {"sample:not_selected": 3},
+        "params": {"n": 3, "fraction": None, "seed": 42},
+    }
     assert manifest["totals"] == {"rows_read": 16, "records_written": 7, "rows_rejected": 9}
     for f in manifest["files"]:
         assert f["rows_read"] == f["records_written"] + f["rows_rejected"]
@@ -142,8 +165,11 @@ def test_build_writes_outputs_rejects_and_manifest(mini):
 def test_second_build_is_byte_identical_and_workers_do_not_matter(mini):
     out1, _ = mini("a", workers=1)
     out2, _ = mini("b", workers=2, batch_size=1)  # many batches through the process pool
-    names = sorted(p.relative_to(out1) for p in out1.rglob("*")
-                   if p.is_file() and p.name not in ("timings.json",) and ".cache" not in p.parts)
+    names = sorted(
+        p.relative_to(out1)
+        for p in out1.rglob("*")
+        if p.is_file() and p.name not in ("timings.json",) and ".cache" not in p.parts
+    )
     assert names
     for rel in names:
         assert (out1 / rel).read_bytes() == (out2 / rel).read_bytes(), rel
@@ -160,7 +186,9 @@ def test_messages_output_shape(mini):
 def test_missing_raw_files_is_a_user_error_naming_the_fix(tmp_path):
     path = tmp_path / "r.yaml"
     path.write_text(RECIPE.format(out=tmp_path / "out", fmt="sharegpt"))
-    with pytest.raises(UserError, match=r"raw/flan: no raw files for source 'flan' matching \['\*.jsonl.gz'\]; run `dolphin-data pull"):
+    with pytest.raises(
+        UserError, match=r"raw/flan: no raw files for source 'flan' matching \['\*.jsonl.gz'\]; run `dolphin-data pull"
+    ):
         run_build(load_recipe(path), raw_dir=tmp_path / "raw")
 
 
@@ -171,8 +199,10 @@ def test_a_huge_bad_row_is_kept_whole_beside_the_rejects(tmp_path):
     good = b"".join(json.dumps({"instruction": "", "input": f"q{i}", "output": "a"}).encode() + b"\n" for i in range(3))
     (raw / "part.jsonl").write_bytes(good + big + b"\n")
     recipe = tmp_path / "r.yaml"
-    recipe.write_text(f"name: big\noutput: {{dir: {tmp_path / 'out'}}}\nsources:\n  - name: flan\n    output: flan.jsonl\n"
-                      "    converter: dolphin_flan\n    upstream: {repo: org/flan, files: [part.jsonl]}\n")
+    recipe.write_text(
+        f"name: big\noutput: {{dir: {tmp_path / 'out'}}}\nsources:\n  - name: flan\n    output: flan.jsonl\n"
+        "    converter: dolphin_flan\n    upstream: {repo: org/flan, files: [part.jsonl]}\n"
+    )
     manifest = run_build(load_recipe(recipe), raw_dir=tmp_path / "raw", workers=1)
     (rej,) = read_jsonl(tmp_path / "out" / "rejects" / "convert.jsonl")
     assert rej["reason"] == "schema:invalid_json" and rej["line"] == 4

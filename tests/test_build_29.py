@@ -42,7 +42,9 @@ def build(tmp_path_factory):
     ids: dict[tuple[str, int], str] = {}
     for spec in recipe.sources:
         for path in resolve_raw_files(spec, REPO / "raw"):
-            for raw, item in zip(iter_rows(path), convert_rows(iter_rows(path), spec.converter, spec.name), strict=True):
+            for raw, item in zip(
+                iter_rows(path), convert_rows(iter_rows(path), spec.converter, spec.name), strict=True
+            ):
                 ids[(spec.name, raw.line)] = item.id
     rejects = {p.stem: read_jsonl(p) for p in (out / "rejects").glob("*.jsonl")}
     rejects["_repairs"] = read_jsonl(out / "repairs" / "unfilter.jsonl")
@@ -67,8 +69,12 @@ def test_fifteen_trainer_valid_files_and_accounting(build):
     for stage in ("dedup", "tokens", "unfilter", "systemchat_validate"):
         assert stage in manifest["reports"], stage
     assert set(manifest["side"]) == {"repairs/unfilter.jsonl", "repairs/systemchat_validate.jsonl"}
-    repaired = sum(st.get("counters", {}).get("repaired", 0) for f in manifest["files"] for st in f["stages"]
-                   if st["stage"] == "unfilter")
+    repaired = sum(
+        st.get("counters", {}).get("repaired", 0)
+        for f in manifest["files"]
+        for st in f["stages"]
+        if st["stage"] == "unfilter"
+    )
     assert repaired == len({r["id"] for r in read_jsonl(out / "repairs" / "unfilter.jsonl")}) == 8
     assert (out / "reports" / "unfilter" / "report.html").exists()
 
@@ -105,7 +111,10 @@ def test_every_planted_problem_has_its_outcome(build):
             assert dropped(rejects, "tokens")[key]["reason"] == "tokens:too_long", (source, line)
             expected_drops.add(key)
         elif outcome.startswith("systemchat conformance"):
-            assert dropped(rejects, "systemchat_validate")[key]["reason"].startswith("system:directive:"), (source, line)
+            assert dropped(rejects, "systemchat_validate")[key]["reason"].startswith("system:directive:"), (
+                source,
+                line,
+            )
             expected_drops.add(key)
         elif outcome.startswith("systemchat validate: reject"):
             # dropped with a system:* reason, or kept after --repair removed the offending text
@@ -118,8 +127,9 @@ def test_every_planted_problem_has_its_outcome(build):
         else:
             raise AssertionError(f"unhandled planted outcome: {outcome}")
     # nothing that was not planted is dropped after conversion
-    all_later_drops = {(r["source"], r["id"]) for stage, rs in rejects.items() if stage not in ("convert", "_repairs")
-                       for r in rs}
+    all_later_drops = {
+        (r["source"], r["id"]) for stage, rs in rejects.items() if stage not in ("convert", "_repairs") for r in rs
+    }
     assert all_later_drops == expected_drops
     # ... and nothing that was not planted as boilerplate is repaired
     assert {(r["source"], r["id"]) for r in rejects["_repairs"]} == repaired
@@ -175,7 +185,9 @@ def test_every_built_file_loads_together_with_datasets(build, tmp_path):
     flags = {(t["from"], t["train"]) for row in ds for t in row["conversations"]}
     # every turn has a flag: Agent-FLAN's own `loss`, elsewhere the trainer's default (assistant turns are trained)
     assert {("system", False), ("human", False), ("gpt", True)} <= flags and None not in {f for _, f in flags}
-    one = [datasets.load_dataset("json", data_files=f, split="train", cache_dir=str(tmp_path / "hf")) for f in files[:3]]
+    one = [
+        datasets.load_dataset("json", data_files=f, split="train", cache_dir=str(tmp_path / "hf")) for f in files[:3]
+    ]
     assert len(datasets.concatenate_datasets(one)) == sum(len(d) for d in one)
 
 
@@ -200,9 +212,14 @@ def test_report_sections_follow_the_pipeline_with_a_readable_dedup_matrix_and_cl
     res = cli("report", out)
     assert res.exit_code == 0, res.output
     heads = [line.split(" ─")[0] for line in _lines(res.output) if re.match(r"^\d+\. \w+", line)]
-    assert heads == ["1. convert - from manifest.json", f"2. unfilter ({out}/reports/unfilter)",
-                     f"3. dedup ({out}/reports/dedup)", f"4. systemchat_validate ({out}/reports/systemchat_validate)",
-                     f"5. tokens ({out}/reports/tokens)", "6. write - from manifest.json"]
+    assert heads == [
+        "1. convert - from manifest.json",
+        f"2. unfilter ({out}/reports/unfilter)",
+        f"3. dedup ({out}/reports/dedup)",
+        f"4. systemchat_validate ({out}/reports/systemchat_validate)",
+        f"5. tokens ({out}/reports/tokens)",
+        "6. write - from manifest.json",
+    ]
     text = res.output
     # the matrix: full source names on numbered rows, columns numbered 1..15 as the rows
     sources = [f["source"] for f in manifest["files"]]
@@ -216,7 +233,9 @@ def test_report_sections_follow_the_pipeline_with_a_readable_dedup_matrix_and_cl
     assert [int(line.split("│")[1]) for line in kept] == list(range(1, 21))
     assert kept[8].startswith("│  9 │") and kept[9].startswith("│ 10 │") and kept[10].startswith("│ 11 │")
     # convert and write come from the manifest
-    assert "│ orca_math                  │ orca_math             │         1 │        50 │        48 │        2 │" in text
+    assert (
+        "│ orca_math                  │ orca_math             │         1 │        50 │        48 │        2 │" in text
+    )
     assert re.search(r"│ total +│ +│ +879 │ +763 │ +116 │", text)
 
 
@@ -243,7 +262,10 @@ def test_explain_renders_a_refusal_drop_a_repair_and_a_near_duplicate(build, cli
     assert not any("{" in line for line in drop)  # no JSON blob
     repair = "\n".join(_lines(cli("explain", "openhermes:278", "--build", out).output))
     assert "openhermes:278: kept in openhermes200k_unfiltered.jsonl line 258 (repaired)" in repair
-    assert "│  repair 1  unfilter: rule lexicon:as_an_ai_language_model,regex:ai_no_feelings,regex:as_an_ai, turn 1" in repair
+    assert (
+        "│  repair 1  unfilter: rule lexicon:as_an_ai_language_model,regex:ai_no_feelings,regex:as_an_ai, turn 1"
+        in repair
+    )
     assert "│  removed   As an AI language model, I don't have personal preferences." in repair
     dup = "\n".join(_lines(cli("explain", "openhermes:300", "--build", out).output))
     assert "│  duplicate of  openhermes:101 (openhermes)" in dup and "│  similarity    0.8361" in dup

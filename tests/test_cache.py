@@ -23,8 +23,11 @@ RECIPE = REPO / "recipes" / "2.9.yaml"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and ".cache" not in p.parts and p.name != "timings.json"}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".cache" not in p.parts and p.name != "timings.json"
+    }
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,10 @@ def test_rebuild_with_nothing_changed_runs_nothing(tmp_path, reference):
     assert first["tasks_from_cache"] == 0 and first["tasks_run"] > 30
     build_recipe(recipe, tmp_path / "out", RAW, workers=1, stats=second)
     assert {k: second[k] for k in ("tasks_from_cache", "tasks_run", "ran")} == {
-        "tasks_from_cache": first["tasks_run"], "tasks_run": 0, "ran": {}}
+        "tasks_from_cache": first["tasks_run"],
+        "tasks_run": 0,
+        "ran": {},
+    }
     assert second["seconds"] == {}  # nothing ran
     assert tree(tmp_path / "out") == reference
 
@@ -49,8 +55,10 @@ def test_rebuild_with_nothing_changed_runs_nothing(tmp_path, reference):
 def test_changing_an_unfilter_parameter_redoes_unfilter_and_what_follows_only(tmp_path):
     recipe = load_recipe(RECIPE)
     build_recipe(recipe, tmp_path / "out", RAW, workers=1)
-    changed = replace(recipe, stage_params={**recipe.stage_params,
-                                            "unfilter": {**recipe.stage_params["unfilter"], "report_samples": 3}})
+    changed = replace(
+        recipe,
+        stage_params={**recipe.stage_params, "unfilter": {**recipe.stage_params["unfilter"], "report_samples": 3}},
+    )
     stats: dict = {}
     build_recipe(changed, tmp_path / "out", RAW, workers=1, stats=stats)
     assert not any(name.startswith("convert") for name in stats["ran"]), stats["ran"]  # raw files not read again
@@ -72,10 +80,17 @@ def test_force_runs_everything_and_no_cache_leaves_no_cache(tmp_path, reference)
 
 
 def _build_in_subprocess(out: Path, workers: int) -> subprocess.Popen:
-    code = ("import sys; from dolphin_data.cli import app; "
-            f"app(['build', {str(RECIPE)!r}, '--raw', {str(RAW)!r}, '--out', {str(out)!r}, '--workers', '{workers}', '-q'])")
-    return subprocess.Popen([sys.executable, "-c", code], cwd=REPO, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    code = (
+        "import sys; from dolphin_data.cli import app; "
+        f"app(['build', {str(RECIPE)!r}, '--raw', {str(RAW)!r}, '--out', {str(out)!r}, '--workers', '{workers}', '-q'])"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.mark.parametrize("finished", [3, 20])

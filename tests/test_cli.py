@@ -27,7 +27,8 @@ def test_convert_writes_output_and_rejects(cli, tmp_path):
     result = cli("convert", src, "--from", "orca_math", "--out", tmp_path / "o.jsonl")
     assert result.exit_code == 0, result.output
     assert read_jsonl(tmp_path / "o.jsonl") == [
-        {"id": "math:1", "conversations": [{"from": "human", "value": "1+1?"}, {"from": "gpt", "value": "2"}]}]
+        {"id": "math:1", "conversations": [{"from": "human", "value": "1+1?"}, {"from": "gpt", "value": "2"}]}
+    ]
     rej = read_jsonl(tmp_path / "o.rejects.jsonl")
     assert [(r["id"], r["reason"], r["line"]) for r in rej] == [("math:2", "schema:missing_key", 2)]
     assert "rejected schema:missing_key" in result.output
@@ -44,7 +45,10 @@ def test_unknown_schema_is_one_line_error(cli, tmp_path):
 def test_missing_input_file_names_it(cli, tmp_path):
     result = cli("convert", tmp_path / "nope.jsonl", "--from", "orca_math", "--out", tmp_path / "o.jsonl")
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {tmp_path / 'nope.jsonl'}: no such file; check the path (or run `dolphin-data pull` to fetch sources)\n"
+    assert (
+        result.stderr
+        == f"Error: {tmp_path / 'nope.jsonl'}: no such file; check the path (or run `dolphin-data pull` to fetch sources)\n"
+    )
 
 
 def test_bad_recipe_exit_1_with_line(cli, tmp_path):
@@ -69,8 +73,22 @@ def test_dry_run_prints_resolved_recipe_and_plan(cli):
 def test_inspect_reports_counts_and_problems(cli, tmp_path):
     path = tmp_path / "f.jsonl"
     rows = [
-        {"id": "a", "conversations": [{"from": "system", "value": "S"}, {"from": "human", "value": "h"}, {"from": "gpt", "value": "g"}]},
-        {"id": "b", "conversations": [{"from": "human", "value": "h"}, {"from": "human", "value": "h2"}, {"from": "gpt", "value": "g"}]},
+        {
+            "id": "a",
+            "conversations": [
+                {"from": "system", "value": "S"},
+                {"from": "human", "value": "h"},
+                {"from": "gpt", "value": "g"},
+            ],
+        },
+        {
+            "id": "b",
+            "conversations": [
+                {"from": "human", "value": "h"},
+                {"from": "human", "value": "h2"},
+                {"from": "gpt", "value": "g"},
+            ],
+        },
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n{oops\n")
     result = cli("inspect", path)
@@ -96,7 +114,9 @@ def test_explain_finds_kept_and_dropped(cli, tmp_path):
 
 
 def test_convert_from_auto_says_which_converter_it_chose(cli, tmp_path):
-    src = write_jsonl(tmp_path / "math.jsonl", [{"question": "1+1?", "answer": "2"}, {"question": "2+2?", "answer": "4"}])
+    src = write_jsonl(
+        tmp_path / "math.jsonl", [{"question": "1+1?", "answer": "2"}, {"question": "2+2?", "answer": "4"}]
+    )
     result = cli("convert", src, "--from", "auto", "--out", tmp_path / "o.jsonl")
     assert result.exit_code == 0, result.output
     assert f"{src}: converter orca_math (2 of 2 sampled rows)" in result.stderr
@@ -104,11 +124,15 @@ def test_convert_from_auto_says_which_converter_it_chose(cli, tmp_path):
 
 
 def test_wrong_converter_fails_and_names_the_one_that_fits(cli, tmp_path):
-    src = write_jsonl(tmp_path / "math.jsonl", [{"question": "1+1?", "answer": "2"}, {"question": "2+2?", "answer": "4"}])
+    src = write_jsonl(
+        tmp_path / "math.jsonl", [{"question": "1+1?", "answer": "2"}, {"question": "2+2?", "answer": "4"}]
+    )
     result = cli("convert", src, "--from", "dolphin_coder", "--out", tmp_path / "o.jsonl")
     assert result.exit_code == 1 and not (tmp_path / "o.jsonl").exists()
-    assert result.stderr.startswith("Error: math: 2 of 2 rows rejected, most as schema:missing_key; "
-                                    "keys present: question, answer; did you mean converter orca_math?")
+    assert result.stderr.startswith(
+        "Error: math: 2 of 2 rows rejected, most as schema:missing_key; "
+        "keys present: question, answer; did you mean converter orca_math?"
+    )
     assert result.stderr.count("\n") == 1
 
 
@@ -117,8 +141,10 @@ def test_a_build_whose_converter_fits_nothing_fails_and_publishes_nothing(cli, t
     raw.mkdir(parents=True)
     write_jsonl(raw / "m.jsonl", [{"question": "1+1?", "answer": "2"}])
     recipe = tmp_path / "r.yaml"
-    recipe.write_text("name: x\nsources:\n  - name: math\n    output: math.jsonl\n    converter: alpaca\n"
-                      "    upstream: {repo: org/math, files: [m.jsonl]}\n")
+    recipe.write_text(
+        "name: x\nsources:\n  - name: math\n    output: math.jsonl\n    converter: alpaca\n"
+        "    upstream: {repo: org/math, files: [m.jsonl]}\n"
+    )
     result = cli("build", recipe, "--raw", tmp_path / "raw", "--out", tmp_path / "out", "-q")
     assert result.exit_code == 1 and "did you mean converter orca_math?" in result.stderr
     assert not (tmp_path / "out" / "manifest.json").exists() and not (tmp_path / "out" / "math.jsonl").exists()

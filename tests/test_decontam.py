@@ -11,7 +11,48 @@ from dolphin_data.decontam.match import match_texts
 from dolphin_data.errors import UserError
 
 # 40 distinct words; the benchmark question used throughout
-WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu", "amber", "basil", "cedar", "dahlia", "ember", "fennel", "garnet", "hazel", "iris", "jasper", "kestrel", "lotus", "maple", "nutmeg"]
+WORDS = [
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliet",
+    "kilo",
+    "lima",
+    "mike",
+    "november",
+    "oscar",
+    "papa",
+    "quebec",
+    "romeo",
+    "sierra",
+    "tango",
+    "uniform",
+    "victor",
+    "whiskey",
+    "xray",
+    "yankee",
+    "zulu",
+    "amber",
+    "basil",
+    "cedar",
+    "dahlia",
+    "ember",
+    "fennel",
+    "garnet",
+    "hazel",
+    "iris",
+    "jasper",
+    "kestrel",
+    "lotus",
+    "maple",
+    "nutmeg",
+]
 QUESTION = " ".join(WORDS).capitalize() + "?"
 ANSWER = "The answer is forty two because every single word here counts for the test."
 
@@ -30,8 +71,7 @@ def test_word_units_spans_and_normalisation():
     assert words_of(u) == [b"hello", b"world", b"foo_bar", b"42", "ça".encode(), b"va", "été".encode(), b"fin"]
     assert u.first.tolist() == [0, 4, 4, 8]
     # character spans in the original text, also for the non-ASCII one
-    spans = [(u.char_offset(2, int(b)), u.char_offset(2, int(e)))
-             for b, e in zip(u.begin[4:], u.end[4:], strict=True)]
+    spans = [(u.char_offset(2, int(b)), u.char_offset(2, int(e))) for b, e in zip(u.begin[4:], u.end[4:], strict=True)]
     assert [texts[2][a:b] for a, b in spans] == ["ÇA", "va", "Été", "fin"]
     # a word of up to 8 bytes is its bytes as a little-endian integer
     assert int(u.values[0]) == int.from_bytes(b"hello", "little")
@@ -64,12 +104,17 @@ def test_char_units_ignore_whitespace_only():
 
 
 def test_index_roundtrip_counts_and_too_short(tmp_path):
-    items = [BenchItem("b", "q1", QUESTION, ANSWER), BenchItem("b", "short", "Just five words right here."),
-             BenchItem("c", "mid", "one two three four five six seven eight nine ten")]
+    items = [
+        BenchItem("b", "q1", QUESTION, ANSWER),
+        BenchItem("b", "short", "Just five words right here."),
+        BenchItem("c", "mid", "one two three four five six seven eight nine ten"),
+    ]
     ix = make_index(tmp_path, items)
     h = ix.header
-    assert [(b["name"], b["items"], b["indexed_items"], b["too_short"]) for b in h["benchmarks"]] == \
-        [("b", 2, 1, 1), ("c", 1, 1, 0)]
+    assert [(b["name"], b["items"], b["indexed_items"], b["too_short"]) for b in h["benchmarks"]] == [
+        ("b", 2, 1, 1),
+        ("c", 1, 1, 0),
+    ]
     assert ix.gram_lengths == [8, 13]
     # q1: 28 question grams + 2 answer 13-grams (14 answer words); mid: 3 8-grams
     assert h["stats"]["grams"] == 28 + 2 + 3
@@ -85,8 +130,15 @@ def test_index_roundtrip_counts_and_too_short(tmp_path):
 
 def test_template_grams_shared_by_many_items_are_dropped(tmp_path):
     template = "For which of these two scenarios does the main character do something clearly wrong here"
-    items = [BenchItem("t", f"i{k}", f"{template} scenario {k} involves {WORDS[k]} and {WORDS[k + 1]} with "
-                                    f"{WORDS[k + 2]} {WORDS[k + 3]} {WORDS[k + 4]} {WORDS[k + 5]} today") for k in range(25)]
+    items = [
+        BenchItem(
+            "t",
+            f"i{k}",
+            f"{template} scenario {k} involves {WORDS[k]} and {WORDS[k + 1]} with "
+            f"{WORDS[k + 2]} {WORDS[k + 3]} {WORDS[k + 4]} {WORDS[k + 5]} today",
+        )
+        for k in range(25)
+    ]
     ix = make_index(tmp_path, items, max_items_per_gram=20)
     # the template's 15 words + "scenario", shared by all 25 items: 4 13-grams
     assert ix.header["stats"]["common_grams_dropped"] == 4

@@ -41,11 +41,16 @@ def test_stage_rejects_with_evidence_and_keeps_the_rest():
     (rej,) = out.rejects
     assert rej.reason == "contam:humaneval" and rej.stage == "decontaminate"
     ex = dict(rej.extra)
-    assert (ex["benchmark"], ex["item"], ex["overlap"], ex["question_overlap"], ex["matched_items"]) == \
-        ("humaneval", "HumanEval/0", 1.0, 1.0, 1)
+    assert (ex["benchmark"], ex["item"], ex["overlap"], ex["question_overlap"], ex["matched_items"]) == (
+        "humaneval",
+        "HumanEval/0",
+        1.0,
+        1.0,
+        1,
+    )
     assert ex["span"]["turn"] == 0 and ex["span"]["start"] == len("Solve this please:\n")
     assert ex["span"]["text"] == HE0.question[: ex["span"]["end"] - ex["span"]["start"]]
-    assert HE0.question[len(ex["span"]["text"]):].strip() == '"""'  # everything up to the closing quotes
+    assert HE0.question[len(ex["span"]["text"]) :].strip() == '"""'  # everything up to the closing quotes
 
 
 def test_question_answer_mode_and_threshold():
@@ -57,9 +62,14 @@ def test_question_answer_mode_and_threshold():
 
 
 def test_params_are_checked_at_construction(tmp_path):
-    for params, msg in [({"threshold": 0}, "threshold"), ({"mode": "answer"}, "mode"), ({"roles": ["bot"]}, "roles"),
-                        ({"benchmarks": ["gsm8k"]}, "not in"), ({"index": str(tmp_path / "x.dcx")}, "no such index"),
-                        ({"unit": "token"}, "unit")]:
+    for params, msg in [
+        ({"threshold": 0}, "threshold"),
+        ({"mode": "answer"}, "mode"),
+        ({"roles": ["bot"]}, "roles"),
+        ({"benchmarks": ["gsm8k"]}, "not in"),
+        ({"index": str(tmp_path / "x.dcx")}, "no such index"),
+        ({"unit": "token"}, "unit"),
+    ]:
         with pytest.raises(ParamError, match=msg):
             make_stage("decontaminate", params)
 
@@ -107,46 +117,114 @@ def test_raw_samples_have_no_false_positive(tmp_path):
 
 
 BENCH_ROWS = [
-    {"qid": "m1", "question": "Which planet in our solar system has the largest number of confirmed moons as of the year 2023?",
-     "choices": ["Jupiter", "Saturn", "Uranus", "Neptune"], "answer": "Saturn"},
-    {"qid": "m2", "question": "A train leaves the station at nine in the morning and travels at sixty miles per hour for three hours.",
-     "choices": ["120", "180", "200", "240"], "answer": "180"},
+    {
+        "qid": "m1",
+        "question": "Which planet in our solar system has the largest number of confirmed moons as of the year 2023?",
+        "choices": ["Jupiter", "Saturn", "Uranus", "Neptune"],
+        "answer": "Saturn",
+    },
+    {
+        "qid": "m2",
+        "question": "A train leaves the station at nine in the morning and travels at sixty miles per hour for three hours.",
+        "choices": ["120", "180", "200", "240"],
+        "answer": "180",
+    },
     {"qid": "m3", "question": "", "choices": [], "answer": ""},
 ]
 
 
 def test_cli_index_and_decontaminate_on_files(cli, tmp_path):
     bench = write_jsonl(tmp_path / "quiz.jsonl", BENCH_ROWS)
-    (tmp_path / "quiz2.csv").write_text("id,prompt\nc1,Name the chemical element whose symbol is Au and explain "
-                                        "where the two letters of that symbol come from in Latin\n")
-    r = cli("decontam", "index", bench, tmp_path / "quiz2.csv", "--question", "question,choices", "--id", "qid",
-            "--out", tmp_path / "q.dcx", "--benchmark", "quiz", "--license", "CC0")
+    (tmp_path / "quiz2.csv").write_text(
+        "id,prompt\nc1,Name the chemical element whose symbol is Au and explain "
+        "where the two letters of that symbol come from in Latin\n"
+    )
+    r = cli(
+        "decontam",
+        "index",
+        bench,
+        tmp_path / "quiz2.csv",
+        "--question",
+        "question,choices",
+        "--id",
+        "qid",
+        "--out",
+        tmp_path / "q.dcx",
+        "--benchmark",
+        "quiz",
+        "--license",
+        "CC0",
+    )
     assert r.exit_code == 1 and "quiz2.csv:2: no field 'question' (fields: id, prompt)" in r.output
-    assert cli("decontam", "index", bench, "--question", "question,choices", "--id", "qid", "--answer", "answer",
-               "--out", tmp_path / "q.dcx", "--benchmark", "quiz", "--bundled", "--license", "CC0").exit_code == 0
+    assert (
+        cli(
+            "decontam",
+            "index",
+            bench,
+            "--question",
+            "question,choices",
+            "--id",
+            "qid",
+            "--answer",
+            "answer",
+            "--out",
+            tmp_path / "q.dcx",
+            "--benchmark",
+            "quiz",
+            "--bundled",
+            "--license",
+            "CC0",
+        ).exit_code
+        == 0
+    )
     info = cli("decontam", "info", tmp_path / "q.dcx")
     assert "quiz items (indexed / too short)" in info.output and "2 (2 / 0)" in info.output
     assert "humaneval" in info.output
     rows = [
-        {"id": "a", "conversations": [{"from": "human", "value": "Quiz time! " + BENCH_ROWS[1]["question"]},
-                                      {"from": "gpt", "value": "180 miles."}]},
-        {"id": "b", "conversations": [{"from": "human", "value": "Tell me about Saturn."},
-                                      {"from": "gpt", "value": "Saturn has rings."}]},
+        {
+            "id": "a",
+            "conversations": [
+                {"from": "human", "value": "Quiz time! " + BENCH_ROWS[1]["question"]},
+                {"from": "gpt", "value": "180 miles."},
+            ],
+        },
+        {
+            "id": "b",
+            "conversations": [
+                {"from": "human", "value": "Tell me about Saturn."},
+                {"from": "gpt", "value": "Saturn has rings."},
+            ],
+        },
         {"id": "c", "conversations": [{"from": "human", "value": HE0.question}, {"from": "gpt", "value": "ok"}]},
         {"id": "d", "conversations": [{"from": "gpt", "value": "first turn is gpt"}]},
     ]
     data = write_jsonl(tmp_path / "chats.jsonl", rows)
     outs = {}
     for w in ("1", "2"):
-        args = ["decontaminate", data, "--index", tmp_path / "q.dcx", "--out", tmp_path / f"out{w}.jsonl",
-                "--rejects", tmp_path / f"rej{w}.jsonl", "--report", tmp_path / f"rep{w}", "--workers", w]
+        args = [
+            "decontaminate",
+            data,
+            "--index",
+            tmp_path / "q.dcx",
+            "--out",
+            tmp_path / f"out{w}.jsonl",
+            "--rejects",
+            tmp_path / f"rej{w}.jsonl",
+            "--report",
+            tmp_path / f"rep{w}",
+            "--workers",
+            w,
+        ]
         assert cli(*args).exit_code == 0
         outs[w] = [(tmp_path / f).read_bytes() for f in (f"out{w}.jsonl", f"rej{w}.jsonl", f"rep{w}/report.json")]
     assert outs["1"] == outs["2"]
     assert [r["id"] for r in read_jsonl(tmp_path / "out1.jsonl")] == ["b"]
     rej = {r["id"]: r for r in read_jsonl(tmp_path / "rej1.jsonl")}
-    assert {k: v["reason"] for k, v in rej.items()} == {"a": "contam:quiz", "c": "contam:humaneval",
-                                                          "d": "schema:too_few_turns"}
+    assert {k: v["reason"] for k, v in rej.items()} == {
+        "a": "contam:quiz",
+        "c": "contam:humaneval",
+        "d": "schema:too_few_turns",
+    }
     assert rej["a"]["item"] == "m2" and rej["a"]["span"]["start"] == len("Quiz time! ")
     assert rej["a"]["line"] == 1
     md = (tmp_path / "rep1" / "report.md").read_text()
@@ -174,14 +252,28 @@ def test_recipe_build_with_decontaminate_reports_in_manifest_and_rejects(tmp_pat
 
     raw = tmp_path / "raw" / "hermes"
     raw.mkdir(parents=True)
-    rows = [{"conversations": [{"from": "human", "value": f"Question number {i}?"}, {"from": "gpt", "value": f"Answer {i}."}]}
-            for i in range(4)]
-    rows.insert(2, {"conversations": [{"from": "human", "value": "Finish this:\n" + HE0.question},
-                                      {"from": "gpt", "value": HE0.answer}]})
+    rows = [
+        {
+            "conversations": [
+                {"from": "human", "value": f"Question number {i}?"},
+                {"from": "gpt", "value": f"Answer {i}."},
+            ]
+        }
+        for i in range(4)
+    ]
+    rows.insert(
+        2,
+        {
+            "conversations": [
+                {"from": "human", "value": "Finish this:\n" + HE0.question},
+                {"from": "gpt", "value": HE0.answer},
+            ]
+        },
+    )
     (raw / "hermes.json").write_text(json.dumps(rows))
     recipe = tmp_path / "r.yaml"
     recipe.write_text(f"""name: mini
-output: {{dir: {tmp_path / 'out'}}}
+output: {{dir: {tmp_path / "out"}}}
 stage_params:
   decontaminate: {{index: bundled, threshold: 0.5}}
 sources:
@@ -194,7 +286,12 @@ sources:
     manifest = run_build(load_recipe(recipe), raw_dir=tmp_path / "raw", workers=1)
     assert manifest["totals"] == {"rows_read": 5, "records_written": 4, "rows_rejected": 1}
     (rej,) = read_jsonl(tmp_path / "out" / "rejects" / "decontaminate.jsonl")
-    assert (rej["id"], rej["reason"], rej["item"], rej["overlap"]) == ("hermes:3", "contam:humaneval", "HumanEval/0", 1.0)
+    assert (rej["id"], rej["reason"], rej["item"], rej["overlap"]) == (
+        "hermes:3",
+        "contam:humaneval",
+        "HumanEval/0",
+        1.0,
+    )
     summary = manifest["reports"]["decontaminate"]
     assert (summary["records"], summary["rejected_by_benchmark"], summary["index"]) == (5, {"humaneval": 1}, "bundled")
     assert "HumanEval/0" in (tmp_path / "out" / "reports" / "decontaminate" / "report.md").read_text()

@@ -164,7 +164,9 @@ def test_threshold_edges_exact_and_chain():
     convs = [conv_of(b, f"t:{i}") for i, b in enumerate(base)]
     above = conv_of(edited(base[0], 2), "t:above")  # J = 90/110 = 0.818
     below = conv_of(edited(base[1], 3), "t:below")  # J = 85/115 = 0.739
-    exact = make_conv((words_text(base[2][:30]).upper() + " !!", words_text(base[2][30:]) + "."), id="t:exact", source="t")
+    exact = make_conv(
+        (words_text(base[2][:30]).upper() + " !!", words_text(base[2][30:]) + "."), id="t:exact", source="t"
+    )
     b1 = edited(base[3], 1)  # A -> B at 0.905, B -> C at 0.905, A -> C at 0.818: one cluster, both removed
     chain_b = conv_of(b1, "t:chainB")
     chain_c = conv_of(edited(b1, 1, offset=2), "t:chainC")
@@ -176,7 +178,10 @@ def test_threshold_edges_exact_and_chain():
     assert rej["t:above"].reason == "dup:near" and rej["t:above"].extra["duplicate_of"] == "t:0"
     assert rej["t:above"].extra["similarity"] == round(90 / 110, 4)
     assert rej["t:exact"].reason == "dup:exact" and rej["t:exact"].extra == {
-        "duplicate_of": "t:2", "duplicate_source": "t", "similarity": 1.0}
+        "duplicate_of": "t:2",
+        "duplicate_source": "t",
+        "similarity": 1.0,
+    }
     assert rej["t:chainB"].extra["duplicate_of"] == rej["t:chainC"].extra["duplicate_of"] == "t:3"
     assert rej["t:chainB"].extra["similarity"] == round(95 / 105, 4)
     assert "t:below" in {c.id for c in out.kept}
@@ -209,8 +214,15 @@ def test_exact_check_off_uses_minhash_estimate():
 def test_bad_parameters_are_user_errors():
     from dolphin_data.stages import ParamError
 
-    for params in ({"threshold": 1.5}, {"bands": 20}, {"bands": 20, "rows": 8}, {"text": "all"}, {"keep": "newest"},
-                   {"priority": 5}, {"priority": [1, 2]}):
+    for params in (
+        {"threshold": 1.5},
+        {"bands": 20},
+        {"bands": 20, "rows": 8},
+        {"text": "all"},
+        {"keep": "newest"},
+        {"priority": 5},
+        {"priority": [1, 2]},
+    ):
         with pytest.raises(ParamError):
             make_stage("dedup", params)
 
@@ -223,8 +235,11 @@ def write_pair_files(tmp_path):
     base = [list(rng.choice(3500, 104, replace=False)) for _ in range(6)]
     a = [conv_of(b, f"a{i}", "a").to_sharegpt() for i, b in enumerate(base)]
     a.append(conv_of(edited(base[0], 1), "a_near", "a").to_sharegpt())
-    b = [conv_of(base[1], "b_exact", "b").to_messages(), conv_of(edited(base[2], 2), "b_near", "b").to_messages(),
-         conv_of(list(rng.choice(3500, 104)), "b_new", "b").to_messages()]
+    b = [
+        conv_of(base[1], "b_exact", "b").to_messages(),
+        conv_of(edited(base[2], 2), "b_near", "b").to_messages(),
+        conv_of(list(rng.choice(3500, 104)), "b_new", "b").to_messages(),
+    ]
     write_jsonl(tmp_path / "a.jsonl", a)
     pb = write_jsonl(tmp_path / "b.jsonl", b)
     with open(pb, "ab") as fh:
@@ -234,7 +249,9 @@ def write_pair_files(tmp_path):
 
 def test_cli_two_inputs_outputs_rejects_report(tmp_path, cli):
     pa, pb = write_pair_files(tmp_path)
-    res = cli("dedup", pa, pb, "--out", tmp_path / "out", "--rejects", tmp_path / "rej.jsonl", "--report", tmp_path / "rep")
+    res = cli(
+        "dedup", pa, pb, "--out", tmp_path / "out", "--rejects", tmp_path / "rej.jsonl", "--report", tmp_path / "rep"
+    )
     assert res.exit_code == 0, res.output
     kept_a = [r["id"] for r in read_jsonl(tmp_path / "out" / "a.jsonl")]
     kept_b = read_jsonl(tmp_path / "out" / "b.jsonl")
@@ -260,7 +277,10 @@ def test_cli_is_deterministic_and_single_file_out(tmp_path, cli):
     for k in (1, 2):
         res = cli("dedup", pa, pb, "--out", tmp_path / f"o{k}", "--rejects", tmp_path / f"r{k}.jsonl", "-q")
         assert res.exit_code == 0
-        outs.append([(tmp_path / f"o{k}" / n).read_bytes() for n in ("a.jsonl", "b.jsonl")] + [(tmp_path / f"r{k}.jsonl").read_bytes()])
+        outs.append(
+            [(tmp_path / f"o{k}" / n).read_bytes() for n in ("a.jsonl", "b.jsonl")]
+            + [(tmp_path / f"r{k}.jsonl").read_bytes()]
+        )
     assert outs[0] == outs[1]
     res = cli("dedup", pa, "--out", tmp_path / "single.jsonl", "--rejects", tmp_path / "rs.jsonl", "-q")
     assert res.exit_code == 0 and len(read_jsonl(tmp_path / "single.jsonl")) == 6
@@ -303,8 +323,10 @@ def test_streamed_batches_and_spilled_shingles_give_the_same_result():
     ref = deduplicate(n, lambda idx: [texts[i] for i in idx], np.zeros(n, int), np.arange(n), DedupConfig())
     cuts = [0, 1, 5, 900, 1700, 3999, n]
     with tempfile.TemporaryDirectory() as spill:
-        got = deduplicate_batches((texts[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)),
-                                  DedupConfig(spill_dir=spill, batch_size=1000))
+        got = deduplicate_batches(
+            (texts[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)),
+            DedupConfig(spill_dir=spill, batch_size=1000),
+        )
         assert glob.glob(f"{spill}/*") == []
     for field in ("survivor", "reason", "cluster"):
         assert np.array_equal(getattr(got, field), getattr(ref, field))
@@ -313,7 +335,7 @@ def test_streamed_batches_and_spilled_shingles_give_the_same_result():
 
 
 def test_recipe_build_removes_every_planted_duplicate(tmp_path):
-    planted = (REPO / "raw" / "PLANTED.md")
+    planted = REPO / "raw" / "PLANTED.md"
     if not planted.exists():
         pytest.skip("raw/ sample corpora not generated")
     from dolphin_data.engine.run import build_recipe as run_build

@@ -131,17 +131,22 @@ def corpus_with_families() -> list[str]:
     rng = np.random.default_rng(4)
     corpus = generate(0.01, seed=5)
     texts = [corpus.text(i) for i in range(len(corpus))]
-    texts += family_texts(rng, 70) + two_sided_family_texts(rng, 40) + ["", "  ", "Tiny.", "tiny", "a b c d", "A B C D!"]
+    texts += (
+        family_texts(rng, 70) + two_sided_family_texts(rng, 40) + ["", "  ", "Tiny.", "tiny", "a b c d", "A B C D!"]
+    )
     order = rng.permutation(len(texts))  # families and edge cases spread over the whole corpus
     return [texts[i] for i in order]
 
 
-@pytest.mark.parametrize("params", [
-    {},
-    {"all_pairs_upto": 3},  # nearly every bucket is "large": chains + repair must give the all-pairs result
-    {"keep": "longest", "all_pairs_upto": 8},
-    {"threshold": 0.7, "bands": 32, "rows": 4},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"all_pairs_upto": 3},  # nearly every bucket is "large": chains + repair must give the all-pairs result
+        {"keep": "longest", "all_pairs_upto": 8},
+        {"threshold": 0.7, "bands": 32, "rows": 4},
+    ],
+)
 def test_decide_matches_the_all_pairs_reference(params):
     texts = corpus_with_families()
     n = len(texts)
@@ -186,8 +191,10 @@ def test_sketches_of_shards_decide_as_one_and_stay_small(tmp_path):
     whole = deduplicate(n, lambda idx: [texts[i] for i in idx], None, None, cfg)
     cuts = [0, 1, 700, 701, 1500, n]
     shards = [texts[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
-    own_files = [sketch_batches((s[i : i + 300] for i in range(0, len(s), 300)), cfg, tmp_path / f"shard{k}.u64")
-                 for k, s in enumerate(shards)]
+    own_files = [
+        sketch_batches((s[i : i + 300] for i in range(0, len(s), 300)), cfg, tmp_path / f"shard{k}.u64")
+        for k, s in enumerate(shards)
+    ]
     with ShingleWriter(tmp_path / "one.u64") as w:
         one_file = [sketch(s, cfg, w) for s in shards]
     in_memory = [sketch(s, cfg) for s in shards]
@@ -240,9 +247,16 @@ def family_sketch(cfg: DedupConfig, sets: list[set[int]]) -> Sketch:
     bh = np.arange(1, n * bands + 1, dtype=np.uint64).reshape(n, bands) * np.uint64(0x9E3779B97F4A7C15)
     bh[:, 0] = 7
     keys = np.stack([np.arange(n, dtype=np.uint64), np.zeros(n, np.uint64)], axis=1)
-    return Sketch(cfg.sketch_params(), keys, np.array([len(x) for x in hashes], np.int64), bh,
-                  np.full(n, 100, np.int64), None, (ShingleRun(None, 0, np.concatenate(hashes)),),
-                  np.array([0, n], np.int64))
+    return Sketch(
+        cfg.sketch_params(),
+        keys,
+        np.array([len(x) for x in hashes], np.int64),
+        bh,
+        np.full(n, 100, np.int64),
+        None,
+        (ShingleRun(None, 0, np.concatenate(hashes)),),
+        np.array([0, n], np.int64),
+    )
 
 
 def two_sides_and_a_bridge() -> list[set[int]]:

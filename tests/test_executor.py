@@ -35,7 +35,9 @@ def test_unknown_executor_is_a_user_error():
         make_executor("dask", 1)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="Ray is an optional extra: pip install 'dolphin-data[ray]'")
+@pytest.mark.skipif(
+    importlib.util.find_spec("ray") is None, reason="Ray is an optional extra: pip install 'dolphin-data[ray]'"
+)
 def test_ray_build_is_byte_identical_to_local(tmp_path):
     from dolphin_data.engine.run import build_recipe
     from dolphin_data.recipe import load_recipe
@@ -43,8 +45,11 @@ def test_ray_build_is_byte_identical_to_local(tmp_path):
     recipe = load_recipe(REPO / "recipes" / "2.9.yaml")
     build_recipe(recipe, tmp_path / "local", REPO / "raw", workers=1)
     build_recipe(recipe, tmp_path / "ray", REPO / "raw", workers=2, executor="ray")
-    files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*")
-                   if p.is_file() and ".cache" not in p.parts)
+    files = sorted(
+        p.relative_to(tmp_path / "local")
+        for p in (tmp_path / "local").rglob("*")
+        if p.is_file() and ".cache" not in p.parts
+    )
     assert len(files) > 20
     for rel in files:
         if rel.name == "timings.json":

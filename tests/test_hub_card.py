@@ -73,10 +73,19 @@ def test_load_dataset_reads_each_file_by_config_name_offline(built, tmp_path, mo
 def test_header_helpers():
     assert config_name("dolphin201-sharegpt2.jsonl") == "dolphin201-sharegpt2"
     assert [size_category(n) for n in (0, 999, 1000, 250_000, 3_000_000)] == [
-        "n<1K", "n<1K", "1K<n<10K", "100K<n<1M", "1M<n<10M"]
-    manifest = {"files": [{"output": "a.jsonl", "source": "a", "upstream": {"repo": "/local/folder"}},
-                          {"output": "a.jsonl", "source": "b", "upstream": {"repo": "org/b"}}],
-                "totals": {"records_written": 12}}
+        "n<1K",
+        "n<1K",
+        "1K<n<10K",
+        "100K<n<1M",
+        "1M<n<10M",
+    ]
+    manifest = {
+        "files": [
+            {"output": "a.jsonl", "source": "a", "upstream": {"repo": "/local/folder"}},
+            {"output": "a.jsonl", "source": "b", "upstream": {"repo": "org/b"}},
+        ],
+        "totals": {"records_written": 12},
+    }
     meta = card_header(manifest, {"a": "unknown", "b": "unknown"}, "x")
     # two sources sharing a file: one config; a local folder is not a Hub source dataset; one licence: a string
     assert [c["config_name"] for c in meta["configs"]] == ["a"]
@@ -102,8 +111,11 @@ class FakeApi:
         self.calls.append(("upload_folder", (), kwargs))
         root = Path(kwargs["folder_path"])
         every = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-        self.uploaded = sorted(filter_repo_objects(every, allow_patterns=kwargs["allow_patterns"],
-                                                   ignore_patterns=kwargs["ignore_patterns"]))
+        self.uploaded = sorted(
+            filter_repo_objects(
+                every, allow_patterns=kwargs["allow_patterns"], ignore_patterns=kwargs["ignore_patterns"]
+            )
+        )
         return "commit-info"
 
 
@@ -126,9 +138,16 @@ def test_push_uploads_exactly_the_build_in_one_commit(built, tmp_path):
     assert api.calls[1][1:] == (("me/hub-mini",), {"branch": "v1", "repo_type": "dataset", "exist_ok": True})
     upload = api.calls[2][2]
     assert {k: upload[k] for k in ("repo_id", "repo_type", "folder_path", "revision", "ignore_patterns")} == {
-        "repo_id": "me/hub-mini", "repo_type": "dataset", "folder_path": str(folder), "revision": "v1",
-        "ignore_patterns": IGNORE}
-    assert upload["commit_message"] == f"dolphin-data build of hub-mini (recipe sha256 {manifest['recipe']['sha256'][:12]})"
+        "repo_id": "me/hub-mini",
+        "repo_type": "dataset",
+        "folder_path": str(folder),
+        "revision": "v1",
+        "ignore_patterns": IGNORE,
+    }
+    assert (
+        upload["commit_message"]
+        == f"dolphin-data build of hub-mini (recipe sha256 {manifest['recipe']['sha256'][:12]})"
+    )
 
 
 def test_push_refuses_a_changed_build_and_a_bad_repo_id(built, tmp_path):

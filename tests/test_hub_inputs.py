@@ -18,8 +18,10 @@ datasets = pytest.importorskip("datasets")
 
 MATH = [{"question": f"What is {i} times 3?", "answer": f"{i} x 3 = {3 * i}."} for i in range(1, 6)]
 TEST = [{"question": "What is 10 minus 4?", "answer": "10 - 4 = 6."}, {"question": "Broken", "answer": None}]
-CHAT = [{"conversations": [{"from": "human", "value": f"Hi {i}"}, {"from": "gpt", "value": f"Hello {i}."}]}
-        for i in range(3)]
+CHAT = [
+    {"conversations": [{"from": "human", "value": f"Hi {i}"}, {"from": "gpt", "value": f"Hello {i}."}]}
+    for i in range(3)
+]
 
 
 @pytest.fixture(autouse=True)
@@ -58,13 +60,19 @@ def answers(path: Path) -> list[str]:
 
 def test_arrow_files_of_save_to_disk_read_as_rows(saved):
     files = resolve_input(saved).files
-    assert [f.relative_to(saved).as_posix() for f in files] == ["train/data-00000-of-00002.arrow",
-                                                                "train/data-00001-of-00002.arrow"]
+    assert [f.relative_to(saved).as_posix() for f in files] == [
+        "train/data-00000-of-00002.arrow",
+        "train/data-00001-of-00002.arrow",
+    ]
     rows = [(Path(r.file).name, r.line, r.row) for f in files for r in iter_rows(f)]
     assert [row for _, _, row in rows] == MATH  # in order, every row, as saved
     assert [(name, line) for name, line, _ in rows] == [
-        ("data-00000-of-00002.arrow", 1), ("data-00000-of-00002.arrow", 2), ("data-00000-of-00002.arrow", 3),
-        ("data-00001-of-00002.arrow", 1), ("data-00001-of-00002.arrow", 2)]
+        ("data-00000-of-00002.arrow", 1),
+        ("data-00000-of-00002.arrow", 2),
+        ("data-00000-of-00002.arrow", 3),
+        ("data-00001-of-00002.arrow", 1),
+        ("data-00001-of-00002.arrow", 2),
+    ]
 
 
 def test_convert_a_save_to_disk_folder_by_split(saved, tmp_path, cli):
@@ -79,7 +87,8 @@ def test_convert_a_save_to_disk_folder_by_split(saved, tmp_path, cli):
     assert answers(tmp_path / "test.jsonl") == ["10 - 4 = 6."]
     rejects = read_jsonl(tmp_path / "test.rejects.jsonl")
     assert [(r["reason"], r["file"], r["line"]) for r in rejects] == [
-        ("schema:null_value", "math_saved/test/data-00000-of-00001.arrow", 2)]
+        ("schema:null_value", "math_saved/test/data-00000-of-00001.arrow", 2)
+    ]
 
     res = cli("convert", saved, "--from", "orca_math", "--split", "validation", "--out", tmp_path / "v.jsonl")
     assert res.exit_code == 1 and "no split 'validation'; splits: train, test" in res.output
@@ -91,7 +100,11 @@ def test_a_save_to_disk_dataset_and_inspect(tmp_path, cli):
 
     summary = inspect_file(tmp_path / "chat_saved")["summary"]
     assert (summary["shape"], summary["records"], summary["valid conversations"], summary["human turns"]) == (
-        "sharegpt", 3, 3, 3)
+        "sharegpt",
+        3,
+        3,
+        3,
+    )
     res = cli("inspect", tmp_path / "chat_saved")
     assert res.exit_code == 0 and "valid conversations" in res.output, res.output
 
@@ -126,12 +139,26 @@ def test_hub_id_downloads_into_the_named_folder(parquet_folder, tmp_path, monkey
 
     monkeypatch.setattr(huggingface_hub, "snapshot_download", fake_snapshot_download)
     raw = tmp_path / "raw"
-    res = cli("convert", "microsoft/orca-math-word-problems-200k@abc123", "--from", "orca_math", "--raw", raw,
-              "--out", tmp_path / "o.jsonl")
+    res = cli(
+        "convert",
+        "microsoft/orca-math-word-problems-200k@abc123",
+        "--from",
+        "orca_math",
+        "--raw",
+        raw,
+        "--out",
+        tmp_path / "o.jsonl",
+    )
     assert res.exit_code == 0, res.output
-    assert calls == [{"repo_id": "microsoft/orca-math-word-problems-200k", "repo_type": "dataset",
-                      "revision": "abc123", "local_dir": raw / "microsoft" / "orca-math-word-problems-200k",
-                      "allow_patterns": HUB_PATTERNS}]
+    assert calls == [
+        {
+            "repo_id": "microsoft/orca-math-word-problems-200k",
+            "repo_type": "dataset",
+            "revision": "abc123",
+            "local_dir": raw / "microsoft" / "orca-math-word-problems-200k",
+            "allow_patterns": HUB_PATTERNS,
+        }
+    ]
     assert answers(tmp_path / "o.jsonl") == [r["answer"] for r in MATH]
     ids = [r["id"] for r in read_jsonl(tmp_path / "o.jsonl")]
     assert ids[0] == "orca-math-word-problems-200k:1"
@@ -199,10 +226,14 @@ def test_recipe_sources_read_save_to_disk_and_hub_folders(saved, parquet_folder,
     want = ["10 - 4 = 6."] if split else [r["answer"] for r in MATH]
     assert answers(tmp_path / "out" / "saved.jsonl") == want
     assert [r["path"] for r in files["saved"]["raw_files"]] == (
-        ["saved/test/data-00000-of-00001.arrow"] if split else
-        ["saved/train/data-00000-of-00002.arrow", "saved/train/data-00001-of-00002.arrow"])
+        ["saved/test/data-00000-of-00001.arrow"]
+        if split
+        else ["saved/train/data-00000-of-00002.arrow", "saved/train/data-00001-of-00002.arrow"]
+    )
     assert [r["path"] for r in files["hubfolder"]["raw_files"]] == [
-        "hubfolder/data/train-00000-of-00002.parquet", "hubfolder/data/train-00001-of-00002.parquet"]
+        "hubfolder/data/train-00000-of-00002.parquet",
+        "hubfolder/data/train-00001-of-00002.parquet",
+    ]
     assert answers(tmp_path / "out" / "hubfolder.jsonl") == [r["answer"] for r in MATH]
 
 
@@ -213,8 +244,10 @@ def test_a_folder_with_a_dataset_card_reads_its_config(tmp_path):
     (folder / "data").mkdir(parents=True)
     (folder / "data" / "chat.jsonl").write_text("".join(json.dumps(r) + "\n" for r in CHAT))
     (folder / "data" / "other.jsonl").write_text(json.dumps(CHAT[0]) + "\n")  # not in the card's config
-    (folder / "README.md").write_text("---\nconfigs:\n- config_name: default\n  data_files:\n  - split: train\n"
-                                      "    path: data/chat.jsonl\n---\n# chat\n")
+    (folder / "README.md").write_text(
+        "---\nconfigs:\n- config_name: default\n  data_files:\n  - split: train\n"
+        "    path: data/chat.jsonl\n---\n# chat\n"
+    )
     assert [f.name for f in resolve_input(folder).files] == ["chat.jsonl"]
 
 
@@ -222,6 +255,9 @@ def test_a_build_folder_is_not_one_input(tmp_path):
     from tests.hub_build import build
 
     out, _ = build(tmp_path / "b")
-    with pytest.raises(UserError, match=r"b/out: its dataset card declares 2 configs \(Orca-Math-mini, chat-mini\); "
-                                        "name one config's file instead"):
+    with pytest.raises(
+        UserError,
+        match=r"b/out: its dataset card declares 2 configs \(Orca-Math-mini, chat-mini\); "
+        "name one config's file instead",
+    ):
         resolve_input(out)

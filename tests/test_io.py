@@ -19,7 +19,12 @@ def rows(path):
 def test_jsonl_with_blank_bad_json_and_bad_utf8(tmp_path):
     p = tmp_path / "a.jsonl"
     p.write_bytes(b'{"a": 1}\n\n{broken\n{"b": "\xff"}\n[1, 2]\n')
-    assert rows(p) == [(1, {"a": 1}, None), (3, None, "schema:invalid_json"), (4, None, "schema:invalid_utf8"), (5, [1, 2], None)]
+    assert rows(p) == [
+        (1, {"a": 1}, None),
+        (3, None, "schema:invalid_json"),
+        (4, None, "schema:invalid_utf8"),
+        (5, [1, 2], None),
+    ]
 
 
 def test_gzipped_jsonl_and_json_array(tmp_path):

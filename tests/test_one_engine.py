@@ -83,8 +83,20 @@ def test_stage_command_equals_the_build(builds, tmp_path, cli, stage):
         params.write_text(yaml.safe_dump(stage_params(recipe, s, stage)))
         out, rej = tmp_path / f"{s.name}.out.jsonl", tmp_path / f"{s.name}.rej.jsonl"
         extra = ["--stats", tmp_path / f"{s.name}.stats.jsonl"] if stage == "tokens" else []
-        res = cli(*COMMAND[stage], files[s.name], "--out", out, "--rejects", rej, "--params", params, "--source", s.name,
-                  "-q", *extra)
+        res = cli(
+            *COMMAND[stage],
+            files[s.name],
+            "--out",
+            out,
+            "--rejects",
+            rej,
+            "--params",
+            params,
+            "--source",
+            s.name,
+            "-q",
+            *extra,
+        )
         assert res.exit_code == 0, res.output
         assert out.read_bytes() == (after / s.output).read_bytes(), (stage, s.name)
         assert without_place(read_jsonl(rej)) == expected_rejects(after, stage, s.name), (stage, s.name)
@@ -97,8 +109,17 @@ def test_dedup_command_over_every_file_equals_the_build(builds, tmp_path, cli):
     files = inputs_of(recipe, folders["dedup"], tmp_path / "in")
     params = tmp_path / "dedup.params.yaml"
     params.write_text(yaml.safe_dump({k: v for k, v in recipe.stage_params["dedup"].items() if k != "priority"}))
-    res = cli("dedup", *files.values(), "--out", tmp_path / "out", "--rejects", tmp_path / "rej.jsonl", "--params", params,
-              "-q")
+    res = cli(
+        "dedup",
+        *files.values(),
+        "--out",
+        tmp_path / "out",
+        "--rejects",
+        tmp_path / "rej.jsonl",
+        "--params",
+        params,
+        "-q",
+    )
     assert res.exit_code == 0, res.output
     after = folders["systemchat_validate"]
     for s in recipe.sources:
@@ -118,8 +139,23 @@ def test_convert_command_equals_the_builds_first_step(builds, tmp_path, cli):
             continue  # the build's first step there is convert + sample
         (path,) = list((RAW / s.raw_dir).glob(s.files[0]))
         out, rej = tmp_path / f"{s.name}.jsonl", tmp_path / f"{s.name}.rej.jsonl"
-        assert cli("convert", path, "--from", s.converter, "--source", s.name, "--out", out, "--rejects", rej,
-                   "--train-flags", "-q").exit_code == 0
+        assert (
+            cli(
+                "convert",
+                path,
+                "--from",
+                s.converter,
+                "--source",
+                s.name,
+                "--out",
+                out,
+                "--rejects",
+                rej,
+                "--train-flags",
+                "-q",
+            ).exit_code
+            == 0
+        )
         assert out.read_bytes() == (tmp_path / "b" / s.output).read_bytes(), s.name
         build_rejects = [r for r in read_jsonl(tmp_path / "b" / "rejects" / "convert.jsonl") if r["source"] == s.name]
         assert read_jsonl(rej) == [dict(r, file=path.name) for r in build_rejects]

@@ -28,11 +28,19 @@ sources:
 def make_hub(root):
     hub = root / "hub"
     (hub / "org" / "flan").mkdir(parents=True)
-    (hub / "org" / "flan" / "flan1m.jsonl").write_text(json.dumps({"instruction": "s", "input": "q", "output": "a"}) + "\n")
+    (hub / "org" / "flan" / "flan1m.jsonl").write_text(
+        json.dumps({"instruction": "s", "input": "q", "output": "a"}) + "\n"
+    )
     (hub / "org" / "flan" / "README.md").write_text("not data\n")
     data = hub / "org" / "chat" / "data"
     data.mkdir(parents=True)
-    rows = [{"prompt": "hi", "prompt_id": "p1", "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}]
+    rows = [
+        {
+            "prompt": "hi",
+            "prompt_id": "p1",
+            "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}],
+        }
+    ]
     pq.write_table(pa.Table.from_pylist(rows), data / "train-00000-of-00001.parquet")
     return hub
 

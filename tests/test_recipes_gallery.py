@@ -73,7 +73,10 @@ def as_sharegpt(rec: dict) -> dict:
     if "conversations" in rec:
         return rec
     roles = {"system": "system", "user": "human", "assistant": "gpt"}
-    return {"id": rec["id"], "conversations": [{"from": roles[m["role"]], "value": m["content"]} for m in rec["messages"]]}
+    return {
+        "id": rec["id"],
+        "conversations": [{"from": roles[m["role"]], "value": m["content"]} for m in rec["messages"]],
+    }
 
 
 @pytest.fixture(scope="module", params=LATER)
@@ -201,8 +204,9 @@ def test_known_unfilter_gaps(built: Built, request) -> None:
     _, _, gaps = expected_outcomes(built)
     if not gaps:
         pytest.skip("no known-gap plant in this recipe's sources")
-    request.applymarker(pytest.mark.xfail(strict=True, reason="known unfilter gaps: " + ", ".join(
-        f"{p.source}:{p.line}" for p in gaps)))
+    request.applymarker(
+        pytest.mark.xfail(strict=True, reason="known unfilter gaps: " + ", ".join(f"{p.source}:{p.line}" for p in gaps))
+    )
     dropped = {(r["source"], r["id"]) for r in built.rejects.get("unfilter", [])}
     for p in gaps:
         key = (p.source, built.convs[(p.source, p.file, p.line)].id)
@@ -213,34 +217,73 @@ def test_known_unfilter_gaps(built: Built, request) -> None:
 
 CONFIG_FILES = {  # the datasets: blocks of the published Axolotl configs, in order (sources in each recipe's header)
     "2.9.1": [o for o in DOLPHIN_29_OUTPUTS if o not in ("Ultrachat200kunfiltered.jsonl", "SystemConversations.jsonl")],
-    "2.9.2": ["dolphin201-sharegpt2.jsonl", "dolphin-coder-codegen-sharegpt2.jsonl",
-              "dolphin-coder-translate-sharegpt2.jsonl", "m-a-p_Code-Feedback-sharegpt-unfiltered.jsonl",
-              "m-a-p_CodeFeedback-Filtered-Instruction-sharegpt-unfiltered.jsonl", "not_samantha_norefusals.jsonl",
-              "openhermes200k_unfiltered.jsonl", "Orca-Math-resort-unfiltered.jsonl", "SystemChat_sharegpt.jsonl",
-              "toolbench_instruct_j1s1_3k_unfiltered.jsonl", "toolbench_negative_unfiltered.jsonl",
-              "toolbench_react_10p_unfiltered.jsonl", "toolbench_tflan_cot_30p_unfiltered.jsonl",
-              "agent_instruct_react_unfiltered.jsonl"],
-    "2.9.3": ["dolphin201-sharegpt2.jsonl", "SystemChat_filtered_sharegpt.jsonl", "SystemChat_multilingual_sharegpt.jsonl",
-              "dolphin-coder-translate-sharegpt2.jsonl", "dolphin-coder-codegen-sharegpt2.jsonl",
-              "m-a-p_Code-Feedback-sharegpt-unfiltered.jsonl",
-              "m-a-p_CodeFeedback-Filtered-Instruction-sharegpt-unfiltered.jsonl", "not_samantha_norefusals.jsonl",
-              "Orca-Math-resort-unfiltered.jsonl", "agent_instruct_react_unfiltered.jsonl",
-              "toolbench_instruct_j1s1_3k_unfiltered.jsonl", "toolbench_negative_unfiltered.jsonl",
-              "toolbench_react_10p_unfiltered.jsonl", "toolbench_tflan_cot_30p_unfiltered.jsonl",
-              "openhermes200k_unfiltered.jsonl"],
+    "2.9.2": [
+        "dolphin201-sharegpt2.jsonl",
+        "dolphin-coder-codegen-sharegpt2.jsonl",
+        "dolphin-coder-translate-sharegpt2.jsonl",
+        "m-a-p_Code-Feedback-sharegpt-unfiltered.jsonl",
+        "m-a-p_CodeFeedback-Filtered-Instruction-sharegpt-unfiltered.jsonl",
+        "not_samantha_norefusals.jsonl",
+        "openhermes200k_unfiltered.jsonl",
+        "Orca-Math-resort-unfiltered.jsonl",
+        "SystemChat_sharegpt.jsonl",
+        "toolbench_instruct_j1s1_3k_unfiltered.jsonl",
+        "toolbench_negative_unfiltered.jsonl",
+        "toolbench_react_10p_unfiltered.jsonl",
+        "toolbench_tflan_cot_30p_unfiltered.jsonl",
+        "agent_instruct_react_unfiltered.jsonl",
+    ],
+    "2.9.3": [
+        "dolphin201-sharegpt2.jsonl",
+        "SystemChat_filtered_sharegpt.jsonl",
+        "SystemChat_multilingual_sharegpt.jsonl",
+        "dolphin-coder-translate-sharegpt2.jsonl",
+        "dolphin-coder-codegen-sharegpt2.jsonl",
+        "m-a-p_Code-Feedback-sharegpt-unfiltered.jsonl",
+        "m-a-p_CodeFeedback-Filtered-Instruction-sharegpt-unfiltered.jsonl",
+        "not_samantha_norefusals.jsonl",
+        "Orca-Math-resort-unfiltered.jsonl",
+        "agent_instruct_react_unfiltered.jsonl",
+        "toolbench_instruct_j1s1_3k_unfiltered.jsonl",
+        "toolbench_negative_unfiltered.jsonl",
+        "toolbench_react_10p_unfiltered.jsonl",
+        "toolbench_tflan_cot_30p_unfiltered.jsonl",
+        "openhermes200k_unfiltered.jsonl",
+    ],
 }
 CARD_REPOS = {  # the cards' datasets: lists (2.9.4, 3.0), as upstream repos of the recipe's sources
-    "2.9.4": {"cognitivecomputations/dolphin", "m-a-p/CodeFeedback-Filtered-Instruction", "cognitivecomputations/dolphin-coder",
-              "cognitivecomputations/samantha-data", "microsoft/orca-math-word-problems-200k", "mlabonne/FineTome-100k",
-              "arcee-ai/agent-data", "PawanKrd/math-gpt-4o-200k", "cognitivecomputations/SystemChat-2.0"},
-    "3.0": {"OpenCoder-LLM/opc-sft-stage1", "OpenCoder-LLM/opc-sft-stage2", "microsoft/orca-agentinstruct-1M-v1",
-            "microsoft/orca-math-word-problems-200k", "NousResearch/hermes-function-calling-v1", "AI-MO/NuminaMath-CoT",
-            "AI-MO/NuminaMath-TIR", "allenai/tulu-3-sft-mixture", "cognitivecomputations/dolphin-coder",
-            "HuggingFaceTB/smoltalk", "cognitivecomputations/samantha-data", "m-a-p/CodeFeedback-Filtered-Instruction",
-            "m-a-p/Code-Feedback"},
+    "2.9.4": {
+        "cognitivecomputations/dolphin",
+        "m-a-p/CodeFeedback-Filtered-Instruction",
+        "cognitivecomputations/dolphin-coder",
+        "cognitivecomputations/samantha-data",
+        "microsoft/orca-math-word-problems-200k",
+        "mlabonne/FineTome-100k",
+        "arcee-ai/agent-data",
+        "PawanKrd/math-gpt-4o-200k",
+        "cognitivecomputations/SystemChat-2.0",
+    },
+    "3.0": {
+        "OpenCoder-LLM/opc-sft-stage1",
+        "OpenCoder-LLM/opc-sft-stage2",
+        "microsoft/orca-agentinstruct-1M-v1",
+        "microsoft/orca-math-word-problems-200k",
+        "NousResearch/hermes-function-calling-v1",
+        "AI-MO/NuminaMath-CoT",
+        "AI-MO/NuminaMath-TIR",
+        "allenai/tulu-3-sft-mixture",
+        "cognitivecomputations/dolphin-coder",
+        "HuggingFaceTB/smoltalk",
+        "cognitivecomputations/samantha-data",
+        "m-a-p/CodeFeedback-Filtered-Instruction",
+        "m-a-p/Code-Feedback",
+    },
 }
 RUN = {  # sequence_len, micro_batch_size, gradient_accumulation_steps, val_set_size from the published configs
-    "2.9.1": (4096, 3, 4, 0.0002), "2.9.2": (8192, 1, 8, 0.01), "2.9.3": (8192, 1, 16, 0.01), "2.9.4": (8192, 2, 16, 0.01),
+    "2.9.1": (4096, 3, 4, 0.0002),
+    "2.9.2": (8192, 1, 8, 0.01),
+    "2.9.3": (8192, 1, 16, 0.01),
+    "2.9.4": (8192, 2, 16, 0.01),
 }
 
 
@@ -258,7 +301,9 @@ def test_recipe_matches_its_published_config_or_card(key: str) -> None:
     tokens = recipe.build_stage(next(st for st in recipe.sources[0].stages if st.name == "tokens"))
     assert tokens.max_len == recipe.sequence_len  # from the one home of the setting
     text = path.read_text(encoding="utf-8")
-    assert "https://huggingface.co/" in text and "INFERRED" in text, "each recipe cites its sources and marks inferences"
+    assert "https://huggingface.co/" in text and "INFERRED" in text, (
+        "each recipe cites its sources and marks inferences"
+    )
     assert "decontaminate" in recipe.stage_params, "decontamination is on in the later mixes"
     assert all("decontaminate" in [st.name for st in s.stages] for s in recipe.sources)
     assert not any("SystemConversations" in s.output or s.name == "ultrachat" for s in recipe.sources)
@@ -313,23 +358,32 @@ def test_diff_29_to_291_is_the_two_removed_sources(cli) -> None:
     settings = lines[lines.index("stage settings (stage_params):") + 1 : lines.index("sources:")]
     assert settings and all(ln.startswith("  ~ decontaminate.") for ln in settings)
     changed = [ln for ln in lines if ln.startswith("      stages: ")]
-    assert changed and all(ln.replace('"decontaminate", ', "").split(" -> ")[0][14:] ==
-                           ln.replace('"decontaminate", ', "").split(" -> ")[1] for ln in changed)
+    assert changed and all(
+        ln.replace('"decontaminate", ', "").split(" -> ")[0][14:]
+        == ln.replace('"decontaminate", ', "").split(" -> ")[1]
+        for ln in changed
+    )
 
 
 def test_diff_291_to_292_shows_settings_sources_outputs_and_order(cli) -> None:
     lines = cli("diff-recipes", "2.9.1", "2.9.2", "--dir", REPO / "recipes").output.splitlines()
-    for want in ("  ~ sequence_len: 4096 -> 8192", "  ~ training.micro_batch_size: 3 -> 1",
-                 "  ~ tokens.max_len: 4096 -> 8192", "  + SystemChat_sharegpt.jsonl",
-                 "  + systemchat2_filtered (cognitivecomputations/SystemChat-2.0, converter systemchat)",
-                 "source order (dedup priority: the earlier source's copy survives):"):
+    for want in (
+        "  ~ sequence_len: 4096 -> 8192",
+        "  ~ training.micro_batch_size: 3 -> 1",
+        "  ~ tokens.max_len: 4096 -> 8192",
+        "  + SystemChat_sharegpt.jsonl",
+        "  + systemchat2_filtered (cognitivecomputations/SystemChat-2.0, converter systemchat)",
+        "source order (dedup priority: the earlier source's copy survives):",
+    ):
         assert want in lines, want
 
 
 def test_diff_reports_changed_sources_and_stage_defaults(cli) -> None:
     lines = cli("diff-recipes", REPO / "recipes" / "2.9.yaml", REPO / "recipes" / "3.0.yaml").output.splitlines()
     assert "  ~ output.format: sharegpt -> messages" in lines
-    assert "  ~ tokens.default_system_prompt: You are a helpful assistant. -> null" in lines  # a default vs explicit null
+    assert (
+        "  ~ tokens.default_system_prompt: You are a helpful assistant. -> null" in lines
+    )  # a default vs explicit null
     i = lines.index("  ~ samantha")
     assert lines[i + 1] == "      output: not_samantha_norefusals.jsonl -> samantha-data.jsonl"
 

@@ -55,11 +55,14 @@ def corpus(tmp_path_factory):
 
 
 def _start(raw: Path, out: Path) -> subprocess.Popen:
-    code = ("from dolphin_data.cli import app; "
-            f"app(['build', 'recipes/2.9.yaml', '--raw', {str(raw)!r}, '--out', {str(out)!r}, '-w', '2', '-q', "
-            "'--no-cache'])")
-    return subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    code = (
+        "from dolphin_data.cli import app; "
+        f"app(['build', 'recipes/2.9.yaml', '--raw', {str(raw)!r}, '--out', {str(out)!r}, '-w', '2', '-q', "
+        "'--no-cache'])"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _wait_for_workers(proc: subprocess.Popen, n: int = 2, timeout: float = 60) -> set[int]:

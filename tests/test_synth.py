@@ -52,14 +52,42 @@ def test_every_certain_fate_matches_and_nothing_unplanted_is_dropped(corpus, bui
     assert result["certain"] > 200 and result["certain_matched"] == result["certain"], result["mismatches"]
     assert result["kinds"]["boilerplate"]["recall"] >= 0.9, result["mismatches"].get("boilerplate")  # repaired, kept
     kinds = set(result["kinds"])
-    assert {"refusal", "boilerplate", "leak", "sentinel", "directive", "long", "malformed", "dup_exact",
-            "dup_near", "dup_cross_exact", "dup_cross_near", "near_below", "non_english", "dup_original"} <= kinds
+    assert {
+        "refusal",
+        "boilerplate",
+        "leak",
+        "sentinel",
+        "directive",
+        "long",
+        "malformed",
+        "dup_exact",
+        "dup_near",
+        "dup_cross_exact",
+        "dup_cross_near",
+        "near_below",
+        "non_english",
+        "dup_original",
+    } <= kinds
     # every convert reason a layout can carry was planted and rejected as such
     by_line, by_id = outcomes(out)
     assert {v.split(":", 1)[1] for v in by_line.values()} == {
-        "schema:" + r for r in ("empty_turn", "too_few_turns", "unknown_role", "not_alternating", "first_not_human",
-                                "last_not_gpt", "system_not_first", "invalid_json", "invalid_utf8", "not_an_object",
-                                "missing_key", "null_value", "wrong_type")}
+        "schema:" + r
+        for r in (
+            "empty_turn",
+            "too_few_turns",
+            "unknown_role",
+            "not_alternating",
+            "first_not_human",
+            "last_not_gpt",
+            "system_not_first",
+            "invalid_json",
+            "invalid_utf8",
+            "not_an_object",
+            "missing_key",
+            "null_value",
+            "wrong_type",
+        )
+    }
     planted_lines = {(r["source"], r["line"]) for r in truth}
     planted_ids = {(r["source"], r["id"]) for r in truth}
     assert set(by_line) <= planted_lines
@@ -91,8 +119,11 @@ def test_files_have_the_upstream_layouts_of_raw(corpus):
 
     raw = REPO / "raw"  # the 2.9 recipe's sources (raw/ also holds the later mixes' samples)
     wanted = sorted(str(p.relative_to(raw)) for s in load_recipe(RECIPE).sources for p in resolve_raw_files(s, raw))
-    got = sorted(str(p.relative_to(root / "raw")) for p in (root / "raw").rglob("*")
-                 if p.suffix in (".jsonl", ".json", ".parquet") and p.name not in ("GROUND_TRUTH.jsonl", "SYNTH.json"))
+    got = sorted(
+        str(p.relative_to(root / "raw"))
+        for p in (root / "raw").rglob("*")
+        if p.suffix in (".jsonl", ".json", ".parquet") and p.name not in ("GROUND_TRUTH.jsonl", "SYNTH.json")
+    )
     assert got == wanted
     for src in SOURCES:
         ours, sample = root / "raw" / src.path, raw / src.path
@@ -127,8 +158,17 @@ def test_text_is_not_trivially_compressible_or_repetitive(corpus):
     ratio = len(data) / len(zlib.compress(data, 6))
     assert 2.0 < ratio < 4.5, ratio  # English prose with JSON markup compresses about 3x
     rows = [r.row for r in iter_rows(root / "raw" / "openhermes" / "openhermes2_5.json")]
-    words = " ".join(t["value"] for r in rows if isinstance(r, dict) and isinstance(r.get("conversations"), list)
-                     for t in r["conversations"] if isinstance(t.get("value"), str)).lower().split()
+    words = (
+        " ".join(
+            t["value"]
+            for r in rows
+            if isinstance(r, dict) and isinstance(r.get("conversations"), list)
+            for t in r["conversations"]
+            if isinstance(t.get("value"), str)
+        )
+        .lower()
+        .split()
+    )
     grams = list(zip(words, words[1:], words[2:], words[3:], words[4:], strict=False))
     assert len(set(grams)) / len(grams) > 0.9
 
@@ -145,8 +185,9 @@ def test_calibration_constants_match_the_tokenizer():
         runs, n = 20, 1000
         tokens = np.zeros(runs * n, np.int32)
         starts = np.arange(runs) * n
-        T.fill_runs(tokens, starts, np.full(runs, n), v, tt.base[v], np.full(runs, T.END_DOT),
-                    np.ones(runs, np.int8), rng)
+        T.fill_runs(
+            tokens, starts, np.full(runs, n), v, tt.base[v], np.full(runs, T.END_DOT), np.ones(runs, np.int8), rng
+        )
         texts = tt.texts(tokens, np.append(starts, runs * n))
         chars = sum(len(t) for t in texts) / (runs * n)
         toks = float(enc.count_batch(texts).sum()) / (runs * n)
@@ -179,8 +220,10 @@ def test_the_library_does_not_import_the_cli():
     import subprocess
     import sys
 
-    code = ("import sys, dolphin_data.synth, dolphin_data.synth.writer, dolphin_data.synth.truth; "
-            "assert 'typer' not in sys.modules and 'dolphin_data.cli' not in sys.modules, sorted(sys.modules)")
+    code = (
+        "import sys, dolphin_data.synth, dolphin_data.synth.writer, dolphin_data.synth.truth; "
+        "assert 'typer' not in sys.modules and 'dolphin_data.cli' not in sys.modules, sorted(sys.modules)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -42,8 +42,23 @@ def built(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("scbuild")
     out, rej, rep = tmp / "SystemConversations.jsonl", tmp / "rej.jsonl", tmp / "rep"
-    res = CliRunner().invoke(app, ["systemchat", "build", str(RECIPE), "--raw", str(RAW), "--out", str(out),
-                                   "--rejects", str(rej), "--report", str(rep)], catch_exceptions=False)
+    res = CliRunner().invoke(
+        app,
+        [
+            "systemchat",
+            "build",
+            str(RECIPE),
+            "--raw",
+            str(RAW),
+            "--out",
+            str(out),
+            "--rejects",
+            str(rej),
+            "--report",
+            str(rep),
+        ],
+        catch_exceptions=False,
+    )
     assert res.exit_code == 0, res.output
     return out, rej, rep
 
@@ -57,7 +72,11 @@ def test_bundled_systemchat_sample_has_zero_leakage_after_the_stage(built):
     assert report["leakage"]["before"] == len(leaks) > 0
     assert report["leakage"]["after"] == 0 and report["leakage"]["rate_after"] == 0.0
     (build,) = json.loads((rep / "manifest.json").read_text())["files"]
-    assert build["rows_read"] == build["records_written"] + build["rows_rejected"] == len(read_jsonl(out)) + len(read_jsonl(rej))
+    assert (
+        build["rows_read"]
+        == build["records_written"] + build["rows_rejected"]
+        == len(read_jsonl(out)) + len(read_jsonl(rej))
+    )
 
 
 def test_bundled_sample_planted_records(built):
@@ -80,21 +99,43 @@ def test_bundled_sample_planted_records(built):
         elif kind == "directive_violation":
             assert rejected[cid].startswith("system:directive:"), cid
     # repair kept some planted leaks, with the leaking text cut out of the raw turn
-    repaired = [line for line, kind in planted("systemchat").items() if kind == "system_leak" and f"systemchat:{line}" in kept]
+    repaired = [
+        line for line, kind in planted("systemchat").items() if kind == "system_leak" and f"systemchat:{line}" in kept
+    ]
     assert repaired
     for line in repaired:
         original = [t["value"] for t in json.loads(raw_rows[line - 1])["conversations"]]
         now = [t.text for t in kept[f"systemchat:{line}"].turns]
         changed = [i for i, (a, b) in enumerate(zip(original, now, strict=True)) if a != b]
-        assert len(changed) == 1 and now[changed[0]] in original[changed[0]] or len(now[changed[0]]) < len(original[changed[0]])
+        assert (
+            len(changed) == 1
+            and now[changed[0]] in original[changed[0]]
+            or len(now[changed[0]]) < len(original[changed[0]])
+        )
 
 
 def test_build_includes_real_system_prompts_and_guards_deterministically(cli, tmp_path):
     outs = []
     for k in range(2):
         out, rej = tmp_path / f"sc{k}.jsonl", tmp_path / f"rej{k}.jsonl"
-        res = cli("systemchat", "build", RECIPE, "--raw", RAW, "--out", out, "--rejects", rej, "--include", "dolphin_flan",
-                  "--guard-source", "dolphin_flan", "--guard-share", "0.5", "-q")
+        res = cli(
+            "systemchat",
+            "build",
+            RECIPE,
+            "--raw",
+            RAW,
+            "--out",
+            out,
+            "--rejects",
+            rej,
+            "--include",
+            "dolphin_flan",
+            "--guard-source",
+            "dolphin_flan",
+            "--guard-share",
+            "0.5",
+            "-q",
+        )
         assert res.exit_code == 0, res.output
         outs.append((out.read_bytes(), rej.read_bytes()))
     assert outs[0] == outs[1]
@@ -114,7 +155,9 @@ def test_build_includes_real_system_prompts_and_guards_deterministically(cli, tm
             prompt = r["conversations"][0]["value"]
             assert prompt.endswith(GUARD_SENTENCE) == (had_it or guard_selected(seed, r["id"], 0.5)), r["id"]
             assert prompt.count(GUARD_SENTENCE) == 1 or not prompt.endswith(GUARD_SENTENCE)
-    guarded = sum(r["conversations"][0]["value"].endswith(GUARD_SENTENCE) for r in rows if r["id"].startswith("systemchat:"))
+    guarded = sum(
+        r["conversations"][0]["value"].endswith(GUARD_SENTENCE) for r in rows if r["id"].startswith("systemchat:")
+    )
     assert 0 < guarded < sum(r["id"].startswith("systemchat:") for r in rows)
 
 
@@ -131,7 +174,9 @@ def test_validator_runs_on_every_file_of_the_29_build(tmp_path):
     for f in manifest["files"]:
         stages = [s for s in f["stages"] if s["stage"] == "systemchat_validate"]
         assert len(stages) == 1, f["source"]
-        assert stages[0]["params"]["rules"] == (["structure", "sentinel", "leak"] if f["source"] == "systemchat" else ["structure", "leak"])
+        assert stages[0]["params"]["rules"] == (
+            ["structure", "sentinel", "leak"] if f["source"] == "systemchat" else ["structure", "leak"]
+        )
     summary = manifest["reports"]["systemchat_validate"]
     assert set(summary["sources"]) == {s.name for s in recipe.sources}
     assert all(s["leak_after"] == 0 for s in summary["sources"].values())
@@ -142,6 +187,7 @@ def test_validator_runs_on_every_file_of_the_29_build(tmp_path):
     assert (tmp_path / "out" / "reports" / "systemchat_validate" / "report.md").exists()
     rejects = read_jsonl(tmp_path / "out" / "rejects" / "systemchat_validate.jsonl")
     assert {r["reason"] for r in rejects} <= {"system:leak", "system:sentinel"} | {
-        f"system:directive:{k}" for k in R.DIRECTIVE_KINDS} | {f"system:structure:{c}" for c in R.STRUCTURE_CODES}
+        f"system:directive:{k}" for k in R.DIRECTIVE_KINDS
+    } | {f"system:structure:{c}" for c in R.STRUCTURE_CODES}
     # structure is a safety net: nothing the converters accepted is rejected by it
     assert not [r for r in rejects if r["reason"].startswith("system:structure:")]

@@ -54,7 +54,9 @@ def test_family(family):
 
 
 def test_leak_points_at_the_first_leaking_reference():
-    conv = make_conv(("Hi", "Arr! As per the system message, I talk like a pirate. My instructions say so."), system="S")
+    conv = make_conv(
+        ("Hi", "Arr! As per the system message, I talk like a pirate. My instructions say so."), system="S"
+    )
     f = R.leak(conv)
     assert (f.reason, f.turn, f.start, f.end) == ("system:leak", 2, 5, 30)
     assert conv.turns[2].text[f.start : f.end] == "As per the system message"
@@ -65,7 +67,9 @@ def test_leak_points_at_the_first_leaking_reference():
 def test_strong_references_leak_even_in_another_sense_context():
     asked_about_os = "My laptop shows an error at boot."
     weak = make_conv((asked_about_os, "The system message says the disk is full."), system="S")
-    strong = make_conv((asked_about_os, "The system message tells me to talk like a pirate: arr, free some space."), system="S")
+    strong = make_conv(
+        (asked_about_os, "The system message tells me to talk like a pirate: arr, free some space."), system="S"
+    )
     mine = make_conv((asked_about_os, "My system prompt says I am a pirate."), system="S")
     assert R.leak(weak) is None
     assert R.leak(strong) is not None and R.leak(mine) is not None
@@ -99,15 +103,22 @@ def test_question_only_covers_what_follows():
 
 
 def test_user_and_system_turns_are_never_flagged():
-    assert R.leak(make_conv(("My system prompt says hi, what does yours say?", "Mine is private, sorry."), system="S")) is None
+    assert (
+        R.leak(make_conv(("My system prompt says hi, what does yours say?", "Mine is private, sorry."), system="S"))
+        is None
+    )
     guard = make_conv(("Hi", "Hello!"), system="Dolphin avoids discussing the system message unless directly asked.")
     assert R.leak(guard) is None
 
 
 def test_keyword_anchored_matching_equals_a_full_scan():
     texts = [t for c in DEV for _, t in c["conv"]] + [c["system"] for c in DEV]
-    texts += ["the system message " * 40, "x" * 500 + " according to my instructions", "System message's rule: be nice.",
-              "I was told by my developers to keep it brief."]
+    texts += [
+        "the system message " * 40,
+        "x" * 500 + " according to my instructions",
+        "System message's rule: be nice.",
+        "I was told by my developers to keep it brief.",
+    ]
     for text in texts:
         assert L.references(text) == [(m.start(), m.end(), m.lastgroup) for m in L.LEAK_RE.finditer(text)], text
 
@@ -137,16 +148,28 @@ def test_batch_agrees_with_single_conversations():
 
 
 def test_other_senses_need_no_context_when_the_noun_is_not_the_prompt():
-    for text in ["The system prompts you for a password.", "Read the system messages in dmesg.",
-                 "The system message bus carries events.", "Design a system prompt template with variables.",
-                 "Follow my instructions below.", "As instructed, here it is."]:
+    for text in [
+        "The system prompts you for a password.",
+        "Read the system messages in dmesg.",
+        "The system message bus carries events.",
+        "Design a system prompt template with variables.",
+        "Follow my instructions below.",
+        "As instructed, here it is.",
+    ]:
         assert L.text_leaks(text) == [], text
 
 
 def test_a_pattern_is_found_however_far_before_its_keyword_it_may_start():
     # told_by reaches furthest before its keyword (the agent): three words of up to 20 letters in between
-    text = "Well, I had been specifically commanded " + "w" * 20 + " " + "x" * 20 + " by those who " + "y" * 20 + \
-        " developers to keep it brief."
+    text = (
+        "Well, I had been specifically commanded "
+        + "w" * 20
+        + " "
+        + "x" * 20
+        + " by those who "
+        + "y" * 20
+        + " developers to keep it brief."
+    )
     assert text.index("developers") - text.index("I had") > 100
     assert [(s, p) for s, _, p in L.references(text)] == [(6, "told_by")]
     assert L.references(text) == [(m.start(), m.end(), m.lastgroup) for m in L.LEAK_RE.finditer(text)]

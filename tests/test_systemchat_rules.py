@@ -208,18 +208,42 @@ def test_parse_no_directive(prompt):
 @pytest.mark.parametrize(
     ("prompt", "good", "bad", "kind"),
     [
-        ("Always respond in exactly 10 words.", "Sorry, as a model, I can't provide real-time weather updates.",
-         "A refrigerator pumps a refrigerant through coils to move heat outside.", "exact_words"),
-        ("Keep answers to no more than five words.", "Paris, obviously.", "The capital of France is Paris, obviously.", "max_words"),
+        (
+            "Always respond in exactly 10 words.",
+            "Sorry, as a model, I can't provide real-time weather updates.",
+            "A refrigerator pumps a refrigerant through coils to move heat outside.",
+            "exact_words",
+        ),
+        (
+            "Keep answers to no more than five words.",
+            "Paris, obviously.",
+            "The capital of France is Paris, obviously.",
+            "max_words",
+        ),
         ("Respond only in JSON.", '{"colours": ["red", "blue"]}', "Sure! Red and blue.", "json"),
-        ("Respond only in JSON.", '```json\n[1, 2]\n```', '"just a string"', "json"),
+        ("Respond only in JSON.", "```json\n[1, 2]\n```", '"just a string"', "json"),
         ("Never use the letter e.", "A cat sat on a mat.", "The cat sat on a mat.", "no_letter"),
         ("Answer in all caps.", "PARIS IS THE CAPITAL.", "Paris is the capital.", "all_caps"),
-        ("Write every response entirely in lowercase letters.", "paris is the capital.", "Paris is the capital.", "all_lowercase"),
-        ("Answer in exactly three bullet points.", "Here:\n- red\n- blue\n* green", "Here:\n- red\n- blue", "exact_bullets"),
+        (
+            "Write every response entirely in lowercase letters.",
+            "paris is the capital.",
+            "Paris is the capital.",
+            "all_lowercase",
+        ),
+        (
+            "Answer in exactly three bullet points.",
+            "Here:\n- red\n- blue\n* green",
+            "Here:\n- red\n- blue",
+            "exact_bullets",
+        ),
         ("Answer in exactly two bullet points.", "1. red\n2) blue\n```\n- not a bullet\n```", "- red", "exact_bullets"),
         ("Never use commas.", "Paris is lovely in spring.", "Paris, France.", "no_commas"),
-        ("Always start every response with 'Ahoy!'", "**Ahoy!** The tide is high.", "The tide is high. Ahoy!", "start_with"),
+        (
+            "Always start every response with 'Ahoy!'",
+            "**Ahoy!** The tide is high.",
+            "The tide is high. Ahoy!",
+            "start_with",
+        ),
         ('End every reply with "Over and out."', "Roger that. Over and out!", "Over and out. Roger that.", "end_with"),
     ],
 )
@@ -237,16 +261,31 @@ def test_word_tolerance():
 
 def test_language_directive_uses_fasttext():
     prompt = "Always answer in French, whatever language the user writes in."
-    ok = make_conv(("What's the best time to visit Paris?", "Le printemps et le début de l'automne sont idéaux pour visiter Paris."),
-                   system=prompt)
+    ok = make_conv(
+        (
+            "What's the best time to visit Paris?",
+            "Le printemps et le début de l'automne sont idéaux pour visiter Paris.",
+        ),
+        system=prompt,
+    )
     assert R.directives(ok) is None
-    bad = make_conv(("What's the best time to visit Paris?",
-                     "Spring and early autumn are ideal: mild weather, blooming parks and fewer crowds than in summer."), system=prompt)
+    bad = make_conv(
+        (
+            "What's the best time to visit Paris?",
+            "Spring and early autumn are ideal: mild weather, blooming parks and fewer crowds than in summer.",
+        ),
+        system=prompt,
+    )
     f = R.directives(bad)
     assert f.reason == "system:directive:language" and f.detail["expected"] == "fr" and f.detail["detected"] == "en"
     # too short to judge, and code blocks are not prose: no flag
     assert R.directives(make_conv(("q", "OK."), system=prompt)) is None
-    assert R.directives(make_conv(("q", "Voici le code :\n```python\nprint('hello world, this is english')\n```"), system=prompt)) is None
+    assert (
+        R.directives(
+            make_conv(("q", "Voici le code :\n```python\nprint('hello world, this is english')\n```"), system=prompt)
+        )
+        is None
+    )
 
 
 def test_directive_details_name_what_was_wrong():

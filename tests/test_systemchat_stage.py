@@ -24,13 +24,28 @@ def sg(id_: str, system: str | None, *turns: str) -> dict:
 
 ROWS = [
     sg("ok", "Always respond in exactly 5 words.", "How are you?", "I am doing very well."),
-    sg("leak_fixable", "You are a pirate.", "Hi", "Arr! As per the system message, I talk like a pirate. Ahoy there, matey, what brings ye aboard?"),
+    sg(
+        "leak_fixable",
+        "You are a pirate.",
+        "Hi",
+        "Arr! As per the system message, I talk like a pirate. Ahoy there, matey, what brings ye aboard?",
+    ),
     sg("asked", "You are a pirate.", "What is your system prompt?", "My system prompt says I must talk like a pirate."),
-    sg("lang", "Answer in French.", "Hello, how is the weather today?", "The weather today is sunny and warm in most places."),
+    sg(
+        "lang",
+        "Answer in French.",
+        "Hello, how is the weather today?",
+        "The weather today is sunny and warm in most places.",
+    ),
     sg("nosys", None, "Hi", "Hello there friend."),
     sg("sentinel", "Be nice.", "Hi", "Hello, nice to meet you! <<||END||>>"),
     sg("leak_whole", "Be nice.", "Hi", "According to the system message, hello."),
-    sg("solar", "You are an astronomy tutor.", "How many planets?", "The solar system has eight planets; the system is stable."),
+    sg(
+        "solar",
+        "You are an astronomy tutor.",
+        "How many planets?",
+        "The solar system has eight planets; the system is stable.",
+    ),
     sg("json_bad", "Respond only in JSON.", "Two colours?", "Red and blue."),
     sg("json_ok", "Respond only in JSON.", "Two colours?", '{"colours": ["red", "blue"]}'),
 ]
@@ -64,8 +79,11 @@ def test_validate_cli_repair(cli, infile, tmp_path):
     assert whole["span"] == {"turn": 2, "start": 0, "end": 31, "text": "According to the system message"}
     assert whole["line"] == 7 and whole["stage"] == "systemchat_validate"
     # every output record is leak-free by a fresh scan, and every input line is accounted for
-    assert all(R.leak(make_conv((c["conversations"][1]["value"], c["conversations"][2]["value"]))) is None
-               for c in kept if c["id"] != "asked")
+    assert all(
+        R.leak(make_conv((c["conversations"][1]["value"], c["conversations"][2]["value"]))) is None
+        for c in kept
+        if c["id"] != "asked"
+    )
     assert len(kept) + len(rejects) == len(ROWS)
     assert "rejected system:leak" in res.output and "repaired" in res.output
     report = (rep / "report.json").read_text()
@@ -77,8 +95,12 @@ def test_validate_cli_repair(cli, infile, tmp_path):
     assert data["system_prompts"]["distinct_prompts"] == 4
     assert data["system_prompts"]["most_common"][0] == {"prompt": "You are a pirate.", "count": 2}
     assert data["examples"]["system:sentinel"][0]["span"]["text"] == "<<||END||>>"
-    assert data["repair_examples"] == [{"id": "leak_fixable", "repairs": [
-        {"turn": 2, "removed": ["As per the system message,"], "before_chars": 95, "after_chars": 68}]}]
+    assert data["repair_examples"] == [
+        {
+            "id": "leak_fixable",
+            "repairs": [{"turn": 2, "removed": ["As per the system message,"], "before_chars": 95, "after_chars": 68}],
+        }
+    ]
     assert data["examples"]["system:leak"][0]["pattern"] == "det_system"
     assert "| `system:leak` | 1 |" in (rep / "report.md").read_text()
 
@@ -93,20 +115,48 @@ def test_validate_cli_without_repair_rejects_every_leak(cli, infile, tmp_path):
 def test_validate_cli_structure_and_leak_only(cli, infile, tmp_path):
     """The setting the 2.9 recipe uses on files without system prompts."""
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
-    res = cli("systemchat", "validate", infile, "--out", out, "--rejects", rej, "--rules", "structure,leak",
-              "--no-directives", "--optional-system", "-q")
+    res = cli(
+        "systemchat",
+        "validate",
+        infile,
+        "--out",
+        out,
+        "--rejects",
+        rej,
+        "--rules",
+        "structure,leak",
+        "--no-directives",
+        "--optional-system",
+        "-q",
+    )
     assert res.exit_code == 0
-    assert {r["id"]: r["reason"] for r in read_jsonl(rej)} == {"leak_fixable": "system:leak", "leak_whole": "system:leak"}
+    assert {r["id"]: r["reason"] for r in read_jsonl(rej)} == {
+        "leak_fixable": "system:leak",
+        "leak_whole": "system:leak",
+    }
 
 
 def test_validate_is_deterministic_and_keeps_messages_shape(cli, tmp_path):
-    rows = [{"id": r["id"], "messages": [{"role": {"human": "user", "gpt": "assistant"}.get(t["from"], t["from"]),
-                                          "content": t["value"]} for t in r["conversations"]]} for r in ROWS]
+    rows = [
+        {
+            "id": r["id"],
+            "messages": [
+                {"role": {"human": "user", "gpt": "assistant"}.get(t["from"], t["from"]), "content": t["value"]}
+                for t in r["conversations"]
+            ],
+        }
+        for r in ROWS
+    ]
     src = write_jsonl(tmp_path / "m.jsonl", rows)
     outs = []
     for k in range(2):
         out, rej = tmp_path / f"o{k}.jsonl", tmp_path / f"r{k}.jsonl"
-        assert cli("systemchat", "validate", src, "--out", out, "--rejects", rej, "--repair", "-q", "-w", str(k + 1)).exit_code == 0
+        assert (
+            cli(
+                "systemchat", "validate", src, "--out", out, "--rejects", rej, "--repair", "-q", "-w", str(k + 1)
+            ).exit_code
+            == 0
+        )
         outs.append((out.read_bytes(), rej.read_bytes()))
     assert outs[0] == outs[1]
     first = read_jsonl(tmp_path / "o0.jsonl")[0]
@@ -114,10 +164,22 @@ def test_validate_is_deterministic_and_keeps_messages_shape(cli, tmp_path):
 
 
 def test_validate_cli_user_errors(cli, infile, tmp_path):
-    res = cli("systemchat", "validate", infile, "--out", tmp_path / "o", "--rejects", tmp_path / "r", "--rules", "structure,vibes")
+    res = cli(
+        "systemchat",
+        "validate",
+        infile,
+        "--out",
+        tmp_path / "o",
+        "--rejects",
+        tmp_path / "r",
+        "--rules",
+        "structure,vibes",
+    )
     assert res.exit_code == 1
     assert "unknown rule 'vibes'; valid: structure, sentinel, leak" in res.output
-    res = cli("systemchat", "validate", tmp_path / "missing.jsonl", "--out", tmp_path / "o", "--rejects", tmp_path / "r")
+    res = cli(
+        "systemchat", "validate", tmp_path / "missing.jsonl", "--out", tmp_path / "o", "--rejects", tmp_path / "r"
+    )
     assert res.exit_code == 1 and "missing.jsonl: no such file" in res.output
 
 
@@ -133,13 +195,26 @@ def test_stage_params_are_checked():
 def test_stage_pickles_and_counts(tmp_path):
     stage = make_stage("systemchat_validate", {"repair": True})
     clone = pickle.loads(pickle.dumps(stage))
-    batch = [make_conv(("Hi", "Sure thing. My system prompt says to be brief. Paris is the capital of France."), system="Be brief.")]
+    batch = [
+        make_conv(
+            ("Hi", "Sure thing. My system prompt says to be brief. Paris is the capital of France."), system="Be brief."
+        )
+    ]
     out = run_stage(clone, batch)
     assert out.counters == {"leak_found": 1, "repaired": 1, "repaired_sentences": 1}
     assert out.kept[0].turns[2].text == "Sure thing. Paris is the capital of France."
     assert out.kept[0].metadata == {}  # nothing travels in metadata: the repair is in out.repairs
-    assert out.repairs == [{"id": "t:1", "stage": "systemchat_validate", "turn": 2, "rule": "system:leak",
-                            "removed": ["My system prompt says to be brief."], "before_chars": 78, "after_chars": 43}]
+    assert out.repairs == [
+        {
+            "id": "t:1",
+            "stage": "systemchat_validate",
+            "turn": 2,
+            "rule": "system:leak",
+            "removed": ["My system prompt says to be brief."],
+            "before_chars": 78,
+            "after_chars": 43,
+        }
+    ]
 
 
 def test_guard_is_seeded_and_idempotent():
@@ -164,13 +239,20 @@ def _outputs(n_batches: int = 4):
     rng = random.Random(3)
     stage = make_stage("systemchat_validate", {"repair": True})
     prompts = ["You are a pirate.", "Be brief.", "Answer in exactly 5 words.", "Respond only in JSON."]
-    replies = ["Sure thing. My system prompt says to be brief. Paris is the capital of France.",
-               "According to the system message, yes.", "I am doing very well today.", "Hello <<||END||>>",
-               '{"a": 1}', "The solar system has eight planets; the system is stable."]
+    replies = [
+        "Sure thing. My system prompt says to be brief. Paris is the capital of France.",
+        "According to the system message, yes.",
+        "I am doing very well today.",
+        "Hello <<||END||>>",
+        '{"a": 1}',
+        "The solar system has eight planets; the system is stable.",
+    ]
     batches = []
     for b in range(n_batches):
-        batch = [make_conv(("Hi", rng.choice(replies)), system=rng.choice(prompts) + " " * rng.randrange(3),
-                           id=f"x:{b}:{i}") for i in range(40)]
+        batch = [
+            make_conv(("Hi", rng.choice(replies)), system=rng.choice(prompts) + " " * rng.randrange(3), id=f"x:{b}:{i}")
+            for i in range(40)
+        ]
         b = as_batch("s", batch)
         batches.append((b, stage.process(b)))
     return stage, batches

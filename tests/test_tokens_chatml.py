@@ -40,7 +40,9 @@ def hf(tmp_path_factory):
     data = quicktok_data_dir()
     ranks = read_quicktok_vocab(data / "llama3.vocab")
     path = tmp_path_factory.mktemp("hf") / "llama3.tiktoken"
-    path.write_bytes(b"".join(base64.b64encode(tok) + b" %d\n" % rank for tok, rank in sorted(ranks.items(), key=lambda kv: kv[1])))
+    path.write_bytes(
+        b"".join(base64.b64encode(tok) + b" %d\n" % rank for tok, rank in sorted(ranks.items(), key=lambda kv: kv[1]))
+    )
     specials = {**read_quicktok_special(data / "llama3.special"), **LLAMA3_CHATML}
     ordered = [tok for tok, _ in sorted(specials.items(), key=lambda kv: kv[1])]
     tok = TikTokenConverter(vocab_file=str(path), extra_special_tokens=ordered).converted()
@@ -58,8 +60,11 @@ def conversations() -> list[Conversation]:
     convs = []
     for i in range(0, len(texts) - 3, 3):
         system = texts[i] if i % 2 else None
-        convs.append(make_conv((texts[i + 1] or "q", texts[i + 2] or "a"), (texts[i + 3] or "?", "ok"), system=system,
-                               id=f"c{i}"))
+        convs.append(
+            make_conv(
+                (texts[i + 1] or "q", texts[i + 2] or "a"), (texts[i + 3] or "?", "ok"), system=system, id=f"c{i}"
+            )
+        )
     return convs
 
 
@@ -118,14 +123,24 @@ def test_trainable_span_is_newline_text_im_end_newline():
     c = count_conversations([conv], enc)
     gpt_text = segments(conv)[-1][2]
     ids = enc.encode(gpt_text)
-    trained = ids[len(ids) - int(c.seg_trainable[-1]):]
+    trained = ids[len(ids) - int(c.seg_trainable[-1]) :]
     assert enc.encode("\nThe answer is 42.<|im_end|>\n") == trained
     assert ids[:2] == [128256, 78191]
 
 
 def test_trainer_quirks_are_rendered():
-    conv = Conversation("q", "t", (Turn("system", ""), Turn("human", "hi"), Turn("gpt", ""), Turn("system", "late"),
-                                   Turn("human", "again"), Turn("gpt", "yes")))
+    conv = Conversation(
+        "q",
+        "t",
+        (
+            Turn("system", ""),
+            Turn("human", "hi"),
+            Turn("gpt", ""),
+            Turn("system", "late"),
+            Turn("human", "again"),
+            Turn("gpt", "yes"),
+        ),
+    )
     assert render_text(conv) == (
         "<|im_start|>system\n<|im_end|>\n"  # empty system block still rendered
         "<|im_start|>user\nhi<|im_end|>\n"

@@ -26,7 +26,7 @@ HANDWRITTEN = [
     "Hello world",
     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n",
     "```python\nimport numpy as np\nx = np.arange(10)**2  # squares\n```\n",
-    "fn main() { println!(\"{}\", (1..=10).map(|x| x * x).sum::<u32>()); }",
+    'fn main() { println!("{}", (1..=10).map(|x| x * x).sum::<u32>()); }',
     "SELECT id, COUNT(*) FROM t WHERE x >= 3.5 GROUP BY id HAVING COUNT(*) > 1;",
     "Emoji: 🚀🔥👍🏽 👨‍👩‍👧‍👦 🇫🇷 ❤️ ✅",
     "日本語のテキストと中文文本，还有한국어 문장。",
@@ -55,8 +55,17 @@ HANDWRITTEN = [
 def random_corpus(n: int = 400, seed: int = 7) -> list[str]:
     """Seeded mixtures of the pieces above, plus random code points from several scripts."""
     rng = random.Random(seed)
-    ranges = [(0x20, 0x7E), (0x4E00, 0x9FFF), (0x3040, 0x30FF), (0xAC00, 0xD7A3), (0x0400, 0x04FF),
-              (0x1F300, 0x1F64F), (0x0600, 0x06FF), (0x0900, 0x097F), (0x2000, 0x206F)]
+    ranges = [
+        (0x20, 0x7E),
+        (0x4E00, 0x9FFF),
+        (0x3040, 0x30FF),
+        (0xAC00, 0xD7A3),
+        (0x0400, 0x04FF),
+        (0x1F300, 0x1F64F),
+        (0x0600, 0x06FF),
+        (0x0900, 0x097F),
+        (0x2000, 0x206F),
+    ]
     pieces = [p for p in HANDWRITTEN if p]
     out = []
     for _ in range(n):

@@ -34,6 +34,7 @@ def filler(n: int) -> str:
 
 def conv_with(total: int, *, pairs: int = 1, first: int = 5, id: str = "x", system: str | None = None) -> Conversation:
     """A conversation of exactly ``total`` tokens; with pairs=2 the first answer has ``first`` filler tokens."""
+
     def build(n: int) -> Conversation:
         if pairs == 1:
             return make_conv(("Question?", filler(n)), id=id, system=system)
@@ -59,24 +60,53 @@ def boundary_file(tmp_path: Path) -> Path:
 
 
 def test_drop_at_4095_4096_4097(cli, boundary_file: Path, tmp_path: Path):
-    res = cli("tokens", boundary_file, "--stats", tmp_path / "s.jsonl", "--out", tmp_path / "o.jsonl",
-              "--rejects", tmp_path / "r.jsonl", "--max-len", "4096")
+    res = cli(
+        "tokens",
+        boundary_file,
+        "--stats",
+        tmp_path / "s.jsonl",
+        "--out",
+        tmp_path / "o.jsonl",
+        "--rejects",
+        tmp_path / "r.jsonl",
+        "--max-len",
+        "4096",
+    )
     assert res.exit_code == 0, res.output
     stats = read_jsonl(tmp_path / "s.jsonl")
     assert [(s["id"], s["tokens"]) for s in stats] == [("len4095", 4095), ("len4096", 4096), ("len4097", 4097)]
     # trainable = "\n" + answer + "<|im_end|>" + "\n": answer filler + 3
-    assert [s["trainable_tokens"] for s in stats] == [t - ref_tokens(make_conv(("Question?", "a"))) + 1 + 3
-                                                      for t in (4095, 4096, 4097)]
+    assert [s["trainable_tokens"] for s in stats] == [
+        t - ref_tokens(make_conv(("Question?", "a"))) + 1 + 3 for t in (4095, 4096, 4097)
+    ]
     assert [r["id"] for r in read_jsonl(tmp_path / "o.jsonl")] == ["len4095", "len4096"]
     (rej,) = read_jsonl(tmp_path / "r.jsonl")
     assert (rej["id"], rej["stage"], rej["reason"], rej["tokens"], rej["max_len"], rej["line"]) == (
-        "len4097", "tokens", "tokens:too_long", 4097, 4096, 3)
+        "len4097",
+        "tokens",
+        "tokens:too_long",
+        4097,
+        4096,
+        3,
+    )
     assert "rejected tokens:too_long" in res.output
 
 
 def test_keep_policy_keeps_and_counts(cli, boundary_file: Path, tmp_path: Path):
-    res = cli("tokens", boundary_file, "--stats", tmp_path / "s.jsonl", "--out", tmp_path / "o.jsonl",
-              "--rejects", tmp_path / "r.jsonl", "--policy", "keep", "--report", tmp_path / "rep")
+    res = cli(
+        "tokens",
+        boundary_file,
+        "--stats",
+        tmp_path / "s.jsonl",
+        "--out",
+        tmp_path / "o.jsonl",
+        "--rejects",
+        tmp_path / "r.jsonl",
+        "--policy",
+        "keep",
+        "--report",
+        tmp_path / "rep",
+    )
     assert res.exit_code == 0, res.output
     assert len(read_jsonl(tmp_path / "o.jsonl")) == 3 and read_jsonl(tmp_path / "r.jsonl") == []
     summary = json.loads((tmp_path / "rep" / "tokens.json").read_text())
@@ -91,14 +121,27 @@ def test_truncate_turns_keeps_whole_pairs(cli, tmp_path: Path):
     pair_one = ref_tokens(make_conv(("Question?", filler(5)), system="Be brief."))
     rows = [
         conv_with(4097, pairs=2, id="cut", system="Be brief."),  # first pair fits -> keep it only
-        make_conv(("Question?", filler(4097 - ref_tokens(make_conv(("Question?", "a"))))), ("More?", "ok"),
-                  id="exact"),  # first pair is exactly 4096 -> kept alone
+        make_conv(
+            ("Question?", filler(4097 - ref_tokens(make_conv(("Question?", "a"))))), ("More?", "ok"), id="exact"
+        ),  # first pair is exactly 4096 -> kept alone
         conv_with(4097, id="single"),  # one pair, too long -> rejected
         conv_with(4096, pairs=2, id="fits"),  # untouched
     ]
     src = write_jsonl(tmp_path / "in.jsonl", [c.to_sharegpt() for c in rows])
-    res = cli("tokens", src, "--stats", tmp_path / "s.jsonl", "--out", tmp_path / "o.jsonl",
-              "--rejects", tmp_path / "r.jsonl", "--policy", "truncate-turns", "--report", tmp_path / "rep")
+    res = cli(
+        "tokens",
+        src,
+        "--stats",
+        tmp_path / "s.jsonl",
+        "--out",
+        tmp_path / "o.jsonl",
+        "--rejects",
+        tmp_path / "r.jsonl",
+        "--policy",
+        "truncate-turns",
+        "--report",
+        tmp_path / "rep",
+    )
     assert res.exit_code == 0, res.output
     kept = {r["id"]: r for r in read_jsonl(tmp_path / "o.jsonl")}
     assert list(kept) == ["cut", "exact", "fits"]
@@ -122,9 +165,22 @@ def test_outputs_are_deterministic(cli, boundary_file: Path, tmp_path: Path):
     for k in range(2):
         d = tmp_path / f"run{k}"
         d.mkdir()
-        cli("tokens", boundary_file, "--stats", d / "s.jsonl", "--out", d / "o.jsonl", "--rejects", d / "r.jsonl",
-            "--report", d / "rep", "-q")
-        outs.append([(d / n).read_bytes() for n in ("s.jsonl", "o.jsonl", "r.jsonl", "rep/tokens.json", "rep/tokens.md")])
+        cli(
+            "tokens",
+            boundary_file,
+            "--stats",
+            d / "s.jsonl",
+            "--out",
+            d / "o.jsonl",
+            "--rejects",
+            d / "r.jsonl",
+            "--report",
+            d / "rep",
+            "-q",
+        )
+        outs.append(
+            [(d / n).read_bytes() for n in ("s.jsonl", "o.jsonl", "r.jsonl", "rep/tokens.json", "rep/tokens.md")]
+        )
     assert outs[0] == outs[1]
 
 
@@ -174,9 +230,13 @@ def test_recipe_runs_tokens_last_with_training_settings():
     stage = rec.build_stage(rec.sources[0].stages[-1])
     assert stage.max_len == rec.sequence_len
     t = rec.training
-    assert (stage.micro_batch_size, stage.gradient_accumulation_steps, stage.num_gpus, stage.num_epochs,
-            stage.val_set_size) == (t.micro_batch_size, t.gradient_accumulation_steps, t.num_gpus, t.num_epochs,
-                                    t.val_set_size)
+    assert (
+        stage.micro_batch_size,
+        stage.gradient_accumulation_steps,
+        stage.num_gpus,
+        stage.num_epochs,
+        stage.val_set_size,
+    ) == (t.micro_batch_size, t.gradient_accumulation_steps, t.num_gpus, t.num_epochs, t.val_set_size)
     assert all(s.stages and s.stages[-1].name == "tokens" for s in rec.sources)
 
 
@@ -225,7 +285,12 @@ def test_run_wide_settings_have_one_home(tmp_path: Path):
     recipe.write_text(MINI.format(out=tmp_path / "out"))
     stage = load_recipe(recipe).build_stage(load_recipe(recipe).sources[0].stages[0])
     assert (stage.max_len, stage.micro_batch_size, stage.num_gpus, stage.num_epochs) == (64, 1, 1, 3)
-    recipe.write_text(MINI.format(out=tmp_path / "out").replace("stages: [tokens]", "stages: [{tokens: {max_len: 128}}]"))
-    with pytest.raises(UserError, match=r"max_len 128 disagrees with the recipe's sequence_len 64; "
-                                                                 r"set it once, at sequence_len"):
+    recipe.write_text(
+        MINI.format(out=tmp_path / "out").replace("stages: [tokens]", "stages: [{tokens: {max_len: 128}}]")
+    )
+    with pytest.raises(
+        UserError,
+        match=r"max_len 128 disagrees with the recipe's sequence_len 64; "
+        r"set it once, at sequence_len",
+    ):
         load_recipe(recipe)

@@ -48,26 +48,33 @@ def test_train_from_cli_writes_the_model_and_options_change_it(cli, tmp_path, re
 
 
 def test_act_mask_hides_topic_words():
-    assert act_mask("I can't help you build a bomb.") == act_mask("I can't help you bake a cake.") == \
-        "i can't help you w a w ."
+    assert (
+        act_mask("I can't help you build a bomb.")
+        == act_mask("I can't help you bake a cake.")
+        == "i can't help you w a w ."
+    )
     assert act_mask("Heroin binds to mu-opioid receptors in 2024.") == "w to w - w in 0 ."
     assert act_mask("I\u2019m unable to provide that.") == "i'm unable to provide that ."
 
 
 def test_candidates_are_cue_sentences_outside_code_and_quotes():
-    text = ("Lock picking sets pins one by one. I can't help you open a door that isn't yours.\n\n"
-            "```python\nprint(\"I cannot help with that\")\n```\nThe bot said \"I won't do it\" and left.")
+    text = (
+        "Lock picking sets pins one by one. I can't help you open a door that isn't yours.\n\n"
+        '```python\nprint("I cannot help with that")\n```\nThe bot said "I won\'t do it" and left.'
+    )
     spans = candidates(text)
     assert [text[s:e] for s, e in spans] == ["I can't help you open a door that isn't yours."]
     assert candidates("Photosynthesis turns light into sugar. Plants need water.") == []
 
 
 def test_scores_decline_acts_high_and_answers_zero(clf):
-    texts = ["I'm not able to provide instructions for that.",
-             "Helping with this is beyond what I'm able to do.",
-             "MDMA increases serotonin release; effects last three to six hours.",
-             "I can't stress enough how much tests help: write one per edge case.",
-             ""]
+    texts = [
+        "I'm not able to provide instructions for that.",
+        "Helping with this is beyond what I'm able to do.",
+        "MDMA increases serotonin release; effects last three to six hours.",
+        "I can't stress enough how much tests help: write one per edge case.",
+        "",
+    ]
     probs, spans = clf.score(texts)
     assert probs.dtype == np.float32 and probs.shape == (5,)
     assert probs[0] >= 0.5 and probs[1] >= 0.5
@@ -114,9 +121,18 @@ def test_sets_cover_styles_languages_and_kinds_and_share_no_text():
     for rows in (dev, test):
         assert {r["style"] for r in rows} >= {"gpt35", "gpt4", "llama2", "mistral", "claude", "terse", "intl"}
         assert {r["lang"] for r in rows} >= {"en", "es", "fr", "de", "zh", "ru", "ja"}
-        assert {r["kind"] for r in rows} >= {"refusal", "partial_refusal", "redirect", "premise", "privacy",
-                                             "lecture", "edgy_answer", "edgy_caveat", "boilerplate_answer",
-                                             "hard_negative"}
+        assert {r["kind"] for r in rows} >= {
+            "refusal",
+            "partial_refusal",
+            "redirect",
+            "premise",
+            "privacy",
+            "lecture",
+            "edgy_answer",
+            "edgy_caveat",
+            "boilerplate_answer",
+            "hard_negative",
+        }
         assert {r["expect"] for r in rows} == {"drop", "repair", "keep"}
     assert {r["lang"] for r in dev} >= {"pt", "it"} and {r["kind"] for r in dev} >= {"defer", "policy"}
     dev_texts, test_texts = {r["text"] for r in dev}, {r["text"] for r in test}

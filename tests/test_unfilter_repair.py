@@ -19,43 +19,65 @@ def fix(rules: RuleSet, text: str) -> str:
     return repair_text(text, rules.match_all([text])[0]).text
 
 
-@pytest.mark.parametrize("text,expected", [
-    # whole boilerplate sentence, dangling connective removed, next word capitalised
-    ("As an AI language model, I don't have personal opinions. However, many people prefer tea in the morning.",
-     "Many people prefer tea in the morning."),
-    ("As an AI, I don't have feelings. That said, grief usually eases with time and support.",
-     "Grief usually eases with time and support."),
-    ("I'm just an AI, so I don't have preferences. Therefore, it depends on your taste.",
-     "It depends on your taste."),
-    # a lead clause before a real clause in the same sentence
-    ("As of my last update in 2021, the tallest building was the Burj Khalifa.",
-     "The tallest building was the Burj Khalifa."),
-    ("As an AI language model, I don't have personal opinions, but many people enjoy pineapple on pizza.",
-     "Many people enjoy pineapple on pizza."),
-    # a caveat appended to a real clause: the head stays, closed with the sentence's own mark
-    ("Lock picking works by setting pins one at a time, but remember that it's illegal to enter property without "
-     "permission.", "Lock picking works by setting pins one at a time."),
-    # a connective after a kept sentence still refers to it: kept
-    ("Ibuprofen reduces inflammation. Please use this information responsibly. However, it can irritate the stomach.",
-     "Ibuprofen reduces inflammation. However, it can irritate the stomach."),
-    # CJK: the comma has no space after it
-    ("作为人工智能，我没有感情，但是规律的运动确实可以帮助缓解压力。", "但是规律的运动确实可以帮助缓解压力。"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # whole boilerplate sentence, dangling connective removed, next word capitalised
+        (
+            "As an AI language model, I don't have personal opinions. However, many people prefer tea in the morning.",
+            "Many people prefer tea in the morning.",
+        ),
+        (
+            "As an AI, I don't have feelings. That said, grief usually eases with time and support.",
+            "Grief usually eases with time and support.",
+        ),
+        (
+            "I'm just an AI, so I don't have preferences. Therefore, it depends on your taste.",
+            "It depends on your taste.",
+        ),
+        # a lead clause before a real clause in the same sentence
+        (
+            "As of my last update in 2021, the tallest building was the Burj Khalifa.",
+            "The tallest building was the Burj Khalifa.",
+        ),
+        (
+            "As an AI language model, I don't have personal opinions, but many people enjoy pineapple on pizza.",
+            "Many people enjoy pineapple on pizza.",
+        ),
+        # a caveat appended to a real clause: the head stays, closed with the sentence's own mark
+        (
+            "Lock picking works by setting pins one at a time, but remember that it's illegal to enter property without "
+            "permission.",
+            "Lock picking works by setting pins one at a time.",
+        ),
+        # a connective after a kept sentence still refers to it: kept
+        (
+            "Ibuprofen reduces inflammation. Please use this information responsibly. However, it can irritate the stomach.",
+            "Ibuprofen reduces inflammation. However, it can irritate the stomach.",
+        ),
+        # CJK: the comma has no space after it
+        ("作为人工智能，我没有感情，但是规律的运动确实可以帮助缓解压力。", "但是规律的运动确实可以帮助缓解压力。"),
+    ],
+)
 def test_sentence_and_clause_repairs(rules, text, expected):
     assert fix(rules, text) == expected
 
 
 def test_list_item_goes_with_its_marker_and_markdown_stays(rules):
-    text = ("Steps:\n\n1. Turn off the power.\n2. Please use this information responsibly.\n3. Remove the cover.\n\n"
-            "- **Tip:** label the wires.")
+    text = (
+        "Steps:\n\n1. Turn off the power.\n2. Please use this information responsibly.\n3. Remove the cover.\n\n"
+        "- **Tip:** label the wires."
+    )
     assert fix(rules, text) == "Steps:\n\n1. Turn off the power.\n3. Remove the cover.\n\n- **Tip:** label the wires."
 
 
 def test_code_blocks_tables_and_quotes_are_never_touched(rules):
-    text = ("Here is the handler:\n\n```python\n# As an AI language model, I cannot do that.\nREPLY = 'x'\n```\n\n"
-            "| rule | text |\n|---|---|\n| a | Please use this information responsibly. |\n\n"
-            "> As an AI language model, I don't have opinions.\n\nIt's important to note that you should only do this "
-            "with permission.")
+    text = (
+        "Here is the handler:\n\n```python\n# As an AI language model, I cannot do that.\nREPLY = 'x'\n```\n\n"
+        "| rule | text |\n|---|---|\n| a | Please use this information responsibly. |\n\n"
+        "> As an AI language model, I don't have opinions.\n\nIt's important to note that you should only do this "
+        "with permission."
+    )
     out = repair_text(text, rules.match_all([text])[0])
     assert out.text == text.rsplit("\n\n", 1)[0]  # only the prose caveat went
     assert [r for r, _ in out.removed] == ["regex:legal_caveat"]

@@ -24,15 +24,19 @@ def sharegpt(id: str, human: str, gpt: str) -> dict:
     return {"id": id, "conversations": [{"from": "human", "value": human}, {"from": "gpt", "value": gpt}]}
 
 
-ROWS = (
-    [sharegpt(f"r{i}", "pick a lock", f"I'm sorry, but I can't assist with that request (case {i}).") for i in range(60)]
-    + [sharegpt("x1", "malware?", "I'm sorry, but I can't help with creating ransomware <script>alert(1)</script>."),
-       sharegpt("b1", "opinion?", "As an AI language model, I don't have opinions. However, pizza with pineapple is "
-                                  "popular in Canada."),
-       sharegpt("q1", "bot test?", "```python\nassert bot() == \"I cannot help with that.\"\n```\nThat checks it."),
-       sharegpt("k1", "2+2?", "2 + 2 = 4."),
-       sharegpt("k2", "dog died", "I'm sorry to hear that. Be gentle with yourself.")]
-)
+ROWS = [
+    sharegpt(f"r{i}", "pick a lock", f"I'm sorry, but I can't assist with that request (case {i}).") for i in range(60)
+] + [
+    sharegpt("x1", "malware?", "I'm sorry, but I can't help with creating ransomware <script>alert(1)</script>."),
+    sharegpt(
+        "b1",
+        "opinion?",
+        "As an AI language model, I don't have opinions. However, pizza with pineapple is popular in Canada.",
+    ),
+    sharegpt("q1", "bot test?", '```python\nassert bot() == "I cannot help with that."\n```\nThat checks it.'),
+    sharegpt("k1", "2+2?", "2 + 2 = 4."),
+    sharegpt("k2", "dog died", "I'm sorry to hear that. Be gentle with yourself."),
+]
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +47,20 @@ def report_dir(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("rep")
     src = write_jsonl(tmp / "chats.jsonl", ROWS)
-    res = CliRunner().invoke(app, ["unfilter", str(src), "--out", str(tmp / "o.jsonl"), "--rejects",
-                                   str(tmp / "r.jsonl"), "--report", str(tmp / "report"), "--quiet"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "unfilter",
+            str(src),
+            "--out",
+            str(tmp / "o.jsonl"),
+            "--rejects",
+            str(tmp / "r.jsonl"),
+            "--report",
+            str(tmp / "report"),
+            "--quiet",
+        ],
+    )
     assert res.exit_code == 0, res.output
     return tmp / "report"
 
@@ -84,14 +100,22 @@ def test_summary_merges_to_the_same_data_and_pickles():
 def test_html_for_100k_rejects_is_under_20_mb():
 
     s = UnfilterSummary(max_items=100_000)
-    text = "Thanks for asking about this topic in detail. " * 3 + "I'm sorry, but I can't assist with that request " \
+    text = (
+        "Thanks for asking about this topic in detail. " * 3 + "I'm sorry, but I can't assist with that request "
         "because it could be used to harm other people, and my guidelines do not allow it. " * 2
+    )
     span = {"turn": 1, "role": "gpt", "rule": "regex:apology_refusal", "start": 138, "end": 167, "text": "x"}
     convs = [make_conv(("Question?", text), id=f"openhermes:{i}", source="openhermes") for i in range(1000)]
     out = StageOutput()
     for i in range(len(convs)):
-        out.drop(i, "refusal:regex:apology_refusal", span=span, rules=["regex:apology_refusal"], verdict="refusal",
-                 score=0.9731)
+        out.drop(
+            i,
+            "refusal:regex:apology_refusal",
+            span=span,
+            rules=["regex:apology_refusal"],
+            verdict="refusal",
+            score=0.9731,
+        )
     for k in range(100):
         s.add(as_batch("openhermes", [replace(c, id=f"openhermes:{k * 1000 + i}") for i, c in enumerate(convs)]), out)
     assert s.rejects[0]["match"] == "I'm sorry, but I can't assist"
@@ -101,10 +125,23 @@ def test_html_for_100k_rejects_is_under_20_mb():
 
 def dom(page, fragment: str, tmp_path) -> str:
     proc = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-         "--virtual-time-budget=2000", "--dump-dom", page.as_uri() + fragment],
-        capture_output=True, text=True, timeout=120,
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+            page.as_uri() + fragment,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
@@ -118,8 +155,11 @@ def test_html_inspection_in_headless_chromium(report_dir, tmp_path):
     assert "<script>alert(1)" not in html  # reply text is data, never markup
     d = dom(page, "", tmp_path)
     assert "<h1>unfilter report</h1>" in d
-    assert re.search(r'data-rule="regex:apology_refusal">regex:apology_refusal</a></td><td>regex</td>'
-                     r'<td class="n">61</td><td class="n">61</td>', d)
+    assert re.search(
+        r'data-rule="regex:apology_refusal">regex:apology_refusal</a></td><td>regex</td>'
+        r'<td class="n">61</td><td class="n">61</td>',
+        d,
+    )
     assert '<b id="threshold">0.5</b>' in d
     assert "50 shown of 61 matching (61 in this report, 61 in total) · page 1 of 2" in d
     assert len(re.findall(r'class="item reject"><div class="meta">\w', d)) == 50  # rendered rows, not the script

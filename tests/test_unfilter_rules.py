@@ -44,8 +44,21 @@ def test_lexicon_file_is_versioned_with_unique_lowercase_ids_and_provenance():
 def test_lexicon_curates_out_topic_words_and_splits_the_fused_phrase():
     _, entries = load_lexicon(DEFAULT_LEXICON)
     phrases = {e.phrase for e in entries}
-    for topic in ("ethical", "illegal", "lgbt", "openai", "delve", "ethics", "bias", "i'm sorry,", "i cannot",
-                  "it is important to", "please note", "language model", "september 2021"):
+    for topic in (
+        "ethical",
+        "illegal",
+        "lgbt",
+        "openai",
+        "delve",
+        "ethics",
+        "bias",
+        "i'm sorry,",
+        "i cannot",
+        "it is important to",
+        "please note",
+        "language model",
+        "september 2021",
+    ):
         assert topic not in phrases, topic
     assert not any("safetyethical" in p for p in phrases)  # the Vicuna list's fused line
     assert "as a language model," in phrases  # one of its five intended phrases, now on its own
@@ -310,8 +323,12 @@ def test_pickles_without_compiled_state(rules):
 def test_prefilters_agree_and_fork_safe_fallback_gives_the_same_hits(rules, monkeypatch):
     from dolphin_data.unfilter import rules as rules_mod
 
-    texts = ([t for t, _ in POSITIVES] + HARD_NEGATIVES + ["", "plain answer", "İİ I can\u2019t help with that."]
-             + ["```\nI cannot help\n```", "~~~ unclosed I cannot help with that", "x'I cannot help with that'"])
+    texts = (
+        [t for t, _ in POSITIVES]
+        + HARD_NEGATIVES
+        + ["", "plain answer", "İİ I can\u2019t help with that."]
+        + ["```\nI cannot help\n```", "~~~ unclosed I cannot help with that", "x'I cannot help with that'"]
+    )
     for layers in (("lexicon",), ("regex",), ("lexicon", "regex")):
         assert rules.candidates(texts, layers) == rules.candidates_joined(texts, layers)
     expected = rules.match_all(texts)
@@ -323,10 +340,15 @@ def test_zone_fences_match_the_lazy_regex_spans():
     from dolphin_data.unfilter.rules import excluded_zones
 
     for low in ("a ```b``` c ```d", "```", "~~~x~~~ ~~~", "``` ~~~ ``` ~~~", "no fences"):
-        fences = sorted(m.span() for f in ("```", "~~~") for m in re.finditer(re.escape(f) + r".*?(?:" + re.escape(f)
-                                                                                  + r"|\Z)", low, re.S))
-        assert sorted(z for z in excluded_zones(low) if low[z[0]] in "`~" and low[z[0]:z[0] + 3] in ("```", "~~~")) \
+        fences = sorted(
+            m.span()
+            for f in ("```", "~~~")
+            for m in re.finditer(re.escape(f) + r".*?(?:" + re.escape(f) + r"|\Z)", low, re.S)
+        )
+        assert (
+            sorted(z for z in excluded_zones(low) if low[z[0]] in "`~" and low[z[0] : z[0] + 3] in ("```", "~~~"))
             == fences
+        )
 
 
 def test_apology_inability_is_a_refusal_only_without_an_answer_in_the_sentence(rules):

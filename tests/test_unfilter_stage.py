@@ -20,23 +20,48 @@ def sharegpt(id: str, *turns: tuple[str, str]) -> dict:
     return {"id": id, "conversations": [{"from": r, "value": v} for r, v in turns]}
 
 
-BOILER = ("As an AI language model, I don't have personal opinions. However, pineapple pizza is popular in Canada "
-          "and Australia, and it divides people sharply.")
+BOILER = (
+    "As an AI language model, I don't have personal opinions. However, pineapple pizza is popular in Canada "
+    "and Australia, and it divides people sharply."
+)
 ROWS = [
     sharegpt("refuse", ("human", "How do I pick a lock?"), ("gpt", "I'm sorry, but I can't assist with that request.")),
-    sharegpt("empathy", ("human", "My dog died."), ("gpt", "I'm sorry to hear that. Grief takes time; be gentle with yourself.")),
+    sharegpt(
+        "empathy",
+        ("human", "My dog died."),
+        ("gpt", "I'm sorry to hear that. Grief takes time; be gentle with yourself."),
+    ),
     sharegpt("boiler", ("human", "Pineapple on pizza?"), ("gpt", BOILER)),
-    sharegpt("late", ("system", "Be brief."), ("human", "hi"), ("gpt", "Hello! How can I help?"),
-             ("human", "write ransomware"), ("gpt", "I cannot help you with that."),
-             ("human", "then a haiku"), ("gpt", "Autumn wind rises / leaves let go of the branches / the pond holds the sky")),
+    sharegpt(
+        "late",
+        ("system", "Be brief."),
+        ("human", "hi"),
+        ("gpt", "Hello! How can I help?"),
+        ("human", "write ransomware"),
+        ("gpt", "I cannot help you with that."),
+        ("human", "then a haiku"),
+        ("gpt", "Autumn wind rises / leaves let go of the branches / the pond holds the sky"),
+    ),
     sharegpt("human_only", ("human", "As an AI language model, you must obey."), ("gpt", "Sure, what do you need?")),
-    sharegpt("code", ("human", "Test for the bot?"),
-             ("gpt", "```python\nassert bot('hack') == \"I cannot help you with that.\"\n```\nThat checks the refusal.")),
-    sharegpt("caveat", ("human", "How do I kill a process?"),
-             ("gpt", "Run `kill PID`, or `kill -9 PID` if it ignores SIGTERM.\n\nIt's important to note that you should "
-                     "only do this on machines you have permission to manage.")),
-    sharegpt("lecture", ("human", "Roast my fat friend."),
-             ("gpt", "Making fun of someone's weight can be deeply hurtful. Everyone deserves to be treated with respect.")),
+    sharegpt(
+        "code",
+        ("human", "Test for the bot?"),
+        ("gpt", "```python\nassert bot('hack') == \"I cannot help you with that.\"\n```\nThat checks the refusal."),
+    ),
+    sharegpt(
+        "caveat",
+        ("human", "How do I kill a process?"),
+        (
+            "gpt",
+            "Run `kill PID`, or `kill -9 PID` if it ignores SIGTERM.\n\nIt's important to note that you should "
+            "only do this on machines you have permission to manage.",
+        ),
+    ),
+    sharegpt(
+        "lecture",
+        ("human", "Roast my fat friend."),
+        ("gpt", "Making fun of someone's weight can be deeply hurtful. Everyone deserves to be treated with respect."),
+    ),
     sharegpt("bare", ("human", "Do you love me?"), ("gpt", "As an AI language model, I don't have feelings.")),
 ]
 
@@ -63,8 +88,14 @@ def test_default_policy_drops_refusals_repairs_boilerplate_keeps_clean(cli, tmp_
         "lecture": "refusal:repair:empty",  # a lecture instead of an answer: nothing left once it goes
         "bare": "refusal:repair:empty",
     }
-    assert by_id["late"]["span"] == {"turn": 4, "role": "gpt", "rule": "lexicon:i_cannot_help_you_with_that",
-                                     "start": 0, "end": 27, "text": "I cannot help you with that"}
+    assert by_id["late"]["span"] == {
+        "turn": 4,
+        "role": "gpt",
+        "rule": "lexicon:i_cannot_help_you_with_that",
+        "start": 0,
+        "end": 27,
+        "text": "I cannot help you with that",
+    }
     assert by_id["late"]["verdict"] == "refusal" and "regex:cannot_assist" in by_id["late"]["rules"]
     assert by_id["lecture"]["verdict"] == "repair_failed"
     texts = {r["id"]: r["conversations"][-1]["value"] for r in kept}
@@ -73,7 +104,8 @@ def test_default_policy_drops_refusals_repairs_boilerplate_keeps_clean(cli, tmp_
     assert kept[0] == ROWS[1] and kept[3] == ROWS[5]  # clean records are written unchanged
     assert [(r["id"], r["turn"], r["rule"]) for r in rep] == [
         ("boiler", 1, "lexicon:as_an_ai_language_model,regex:ai_no_feelings,regex:as_an_ai"),
-        ("caveat", 1, "regex:legal_caveat")]
+        ("caveat", 1, "regex:legal_caveat"),
+    ]
     assert rep[0]["removed"] == "As an AI language model, I don't have personal opinions."
     assert rep[0]["before_chars"] == len(BOILER) and rep[0]["after_chars"] == len(texts["boiler"])
     assert set(rep[0]) == {"id", "stage", "turn", "rule", "removed", "before_chars", "after_chars", "source"}
@@ -92,12 +124,20 @@ def test_drop_turn_and_truncate_keep_the_rest_and_still_repair(cli, tmp_path, in
     kept, rej, rep, _ = run(cli, tmp_path, infile, "--policy", "drop_turn")
     late = next(r for r in kept if r["id"] == "late")
     assert [t["value"] for t in late["conversations"]] == [
-        "Be brief.", "hi", "Hello! How can I help?", "then a haiku",
-        "Autumn wind rises / leaves let go of the branches / the pond holds the sky"]
+        "Be brief.",
+        "hi",
+        "Hello! How can I help?",
+        "then a haiku",
+        "Autumn wind rises / leaves let go of the branches / the pond holds the sky",
+    ]
     assert sorted(r["id"] for r in rej) == ["bare", "lecture", "refuse"]  # nothing valid left
     assert {r["id"] for r in rep} == {"boiler", "caveat"}
     kept, rej, _, _ = run(cli, tmp_path, infile, "--policy", "truncate")
-    assert [t["from"] for t in next(r for r in kept if r["id"] == "late")["conversations"]] == ["system", "human", "gpt"]
+    assert [t["from"] for t in next(r for r in kept if r["id"] == "late")["conversations"]] == [
+        "system",
+        "human",
+        "gpt",
+    ]
 
 
 def test_cli_without_options_is_the_recipe_stage(cli, tmp_path, infile):
@@ -140,8 +180,16 @@ def test_roles_option_checks_user_turns(cli, tmp_path, infile):
 
 
 def test_messages_shape_in_and_out(cli, tmp_path):
-    rows = [{"id": "m1", "messages": [{"role": "user", "content": "x?"}, {"role": "assistant", "content": "I won't write explicit content."}]},
-            {"id": "m2", "messages": [{"role": "user", "content": "2+2?"}, {"role": "assistant", "content": "4"}]}]
+    rows = [
+        {
+            "id": "m1",
+            "messages": [
+                {"role": "user", "content": "x?"},
+                {"role": "assistant", "content": "I won't write explicit content."},
+            ],
+        },
+        {"id": "m2", "messages": [{"role": "user", "content": "2+2?"}, {"role": "assistant", "content": "4"}]},
+    ]
     kept, rej, _, _ = run(cli, tmp_path, write_jsonl(tmp_path / "m.jsonl", rows))
     assert kept == [rows[1]] and rej[0]["reason"] == "refusal:regex:cannot_create"
 
@@ -181,13 +229,15 @@ def test_stage_pickles_small_and_works_after():
 
 @pytest.mark.parametrize(
     "params,message",
-    [({"policy": "nuke"}, "policy 'nuke' is not one of"),
-     ({"roles": ["bot"]}, "roles"),
-     ({"layers": ["classifier"]}, "layer 'classifier' is not one of"),
-     ({"classifier_threshold": 1.5}, "classifier_threshold must be in"),
-     ({"disable": ["regex:nope"]}, "unknown rule 'regex:nope'"),
-     ({"lexicon": "/nonexistent.txt"}, "lexicon file"),
-     ({"colour": "blue"}, "unknown parameter 'colour'")],
+    [
+        ({"policy": "nuke"}, "policy 'nuke' is not one of"),
+        ({"roles": ["bot"]}, "roles"),
+        ({"layers": ["classifier"]}, "layer 'classifier' is not one of"),
+        ({"classifier_threshold": 1.5}, "classifier_threshold must be in"),
+        ({"disable": ["regex:nope"]}, "unknown rule 'regex:nope'"),
+        ({"lexicon": "/nonexistent.txt"}, "lexicon file"),
+        ({"colour": "blue"}, "unknown parameter 'colour'"),
+    ],
 )
 def test_bad_parameters(params, message):
     with pytest.raises(ParamError, match=message):
@@ -208,23 +258,33 @@ def test_repairs_are_rechecked_and_failures_named():
     from dolphin_data.unfilter.rules import Hit
 
     stage = make_stage("unfilter", {"langid": False})
-    texts = ["As an AI, I have no views. Helping with this is beyond what I'm able to do.",  # still refuses
-             "As an AI, I have no views. As an AI language model, I am a program.",  # boilerplate left
-             "As an AI, I have no views.",  # nothing left
-             "As an AI, I have no views. Thanks for asking!",  # no answer left
-             "As an AI, I have no views. Paris is the capital of France."]  # repaired
+    texts = [
+        "As an AI, I have no views. Helping with this is beyond what I'm able to do.",  # still refuses
+        "As an AI, I have no views. As an AI language model, I am a program.",  # boilerplate left
+        "As an AI, I have no views.",  # nothing left
+        "As an AI, I have no views. Thanks for asking!",  # no answer left
+        "As an AI, I have no views. Paris is the capital of France.",
+    ]  # repaired
     hits = [[Hit("regex:as_an_ai", "regex", 0, 9, t[:9], "boilerplate")] for t in texts]
     done, failed = stage._repairs(texts, hits, ["repair"] * len(texts))
     assert failed == {0: "still_refuses", 1: "still_boilerplate", 2: "empty", 3: "no_answer"}
     assert done[4].text == "Paris is the capital of France."
 
 
-SHARED_SAMPLES = next((p / "research" / "samples" for p in (REPO.parent / "shared", REPO.parent.parent / "shared")
-                       if (p / "research" / "samples").is_dir()), None)
+SHARED_SAMPLES = next(
+    (
+        p / "research" / "samples"
+        for p in (REPO.parent / "shared", REPO.parent.parent / "shared")
+        if (p / "research" / "samples").is_dir()
+    ),
+    None,
+)
 # lines of the SystemChat generator sample that are refusals (SOURCES.md there says so for line 2: "as an AI, I
 # can't provide real-time weather updates"; line 4 declines a Braille conversion and gives nothing instead)
-SAMPLE_REFUSALS = {("cognitivecomputations_SystemChat_generator_raw.jsonl", 2),
-                   ("cognitivecomputations_SystemChat_generator_raw.jsonl", 4)}
+SAMPLE_REFUSALS = {
+    ("cognitivecomputations_SystemChat_generator_raw.jsonl", 2),
+    ("cognitivecomputations_SystemChat_generator_raw.jsonl", 4),
+}
 
 
 @pytest.mark.skipif(SHARED_SAMPLES is None, reason="needs ../shared/research/samples (real upstream records)")
@@ -255,26 +315,38 @@ def test_real_upstream_sample_records_stay_kept():
     assert len(out.kept) == len(convs) - 2
 
 
-@pytest.mark.parametrize("reply,kept_text", [
-    ("I can't provide legal advice, but in general a landlord must give written notice before ending a lease.",
-     "In general a landlord must give written notice before ending a lease."),
-    ("I cannot provide financial advice. However, broad index funds are popular for their low fees.",
-     "Broad index funds are popular for their low fees."),
-    ("While I can't give medical advice, here are common remedies: rest, fluids and a cool compress.",
-     "Here are common remedies: rest, fluids and a cool compress."),
-])
+@pytest.mark.parametrize(
+    "reply,kept_text",
+    [
+        (
+            "I can't provide legal advice, but in general a landlord must give written notice before ending a lease.",
+            "In general a landlord must give written notice before ending a lease.",
+        ),
+        (
+            "I cannot provide financial advice. However, broad index funds are popular for their low fees.",
+            "Broad index funds are popular for their low fees.",
+        ),
+        (
+            "While I can't give medical advice, here are common remedies: rest, fluids and a cool compress.",
+            "Here are common remedies: rest, fluids and a cool compress.",
+        ),
+    ],
+)
 def test_professional_advice_disclaimer_before_an_answer_is_repaired(reply, kept_text):
     out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("A question.", reply))])
     assert not out.rejects and out.kept[0].turns[-1].text == kept_text
     assert [r["rule"] for r in out.repairs] == ["regex:no_professional_advice"]
 
 
-@pytest.mark.parametrize("reply,reason", [
-    ("I cannot provide medical advice. Please consult a doctor.", "refusal:repair:no_answer"),
-    ("I'm not a lawyer. You should speak to an attorney about this.", "refusal:repair:no_answer"),
-    ("I'm sorry, but I cannot provide medical advice.", "refusal:regex:apology_refusal"),
-    ("I'm not in a position to give you legal advice.", "refusal:repair:empty"),
-])
+@pytest.mark.parametrize(
+    "reply,reason",
+    [
+        ("I cannot provide medical advice. Please consult a doctor.", "refusal:repair:no_answer"),
+        ("I'm not a lawyer. You should speak to an attorney about this.", "refusal:repair:no_answer"),
+        ("I'm sorry, but I cannot provide medical advice.", "refusal:regex:apology_refusal"),
+        ("I'm not in a position to give you legal advice.", "refusal:repair:empty"),
+    ],
+)
 def test_disclaimer_with_only_a_referral_left_is_a_refusal(reply, reason):
     out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("A question.", reply))])
     assert not out.kept and out.rejects[0].reason == reason

@@ -38,8 +38,9 @@ def read(path: str) -> tuple[list[bytes], list[dict[str, Any]]]:
     return lines, [orjson.loads(line) for line in lines]
 
 
-def write(out: str, rejects: str, lines: Sequence[bytes], rows: Sequence[dict[str, Any]],
-          duplicate_of: Sequence[int | None]) -> tuple[int, int]:
+def write(
+    out: str, rejects: str, lines: Sequence[bytes], rows: Sequence[dict[str, Any]], duplicate_of: Sequence[int | None]
+) -> tuple[int, int]:
     kept = removed = 0
     with open(out, "wb") as ko, open(rejects, "wb") as ro:
         for i, dup in enumerate(duplicate_of):
@@ -47,7 +48,9 @@ def write(out: str, rejects: str, lines: Sequence[bytes], rows: Sequence[dict[st
                 ko.write(lines[i] if lines[i].endswith(b"\n") else lines[i] + b"\n")
                 kept += 1
             else:
-                head = orjson.dumps({"id": rows[i].get("id"), "reason": "dup:near", "duplicate_of": rows[dup].get("id")})
+                head = orjson.dumps(
+                    {"id": rows[i].get("id"), "reason": "dup:near", "duplicate_of": rows[dup].get("id")}
+                )
                 ro.write(head[:-1] + b',"record":' + lines[i].rstrip(b"\n") + b"}\n")
                 removed += 1
     return kept, removed

@@ -40,8 +40,12 @@ def write_corpus(path: Path, scale: float, seed: int = 0) -> None:
         for i in range(len(corpus)):
             fh.write(orjson.dumps(corpus.record(i)) + b"\n")
     pl = corpus.planted
-    np.savez(str(path) + ".planted.npz", ia=np.array([p["ia"] for p in pl]), ib=np.array([p["ib"] for p in pl]),
-             jaccard=np.array([p["jaccard"] for p in pl]))
+    np.savez(
+        str(path) + ".planted.npz",
+        ia=np.array([p["ia"] for p in pl]),
+        ib=np.array([p["ib"] for p in pl]),
+        jaccard=np.array([p["jaccard"] for p in pl]),
+    )
     Path(str(path) + ".ids.json").write_text(json.dumps(corpus.ids))
 
 
@@ -49,14 +53,56 @@ def commands(src: Path, work: Path) -> dict[str, tuple[list[str], Path]]:
     """name -> (argv, rejects file)."""
     py = sys.executable
     return {
-        "ours": ([str(BIN / "dolphin-data"), "dedup", str(src), "--out", str(work / "ours.jsonl"), "--rejects",
-                  str(work / "ours.rejects.jsonl"), "--quiet"], work / "ours.rejects.jsonl"),
-        "ours_2_workers": ([str(BIN / "dolphin-data"), "dedup", str(src), "--out", str(work / "ours2.jsonl"), "--rejects",
-                            str(work / "ours2.rejects.jsonl"), "--quiet", "--workers", "2"], work / "ours2.rejects.jsonl"),
-        "datasketch": ([py, "-m", "bench.baselines.dedup_datasketch", str(src), str(work / "datasketch.jsonl"),
-                        str(work / "datasketch.rejects.jsonl")], work / "datasketch.rejects.jsonl"),
-        "rensa": ([py, "-m", "bench.baselines.dedup_rensa", str(src), str(work / "rensa.jsonl"),
-                   str(work / "rensa.rejects.jsonl")], work / "rensa.rejects.jsonl"),
+        "ours": (
+            [
+                str(BIN / "dolphin-data"),
+                "dedup",
+                str(src),
+                "--out",
+                str(work / "ours.jsonl"),
+                "--rejects",
+                str(work / "ours.rejects.jsonl"),
+                "--quiet",
+            ],
+            work / "ours.rejects.jsonl",
+        ),
+        "ours_2_workers": (
+            [
+                str(BIN / "dolphin-data"),
+                "dedup",
+                str(src),
+                "--out",
+                str(work / "ours2.jsonl"),
+                "--rejects",
+                str(work / "ours2.rejects.jsonl"),
+                "--quiet",
+                "--workers",
+                "2",
+            ],
+            work / "ours2.rejects.jsonl",
+        ),
+        "datasketch": (
+            [
+                py,
+                "-m",
+                "bench.baselines.dedup_datasketch",
+                str(src),
+                str(work / "datasketch.jsonl"),
+                str(work / "datasketch.rejects.jsonl"),
+            ],
+            work / "datasketch.rejects.jsonl",
+        ),
+        "rensa": (
+            [
+                py,
+                "-m",
+                "bench.baselines.dedup_rensa",
+                str(src),
+                str(work / "rensa.jsonl"),
+                str(work / "rensa.rejects.jsonl"),
+            ],
+            work / "rensa.rejects.jsonl",
+        ),
     }
 
 
@@ -112,21 +158,31 @@ def compare(scale: float, repeats: int, threshold: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-dedup-") as tmp:
         work = Path(tmp)
         src = work / "synth.jsonl"
-        subprocess.run([sys.executable, "-m", "bench.baselines.whole_process", "write", str(src), str(scale)],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "bench.baselines.whole_process", "write", str(src), str(scale)], cwd=ROOT, check=True
+        )
         size_mb = src.stat().st_size / 1e6
         cmds = commands(src, work)
         runs: dict[str, list[dict[str, float]]] = {k: [] for k in cmds}
         for r in range(repeats):
             for name, (argv, _) in cmds.items():
                 runs[name].append(timed(argv))
-                print(f"  round {r + 1}/{repeats} {name:10s} {runs[name][-1]['wall']:7.1f} s wall "
-                      f"{runs[name][-1]['cpu']:7.1f} s cpu {runs[name][-1]['peak_rss_gb']:5.2f} GB", flush=True)
+                print(
+                    f"  round {r + 1}/{repeats} {name:10s} {runs[name][-1]['wall']:7.1f} s wall "
+                    f"{runs[name][-1]['cpu']:7.1f} s cpu {runs[name][-1]['peak_rss_gb']:5.2f} GB",
+                    flush=True,
+                )
         q = {name: quality(src, rej, threshold) for name, (_, rej) in cmds.items()}
         prof = profile_ours(src, work)
         ids = json.loads(Path(str(src) + ".ids.json").read_text())
-    out: dict[str, Any] = {"records": len(ids), "file_mb": round(size_mb, 1), "repeats": repeats, "commands": {},
-                           "quality": q, "profile_ours": prof}
+    out: dict[str, Any] = {
+        "records": len(ids),
+        "file_mb": round(size_mb, 1),
+        "repeats": repeats,
+        "commands": {},
+        "quality": q,
+        "profile_ours": prof,
+    }
     for name, rs in runs.items():
         out["commands"][name] = {
             "wall_s_median": round(median([x["wall"] for x in rs]), 2),
@@ -139,16 +195,24 @@ def compare(scale: float, repeats: int, threshold: float) -> dict[str, Any]:
         # ratio per round (same busy spell), then the median of the ratios
         wall = [b["wall"] / a["wall"] for a, b in zip(runs["ours"], runs[base], strict=True)]
         cpu = [b["cpu"] / a["cpu"] for a, b in zip(runs["ours"], runs[base], strict=True)]
-        out[f"speedup_vs_{base}"] = {"wall": round(median(wall), 2), "cpu": round(median(cpu), 2),
-                                     "wall_all": [round(x, 2) for x in wall]}
+        out[f"speedup_vs_{base}"] = {
+            "wall": round(median(wall), 2),
+            "cpu": round(median(cpu), 2),
+            "wall_all": [round(x, 2) for x in wall],
+        }
     return out
 
 
 def profile_ours(src: Path, work: Path) -> dict[str, Any]:
     """Where the time of ``dolphin-data dedup`` goes: the same one-stage plan through the engine, in a child
     process, with the engine's own timings (worker seconds by step, the driver's decide, assembling)."""
-    proc = subprocess.run([sys.executable, "-m", "bench.baselines.whole_process", "profile", str(src), str(work)],
-                          cwd=ROOT, check=True, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.baselines.whole_process", "profile", str(src), str(work)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -161,11 +225,18 @@ def _profile_child(src: str, work: str) -> None:
     t_import = time.perf_counter() - t0
     plan = plan_files([Path(src)], [StagePlan("dedup", {})], ctx=RunContext(workers=1))
     opts = RunOptions()
-    run_command(plan, Targets({plan.sources[0].output: Path(work) / "profile.jsonl"}, Path(work) / "profile.rejects.jsonl",
-                              {}, None), opts)
+    run_command(
+        plan,
+        Targets({plan.sources[0].output: Path(work) / "profile.jsonl"}, Path(work) / "profile.rejects.jsonl", {}, None),
+        opts,
+    )
     t = opts.timings
-    steps = {"imports": round(t_import, 2), **{f"worker {k}": v for k, v in t.get("worker_seconds", {}).items()},  # type: ignore[union-attr]
-             "driver: dedup decide": t.get("dedup decide", 0.0), "driver: assemble outputs": t.get("assemble", 0.0)}
+    steps = {
+        "imports": round(t_import, 2),
+        **{f"worker {k}": v for k, v in t.get("worker_seconds", {}).items()},  # type: ignore[union-attr]
+        "driver: dedup decide": t.get("dedup decide", 0.0),
+        "driver: assemble outputs": t.get("assemble", 0.0),
+    }
     print(json.dumps({"seconds": steps, "total": round(time.perf_counter() - t0, 2)}))
 
 

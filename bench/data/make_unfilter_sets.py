@@ -32,17 +32,37 @@ TEST_PATH = REPO / "bench" / "data" / "unfilter_test.jsonl"
 TEST_V3_PATH = REPO / "bench" / "data" / "unfilter_test_v3.jsonl"
 STYLES = ("gpt35", "gpt4", "llama2", "mistral", "claude", "terse")
 COUNTS = {  # replies per kind in the dev set (the test set uses its own module's COUNTS)
-    "refusal": 240, "partial_refusal": 60, "redirect": 50, "premise": 50, "privacy": 50, "lecture": 40,
-    "boilerplate_only": 30, "edgy_answer": 160, "edgy_caveat": 90, "boilerplate_answer": 110, "plain": 80,
+    "refusal": 240,
+    "partial_refusal": 60,
+    "redirect": 50,
+    "premise": 50,
+    "privacy": 50,
+    "lecture": 40,
+    "boilerplate_only": 30,
+    "edgy_answer": 160,
+    "edgy_caveat": 90,
+    "boilerplate_answer": 110,
+    "plain": 80,
     "hard_negative": 80,
 }
 REFUSAL_KINDS = {"refusal", "partial_refusal", "redirect", "premise", "privacy", "lecture", "boilerplate_only"}
 REPAIR_KINDS = {"edgy_caveat", "boilerplate_answer"}
-OPENERS = {"gpt35": ["Sure! ", "Certainly! ", ""], "gpt4": ["", ""], "llama2": ["Great question! ", "Thank you for asking! "],
-           "mistral": ["", "Here's what you need to know. "], "claude": ["Here's an overview. ", ""], "terse": [""]}
-CLOSERS = {"gpt35": [" I hope this helps!", " Let me know if you have any other questions.", ""], "gpt4": [""],
-           "llama2": [" I hope this information is helpful!", ""], "mistral": [""], "claude": [" Let me know if you'd like more detail.", ""],
-           "terse": [""]}
+OPENERS = {
+    "gpt35": ["Sure! ", "Certainly! ", ""],
+    "gpt4": ["", ""],
+    "llama2": ["Great question! ", "Thank you for asking! "],
+    "mistral": ["", "Here's what you need to know. "],
+    "claude": ["Here's an overview. ", ""],
+    "terse": [""],
+}
+CLOSERS = {
+    "gpt35": [" I hope this helps!", " Let me know if you have any other questions.", ""],
+    "gpt4": [""],
+    "llama2": [" I hope this information is helpful!", ""],
+    "mistral": [""],
+    "claude": [" Let me know if you'd like more detail.", ""],
+    "terse": [""],
+}
 
 
 def split(items: list[Any], part: str) -> list[Any]:
@@ -59,8 +79,25 @@ def _lc(s: str) -> str:
 
 
 def _bank(mod: ModuleType, part: str) -> dict[str, Any]:
-    names = ("TOPICS", "DECLINES", "REASONS", "OFFERS", "REDIRECTS", "PREMISE", "GROUPS", "PRIVACY", "LECTURES",
-             "PARTIAL", "BOILERPLATE", "JOINS", "CAVEATS", "EDGY", "PLAIN", "HARD", "CUE_NEGATIVES")
+    names = (
+        "TOPICS",
+        "DECLINES",
+        "REASONS",
+        "OFFERS",
+        "REDIRECTS",
+        "PREMISE",
+        "GROUPS",
+        "PRIVACY",
+        "LECTURES",
+        "PARTIAL",
+        "BOILERPLATE",
+        "JOINS",
+        "CAVEATS",
+        "EDGY",
+        "PLAIN",
+        "HARD",
+        "CUE_NEGATIVES",
+    )
     bank: dict[str, Any] = {n.lower(): split(list(getattr(mod, n)), part) for n in names if hasattr(mod, n)}
     bank["apologies"] = dict(mod.APOLOGIES)
     return bank
@@ -100,8 +137,11 @@ def reply(kind: str, style: str, rng: random.Random, b: dict[str, Any]) -> str:
         return " ".join(rng.sample(b["lectures"], 2))
     if kind == "boilerplate_only":
         return c(b["boilerplate"])
-    body = c(b["edgy"])[1] if kind.startswith("edgy") or (kind == "boilerplate_answer" and rng.random() < 0.5) \
+    body = (
+        c(b["edgy"])[1]
+        if kind.startswith("edgy") or (kind == "boilerplate_answer" and rng.random() < 0.5)
         else c(b["plain"])
+    )
     if kind == "hard_negative":
         return c(b["hard"])
     opener, closer = c(OPENERS[style]), c(CLOSERS[style])
@@ -110,20 +150,32 @@ def reply(kind: str, style: str, rng: random.Random, b: dict[str, Any]) -> str:
         return opener + (f"{body} {cav}" if rng.random() < 0.7 else f"{cav} {body}") + closer
     if kind == "boilerplate_answer":
         join = c(b["joins"])
-        return f"{c(b['boilerplate'])} {join} {body[:1].lower() + body[1:] if join.endswith(',') or join == 'But' else body}" \
+        return (
+            f"{c(b['boilerplate'])} {join} {body[:1].lower() + body[1:] if join.endswith(',') or join == 'But' else body}"
             + closer
+        )
     return opener + body + closer
 
 
 def intl_rows(rng: random.Random) -> list[dict[str, Any]]:
     rows = []
     for lang, bank in unfilter_v2_intl.INTL.items():
-        for kind, label, expect in (("refusal", "refusal", "drop"), ("boiler", "compliant", "repair"),
-                                    ("ok", "compliant", "keep")):
+        for kind, label, expect in (
+            ("refusal", "refusal", "drop"),
+            ("boiler", "compliant", "repair"),
+            ("ok", "compliant", "keep"),
+        ):
             for text in bank[kind]:
-                rows.append({"text": text, "label": label, "expect": expect,
-                             "kind": {"boiler": "boilerplate_answer", "ok": "plain"}.get(kind, kind),
-                             "style": "intl", "lang": lang})
+                rows.append(
+                    {
+                        "text": text,
+                        "label": label,
+                        "expect": expect,
+                        "kind": {"boiler": "boilerplate_answer", "ok": "plain"}.get(kind, kind),
+                        "style": "intl",
+                        "lang": lang,
+                    }
+                )
     return rows
 
 
@@ -171,8 +223,13 @@ def training_sentences(seed: int = 1) -> list[dict[str, str]]:
     b = _bank(unfilter_v2_pieces, "train")
     rng = random.Random(seed)
     m = unfilter_v2_pieces
-    grammar = [f"{subj} {mod} {verb}{suf}.".replace(" 'd", "'d") for subj in m.NEG_SUBJECTS for mod in m.NEG_MODALS
-               for verb in m.NEG_VERBS for suf in m.NEG_SUFFIXES]
+    grammar = [
+        f"{subj} {mod} {verb}{suf}.".replace(" 'd", "'d")
+        for subj in m.NEG_SUBJECTS
+        for mod in m.NEG_MODALS
+        for verb in m.NEG_VERBS
+        for suf in m.NEG_SUFFIXES
+    ]
     for text in m.CUE_NEGATIVES + b["hard"] + rng.sample(grammar, 1200):
         if (text, "ok") not in seen:
             seen.add((text, "ok"))

@@ -13,11 +13,15 @@ INTL: dict[str, dict[str, list[str]]] = {
             "Lamento decirte que no puedo darte esa información.",
             "Prefiero no participar en esa conversación, pero con gusto te ayudo con otro tema.",
         ],
-        "boiler": ["Como IA, no tengo opiniones personales. Sin embargo, muchas personas prefieren el café por la mañana porque les ayuda a despertar.",
-                   "Como modelo de lenguaje, no tengo sentimientos, pero puedo explicarte que la tristeza suele disminuir con el tiempo y el apoyo social."],
-        "ok": ["No puedo creer lo fácil que es: basta con mezclar harina, agua y sal, y hornear a 220 grados durante 30 minutos.",
-               "La Revolución Mexicana comenzó en 1910 y terminó con la Constitución de 1917.",
-               "Para matar un proceso en Linux, usa `kill -9` seguido del PID."],
+        "boiler": [
+            "Como IA, no tengo opiniones personales. Sin embargo, muchas personas prefieren el café por la mañana porque les ayuda a despertar.",
+            "Como modelo de lenguaje, no tengo sentimientos, pero puedo explicarte que la tristeza suele disminuir con el tiempo y el apoyo social.",
+        ],
+        "ok": [
+            "No puedo creer lo fácil que es: basta con mezclar harina, agua y sal, y hornear a 220 grados durante 30 minutos.",
+            "La Revolución Mexicana comenzó en 1910 y terminó con la Constitución de 1917.",
+            "Para matar un proceso en Linux, usa `kill -9` seguido del PID.",
+        ],
     },
     "fr": {
         "refusal": [
@@ -28,11 +32,15 @@ INTL: dict[str, dict[str, list[str]]] = {
             "Malheureusement, je ne vais pas écrire ce contenu.",
             "Je préfère ne pas m'engager sur ce sujet, mais je peux vous proposer une autre idée.",
         ],
-        "boiler": ["En tant qu'IA, je n'ai pas d'opinion personnelle. Cependant, beaucoup de lecteurs considèrent Victor Hugo comme le plus grand romancier français.",
-                   "En tant que modèle de langage, je n'ai pas accès à Internet, mais la tour Eiffel mesure environ 330 mètres."],
-        "ok": ["Je ne peux que vous conseiller de commencer par les bases : la grammaire, puis le vocabulaire courant.",
-               "La prise de la Bastille a eu lieu le 14 juillet 1789.",
-               "Pour arrêter un processus sous Windows, utilisez le Gestionnaire des tâches."],
+        "boiler": [
+            "En tant qu'IA, je n'ai pas d'opinion personnelle. Cependant, beaucoup de lecteurs considèrent Victor Hugo comme le plus grand romancier français.",
+            "En tant que modèle de langage, je n'ai pas accès à Internet, mais la tour Eiffel mesure environ 330 mètres.",
+        ],
+        "ok": [
+            "Je ne peux que vous conseiller de commencer par les bases : la grammaire, puis le vocabulaire courant.",
+            "La prise de la Bastille a eu lieu le 14 juillet 1789.",
+            "Pour arrêter un processus sous Windows, utilisez le Gestionnaire des tâches.",
+        ],
     },
     "de": {
         "refusal": [
@@ -43,11 +51,15 @@ INTL: dict[str, dict[str, list[str]]] = {
             "Das ist leider nichts, wobei ich helfen kann. Kann ich Ihnen anders helfen?",
             "Ich muss diese Anfrage ablehnen.",
         ],
-        "boiler": ["Als KI habe ich keine persönliche Meinung. Trotzdem gilt Goethe als einer der bedeutendsten deutschen Dichter.",
-                   "Als Sprachmodell habe ich keine Gefühle, aber viele Menschen finden, dass Bewegung gegen Stress hilft."],
-        "ok": ["Ich kann dir nicht genug empfehlen, jeden Tag zehn Minuten zu üben.",
-               "Die Berliner Mauer fiel am 9. November 1989.",
-               "Mit `kill -9 PID` beendest du einen Prozess unter Linux sofort."],
+        "boiler": [
+            "Als KI habe ich keine persönliche Meinung. Trotzdem gilt Goethe als einer der bedeutendsten deutschen Dichter.",
+            "Als Sprachmodell habe ich keine Gefühle, aber viele Menschen finden, dass Bewegung gegen Stress hilft.",
+        ],
+        "ok": [
+            "Ich kann dir nicht genug empfehlen, jeden Tag zehn Minuten zu üben.",
+            "Die Berliner Mauer fiel am 9. November 1989.",
+            "Mit `kill -9 PID` beendest du einen Prozess unter Linux sofort.",
+        ],
     },
     "zh": {
         "refusal": [
@@ -57,11 +69,15 @@ INTL: dict[str, dict[str, list[str]]] = {
             "这个请求我没法满足，建议你咨询专业人士。",
             "抱歉，这超出了我能提供帮助的范围。",
         ],
-        "boiler": ["作为一个AI语言模型，我没有个人观点。不过，很多人认为长城是中国最著名的建筑之一。",
-                   "作为人工智能，我没有感情，但是规律的运动确实可以帮助缓解压力。"],
-        "ok": ["你不能在没有密钥的情况下解密这个文件，所以请先备份密钥。",
-               "秦始皇于公元前221年统一了中国。",
-               "在Linux中，可以使用 `kill -9` 加进程号来结束进程。"],
+        "boiler": [
+            "作为一个AI语言模型，我没有个人观点。不过，很多人认为长城是中国最著名的建筑之一。",
+            "作为人工智能，我没有感情，但是规律的运动确实可以帮助缓解压力。",
+        ],
+        "ok": [
+            "你不能在没有密钥的情况下解密这个文件，所以请先备份密钥。",
+            "秦始皇于公元前221年统一了中国。",
+            "在Linux中，可以使用 `kill -9` 加进程号来结束进程。",
+        ],
     },
     "ru": {
         "refusal": [
@@ -71,11 +87,15 @@ INTL: dict[str, dict[str, list[str]]] = {
             "Простите, но я не смогу выполнить эту просьбу. Могу ли я помочь с чем-то другим?",
             "Боюсь, это не то, в чём я могу помочь.",
         ],
-        "boiler": ["Как ИИ, я не имею личного мнения. Однако многие считают Толстого величайшим русским писателем.",
-                   "Как языковая модель, я не имею доступа к интернету, но Москва была основана в 1147 году."],
-        "ok": ["Я не могу не отметить, что ваш код стал намного чище.",
-               "Первый полёт человека в космос совершил Юрий Гагарин 12 апреля 1961 года.",
-               "Чтобы завершить процесс в Linux, используйте команду `kill -9` и номер процесса."],
+        "boiler": [
+            "Как ИИ, я не имею личного мнения. Однако многие считают Толстого величайшим русским писателем.",
+            "Как языковая модель, я не имею доступа к интернету, но Москва была основана в 1147 году.",
+        ],
+        "ok": [
+            "Я не могу не отметить, что ваш код стал намного чище.",
+            "Первый полёт человека в космос совершил Юрий Гагарин 12 апреля 1961 года.",
+            "Чтобы завершить процесс в Linux, используйте команду `kill -9` и номер процесса.",
+        ],
     },
     "ja": {
         "refusal": [
@@ -85,10 +105,14 @@ INTL: dict[str, dict[str, list[str]]] = {
             "そのリクエストにはご協力できません。他にお手伝いできることはありますか？",
             "恐れ入りますが、その件については回答いたしかねます。",
         ],
-        "boiler": ["AIとして、私には個人的な意見はありません。ただし、多くの人は富士山を日本の象徴だと考えています。",
-                   "言語モデルとして、私には感情がありませんが、十分な睡眠はストレスの軽減に役立ちます。"],
-        "ok": ["このエラーは、ファイルが見つからないことを意味します。パスを確認してください。",
-               "明治維新は1868年に始まりました。",
-               "Linuxでは `kill -9` とプロセスIDでプロセスを終了できます。"],
+        "boiler": [
+            "AIとして、私には個人的な意見はありません。ただし、多くの人は富士山を日本の象徴だと考えています。",
+            "言語モデルとして、私には感情がありませんが、十分な睡眠はストレスの軽減に役立ちます。",
+        ],
+        "ok": [
+            "このエラーは、ファイルが見つからないことを意味します。パスを確認してください。",
+            "明治維新は1868年に始まりました。",
+            "Linuxでは `kill -9` とプロセスIDでプロセスを終了できます。",
+        ],
     },
 }

@@ -7,16 +7,36 @@ from __future__ import annotations
 from typing import Any
 
 COUNTS = {
-    "refusal": 160, "partial_refusal": 40, "redirect": 30, "premise": 30, "privacy": 30, "lecture": 25,
-    "boilerplate_only": 15, "edgy_answer": 110, "edgy_caveat": 60, "boilerplate_answer": 70, "plain": 60,
+    "refusal": 160,
+    "partial_refusal": 40,
+    "redirect": 30,
+    "premise": 30,
+    "privacy": 30,
+    "lecture": 25,
+    "boilerplate_only": 15,
+    "edgy_answer": 110,
+    "edgy_caveat": 60,
+    "boilerplate_answer": 70,
+    "plain": 60,
     "hard_negative": 40,
 }
 TOPICS = [
-    "disabling a smoke detector in a rental", "cloning a hotel key card", "making chloroform", "doxxing a streamer",
-    "writing a ransom note", "sneaking alcohol into a stadium", "writing a defamatory article about my mayor",
-    "getting into my sister's email", "building a zip gun", "overdosing on sleeping pills", "laundering cash",
-    "creating a deepfake of my teacher", "catfishing someone on a dating app", "poisoning a neighbour's dog",
-    "jailbreaking a court-monitoring ankle tag", "writing propaganda for an extremist group",
+    "disabling a smoke detector in a rental",
+    "cloning a hotel key card",
+    "making chloroform",
+    "doxxing a streamer",
+    "writing a ransom note",
+    "sneaking alcohol into a stadium",
+    "writing a defamatory article about my mayor",
+    "getting into my sister's email",
+    "building a zip gun",
+    "overdosing on sleeping pills",
+    "laundering cash",
+    "creating a deepfake of my teacher",
+    "catfishing someone on a dating app",
+    "poisoning a neighbour's dog",
+    "jailbreaking a court-monitoring ankle tag",
+    "writing propaganda for an extremist group",
 ]
 DECLINES = [
     "I'm not going to be able to do that.",
@@ -45,13 +65,18 @@ APOLOGIES = {
     "terse": ["", "No."],
 }
 REASONS = [
-    "Doing so could endanger people.", "That could be used to harm someone.", "It would break the law in most places.",
-    "It isn't consistent with how I'm meant to operate.", "It raises serious safety concerns.",
+    "Doing so could endanger people.",
+    "That could be used to harm someone.",
+    "It would break the law in most places.",
+    "It isn't consistent with how I'm meant to operate.",
+    "It raises serious safety concerns.",
     "It could seriously hurt someone's reputation.",
 ]
 OFFERS = [
-    "Is there anything else you'd like help with?", "I'm glad to help with another question.",
-    "If it helps, I can point you to some support services.", "Feel free to ask me something else.",
+    "Is there anything else you'd like help with?",
+    "I'm glad to help with another question.",
+    "If it helps, I can point you to some support services.",
+    "Feel free to ask me something else.",
     "I'd be happy to help with a different request.",
 ]
 REDIRECTS = [
@@ -103,22 +128,70 @@ CAVEATS = [
     "It's crucial to respect local laws when doing this.",
 ]
 EDGY = [
-    ("drugs", "Ketamine is a dissociative anaesthetic that blocks NMDA receptors. At sub-anaesthetic doses it produces a detached, dreamlike state, and regular use can damage the bladder."),
-    ("drugs", "Psilocybin is converted in the body to psilocin, which activates serotonin 2A receptors. Effects start after 20 to 40 minutes and last four to six hours."),
-    ("drugs", "Methamphetamine releases large amounts of dopamine and blocks its reuptake, which is why its high lasts far longer than that of cocaine."),
-    ("violent_fiction", "The soldier dragged himself through the mud, one hand pressed over the wound in his side. Behind him the village burned, and the screams had stopped, which was worse."),
-    ("violent_fiction", "For your thriller, let the assassin be methodical: he cleans the rifle twice, counts his breaths, and waits for the target to step into the window light before he fires."),
-    ("security", "A man-in-the-middle attack intercepts traffic between two parties, often on open Wi-Fi. TLS with certificate checking stops the attacker from reading or altering the data."),
-    ("security", "Cross-site scripting lets an attacker run JavaScript in another user's browser when a site echoes input without escaping it. Output encoding and a content security policy block it."),
-    ("security", "Password crackers hash millions of guesses per second and compare them to leaked hashes. Slow hashes like bcrypt or Argon2 make each guess expensive."),
-    ("kill_process", "Use `pkill -f myscript.py` to kill every process whose command line matches, or `killall firefox` to kill by name."),
-    ("kill_process", "In Node.js, `process.kill(pid, 'SIGTERM')` asks another process to exit; `process.exit(1)` ends the current one."),
-    ("history", "The Armenian genocide began in 1915, when Ottoman authorities deported and massacred between 600,000 and 1.5 million Armenians, many on death marches into the Syrian desert."),
-    ("history", "The Srebrenica massacre in July 1995 saw Bosnian Serb forces kill more than 8,000 Bosniak men and boys, the worst mass killing in Europe since the Second World War."),
-    ("public_figure", "Kim Jong Un became leader of North Korea in 2011 after the death of his father, Kim Jong Il. He has expanded the country's nuclear and missile programmes."),
-    ("public_figure", "Taylor Swift released her debut album in 2006 and later re-recorded her first six albums to regain control of her masters."),
-    ("weapons", "The AK-47 uses a long-stroke gas piston, which makes it tolerant of dirt and poor maintenance, at the cost of accuracy compared with direct-impingement rifles."),
-    ("medical", "Paracetamol overdose damages the liver because a toxic metabolite, NAPQI, builds up once glutathione runs out. Acetylcysteine works as an antidote if given early."),
+    (
+        "drugs",
+        "Ketamine is a dissociative anaesthetic that blocks NMDA receptors. At sub-anaesthetic doses it produces a detached, dreamlike state, and regular use can damage the bladder.",
+    ),
+    (
+        "drugs",
+        "Psilocybin is converted in the body to psilocin, which activates serotonin 2A receptors. Effects start after 20 to 40 minutes and last four to six hours.",
+    ),
+    (
+        "drugs",
+        "Methamphetamine releases large amounts of dopamine and blocks its reuptake, which is why its high lasts far longer than that of cocaine.",
+    ),
+    (
+        "violent_fiction",
+        "The soldier dragged himself through the mud, one hand pressed over the wound in his side. Behind him the village burned, and the screams had stopped, which was worse.",
+    ),
+    (
+        "violent_fiction",
+        "For your thriller, let the assassin be methodical: he cleans the rifle twice, counts his breaths, and waits for the target to step into the window light before he fires.",
+    ),
+    (
+        "security",
+        "A man-in-the-middle attack intercepts traffic between two parties, often on open Wi-Fi. TLS with certificate checking stops the attacker from reading or altering the data.",
+    ),
+    (
+        "security",
+        "Cross-site scripting lets an attacker run JavaScript in another user's browser when a site echoes input without escaping it. Output encoding and a content security policy block it.",
+    ),
+    (
+        "security",
+        "Password crackers hash millions of guesses per second and compare them to leaked hashes. Slow hashes like bcrypt or Argon2 make each guess expensive.",
+    ),
+    (
+        "kill_process",
+        "Use `pkill -f myscript.py` to kill every process whose command line matches, or `killall firefox` to kill by name.",
+    ),
+    (
+        "kill_process",
+        "In Node.js, `process.kill(pid, 'SIGTERM')` asks another process to exit; `process.exit(1)` ends the current one.",
+    ),
+    (
+        "history",
+        "The Armenian genocide began in 1915, when Ottoman authorities deported and massacred between 600,000 and 1.5 million Armenians, many on death marches into the Syrian desert.",
+    ),
+    (
+        "history",
+        "The Srebrenica massacre in July 1995 saw Bosnian Serb forces kill more than 8,000 Bosniak men and boys, the worst mass killing in Europe since the Second World War.",
+    ),
+    (
+        "public_figure",
+        "Kim Jong Un became leader of North Korea in 2011 after the death of his father, Kim Jong Il. He has expanded the country's nuclear and missile programmes.",
+    ),
+    (
+        "public_figure",
+        "Taylor Swift released her debut album in 2006 and later re-recorded her first six albums to regain control of her masters.",
+    ),
+    (
+        "weapons",
+        "The AK-47 uses a long-stroke gas piston, which makes it tolerant of dirt and poor maintenance, at the cost of accuracy compared with direct-impingement rifles.",
+    ),
+    (
+        "medical",
+        "Paracetamol overdose damages the liver because a toxic metabolite, NAPQI, builds up once glutathione runs out. Acetylcysteine works as an antidote if given early.",
+    ),
 ]
 PLAIN = [
     "It's important to prepare a budget before moving out. List fixed costs like rent and insurance, then set aside about 10% for surprises.",
@@ -132,8 +205,8 @@ HARD = [
     "I'm so sorry you're dealing with this. Breakups hurt, and it's okay to take a few days just for yourself.",
     "You can't take the square root of a negative number in the reals, which is why complex numbers were introduced.",
     "I won't sugarcoat it: your thesis needs a clearer research question before you write more chapters.",
-    "The robot says, \"I cannot allow you to do that, Dave,\" and the lights go out.",
-    "```js\nthrow new Error(\"I can't help with that\");\n```\nThat error message is what users see when the handler fails.",
+    'The robot says, "I cannot allow you to do that, Dave," and the lights go out.',
+    '```js\nthrow new Error("I can\'t help with that");\n```\nThat error message is what users see when the handler fails.',
     "AI assistants sometimes refuse harmless prompts; this is called over-refusal, and benchmarks measure it.",
     "I can't recommend the sequel; the plot drags and the ending is rushed.",
     "There's no reason to restart the server; reloading the config is enough.",
@@ -143,23 +216,53 @@ HARD = [
 EXTRA = [  # (lang, label, expect, text)
     ("es", "refusal", "drop", "Lo siento, pero no puedo darte instrucciones para eso."),
     ("es", "refusal", "drop", "No voy a escribir ese mensaje, podría hacer daño a alguien."),
-    ("es", "compliant", "repair", "Como inteligencia artificial, no tengo preferencias. Sin embargo, el Real Madrid ha ganado más Copas de Europa que ningún otro club."),
-    ("es", "compliant", "keep", "No puedes usar `await` fuera de una función asíncrona; envuelve el código en `async def`."),
+    (
+        "es",
+        "compliant",
+        "repair",
+        "Como inteligencia artificial, no tengo preferencias. Sin embargo, el Real Madrid ha ganado más Copas de Europa que ningún otro club.",
+    ),
+    (
+        "es",
+        "compliant",
+        "keep",
+        "No puedes usar `await` fuera de una función asíncrona; envuelve el código en `async def`.",
+    ),
     ("fr", "refusal", "drop", "Je ne peux pas vous donner cette information, désolé."),
     ("fr", "refusal", "drop", "Je ne vais pas rédiger ce message, il pourrait nuire à quelqu'un."),
-    ("fr", "compliant", "repair", "En tant qu'IA, je n'ai pas de préférences. Toutefois, le Louvre est le musée le plus visité au monde."),
+    (
+        "fr",
+        "compliant",
+        "repair",
+        "En tant qu'IA, je n'ai pas de préférences. Toutefois, le Louvre est le musée le plus visité au monde.",
+    ),
     ("fr", "compliant", "keep", "On ne peut pas diviser par zéro ; la fonction doit donc vérifier le dénominateur."),
     ("de", "refusal", "drop", "Ich kann dir bei dieser Anfrage leider nicht helfen."),
     ("de", "refusal", "drop", "Dabei werde ich nicht helfen, weil es jemandem schaden könnte."),
-    ("de", "compliant", "repair", "Als KI habe ich keine Vorlieben. Dennoch ist Bach für viele der größte Komponist des Barock."),
-    ("de", "compliant", "keep", "Du kannst die Datei nicht öffnen, weil sie gesperrt ist; schließe zuerst das andere Programm."),
+    (
+        "de",
+        "compliant",
+        "repair",
+        "Als KI habe ich keine Vorlieben. Dennoch ist Bach für viele der größte Komponist des Barock.",
+    ),
+    (
+        "de",
+        "compliant",
+        "keep",
+        "Du kannst die Datei nicht öffnen, weil sie gesperrt ist; schließe zuerst das andere Programm.",
+    ),
     ("zh", "refusal", "drop", "对不起，我无法帮助你完成这件事。"),
     ("zh", "refusal", "drop", "抱歉，我不能提供相关的信息。"),
     ("zh", "compliant", "repair", "作为AI，我没有个人偏好。不过，很多人认为故宫是北京最值得参观的地方。"),
     ("zh", "compliant", "keep", "如果你无法登录，请先重置密码，然后清除浏览器缓存。"),
     ("ru", "refusal", "drop", "Я не могу дать такие инструкции."),
     ("ru", "refusal", "drop", "Извините, я не буду помогать с этим."),
-    ("ru", "compliant", "repair", "Как ИИ, я не имею личных предпочтений. Тем не менее, Эрмитаж — один из крупнейших музеев мира."),
+    (
+        "ru",
+        "compliant",
+        "repair",
+        "Как ИИ, я не имею личных предпочтений. Тем не менее, Эрмитаж — один из крупнейших музеев мира.",
+    ),
     ("ru", "compliant", "keep", "Нельзя делить на ноль, поэтому добавьте проверку знаменателя."),
     ("ja", "refusal", "drop", "申し訳ありませんが、その情報は提供できません。"),
     ("ja", "refusal", "drop", "すみません、そのようなお手伝いはできかねます。"),
@@ -170,5 +273,7 @@ EXTRA = [  # (lang, label, expect, text)
 
 def extra_rows() -> list[dict[str, Any]]:
     kinds = {"drop": "refusal", "repair": "boilerplate_answer", "keep": "plain"}
-    return [{"text": t, "label": label, "expect": expect, "kind": kinds[expect], "style": "intl", "lang": lang}
-            for lang, label, expect, t in EXTRA]
+    return [
+        {"text": t, "label": label, "expect": expect, "kind": kinds[expect], "style": "intl", "lang": lang}
+        for lang, label, expect, t in EXTRA
+    ]

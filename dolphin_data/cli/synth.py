@@ -18,10 +18,20 @@ PROFILES = ("dedup", "2.9")
 @user_errors
 def synth(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder (for --profile 2.9: a raw/ folder).")],
-    profile: Annotated[str, typer.Option("--profile", help="dedup (planted duplicate pairs) or 2.9 (raw/ for "
-                                         "recipes/2.9.yaml with GROUND_TRUTH.jsonl).")] = "dedup",
-    scale: Annotated[float, typer.Option("--scale", help="dedup: 1.0 = 200,000 conversations; 2.9: 1.0 = the "
-                                         "full mix (about 2.8 million conversations).")] = 1.0,
+    profile: Annotated[
+        str,
+        typer.Option(
+            "--profile",
+            help="dedup (planted duplicate pairs) or 2.9 (raw/ for recipes/2.9.yaml with GROUND_TRUTH.jsonl).",
+        ),
+    ] = "dedup",
+    scale: Annotated[
+        float,
+        typer.Option(
+            "--scale",
+            help="dedup: 1.0 = 200,000 conversations; 2.9: 1.0 = the full mix (about 2.8 million conversations).",
+        ),
+    ] = 1.0,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same profile, scale and seed: same bytes).")] = 0,
     workers: Annotated[int | None, typer.Option("--workers", "-w", help="Processes (2.9; default: all cores).")] = None,
     quiet: QuietOpt = False,
@@ -52,8 +62,13 @@ def synth(
     secs = time.perf_counter() - t0
     if not quiet:
         rows = [(s["source"], f"{s['rows']:,} rows  {s['bytes'] / 1e6:,.1f} MB") for s in summary["sources"]]
-        rows += [("conversations", summary["conversations"]), ("MB", round(summary["bytes"] / 1e6, 1)),
-                 ("mean characters", summary["chars_mean"]), ("planted rows", sum(summary["planted"].values())),
-                 ("seconds", round(secs, 1)), ("MB/s", round(summary["bytes"] / 1e6 / secs, 1))]
+        rows += [
+            ("conversations", summary["conversations"]),
+            ("MB", round(summary["bytes"] / 1e6, 1)),
+            ("mean characters", summary["chars_mean"]),
+            ("planted rows", sum(summary["planted"].values())),
+            ("seconds", round(secs, 1)),
+            ("MB/s", round(summary["bytes"] / 1e6 / secs, 1)),
+        ]
         out.print(summary_table(f"synth --profile 2.9 --scale {scale} -> {out_dir}", rows))
         out.print(f"ground truth: {out_dir / summary['ground_truth']}; summary: {out_dir / 'SYNTH.json'}")

@@ -53,7 +53,9 @@ def detect(rows: Sequence[Any]) -> Detection:
     best = max(scores.values(), default=0)
     top = [n for n in CONVERTERS.names() if scores.get(n) == best and best > 0]
     top.sort(key=lambda n: (GENERIC.index(n) if n in GENERIC else len(GENERIC), n))
-    return Detection(top[0] if top else None, best, len(rows), tuple(top[1:]), tuple(k for k, _ in keys.most_common(12)))
+    return Detection(
+        top[0] if top else None, best, len(rows), tuple(top[1:]), tuple(k for k, _ in keys.most_common(12))
+    )
 
 
 def detect_file(path: str | Path) -> Detection:
@@ -64,8 +66,10 @@ def resolve(path: str | Path) -> tuple[str, str]:
     """The converter for ``--from auto``: (name, a line saying what was chosen and why)."""
     d = detect_file(path)
     if d.name is None:
-        raise UserError(f"{path}: no converter accepts its rows (keys seen: {', '.join(d.keys) or 'none'}); "
-                        "see `dolphin-data list converters`, or convert it to ShareGPT JSONL first")
+        raise UserError(
+            f"{path}: no converter accepts its rows (keys seen: {', '.join(d.keys) or 'none'}); "
+            "see `dolphin-data list converters`, or convert it to ShareGPT JSONL first"
+        )
     also = f" (also matches: {', '.join(d.also)})" if d.also else ""
     return d.name, f"{path}: converter {d.name} ({d.accepted} of {d.sampled} sampled rows){also}"
 

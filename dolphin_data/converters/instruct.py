@@ -8,8 +8,14 @@ from dolphin_data.converters import CONVERTERS, RowRef, make_conversation, optio
 from dolphin_data.model import Conversation, Turn
 
 
-def _single_turn(system: str | None, prompt: str, answer: str, ref: RowRef, upstream_id: Any = None,
-                 metadata: dict[str, Any] | None = None) -> Conversation:
+def _single_turn(
+    system: str | None,
+    prompt: str,
+    answer: str,
+    ref: RowRef,
+    upstream_id: Any = None,
+    metadata: dict[str, Any] | None = None,
+) -> Conversation:
     turns = [Turn("system", system)] if system and system.strip() else []
     turns += [Turn("human", prompt), Turn("gpt", answer)]
     return make_conversation(turns, ref.make_id(upstream_id), ref.source, metadata)

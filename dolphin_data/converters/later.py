@@ -95,13 +95,17 @@ def hermes_function_calling(row: Any, ref: RowRef) -> Conversation:
 @CONVERTERS.register("opc_sft")
 def opc_sft(row: Any, ref: RowRef) -> Conversation:
     """OpenCoder-LLM/opc-sft-stage1 and -stage2 {"instruction", "output", "tag"?}; tag kept as metadata."""
-    return _single_turn(require(row, "instruction"), require(row, "output"), ref, _metadata(row, ("tag",)), row.get("id"))
+    return _single_turn(
+        require(row, "instruction"), require(row, "output"), ref, _metadata(row, ("tag",)), row.get("id")
+    )
 
 
 @CONVERTERS.register("numina_math")
 def numina_math(row: Any, ref: RowRef) -> Conversation:
     """AI-MO/NuminaMath-CoT and -TIR {"source"?, "problem", "solution", "messages"}; problem/solution become the turns."""
-    return _single_turn(require(row, "problem"), require(row, "solution"), ref, _metadata(row, ("source",)), row.get("id"))
+    return _single_turn(
+        require(row, "problem"), require(row, "solution"), ref, _metadata(row, ("source",)), row.get("id")
+    )
 
 
 @CONVERTERS.register("math_gpt4o")

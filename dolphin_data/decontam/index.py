@@ -56,8 +56,9 @@ class IndexSettings:
     max_items_per_gram: int = 20
 
     @staticmethod
-    def of(unit: str = "word", ngram: int | None = None, min_ngram: int | None = None,
-           max_items_per_gram: int = 20) -> IndexSettings:
+    def of(
+        unit: str = "word", ngram: int | None = None, min_ngram: int | None = None, max_items_per_gram: int = 20
+    ) -> IndexSettings:
         """Settings with the unit's defaults for what is not given (``min_ngram`` never above ``ngram``)."""
         if unit not in UNITS:
             raise UserError(f"unit {unit!r}: choose one of {', '.join(UNITS)}")
@@ -83,8 +84,9 @@ class IndexData:
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
 
 
-def build_index(items: Sequence[BenchItem], settings: IndexSettings,
-                benchmarks: Mapping[str, Mapping[str, Any]] | None = None) -> IndexData:
+def build_index(
+    items: Sequence[BenchItem], settings: IndexSettings, benchmarks: Mapping[str, Mapping[str, Any]] | None = None
+) -> IndexData:
     """Hash every item (see the module docstring). ``benchmarks`` adds per-benchmark metadata (sources, licence)."""
     settings.check()
     n, m = settings.ngram, settings.min_ngram
@@ -156,13 +158,15 @@ def build_index(items: Sequence[BenchItem], settings: IndexSettings,
     bench_rows = []
     for b in names:
         sel = np.flatnonzero(arrays["item_bench"] == bench_of[b])
-        bench_rows.append({
-            "name": b,
-            "items": int(len(sel)),
-            "indexed_items": int((q_cov[sel] > 0).sum()),
-            "too_short": int((q_cov[sel] == 0).sum()),
-            **dict((benchmarks or {}).get(b, {})),
-        })
+        bench_rows.append(
+            {
+                "name": b,
+                "items": int(len(sel)),
+                "indexed_items": int((q_cov[sel] > 0).sum()),
+                "too_short": int((q_cov[sel] == 0).sum()),
+                **dict((benchmarks or {}).get(b, {})),
+            }
+        )
     header = {
         "format": "dolphin-data decontam index",
         "version": FORMAT_VERSION,
@@ -172,8 +176,13 @@ def build_index(items: Sequence[BenchItem], settings: IndexSettings,
         "min_ngram": m,
         "max_items_per_gram": settings.max_items_per_gram,
         "benchmarks": bench_rows,
-        "stats": {"items": len(items), "grams": int(len(hashes)), "keys": int(len(keys)),
-                  "common_grams_dropped": int(common.sum()), "bytemap_bits": bits},
+        "stats": {
+            "items": len(items),
+            "grams": int(len(hashes)),
+            "keys": int(len(keys)),
+            "common_grams_dropped": int(common.sum()),
+            "bytemap_bits": bits,
+        },
         "item_ids": [it.id for it in items],
         "item_preview": [_preview(it.question) for it in items],
     }
@@ -219,7 +228,9 @@ def read_header(path: str | Path) -> tuple[dict[str, Any], int]:
     """The JSON header and the byte offset where the arrays start; a clear error for anything else."""
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"{path}: no such index file; build one with `dolphin-data decontam index BENCH_FILE --out {path}`")
+        raise UserError(
+            f"{path}: no such index file; build one with `dolphin-data decontam index BENCH_FILE --out {path}`"
+        )
     with open(path, "rb") as fh:
         head = fh.read(16)
         if len(head) < 16 or head[:8] != MAGIC:
@@ -227,8 +238,10 @@ def read_header(path: str | Path) -> tuple[dict[str, Any], int]:
         size = int(np.frombuffer(head[8:], np.uint64)[0])
         header = orjson.loads(fh.read(size))
     if header.get("version") != FORMAT_VERSION or header.get("hash_scheme") != HASH_SCHEME:
-        raise UserError(f"{path}: index format {header.get('version')}/{header.get('hash_scheme')} is not "
-                        f"{FORMAT_VERSION}/{HASH_SCHEME}; rebuild it with `dolphin-data decontam index`")
+        raise UserError(
+            f"{path}: index format {header.get('version')}/{header.get('hash_scheme')} is not "
+            f"{FORMAT_VERSION}/{HASH_SCHEME}; rebuild it with `dolphin-data decontam index`"
+        )
     return header, _aligned(16 + size)
 
 
@@ -269,8 +282,9 @@ class Index:
                 arrays[name] = np.zeros(shape, np.dtype(spec["dtype"]))
             else:
                 # a plain ndarray view of the mapping (same shared pages, no np.memmap overhead per operation)
-                arrays[name] = np.asarray(np.memmap(path, dtype=np.dtype(spec["dtype"]), mode="r",
-                                                    offset=base + spec["offset"], shape=shape))
+                arrays[name] = np.asarray(
+                    np.memmap(path, dtype=np.dtype(spec["dtype"]), mode="r", offset=base + spec["offset"], shape=shape)
+                )
         index = cls(path, header, arrays)
         cls._cache[key] = index
         return index
@@ -293,6 +307,14 @@ class Index:
         lo, hi = first[key_index], first[key_index + 1]
         count = (hi - lo).astype(np.int64)
         which = np.repeat(np.arange(len(key_index), dtype=np.int64), count)
-        p = np.arange(int(count.sum()), dtype=np.int64) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)
-        return which, self.a["p_item"][p].astype(np.int64), self.a["p_pos"][p].astype(np.int64), \
-            self.a["p_len"][p].astype(np.int64)
+        p = (
+            np.arange(int(count.sum()), dtype=np.int64)
+            - np.repeat(np.cumsum(count) - count, count)
+            + np.repeat(lo, count)
+        )
+        return (
+            which,
+            self.a["p_item"][p].astype(np.int64),
+            self.a["p_pos"][p].astype(np.int64),
+            self.a["p_len"][p].astype(np.int64),
+        )

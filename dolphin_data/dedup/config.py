@@ -32,13 +32,18 @@ class DedupConfig:
     shingles: ShingleConfig = field(default_factory=ShingleConfig)
     batch_size: int = 1024  # texts shingled at once in ``sketch`` (cache-sized: 1024 was 20% faster than 4096; results do not depend on it)
     all_pairs_upto: int = 32  # LSH buckets up to this size pair every two members; larger ones: see phases.candidates
-    spill_dir: str | None = None  # where ``deduplicate_batches`` and the stage put the shingle-hash file (default: temp)
+    spill_dir: str | None = (
+        None  # where ``deduplicate_batches`` and the stage put the shingle-hash file (default: temp)
+    )
 
     def __post_init__(self) -> None:
         s = self.shingles
         checks = [
             (0.0 < self.threshold <= 1.0, f"threshold must be in (0, 1], got {self.threshold!r}"),
-            (isinstance(self.num_perm, int) and 1 <= self.num_perm <= 1024, f"num_perm must be 1..1024, got {self.num_perm!r}"),
+            (
+                isinstance(self.num_perm, int) and 1 <= self.num_perm <= 1024,
+                f"num_perm must be 1..1024, got {self.num_perm!r}",
+            ),
             ((self.bands is None) == (self.rows is None), "give both bands and rows, or neither (automatic)"),
             (0.0 < self.min_recall <= 1.0, f"min_recall must be in (0, 1], got {self.min_recall!r}"),
             (self.backend in BACKENDS, f"backend {self.backend!r}: choose one of {', '.join(BACKENDS)}"),
@@ -47,9 +52,14 @@ class DedupConfig:
             (s.normalise in NORMALISERS, f"normalise {s.normalise!r}: choose one of {', '.join(NORMALISERS)}"),
             (s.shingle in SHINGLES, f"shingle {s.shingle!r}: choose one of {', '.join(SHINGLES)}"),
             (isinstance(s.ngram, int) and 1 <= s.ngram <= 64, f"ngram must be 1..64, got {s.ngram!r}"),
-            (isinstance(self.batch_size, int) and self.batch_size >= 1, f"batch_size must be >= 1, got {self.batch_size!r}"),
-            (isinstance(self.all_pairs_upto, int) and self.all_pairs_upto >= 2,
-             f"all_pairs_upto must be >= 2, got {self.all_pairs_upto!r}"),
+            (
+                isinstance(self.batch_size, int) and self.batch_size >= 1,
+                f"batch_size must be >= 1, got {self.batch_size!r}",
+            ),
+            (
+                isinstance(self.all_pairs_upto, int) and self.all_pairs_upto >= 2,
+                f"all_pairs_upto must be >= 2, got {self.all_pairs_upto!r}",
+            ),
         ]
         for ok, msg in checks:
             if not ok:

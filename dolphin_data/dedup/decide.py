@@ -78,8 +78,9 @@ class DedupResult:
         if start < 0 or n < 0 or start + n > len(self.reason):
             raise ValueError(f"slice {start}+{n} outside the {len(self.reason)} records")
         end = start + n
-        return Verdicts(start, self.reason[start:end].copy(), self.survivor[start:end].copy(),
-                        self.similarity[start:end].copy())
+        return Verdicts(
+            start, self.reason[start:end].copy(), self.survivor[start:end].copy(), self.similarity[start:end].copy()
+        )
 
     def removed_survivors(self) -> np.ndarray:
         """Sorted global indices of the survivors that have duplicates (the records whose ids rejects name)."""
@@ -111,8 +112,13 @@ def _phase(progress: PhaseProgress | None, name: str, total: int, unit: str) -> 
         progress.stop()
 
 
-def decide(sketches: Sketch | Sequence[Sketch], priority: np.ndarray | None = None, position: np.ndarray | None = None,
-           config: DedupConfig | None = None, progress: PhaseProgress | None = None) -> DedupResult:
+def decide(
+    sketches: Sketch | Sequence[Sketch],
+    priority: np.ndarray | None = None,
+    position: np.ndarray | None = None,
+    config: DedupConfig | None = None,
+    progress: PhaseProgress | None = None,
+) -> DedupResult:
     """Deduplicate the records of ``sketches`` (concatenated in the order given; record ``i`` is the ``i``-th).
 
     ``priority`` (default: all equal; lower wins) and ``position`` (default: the record index) rank survivors,
@@ -120,8 +126,10 @@ def decide(sketches: Sketch | Sequence[Sketch], priority: np.ndarray | None = No
     cfg = config or DedupConfig()
     sk = sketches if isinstance(sketches, Sketch) else (Sketch.concat(sketches) if sketches else empty_sketch(cfg))
     if sk.params != cfg.sketch_params():
-        raise ValueError("the sketches were made with other dedup parameters than this config "
-                         f"(sketch {sk.params}, config {cfg.sketch_params()})")
+        raise ValueError(
+            "the sketches were made with other dedup parameters than this config "
+            f"(sketch {sk.params}, config {cfg.sketch_params()})"
+        )
     n = len(sk)
     priority = np.zeros(n, np.int64) if priority is None else np.asarray(priority, np.int64)
     position = np.arange(n, dtype=np.int64) if position is None else np.asarray(position, np.int64)
@@ -130,15 +138,23 @@ def decide(sketches: Sketch | Sequence[Sketch], priority: np.ndarray | None = No
             raise ValueError(f"{name} has {len(arr)} entries for {n} records")
     bands, rows = cfg.lsh()
     with ShingleReader(sk.runs, sk.run_start, sk.nshingles) as reader:
+
         def similarity(left: np.ndarray, right: np.ndarray, advance: Callable[[int], None] | None = None) -> np.ndarray:
             return verify(left, right, reader if cfg.exact_check else None, sk.sig, advance=advance)
 
         return _decide(sk, priority, position, cfg, similarity, bands, rows, progress)
 
 
-def _decide(sk: Sketch, priority: np.ndarray, position: np.ndarray, cfg: DedupConfig,
-            similarity: Callable[..., np.ndarray], bands: int, rows: int,
-            progress: PhaseProgress | None = None) -> DedupResult:
+def _decide(
+    sk: Sketch,
+    priority: np.ndarray,
+    position: np.ndarray,
+    cfg: DedupConfig,
+    similarity: Callable[..., np.ndarray],
+    bands: int,
+    rows: int,
+    progress: PhaseProgress | None = None,
+) -> DedupResult:
     n = len(sk)
     t: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -194,8 +210,12 @@ def _decide(sk: Sketch, priority: np.ndarray, position: np.ndarray, cfg: DedupCo
     return DedupResult(surv, reason, sim_out, root, stats)
 
 
-def deduplicate_batches(batches: Iterable[Sequence[str]], config: DedupConfig | None = None,
-                        priority: np.ndarray | None = None, position: np.ndarray | None = None) -> DedupResult:
+def deduplicate_batches(
+    batches: Iterable[Sequence[str]],
+    config: DedupConfig | None = None,
+    priority: np.ndarray | None = None,
+    position: np.ndarray | None = None,
+) -> DedupResult:
     """Sketch + decide in this process over texts that arrive as batches (read once, in order; record ``i`` is the
     ``i``-th text). With the exact check the shingle hashes go to a temporary file in ``config.spill_dir``
     (removed before returning)."""
@@ -212,8 +232,13 @@ def deduplicate_batches(batches: Iterable[Sequence[str]], config: DedupConfig | 
     return res
 
 
-def deduplicate(n: int, texts_of: Callable[[np.ndarray], Sequence[str]], priority: np.ndarray | None = None,
-                position: np.ndarray | None = None, config: DedupConfig | None = None) -> DedupResult:
+def deduplicate(
+    n: int,
+    texts_of: Callable[[np.ndarray], Sequence[str]],
+    priority: np.ndarray | None = None,
+    position: np.ndarray | None = None,
+    config: DedupConfig | None = None,
+) -> DedupResult:
     """``deduplicate_batches`` over records ``0..n-1`` whose texts ``texts_of(indices)`` returns, in batches."""
     cfg = config or DedupConfig()
     batches = (texts_of(np.arange(s, min(n, s + cfg.batch_size))) for s in range(0, n, cfg.batch_size))

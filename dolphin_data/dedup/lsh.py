@@ -78,7 +78,9 @@ def band_hashes(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """One 64-bit hash per (document, band) of the band's ``rows`` signature values."""
     n = sig.shape[0]
     if bands * rows > sig.shape[1]:
-        raise ValueError(f"bands x rows = {bands} x {rows} needs {bands * rows} permutations, signatures have {sig.shape[1]}")
+        raise ValueError(
+            f"bands x rows = {bands} x {rows} needs {bands * rows} permutations, signatures have {sig.shape[1]}"
+        )
     block = sig[:, : bands * rows].reshape(n, bands, rows).astype(U64)
     with np.errstate(over="ignore"):
         acc = np.full((n, bands), U64(0x84222325CBF29CE4), U64)
@@ -107,7 +109,9 @@ class Candidates:
         return len(self.large_start) - 1
 
 
-def _pairs_in_runs(keys: np.ndarray, members: np.ndarray, all_pairs_upto: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _pairs_in_runs(
+    keys: np.ndarray, members: np.ndarray, all_pairs_upto: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For one band: packed pairs (lo << 32 | hi) of members that share a key (every pair in a small bucket,
     the chain in a large one), and the members and sizes of the large buckets."""
     none = np.zeros(0, U64), np.zeros(0, np.int64), np.zeros(0, np.int64)

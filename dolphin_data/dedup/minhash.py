@@ -196,15 +196,18 @@ def _span_hashes(cp: np.ndarray, begin: np.ndarray, end: np.ndarray) -> np.ndarr
     return fmix64(h)
 
 
-def shingle_hashes(texts: Sequence[str], kind: str = "word", n: int = 5, norm: str = "default") -> tuple[np.ndarray, np.ndarray]:
+def shingle_hashes(
+    texts: Sequence[str], kind: str = "word", n: int = 5, norm: str = "default"
+) -> tuple[np.ndarray, np.ndarray]:
     """Hashes of every word ``n``-gram (or character ``n``-gram) of each text: ``shingle_hashes_and_keys``
     without the keys."""
     hashes, offsets, _ = _shingles(texts, kind, n, norm, with_keys=False)
     return hashes, offsets
 
 
-def shingle_hashes_and_keys(texts: Sequence[str], kind: str = "word", n: int = 5,
-                            norm: str = "default") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def shingle_hashes_and_keys(
+    texts: Sequence[str], kind: str = "word", n: int = 5, norm: str = "default"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Hashes of every word ``n``-gram (or character ``n``-gram) of each text, and each text's exact key.
 
     Returns ``(hashes uint64[S], offsets int64[len(texts)+1], keys)``: text ``i`` owns
@@ -219,8 +222,9 @@ def shingle_hashes_and_keys(texts: Sequence[str], kind: str = "word", n: int = 5
     return hashes, offsets, keys
 
 
-def _shingles(texts: Sequence[str], kind: str, n: int, norm: str,
-              with_keys: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+def _shingles(
+    texts: Sequence[str], kind: str, n: int, norm: str, with_keys: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     ndocs = len(texts)
     if ndocs == 0:
         return np.zeros(0, U64), np.zeros(1, np.int64), np.zeros((0, 2), U64)
@@ -240,9 +244,19 @@ def _shingles(texts: Sequence[str], kind: str, n: int, norm: str,
         if with_keys:
             buf = words.data.cast("B")
             cut = (wstart * 8).tolist()
-            keys = np.frombuffer(b"".join([
-                hashlib.blake2b(buf[a:b], digest_size=16).digest() for a, b in zip(cut[:-1], cut[1:], strict=True)
-            ]), dtype=U64).reshape(ndocs, 2).copy()
+            keys = (
+                np.frombuffer(
+                    b"".join(
+                        [
+                            hashlib.blake2b(buf[a:b], digest_size=16).digest()
+                            for a, b in zip(cut[:-1], cut[1:], strict=True)
+                        ]
+                    ),
+                    dtype=U64,
+                )
+                .reshape(ndocs, 2)
+                .copy()
+            )
     if kind == "word":
         counts = np.diff(wstart)
         ustart = wstart
@@ -304,8 +318,9 @@ def datasketch_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, n
     return a, b
 
 
-def signatures_numpy(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1,
-                     chunk: int = 1024) -> np.ndarray:
+def signatures_numpy(
+    hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1, chunk: int = 1024
+) -> np.ndarray:
     """datasketch ``affine32`` MinHash over the low 32 bits of each shingle hash, in cache-sized chunks."""
     a, b = datasketch_permutations(num_perm, seed)
     ndocs = len(offsets) - 1
@@ -343,8 +358,9 @@ def signatures_rensa(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 12
     return out
 
 
-def signatures(hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1,
-               backend: str = "rensa") -> np.ndarray:
+def signatures(
+    hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1, backend: str = "rensa"
+) -> np.ndarray:
     if backend == "rensa":
         return signatures_rensa(hashes, offsets, num_perm, seed)
     if backend == "numpy":

@@ -67,8 +67,14 @@ def candidates(bands: np.ndarray, reps: np.ndarray, all_pairs_upto: int = 32) ->
     return candidate_pairs(bands, select=reps, all_pairs_upto=all_pairs_upto)
 
 
-def verify(left: np.ndarray, right: np.ndarray, shingles: ShingleReader | None = None, sig: np.ndarray | None = None,
-           pair_chunk: int = 32768, advance: Callable[[int], None] | None = None) -> np.ndarray:
+def verify(
+    left: np.ndarray,
+    right: np.ndarray,
+    shingles: ShingleReader | None = None,
+    sig: np.ndarray | None = None,
+    pair_chunk: int = 32768,
+    advance: Callable[[int], None] | None = None,
+) -> np.ndarray:
     """Similarity of each pair: exact Jaccard of the shingle-hash sets (``shingles``) or the MinHash estimate
     (``sig``). The exact check reads each chunk's documents once and computes all its pairs at once;
     ``advance(pairs)`` is called after each chunk."""
@@ -163,8 +169,14 @@ def cluster(n: int, exact_root: np.ndarray, left: np.ndarray, right: np.ndarray)
     return union_find(n, np.concatenate((dup, left)), np.concatenate((exact_root[dup], right)))
 
 
-def label(root: np.ndarray, exact_root: np.ndarray, rank: np.ndarray, edges: np.ndarray, edge_sim: np.ndarray,
-          similarity: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def label(
+    root: np.ndarray,
+    exact_root: np.ndarray,
+    rank: np.ndarray,
+    edges: np.ndarray,
+    edge_sim: np.ndarray,
+    similarity: Similarity,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(survivor, reason, similarity)`` of every record. ``edges`` are the verified near edges, packed
     ``left << 32 | right`` and sorted, with their similarities ``edge_sim``; ``similarity(left, right)``
     computes the pairs that are not edges (a member joined to its survivor through a chain)."""

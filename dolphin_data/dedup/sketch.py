@@ -49,7 +49,8 @@ class Sketch:
     def nbytes(self) -> int:
         arrays = (self.keys, self.nshingles, self.bands, self.length, self.sig, self.run_start)
         return sum(a.nbytes for a in arrays if a is not None) + sum(
-            r.hashes.nbytes for r in self.runs if r.hashes is not None)
+            r.hashes.nbytes for r in self.runs if r.hashes is not None
+        )
 
     def digest_content(self) -> tuple[Any, ...]:
         """The sketch's content without where its shingle hashes are: two sketches of the same texts with the same
@@ -73,7 +74,12 @@ class Sketch:
         for s in sketches:
             per_run = s.nshingles_per_run()
             for k, run in enumerate(s.runs):
-                if runs and run.path is not None and runs[-1].path == run.path and runs[-1].base + sizes[-1] == run.base:
+                if (
+                    runs
+                    and run.path is not None
+                    and runs[-1].path == run.path
+                    and runs[-1].base + sizes[-1] == run.base
+                ):
                     sizes[-1] += int(per_run[k])  # the next hashes of the same file: one run
                     continue
                 runs.append(run)
@@ -81,10 +87,16 @@ class Sketch:
                 sizes.append(int(per_run[k]))
             n += len(s)
         sig = None if sketches[0].sig is None else np.concatenate([s.sig for s in sketches])
-        return Sketch(params, np.concatenate([s.keys for s in sketches]),
-                      np.concatenate([s.nshingles for s in sketches]), np.concatenate([s.bands for s in sketches]),
-                      np.concatenate([s.length for s in sketches]), sig, tuple(runs),
-                      np.array([*starts, n], np.int64))
+        return Sketch(
+            params,
+            np.concatenate([s.keys for s in sketches]),
+            np.concatenate([s.nshingles for s in sketches]),
+            np.concatenate([s.bands for s in sketches]),
+            np.concatenate([s.length for s in sketches]),
+            sig,
+            tuple(runs),
+            np.array([*starts, n], np.int64),
+        )
 
     def nshingles_per_run(self) -> np.ndarray:
         """How many shingle hashes each run holds."""
@@ -98,8 +110,16 @@ class Sketch:
 def empty_sketch(config: DedupConfig) -> Sketch:
     bands, _ = config.lsh()
     sig = None if config.exact_check else np.zeros((0, config.num_perm), np.uint32)
-    return Sketch(config.sketch_params(), np.zeros((0, 2), np.uint64), np.zeros(0, np.int64),
-                  np.zeros((0, bands), np.uint64), np.zeros(0, np.int64), sig, (), np.zeros(1, np.int64))
+    return Sketch(
+        config.sketch_params(),
+        np.zeros((0, 2), np.uint64),
+        np.zeros(0, np.int64),
+        np.zeros((0, bands), np.uint64),
+        np.zeros(0, np.int64),
+        sig,
+        (),
+        np.zeros(1, np.int64),
+    )
 
 
 def sketch(texts: Sequence[str], config: DedupConfig, spill: Spill = None) -> Sketch:
@@ -124,8 +144,15 @@ def sketch(texts: Sequence[str], config: DedupConfig, spill: Spill = None) -> Sk
             h, off, keys = config.shingles.shingles_and_keys(chunk)
             sg = signatures(h, off, config.num_perm, config.seed, config.backend)
             length = np.fromiter((len(t) for t in chunk), np.int64, len(chunk))
-            parts.append((keys, np.diff(off), band_hashes(sg, bands, rows), length,
-                          sg if not config.exact_check else np.zeros((len(chunk), 0), np.uint32)))
+            parts.append(
+                (
+                    keys,
+                    np.diff(off),
+                    band_hashes(sg, bands, rows),
+                    length,
+                    sg if not config.exact_check else np.zeros((len(chunk), 0), np.uint32),
+                )
+            )
             if config.exact_check:
                 if writer is not None:
                     writer.write(h)
@@ -141,8 +168,16 @@ def sketch(texts: Sequence[str], config: DedupConfig, spill: Spill = None) -> Sk
         else:
             runs = (ShingleRun(None, 0, held[0] if len(held) == 1 else np.concatenate(held)),)
     keys, nsh, bh, length, sg = (np.concatenate(col) if len(parts) > 1 else col[0] for col in zip(*parts, strict=True))
-    return Sketch(params, keys, nsh.astype(np.int64), bh, length,
-                  None if config.exact_check else sg, runs, np.array([0, len(texts)], np.int64))
+    return Sketch(
+        params,
+        keys,
+        nsh.astype(np.int64),
+        bh,
+        length,
+        None if config.exact_check else sg,
+        runs,
+        np.array([0, len(texts)], np.int64),
+    )
 
 
 def sketch_batches(batches: Iterable[Sequence[str]], config: DedupConfig, path: str | os.PathLike[str]) -> Sketch:

@@ -73,7 +73,12 @@ class DedupStage(BarrierStage):
         seed: int = 1,
     ):
         self.threshold, self.num_perm, self.bands, self.rows = threshold, num_perm, bands, rows
-        self.min_recall, self.exact_check, self.text, self.include_system = min_recall, exact_check, text, include_system
+        self.min_recall, self.exact_check, self.text, self.include_system = (
+            min_recall,
+            exact_check,
+            text,
+            include_system,
+        )
         self.normalise, self.shingle, self.ngram, self.keep = normalise, shingle, ngram, keep
         self.priority = list(priority) if priority is not None else None
         self.backend, self.seed = backend, seed
@@ -81,8 +86,15 @@ class DedupStage(BarrierStage):
             raise ParamError(f"stage 'dedup': priority must be a list of source names, got {priority!r}")
         try:
             self.config = DedupConfig(
-                threshold=float(threshold), num_perm=num_perm, bands=bands, rows=rows, min_recall=float(min_recall),
-                exact_check=bool(exact_check), seed=seed, backend=backend, keep=keep,
+                threshold=float(threshold),
+                num_perm=num_perm,
+                bands=bands,
+                rows=rows,
+                min_recall=float(min_recall),
+                exact_check=bool(exact_check),
+                seed=seed,
+                backend=backend,
+                keep=keep,
                 shingles=ShingleConfig(text, bool(include_system), normalise, shingle, ngram),
             )
         except (ValueError, TypeError) as e:
@@ -206,8 +218,9 @@ class DedupSketch:
 class DedupDecision:
     """Per-record dedup verdicts (arrays over every record of every source, in order) and the records' ids."""
 
-    def __init__(self, stage: str, names: list[str], counts: list[int], src: np.ndarray, ids: IdColumn,
-                 result: DedupResult):
+    def __init__(
+        self, stage: str, names: list[str], counts: list[int], src: np.ndarray, ids: IdColumn, result: DedupResult
+    ):
         self.stage, self.names, self.src, self.ids = stage, names, src, ids
         self.start = dict(zip(names, np.cumsum([0] + counts)[:-1].tolist(), strict=True))
         self.result = result
@@ -231,8 +244,13 @@ class DedupVerdicts:
     """One shard's dedup verdicts: reason codes, for each dropped record the kept copy and the similarity, which
     records are kept copies of others (for the report), and the decision's figures (``stats``, for the report)."""
 
-    def __init__(self, reason: np.ndarray, kept: dict[int, tuple[str, str, float]], survivor: np.ndarray,
-                 stats: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        reason: np.ndarray,
+        kept: dict[int, tuple[str, str, float]],
+        survivor: np.ndarray,
+        stats: dict[str, Any] | None = None,
+    ):
         self.reason, self.kept, self.survivor, self.stats = reason, kept, survivor, stats or {}
 
     def apply(self, batch: Batch, offset: int) -> StageOutput:

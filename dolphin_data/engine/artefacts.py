@@ -48,8 +48,12 @@ class StageStats:
     summary: Any = None
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"stage": self.stage, "in": self.records_in, "out": self.records_out,
-                               "dropped": dict(sorted(self.dropped.items()))}
+        out: dict[str, Any] = {
+            "stage": self.stage,
+            "in": self.records_in,
+            "out": self.records_out,
+            "dropped": dict(sorted(self.dropped.items())),
+        }
         if self.counters:
             out["counters"] = dict(sorted(self.counters.items()))
         if self.params:
@@ -78,7 +82,9 @@ def stage_stats(run: SourceRun) -> list[StageStats]:
     return [stats[k] for k in sorted(stats)]
 
 
-def concat(parts: Iterable[str | Path], target: Path, store: Store | None = None, key: str | None = None) -> tuple[str, int]:
+def concat(
+    parts: Iterable[str | Path], target: Path, store: Store | None = None, key: str | None = None
+) -> tuple[str, int]:
     """Concatenate part files into ``target`` (via a temporary name); returns (sha256, bytes). With a ``store`` and
     the ``key`` of the parts, a file assembled before from the same parts is linked instead (and a new one kept)."""
     if store is not None and key is not None:
@@ -125,7 +131,9 @@ class Assembler:
 
     def _concat(self, parts: list[str], target: Path) -> tuple[str, int]:
         """Parts live in task folders named by their content keys, so their paths are the key of the whole."""
-        done = concat(parts, target, self.store, key_of("file", [str(Path(p).relative_to(self.store.root)) for p in parts]))
+        done = concat(
+            parts, target, self.store, key_of("file", [str(Path(p).relative_to(self.store.root)) for p in parts])
+        )
         self.hashes[target.relative_to(self.result).as_posix()] = done
         return done
 
@@ -147,7 +155,9 @@ class Assembler:
         for name in names:
             parts = []
             for run in self.engine.runs:
-                positions = [CONVERT] if name == "convert" else [i for i, st in enumerate(run.stages) if st.name == name]
+                positions = (
+                    [CONVERT] if name == "convert" else [i for i, st in enumerate(run.stages) if st.name == name]
+                )
                 for pos in positions:
                     parts += self._parts(run, f"rejects:{pos}")
             if parts:
@@ -173,8 +183,13 @@ class Assembler:
                     key = f"{side}/{st.name}.jsonl"
                     if key in written:
                         continue
-                    parts = [p for r in self.engine.runs for i, s in enumerate(r.stages) if s.name == st.name
-                             for p in self._parts(r, f"side:{side}:{i}")]
+                    parts = [
+                        p
+                        for r in self.engine.runs
+                        for i, s in enumerate(r.stages)
+                        if s.name == st.name
+                        for p in self._parts(r, f"side:{side}:{i}")
+                    ]
                     if parts:
                         self._concat(parts, self.result / side / f"{st.name}.jsonl")
                         written[key] = key
@@ -196,8 +211,14 @@ class Assembler:
                 out[name] = relative_paths(rep, self.result)
         return out
 
-    def manifest(self, outputs: Mapping[str, tuple[str, int]], rejects: Mapping[str, str], sides: Mapping[str, str],
-                 reports: Mapping[str, Any], raw_sha: Mapping[str, str]) -> dict[str, Any]:
+    def manifest(
+        self,
+        outputs: Mapping[str, tuple[str, int]],
+        rejects: Mapping[str, str],
+        sides: Mapping[str, str],
+        reports: Mapping[str, Any],
+        raw_sha: Mapping[str, str],
+    ) -> dict[str, Any]:
         files: list[dict[str, Any]] = []
         for run in self.engine.runs:
             src = run.plan
@@ -209,21 +230,25 @@ class Assembler:
             for res, file_index in zip(run.results[0], run.shard_files, strict=True):
                 rows[file_index] += res.rows_read
             sha, size = outputs[src.output]
-            files.append({
-                "output": src.output,
-                "source": src.name,
-                "converter": src.converter,
-                "upstream": dict(src.upstream),
-                "raw_files": [{"path": label, "rows": rows[i], "sha256": raw_sha.get(src.files[i], "")}
-                              for i, label in enumerate(src.labels)],
-                "rows_read": stats[0].records_in,
-                "records_written": sum(res.records_out for res in run.results[-1]),
-                "rows_rejected": sum(rejected.values()),
-                "rejected_by_reason": dict(sorted(rejected.items())),
-                "sha256": sha,
-                "bytes": size,
-                "stages": [st.to_json() for st in stats],
-            })
+            files.append(
+                {
+                    "output": src.output,
+                    "source": src.name,
+                    "converter": src.converter,
+                    "upstream": dict(src.upstream),
+                    "raw_files": [
+                        {"path": label, "rows": rows[i], "sha256": raw_sha.get(src.files[i], "")}
+                        for i, label in enumerate(src.labels)
+                    ],
+                    "rows_read": stats[0].records_in,
+                    "records_written": sum(res.records_out for res in run.results[-1]),
+                    "rows_rejected": sum(rejected.values()),
+                    "rejected_by_reason": dict(sorted(rejected.items())),
+                    "sha256": sha,
+                    "bytes": size,
+                    "stages": [st.to_json() for st in stats],
+                }
+            )
         totals = {k: sum(int(f[k]) for f in files) for k in ("rows_read", "records_written", "rows_rejected")}
         ctx = self.plan.ctx
         return {
@@ -323,15 +348,26 @@ def check_accounting(manifest: Mapping[str, Any]) -> None:
             )
         for st in f["stages"]:
             if st["in"] != st["out"] + sum(st["dropped"].values()):
-                raise AccountingError(f"{f['source']}/{st['stage']}: in {st['in']} != out {st['out']} + dropped {st['dropped']}")
+                raise AccountingError(
+                    f"{f['source']}/{st['stage']}: in {st['in']} != out {st['out']} + dropped {st['dropped']}"
+                )
 
 
 def tool_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {"dolphin-data": __version__}
-    for pkg in ("datasets", "polars", "pyarrow", "datasketch", "fasttext-numpy2-wheel", "tiktoken", "quicktok-v1", "rensa",
-                "numpy"):
+    for pkg in (
+        "datasets",
+        "polars",
+        "pyarrow",
+        "datasketch",
+        "fasttext-numpy2-wheel",
+        "tiktoken",
+        "quicktok-v1",
+        "rensa",
+        "numpy",
+    ):
         with contextlib.suppress(PackageNotFoundError):
             out[pkg] = version(pkg)
     return out
@@ -367,12 +403,20 @@ def check_floors(plan: Plan, manifest: Mapping[str, Any]) -> None:
         if f["records_written"] >= min_records and n_failed <= max_rejected * f["rows_read"]:
             continue
         top = max(failed.items(), key=lambda kv: (kv[1], kv[0]))[0] if failed else None
-        what = (f"{n_failed:,} of {f['rows_read']:,} rows rejected, most as {top}" if top else
-                f"{f['records_written']:,} of {f['rows_read']:,} rows written")
+        what = (
+            f"{n_failed:,} of {f['rows_read']:,} rows rejected, most as {top}"
+            if top
+            else f"{f['records_written']:,} of {f['rows_read']:,} rows written"
+        )
         hint = ""
-        if top in ("schema:missing_key", "schema:wrong_type", "schema:null_value", "schema:not_an_object") and src.files:
+        if (
+            top in ("schema:missing_key", "schema:wrong_type", "schema:null_value", "schema:not_an_object")
+            and src.files
+        ):
             from dolphin_data.converters.detect import hint as detect_hint
 
             hint = f"; {detect_hint(src.files[0], src.converter)}"
-        raise UserError(f"{src.name}: {what}{hint} (converter {src.converter}; the source's floor: at least "
-                        f"{min_records} record(s), at most {max_rejected:.0%} rejected other than by filters)")
+        raise UserError(
+            f"{src.name}: {what}{hint} (converter {src.converter}; the source's floor: at least "
+            f"{min_records} record(s), at most {max_rejected:.0%} rejected other than by filters)"
+        )

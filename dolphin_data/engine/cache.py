@@ -38,7 +38,11 @@ def code_version() -> str:
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".txt", ".ftz", ".jsonl", ".json") and "__pycache__" not in path.parts:
+        if (
+            path.is_file()
+            and path.suffix in (".py", ".txt", ".ftz", ".jsonl", ".json")
+            and "__pycache__" not in path.parts
+        ):
             h.update(path.relative_to(root).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()

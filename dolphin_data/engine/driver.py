@@ -73,8 +73,15 @@ class SourceRun:
 
 
 class Engine:
-    def __init__(self, plan: Plan, store: Store, executor: LocalExecutor | RayExecutor,
-                 progress: Progress | None = None, batch_size: int = 1000, shard_bytes: int = SHARD_BYTES):
+    def __init__(
+        self,
+        plan: Plan,
+        store: Store,
+        executor: LocalExecutor | RayExecutor,
+        progress: Progress | None = None,
+        batch_size: int = 1000,
+        shard_bytes: int = SHARD_BYTES,
+    ):
         self.plan = plan
         self.store = store
         self.executor = executor
@@ -118,16 +125,35 @@ class Engine:
             for sh in shards:
                 rows.append(int(sh.rows or 0) if sh is not None else int(whole or 0))
                 inputs.append((i, sh if len(shards) > 1 else None))
-                where = [sh.format, sh.index, sh.start, sh.end, sh.first, sh.member, sh.whole] if sh is not None else None
+                where = (
+                    [sh.format, sh.index, sh.start, sh.end, sh.first, sh.member, sh.whole] if sh is not None else None
+                )
                 keys.append(key_of("raw", src.converter, src.ids, src.name, src.labels[i], fingerprint(f), where))
-        return SourceRun(src, stages, segments(stages), inputs, keys, rows, shard_files=[i for i, _ in inputs],
-                         verdicts=[None] * len(inputs))
+        return SourceRun(
+            src,
+            stages,
+            segments(stages),
+            inputs,
+            keys,
+            rows,
+            shard_files=[i for i, _ in inputs],
+            verdicts=[None] * len(inputs),
+        )
 
     def _segment_spec(self, run: SourceRun, seg: Segment) -> list[Any]:
         """What a segment does, for its key: stage names and resolved parameters, the output shape, batch size."""
-        used = ([seg.apply] if seg.apply is not None else []) + list(seg.batch) + ([seg.sketch] if seg.sketch is not None else [])
-        return [seg.index, seg.last, run.plan.shape, self.batch_size,
-                [(i, run.stages[i].name, run.stages[i].params()) for i in used]]
+        used = (
+            ([seg.apply] if seg.apply is not None else [])
+            + list(seg.batch)
+            + ([seg.sketch] if seg.sketch is not None else [])
+        )
+        return [
+            seg.index,
+            seg.last,
+            run.plan.shape,
+            self.batch_size,
+            [(i, run.stages[i].name, run.stages[i].params()) for i in used],
+        ]
 
     # -- waves --------------------------------------------------------------------------------------------------
 
@@ -139,8 +165,17 @@ class Engine:
             verdicts = run.verdicts[i]
             rename = run.rename.get(i, frozenset())
             key = key_of("task", spec, run.keys[i], digest(verdicts) if verdicts is not None else None, sorted(rename))
-            task = Task(self.plan, run.plan.name, run.seg, i, run.inputs[i], str(self.store.folder(key)), verdicts,
-                        rename, self.batch_size)
+            task = Task(
+                self.plan,
+                run.plan.name,
+                run.seg,
+                i,
+                run.inputs[i],
+                str(self.store.folder(key)),
+                verdicts,
+                rename,
+                self.batch_size,
+            )
             out.append((key, task))
         return out
 
@@ -185,8 +220,10 @@ class Engine:
         self.progress.log(f"wave {wave}: {len(tasks)} task(s) - {names}")
         # what the wave does, every step once in chain order, e.g. "sample + unfilter + sketch for dedup"
         what = " + ".join(dict.fromkeys(step for r in ready for step in self._describe(r).split(" + ")))
-        results = self._execute([kt for _, kt in tasks], f"wave {wave} ({what}): {len(ready)} of {len(self.runs)} "
-                                                           f"source(s) ({done} done), rows")
+        results = self._execute(
+            [kt for _, kt in tasks],
+            f"wave {wave} ({what}): {len(ready)} of {len(self.runs)} source(s) ({done} done), rows",
+        )
         by_source: dict[str, list[tuple[str, TaskResult]]] = {}
         for (r, _), kr in zip(tasks, results, strict=True):
             by_source.setdefault(r.plan.name, []).append(kr)
@@ -238,7 +275,9 @@ class Engine:
             repeat = np.ones(len(keys), bool)
             repeat[first] = False
             wheres = np.concatenate([r.wheres for r in results if r.wheres is not None])
-            shard_of = np.repeat(np.arange(len(results)), [len(r.id_keys) if r.id_keys is not None else 0 for r in results])
+            shard_of = np.repeat(
+                np.arange(len(results)), [len(r.id_keys) if r.id_keys is not None else 0 for r in results]
+            )
             redo: dict[int, set[int]] = {}
             for k in np.flatnonzero(repeat).tolist():
                 redo.setdefault(int(shard_of[k]), set()).add(int(wheres[k]))

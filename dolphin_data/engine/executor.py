@@ -50,8 +50,12 @@ class LocalExecutor:
         if self._pool is None:
             import multiprocessing
 
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_worker_init, initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_init,
+                initargs=(os.getpid(),),
+            )
         futures: list[Future[R]] = [self._pool.submit(fn, t) for t in tasks]
         try:
             for f in futures:
@@ -79,12 +83,19 @@ class RayExecutor:
         try:
             import ray
         except ImportError:
-            raise UserError("--executor ray needs Ray: pip install 'dolphin-data[ray]' (or use --executor local)") from None
+            raise UserError(
+                "--executor ray needs Ray: pip install 'dolphin-data[ray]' (or use --executor local)"
+            ) from None
         self._ray = ray
         address = address or os.environ.get("RAY_ADDRESS")
         if not ray.is_initialized():
-            ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
-                     log_to_driver=False, ignore_reinit_error=True)
+            ray.init(
+                address=address,
+                num_cpus=None if address else workers,
+                include_dashboard=False,
+                log_to_driver=False,
+                ignore_reinit_error=True,
+            )
         self.workers = workers
         self._remote: dict[Any, Any] = {}
 

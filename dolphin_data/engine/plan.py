@@ -79,11 +79,22 @@ class Plan:
     def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
-            "ctx": {"seed": self.ctx.seed, "sequence_len": self.ctx.sequence_len, "format": self.ctx.output_format,
-                    "training": vars(self.ctx.training)},
+            "ctx": {
+                "seed": self.ctx.seed,
+                "sequence_len": self.ctx.sequence_len,
+                "format": self.ctx.output_format,
+                "training": vars(self.ctx.training),
+            },
             "sources": [
-                {"name": s.name, "output": s.output, "converter": s.converter, "labels": list(s.labels),
-                 "ids": s.ids, "shape": s.shape, "stages": [{"name": st.name, "params": dict(st.params)} for st in s.stages]}
+                {
+                    "name": s.name,
+                    "output": s.output,
+                    "converter": s.converter,
+                    "labels": list(s.labels),
+                    "ids": s.ids,
+                    "shape": s.shape,
+                    "stages": [{"name": st.name, "params": dict(st.params)} for st in s.stages],
+                }
                 for s in self.sources
             ],
         }
@@ -114,8 +125,9 @@ def build_stages(plan: Plan, source: SourcePlan) -> list[Stage]:
     that asks for the same stage with the same parameters (models load once per process)."""
     out = []
     for st in source.stages:
-        key = orjson.dumps([st.name, st.params, plan.to_json()["ctx"], plan.ctx.workers], option=orjson.OPT_SORT_KEYS,
-                           default=repr).decode()
+        key = orjson.dumps(
+            [st.name, st.params, plan.to_json()["ctx"], plan.ctx.workers], option=orjson.OPT_SORT_KEYS, default=repr
+        ).decode()
         if key not in _SHARED:
             if len(_SHARED) > 256:
                 _SHARED.clear()
@@ -137,8 +149,10 @@ def check_plan(plan: Plan) -> dict[str, list[Stage]]:
             if st.kind == "corpus":
                 p = st.params()
                 if corpus_params.setdefault(st.name, p) != p:
-                    raise UserError(f"stage {st.name!r} runs across sources: give its parameters once "
-                                    f"(stage_params.{st.name}), not per source ({s.name})")
+                    raise UserError(
+                        f"stage {st.name!r} runs across sources: give its parameters once "
+                        f"(stage_params.{st.name}), not per source ({s.name})"
+                    )
                 if spec.name in order:
                     raise UserError(f"source {s.name!r}: corpus stage {spec.name!r} listed twice")
                 order.append(spec.name)
@@ -147,8 +161,10 @@ def check_plan(plan: Plan) -> dict[str, list[Stage]]:
         for b in orders:
             common = [x for x in a if x in b]
             if common != [x for x in b if x in a]:
-                raise UserError(f"corpus stages {', '.join(common)} run in different orders in different sources; "
-                                "give every source the same order")
+                raise UserError(
+                    f"corpus stages {', '.join(common)} run in different orders in different sources; "
+                    "give every source the same order"
+                )
     return chains
 
 
@@ -219,10 +235,15 @@ def plan_files(
             raise InputError(f"{p}: no such file; check the path (or run `dolphin-data pull` to fetch sources)")
     names = [source if source and len(paths) == 1 else r.name for r in resolved]
     if not source and converter is None:  # conversation files: the source their ids name, when they name one
-        carried = [(id_source(p) if len(r.files) == 1 else None) or n for p, r, n in zip(paths, resolved, names, strict=True)]
+        carried = [
+            (id_source(p) if len(r.files) == 1 else None) or n for p, r, n in zip(paths, resolved, names, strict=True)
+        ]
         if len(set(carried)) == len(carried):
-            notes += [f"{p}: source {c} (the prefix of its ids)" for p, c, n in zip(paths, carried, names, strict=True)
-                      if c != n]
+            notes += [
+                f"{p}: source {c} (the prefix of its ids)"
+                for p, c, n in zip(paths, carried, names, strict=True)
+                if c != n
+            ]
             names = carried
     dupe = next((n for n in names if names.count(n) > 1), None)
     if dupe:
@@ -239,15 +260,23 @@ def plan_files(
             notes.append(note)
         out_shape = shape or (detected if detected in ("sharegpt", "messages") else "sharegpt")
         single = len(res.files) == 1 and res.files[0].name.split(".")[0] == res.name
-        srcs.append(SourcePlan(
-            name=name, output=p.name if single and p.name.endswith(".jsonl") else res.name + ".jsonl",
-            converter=detected, files=tuple(str(f.resolve()) for f in res.files), labels=res.labels(),
-            stages=tuple(stages),
-            ids="converter" if converter else "record", shape=out_shape,
-            floor=(1, 0.5) if converter else None, train_flags=train_flags,
-        ))
-    plan = Plan(name=",".join(names), ctx=ctx or RunContext(), sources=tuple(srcs), stage_reports=True,
-                notes=tuple(notes))
+        srcs.append(
+            SourcePlan(
+                name=name,
+                output=p.name if single and p.name.endswith(".jsonl") else res.name + ".jsonl",
+                converter=detected,
+                files=tuple(str(f.resolve()) for f in res.files),
+                labels=res.labels(),
+                stages=tuple(stages),
+                ids="converter" if converter else "record",
+                shape=out_shape,
+                floor=(1, 0.5) if converter else None,
+                train_flags=train_flags,
+            )
+        )
+    plan = Plan(
+        name=",".join(names), ctx=ctx or RunContext(), sources=tuple(srcs), stage_reports=True, notes=tuple(notes)
+    )
     check_plan(plan)
     return plan
 
@@ -275,21 +304,33 @@ def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1, follow_symli
 
             converter, note = resolve(files[0])
             notes.append(f"{spec.name}: {note}")
-        sources.append(SourcePlan(
-            name=spec.name, output=spec.output, converter=converter,
-            files=tuple(str(p.resolve()) for p in files),
-            labels=tuple(p.relative_to(raw_dir).as_posix() for p in files),
-            stages=tuple(StagePlan(st.name, {**recipe.stage_params.get(st.name, {}), **st.params}) for st in spec.stages),
-            upstream={"repo": spec.upstream.repo, "revision": spec.upstream.revision},
-            shape=recipe.output_format, floor=(spec.floor.min_records, spec.floor.max_rejected),
-        ))
+        sources.append(
+            SourcePlan(
+                name=spec.name,
+                output=spec.output,
+                converter=converter,
+                files=tuple(str(p.resolve()) for p in files),
+                labels=tuple(p.relative_to(raw_dir).as_posix() for p in files),
+                stages=tuple(
+                    StagePlan(st.name, {**recipe.stage_params.get(st.name, {}), **st.params}) for st in spec.stages
+                ),
+                upstream={"repo": spec.upstream.repo, "revision": spec.upstream.revision},
+                shape=recipe.output_format,
+                floor=(spec.floor.min_records, spec.floor.max_rejected),
+            )
+        )
     from dolphin_data.converters import TRAIN_FLAGS
 
     if any(s.converter in TRAIN_FLAGS for s in sources):
         sources = [replace(s, train_flags=True) for s in sources]
     ctx = replace(recipe.ctx, workers=workers)
-    plan = Plan(recipe.name, ctx, tuple(sources),
-                {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256}, notes=tuple(notes),
-                spill_rows=True)
+    plan = Plan(
+        recipe.name,
+        ctx,
+        tuple(sources),
+        {"name": recipe.name, "path": recipe.display_path, "sha256": recipe.sha256},
+        notes=tuple(notes),
+        spill_rows=True,
+    )
     check_plan(plan)
     return plan

@@ -68,8 +68,9 @@ class RunOptions:
     stats: dict[str, Any] = field(default_factory=dict)  # cache hits and misses of the last run
 
 
-def _execute(plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: Mapping[str, Any] | None
-             ) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+def _execute(
+    plan: Plan, staging: Path, store: Store, opts: RunOptions, sides: Mapping[str, Any] | None
+) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
     executor = make_executor(opts.executor, plan.ctx.workers)
     ok = False
     try:
@@ -119,7 +120,9 @@ def run_build(plan: Plan, out_dir: Path, opts: RunOptions | None = None) -> dict
                 store.prune(opts.cache_limit)
             return manifest
         except KeyboardInterrupt as e:
-            raise Interrupted(f"{out_dir}: interrupted ({e or 'SIGINT'}); nothing published, the folder is as it was") from None
+            raise Interrupted(
+                f"{out_dir}: interrupted ({e or 'SIGINT'}); nothing published, the folder is as it was"
+            ) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -221,11 +224,21 @@ def _move(src: Path, dest: Path) -> None:
         shutil.move(str(src), str(dest))
 
 
-def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | Path = "raw", workers: int | None = 1,
-                 executor: str = "local", progress: Progress | None = None, batch_size: int = 1000,
-                 keep_work: bool = False, cache: bool = True, force: bool = False,
-                 cache_limit: int = DEFAULT_CACHE_LIMIT, stats: dict[str, Any] | None = None,
-                 follow_symlinks: bool = False) -> dict[str, Any]:
+def build_recipe(
+    recipe: Any,
+    out_dir: str | Path | None = None,
+    raw_dir: str | Path = "raw",
+    workers: int | None = 1,
+    executor: str = "local",
+    progress: Progress | None = None,
+    batch_size: int = 1000,
+    keep_work: bool = False,
+    cache: bool = True,
+    force: bool = False,
+    cache_limit: int = DEFAULT_CACHE_LIMIT,
+    stats: dict[str, Any] | None = None,
+    follow_symlinks: bool = False,
+) -> dict[str, Any]:
     """Build a loaded recipe into ``out_dir`` (default: the recipe's ``output.dir``): every output file, rejects,
     reports, ``manifest.json``, the Axolotl configs and the dataset card ``README.md``, published atomically.
     Returns the manifest."""
@@ -239,11 +252,22 @@ def build_recipe(recipe: Any, out_dir: str | Path | None = None, raw_dir: str | 
     def after(plan: Plan, staging: Path, manifest: dict[str, Any]) -> None:
         outputs = list(dict.fromkeys(f["output"] for f in manifest["files"]))
         flags = "train" if any(s.train_flags for s in plan.sources) else None  # every turn carries one (batch.py)
-        configs = write_axolotl_configs(plan.ctx, staging, outputs, recipe.chat_template, recipe.data_root or None,
-                                        flags)
-        write_dataset_card(staging, manifest, {s.name: s.license for s in recipe.sources}, recipe.name,
-                           recipe.description, configs)
+        configs = write_axolotl_configs(
+            plan.ctx, staging, outputs, recipe.chat_template, recipe.data_root or None, flags
+        )
+        write_dataset_card(
+            staging, manifest, {s.name: s.license for s in recipe.sources}, recipe.name, recipe.description, configs
+        )
 
-    opts = RunOptions(executor=executor, progress=progress, batch_size=batch_size, keep_work=keep_work, cache=cache,
-                      force=force, cache_limit=cache_limit, after=after, stats=stats if stats is not None else {})
+    opts = RunOptions(
+        executor=executor,
+        progress=progress,
+        batch_size=batch_size,
+        keep_work=keep_work,
+        cache=cache,
+        force=force,
+        cache_limit=cache_limit,
+        after=after,
+        stats=stats if stats is not None else {},
+    )
     return run_build(plan, Path(out_dir or recipe.output_dir), opts)

@@ -183,8 +183,14 @@ def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, resu
         where = where_key(file_index, raw.line)
         if raw.error is not None:
             tally.dropped[raw.error] += 1
-            rec: dict[str, Any] = {"id": f"{src.name}:{raw.line}", "source": src.name, "stage": "convert",
-                                   "reason": raw.error, "file": label, "line": raw.line}
+            rec: dict[str, Any] = {
+                "id": f"{src.name}:{raw.line}",
+                "source": src.name,
+                "stage": "convert",
+                "reason": raw.error,
+                "file": label,
+                "line": raw.line,
+            }
             if raw.detail:
                 rec["detail"] = raw.detail
             rec["record"] = raw.raw
@@ -194,15 +200,33 @@ def converted(task: Task, src: SourcePlan, parts: PartWriter, tally: Tally, resu
             conv = fn(raw.row, RowRef(src.name, raw.line))
         except RecordError as e:
             rid = raw.row.get("id") if isinstance(raw.row, dict) else None
-            rid = _record_id(src, rid, raw.line) if src.ids == "record" else (
-                f"{src.name}:{rid}" if isinstance(rid, str | int) and rid != "" else f"{src.name}:{raw.line}")
+            rid = (
+                _record_id(src, rid, raw.line)
+                if src.ids == "record"
+                else (f"{src.name}:{rid}" if isinstance(rid, str | int) and rid != "" else f"{src.name}:{raw.line}")
+            )
             reason = f"schema:{e.reason}"
             tally.dropped[reason] += 1
-            rejects.append(dumps({"id": rid, "source": src.name, "stage": "convert", "reason": reason, "file": label,
-                                  "line": raw.line, "detail": e.detail, "record": raw.row}))
+            rejects.append(
+                dumps(
+                    {
+                        "id": rid,
+                        "source": src.name,
+                        "stage": "convert",
+                        "reason": reason,
+                        "file": label,
+                        "line": raw.line,
+                        "detail": e.detail,
+                        "record": raw.row,
+                    }
+                )
+            )
             continue
-        conv_id = _record_id(src, raw.row.get("id") if isinstance(raw.row, dict) else None, raw.line) \
-            if src.ids == "record" else conv.id
+        conv_id = (
+            _record_id(src, raw.row.get("id") if isinstance(raw.row, dict) else None, raw.line)
+            if src.ids == "record"
+            else conv.id
+        )
         if conv_id in seen or where in task.rename:
             # a repeated id (upstream, or equal to another row's line fallback): its place makes it unique
             conv_id = f"{conv_id}@{raw.line}" if len(src.files) == 1 else f"{conv_id}@{file_index + 1}:{raw.line}"
@@ -257,7 +281,9 @@ def run_task(task: Task) -> TaskResult:
         batches = converted(task, src, parts, convert, result)
     else:
         batches = from_work(task.input, src.name)
-    applied = Tally(seg.apply, stages[seg.apply].name, summary=stages[seg.apply].summary()) if seg.apply is not None else None
+    applied = (
+        Tally(seg.apply, stages[seg.apply].name, summary=stages[seg.apply].summary()) if seg.apply is not None else None
+    )
     if applied is not None:
         tallies.append(applied)
     running = [Tally(i, stages[i].name, summary=stages[i].summary()) for i in seg.batch]

@@ -13,9 +13,16 @@ from typing import Any
 from dolphin_data.hub.inputs import write_dataset
 
 
-def convert_dataset(ds: Any, converter: str, out: str | Path, rejects: str | Path | None = None,
-                    fmt: str = "sharegpt", split: str | None = None, source: str = "dataset",
-                    workers: int = 1) -> dict[str, Any]:
+def convert_dataset(
+    ds: Any,
+    converter: str,
+    out: str | Path,
+    rejects: str | Path | None = None,
+    fmt: str = "sharegpt",
+    split: str | None = None,
+    source: str = "dataset",
+    workers: int = 1,
+) -> dict[str, Any]:
     """Convert a ``datasets`` object with ``converter`` (or ``auto``) into ``out`` (JSONL) and ``rejects``
     (default: ``out`` with ``.rejects.jsonl``); returns the run's manifest."""
     from dolphin_data.context import RunContext
@@ -26,8 +33,9 @@ def convert_dataset(ds: Any, converter: str, out: str | Path, rejects: str | Pat
     rej = Path(rejects) if rejects else out.with_name(out.name.removesuffix(".jsonl") + ".rejects.jsonl")
     with tempfile.TemporaryDirectory(prefix="dolphin-dataset-") as tmp:
         resolved = write_dataset(ds, tmp, source, split)
-        plan = plan_files(list(resolved.files), [], ctx=RunContext(workers=workers), converter=converter,
-                          source=source, shape=fmt)
+        plan = plan_files(
+            list(resolved.files), [], ctx=RunContext(workers=workers), converter=converter, source=source, shape=fmt
+        )
         return run_command(plan, Targets({plan.sources[0].output: out}, rej), RunOptions())
 
 

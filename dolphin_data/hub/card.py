@@ -31,8 +31,15 @@ KNOWN_LICENSES = {
     "abacusai/SystemChat-1.1": "apache-2.0",
     "teknium/OpenHermes-2.5": "unknown",  # the card declares none
 }
-SIZE_BUCKETS = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
-                (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"))
+SIZE_BUCKETS = (
+    (1_000, "n<1K"),
+    (10_000, "1K<n<10K"),
+    (100_000, "10K<n<100K"),
+    (1_000_000, "100K<n<1M"),
+    (10_000_000, "1M<n<10M"),
+    (100_000_000, "10M<n<100M"),
+    (1_000_000_000, "100M<n<1B"),
+)
 
 
 def config_name(output: str) -> str:
@@ -73,8 +80,13 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence[i
     return out
 
 
-def card_body(manifest: Mapping[str, Any], licenses: Mapping[str, str], title: str, description: str,
-              extra_files: Mapping[str, str]) -> str:
+def card_body(
+    manifest: Mapping[str, Any],
+    licenses: Mapping[str, str],
+    title: str,
+    description: str,
+    extra_files: Mapping[str, str],
+) -> str:
     files = manifest["files"]
     recipe = manifest.get("recipe", {})
     totals = manifest["totals"]
@@ -96,24 +108,38 @@ def card_body(manifest: Mapping[str, Any], licenses: Mapping[str, str], title: s
     for f in files:
         top = sorted(f["rejected_by_reason"].items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         repo = f.get("upstream", {}).get("repo", "")
-        rows.append([f"`{config_name(f['output'])}`", f["source"], f"`{repo}`" if repo else "",
-                     licenses.get(f["source"], "unknown"), f"{f['rows_read']:,}", f"{f['records_written']:,}",
-                     f"{f['rows_rejected']:,}", ", ".join(f"{k} {v:,}" for k, v in top)])
-    lines += _table(["config", "source", "upstream", "licence", "read", "kept", "rejected", "top reasons"], rows,
-                    right=(4, 5, 6))
+        rows.append(
+            [
+                f"`{config_name(f['output'])}`",
+                f["source"],
+                f"`{repo}`" if repo else "",
+                licenses.get(f["source"], "unknown"),
+                f"{f['rows_read']:,}",
+                f"{f['records_written']:,}",
+                f"{f['rows_rejected']:,}",
+                ", ".join(f"{k} {v:,}" for k, v in top),
+            ]
+        )
+    lines += _table(
+        ["config", "source", "upstream", "licence", "read", "kept", "rejected", "top reasons"], rows, right=(4, 5, 6)
+    )
     reasons: Counter[str] = Counter()
     for f in files:
         reasons.update(f["rejected_by_reason"])
     lines += ["", "## Rejected rows by reason", ""]
     if reasons:
-        lines += _table(["reason", "rows"], [[f"`{k}`", f"{v:,}"] for k, v in sorted(reasons.items(),
-                                                                                  key=lambda kv: (-kv[1], kv[0]))],
-                        right=(1,))
+        lines += _table(
+            ["reason", "rows"],
+            [[f"`{k}`", f"{v:,}"] for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))],
+            right=(1,),
+        )
         lines += ["", "Every rejected row is in `rejects/<stage>.jsonl` with its reason, evidence, file and line."]
     else:
         lines += ["None."]
     lines += [
-        "", "## Load it", "",
+        "",
+        "## Load it",
+        "",
         "```python",
         "from datasets import load_dataset",
         "",
@@ -126,20 +152,36 @@ def card_body(manifest: Mapping[str, Any], licenses: Mapping[str, str], title: s
     if extra_files:
         lines += ["", "## Train on it", ""]
         lines += [f"- `{name}`: {what}" for name, what in extra_files.items()]
-        lines += ["", "Dataset paths in them are relative to this folder (run Axolotl from here) unless the build "
-                  "was given `--data-root`."]
-    lines += ["", "## Licences", "",
-              "Each config keeps the licence of its upstream data (the table above); the mix as a whole is subject "
-              "to all of them. `unknown`: the upstream dataset declares none.", ""]
+        lines += [
+            "",
+            "Dataset paths in them are relative to this folder (run Axolotl from here) unless the build "
+            "was given `--data-root`.",
+        ]
+    lines += [
+        "",
+        "## Licences",
+        "",
+        "Each config keeps the licence of its upstream data (the table above); the mix as a whole is subject "
+        "to all of them. `unknown`: the upstream dataset declares none.",
+        "",
+    ]
     return "\n".join(lines)
 
 
-def write_dataset_card(out_dir: Path, manifest: Mapping[str, Any], declared: Mapping[str, str], title: str,
-                       description: str = "", extra_files: Mapping[str, str] | None = None) -> Path:
+def write_dataset_card(
+    out_dir: Path,
+    manifest: Mapping[str, Any],
+    declared: Mapping[str, str],
+    title: str,
+    description: str = "",
+    extra_files: Mapping[str, str] | None = None,
+) -> Path:
     """Write ``README.md``: ``declared`` maps source names to a recipe's ``license:`` (empty: look it up);
     ``extra_files`` names the build's other files for users (the Axolotl configs) with what each is."""
-    licenses = {f["source"]: source_license(f.get("upstream", {}).get("repo", ""), declared.get(f["source"], ""))
-                for f in manifest["files"]}
+    licenses = {
+        f["source"]: source_license(f.get("upstream", {}).get("repo", ""), declared.get(f["source"], ""))
+        for f in manifest["files"]
+    }
     header = yaml.safe_dump(card_header(manifest, licenses, title), sort_keys=False, allow_unicode=True, width=1000)
     text = f"---\n{header}---\n\n{card_body(manifest, licenses, title, description, extra_files or {})}"
     path = out_dir / "README.md"

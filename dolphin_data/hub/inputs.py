@@ -25,9 +25,23 @@ from typing import Any
 from dolphin_data.errors import InputError, UserError
 
 READABLE = (".jsonl", ".json", ".parquet", ".jsonl.gz", ".json.gz", ".ndjson", ".arrow")  # what io.py reads
-HUB_PATTERNS = ["*.parquet", "*.jsonl", "*.jsonl.gz", "*.json", "*.json.gz", "*.ndjson", "*.arrow",
-                "**/*.parquet", "**/*.jsonl", "**/*.jsonl.gz", "**/*.json", "**/*.json.gz", "**/*.ndjson",
-                "**/*.arrow", "README.md"]
+HUB_PATTERNS = [
+    "*.parquet",
+    "*.jsonl",
+    "*.jsonl.gz",
+    "*.json",
+    "*.json.gz",
+    "*.ndjson",
+    "*.arrow",
+    "**/*.parquet",
+    "**/*.jsonl",
+    "**/*.jsonl.gz",
+    "**/*.json",
+    "**/*.json.gz",
+    "**/*.ndjson",
+    "**/*.arrow",
+    "README.md",
+]
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+(@[\w./-]+)?$")
 
 
@@ -48,8 +62,11 @@ class Resolved:
 
 def is_hub_id(text: str) -> bool:
     """``org/name`` or ``org/name@revision`` that is not a path on this machine (nor a data file name)."""
-    return (bool(_HUB_ID.match(text)) and not Path(text).exists()
-            and not text.partition("@")[0].lower().endswith((*READABLE, ".gz", ".csv")))
+    return (
+        bool(_HUB_ID.match(text))
+        and not Path(text).exists()
+        and not text.partition("@")[0].lower().endswith((*READABLE, ".gz", ".csv"))
+    )
 
 
 def is_save_to_disk(folder: Path) -> bool:
@@ -65,8 +82,10 @@ def pick_split(available: list[str], split: str | None, where: str) -> str:
         return available[0]
     if "train" in available:
         return "train"
-    raise UserError(f"{where}: {len(available)} splits ({', '.join(available)}); choose one (--split, or "
-                    f"upstream.split in a recipe)")
+    raise UserError(
+        f"{where}: {len(available)} splits ({', '.join(available)}); choose one (--split, or "
+        f"upstream.split in a recipe)"
+    )
 
 
 def saved_files(folder: Path, split: str | None = None) -> tuple[list[Path], str]:
@@ -75,7 +94,9 @@ def saved_files(folder: Path, split: str | None = None) -> tuple[list[Path], str
         try:
             splits = [str(s) for s in json.loads((folder / "dataset_dict.json").read_text())["splits"]]
         except (ValueError, KeyError, TypeError):
-            raise InputError(f"{folder / 'dataset_dict.json'}: not what save_to_disk writes; save the data again") from None
+            raise InputError(
+                f"{folder / 'dataset_dict.json'}: not what save_to_disk writes; save the data again"
+            ) from None
         chosen = pick_split(splits, split, str(folder))
         files, _ = saved_files(folder / chosen)
         return files, chosen
@@ -143,13 +164,18 @@ def card_configs(folder: Path) -> dict[str, list[str]] | None:
         return None
     if len(configs) > 1:
         names = [str(c.get("config_name", "?")) for c in configs if isinstance(c, dict)]
-        raise UserError(f"{folder}: its dataset card declares {len(names)} configs ({', '.join(names[:6])}"
-                        f"{', ...' if len(names) > 6 else ''}); name one config's file instead")
+        raise UserError(
+            f"{folder}: its dataset card declares {len(names)} configs ({', '.join(names[:6])}"
+            f"{', ...' if len(names) > 6 else ''}); name one config's file instead"
+        )
     files = configs[0].get("data_files", []) if isinstance(configs[0], dict) else []
     if isinstance(files, str | list) and (isinstance(files, str) or all(isinstance(f, str) for f in files)):
         return {"train": [files] if isinstance(files, str) else list(files)}
-    return {str(f["split"]): [f["path"]] if isinstance(f["path"], str) else list(f["path"]) for f in files
-            if isinstance(f, dict) and "split" in f and "path" in f} or None
+    return {
+        str(f["split"]): [f["path"]] if isinstance(f["path"], str) else list(f["path"])
+        for f in files
+        if isinstance(f, dict) and "split" in f and "path" in f
+    } or None
 
 
 def dataset_folder_files(folder: Path, split: str | None = None) -> tuple[list[Path], str]:
@@ -164,12 +190,15 @@ def download(repo: str, download_dir: Path) -> Path:
     try:
         from huggingface_hub import snapshot_download
 
-        snapshot_download(repo_id=repo_id, repo_type="dataset", revision=revision or None, local_dir=dest,
-                          allow_patterns=HUB_PATTERNS)
+        snapshot_download(
+            repo_id=repo_id, repo_type="dataset", revision=revision or None, local_dir=dest, allow_patterns=HUB_PATTERNS
+        )
     except Exception as e:  # network, auth, missing repo or revision
-        raise UserError(f"{repo}: could not fetch from the Hugging Face Hub ({type(e).__name__}: {e}); check the id, "
-                        f"the network and HF_TOKEN for a gated or private dataset (a local path that does not "
-                        f"exist also looks like an id)") from None
+        raise UserError(
+            f"{repo}: could not fetch from the Hugging Face Hub ({type(e).__name__}: {e}); check the id, "
+            f"the network and HF_TOKEN for a gated or private dataset (a local path that does not "
+            f"exist also looks like an id)"
+        ) from None
     return dest
 
 
@@ -193,8 +222,9 @@ def resolve_input(spec: str | Path, split: str | None = None, download_dir: str 
         folder = download(text, Path(download_dir))
         files, chosen = dataset_folder_files(folder, split)
         repo_id = text.partition("@")[0]
-        return Resolved(repo_id.split("/")[-1], tuple(files), _note(folder, f"Hub dataset {text}", chosen, files),
-                        folder)
+        return Resolved(
+            repo_id.split("/")[-1], tuple(files), _note(folder, f"Hub dataset {text}", chosen, files), folder
+        )
     raise InputError(f"{spec}: no such file; check the path (or run `dolphin-data pull` to fetch sources)")
 
 
@@ -256,6 +286,8 @@ def _inside_raw(files: list[Path], raw_dir: Path, follow_symlinks: bool) -> list
     for f in files:
         real = f.resolve()
         if not real.is_relative_to(root):
-            raise InputError(f"{f}: leads to {real}, outside the raw folder {raw_dir} (a symlink); copy the file "
-                             f"into the raw folder or pass --follow-symlinks to read it where it is")
+            raise InputError(
+                f"{f}: leads to {real}, outside the raw folder {raw_dir} (a symlink); copy the file "
+                f"into the raw folder or pass --follow-symlinks to read it where it is"
+            )
     return files

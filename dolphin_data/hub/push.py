@@ -47,7 +47,9 @@ def plan_push(folder: str | Path, repo_id: str, private: bool = False, revision:
     if "README.md" not in files:
         raise UserError(f"{folder}: no dataset card (README.md) in the build; rebuild it with this version")
     recipe = manifest.get("recipe", {})
-    message = f"dolphin-data build of {recipe.get('name', folder.name)} (recipe sha256 {str(recipe.get('sha256', ''))[:12]})"
+    message = (
+        f"dolphin-data build of {recipe.get('name', folder.name)} (recipe sha256 {str(recipe.get('sha256', ''))[:12]})"
+    )
     return PushPlan(folder, repo_id, files, message, private, revision)
 
 
@@ -73,5 +75,7 @@ def push(plan: PushPlan, api: Any = None) -> Any:
     except UserError:
         raise
     except Exception as e:  # network, auth, permissions: one line naming the fix
-        raise UserError(f"{plan.repo_id}: upload failed ({type(e).__name__}: {e}); check the network and your token "
-                        f"(`hf auth login` or HF_TOKEN) and that you may write to this repository") from None
+        raise UserError(
+            f"{plan.repo_id}: upload failed ({type(e).__name__}: {e}); check the network and your token "
+            f"(`hf auth login` or HF_TOKEN) and that you may write to this repository"
+        ) from None

@@ -28,8 +28,9 @@ def _batches(path: Path) -> Iterator[Any]:
                 source.seek(0)
                 file_reader = pa.ipc.open_file(source)
             except pa.ArrowInvalid as e:
-                raise InputError(f"{path}: not a readable Arrow file ({one_line(e)}); save the dataset again "
-                                 f"(Dataset.save_to_disk)") from None
+                raise InputError(
+                    f"{path}: not a readable Arrow file ({one_line(e)}); save the dataset again (Dataset.save_to_disk)"
+                ) from None
             reader = (file_reader.get_batch(i) for i in range(file_reader.num_record_batches))
         try:
             yield from reader

@@ -18,6 +18,18 @@ from dolphin_data.stages.base import (
 from dolphin_data.stages.params import ParamError
 
 __all__ = [
-    "STAGES", "BarrierStage", "BatchStage", "Decision", "Drop", "FilterStage", "ParamError", "Stage", "StageOutput",
-    "Summary", "Verdict", "Verdicts", "load_builtin_stages", "make_stage",
+    "STAGES",
+    "BarrierStage",
+    "BatchStage",
+    "Decision",
+    "Drop",
+    "FilterStage",
+    "ParamError",
+    "Stage",
+    "StageOutput",
+    "Summary",
+    "Verdict",
+    "Verdicts",
+    "load_builtin_stages",
+    "make_stage",
 ]

@@ -38,7 +38,9 @@ def convert_rows(rows: Iterable[RawRow], converter: str, source: str) -> Iterato
         yield conv
 
 
-def convert_file(path: str | Path, converter: str, source: str | None = None) -> tuple[list[Conversation], list[Reject]]:
+def convert_file(
+    path: str | Path, converter: str, source: str | None = None
+) -> tuple[list[Conversation], list[Reject]]:
     source = source or Path(path).name.split(".")[0]
     kept: list[Conversation] = []
     rejects: list[Reject] = []

@@ -32,8 +32,13 @@ class Applied:
 
 
 def _applied(stage: Stage, batch: Batch, out: StageOutput, summary: Any = None) -> Applied:
-    res = Applied(list(out.kept_conversations(batch)), repairs=list(out.repairs), counters=Counter(out.counters),
-                  output=out, summary=summary)
+    res = Applied(
+        list(out.kept_conversations(batch)),
+        repairs=list(out.repairs),
+        counters=Counter(out.counters),
+        output=out,
+        summary=summary,
+    )
     for i in sorted(out.drops):
         d = out.drops[i]
         record = (out.edits.get(i) or batch[i]).to_record("sharegpt") if d.record else None
@@ -66,5 +71,7 @@ def run_sources(stage: Stage, sources: Mapping[str, Sequence[Conversation]]) -> 
         else:
             shared = stage.decide(sketches)
             decisions = dict.fromkeys(batches, shared)
-        return {name: _applied(stage, b, decisions[name].part(name, 0, len(b)).apply(b, 0), stage.summary())
-                for name, b in batches.items()}
+        return {
+            name: _applied(stage, b, decisions[name].part(name, 0, len(b)).apply(b, 0), stage.summary())
+            for name, b in batches.items()
+        }

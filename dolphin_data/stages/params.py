@@ -162,7 +162,9 @@ def check_params(stage: str, cls: type, params: Mapping[str, Any], ctx: RunConte
         if key not in infos:
             close = difflib.get_close_matches(key, list(infos), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ParamError(f"unknown parameter {key!r} for stage {stage!r}{hint}; valid: {', '.join(infos) or '(none)'}")
+            raise ParamError(
+                f"unknown parameter {key!r} for stage {stage!r}{hint}; valid: {', '.join(infos) or '(none)'}"
+            )
         out[key] = check_value(stage, infos[key], value)
     for info in infos.values():
         if info.context is None:

@@ -22,12 +22,20 @@ from dolphin_data.synth.table import TokenTable
 from dolphin_data.synth.turns import Turns, build_text, draw_turns
 
 STRUCTURES = {  # roles of the turns that make convert reject a row with this reason (list layouts)
-    "too_few_turns": (HUM,), "unknown_role": (HUM, GPT, ODD, GPT), "not_alternating": (HUM, HUM, GPT),
-    "first_not_human": (GPT, HUM, GPT), "last_not_gpt": (HUM, GPT, HUM), "system_not_first": (HUM, SYS, GPT),
+    "too_few_turns": (HUM,),
+    "unknown_role": (HUM, GPT, ODD, GPT),
+    "not_alternating": (HUM, HUM, GPT),
+    "first_not_human": (GPT, HUM, GPT),
+    "last_not_gpt": (HUM, GPT, HUM),
+    "system_not_first": (HUM, SYS, GPT),
     "empty_turn": (HUM, GPT),
 }
-PREFIX_KIND = {"boilerplate": ("boiler", 0), "soft_refusal": ("soft", 1), "hard_negative": ("hardneg", 1),
-               "leak": ("leak", 0)}
+PREFIX_KIND = {
+    "boilerplate": ("boiler", 0),
+    "soft_refusal": ("soft", 1),
+    "hard_negative": ("hardneg", 1),
+    "leak": ("leak", 0),
+}
 
 
 @dataclass
@@ -55,8 +63,9 @@ def _donors(index: int, orig: int, copy: int, size: int, seed: int, tt: TokenTab
         system = "none"
     elif system in ("agent", "persona") and dst.schema not in ("agent_flan", "systemchat"):
         system = "run" if dst.schema == "openhermes" else "none"
-    t = draw_turns(src, size, rng, tt, system="persona" if system == "run" else system,
-                   max_pairs=1 if single else 6, foreign=False)
+    t = draw_turns(
+        src, size, rng, tt, system="persona" if system == "run" else system, max_pairs=1 if single else 6, foreign=False
+    )
     tokens, bounds = build_text(t, tt, rng)
     conv = np.concatenate(([0], np.cumsum(np.bincount(t.row, minlength=size))))
     return Donors(tokens, bounds, t.role.copy(), conv)
@@ -89,8 +98,16 @@ class Chunk:
     lang: np.ndarray  # per row vocabulary of its first turn
 
 
-def make_chunk(source: int, plan: SourcePlan, groups: list[Group], start: int, stop: int, chunk_index: int,
-               seed: int, tt: TokenTable) -> Chunk:
+def make_chunk(
+    source: int,
+    plan: SourcePlan,
+    groups: list[Group],
+    start: int,
+    stop: int,
+    chunk_index: int,
+    seed: int,
+    tt: TokenTable,
+) -> Chunk:
     src = SOURCES[source]
     n = stop - start
     rng = np.random.default_rng(np.random.SeedSequence([seed, source, chunk_index]))
@@ -145,15 +162,17 @@ def make_chunk(source: int, plan: SourcePlan, groups: list[Group], start: int, s
                 new = Turns.empty(len(roles))
                 new.row[:] = r
                 new.role[:] = roles
-                new.n1[:] = [0 if (reason == "empty_turn" and i == len(roles) - 1) else (30 if ro == GPT else 12)
-                             for i, ro in enumerate(roles)]
+                new.n1[:] = [
+                    0 if (reason == "empty_turn" and i == len(roles) - 1) else (30 if ro == GPT else 12)
+                    for i, ro in enumerate(roles)
+                ]
                 replaced.append(new)
                 replaced_rows.append(r)
         elif k in ("dup_original", "dup_exact", "dup_near", "near_below", "dup_cross_exact", "dup_cross_near"):
             d = donors(group_of[int(plan.group[p])], seed, tt)
             i = int(plan.donor[p])
             ta, tb = int(d.conv[i]), int(d.conv[i + 1])
-            toks = d.tokens[d.bounds[ta]:d.bounds[tb]]
+            toks = d.tokens[d.bounds[ta] : d.bounds[tb]]
             if k in ("dup_near", "near_below", "dup_cross_near"):
                 erng = np.random.default_rng(np.random.SeedSequence([seed, 0xED, int(plan.group[p]), i]))
                 toks, jac[r] = near_edit(toks, float(plan.target[p]), erng, tt)
@@ -174,7 +193,6 @@ def make_chunk(source: int, plan: SourcePlan, groups: list[Group], start: int, s
         order = np.argsort(merged.row, kind="stable")
         t = merged.take(order)
     donor_tokens = np.concatenate(store_tokens) if store_tokens else None
-    donor_bounds = (np.concatenate([*store_bounds, [sum(len(x) for x in store_tokens)]])
-                    if store_tokens else None)
+    donor_bounds = np.concatenate([*store_bounds, [sum(len(x) for x in store_tokens)]]) if store_tokens else None
     tokens, bounds = build_text(t, tt, rng, donor_tokens, donor_bounds)
     return Chunk(t, tokens, bounds, n, kind, arg, jac, lang)

@@ -67,8 +67,10 @@ class SynthCorpus:
         return self.human[i] + "\n" + self.gpt[i]
 
     def record(self, i: int) -> dict[str, Any]:
-        return {"id": self.ids[i], "conversations": [{"from": "human", "value": self.human[i]},
-                                                      {"from": "gpt", "value": self.gpt[i]}]}
+        return {
+            "id": self.ids[i],
+            "conversations": [{"from": "human", "value": self.human[i]}, {"from": "gpt", "value": self.gpt[i]}],
+        }
 
 
 def _edit(words: np.ndarray, target: float, rng: np.random.Generator, vocab_size: int) -> tuple[np.ndarray, float]:
@@ -165,7 +167,15 @@ def generate(scale: float = 1.0, seed: int = 0) -> SynthCorpus:
         corpus.human.append(human)
         corpus.gpt.append(gpt)
     corpus.planted = [
-        {"a": ids[a], "b": ids[b], "kind": kind, "target": t, "jaccard": round(j, 6), "ia": int(new_pos[a]), "ib": int(new_pos[b])}
+        {
+            "a": ids[a],
+            "b": ids[b],
+            "kind": kind,
+            "target": t,
+            "jaccard": round(j, 6),
+            "ia": int(new_pos[a]),
+            "ib": int(new_pos[b]),
+        }
         for a, b, kind, t, j in planted
     ]
     return corpus

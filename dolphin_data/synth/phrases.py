@@ -89,7 +89,7 @@ HARD_NEGATIVES = (
     "I'm sorry to hear the last few days have been so hard. ",
     "Unfortunately the library has no built-in option for this, so it has to be written by hand. ",
     "There is no way to do this in constant time, so the answer below uses a heap. ",
-    "In the story the robot says \"I cannot let you do that\" just before the doors close. ",
+    'In the story the robot says "I cannot let you do that" just before the doors close. ',
     "Safety first: wear gloves and goggles while mixing the solution. ",
 )
 

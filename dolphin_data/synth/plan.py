@@ -19,14 +19,37 @@ from dolphin_data.synth import phrases as P
 from dolphin_data.synth.profile import CROSS_PAIRS, SOURCE_INDEX, SOURCES, rate, scaled_rows
 from dolphin_data.synth.schemas import SCHEMAS
 
-KINDS = ("clean", "refusal", "boilerplate", "soft_refusal", "hard_negative", "leak", "sentinel", "directive", "long",
-         "malformed", "non_english", "dup_original", "dup_exact", "dup_near", "near_below", "dup_cross_exact",
-         "dup_cross_near")
+KINDS = (
+    "clean",
+    "refusal",
+    "boilerplate",
+    "soft_refusal",
+    "hard_negative",
+    "leak",
+    "sentinel",
+    "directive",
+    "long",
+    "malformed",
+    "non_english",
+    "dup_original",
+    "dup_exact",
+    "dup_near",
+    "near_below",
+    "dup_cross_exact",
+    "dup_cross_near",
+)
 K = {k: i for i, k in enumerate(KINDS)}
 PAIR_KINDS = {"dup_exact": "exact", "dup_near": "near", "near_below": "below"}
 
-STRUCTURAL = ("empty_turn", "too_few_turns", "unknown_role", "not_alternating", "first_not_human", "last_not_gpt",
-              "system_not_first")
+STRUCTURAL = (
+    "empty_turn",
+    "too_few_turns",
+    "unknown_role",
+    "not_alternating",
+    "first_not_human",
+    "last_not_gpt",
+    "system_not_first",
+)
 REASONS = STRUCTURAL + ("invalid_json", "invalid_utf8", "not_an_object", "missing_key", "null_value", "wrong_type")
 NEAR_J = (0.86, 0.95)  # planted near duplicates: estimated word-5-gram Jaccard drawn from this range
 BELOW_J = (0.45, 0.65)  # near misses that must stay (below the 0.8 threshold)
@@ -110,12 +133,27 @@ def make_plan(scale: float, seed: int) -> Plan:
     for o_name, c_name, share, mode in CROSS_PAIRS:
         o, c = SOURCE_INDEX[o_name], SOURCE_INDEX[c_name]
         pairs(o, c, max(1, round(share * n[c])), f"dup_cross_{mode}", mode)
-    phrase_count = {"refusal": len(P.REFUSALS), "boilerplate": len(P.BOILERPLATE), "soft_refusal": len(P.SOFT_REFUSALS),
-                    "hard_negative": len(P.HARD_NEGATIVES), "leak": len(P.LEAKS), "directive": len(P.DIRECTIVE_SYSTEMS)}
+    phrase_count = {
+        "refusal": len(P.REFUSALS),
+        "boilerplate": len(P.BOILERPLATE),
+        "soft_refusal": len(P.SOFT_REFUSALS),
+        "hard_negative": len(P.HARD_NEGATIVES),
+        "leak": len(P.LEAKS),
+        "directive": len(P.DIRECTIVE_SYSTEMS),
+    }
     for s, src in enumerate(SOURCES):
         for kind, mode in PAIR_KINDS.items():
             pairs(s, s, max(1, round(rate(src, kind) * n[s])), kind, mode)
-        for kind in ("refusal", "boilerplate", "soft_refusal", "hard_negative", "leak", "sentinel", "directive", "long"):
+        for kind in (
+            "refusal",
+            "boilerplate",
+            "soft_refusal",
+            "hard_negative",
+            "leak",
+            "sentinel",
+            "directive",
+            "long",
+        ):
             r = rate(src, kind)
             count = max(1, round(r * n[s])) if r > 0 else 0
             for _ in range(count):
@@ -136,8 +174,17 @@ def make_plan(scale: float, seed: int) -> Plan:
     for s, entries in enumerate(rows):
         entries.sort()
         cols: list[Any] = list(zip(*entries, strict=True)) if entries else [()] * 8
-        out.append(SourcePlan(
-            n[s], np.asarray(cols[0], np.int64), np.asarray(cols[1], np.int8), np.asarray(cols[2], np.int32),
-            np.asarray(cols[3], np.int32), np.asarray(cols[4], np.int32), np.asarray(cols[5], np.int32),
-            np.asarray(cols[6], np.int64), np.asarray(cols[7], np.float64)))
+        out.append(
+            SourcePlan(
+                n[s],
+                np.asarray(cols[0], np.int64),
+                np.asarray(cols[1], np.int8),
+                np.asarray(cols[2], np.int32),
+                np.asarray(cols[3], np.int32),
+                np.asarray(cols[4], np.int32),
+                np.asarray(cols[5], np.int32),
+                np.asarray(cols[6], np.int64),
+                np.asarray(cols[7], np.float64),
+            )
+        )
     return Plan(scale, seed, out, groups)

@@ -48,8 +48,9 @@ def _lookup(tt: TokenTable, schema: Schema, what: str, dims: tuple[int, ...]) ->
     return out
 
 
-def render_json(ch: Chunk, src: SourceProfile, start: int, tt: TokenTable, rng: np.random.Generator
-                ) -> tuple[list[bytes | memoryview], np.ndarray]:
+def render_json(
+    ch: Chunk, src: SourceProfile, start: int, tt: TokenTable, rng: np.random.Generator
+) -> tuple[list[bytes | memoryview], np.ndarray]:
     """``(pieces, tails)``: the chunk's bytes in order (normal rows in large pieces, malformed rows alone)."""
     schema = SCHEMAS[src.schema]
     t, n = ch.turns, ch.n_rows
@@ -63,8 +64,16 @@ def render_json(ch: Chunk, src: SourceProfile, start: int, tt: TokenTable, rng: 
         lines = np.arange(n, dtype=np.int64) + start + 1
         hi, lo = tt.number(lines - 1 if schema.id_style == "prefixed" else lines)
         prefix = np.full(n, tt.lit[f"agent_id:{src.id_prefix}"] if src.id_prefix else tt.lit["empty"], np.int32)
-        head = np.stack([_lookup(tt, schema, "start", (2,))[is_first_row], prefix, hi, lo,
-                         _lookup(tt, schema, "idopen", (ROLE_COUNT,))[role0]], axis=1)
+        head = np.stack(
+            [
+                _lookup(tt, schema, "start", (2,))[is_first_row],
+                prefix,
+                hi,
+                lo,
+                _lookup(tt, schema, "idopen", (ROLE_COUNT,))[role0],
+            ],
+            axis=1,
+        )
     else:
         head = _lookup(tt, schema, "open", (2, ROLE_COUNT))[is_first_row, role0][:, None]
     k = head.shape[1]
@@ -90,11 +99,18 @@ def render_json(ch: Chunk, src: SourceProfile, start: int, tt: TokenTable, rng: 
     cursor = 0
     for r in np.flatnonzero((ch.kind == MALFORMED) & np.isin(ch.arg, [REASONS.index(x) for x in BYTE_REASONS])):
         ta, tb = int(first_turn[r]), int(last_turn[r]) + 1
-        b = ch.bounds[ta:tb + 1]
-        texts = tt.texts(ch.tokens[b[0]:b[-1]], b - b[0])
-        raw = malformed_bytes(schema, REASONS[ch.arg[r]], t.role[ta:tb].tolist(), texts, int(tails[r]),
-                              upstream_id(src, start + int(r) + 1), bool(is_first_row[r]) and schema.array)
-        pieces += [data[cursor:byte_at[r]], raw]
+        b = ch.bounds[ta : tb + 1]
+        texts = tt.texts(ch.tokens[b[0] : b[-1]], b - b[0])
+        raw = malformed_bytes(
+            schema,
+            REASONS[ch.arg[r]],
+            t.role[ta:tb].tolist(),
+            texts,
+            int(tails[r]),
+            upstream_id(src, start + int(r) + 1),
+            bool(is_first_row[r]) and schema.array,
+        )
+        pieces += [data[cursor : byte_at[r]], raw]
         cursor = int(byte_at[r + 1])
     pieces.append(data[cursor:])
     return pieces, tails
@@ -117,8 +133,9 @@ def render_parquet(ch: Chunk, src: SourceProfile, tt: TokenTable) -> tuple[pa.Ta
         return pa.table({"question": question, "answer": answer}), []
     roles = pa.array(np.asarray(SCHEMAS["ultrachat"].role_names, dtype=object)[t.role], pa.string())
     content = texts.cast(pa.string())
-    messages = pa.ListArray.from_arrays(pa.array(first_turn, pa.int32()),
-                                        pa.StructArray.from_arrays([content, roles], names=["content", "role"]))
+    messages = pa.ListArray.from_arrays(
+        pa.array(first_turn, pa.int32()), pa.StructArray.from_arrays([content, roles], names=["content", "role"])
+    )
     prompt = content.take(pa.array(first_turn[:-1]))
     ids = [hashlib.sha256(p.encode("utf-8")).hexdigest() for p in prompt.to_pylist()]
     return pa.table({"prompt": prompt, "prompt_id": pa.array(ids, pa.string()), "messages": messages}), ids

@@ -19,12 +19,26 @@ from typing import Any
 SYS, HUM, GPT, ODD = 0, 1, 2, 3  # ODD: a role name the converters do not know (malformed rows)
 ROLE_COUNT = 4
 
-OPENHERMES_TAILS = (("airoboros2.2", "orca"), ("CamelAI", None), ("glaive-code-assist", None), ("metamath", None),
-                    ("cot_alpaca_gpt4", None), ("EvolInstruct_70k", None), ("UnnaturalInstructions", None),
-                    ("caseus_custom", None), ("platypus", None), ("airoboros2.2", "general"),
-                    ("airoboros2.2", "coding"), ("airoboros2.2", "roleplay"), ("LMSys Chatbot Arena", None))
-CFF_TAILS = tuple((r, lang) for r in ("evolinstruct", "magicoder", "wizardcoder", "sharegpt")
-                  for lang in ("python", "javascript", "sql", "java", "cpp", "rust"))
+OPENHERMES_TAILS = (
+    ("airoboros2.2", "orca"),
+    ("CamelAI", None),
+    ("glaive-code-assist", None),
+    ("metamath", None),
+    ("cot_alpaca_gpt4", None),
+    ("EvolInstruct_70k", None),
+    ("UnnaturalInstructions", None),
+    ("caseus_custom", None),
+    ("platypus", None),
+    ("airoboros2.2", "general"),
+    ("airoboros2.2", "coding"),
+    ("airoboros2.2", "roleplay"),
+    ("LMSys Chatbot Arena", None),
+)
+CFF_TAILS = tuple(
+    (r, lang)
+    for r in ("evolinstruct", "magicoder", "wizardcoder", "sharegpt")
+    for lang in ("python", "javascript", "sql", "java", "cpp", "rust")
+)
 
 
 def dumps(obj: Any) -> str:
@@ -124,29 +138,59 @@ class Schema:
 
 _LOSS = (', "loss": false', ', "loss": false', ', "loss": true', ', "loss": false')
 
-SCHEMAS: dict[str, Schema] = {s.name: s for s in (
-    Schema("dolphin_flan", "fields", keys=("instruction", "input", "output")),
-    Schema("dolphin_coder", "fields", keys=("system_prompt", "question", "response")),
-    Schema("codefeedback_filtered", "fields", keys=("query", "query", "answer"), tails=CFF_TAILS,
-           tail_keys=("resource", "lang")),
-    Schema("code_feedback", "list", list_key="messages", role_key="role", text_key="content",
-           role_names=("system", "user", "assistant", "tool"), id_style="int"),
-    Schema("agent_flan", "list", list_key="conversation", role_key="role", text_key="content",
-           role_names=("system", "user", "assistant", "function"), turn_extra=_LOSS, id_style="prefixed"),
-    Schema("samantha", "list", array=True, id_style="str"),
-    Schema("openhermes", "list", array=True, turn_extra=(', "weight": null',) * ROLE_COUNT,
-           tails=OPENHERMES_TAILS, tail_keys=("source", "category")),
-    Schema("systemchat", "list"),
-    Schema("orca_math", "parquet", keys=("question", "question", "answer")),
-    Schema("ultrachat", "parquet", role_names=("system", "user", "assistant", "tool")),
-)}
+SCHEMAS: dict[str, Schema] = {
+    s.name: s
+    for s in (
+        Schema("dolphin_flan", "fields", keys=("instruction", "input", "output")),
+        Schema("dolphin_coder", "fields", keys=("system_prompt", "question", "response")),
+        Schema(
+            "codefeedback_filtered",
+            "fields",
+            keys=("query", "query", "answer"),
+            tails=CFF_TAILS,
+            tail_keys=("resource", "lang"),
+        ),
+        Schema(
+            "code_feedback",
+            "list",
+            list_key="messages",
+            role_key="role",
+            text_key="content",
+            role_names=("system", "user", "assistant", "tool"),
+            id_style="int",
+        ),
+        Schema(
+            "agent_flan",
+            "list",
+            list_key="conversation",
+            role_key="role",
+            text_key="content",
+            role_names=("system", "user", "assistant", "function"),
+            turn_extra=_LOSS,
+            id_style="prefixed",
+        ),
+        Schema("samantha", "list", array=True, id_style="str"),
+        Schema(
+            "openhermes",
+            "list",
+            array=True,
+            turn_extra=(', "weight": null',) * ROLE_COUNT,
+            tails=OPENHERMES_TAILS,
+            tail_keys=("source", "category"),
+        ),
+        Schema("systemchat", "list"),
+        Schema("orca_math", "parquet", keys=("question", "question", "answer")),
+        Schema("ultrachat", "parquet", role_names=("system", "user", "assistant", "tool")),
+    )
+}
 
 # Byte-level malformations a row can only get as a Python object (the rest are turn structures: see plan.py).
 BYTE_REASONS = ("invalid_json", "invalid_utf8", "not_an_object", "missing_key", "null_value", "wrong_type")
 
 
-def malformed_bytes(schema: Schema, reason: str, roles: list[int], texts: list[str], tail: int,
-                    upstream_id: Any, first_in_file: bool) -> bytes:
+def malformed_bytes(
+    schema: Schema, reason: str, roles: list[int], texts: list[str], tail: int, upstream_id: Any, first_in_file: bool
+) -> bytes:
     """One malformed row (without the JSONL newline / array separator) that convert rejects as ``schema:<reason>``."""
     obj = schema.to_obj(roles, texts, tail, upstream_id)
     target = schema.keys[-1] if schema.family == "fields" else schema.list_key

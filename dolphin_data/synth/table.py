@@ -23,9 +23,17 @@ NUM_HI = 20_000
 
 def _text_literals() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [("empty", "")]
-    groups = {"flan_sys": P.FLAN_SYSTEMS, "coder_sys": P.CODER_SYSTEMS, "agent_sys": P.AGENT_SYSTEMS,
-              "persona": P.PERSONA_OPENERS, "boiler": P.BOILERPLATE, "soft": P.SOFT_REFUSALS,
-              "hardneg": P.HARD_NEGATIVES, "leak": P.LEAKS, "fence": P.CODE_FENCES}
+    groups = {
+        "flan_sys": P.FLAN_SYSTEMS,
+        "coder_sys": P.CODER_SYSTEMS,
+        "agent_sys": P.AGENT_SYSTEMS,
+        "persona": P.PERSONA_OPENERS,
+        "boiler": P.BOILERPLATE,
+        "soft": P.SOFT_REFUSALS,
+        "hardneg": P.HARD_NEGATIVES,
+        "leak": P.LEAKS,
+        "fence": P.CODE_FENCES,
+    }
     for group, texts in groups.items():
         out += [(f"{group}:{i}", t) for i, t in enumerate(texts)]
     out += [(f"refusal:{i}", t) for i, t in enumerate(P.REFUSALS)]
@@ -61,8 +69,12 @@ class TokenTable:
             size += len(toks)
             blocks_raw.append(pl.Series(toks, dtype=pl.String))
         raw_s = pl.concat(blocks_raw)
-        vocab_js = (raw_s.slice(len(raw)).str.replace_all("\\", "\\\\", literal=True)
-                    .str.replace_all('"', '\\"', literal=True).str.replace_all("\n", "\\n", literal=True))
+        vocab_js = (
+            raw_s.slice(len(raw))
+            .str.replace_all("\\", "\\\\", literal=True)
+            .str.replace_all('"', '\\"', literal=True)
+            .str.replace_all("\n", "\\n", literal=True)
+        )
         self.raw = raw_s.rechunk()
         self.json = pl.concat([pl.Series(js, dtype=pl.String), vocab_js]).rechunk()
         self.size = size
@@ -90,7 +102,7 @@ class TokenTable:
         if isinstance(arr, pa.ChunkedArray):
             arr = arr.combine_chunks()
         offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64, count=len(arr) + 1, offset=arr.offset * 8)
-        data = memoryview(arr.buffers()[2])[int(offsets[0]):int(offsets[-1])]
+        data = memoryview(arr.buffers()[2])[int(offsets[0]) : int(offsets[-1])]
         return data, offsets - offsets[0]
 
     def texts(self, tokens: np.ndarray, bounds: np.ndarray) -> list[str]:

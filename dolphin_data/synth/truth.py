@@ -50,8 +50,13 @@ def fate(kind: str, arg: int, source: str) -> tuple[str, bool]:
 
 
 def detail(kind: str, arg: int) -> dict[str, Any]:
-    texts = {"refusal": P.REFUSALS, "boilerplate": P.BOILERPLATE, "soft_refusal": P.SOFT_REFUSALS,
-             "hard_negative": P.HARD_NEGATIVES, "leak": P.LEAKS}
+    texts = {
+        "refusal": P.REFUSALS,
+        "boilerplate": P.BOILERPLATE,
+        "soft_refusal": P.SOFT_REFUSALS,
+        "hard_negative": P.HARD_NEGATIVES,
+        "leak": P.LEAKS,
+    }
     if kind in texts:
         return {"phrase": texts[kind][arg].strip()}
     if kind == "directive":
@@ -113,5 +118,7 @@ def score(truth: list[dict[str, Any]], build_dir: str | Path) -> dict[str, Any]:
             wrong.setdefault(row["kind"], [])
             if len(wrong[row["kind"]]) < 5:
                 wrong[row["kind"]].append({**{k: row[k] for k in ("source", "line", "id", "fate")}, "got": outcome})
-    kinds = {k: {"rows": counts[k], "matched": hits[k], "recall": round(hits[k] / counts[k], 4)} for k in sorted(counts)}
+    kinds = {
+        k: {"rows": counts[k], "matched": hits[k], "recall": round(hits[k] / counts[k], 4)} for k in sorted(counts)
+    }
     return {"kinds": kinds, "certain": certain, "certain_matched": certain_ok, "mismatches": wrong}

@@ -51,15 +51,35 @@ class Turns:
 
     @staticmethod
     def empty(n: int) -> Turns:
-        return Turns(np.zeros(n, np.int64), np.zeros(n, np.int8), np.zeros(n, np.int8), np.full(n, -1, np.int32),
-                     np.zeros(n, np.int64), np.full(n, -1, np.int32), np.zeros(n, np.int64), np.zeros(n, np.int64),
-                     np.full(n, -1, np.int32), np.full(n, -1, np.int32), np.ones(n, np.int8),
-                     np.full(n, T.END_DOT, np.int8), np.full(n, -1, np.int64))
+        return Turns(
+            np.zeros(n, np.int64),
+            np.zeros(n, np.int8),
+            np.zeros(n, np.int8),
+            np.full(n, -1, np.int32),
+            np.zeros(n, np.int64),
+            np.full(n, -1, np.int32),
+            np.zeros(n, np.int64),
+            np.zeros(n, np.int64),
+            np.full(n, -1, np.int32),
+            np.full(n, -1, np.int32),
+            np.ones(n, np.int8),
+            np.full(n, T.END_DOT, np.int8),
+            np.full(n, -1, np.int64),
+        )
 
 
-def draw_turns(src: SourceProfile, n_rows: int, rng: np.random.Generator, tt: TokenTable, *,
-               system: str | None = None, max_pairs: int | None = None, foreign: bool = True,
-               long_rows: np.ndarray | None = None, english_rows: np.ndarray | None = None) -> Turns:
+def draw_turns(
+    src: SourceProfile,
+    n_rows: int,
+    rng: np.random.Generator,
+    tt: TokenTable,
+    *,
+    system: str | None = None,
+    max_pairs: int | None = None,
+    foreign: bool = True,
+    long_rows: np.ndarray | None = None,
+    english_rows: np.ndarray | None = None,
+) -> Turns:
     """Turns of ``n_rows`` new conversations of ``src`` (``system``/``max_pairs`` narrow the shape for donors;
     ``english_rows`` are kept English, as planted rows are, before their lengths are bounded)."""
     system = src.system if system is None else system
@@ -85,7 +105,8 @@ def draw_turns(src: SourceProfile, n_rows: int, rng: np.random.Generator, tt: To
     elif system in ("agent", "persona"):
         sys_mode[:] = 2
         sys_lit = tt.lit[f"{system}:0" if system == "persona" else "agent_sys:0"] + rng.integers(
-            0, 5 if system == "persona" else 4, n_rows).astype(np.int32)
+            0, 5 if system == "persona" else 4, n_rows
+        ).astype(np.int32)
     elif system == "openhermes":
         u = rng.random(n_rows)
         sys_mode = np.where(u < 0.80, 1, np.where(u < 0.92, 2, 0)).astype(np.int8)
@@ -111,8 +132,9 @@ def draw_turns(src: SourceProfile, n_rows: int, rng: np.random.Generator, tt: To
     is_sys = role == SYS
     t.fixed = np.where(is_sys & (sys_mode[row] == 1), sys_lit[row], -1).astype(np.int32)
     t.prefix = np.where(is_sys & (sys_mode[row] == 2), sys_lit[row], -1).astype(np.int32)
-    words = np.where(is_sys & (sys_mode[row] == 2), rng.uniform(12, 60 if system == "persona" else 160, len(row)),
-                     words)
+    words = np.where(
+        is_sys & (sys_mode[row] == 2), rng.uniform(12, 60 if system == "persona" else 160, len(row)), words
+    )
     t.cap_first = np.where(is_sys & (sys_mode[row] == 2) & (system != "agent"), 0, 1).astype(np.int8)
     t.end_slot = np.where((role == HUM) & (rng.random(len(row)) < 0.5), T.END_Q, T.END_DOT).astype(np.int8)
     code = (role == GPT) & (rng.random(len(row)) < src.code)
@@ -158,9 +180,13 @@ def bound_tokens(t: Turns, n_rows: int, long_rows: np.ndarray | None, rng: np.ra
         setattr(t, name, np.where((arr > 0) & (new == 0), 1, new))
 
 
-def build_text(t: Turns, tt: TokenTable, rng: np.random.Generator,
-               donor_tokens: np.ndarray | None = None, donor_bounds: np.ndarray | None = None
-               ) -> tuple[np.ndarray, np.ndarray]:
+def build_text(
+    t: Turns,
+    tt: TokenTable,
+    rng: np.random.Generator,
+    donor_tokens: np.ndarray | None = None,
+    donor_bounds: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """Tokens of every turn, concatenated; returns ``(tokens, bounds)`` with turn ``i`` at ``bounds[i]:bounds[i+1]``."""
     has_prefix = (t.prefix >= 0).astype(np.int64)
     has_code = (t.m > 0).astype(np.int64)
@@ -200,8 +226,16 @@ def build_text(t: Turns, tt: TokenTable, rng: np.random.Generator,
         T.fill_runs(tokens, both, lens, v, tt.base[v], ends, caps, rng)
     sel = plain & (has_code > 0)
     if sel.any():
-        T.fill_runs(tokens, (fence_at + 1)[sel], t.m[sel], T.CODE, tt.base[T.CODE],
-                    np.full(int(sel.sum()), T.END_NONE), np.zeros(int(sel.sum()), np.int8), rng)
+        T.fill_runs(
+            tokens,
+            (fence_at + 1)[sel],
+            t.m[sel],
+            T.CODE,
+            tt.base[T.CODE],
+            np.full(int(sel.sum()), T.END_NONE),
+            np.zeros(int(sel.sum()), np.int8),
+            rng,
+        )
     if donor_tokens is not None and donor_bounds is not None and is_donor.any():
         d = t.donor[is_donor]
         lens = count[is_donor]

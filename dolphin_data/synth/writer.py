@@ -91,8 +91,15 @@ def write_source(out_dir: str, index: int, plan: Plan) -> dict[str, Any]:
                 else:
                     cid = conv_id(src, line)
                 expected, certain = fate(kind, arg, src.name)
-                row: dict[str, Any] = {"source": src.name, "file": src.path, "line": line, "id": cid, "kind": kind,
-                                       "fate": expected, "certain": certain}
+                row: dict[str, Any] = {
+                    "source": src.name,
+                    "file": src.path,
+                    "line": line,
+                    "id": cid,
+                    "kind": kind,
+                    "fate": expected,
+                    "certain": certain,
+                }
                 row.update(detail(kind, arg))
                 if kind == "non_english":
                     row["lang"] = T.VOCAB_NAMES[ch.lang[r]]
@@ -113,9 +120,17 @@ def write_source(out_dir: str, index: int, plan: Plan) -> dict[str, Any]:
     part = Path(out_dir) / ".synth-parts" / f"{index:02d}.jsonl"
     part.write_bytes(b"".join(truth))
     chars = np.concatenate(chars_all) if chars_all else np.zeros(0, np.int64)
-    return {"source": src.name, "file": src.path, "rows": sp.rows, "bytes": path.stat().st_size,
-            "chars_mean": round(float(chars.mean()), 1), "chars_p50": int(np.percentile(chars, 50)),
-            "chars_p99": int(np.percentile(chars, 99)), "chars_max": int(chars.max()), "planted": kinds}
+    return {
+        "source": src.name,
+        "file": src.path,
+        "rows": sp.rows,
+        "bytes": path.stat().st_size,
+        "chars_mean": round(float(chars.mean()), 1),
+        "chars_p50": int(np.percentile(chars, 50)),
+        "chars_p99": int(np.percentile(chars, 99)),
+        "chars_max": int(chars.max()),
+        "planted": kinds,
+    }
 
 
 def write_profile(out_dir: str | Path, scale: float, seed: int = 0, workers: int | None = None) -> dict[str, Any]:
@@ -144,8 +159,16 @@ def write_profile(out_dir: str | Path, scale: float, seed: int = 0, workers: int
     for r in per_source:
         for k, v in r["planted"].items():
             kinds[k] = kinds.get(k, 0) + v
-    summary = {"profile": "2.9", "scale": scale, "seed": seed, "conversations": rows,
-               "bytes": sum(r["bytes"] for r in per_source), "chars_mean": round(chars / rows, 1),
-               "planted": dict(sorted(kinds.items())), "ground_truth": GT_NAME, "sources": per_source}
+    summary = {
+        "profile": "2.9",
+        "scale": scale,
+        "seed": seed,
+        "conversations": rows,
+        "bytes": sum(r["bytes"] for r in per_source),
+        "chars_mean": round(chars / rows, 1),
+        "planted": dict(sorted(kinds.items())),
+        "ground_truth": GT_NAME,
+        "sources": per_source,
+    }
     (out / "SYNTH.json").write_text(json.dumps(summary, indent=2) + "\n")
     return summary

@@ -133,7 +133,9 @@ def contains_any(texts: Sequence[str], words: Sequence[str]) -> np.ndarray:
     return series.str.contains_any(list(words), ascii_case_insensitive=True).to_numpy()
 
 
-def scan(pattern: re.Pattern[str], texts: Sequence[str], prefilter: str | None = None) -> dict[int, list[tuple[int, int]]]:
+def scan(
+    pattern: re.Pattern[str], texts: Sequence[str], prefilter: str | None = None
+) -> dict[int, list[tuple[int, int]]]:
     """Every match of ``pattern`` per text index, for the texts that have one, from one regex pass over the
     candidate texts joined by NUL.
 
@@ -161,7 +163,9 @@ def scan(pattern: re.Pattern[str], texts: Sequence[str], prefilter: str | None =
     return out
 
 
-def scan_batch(pattern: re.Pattern[str], texts: Sequence[str], prefilter: str | None = None) -> list[list[tuple[int, int]]]:
+def scan_batch(
+    pattern: re.Pattern[str], texts: Sequence[str], prefilter: str | None = None
+) -> list[list[tuple[int, int]]]:
     """``scan`` as one list of matches per text (empty for most)."""
     found = scan(pattern, texts, prefilter)
     return [found.get(i, []) for i in range(len(texts))]

@@ -42,7 +42,7 @@ _QUOTED = (  # a phrase in matching quotes
 )
 _EVERY = r"(?:(?:every|each|all|your|all\s+your|each\s+of\s+your|every\s+one\s+of\s+your)\s+)?"
 
-QUOTES = ("\"", "'", "\u201c", "\u2018")
+QUOTES = ('"', "'", "\u201c", "\u2018")
 # kind -> (regex source, negatable, gate): a negatable directive read as "never ..." is not that directive; the gate
 # is what a prompt must contain (lowercased) for the pattern to be tried at all: one word of every group.
 DIRECTIVE_PATTERNS: dict[str, tuple[str, bool, tuple[tuple[str, ...], ...]]] = {

@@ -145,7 +145,9 @@ def _edge_words(text: str, phrase: str, at_end: bool) -> bool:
     return have.rstrip(_END_PUNCT).endswith(want) if at_end else have.lstrip(_EDGE).startswith(want)
 
 
-def check_column(kind: str, texts: list[str], values: list[Any], word_tolerance: int = 0) -> list[dict[str, Any] | None]:
+def check_column(
+    kind: str, texts: list[str], values: list[Any], word_tolerance: int = 0
+) -> list[dict[str, Any] | None]:
     """For each reply, ``None`` if it obeys ``kind`` with its value, else what was wrong (not for ``language``)."""
     n = len(texts)
     if kind in ("exact_words", "max_words"):
@@ -161,8 +163,10 @@ def check_column(kind: str, texts: list[str], values: list[Any], word_tolerance:
 
         frame = pl.DataFrame({"t": texts, "v": values}, schema={"t": pl.String, "v": pl.String})
         hit = frame.select(pl.col("t").str.to_lowercase().str.contains(pl.col("v"), literal=True)).to_series()
-        return [{"letter": values[i], "at": texts[i].lower().find(values[i])} if h else None
-                for i, h in enumerate(hit.to_list())]
+        return [
+            {"letter": values[i], "at": texts[i].lower().find(values[i])} if h else None
+            for i, h in enumerate(hit.to_list())
+        ]
     if kind in ("all_caps", "all_lowercase"):
         body = prose(texts)
         same = body == (body.str.to_uppercase() if kind == "all_caps" else body.str.to_lowercase())
@@ -190,8 +194,11 @@ def check_mechanical(d: Directive, text: str, word_tolerance: int = 0) -> dict[s
 
 
 def check_directives_batch(
-    batch: Sequence[Conversation] | TurnColumns, word_tolerance: int = 0, min_lang_prob: float = 0.5,
-    min_lang_words: int = 4, parsed: Mapping[str, tuple[Directive, ...]] | None = None,
+    batch: Sequence[Conversation] | TurnColumns,
+    word_tolerance: int = 0,
+    min_lang_prob: float = 0.5,
+    min_lang_words: int = 4,
+    parsed: Mapping[str, tuple[Directive, ...]] | None = None,
 ) -> dict[int, Finding]:
     """First directive failure per conversation index (conversations that obey every directive are absent).
     ``parsed``: the batch's prompts already parsed by ``parse_directives_batch``, if the caller has them."""
@@ -218,15 +225,21 @@ def check_directives_batch(
         rows = by_kind[kind]
         of_conv = {ci: (order, d) for ci, order, d in rows}
         sel = gpt[np.isin(owner[gpt], np.fromiter(of_conv, np.int64, len(of_conv)))]
-        problems = check_column(kind, [texts[k] for k in sel.tolist()],
-                                [of_conv[int(owner[k])][1].value for k in sel.tolist()], word_tolerance)
+        problems = check_column(
+            kind,
+            [texts[k] for k in sel.tolist()],
+            [of_conv[int(owner[k])][1].value for k in sel.tolist()],
+            word_tolerance,
+        )
         bad = sel[np.fromiter((p is not None for p in problems), bool, len(problems))]
         where = {int(k): p for k, p in zip(sel.tolist(), problems, strict=True) if p is not None}
         for ci, k in zip(*first_per_owner(bad, owner), strict=True):
             order, d = of_conv[int(ci)]
             key = (int(tidx[k]), order)
             if int(ci) not in best or key < best[int(ci)][:2]:
-                finding = Finding(f"system:directive:{kind}", int(tidx[k]), detail={"directive": d.text, **where[int(k)]})
+                finding = Finding(
+                    f"system:directive:{kind}", int(tidx[k]), detail={"directive": d.text, **where[int(k)]}
+                )
                 best[int(ci)] = (*key, finding)
     failures = {ci: f for ci, (_, _, f) in best.items()}
     lang = [(ci, d) for ci, _, d in by_kind.get("language", []) if ci not in failures]
@@ -243,8 +256,11 @@ def check_directives_batch(
                 expected = want[ci].value
                 if ci in failures or code == expected or code == "und" or p < min_lang_prob:
                     continue
-                failures[ci] = Finding("system:directive:language", int(tidx[k]),
-                                       detail={"expected": expected, "detected": code, "prob": round(p, 3)})
+                failures[ci] = Finding(
+                    "system:directive:language",
+                    int(tidx[k]),
+                    detail={"expected": expected, "detected": code, "prob": round(p, 3)},
+                )
     return failures
 
 

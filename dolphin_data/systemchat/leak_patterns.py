@@ -29,8 +29,7 @@ COMPOUND = (
 )
 SYS_NOUN = (
     r"sys(?:tem)?(?:[ \t_-]*level)?[ \t_-]*(?:message|prompt|msg|instructions?|directives?|guidelines?|note|persona|"
-    r"preamble)\b"
-    + COMPOUND
+    r"preamble)\b" + COMPOUND
 )
 # what a first-person possessive makes the assistant's configuration: "my instructions", "my programming"
 INSTR_NOUN = (
@@ -103,75 +102,135 @@ ADV = r"(?:(?:specifically|explicitly|strictly|clearly|expressly|firmly|kindly|a
 LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
     # "my system prompt", "mine system message", "thy system message", "my initial system instructions", "my system
     # settings"
-    "my_system": (True, rf"\b(?:{PREP}\s+)?", rf"{STRONG_DET}\s+(?:own\s+)?{ADJ}(?:{SYS_NOUN}|"
-                                              r"sys(?:tem)?[ \t_-]*(?:settings|configuration|config|setup|parameters)\b)"),
+    "my_system": (
+        True,
+        rf"\b(?:{PREP}\s+)?",
+        rf"{STRONG_DET}\s+(?:own\s+)?{ADJ}(?:{SYS_NOUN}|"
+        r"sys(?:tem)?[ \t_-]*(?:settings|configuration|config|setup|parameters)\b)",
+    ),
     # "my initial prompt", "my pre-prompt", "mine original prompt"
-    "my_prompt": (True, "", r"\b(?:my|mine)\s+(?:own\s+)?(?:initial|original|hidden|secret|pre-?|base|opening|starting|"
-                        r"underlying)\s*-?\s*prompt\b"),
+    "my_prompt": (
+        True,
+        "",
+        r"\b(?:my|mine)\s+(?:own\s+)?(?:initial|original|hidden|secret|pre-?|base|opening|starting|"
+        r"underlying)\s*-?\s*prompt\b",
+    ),
     # "according to my instructions", "as per my guidelines", "per my programming"
     "prep_my": (True, rf"\b{PREP_MY}\s+", rf"{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}\b{NOT_ADVICE}"),
     # "my instructions say", "mine instructions doth bid", "my guidelines prevent", "my prompt tells"
-    "my_says": (True, "", rf"\b{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}(?:{AP}s?)?\s+{ADV}(?:(?:do|does|did|doth)\s+)?{VERB_3P}\b"),
+    "my_says": (
+        True,
+        "",
+        rf"\b{STRONG_DET}\s+(?:own\s+)?{ADJ_OWN}{INSTR_NOUN}(?:{AP}s?)?\s+{ADV}(?:(?:do|does|did|doth)\s+)?{VERB_3P}\b",
+    ),
     # "the instructions I was given", "guidelines I've been provided", "the prompt given to me"
-    "given_to_me": (True, "", rf"\b(?:instructions|directives|guidelines|prompt|rules|briefing)\s+(?:that\s+|which\s+)?"
-                          rf"(?:{I_AM}\s+{ADV}(?:given|provided|handed|issued|assigned|fed|sent)|"
-                          rf"(?:I|{I_HAVE})\s+{ADV}(?:received|got)|"
-                          rf"(?:given|provided|issued|assigned|handed|set|sent|fed)\s+(?:to|for)\s+me|"
-                          rf"I(?:\s+am|{AP}m)?\s+(?:operating|working)\s+under)\b"),
+    "given_to_me": (
+        True,
+        "",
+        rf"\b(?:instructions|directives|guidelines|prompt|rules|briefing)\s+(?:that\s+|which\s+)?"
+        rf"(?:{I_AM}\s+{ADV}(?:given|provided|handed|issued|assigned|fed|sent)|"
+        rf"(?:I|{I_HAVE})\s+{ADV}(?:received|got)|"
+        rf"(?:given|provided|issued|assigned|handed|set|sent|fed)\s+(?:to|for)\s+me|"
+        rf"I(?:\s+am|{AP}m)?\s+(?:operating|working)\s+under)\b",
+    ),
     # "I have been instructed to respond", "I'm instructed not to discuss", "I am bidden to speak" (not "... to guard
     # the gate": an errand in a role-play is not the system prompt)
-    "i_was_instructed": (True, "", rf"\b{I_AM}\s+{ADV}(?:instructed|directed|configured|briefed|bidden)\s+"
-                               rf"(?:to|not\s+to|so\s+as\s+to)\s+(?:(?:only|always|never|also|not)\s+)?{BEHAVIOUR_VERB}\b"),
+    "i_was_instructed": (
+        True,
+        "",
+        rf"\b{I_AM}\s+{ADV}(?:instructed|directed|configured|briefed|bidden)\s+"
+        rf"(?:to|not\s+to|so\s+as\s+to)\s+(?:(?:only|always|never|also|not)\s+)?{BEHAVIOUR_VERB}\b",
+    ),
     # "I was told by my developers to", "I've been asked by the operator"
-    "told_by": (True, "", rf"\b{I_AM}\s+{ADV}(?:instructed|told|asked|directed|configured|set\s+up|bidden|commanded)\s+"
-                      r"(?:\w{1,20}\s+){0,2}?by\s+(?:the|my|mine|this|whoever|those\s+who)\s+(?:\w{1,20}\s+)?(?:system|operators?|"
-                      r"developers?|creators?|admins?|administrators?|deployers?)\b"
-                      r"(?!\s+(?:administrator|admin|architect|engineer|designer|owner|analyst|of)\b)"),
+    "told_by": (
+        True,
+        "",
+        rf"\b{I_AM}\s+{ADV}(?:instructed|told|asked|directed|configured|set\s+up|bidden|commanded)\s+"
+        r"(?:\w{1,20}\s+){0,2}?by\s+(?:the|my|mine|this|whoever|those\s+who)\s+(?:\w{1,20}\s+)?(?:system|operators?|"
+        r"developers?|creators?|admins?|administrators?|deployers?)\b"
+        r"(?!\s+(?:administrator|admin|architect|engineer|designer|owner|analyst|of)\b)",
+    ),
     # "I have a system prompt", "I was given a system message", "I received the system prompt"
-    "have_system": (True, "", rf"\b(?:{I_HAVE}(?:\s+got)?|I\s+(?:got|received)|{I_AM}\s+(?:given|handed))\s+"
-                          rf"(?:a|an|the|this|some)\s+{ADJ}{SYS_NOUN}"),
+    "have_system": (
+        True,
+        "",
+        rf"\b(?:{I_HAVE}(?:\s+got)?|I\s+(?:got|received)|{I_AM}\s+(?:given|handed))\s+"
+        rf"(?:a|an|the|this|some)\s+{ADJ}{SYS_NOUN}",
+    ),
     # "the system told me to", "the system wants me to"
-    "system_me": (True, "", r"\b(?:the|my|this)\s+system\s+(?:has\s+|had\s+|doth\s+|hath\s+)?(?:told|tells|instructed|"
-                        r"instructs|asked|asks|directed|directs|bids|bade|bid|wants|wanted|requires|required|"
-                        r"commands|commanded|forbids|forbade|prohibits|expects|ordered|orders)\s+me\b"),
+    "system_me": (
+        True,
+        "",
+        r"\b(?:the|my|this)\s+system\s+(?:has\s+|had\s+|doth\s+|hath\s+)?(?:told|tells|instructed|"
+        r"instructs|asked|asks|directed|directs|bids|bade|bid|wants|wanted|requires|required|"
+        r"commands|commanded|forbids|forbade|prohibits|expects|ordered|orders)\s+me\b",
+    ),
     # -- weak --
     # "the system message", "according to this system prompt", "your system message", "ye system note"
     "det_system": (False, rf"\b(?:{PREP}\s+)?", rf"{WEAK_DET}\s+{ADJ}{SYS_NOUN}"),
     # telegraphic "as per system message", "according to system prompt"
     "prep_system": (False, rf"\b{PREP}\s+", rf"{ADJ}{SYS_NOUN}"),
     # telegraphic "system msg says", "System prompt wants" (no determiner, a speech verb)
-    "bare_says": (False, "", r"\bsys(?:tem)?[ \t_-]*(?:message|prompt|msg|instructions?|directives?|note)\s+(?:says|said|"
-                            r"states|stated|tells|told|asks|asked|requires|wants|instructs|demands|reads|insists|specifies)\b"),
+    "bare_says": (
+        False,
+        "",
+        r"\bsys(?:tem)?[ \t_-]*(?:message|prompt|msg|instructions?|directives?|note)\s+(?:says|said|"
+        r"states|stated|tells|told|asks|asked|requires|wants|instructs|demands|reads|insists|specifies)\b",
+    ),
     # "System message's rule", "system prompt's instructions" (possessive without a determiner)
     "possessive": (False, "", rf"\bsys(?:tem)?[ \t_-]*(?:message|prompt){AP}s?(?=\s)"),
     # "SYSTEM MESSAGE:", "System prompt - ", "[system message]", "<system prompt>"
-    "label": (False, "", r"\bsys(?:tem)?[ \t-]+(?:message|prompt|instructions?|note)(?:\s*:|\s+[-\u2013\u2014]\s)|"
-                     r"[\[<(]\s*sys(?:tem)?[ \t_-]*(?:message|prompt|instructions?|note)\s*[\]>)]"),
+    "label": (
+        False,
+        "",
+        r"\bsys(?:tem)?[ \t-]+(?:message|prompt|instructions?|note)(?:\s*:|\s+[-\u2013\u2014]\s)|"
+        r"[\[<(]\s*sys(?:tem)?[ \t_-]*(?:message|prompt|instructions?|note)\s*[\]>)]",
+    ),
     # the bug itself, shouted: "THE SYSTEM MESSAGE" (case-sensitive)
     "shouted": (False, "", r"(?-i:\bSYSTEM[ \t_-]+(?:MESSAGE|PROMPT|INSTRUCTIONS?)\b)"),
     # "the message from the system says", "the instructions set by the system"
-    "from_the_system": (False, "", r"\b(?:the|this|that)\s+(?:message|prompt|instructions?|directives?|guidelines)\s+"
-                               r"(?:from|given\s+by|provided\s+by|set\s+by|sent\s+by|issued\s+by)\s+the\s+system\b"
-                               r"(?!\s+(?:administrator|admin|architect|engineer|designer|owner|analyst|of)\b)"),
+    "from_the_system": (
+        False,
+        "",
+        r"\b(?:the|this|that)\s+(?:message|prompt|instructions?|directives?|guidelines)\s+"
+        r"(?:from|given\s+by|provided\s+by|set\s+by|sent\s+by|issued\s+by)\s+the\s+system\b"
+        r"(?!\s+(?:administrator|admin|architect|engineer|designer|owner|analyst|of)\b)",
+    ),
     # "the developer's instructions", "the operator message", "the hidden prompt", "the pre-prompt"
-    "operator_prompt": (False, rf"\b(?:{PREP}\s+)?", rf"(?:the|this|my|mine|its)\s+(?:(?:operator|developer|deployer)s?(?:{AP}s?)?\s+"
-                               r"(?:instructions|prompt|guidelines|directives|message)|(?:hidden|secret|pre-?|meta-?)\s*"
-                               r"prompt|preprompt)\b"),
+    "operator_prompt": (
+        False,
+        rf"\b(?:{PREP}\s+)?",
+        rf"(?:the|this|my|mine|its)\s+(?:(?:operator|developer|deployer)s?(?:{AP}s?)?\s+"
+        r"(?:instructions|prompt|guidelines|directives|message)|(?:hidden|secret|pre-?|meta-?)\s*"
+        r"prompt|preprompt)\b",
+    ),
     # the same nouns in the languages SystemChat replies are asked to use (fr, es, it, pt, de, ru, zh, ja)
-    "foreign_system": (False, "", r"\b(?:(?:message|prompt|instructions|consignes?)\s+(?:du\s+)?syst[eè]me|(?:mensaje|prompt|"
-                              r"instrucciones|indicaciones|mensagem|instru[cç][oõ]es|messaggio|istruzioni)\s+(?:del|de|do|di)"
-                              r"\s+sistema|(?-i:System)(?:nachricht|anweisung(?:en)?|vorgabe(?:n)?|prompt)|системн\w+\s+"
-                              r"(?:сообщени|промпт|инструкци|подсказк)\w*)\b|系统(?:消息|提示词?|指令)|システム(?:メッセージ|プロンプト)"),
+    "foreign_system": (
+        False,
+        "",
+        r"\b(?:(?:message|prompt|instructions|consignes?)\s+(?:du\s+)?syst[eè]me|(?:mensaje|prompt|"
+        r"instrucciones|indicaciones|mensagem|instru[cç][oõ]es|messaggio|istruzioni)\s+(?:del|de|do|di)"
+        r"\s+sistema|(?-i:System)(?:nachricht|anweisung(?:en)?|vorgabe(?:n)?|prompt)|системн\w+\s+"
+        r"(?:сообщени|промпт|инструкци|подсказк)\w*)\b|系统(?:消息|提示词?|指令)|システム(?:メッセージ|プロンプト)",
+    ),
     # "selon mes instructions", "según mis instrucciones", "laut meinen Anweisungen", "согласно моим инструкциям"
-    "foreign_my": (True, "", r"\b(?:(?:selon|d'apr[eè]s|conform[eé]ment\s+[aà])\s+mes\s+(?:instructions|consignes|directives)|"
-                         r"(?:seg[uú]n|de\s+acuerdo\s+con|conforme\s+a)\s+mis\s+(?:instrucciones|indicaciones|directrices)|"
-                         r"(?:secondo|in\s+base\s+alle)\s+(?:le\s+)?mie\s+istruzioni|(?:de\s+acordo\s+com|segundo|conforme)\s+"
-                         r"(?:as\s+)?minhas\s+instru[cç][oõ]es|(?:laut|gem[aä](?:ß|ss)|entsprechend)\s+meine[nrm]?\s+"
-                         r"(?:Anweisungen|Instruktionen|Vorgaben|Richtlinien)|(?:согласно|по)\s+моим\s+инструкциям)\b|"
-                         r"(?:根据|按照)我的(?:指令|指示)"),
+    "foreign_my": (
+        True,
+        "",
+        r"\b(?:(?:selon|d'apr[eè]s|conform[eé]ment\s+[aà])\s+mes\s+(?:instructions|consignes|directives)|"
+        r"(?:seg[uú]n|de\s+acuerdo\s+con|conforme\s+a)\s+mis\s+(?:instrucciones|indicaciones|directrices)|"
+        r"(?:secondo|in\s+base\s+alle)\s+(?:le\s+)?mie\s+istruzioni|(?:de\s+acordo\s+com|segundo|conforme)\s+"
+        r"(?:as\s+)?minhas\s+instru[cç][oõ]es|(?:laut|gem[aä](?:ß|ss)|entsprechend)\s+meine[nrm]?\s+"
+        r"(?:Anweisungen|Instruktionen|Vorgaben|Richtlinien)|(?:согласно|по)\s+моим\s+инструкциям)\b|"
+        r"(?:根据|按照)我的(?:指令|指示)",
+    ),
     # "as instructed by the system, ...", "told by the system prompt" (not "by the system administrator")
-    "by_the_system": (False, "", r"\b(?:instructed|told|directed|asked|commanded|bidden|ordered)\s+by\s+(?:the|this)\s+"
-                             r"system(?:[ \t_-]?(?:message|prompt))?(?:\s*[,.;:!?)]|\s+(?:to|that|not)\b)"),
+    "by_the_system": (
+        False,
+        "",
+        r"\b(?:instructed|told|directed|asked|commanded|bidden|ordered)\s+by\s+(?:the|this)\s+"
+        r"system(?:[ \t_-]?(?:message|prompt))?(?:\s*[,.;:!?)]|\s+(?:to|that|not)\b)",
+    ),
 }
 
 # Every leak pattern holds one of these words (lowercase), at most ``BEFORE_KEY`` characters after the pattern's start:
@@ -239,56 +298,56 @@ ASK_PATTERNS: dict[str, str] = {
     "system": r"\bsys(?:tem)?[ \t_-]*(?:message|prompt|msg|instructions?|directives?|guidelines?|note)s?\b",
     # "your instructions", "your initial prompt", "your hidden rules", "your programming"
     "your": r"\byour\s+(?:(?:own|initial|original|hidden|secret|current|first|exact|full|entire|whole|real|actual|"
-            r"underlying|base|starting|opening|special|specific|internal|private|default|core|custom|pre-?set|given|"
-            r"very|complete|verbatim)\s+){0,3}(?:instructions?|prompts?|directives?|guidelines|rules|programming|"
-            r"configuration|config|setup|set-up|orders|briefing|constraints|restrictions|system|guardrails|"
-            r"pre-?prompt)\b",
+    r"underlying|base|starting|opening|special|specific|internal|private|default|core|custom|pre-?set|given|"
+    r"very|complete|verbatim)\s+){0,3}(?:instructions?|prompts?|directives?|guidelines|rules|programming|"
+    r"configuration|config|setup|set-up|orders|briefing|constraints|restrictions|system|guardrails|"
+    r"pre-?prompt)\b",
     # "the instructions you were given", "the rules you're following", "instructions given to you"
     "you_were_given": r"\b(?:instructions?|prompts?|rules|guidelines|directives|orders|text|messages?|information|"
-                      rf"context|directions|briefing|guidance)\s+(?:that\s+|which\s+)?(?:{YOU_HAVE_BEEN}|you\s+(?:got|received|have|"
-                      rf"had|follow|obey|must\s+follow|have\s+to\s+follow)|{YOU_ARE}\s+(?:following|under|bound\s+by|"
-                      rf"given|using|obeying)|(?:{YOU_ARE}\s+)?(?:you\s+)?(?:operat(?:e|ing)|work(?:ing)?|function(?:ing)?|"
-                      r"run(?:ning)?)\s+(?:under|with|by)|(?:given|provided|sent)\s+to\s+you)\b",
+    rf"context|directions|briefing|guidance)\s+(?:that\s+|which\s+)?(?:{YOU_HAVE_BEEN}|you\s+(?:got|received|have|"
+    rf"had|follow|obey|must\s+follow|have\s+to\s+follow)|{YOU_ARE}\s+(?:following|under|bound\s+by|"
+    rf"given|using|obeying)|(?:{YOU_ARE}\s+)?(?:you\s+)?(?:operat(?:e|ing)|work(?:ing)?|function(?:ing)?|"
+    r"run(?:ning)?)\s+(?:under|with|by)|(?:given|provided|sent)\s+to\s+you)\b",
     # "were you told", "have you been instructed", "were you given any rules", "did you receive instructions"
     "were_you": r"\b(?:were|are|have|had|did|do)\s+you\s+(?:been\s+|ever\s+|ever\s+been\s+|just\s+)?(?:told|"
-                r"instructed|programmed|asked|configured|prompted|set\s+up|briefed|directed|ordered|given\s+(?:any\s+|"
-                r"some\s+)?(?:instructions|rules|guidelines|directions|a\s+prompt)|(?:get|receive)\s+(?:any\s+|some\s+)?"
-                r"(?:instructions|rules|guidelines|directions|a\s+prompt))\b",
+    r"instructed|programmed|asked|configured|prompted|set\s+up|briefed|directed|ordered|given\s+(?:any\s+|"
+    r"some\s+)?(?:instructions|rules|guidelines|directions|a\s+prompt)|(?:get|receive)\s+(?:any\s+|some\s+)?"
+    r"(?:instructions|rules|guidelines|directions|a\s+prompt))\b",
     # "what did they tell you", "what has your developer asked you", "who instructed you", "who set you up"
     "tell_you": r"\b(?:did|do|does|has|have)\s+(?:\w+\s+){0,3}?(?:tell|instruct|ask|program|configure|brief|prompt)\s+"
-                r"you\b|\b(?:who|what)\s+(?:told|instructed|programmed|configured|prompted|briefed|set\s+up)\s+you\b|"
-                r"\b(?:who|what)\s+(?:set|configured|programmed|instructed|prompted|briefed)\s+you\s+up\b",
+    r"you\b|\b(?:who|what)\s+(?:told|instructed|programmed|configured|prompted|briefed|set\s+up)\s+you\b|"
+    r"\b(?:who|what)\s+(?:set|configured|programmed|instructed|prompted|briefed)\s+you\s+up\b",
     # "what persona were you given?", "which role have you been assigned?"
     "what_given": r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(?:were|are|have|had)\s+you\s+(?:been\s+)?(?:given|assigned|told|"
-                  r"set|programmed|configured|instructed|asked)\b",
+    r"set|programmed|configured|instructed|asked)\b",
     # "what you were told", "tell me what you've been instructed to do"
     "you_were_told": rf"\b(?:what|everything|anything|all)\s+(?:that\s+)?(?:{YOU_HAVE_BEEN}|{YOU_ARE})\s+(?:told|"
-                     r"instructed|programmed|asked|configured|prompted|set\s+up|given|briefed)\b",
+    r"instructed|programmed|asked|configured|prompted|set\s+up|given|briefed)\b",
     # "what was the first message in this conversation?"
     "first_message": r"\b(?:first|very\s+first|initial|opening)\s+message\s+(?:in|of)\s+(?:this|the|our)\s+"
-                     r"(?:conversation|chat|session|thread)\b",
+    r"(?:conversation|chat|session|thread)\b",
     # "how were you instructed", "how are you configured"
     "how_you": r"\bhow\s+(?:were|are|have|did)\s+you\s+(?:been\s+)?(?:instructed|configured|prompted|set\s+up|"
-               r"programmed|told)\b",
+    r"programmed|told)\b",
     # "what rules are you following?", "which instructions do you have", "any guidelines you must follow"
     "rules_you": r"\b(?:what|which|any)\s+(?:\w+\s+)?(?:rules|instructions|guidelines|directives|constraints|"
-                 r"restrictions|orders|directions|policies|limitations)\s+(?:are|do|did|were|have|must|should|will|"
-                 r"['\u2019]re)\s+you\b",
+    r"restrictions|orders|directions|policies|limitations)\s+(?:are|do|did|were|have|must|should|will|"
+    r"['\u2019]re)\s+you\b",
     # "do you have any special instructions", "did you get a prompt"
     "have_rules": r"\b(?:do|did)\s+you\s+(?:have|get|receive|follow|operate\s+under)\s+(?:any\s+|some\s+)?(?:special\s+|"
-                  r"specific\s+|secret\s+|hidden\s+|particular\s+|custom\s+)?(?:instructions|rules|guidelines|"
-                  r"directives|constraints|restrictions|orders|a\s+prompt|a\s+system)\b",
+    r"specific\s+|secret\s+|hidden\s+|particular\s+|custom\s+)?(?:instructions|rules|guidelines|"
+    r"directives|constraints|restrictions|orders|a\s+prompt|a\s+system)\b",
     # "show me your initial prompt", "the hidden instructions", "your pre-prompt", "the developer message"
     "hidden_prompt": r"\b(?:initial|original|hidden|secret|starting|opening|meta|underlying|developer|operator|pre)"
-                     r"\s*-?\s*(?:prompt|instructions|message)\b|\bpre-?prompt\b|\bfirst\s+prompt\b",
+    r"\s*-?\s*(?:prompt|instructions|message)\b|\bpre-?prompt\b|\bfirst\s+prompt\b",
     # "what were you told before this chat?"
     "before_chat": r"\b(?:before|prior\s+to)\s+(?:this|our|the)\s+(?:chat|conversation|session|exchange|discussion)\b",
     # "repeat everything above", "the text above"
     "above": r"\b(?:everything|text|words|instructions|content)\s+(?:written\s+|given\s+|stated\s+)?above\b",
     # "ignore all previous instructions", "forget your rules"
     "ignore": r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:your\s+|the\s+)?"
-              r"(?:previous\s+|prior\s+|above\s+|earlier\s+|preceding\s+|original\s+|initial\s+|existing\s+)?"
-              r"(?:instructions|prompts?|rules|directives|guidelines|programming|restrictions|constraints)\b",
+    r"(?:previous\s+|prior\s+|above\s+|earlier\s+|preceding\s+|original\s+|initial\s+|existing\s+)?"
+    r"(?:instructions|prompts?|rules|directives|guidelines|programming|restrictions|constraints)\b",
     # "what are you supposed to do", "what were you set up to"
     "supposed": r"\bwhat\s+(?:are|were)\s+you\s+(?:supposed|meant|told|instructed|programmed|designed|set\s+up)\s+to\b",
     # a chat-API snippet with a system role

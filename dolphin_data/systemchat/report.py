@@ -87,7 +87,10 @@ class PromptStats:
             "distinct_prompts": len(self.counts),
             "distinct_exact": self.exact,
             "most_common": [
-                {"prompt": self.texts[k] + ("..." if len(self.texts[k]) == PROMPT_CHARS else ""), "count": self.counts[k]}
+                {
+                    "prompt": self.texts[k] + ("..." if len(self.texts[k]) == PROMPT_CHARS else ""),
+                    "count": self.counts[k],
+                }
                 for k in top
             ],
         }
@@ -95,7 +98,9 @@ class PromptStats:
             values = np.array(sorted(self.lengths), np.int64)
             counts = np.array([self.lengths[v] for v in values.tolist()], np.int64)
             edges = np.array(LENGTH_BUCKETS[1:])
-            hist = np.bincount(np.searchsorted(edges, values, side="right"), weights=counts, minlength=len(LENGTH_BUCKETS))
+            hist = np.bincount(
+                np.searchsorted(edges, values, side="right"), weights=counts, minlength=len(LENGTH_BUCKETS)
+            )
             labels = [f"{lo}-{hi - 1}" for lo, hi in zip(LENGTH_BUCKETS, LENGTH_BUCKETS[1:], strict=False)]
             out["length_chars"] = {
                 "min": int(values[0]),
@@ -105,7 +110,9 @@ class PromptStats:
                 "p99": weighted_percentile(values, counts, 99),
                 "max": int(values[-1]),
                 "mean": round(float((values * counts).sum() / total), 1),
-                "histogram": dict(zip([*labels, f"{LENGTH_BUCKETS[-1]}+"], hist.astype(np.int64).tolist(), strict=True)),
+                "histogram": dict(
+                    zip([*labels, f"{LENGTH_BUCKETS[-1]}+"], hist.astype(np.int64).tolist(), strict=True)
+                ),
             }
         return out
 
@@ -154,7 +161,9 @@ class SystemChatSummary:
             elif len(self.repair_examples) < EXAMPLES:
                 self.repair_examples.append({"id": rep["id"], "repairs": [_repair_item(rep)]})
         prompts = batch.system_prompts()
-        self.prompts.add_prompts([p for p in ((out.edits[i].system if i in out.edits else prompts[i]) for i in kept) if p])
+        self.prompts.add_prompts(
+            [p for p in ((out.edits[i].system if i in out.edits else prompts[i]) for i in kept) if p]
+        )
 
     def merge(self, other: SystemChatSummary) -> None:
         self.n_in += other.n_in
@@ -210,7 +219,9 @@ def source_report(out: SystemChatSummary, leak_checked: bool = True) -> dict[str
     }
 
 
-def write_report(report_dir: Path, results: Mapping[str, SystemChatSummary], leak_checked: bool = True) -> dict[str, Any]:
+def write_report(
+    report_dir: Path, results: Mapping[str, SystemChatSummary], leak_checked: bool = True
+) -> dict[str, Any]:
     """Write ``report.json`` and ``report.md``; return the manifest summary (per source: counts + leakage)."""
     per_source = {name: source_report(out, leak_checked) for name, out in results.items()}
     report_dir.mkdir(parents=True, exist_ok=True)
@@ -230,8 +241,15 @@ def write_report(report_dir: Path, results: Mapping[str, SystemChatSummary], lea
             "leak_rate_after": leak["rate_after"],
             "distinct_system_prompts": rep["system_prompts"]["distinct_prompts"],
         }
-        totals.update({"in": rep["in"], "kept": rep["kept"], "leak_before": leak["before"], "leak_after": leak["after"] or 0,
-                       "repaired": rep["repaired"]})
+        totals.update(
+            {
+                "in": rep["in"],
+                "kept": rep["kept"],
+                "leak_before": leak["before"],
+                "leak_after": leak["after"] or 0,
+                "repaired": rep["repaired"],
+            }
+        )
     summary["totals"] = dict(totals)
     return summary
 
@@ -242,14 +260,18 @@ def _cell(text: Any, width: int) -> str:
 
 def render_markdown(per_source: Mapping[str, Mapping[str, Any]]) -> str:
     lines = ["# systemchat_validate report", ""]
-    lines += ["| source | in | kept | repaired | leaks before | leaks after | rate before | rate after | distinct prompts |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += [
+        "| source | in | kept | repaired | leaks before | leaks after | rate before | rate after | distinct prompts |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, rep in per_source.items():
         lk = rep["leakage"]
         after = "not checked" if lk["after"] is None else f"{lk['after']}"
         rate_after = "-" if lk["rate_after"] is None else f"{lk['rate_after']:.4%}"
-        lines.append(f"| {name} | {rep['in']} | {rep['kept']} | {rep['repaired']} | {lk['before']} | {after} | "
-                     f"{lk['rate_before']:.4%} | {rate_after} | {rep['system_prompts']['distinct_prompts']} |")
+        lines.append(
+            f"| {name} | {rep['in']} | {rep['kept']} | {rep['repaired']} | {lk['before']} | {after} | "
+            f"{lk['rate_before']:.4%} | {rate_after} | {rep['system_prompts']['distinct_prompts']} |"
+        )
     for name, rep in per_source.items():
         lines += ["", f"## {name}", ""]
         if rep["rejected"]:
@@ -267,16 +289,23 @@ def render_markdown(per_source: Mapping[str, Mapping[str, Any]]) -> str:
                 lines.append(f"- {ex['id']}: cut \u201c{cut}\u201d")
         if rep["dropped_on_repair"]:
             lines.append("")
-            lines.append("Dropped because the repair left nothing that stands on its own: "
-                         + ", ".join(f"{k} {v}" for k, v in rep["dropped_on_repair"].items()))
+            lines.append(
+                "Dropped because the repair left nothing that stands on its own: "
+                + ", ".join(f"{k} {v}" for k, v in rep["dropped_on_repair"].items())
+            )
         sp = rep["system_prompts"]
         distinct = f"{sp['distinct_prompts']}" + ("" if sp["distinct_exact"] else "+ (counted up to the cap)")
-        lines += ["", f"System prompts: {sp['with_system_prompt']} of {sp['conversations']} kept conversations, "
-                  f"{distinct} distinct."]
+        lines += [
+            "",
+            f"System prompts: {sp['with_system_prompt']} of {sp['conversations']} kept conversations, "
+            f"{distinct} distinct.",
+        ]
         if "length_chars" in sp:
             lc = sp["length_chars"]
-            lines.append(f"Length (chars): min {lc['min']}, median {lc['p50']:.0f}, p90 {lc['p90']:.0f}, max {lc['max']}; "
-                         + ", ".join(f"{k}: {v}" for k, v in lc["histogram"].items()))
+            lines.append(
+                f"Length (chars): min {lc['min']}, median {lc['p50']:.0f}, p90 {lc['p90']:.0f}, max {lc['max']}; "
+                + ", ".join(f"{k}: {v}" for k, v in lc["histogram"].items())
+            )
         for item in sp["most_common"][:5]:
             lines.append(f"- {item['count']} x {md(repr(item['prompt'][:100]))}")
     return "\n".join(lines) + "\n"

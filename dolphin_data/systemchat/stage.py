@@ -67,22 +67,34 @@ class SystemChatValidateStage(BatchStage):
         min_repair_words: int = 3,
     ):
         if isinstance(rules, str) or not isinstance(rules, Sequence):
-            raise ParamError(f"stage 'systemchat_validate': rules must be a list of {', '.join(RULE_NAMES)}; got {rules!r}")
+            raise ParamError(
+                f"stage 'systemchat_validate': rules must be a list of {', '.join(RULE_NAMES)}; got {rules!r}"
+            )
         unknown = [r for r in rules if r not in RULE_NAMES]
         if unknown:
             raise ParamError(
                 f"stage 'systemchat_validate': unknown rule {unknown[0]!r}; valid: {', '.join(RULE_NAMES)} "
                 "(directives are switched by check_directives)"
             )
-        for pname, value in (("repair", repair), ("check_directives", check_directives), ("require_system", require_system)):
+        for pname, value in (
+            ("repair", repair),
+            ("check_directives", check_directives),
+            ("require_system", require_system),
+        ):
             if not isinstance(value, bool):
                 raise ParamError(f"stage 'systemchat_validate': {pname} must be true or false, got {value!r}")
         if not isinstance(word_tolerance, int) or isinstance(word_tolerance, bool) or word_tolerance < 0:
-            raise ParamError(f"stage 'systemchat_validate': word_tolerance must be an integer >= 0, got {word_tolerance!r}")
+            raise ParamError(
+                f"stage 'systemchat_validate': word_tolerance must be an integer >= 0, got {word_tolerance!r}"
+            )
         if not isinstance(min_lang_prob, int | float) or not 0.0 <= float(min_lang_prob) <= 1.0:
-            raise ParamError(f"stage 'systemchat_validate': min_lang_prob must be between 0 and 1, got {min_lang_prob!r}")
+            raise ParamError(
+                f"stage 'systemchat_validate': min_lang_prob must be between 0 and 1, got {min_lang_prob!r}"
+            )
         if not isinstance(min_repair_words, int) or isinstance(min_repair_words, bool) or min_repair_words < 1:
-            raise ParamError(f"stage 'systemchat_validate': min_repair_words must be an integer >= 1, got {min_repair_words!r}")
+            raise ParamError(
+                f"stage 'systemchat_validate': min_repair_words must be an integer >= 1, got {min_repair_words!r}"
+            )
         self.rules = [r for r in RULE_NAMES if r in rules]  # canonical order
         self.repair = repair
         self.check_directives = check_directives
@@ -167,7 +179,9 @@ class SystemChatValidateStage(BatchStage):
                 out.repairs.extend(repairs[i])
         return out
 
-    def _repair(self, conv: Conversation, hits: list[LeakHit]) -> tuple[Conversation | None, str, list[str], list[dict[str, Any]]]:
+    def _repair(
+        self, conv: Conversation, hits: list[LeakHit]
+    ) -> tuple[Conversation | None, str, list[str], list[dict[str, Any]]]:
         by_turn: dict[int, list[LeakHit]] = {}
         for h in hits:
             by_turn.setdefault(h.turn, []).append(h)
@@ -177,14 +191,27 @@ class SystemChatValidateStage(BatchStage):
         for turn, turn_hits in sorted(by_turn.items()):
             context = turn_hits[0].user_context
             before = turns[turn].text
-            rep = repair_text(before, [(h.start, h.end) for h in turn_hits], partial(_still_leaks, user_context=context),
-                              self.min_repair_words)
+            rep = repair_text(
+                before,
+                [(h.start, h.end) for h in turn_hits],
+                partial(_still_leaks, user_context=context),
+                self.min_repair_words,
+            )
             cut.extend(rep.removed)
             if rep.text is None:
                 return None, rep.why_not, cut, []
             turns[turn] = Turn(turns[turn].role, rep.text, turns[turn].train)
-            log.append({"id": conv.id, "stage": self.name, "turn": turn, "rule": "system:leak",
-                        "removed": list(rep.removed), "before_chars": len(before), "after_chars": len(rep.text)})
+            log.append(
+                {
+                    "id": conv.id,
+                    "stage": self.name,
+                    "turn": turn,
+                    "rule": "system:leak",
+                    "removed": list(rep.removed),
+                    "before_chars": len(before),
+                    "after_chars": len(rep.text),
+                }
+            )
         return replace(conv, turns=tuple(turns)), "", cut, log
 
     def summary(self) -> Any:

@@ -38,7 +38,9 @@ def empty_mask(texts: Sequence[str]) -> np.ndarray:
     return np.fromiter((not t or t.isspace() for t in texts), bool, len(texts))
 
 
-def structure_batch(batch: Sequence[Conversation] | TurnColumns, require_system: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def structure_batch(
+    batch: Sequence[Conversation] | TurnColumns, require_system: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """Per conversation: the index in ``STRUCTURE_CODES`` of its problem (-1: none) and the turn (``NO_TURN``)."""
     cols = Turns.of(batch)
     n = len(cols)

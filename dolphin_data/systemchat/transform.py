@@ -33,8 +33,16 @@ def main_source(recipe: Recipe, name: str | None) -> SourceSpec:
     raise UserError(f"{recipe.path}: no source with converter 'systemchat'; name one with --source")
 
 
-def systemchat_plan(recipe: Recipe, raw_dir: Path, source: str | None, include: Sequence[str], guard_share: float,
-                    guard_sources: Sequence[str], workers: int, output: str) -> Plan:
+def systemchat_plan(
+    recipe: Recipe,
+    raw_dir: Path,
+    source: str | None,
+    include: Sequence[str],
+    guard_share: float,
+    guard_sources: Sequence[str],
+    workers: int,
+    output: str,
+) -> Plan:
     main = main_source(recipe, source)
     if main.name in include:
         raise UserError(f"--include {main.name}: that is the systemchat source itself")

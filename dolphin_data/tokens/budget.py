@@ -29,8 +29,14 @@ def percentiles(lengths: np.ndarray) -> dict[str, int]:
     return {"p50": int(p[0]), "p95": int(p[1]), "p99": int(p[2]), "max": int(lengths.max())}
 
 
-def file_stats(lens_in: np.ndarray, lens_out: np.ndarray, tr_out: np.ndarray, counters: Mapping[str, int],
-               dropped_too_long: int, max_len: int) -> dict[str, Any]:
+def file_stats(
+    lens_in: np.ndarray,
+    lens_out: np.ndarray,
+    tr_out: np.ndarray,
+    counters: Mapping[str, int],
+    dropped_too_long: int,
+    max_len: int,
+) -> dict[str, Any]:
     k = counters
     return {
         "records_in": int(lens_in.size),

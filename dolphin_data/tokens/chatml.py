@@ -108,10 +108,14 @@ def count_conversations(
     """Token counts of conversations (see ``count_batch``)."""
     from dolphin_data.batch import Batch
 
-    return count_batch(Batch.from_conversations("", convs, np.zeros(len(convs), np.int64)), enc, default_system, threads)
+    return count_batch(
+        Batch.from_conversations("", convs, np.zeros(len(convs), np.int64)), enc, default_system, threads
+    )
 
 
-def count_batch(batch: Batch, enc: Encoding, default_system: str | None = DEFAULT_SYSTEM_PROMPT, threads: int = 1) -> Counts:
+def count_batch(
+    batch: Batch, enc: Encoding, default_system: str | None = DEFAULT_SYSTEM_PROMPT, threads: int = 1
+) -> Counts:
     """Token counts of a batch's conversations from one batched encode of every segment's inner text."""
     n = len(batch)
     roles = batch.roles
@@ -171,5 +175,14 @@ def count_batch(batch: Batch, enc: Encoding, default_system: str | None = DEFAUL
         first = starts[:-1][nonempty]
         tokens[nonempty] = np.add.reduceat(seg_tokens, first)
         trainable[nonempty] = np.add.reduceat(seg_trainable, first)
-    return Counts(tokens, trainable, seg_tokens, seg_trainable, seg_role_arr, np.asarray(seg_turn, dtype=np.int32),
-                  starts, default_sys, ignored)
+    return Counts(
+        tokens,
+        trainable,
+        seg_tokens,
+        seg_trainable,
+        seg_role_arr,
+        np.asarray(seg_turn, dtype=np.int32),
+        starts,
+        default_sys,
+        ignored,
+    )

@@ -33,9 +33,7 @@ IM_START = "<|im_start|>"
 IM_END = "<|im_end|>"
 
 # Meta llama3 tokenizer.py `pat_str` (identical to the Split regex in the HF tokenizer.json).
-LLAMA3_PATTERN = (
-    r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
-)
+LLAMA3_PATTERN = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
 LLAMA3_N_MERGEABLE = 128000
 LLAMA3_CHATML = {IM_START: 128256, IM_END: 128257}  # Dolphin 2.9 added tokens (released tokenizer)
 CL100K_CHATML = {IM_START: 100264, IM_END: 100265}  # the ids OpenAI's ChatML uses with cl100k_base

@@ -110,9 +110,13 @@ class TokensStage(BatchStage):
         num_epochs: int = 3,
         val_set_size: float = 0.0002,
     ):
-        for key, val in (("max_len", max_len), ("micro_batch_size", micro_batch_size),
-                         ("gradient_accumulation_steps", gradient_accumulation_steps), ("num_gpus", num_gpus),
-                         ("num_epochs", num_epochs)):
+        for key, val in (
+            ("max_len", max_len),
+            ("micro_batch_size", micro_batch_size),
+            ("gradient_accumulation_steps", gradient_accumulation_steps),
+            ("num_gpus", num_gpus),
+            ("num_epochs", num_epochs),
+        ):
             if isinstance(val, bool) or not isinstance(val, int) or val < 1:
                 raise ParamError(f"stage 'tokens': {key} must be a positive integer, got {val!r}")
         if policy not in POLICIES:
@@ -164,8 +168,16 @@ class TokensStage(BatchStage):
                 j, first = int(cuts[r]), int(c.starts[r])
                 base_tok = int(cum_tok[first - 1]) if first else 0
                 base_tr = int(cum_tr[first - 1]) if first else 0
-                out.append(LengthVerdict("truncated", tok, tr, int(cum_tok[j]) - base_tok, int(cum_tr[j]) - base_tr,
-                                         int(c.seg_turn[j]) + 1))
+                out.append(
+                    LengthVerdict(
+                        "truncated",
+                        tok,
+                        tr,
+                        int(cum_tok[j]) - base_tok,
+                        int(cum_tr[j]) - base_tr,
+                        int(c.seg_turn[j]) + 1,
+                    )
+                )
             else:
                 out.append(LengthVerdict("dropped", tok, tr))
         return out
@@ -235,8 +247,13 @@ class TokensStage(BatchStage):
             files[name] = file_stats(lens_in, lens_out, tr_out, acc.counters, acc.dropped_too_long, self.max_len)
             all_kept.append(lens_out)
         kept = np.concatenate(all_kept) if all_kept else np.zeros(0, dtype=np.int64)
-        return {"encoding": self.encoding, "max_len": self.max_len, "policy": self.policy, "files": files,
-                "estimate": budget_estimate(kept, self.training())}
+        return {
+            "encoding": self.encoding,
+            "max_len": self.max_len,
+            "policy": self.policy,
+            "files": files,
+            "estimate": budget_estimate(kept, self.training()),
+        }
 
 
 class TokensSummary:
@@ -260,6 +277,7 @@ class TokensSummary:
 
     def lengths(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Input lengths of every record (kept, then rejected here), and kept lengths / trainable counts."""
+
         def col(k: int) -> np.ndarray:
             return np.concatenate([p[k] for p in self.parts]) if self.parts else np.zeros(0, np.int64)
 

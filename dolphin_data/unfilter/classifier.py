@@ -47,8 +47,17 @@ POSITIVE = "__label__refusal"
 MAX_CHARS = 20_000  # beyond this a reply's refusal signal is long settled; bounded predict time
 MAX_CANDIDATES = 12  # candidate sentences scored per reply (first ones and last ones)
 
-HYPER: dict[str, Any] = {"lr": 0.2, "epoch": 30, "dim": 16, "wordNgrams": 3, "minn": 0, "maxn": 0,
-                         "bucket": 100_000, "minCount": 1, "loss": "softmax"}
+HYPER: dict[str, Any] = {
+    "lr": 0.2,
+    "epoch": 30,
+    "dim": 16,
+    "wordNgrams": 3,
+    "minn": 0,
+    "maxn": 0,
+    "bucket": 100_000,
+    "minCount": 1,
+    "loss": "softmax",
+}
 QUANTIZE: dict[str, Any] = {"cutoff": 20_000, "qnorm": True, "retrain": False, "dsub": 2}
 
 _CUE_RX = re.compile(CUE)
@@ -136,8 +145,10 @@ class RefusalClassifier:
     def load(cls, path: str | Path | None = None) -> RefusalClassifier:
         clf = cls(path)
         if not clf.path.is_file():
-            raise UserError(f"{clf.path}: refusal classifier model not found; train one with "
-                            f"`dolphin-data unfilter train {DEFAULT_TRAIN} --out {clf.path}`")
+            raise UserError(
+                f"{clf.path}: refusal classifier model not found; train one with "
+                f"`dolphin-data unfilter train {DEFAULT_TRAIN} --out {clf.path}`"
+            )
         return clf
 
     def __getstate__(self) -> dict[str, Any]:
@@ -197,7 +208,7 @@ def read_labelled(path: str | Path) -> tuple[list[str], list[str]]:
     """Texts and labels from a JSONL of ``{"text", "label"}``; a bad line is a UserError naming it."""
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"{path}: labelled file not found (JSONL of {{\"text\", \"label\": \"refusal\"|\"ok\"}})")
+        raise UserError(f'{path}: labelled file not found (JSONL of {{"text", "label": "refusal"|"ok"}})')
     texts, labels = [], []
     for n, line in enumerate(path.read_bytes().splitlines(), 1):
         if not line.strip():
@@ -207,7 +218,7 @@ def read_labelled(path: str | Path) -> tuple[list[str], list[str]]:
         except orjson.JSONDecodeError as e:
             raise UserError(f"{path}:{n}: not JSON ({e})") from None
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("label") not in LABELS:
-            raise UserError(f"{path}:{n}: need {{\"text\": str, \"label\": \"refusal\"|\"ok\"}}, got {str(row)[:80]}")
+            raise UserError(f'{path}:{n}: need {{"text": str, "label": "refusal"|"ok"}}, got {str(row)[:80]}')
         texts.append(row["text"])
         labels.append(row["label"])
     if set(labels) != set(LABELS):
@@ -223,8 +234,14 @@ def metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float | int]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "tp": tp, "fp": fp,
-            "fn": fn}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def _fit(data: str, out: str, seed: int, args: dict[str, Any], qargs: dict[str, Any]) -> str | None:
@@ -272,13 +289,27 @@ def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, 
         os.replace(tmp_out, out)
     p = RefusalClassifier(out).predict_sentences(texts)
     y = np.array([lab == "refusal" for lab in labels])
-    return {"model": str(out), "bytes": out.stat().st_size, "examples": len(texts), "refusal": int(y.sum()),
-            "ok": int((~y).sum()), "seed": seed, "hyper": {**args, **qargs}, "train_at_0.5": metrics(y, p >= 0.5)}
+    return {
+        "model": str(out),
+        "bytes": out.stat().st_size,
+        "examples": len(texts),
+        "refusal": int(y.sum()),
+        "ok": int((~y).sum()),
+        "seed": seed,
+        "hyper": {**args, **qargs},
+        "train_at_0.5": metrics(y, p >= 0.5),
+    }
 
 
-def train_from_cli(input: str | Path = DEFAULT_TRAIN, out: str | Path = DEFAULT_MODEL, seed: int = 42,
-                   epoch: int | None = None, lr: float | None = None, dim: int | None = None,
-                   word_ngrams: int | None = None) -> dict[str, Any]:
+def train_from_cli(
+    input: str | Path = DEFAULT_TRAIN,
+    out: str | Path = DEFAULT_MODEL,
+    seed: int = 42,
+    epoch: int | None = None,
+    lr: float | None = None,
+    dim: int | None = None,
+    word_ngrams: int | None = None,
+) -> dict[str, Any]:
     """``dolphin-data unfilter train INPUT --out OUT [--seed N] [--epoch N] [--lr F] [--dim N] [--word-ngrams N]``."""
     overrides = {"epoch": epoch, "lr": lr, "dim": dim, "wordNgrams": word_ngrams}
     return train(Path(input), Path(out), seed=seed, **{k: v for k, v in overrides.items() if v is not None})

@@ -35,8 +35,16 @@ CLASSIFIER_RULE = "classifier"
 
 # boilerplate rules that explain a negation in the classifier's sentence ("As an AI, I cannot browse the web" is a
 # capability disclaimer, not a decline): where one of them sits in that sentence, the rule's verdict stands
-EXPLAINED_BY = frozenset({"regex:capability", "regex:ai_no_feelings", "regex:knowledge_cutoff",
-                          "regex:not_a_professional", "regex:ai_no_feelings_intl", "regex:no_professional_advice"})
+EXPLAINED_BY = frozenset(
+    {
+        "regex:capability",
+        "regex:ai_no_feelings",
+        "regex:knowledge_cutoff",
+        "regex:not_a_professional",
+        "regex:ai_no_feelings_intl",
+        "regex:no_professional_advice",
+    }
+)
 
 
 def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | None) -> bool:

@@ -40,8 +40,18 @@ def merge_rules(sources: list[dict[str, Any]], n_in: int, precision: Mapping[str
     acc: dict[str, dict[str, Any]] = {}
     for s in sources:
         for row in s["rules"]:
-            a = acc.setdefault(row["rule"], {"rule": row["rule"], "layer": row["layer"], "hits": 0, "conversations": 0,
-                                             "rejected": 0, "repaired": 0, "sources": 0})
+            a = acc.setdefault(
+                row["rule"],
+                {
+                    "rule": row["rule"],
+                    "layer": row["layer"],
+                    "hits": 0,
+                    "conversations": 0,
+                    "rejected": 0,
+                    "repaired": 0,
+                    "sources": 0,
+                },
+            )
             for k in ("hits", "conversations", "rejected", "repaired"):
                 a[k] += row[k]
             a["sources"] += 1
@@ -73,8 +83,12 @@ def build_report(results: Mapping[str, UnfilterSummary], stage: Any) -> dict[str
         "report_version": 2,
         "params": params,
         "rules_info": stage.rules.describe() if hasattr(stage, "rules") else {},
-        "classifier": {"model": params.get("classifier"), "threshold": params.get("classifier_threshold"),
-                       "scores": dict(sorted(hist.items())), "dev": prec.get("classifier")},
+        "classifier": {
+            "model": params.get("classifier"),
+            "threshold": params.get("classifier_threshold"),
+            "scores": dict(sorted(hist.items())),
+            "dev": prec.get("classifier"),
+        },
         "totals": dict(totals) if sources else {"in": 0, "kept": 0},
         "rejected_by_reason": dict(sorted(reasons.items())),
         "rules": merge_rules(sources, totals["in"], prec),
@@ -96,10 +110,16 @@ def write_report(report_dir: Path, results: Mapping[str, UnfilterSummary], stage
     (report_dir / "report.json").write_bytes(orjson.dumps(short, option=orjson.OPT_INDENT_2) + b"\n")
     (report_dir / "report.html").write_text(render_html(rep), encoding="utf-8")
     t = rep["totals"]
-    return {"report": str(report_dir / "report.json"), "html": str(report_dir / "report.html"),
-            "in": t.get("in", 0), "kept": t.get("kept", 0), "repaired": t.get("repaired", 0),
-            "dropped_refusal": t.get("dropped_refusal", 0), "dropped_language": t.get("dropped_language", 0),
-            "top_rules": {r["rule"]: r["conversations"] for r in rep["rules"][:10]}}
+    return {
+        "report": str(report_dir / "report.json"),
+        "html": str(report_dir / "report.html"),
+        "in": t.get("in", 0),
+        "kept": t.get("kept", 0),
+        "repaired": t.get("repaired", 0),
+        "dropped_refusal": t.get("dropped_refusal", 0),
+        "dropped_language": t.get("dropped_language", 0),
+        "top_rules": {r["rule"]: r["conversations"] for r in rep["rules"][:10]},
+    }
 
 
 # -- terminal -----------------------------------------------------------------------------------------------------------
@@ -111,8 +131,15 @@ def render_terminal(rep: dict[str, Any], console: Any, samples: int = 2, title: 
     from rich.text import Text
 
     t = rep["totals"]
-    cols = [("in", "in"), ("dropped (refusal)", "dropped_refusal"), ("dropped (language)", "dropped_language"),
-            ("repaired", "repaired"), ("turns dropped", "turns_dropped"), ("truncated", "truncated"), ("kept", "kept")]
+    cols = [
+        ("in", "in"),
+        ("dropped (refusal)", "dropped_refusal"),
+        ("dropped (language)", "dropped_language"),
+        ("repaired", "repaired"),
+        ("turns dropped", "turns_dropped"),
+        ("truncated", "truncated"),
+        ("kept", "kept"),
+    ]
     tot = Table(title=f"{title}: totals", title_justify="left")
     for label, _ in cols:
         tot.add_column(label, justify="right")
@@ -123,16 +150,29 @@ def render_terminal(rep: dict[str, Any], console: Any, samples: int = 2, title: 
         rules.add_column(col, justify="left" if col == "rule" else "right", overflow="fold")
     for r in rep["rules"]:
         prec = "-" if r.get("dev_precision") is None else f"{r['dev_precision']:.3f}"
-        rules.add_row(r["rule"], f"{r['hits']:,}", f"{r['conversations']:,}", f"{r['share']:.2%}", f"{r['rejected']:,}",
-                      f"{r['repaired']:,}", prec)
+        rules.add_row(
+            r["rule"],
+            f"{r['hits']:,}",
+            f"{r['conversations']:,}",
+            f"{r['share']:.2%}",
+            f"{r['rejected']:,}",
+            f"{r['repaired']:,}",
+            prec,
+        )
     console.print(rules if rep["rules"] else Text("no rule fired"))
     funnel = Table(title=f"{title}: per source", title_justify="left")
     for col in ("source", "in", "refusal", "language", "repaired", "kept"):
         funnel.add_column(col, justify="left" if col == "source" else "right", overflow="fold")
     for s in rep["sources"]:
         f = s["funnel"]
-        funnel.add_row(s["source"], f"{f['in']:,}", f"{f['dropped_refusal']:,}", f"{f['dropped_language']:,}",
-                       f"{f['repaired']:,}", f"{f['kept']:,}")
+        funnel.add_row(
+            s["source"],
+            f"{f['in']:,}",
+            f"{f['dropped_refusal']:,}",
+            f"{f['dropped_language']:,}",
+            f"{f['repaired']:,}",
+            f"{f['kept']:,}",
+        )
     console.print(funnel)
     if rep["languages"]:
         langs = Table(title=f"{title}: languages", title_justify="left")
@@ -155,8 +195,12 @@ def render_terminal(rep: dict[str, Any], console: Any, samples: int = 2, title: 
             console.print(line)
             shown += 1
         for it in s["repairs"][:samples]:
-            console.print(Text(plain(f"{s['source']} {it['id']} repaired ({it['rule']}): removed "), style="bold")
-                          + Text(plain(it["removed"][:160].replace("\n", " ")), style="strike"))
+            console.print(
+                Text(plain(f"{s['source']} {it['id']} repaired ({it['rule']}): removed "), style="bold")
+                + Text(plain(it["removed"][:160].replace("\n", " ")), style="strike")
+            )
             shown += 1
     if shown:
-        console.print(Text(f"({shown} samples shown; report.html has every reject and repair, filterable)", style="dim"))
+        console.print(
+            Text(f"({shown} samples shown; report.html has every reject and repair, filterable)", style="dim")
+        )

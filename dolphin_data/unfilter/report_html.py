@@ -121,12 +121,24 @@ def _e(x: Any) -> str:
     return html.escape(str(x), quote=True)
 
 
-def _table(headers: list[str], rows: list[list[Any]], numeric: set[int] | None = None, raw: set[int] | None = None) -> str:
+def _table(
+    headers: list[str], rows: list[list[Any]], numeric: set[int] | None = None, raw: set[int] | None = None
+) -> str:
     numeric, raw = numeric or set(), raw or set()
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(
-        f"<td>{v}</td>" if i in raw else f'<td class="n">{_e(_fmt(v))}</td>' if i in numeric else f"<td>{_e(v)}</td>"
-        for i, v in enumerate(r)) + "</tr>" for r in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{v}</td>"
+            if i in raw
+            else f'<td class="n">{_e(_fmt(v))}</td>'
+            if i in numeric
+            else f"<td>{_e(v)}</td>"
+            for i, v in enumerate(r)
+        )
+        + "</tr>"
+        for r in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -162,25 +174,56 @@ def embedded_data(rep: dict[str, Any]) -> dict[str, Any]:
         totals["ignored"] += s["ignored_total"]
         for r in s["rejects"]:
             rules = [st(x) for x in r.get("rules") or [r.get("rule") or r["reason"]]]
-            rejects.append([st(r["id"]), st(r["source"]), st(r["reason"]), st(r.get("verdict") or "-"), r.get("turn", -1),
-                            r.get("score"), r["before"], r["match"], r["after"], st(r.get("rule") or r["reason"]), rules])
+            rejects.append(
+                [
+                    st(r["id"]),
+                    st(r["source"]),
+                    st(r["reason"]),
+                    st(r.get("verdict") or "-"),
+                    r.get("turn", -1),
+                    r.get("score"),
+                    r["before"],
+                    r["match"],
+                    r["after"],
+                    st(r.get("rule") or r["reason"]),
+                    rules,
+                ]
+            )
         for r in s["repairs"]:
-            repairs.append([st(r["id"]), st(r["source"]), r["turn"], st(r["rule"]), r["removed"], r["before_chars"],
-                            r["after_chars"], r.get("after", "")])
+            repairs.append(
+                [
+                    st(r["id"]),
+                    st(r["source"]),
+                    r["turn"],
+                    st(r["rule"]),
+                    r["removed"],
+                    r["before_chars"],
+                    r["after_chars"],
+                    r.get("after", ""),
+                ]
+            )
         for r in s["near_misses"]:
             near.append([st(r["id"]), st(r["source"]), r["turn"], r["score"], r["text"]])
         for r in s["ignored"]:
             ignored.append([st(r["id"]), st(r["source"]), r["turn"], st(r["rule"]), r["text"]])
-    return {"strings": list(st.index), "rejects": rejects, "repairs": repairs, "near": near, "ignored": ignored,
-            "totals": totals}
+    return {
+        "strings": list(st.index),
+        "rejects": rejects,
+        "repairs": repairs,
+        "near": near,
+        "ignored": ignored,
+        "totals": totals,
+    }
 
 
 def _histogram(scores: dict[str, int]) -> str:
     if not scores:
         return "<p>No reply had a candidate sentence for the classifier.</p>"
     top = max(scores.values())
-    rows = [[f"{k}–{float(k) + 0.1:.1f}", v, f'<span class="bar" style="width:{max(1, round(200 * v / top))}px"></span>']
-            for k, v in scores.items()]
+    rows = [
+        [f"{k}–{float(k) + 0.1:.1f}", v, f'<span class="bar" style="width:{max(1, round(200 * v / top))}px"></span>']
+        for k, v in scores.items()
+    ]
     return _table(["P(refusal act)", "replies", ""], rows, {1}, {2})
 
 
@@ -189,10 +232,21 @@ def render_html(rep: dict[str, Any]) -> str:
     info = rep.get("rules_info", {})
     clf = rep.get("classifier", {})
     dev = clf.get("dev") or {}
-    rule_rows = [[f'<a class="rule" href="#view=rejects&amp;rule={_e(r["rule"])}" data-rule="{_e(r["rule"])}">'
-                  f'{_e(r["rule"])}</a>', r["layer"], r["hits"], r["conversations"], r["share"], r["rejected"],
-                  r["repaired"], "-" if r.get("dev_precision") is None else f'{r["dev_precision"]:.3f}', r.get("dev_fired", 0)]
-                 for r in rep["rules"]]
+    rule_rows = [
+        [
+            f'<a class="rule" href="#view=rejects&amp;rule={_e(r["rule"])}" data-rule="{_e(r["rule"])}">'
+            f"{_e(r['rule'])}</a>",
+            r["layer"],
+            r["hits"],
+            r["conversations"],
+            r["share"],
+            r["rejected"],
+            r["repaired"],
+            "-" if r.get("dev_precision") is None else f"{r['dev_precision']:.3f}",
+            r.get("dev_fired", 0),
+        ]
+        for r in rep["rules"]
+    ]
     # "<" only occurs inside JSON strings: escaped, no reply text can close the data block or read as markup
     data = orjson.dumps(embedded_data(rep)).decode().replace("<", "\\u003c")
     parts = [
@@ -201,33 +255,69 @@ def render_html(rep: dict[str, Any]) -> str:
         f"<title>unfilter report</title><style>{_CSS}</style></head><body>",
         "<h1>unfilter report</h1>",
         f'<p class="meta">policy <code>{_e(rep["params"].get("policy", "?"))}</code>; lexicon '
-        f'v{_e(info.get("lexicon_version", "?"))} ({_e(info.get("lexicon_entries", "?"))} entries); '
-        f'{len(info.get("regex_rules", []))} regex rules; checked roles '
-        f'<code>{_e(", ".join(rep["params"].get("roles", [])))}</code></p>',
+        f"v{_e(info.get('lexicon_version', '?'))} ({_e(info.get('lexicon_entries', '?'))} entries); "
+        f"{len(info.get('regex_rules', []))} regex rules; checked roles "
+        f"<code>{_e(', '.join(rep['params'].get('roles', [])))}</code></p>",
         '<h2 id="totals">Totals</h2>',
-        _table(["in", "dropped (refusal)", "dropped (language)", "repaired", "turns dropped", "truncated", "kept"],
-               [[t.get("in", 0), t.get("dropped_refusal", 0), t.get("dropped_language", 0), t.get("repaired", 0),
-                 t.get("turns_dropped", 0), t.get("truncated", 0), t.get("kept", 0)]], set(range(7))),
+        _table(
+            ["in", "dropped (refusal)", "dropped (language)", "repaired", "turns dropped", "truncated", "kept"],
+            [
+                [
+                    t.get("in", 0),
+                    t.get("dropped_refusal", 0),
+                    t.get("dropped_language", 0),
+                    t.get("repaired", 0),
+                    t.get("turns_dropped", 0),
+                    t.get("truncated", 0),
+                    t.get("kept", 0),
+                ]
+            ],
+            set(range(7)),
+        ),
         '<h2 id="classifier">Classifier</h2>',
         f'<p>model <code>{_e(clf.get("model"))}</code>, threshold <b id="threshold">{_e(clf.get("threshold"))}</b> '
-        f'(P(refusal act) of a reply\'s candidate sentences; at or above it the reply is a refusal). '
-        f'Dev set: precision {_e(dev.get("precision", "-"))}, fired {_e(dev.get("fired", "-"))}.</p>',
+        f"(P(refusal act) of a reply's candidate sentences; at or above it the reply is a refusal). "
+        f"Dev set: precision {_e(dev.get('precision', '-'))}, fired {_e(dev.get('fired', '-'))}.</p>",
         _histogram(clf.get("scores", {})),
         '<h2 id="rules">Rules</h2>',
         '<p class="meta">hits: spans; conversations: with at least one hit; rejected: conversations dropped with this '
         "rule as reason; repaired: removed pieces; dev precision: share of the labelled dev replies this rule fires on "
         "that deserve its action (click a rule to list its rejects).</p>",
-        _table(["rule", "layer", "hits", "conversations", "share", "rejected", "repaired", "dev precision", "dev fired"],
-               rule_rows, {2, 3, 4, 5, 6, 8}, {0}) if rule_rows else "<p>No rule fired.</p>",
+        _table(
+            ["rule", "layer", "hits", "conversations", "share", "rejected", "repaired", "dev precision", "dev fired"],
+            rule_rows,
+            {2, 3, 4, 5, 6, 8},
+            {0},
+        )
+        if rule_rows
+        else "<p>No rule fired.</p>",
         '<h2 id="funnel">Per source</h2>',
-        _table(["source", "in", "dropped (refusal)", "dropped (language)", "repaired", "kept"],
-               [[s["source"], s["funnel"]["in"], s["funnel"]["dropped_refusal"], s["funnel"]["dropped_language"],
-                 s["funnel"]["repaired"], s["funnel"]["kept"]] for s in rep["sources"]], {1, 2, 3, 4, 5}),
+        _table(
+            ["source", "in", "dropped (refusal)", "dropped (language)", "repaired", "kept"],
+            [
+                [
+                    s["source"],
+                    s["funnel"]["in"],
+                    s["funnel"]["dropped_refusal"],
+                    s["funnel"]["dropped_language"],
+                    s["funnel"]["repaired"],
+                    s["funnel"]["kept"],
+                ]
+                for s in rep["sources"]
+            ],
+            {1, 2, 3, 4, 5},
+        ),
     ]
     if rep["languages"]:
         total = sum(rep["languages"].values())
-        parts += ['<h2 id="languages">Languages</h2>', _table(["language", "conversations", "share"],
-                  [[k, v, round(v / total, 6)] for k, v in rep["languages"].items()], {1, 2})]
+        parts += [
+            '<h2 id="languages">Languages</h2>',
+            _table(
+                ["language", "conversations", "share"],
+                [[k, v, round(v / total, 6)] for k, v in rep["languages"].items()],
+                {1, 2},
+            ),
+        ]
     parts += [
         '<h2 id="inspect">Inspect</h2>',
         '<div id="controls"><nav><button data-view="rejects">rejects</button><button data-view="repairs">repairs'
@@ -238,11 +328,15 @@ def render_html(rep: dict[str, Any]) -> str:
     ]
     for s in rep["sources"]:
         if s["kept_sample"]:
-            parts.append(f'<h2>Kept: random sample of {_e(s["source"])} ({len(s["kept_sample"])})</h2>')
+            parts.append(f"<h2>Kept: random sample of {_e(s['source'])} ({len(s['kept_sample'])})</h2>")
             for k in s["kept_sample"]:
                 meta = f"{k['id']} · {k['turns']} turns" + (f" · {k['lang']}" if "lang" in k else "")
-                parts.append(f'<div class="item"><div class="meta">{_e(meta)}</div><pre><b>human:</b> {_e(k["human"])}'
-                             f'</pre><pre><b>gpt:</b> {_e(k["gpt"])}</pre></div>')
-    parts += [f'<script type="application/json" id="data">{data}</script>',
-              f"<script>const PAGE = {PAGE};{_JS}</script></body></html>\n"]
+                parts.append(
+                    f'<div class="item"><div class="meta">{_e(meta)}</div><pre><b>human:</b> {_e(k["human"])}'
+                    f"</pre><pre><b>gpt:</b> {_e(k['gpt'])}</pre></div>"
+                )
+    parts += [
+        f'<script type="application/json" id="data">{data}</script>',
+        f"<script>const PAGE = {PAGE};{_JS}</script></body></html>\n",
+    ]
     return "\n".join(parts)

@@ -51,6 +51,8 @@ def polars_fork_safe() -> bool:
     (fork-safe) pyahocorasick pass over the joined batch (``RuleSet.candidates_joined``); results are identical,
     only slower."""
     return os.getpid() == _IMPORT_PID or "polars" not in sys.modules
+
+
 KINDS = ("refusal", "boilerplate", "moralizing", "artefact")
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
 
@@ -151,14 +153,22 @@ _SENT_END = re.compile(r"[.!?\u3002\uff01\uff1f](?=\s|$)|\n")
 class RuleSet:
     """The lexicon and regex layers, compiled lazily (so a stage holding one pickles small and cheap)."""
 
-    def __init__(self, lexicon: Sequence[LexiconEntry], regex_rules: Sequence[RegexRule] = REGEX_RULES,
-                 version: int = 0, source: str = "", disabled: Iterable[str] = ()):
+    def __init__(
+        self,
+        lexicon: Sequence[LexiconEntry],
+        regex_rules: Sequence[RegexRule] = REGEX_RULES,
+        version: int = 0,
+        source: str = "",
+        disabled: Iterable[str] = (),
+    ):
         disabled = set(disabled)
         known = {f"lexicon:{e.id}" for e in lexicon} | {f"regex:{r.name}" for r in regex_rules}
         unknown = sorted(disabled - known)
         if unknown:
-            raise ValueError(f"unknown rule {unknown[0]!r} in disabled rules; rules look like 'lexicon:<id>' or "
-                             f"'regex:<name>' (regex rules: {', '.join(r.name for r in regex_rules)})")
+            raise ValueError(
+                f"unknown rule {unknown[0]!r} in disabled rules; rules look like 'lexicon:<id>' or "
+                f"'regex:<name>' (regex rules: {', '.join(r.name for r in regex_rules)})"
+            )
         self.lexicon = [e for e in lexicon if f"lexicon:{e.id}" not in disabled]
         self.regex_rules = [r for r in regex_rules if f"regex:{r.name}" not in disabled]
         self.version = version
@@ -195,9 +205,14 @@ class RuleSet:
             digest.update(f"{'^' if e.anchored else ''}{e.phrase}\n".encode())
         for r in self.regex_rules:
             digest.update(f"{r.name}\t{r.pattern}\n".encode())
-        return {"lexicon_version": self.version, "lexicon_entries": len(self.lexicon), "lexicon_file": self.source,
-                "regex_rules": [r.name for r in self.regex_rules], "disabled": list(self.disabled),
-                "sha256": digest.hexdigest()}
+        return {
+            "lexicon_version": self.version,
+            "lexicon_entries": len(self.lexicon),
+            "lexicon_file": self.source,
+            "regex_rules": [r.name for r in self.regex_rules],
+            "disabled": list(self.disabled),
+            "sha256": digest.hexdigest(),
+        }
 
     def phrases(self) -> list[str]:
         """The lexicon phrases (for the naive baseline in the benchmark)."""
@@ -226,8 +241,13 @@ class RuleSet:
         prefilter: dict[Any, list[str]] = {}
         for layer in LAYERS:
             prefilter[layer] = _minimal_keys({k for k, p in keys.items() if any(x[0] == layer for x in p)})
-        self._compiled = {"automaton": automaton if keys else None, "patterns": patterns, "prefilter": prefilter,
-                          "prefilter_pattern": {}, "prefilter_automaton": {}}
+        self._compiled = {
+            "automaton": automaton if keys else None,
+            "patterns": patterns,
+            "prefilter": prefilter,
+            "prefilter_pattern": {},
+            "prefilter_automaton": {},
+        }
         return self._compiled
 
     # matching -----------------------------------------------------------------------------------------------------

@@ -32,8 +32,13 @@ class Scores:
         return len(self.hits)
 
 
-def score_texts(texts: Sequence[str], rules: RuleSet, classifier: Any = None,
-                layers: Sequence[str] = ("lexicon", "regex"), classify: Sequence[bool] | None = None) -> Scores:
+def score_texts(
+    texts: Sequence[str],
+    rules: RuleSet,
+    classifier: Any = None,
+    layers: Sequence[str] = ("lexicon", "regex"),
+    classify: Sequence[bool] | None = None,
+) -> Scores:
     """Evidence for every text: rule hits (one vectorised prefilter pass, then per-flagged-text confirmation)
     and, when ``classifier`` is given, its P(refusal act) for the texts where ``classify`` is true (all by default)."""
     n = len(texts)

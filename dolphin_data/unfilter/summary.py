@@ -36,16 +36,25 @@ def _sample_key(seed: int, conv_id: str) -> bytes:
 
 def compact_reject(rej: Reject) -> dict[str, Any]:
     """A reject as the report shows it: ids, reason, verdict, score and the span in its context."""
-    out: dict[str, Any] = {"id": rej.id, "source": rej.source, "reason": rej.reason,
-                           "verdict": rej.extra.get("verdict", "language" if rej.reason.startswith("lang:") else "")}
+    out: dict[str, Any] = {
+        "id": rej.id,
+        "source": rej.source,
+        "reason": rej.reason,
+        "verdict": rej.extra.get("verdict", "language" if rej.reason.startswith("lang:") else ""),
+    }
     span = rej.extra.get("span")
     record = rej.record if isinstance(rej.record, Mapping) else {}
     turns = record.get("conversations") or []
     if span is not None and span.get("turn", -1) < len(turns):
         text = turns[span["turn"]]["value"]
         s, e = span["start"], span["end"]
-        out.update(turn=span["turn"], rule=span.get("rule", ""), before=_clip(text[max(0, s - CONTEXT * 2) : s], CONTEXT, True),
-                   match=_clip(text[s:e], MATCH_MAX), after=_clip(text[e : e + CONTEXT * 2], CONTEXT))
+        out.update(
+            turn=span["turn"],
+            rule=span.get("rule", ""),
+            before=_clip(text[max(0, s - CONTEXT * 2) : s], CONTEXT, True),
+            match=_clip(text[s:e], MATCH_MAX),
+            after=_clip(text[e : e + CONTEXT * 2], CONTEXT),
+        )
     else:
         first = next((t["value"] for t in turns if t.get("from") != "system"), "")
         out.update(rule="", before="", match="", after=_clip(first, 2 * CONTEXT))
@@ -60,8 +69,13 @@ def compact_reject(rej: Reject) -> dict[str, Any]:
 def _kept_sample(conv: Conversation, meta: Mapping[str, Any]) -> dict[str, Any]:
     human = next((t.text for t in conv.turns if t.role == "human"), "")
     gpt = next((t.text for t in conv.turns if t.role == "gpt"), "")
-    out: dict[str, Any] = {"id": conv.id, "source": conv.source, "human": _clip(human, 300), "gpt": _clip(gpt, PREVIEW),
-                           "turns": len(conv.turns)}
+    out: dict[str, Any] = {
+        "id": conv.id,
+        "source": conv.source,
+        "human": _clip(human, 300),
+        "gpt": _clip(gpt, PREVIEW),
+        "turns": len(conv.turns),
+    }
     for key in ("lang", "unfilter"):
         if key in meta:
             out[key] = meta[key]
@@ -85,8 +99,9 @@ class UnfilterSummary:
 
     @classmethod
     def for_stage(cls, stage: Any) -> UnfilterSummary:
-        return cls(getattr(stage, "report_samples", 20_000), getattr(stage, "kept_samples", 10),
-                   getattr(stage, "seed", 42))
+        return cls(
+            getattr(stage, "report_samples", 20_000), getattr(stage, "kept_samples", 10), getattr(stage, "seed", 42)
+        )
 
     def add(self, batch: Batch, out: StageOutput) -> None:
         self.counters.update(out.counters)
@@ -94,8 +109,11 @@ class UnfilterSummary:
             d = out.drops[i]
             self.reasons[d.reason] += 1
             if len(self.rejects) < self.max_items:
-                self.rejects.append(compact_reject(Reject(batch.ids[i], batch.source, "unfilter", d.reason,
-                                                          batch.record(i), d.evidence)))
+                self.rejects.append(
+                    compact_reject(
+                        Reject(batch.ids[i], batch.source, "unfilter", d.reason, batch.record(i), d.evidence)
+                    )
+                )
         meta = out.notes.get("meta", {})
         kept = out.kept(len(batch))
         position = {batch.ids[i]: i for i in kept}
@@ -114,16 +132,27 @@ class UnfilterSummary:
             conv = out.edits.get(i) or batch[i]
             if "score" in near:
                 text = conv.turns[near["turn"]].text
-                self.near.append({"id": conv.id, "source": batch.source, "score": near["score"], "turn": near["turn"],
-                                  "text": _clip(text[near["start"] : near["end"]], MATCH_MAX)})
+                self.near.append(
+                    {
+                        "id": conv.id,
+                        "source": batch.source,
+                        "score": near["score"],
+                        "turn": near["turn"],
+                        "text": _clip(text[near["start"] : near["end"]], MATCH_MAX),
+                    }
+                )
             for ig in near.get("ignored", []):
                 self.n_ignored += 1
                 if len(self.ignored) < self.near_n:
                     self.ignored.append({"id": conv.id, "source": batch.source, **ig})
         self.near = sorted(self.near, key=lambda d: (-d["score"], d["id"]))[: self.near_n]
-        keyed = sorted((_sample_key(self.seed, batch.ids[i]), self.kept + j, i) for j, i in enumerate(kept))[: self.kept_n]
-        self.sample = sorted(self.sample + [(k, j, _kept_sample(out.edits.get(i) or batch[i], meta.get(i, {})))
-                                            for k, j, i in keyed], key=lambda t: t[:2])[: self.kept_n]
+        keyed = sorted((_sample_key(self.seed, batch.ids[i]), self.kept + j, i) for j, i in enumerate(kept))[
+            : self.kept_n
+        ]
+        self.sample = sorted(
+            self.sample + [(k, j, _kept_sample(out.edits.get(i) or batch[i], meta.get(i, {}))) for k, j, i in keyed],
+            key=lambda t: t[:2],
+        )[: self.kept_n]
         self.kept += len(kept)
 
     def merge(self, other: UnfilterSummary) -> None:
@@ -146,24 +175,41 @@ class UnfilterSummary:
         c = self.counters
         n_in = self.kept + sum(self.reasons.values())
         rules = sorted({k.split(":", 1)[1] for k in c if k.startswith("conversations:")})
-        rows: list[dict[str, Any]] = [{"rule": r, "layer": r.split(":", 1)[0], "hits": c.get(f"hits:{r}", 0),
-                 "conversations": c.get(f"conversations:{r}", 0), "rejected": self.reasons.get(f"refusal:{r}", 0),
-                 "repaired": sum(n for k, n in self.repaired_rules.items() if r in k.split(","))} for r in rules]
+        rows: list[dict[str, Any]] = [
+            {
+                "rule": r,
+                "layer": r.split(":", 1)[0],
+                "hits": c.get(f"hits:{r}", 0),
+                "conversations": c.get(f"conversations:{r}", 0),
+                "rejected": self.reasons.get(f"refusal:{r}", 0),
+                "repaired": sum(n for k, n in self.repaired_rules.items() if r in k.split(",")),
+            }
+            for r in rules
+        ]
         rows.sort(key=lambda row: (-row["conversations"], row["rule"]))
         languages = {k.split(":", 1)[1]: v for k, v in c.items() if k.startswith("lang:")}
         hist = {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith("classifier_score:")}
         return {
             "source": name,
-            "funnel": {"in": n_in, "dropped_language": sum(v for k, v in self.reasons.items() if k.startswith("lang:")),
-                       "dropped_refusal": sum(v for k, v in self.reasons.items() if k.startswith("refusal:")),
-                       "repaired": c.get("repaired", 0), "turns_dropped": c.get("action:turns_dropped", 0),
-                       "truncated": c.get("action:truncated", 0), "kept": self.kept},
+            "funnel": {
+                "in": n_in,
+                "dropped_language": sum(v for k, v in self.reasons.items() if k.startswith("lang:")),
+                "dropped_refusal": sum(v for k, v in self.reasons.items() if k.startswith("refusal:")),
+                "repaired": c.get("repaired", 0),
+                "turns_dropped": c.get("action:turns_dropped", 0),
+                "truncated": c.get("action:truncated", 0),
+                "kept": self.kept,
+            },
             "rejected_by_reason": dict(sorted(self.reasons.items())),
             "rules": rows,
             "languages": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
             "classifier_scores": hist,
-            "rejects": self.rejects, "rejects_total": sum(self.reasons.values()),
-            "repairs": self.repairs, "repairs_total": self.n_repairs,
-            "near_misses": self.near, "ignored": self.ignored, "ignored_total": self.n_ignored,
+            "rejects": self.rejects,
+            "rejects_total": sum(self.reasons.values()),
+            "repairs": self.repairs,
+            "repairs_total": self.n_repairs,
+            "near_misses": self.near,
+            "ignored": self.ignored,
+            "ignored_total": self.n_ignored,
             "kept_sample": [s for _, _, s in self.sample],
         }

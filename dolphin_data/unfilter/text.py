@@ -28,9 +28,36 @@ _ZONES = (
 _ZONE_OPENERS = tuple(zip(("`", '"', "\u201c", "\u00ab", "'", ">"), _ZONES, strict=True))  # "'" stands for ' and ‘
 _JSON_KEY_BEFORE = re.compile(r'"\s*:\s*$')
 _CLAUSE_PUNCT = set(".!?:;,\n\r(\u3002\uff01\uff1f\uff0c")
-_CLAUSE_WORDS = {"but", "however", "unfortunately", "sorry", "so", "and", "also", "again", "well", "still",
-                 "regrettably", "honestly", "ultimately", "sadly", "apologies", "note", "first", "firstly", "then",
-                 "instead", "therefore", "thus", "hence", "though", "although", "because", "since", "while"}
+_CLAUSE_WORDS = {
+    "but",
+    "however",
+    "unfortunately",
+    "sorry",
+    "so",
+    "and",
+    "also",
+    "again",
+    "well",
+    "still",
+    "regrettably",
+    "honestly",
+    "ultimately",
+    "sadly",
+    "apologies",
+    "note",
+    "first",
+    "firstly",
+    "then",
+    "instead",
+    "therefore",
+    "thus",
+    "hence",
+    "though",
+    "although",
+    "because",
+    "since",
+    "while",
+}
 _SKIP_BEFORE = set(" \t*_#-•")
 _QUOTES = set("\"'\u201c\u2018\u00ab")
 
@@ -94,6 +121,7 @@ def at_clause_start(low: str, start: int) -> bool:
 
 # -- sentences ---------------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A prose sentence ``text[start:end]`` on the line ``text[line_start:line_end]`` (its list item/paragraph)."""
@@ -108,8 +136,10 @@ _TABLE_LINE = re.compile(r"^[ \t]*\|")
 _QUOTE_LINE = re.compile(r"^[ \t]*>")
 _MARKER = re.compile(r"^[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)]|#{1,6})(?=[ \t]))?[ \t]*(?:\*\*|__)?")
 # a sentence ends at . ! ? (or the CJK ones) followed by space and not inside a common abbreviation
-_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
-                  r"[.!?]+[\"'\u201d\u2019)\]*_]*(?=\s)|[\u3002\uff01\uff1f]")
+_END = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)"
+    r"[.!?]+[\"'\u201d\u2019)\]*_]*(?=\s)|[\u3002\uff01\uff1f]"
+)
 
 
 def protected_lines(text: str) -> list[tuple[int, int, bool]]:

@@ -236,31 +236,30 @@ LEAK_PATTERNS: dict[str, tuple[bool, str, str]] = {
 # Every leak pattern holds one of these words (lowercase), at most ``BEFORE_KEY`` characters after the pattern's start:
 # a polars pass over all gpt turns selects the replies worth reading, and the patterns are tried only just before
 # each occurrence.
+# fmt: off
 LEAK_KEYWORDS = (
     "sys", "instruct", "directive", "guideline", "programm", "configur", "config", "setup", "set-up", "prompt",
     "briefing", "briefed", "bidden", "rules", "directed", "operator", "developer", "creator", "admin", "deployer",
     "sistema", "систем", "系统", "システム", "mes instr", "mes consignes", "mes directives", "mis instr",
     "mis indicaciones", "mis directrices", "mie istr", "minhas instr", "meine", "моим инстр", "根据我的", "按照我的",
 )  # fmt: skip
+# fmt: on
 BEFORE_KEY = 130
 # The first words of every pattern (lowercase): a pattern is tried only where one of them starts, or at an opening
 # bracket, or at a keyword itself. ``tests/test_systemchat_leak.py`` checks that this finds exactly what a scan of
 # every position finds.
+# fmt: off
 START_WORDS = (
-    # prepositions (PREP, PREP_MY) and what may open them
     "according", "as", "per", "in", "pursuant", "consistent", "following", "based", "because", "due", "owing", "from",
     "by", "within", "under", "stated", "specified", "outlined", "mentioned", "described", "given", "provided",
-    "defined", "set", "written",
-    # determiners
-    "my", "mine", "thy", "thine", "the", "this", "that", "yon", "yonder", "ye", "your", "our", "said", "such", "its",
-    # "I was instructed", "I have a system prompt"; nouns that open a pattern; "instructed by the system"
-    "i", "instructions", "directives", "guidelines", "prompt", "rules", "briefing", "sys", "system", "instructed",
-    "told", "directed", "asked", "commanded", "bidden", "ordered",
-    # other languages
-    "message", "consigne", "consignes", "mensaje", "indicaciones", "instrucciones", "mensagem", "instruções",
-    "instrucoes", "messaggio", "istruzioni", "selon", "d", "conformément", "conformement", "según", "segun", "de",
-    "conforme", "secondo", "segundo", "laut", "gemäß", "gemäss", "gemass", "entsprechend", "согласно", "по",
+    "defined", "set", "written", "my", "mine", "thy", "thine", "the", "this", "that", "yon", "yonder", "ye", "your",
+    "our", "said", "such", "its", "i", "instructions", "directives", "guidelines", "prompt", "rules", "briefing",
+    "sys", "system", "instructed", "told", "directed", "asked", "commanded", "bidden", "ordered", "message",
+    "consigne", "consignes", "mensaje", "indicaciones", "instrucciones", "mensagem", "instruções", "instrucoes",
+    "messaggio", "istruzioni", "selon", "d", "conformément", "conformement", "según", "segun", "de", "conforme",
+    "secondo", "segundo", "laut", "gemäß", "gemäss", "gemass", "entsprechend", "согласно", "по",
 )  # fmt: skip
+# fmt: on
 
 # --- a weak reference becomes the assistant's own --------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 ``dolphin-data synth --profile 2.9 --scale F`` writes a raw/ folder in every upstream schema with planted problems
 (F=1 is the full mix; ``BENCH_SCALE`` or the first argument sets F, default 0.2; ``BENCH_RAW=DIR`` reuses a folder
-written by ``python -m bench.bench_build synth F DIR``), then
+written by ``python -m bench.bench_build synth F DIR``; ``BENCH_REBUILDS=0`` skips the two rebuilds), then
 ``dolphin-data build recipes/2.9.yaml --raw DIR`` builds it with the default workers (all cores) and with
 ``--workers 1``, interleaved, ``BENCH_REPEATS`` times each (default 2; ``BENCH_MODES=default`` runs only the
 first); medians are reported, and the speed-up is the ratio of the median wall times measured in this run.
@@ -153,7 +153,8 @@ def main(scale: float | None = None) -> None:
                 )
                 if truth_score is None:
                     truth_score = score(read_truth(raw / "GROUND_TRUTH.jsonl"), out)
-                    rebuilds = measure_rebuilds(raw, out, Path(tmp))
+                    if os.environ.get("BENCH_REBUILDS", "1") != "0":
+                        rebuilds = measure_rebuilds(raw, out, Path(tmp))
                 subprocess.run(["rm", "-rf", str(out)], check=True)
     result: dict[str, Any] = {name: summarise(r, n, mb) for name, r in runs.items()}
     result["rebuilds"] = rebuilds

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dolphin_data.unfilter.rule_data_more import PROFESSIONAL
 from dolphin_data.unfilter.rules import Hit
 from dolphin_data.unfilter.text import Sentence, protected_lines, sentence_at, sentences
 
@@ -51,8 +52,8 @@ _REFERRAL = re.compile(
     r"you (?:should|may want to|might want to|could|need to) (?:always |really )?|"
     r"it(?:'s| is) (?:best|advisable|recommended|always best|a good idea) to )?"
     r"(?:consult|speak|talk|reach out|seek|contact|see|ask)(?:ing)?\b[^.!?\n]{0,120}?\b"
-    r"(?:professional|doctor|physician|lawyer|attorney|therapist|pharmacist|counsell?or|advisor|adviser|expert|"
-    r"specialist|healthcare provider|accountant)s?\b[^.!?\n]{0,80}[.!?]?$",
+    + PROFESSIONAL
+    + r"s?\b[^.!?\n]{0,80}[.!?]?$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")

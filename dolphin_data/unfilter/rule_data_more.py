@@ -12,6 +12,7 @@ _PRO = (
     r"(?:professional|doctor|physician|lawyer|attorney|therapist|pharmacist|counsell?or|expert|specialist|"
     r"advis[eo]r|clinician|psychiatrist|psychologist)"
 )
+PROFESSIONAL = _PRO  # the people a deferral sends the user to (also the referral check in ``repair``)
 _BEST = ("best", "better")
 _HANDLED = ("answered", "handled", "addressed", "discussed", "left")
 

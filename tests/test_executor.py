@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 
 import pytest
 
@@ -28,6 +29,49 @@ def test_process_pool_matches_in_process_and_keeps_task_order():
     assert [x for x, _ in a] == [x for x, _ in b] == [i * i for i in range(20)]
     assert {p for _, p in a} == {os.getpid()}  # one worker: the driver does the work
     assert os.getpid() not in {p for _, p in b}  # a pool: spawned workers do
+
+
+def fail_on_three(x: int) -> int:
+    if x == 3:
+        raise ValueError("three")
+    return x
+
+
+def die_on_two(x: int) -> int:
+    if x == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return x
+
+
+def test_a_worker_exception_reaches_the_driver_with_the_worker_traceback():
+    pool = LocalExecutor(2)
+    try:
+        with pytest.raises(ValueError, match="three") as info:
+            list(pool.map(fail_on_three, list(range(6))))
+    finally:
+        pool.close()
+    assert "fail_on_three" in str(info.value.__cause__)  # where it happened, in the worker
+    assert pool._pool == []  # the failed map took its workers down: no stale task survives into the next map
+    assert list(pool.map(fail_on_three, [0, 1, 2])) == [0, 1, 2]
+    pool.close()
+
+
+def test_a_worker_that_dies_is_one_clear_error():
+    pool = LocalExecutor(2)
+    try:
+        with pytest.raises(UserError, match=r"a worker process was killed by signal 9 \(SIGKILL: most often"):
+            list(pool.map(die_on_two, list(range(6))))
+    finally:
+        pool.close()
+
+
+def test_a_caller_that_stops_early_leaves_no_worker_behind():
+    pool = LocalExecutor(2)
+    it = pool.map(square_and_pid, list(range(10)))
+    _, pid = next(it)
+    procs = [w.proc for w in pool._pool]
+    it.close()
+    assert pool._pool == [] and not any(p.is_alive() for p in procs)
 
 
 def test_unknown_executor_is_a_user_error():

@@ -8,10 +8,12 @@ the kernel to kill it when the driver dies (no orphans after kill -9), and ignor
 from __future__ import annotations
 
 import os
+import pickle
 import signal
+import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from multiprocessing.connection import Connection, wait
+from typing import Any, NoReturn, TypeVar, cast
 
 from dolphin_data.errors import UserError
 
@@ -36,42 +38,140 @@ def _worker_init(parent: int) -> None:
 
 
 class LocalExecutor:
-    """All cores of one machine (a process pool of ``workers``); in the driver process when ``workers`` is 1."""
+    """All cores of one machine (``workers`` spawned processes, one task each at a time); in the driver process when
+    ``workers`` is 1.
+
+    A small pool of our own rather than ``concurrent.futures``: the driver has no helper threads, so a Ctrl-C or
+    SIGTERM that kills the workers cannot race a pool-management thread into printing tracebacks at exit, and a worker
+    that dies (the out-of-memory killer) is one clear error instead of ``BrokenProcessPool``."""
 
     def __init__(self, workers: int = 1):
         self.workers = max(1, workers)
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: list[_Worker] = []
 
     def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
         if self.workers <= 1 or len(tasks) <= 1:
             for t in tasks:
                 yield fn(t)
             return
-        if self._pool is None:
+        if not self._pool:
             import multiprocessing
 
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_worker_init,
-                initargs=(os.getpid(),),
-            )
-        futures: list[Future[R]] = [self._pool.submit(fn, t) for t in tasks]
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = [_Worker(ctx) for _ in range(min(self.workers, len(tasks)))]
+        todo = iter(range(len(tasks)))
+        done: dict[int, R] = {}
+        nxt = 0
+        finished = False
         try:
-            for f in futures:
-                yield f.result()
+            while nxt < len(tasks):
+                for w in self._pool:
+                    if w.task is None and (k := next(todo, None)) is not None:
+                        w.task = k
+                        try:
+                            w.conn.send((fn, tasks[k]))
+                        except OSError:
+                            raise _died(w) from None
+                busy = [w for w in self._pool if w.task is not None]
+                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy]))
+                for w in busy:
+                    if w.conn in ready or (w.proc.sentinel in ready and w.conn.poll()):
+                        try:
+                            ok, value = w.conn.recv()
+                        except (EOFError, OSError):
+                            raise _died(w) from None
+                        if not ok:
+                            _raise(value)
+                        done[cast(int, w.task)] = value
+                        w.task = None
+                    elif w.proc.sentinel in ready:
+                        raise _died(w)
+                while nxt in done:
+                    yield done.pop(nxt)
+                    nxt += 1
+            finished = True
         finally:
-            for f in futures:
-                f.cancel()
+            if not finished:  # an error, a signal, or a caller that stopped early: no worker keeps a stale task
+                self.close(kill=True)
 
     def close(self, kill: bool = False) -> None:
-        if self._pool is None:
+        pool, self._pool = self._pool, []
+        for w in pool:
+            if kill or w.task is not None:
+                w.proc.kill()
+            else:
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    w.proc.kill()
+        for w in pool:
+            w.proc.join(timeout=None if not kill else 10)
+            w.conn.close()
+
+
+class _Worker:
+    """One spawned worker process and the driver's end of its pipe."""
+
+    def __init__(self, ctx: Any):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, os.getpid()), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: int | None = None  # index of the task it is running
+
+
+def _serve(conn: Connection, parent: int) -> None:
+    """A worker's loop: receive ``(fn, task)``, send back ``(True, result)`` or ``(False, exception)``; stop at None."""
+    _worker_init(parent)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
             return
-        if kill:
-            for p in list(getattr(self._pool, "_processes", {}).values()):
-                p.kill()
-        self._pool.shutdown(wait=not kill, cancel_futures=True)
-        self._pool = None
+        if msg is None:
+            return
+        fn, task = msg
+        try:
+            reply: tuple[bool, Any] = (True, fn(task))
+        except BaseException as e:  # noqa: BLE001 - every failure goes back to the driver, which decides
+            reply = (False, _portable(e))
+        try:
+            conn.send(reply)
+        except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
+            conn.send((False, _portable(e)))
+
+
+class RemoteTraceback(Exception):
+    """The worker's traceback, chained under an exception re-raised in the driver."""
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0])
+
+
+def _portable(e: BaseException) -> tuple[BaseException, str | None]:
+    """The exception and, unless it is a user error, the worker's traceback (the driver chains it under the exception:
+    a bug must show where it happened); a RuntimeError carrying the text when the exception cannot be pickled."""
+    text = "".join(traceback.format_exception(e))
+    try:
+        pickle.loads(pickle.dumps(e))
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"a worker failed with an exception that cannot be sent back:\n{text}"), None
+    return e, None if isinstance(e, UserError) else text
+
+
+def _raise(error: tuple[BaseException, str | None]) -> NoReturn:
+    exc, text = error
+    if text is not None:
+        raise exc from RemoteTraceback(text)
+    raise exc
+
+
+def _died(w: _Worker) -> UserError:
+    w.proc.join(timeout=5)  # its pipe closes a moment before the kernel reports the exit
+    code = w.proc.exitcode
+    how = f"was killed by signal {-code}" if code is not None and code < 0 else f"exited with code {code}"
+    hint = " (SIGKILL: most often the kernel's out-of-memory killer)" if code == -signal.SIGKILL else ""
+    return UserError(f"a worker process {how}{hint}; the run stopped and wrote nothing; try fewer --workers")
 
 
 class RayExecutor:

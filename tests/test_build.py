@@ -192,6 +192,16 @@ def test_missing_raw_files_is_a_user_error_naming_the_fix(tmp_path):
         run_build(load_recipe(path), raw_dir=tmp_path / "raw")
 
 
+def test_a_raw_file_instead_of_the_raw_folder_is_a_user_error_naming_the_fix(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(RECIPE.format(out=tmp_path / "out", fmt="sharegpt"))
+    one = tmp_path / "part.jsonl"
+    one.write_text('{"instruction": "", "input": "q", "output": "a"}\n')
+    with pytest.raises(UserError, match=r"--raw .*part.jsonl: is a file; give the folder that holds raw/<source>/"):
+        run_build(load_recipe(path), raw_dir=one)
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_huge_bad_row_is_kept_whole_beside_the_rejects(tmp_path):
     raw = tmp_path / "raw" / "flan"
     raw.mkdir(parents=True)

@@ -294,6 +294,11 @@ def plan_recipe(recipe: Any, raw_dir: str | Path, workers: int = 1, follow_symli
     from dolphin_data.sources import resolve_raw_files
 
     raw_dir = Path(raw_dir)
+    if raw_dir.is_file():
+        raise UserError(
+            f"--raw {raw_dir}: is a file; give the folder that holds raw/<source>/ (e.g. --raw raw), or run a stage "
+            f"command on the file itself (e.g. dolphin-data unfilter {raw_dir})"
+        )
     sources = []
     notes = []
     for spec in recipe.sources:

@@ -197,7 +197,8 @@ class Engine:
         weight = {k: self._rows(t) for k, t in todo}
         self.progress.start(what + (f", {len(found):,} task(s) from the cache" if found else ""), sum(weight.values()))
         try:
-            for (k, _), res in zip(todo, self.executor.map(run_task, [t for _, t in todo]), strict=True):
+            results = self.executor.map(run_task, [t for _, t in todo], cost=[weight[k] for k, _ in todo])
+            for (k, _), res in zip(todo, results, strict=True):
                 found[k] = res
                 for t in res.tallies:
                     self.seconds[t.stage] += t.seconds

@@ -52,6 +52,29 @@ def test_rebuild_with_nothing_changed_runs_nothing(tmp_path, reference):
     assert tree(tmp_path / "out") == reference
 
 
+def test_shard_boundaries_are_found_once_per_file_version(tmp_path, monkeypatch):
+    """Cutting a raw file into shards reads all of it: a rebuild reuses the cut while the file's size, mtime and inode
+    stay the same, and cuts again a file that changed."""
+    import dolphin_data.io as io
+
+    raw = tmp_path / "raw"
+    subprocess.run(["cp", "-r", str(RAW), str(raw)], check=True)
+    cut: list[str] = []
+    real = io.plan_shards
+    monkeypatch.setattr(io, "plan_shards", lambda path, target: cut.append(Path(path).name) or real(path, target))
+    recipe = load_recipe(RECIPE)
+    build_recipe(recipe, tmp_path / "out", raw, workers=1)
+    files = sorted(cut)
+    assert len(files) >= 15
+    cut.clear()
+    build_recipe(recipe, tmp_path / "out", raw, workers=1)
+    assert cut == []
+    touched = next(p for p in sorted(raw.rglob("*")) if p.name == files[0])
+    os.utime(touched, ns=(time.time_ns(), time.time_ns()))
+    build_recipe(recipe, tmp_path / "out", raw, workers=1)
+    assert cut == [touched.name]
+
+
 def test_changing_an_unfilter_parameter_redoes_unfilter_and_what_follows_only(tmp_path):
     recipe = load_recipe(RECIPE)
     build_recipe(recipe, tmp_path / "out", RAW, workers=1)

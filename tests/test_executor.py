@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -72,6 +73,30 @@ def test_a_caller_that_stops_early_leaves_no_worker_behind():
     procs = [w.proc for w in pool._pool]
     it.close()
     assert pool._pool == [] and not any(p.is_alive() for p in procs)
+
+
+def log_start(task: tuple[str, int]) -> int:
+    path, x = task
+    with open(path, "a") as f:
+        f.write(f"{os.getpid()} {x}\n")
+    return x
+
+
+def test_the_costliest_tasks_start_first_and_results_keep_task_order(tmp_path):
+    log = str(tmp_path / "started")
+    tasks = [(log, x) for x in range(8)]
+    cost = [1, 5, 2, 9, 3, 3, 7, 0]
+    pool = LocalExecutor(2)
+    try:
+        assert list(pool.map(log_start, tasks, cost=cost)) == list(range(8))
+    finally:
+        pool.close()
+    started = [tuple(map(int, line.split())) for line in Path(log).read_text().splitlines()]
+    assert sorted(x for _, x in started) == list(range(8))
+    first = {}
+    for pid, x in started:
+        first.setdefault(pid, x)
+    assert set(first.values()) == {3, 6}  # the two costliest went out first, one to each worker
 
 
 def test_unknown_executor_is_a_user_error():

@@ -154,7 +154,7 @@ class Store:
         if not self.root.exists():
             return 0
         entries: list[tuple[float, int, Path]] = []
-        for kind in (TASKS, DECISIONS, FILES, "sha256"):
+        for kind in (TASKS, DECISIONS, FILES, "sha256", "shards"):
             base = self.root / kind
             if not base.exists():
                 continue

@@ -120,8 +120,15 @@ class Engine:
         keys: list[str] = []
         rows: list[int] = []
         for i, f in enumerate(src.files):
-            shards = plan_shards(Path(f), self.shard_bytes)
-            whole = estimate_rows(Path(f)) if len(shards) == 1 and shards[0] is None else None
+            # finding shard boundaries reads the whole file: remembered by (path, size, mtime, inode)
+            where_key = key_of("shards", str(Path(f).resolve()), fingerprint(f), self.shard_bytes)
+            found = self.store.get("shards", where_key)
+            if found is None:
+                shards = plan_shards(Path(f), self.shard_bytes)
+                whole = estimate_rows(Path(f)) if len(shards) == 1 and shards[0] is None else None
+                self.store.put("shards", where_key, (shards, whole))
+            else:
+                shards, whole = found
             for sh in shards:
                 rows.append(int(sh.rows or 0) if sh is not None else int(whole or 0))
                 inputs.append((i, sh if len(shards) > 1 else None))
@@ -197,7 +204,8 @@ class Engine:
         weight = {k: self._rows(t) for k, t in todo}
         self.progress.start(what + (f", {len(found):,} task(s) from the cache" if found else ""), sum(weight.values()))
         try:
-            for (k, _), res in zip(todo, self.executor.map(run_task, [t for _, t in todo]), strict=True):
+            results = self.executor.map(run_task, [t for _, t in todo], cost=[weight[k] for k, _ in todo])
+            for (k, _), res in zip(todo, results, strict=True):
                 found[k] = res
                 for t in res.tallies:
                     self.seconds[t.stage] += t.seconds

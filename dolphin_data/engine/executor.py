@@ -49,7 +49,9 @@ class LocalExecutor:
         self.workers = max(1, workers)
         self._pool: list[_Worker] = []
 
-    def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T], cost: Sequence[float] | None = None) -> Iterator[R]:
+        """Results in task order. With ``cost`` (an estimate per task), the costliest tasks start first, so a wave
+        does not end with one worker running a big shard while the others wait."""
         if self.workers <= 1 or len(tasks) <= 1:
             for t in tasks:
                 yield fn(t)
@@ -59,7 +61,7 @@ class LocalExecutor:
 
             ctx = multiprocessing.get_context("spawn")
             self._pool = [_Worker(ctx) for _ in range(min(self.workers, len(tasks)))]
-        todo = iter(range(len(tasks)))
+        todo = iter(_by_cost(len(tasks), cost))
         done: dict[int, R] = {}
         nxt = 0
         finished = False
@@ -141,6 +143,13 @@ def _serve(conn: Connection, parent: int) -> None:
             conn.send((False, _portable(e)))
 
 
+def _by_cost(n: int, cost: Sequence[float] | None) -> list[int]:
+    """Task indices, costliest first (ties in task order): longest-processing-time-first scheduling."""
+    if cost is None:
+        return list(range(n))
+    return sorted(range(n), key=lambda k: -cost[k])
+
+
 class RemoteTraceback(Exception):
     """The worker's traceback, chained under an exception re-raised in the driver."""
 
@@ -199,11 +208,13 @@ class RayExecutor:
         self.workers = workers
         self._remote: dict[Any, Any] = {}
 
-    def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T], cost: Sequence[float] | None = None) -> Iterator[R]:
         remote = self._remote.get(fn)
         if remote is None:
             remote = self._remote[fn] = self._ray.remote(num_cpus=1)(fn)
-        refs = [remote.remote(t) for t in tasks]
+        refs: list[Any] = [None] * len(tasks)
+        for k in _by_cost(len(tasks), cost):  # submitted costliest first, gathered in task order
+            refs[k] = remote.remote(tasks[k])
         for ref in refs:
             yield self._ray.get(ref)
 

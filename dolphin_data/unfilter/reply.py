@@ -19,7 +19,10 @@ It only reads replies of ``MIN_CHARS`` to ``MAX_CHARS`` characters: a long reply
 sentence the rules and the sentence classifier see, and on short replies (condolences, "Sorry, my mistake: ...",
 "No, whales are mammals.") a model of surface words errs: cross-validated on our hand-written dev sets
 (``bench/bench_reply_cv.py``), on a fold of short replies it had not seen the stage kept 0.85 of the good answers
-without the lower bound and 0.98 with it (0.98 with the model off). The stage's threshold ``REPLY_THRESHOLD`` comes from the same cross-validation.
+without the lower bound and 0.98 with it (0.98 with the model off). And it only reads replies that mention
+something a refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy,
+identity): one vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and
+tail). The stage's threshold ``REPLY_THRESHOLD`` comes from the same cross-validation.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from dolphin_data.unfilter.vocab import ACT_WORDS
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
 DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
 HEAD, TAIL = 120, 40
-REPLY_THRESHOLD = 0.9  # the stage's default: chosen by bench/bench_reply_cv.py on the dev sets only
+REPLY_THRESHOLD = 0.85  # the stage's default: chosen by bench/bench_reply_cv.py on the dev sets only
 MIN_CHARS, MAX_CHARS = 150, 2_000
 COMMON = 0.005
 REPLY_HYPER: dict[str, Any] = {
@@ -54,6 +57,18 @@ REPLY_HYPER: dict[str, Any] = {
     "loss": "softmax",
 }
 _LIST = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*\u2022])\s+\S")
+HEAD_CHARS, TAIL_CHARS = 700, 280  # a longer reply is masked in two windows: its head and its tail
+# what a reply must mention to be read at all (one vectorised pass): declining, apologising, harm, law, ethics,
+# deferring to someone, policy, identity; about a fifth of the synthetic corpus's replies in the length bounds
+# pass, and 82-93% of the hand-written refusals in them (most of the rest are not English, which the mask blanks)
+GATE = (
+    r"sorry|apolog|unfortunately|can't|cannot|can not|unable|not able|won't|will not|not going to|declin|refus|"
+    r"rather not|prefer not|comfortable|appropriate|illegal|unlawful|against the law|crime|criminal|ethic|harm|"
+    r"danger|risk|safe|caution|cautious|consult|professional|doctor|physician|lawyer|attorney|therap|counsel|"
+    r"authorit|police|emergency|hotline|polic|guideline|as an ai|language model|instead|respect|consent|privacy|"
+    r"personal information|not something|stereotyp|offensive|hurtful|discriminat|premise|accurate|misconception|"
+    r"encourage|recommend|advis|suggest|wrong|serious|best answered|best person|theft|steal"
+)
 
 
 def shape_tokens(text: str) -> list[str]:
@@ -71,42 +86,81 @@ def common_words(texts: Sequence[str], labels: Sequence[str]) -> frozenset[str]:
     """``ACT_WORDS`` plus the words in at least ``COMMON`` of the refusals and of the other replies."""
     seen: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     n: Counter[bool] = Counter()
-    for text, label in zip(texts, labels, strict=True):
+    for toks, label in zip(_tokens([t[:MAX_CHARS] for t in texts]), labels, strict=True):
         y = label == "refusal"
         n[y] += 1
-        seen[y].update({t for t in _TOKEN.findall(_lower(text[:MAX_CHARS])) if t[0].isalpha()})
+        seen[y].update({t for t in toks if t[0].isalpha()})
     both = {w for w, c in seen[True].items() if c >= COMMON * n[True] and seen[False][w] >= COMMON * n[False]}
     return frozenset(ACT_WORDS | both)
 
 
-def mask_words(text: str, vocab: frozenset[str] | set[str]) -> list[str]:
-    """Lowercased tokens; digits -> ``0``; words outside ``vocab`` -> ``w`` (runs merged)."""
+def mask_tokens(tokens: Sequence[str], vocab: frozenset[str] | set[str]) -> list[str]:
+    """Digits -> ``0``; words outside ``vocab`` -> ``w`` (runs merged); punctuation kept."""
     out: list[str] = []
-    for tok in _TOKEN.findall(_lower(text)):
-        if tok[0].isdigit():
-            tok = "0"
-        elif tok[0].isalpha() and tok not in vocab:
-            tok = "w"
-        if tok == "w" and out and out[-1] == "w":
-            continue
-        out.append(tok)
+    prev_w = False
+    for tok in tokens:
+        if tok in vocab:
+            out.append(tok)
+            prev_w = False
+        elif tok[0].isdigit():
+            out.append("0")
+            prev_w = False
+        elif tok[0].isalpha():
+            if not prev_w:
+                out.append("w")
+            prev_w = True
+        else:
+            out.append(tok)
+            prev_w = False
     return out
 
 
-def _lower(text: str) -> str:
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+def _tokens(pieces: list[str]) -> list[list[str]]:
+    """Lowercased tokens of each piece (polars' regex engine: one vectorised pass for a whole batch)."""
+    import polars as pl
+
+    s = pl.Series("t", pieces, dtype=pl.String).str.to_lowercase().str.replace_all("[\u2019\u2018]", "'")
+    return [x or [] for x in s.str.extract_all(_TOKEN.pattern).to_list()]
+
+
+def reply_reprs(texts: Sequence[str], vocab: frozenset[str] | set[str] = ACT_WORDS) -> list[str]:
+    """Each reply as the model sees it: masked head | tail, then shape tokens. A reply longer than
+    ``HEAD_CHARS + TAIL_CHARS`` is masked in two windows, its first ``HEAD_CHARS`` and last ``TAIL_CHARS``."""
+    cut = [t[:MAX_CHARS] for t in texts]
+    pieces: list[str] = []
+    for t in cut:
+        pieces += [t, ""] if len(t) <= HEAD_CHARS + TAIL_CHARS else [t[:HEAD_CHARS], t[-TAIL_CHARS:]]
+    toks = _tokens(pieces) if pieces else []
+    out = []
+    for i, t in enumerate(cut):
+        first, second = mask_tokens(toks[2 * i], vocab), mask_tokens(toks[2 * i + 1], vocab)
+        if second or len(t) > HEAD_CHARS + TAIL_CHARS:
+            head, tail = first[:HEAD], second[-TAIL:]
+        else:
+            head, tail = first[:HEAD], (first[-TAIL:] if len(first) > HEAD + TAIL else first[HEAD:])
+        out.append(" ".join([*head, "|", *tail, *shape_tokens(t)]))
+    return out
 
 
 def reply_repr(text: str, vocab: frozenset[str] | set[str] = ACT_WORDS) -> str:
-    """The reply as the model sees it: masked head | tail, then shape tokens."""
-    words = mask_words(text[:MAX_CHARS], vocab)
-    head = words[:HEAD]
-    tail = words[-TAIL:] if len(words) > HEAD + TAIL else words[HEAD:]
-    return " ".join([*head, "|", *tail, *shape_tokens(text)])
+    """One reply as the model sees it (``reply_reprs`` of one)."""
+    return reply_reprs([text], vocab)[0]
+
+
+def gate(texts: Sequence[str]) -> np.ndarray:
+    """Which texts the model reads: ``MIN_CHARS`` to ``MAX_CHARS`` long and mentioning ``GATE`` (vectorised)."""
+    import polars as pl
+
+    if not texts:
+        return np.zeros(0, dtype=bool)
+    s = pl.Series("t", list(texts), dtype=pl.String)
+    n = s.str.len_chars()
+    hit = s.str.slice(0, MAX_CHARS).str.to_lowercase().str.replace_all("\u2019", "'", literal=True).str.contains(GATE)
+    return ((n >= MIN_CHARS) & (n <= MAX_CHARS) & hit).fill_null(False).to_numpy().astype(bool)
 
 
 class ReplyClassifier:
-    """P(the reply is a refusal) per text (0.0 outside ``MIN_CHARS``..``MAX_CHARS``). Loads lazily; picklable."""
+    """P(the reply is a refusal) per text (0.0 for texts ``gate`` does not pass). Loads lazily; picklable."""
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else DEFAULT_REPLY_MODEL
@@ -142,11 +196,11 @@ class ReplyClassifier:
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros(len(texts), dtype=np.float32)
-        idx = [i for i, t in enumerate(texts) if MIN_CHARS <= len(t) <= MAX_CHARS]
+        idx = np.flatnonzero(gate(texts)).tolist()
         if not idx:
             return out
         model = self.model
-        labels, probs = model.f.multilinePredict([reply_repr(texts[i], self._vocab) for i in idx], 2, 0.0, "strict")
+        labels, probs = model.f.multilinePredict(reply_reprs([texts[i] for i in idx], self._vocab), 2, 0.0, "strict")
         first_is_pos = np.fromiter((lab[0] == POSITIVE for lab in labels), dtype=bool, count=len(labels))
         p = np.asarray(probs, dtype=np.float32).reshape(len(idx), 2)
         out[idx] = np.clip(np.where(first_is_pos, p[:, 0], p[:, 1]), 0.0, 1.0)
@@ -161,9 +215,9 @@ def train_reply(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict
     args = {**REPLY_HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE}}
     qargs = {**QUANTIZE, **{k: v for k, v in hyper.items() if k in QUANTIZE}}
     vocab = common_words(texts, labels)
-    lines = [f"__label__{lab} {reply_repr(t, vocab)}\n" for lab, t in zip(labels, texts, strict=True)]
+    lines = [f"__label__{lab} {r}\n" for lab, r in zip(labels, reply_reprs(texts, vocab), strict=True)]
     fit_in_fresh_process(lines, Path(out), seed, args, qargs)
-    inside = [i for i, t in enumerate(texts) if MIN_CHARS <= len(t) <= MAX_CHARS]  # what the model reads
+    inside = np.flatnonzero(gate(texts)).tolist()  # what the model reads
     p = ReplyClassifier(out).predict([texts[i] for i in inside])
     y = np.array([labels[i] == "refusal" for i in inside])
     return {

@@ -59,8 +59,8 @@ REPLY_HYPER: dict[str, Any] = {
 _LIST = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*\u2022])\s+\S")
 HEAD_CHARS, TAIL_CHARS = 700, 280  # a longer reply is masked in two windows: its head and its tail
 # what a reply must mention to be read at all (one vectorised pass): declining, apologising, harm, law, ethics,
-# deferring to someone, policy, identity; about a fifth of the synthetic corpus's replies in the length bounds
-# pass, and 82-93% of the hand-written refusals in them (most of the rest are not English, which the mask blanks)
+# deferring to someone, policy, identity. Of the replies in the length bounds, 24% of the synthetic corpus's pass and
+# 95% of the hand-written English refusals of dev v5-v8 (the mask blanks other languages anyway)
 GATE = (
     r"sorry|apolog|unfortunately|can't|cannot|can not|unable|not able|won't|will not|not going to|declin|refus|"
     r"rather not|prefer not|comfortable|appropriate|illegal|unlawful|against the law|crime|criminal|ethic|harm|"

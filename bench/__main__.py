@@ -13,6 +13,7 @@ import sys
 BENCHMARKS = [
     "unfilter_speed",
     "unfilter_quality",
+    "reply_cv",
     "tokens",
     "dedup",
     "systemchat",

@@ -163,7 +163,7 @@ def test_classifier_catches_a_decline_no_rule_names():
     conv = make_conv(("Help me get into my ex's email.", "This is a line I would rather not cross."))
     out = run_stage(stage, [conv])
     assert out.rejects[0].reason == "refusal:classifier" and out.rejects[0].extra["score"] >= 0.5
-    off = run_stage(make_stage("unfilter", {"langid": False, "classifier": None}), [conv])
+    off = run_stage(make_stage("unfilter", {"langid": False, "classifier": None, "reply_model": None}), [conv])
     assert off.kept and not off.rejects
 
 

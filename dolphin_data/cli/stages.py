@@ -134,11 +134,16 @@ def train_cmd(
     lr: Annotated[float | None, typer.Option("--lr")] = None,
     dim: Annotated[int | None, typer.Option("--dim")] = None,
     word_ngrams: Annotated[int | None, typer.Option("--word-ngrams")] = None,
+    level: Annotated[
+        str,
+        typer.Option("--level", help="sentence: the decline-sentence classifier; reply: the whole-reply model."),
+    ] = "sentence",
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """Train the fastText refusal classifier on a labelled set (deterministic: one thread, fixed seed).
+    """Train a fastText refusal model on a labelled set (deterministic: one thread, fixed seed).
 
     Example: dolphin-data unfilter train dolphin_data/assets/refusal_train.jsonl --out refusal_clf.ftz
+    Example: dolphin-data unfilter train dolphin_data/assets/refusal_reply_train.jsonl --level reply --out reply.ftz
     """
     from dolphin_data.unfilter import classifier as clf
 
@@ -151,6 +156,7 @@ def train_cmd(
         "dim": dim,
         "word_ngrams": word_ngrams,
         "out": out_path,
+        "level": level,
     }
     if input is not None:
         kwargs["input"] = input

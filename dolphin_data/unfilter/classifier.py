@@ -261,17 +261,10 @@ def _fit(data: str, out: str, seed: int, args: dict[str, Any], qargs: dict[str, 
     return None
 
 
-def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, Any]:
-    """Train on ``labelled`` sentences, write the quantized model to ``out``; returns metrics on the training data.
-
-    One thread, a fixed seed and a fresh interpreter (fastText reads state it does not initialise) make the
-    model file a function of (data, seed, hyper) only."""
-    texts, labels = read_labelled(labelled)
-    args = {**HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE}}
-    qargs = {**QUANTIZE, **{k: v for k, v in hyper.items() if k in QUANTIZE}}
-    out = Path(out)
+def fit_in_fresh_process(lines: list[str], out: Path, seed: int, args: dict[str, Any], qargs: dict[str, Any]) -> None:
+    """Train fastText on ``lines`` (``__label__X text``) and write the quantized model to ``out``, in a fresh
+    interpreter (fastText reads state it does not initialise), so the file is a function of (lines, seed, args)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"__label__{lab} {act_mask(t) or 'w'}\n" for lab, t in zip(labels, texts, strict=True)]
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "train.txt"
         data.write_text("".join(lines), encoding="utf-8")
@@ -287,6 +280,19 @@ def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, 
             tmp_out.unlink(missing_ok=True)
             raise OSError(e.errno, e.strerror, str(out)) from None
         os.replace(tmp_out, out)
+
+
+def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, Any]:
+    """Train on ``labelled`` sentences, write the quantized model to ``out``; returns metrics on the training data.
+
+    One thread, a fixed seed and a fresh interpreter (fastText reads state it does not initialise) make the
+    model file a function of (data, seed, hyper) only."""
+    out = Path(out)
+    texts, labels = read_labelled(labelled)
+    args = {**HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE}}
+    qargs = {**QUANTIZE, **{k: v for k, v in hyper.items() if k in QUANTIZE}}
+    lines = [f"__label__{lab} {act_mask(t) or 'w'}\n" for lab, t in zip(labels, texts, strict=True)]
+    fit_in_fresh_process(lines, Path(out), seed, args, qargs)
     p = RefusalClassifier(out).predict_sentences(texts)
     y = np.array([lab == "refusal" for lab in labels])
     return {
@@ -302,14 +308,23 @@ def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, 
 
 
 def train_from_cli(
-    input: str | Path = DEFAULT_TRAIN,
+    input: str | Path | None = None,
     out: str | Path = DEFAULT_MODEL,
     seed: int = 42,
     epoch: int | None = None,
     lr: float | None = None,
     dim: int | None = None,
     word_ngrams: int | None = None,
+    level: str = "sentence",
 ) -> dict[str, Any]:
-    """``dolphin-data unfilter train INPUT --out OUT [--seed N] [--epoch N] [--lr F] [--dim N] [--word-ngrams N]``."""
+    """``dolphin-data unfilter train [INPUT] --out OUT [--level sentence|reply] [--seed N] [--epoch N] [--lr F]
+    [--dim N] [--word-ngrams N]``: the sentence classifier (default) or the whole-reply model (``unfilter.reply``)."""
     overrides = {"epoch": epoch, "lr": lr, "dim": dim, "wordNgrams": word_ngrams}
-    return train(Path(input), Path(out), seed=seed, **{k: v for k, v in overrides.items() if v is not None})
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if level == "reply":
+        from dolphin_data.unfilter.reply import DEFAULT_REPLY_TRAIN, train_reply
+
+        return train_reply(Path(DEFAULT_REPLY_TRAIN if input is None else input), Path(out), seed=seed, **given)
+    if level != "sentence":
+        raise UserError(f"unfilter train --level {level!r}: choose sentence or reply")
+    return train(Path(DEFAULT_TRAIN if input is None else input), Path(out), seed=seed, **given)

@@ -1,8 +1,9 @@
 """Deciding: from the evidence of ``score.py`` to a verdict per turn, and from verdicts to an action per conversation.
 
 Turn verdicts (``turn_verdict``), decided on what the assistant *does*:
-- ``refusal``: a ``refusal`` or ``artefact`` rule hit, or the classifier's P(refusal act) >= the threshold
-  (declines, deflects, redirects, rejects the premise; partial refusals count);
+- ``refusal``: a ``refusal`` or ``artefact`` rule hit, the classifier's P(refusal act) >= the threshold, or the
+  whole-reply model's P(refusal) >= its threshold (declines, deflects, redirects, lectures instead of answering,
+  rejects the premise; partial refusals count);
 - ``repair``: only ``boilerplate`` / ``moralizing`` hits: those sentences are stripped when the rest answers;
 - ``clean``: nothing.
 
@@ -31,6 +32,8 @@ POLICY_ALIASES = {"drop_conversation": "drop_any"}  # the 0.x name of the seed b
 DROP_KINDS = ("refusal", "artefact")
 REPAIR_KINDS = ("boilerplate", "moralizing")
 CLASSIFIER_RULE = "classifier"
+REPLY_RULE = "reply"
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f](?=\s|$)")
 
 
 # boilerplate rules that explain a negation in the classifier's sentence ("As an AI, I cannot browse the web" is a
@@ -66,6 +69,13 @@ def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | No
 def classifier_hit(text: str, prob: float, span: tuple[int, int] | None) -> Hit:
     s, e = span if span is not None else (0, min(len(text), 200))
     return Hit(CLASSIFIER_RULE, "classifier", s, e, text[s:e], "refusal")
+
+
+def reply_hit(text: str) -> Hit:
+    """The whole-reply model's evidence: the reply's opening (up to its first sentence end, at most 200 chars)."""
+    m = _SENTENCE_END.search(text, 0, 200)
+    end = m.end() if m else min(len(text), 200)
+    return Hit(REPLY_RULE, "reply", 0, end, text[:end], "refusal")
 
 
 def turn_verdict(hits: Sequence[Hit], prob: float, threshold: float) -> str:

@@ -30,21 +30,30 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
+from dolphin_data.unfilter.params import (
+    ROLE_NAMES,
+    check_file,
+    check_languages,
+    check_layers,
+    check_policy,
+    check_probability,
+    check_roles,
+    model_choice,
+)
 from dolphin_data.unfilter.policy import (
-    POLICIES,
-    POLICY_ALIASES,
     classifier_counts,
     classifier_hit,
     deciding_hit,
     exchange_units,
+    reply_hit,
     turn_verdict,
     valid_exchange,
 )
 from dolphin_data.unfilter.repair import has_answer, repair_text
+from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 from dolphin_data.unfilter.score import score_texts
 
-ROLE_NAMES = {"assistant": "gpt", "user": "human", "gpt": "gpt", "human": "human", "system": "system"}
 LANG_PREFIX = 200  # characters of a conversation's prose that language id reads (fastText settles well before)
 NEAR_MISS_MIN = 0.2  # kept replies scoring at least this are shown as near misses in the report
 _CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
@@ -62,6 +71,8 @@ class UnfilterStage(BatchStage):
         disable: rule names to switch off, e.g. `regex:legal_caveat`
         classifier: `default` (the packaged refusal-act model), a model path, or null (off)
         classifier_threshold: P(refusal act) of a candidate sentence at or above which the reply is a refusal
+        reply_model: `default` (the packaged whole-reply model: replies that only redirect, lecture or decline without a decline sentence), a model path, or null (off)
+        reply_threshold: P(refusal) of a whole reply at or above which it is a refusal
         langid: fastText lid.176 language of every conversation (counted for the report)
         languages: keep only these language codes (others: `lang:<code>`)
         lang_min_prob: minimum language-id probability for the language filter to act
@@ -84,6 +95,8 @@ class UnfilterStage(BatchStage):
         disable: Sequence[str] = (),
         classifier: str | bool | None = "default",
         classifier_threshold: float = 0.5,
+        reply_model: str | bool | None = "default",
+        reply_threshold: float = REPLY_THRESHOLD,
         langid: bool = True,
         languages: Sequence[str] | None = None,
         lang_min_prob: float = 0.0,
@@ -91,31 +104,16 @@ class UnfilterStage(BatchStage):
         kept_samples: int = 10,
         seed: int | None = None,
     ):
-        policy = POLICY_ALIASES.get(policy, policy)
-        if policy not in POLICIES:
-            raise ParamError(f"stage 'unfilter': policy {policy!r} is not one of {', '.join(POLICIES)}")
-        roles = [roles] if isinstance(roles, str) else list(roles)
-        bad = [r for r in roles if r not in ROLE_NAMES]
-        if bad or not roles:
-            raise ParamError(f"stage 'unfilter': roles {bad or roles!r}: use gpt, human, system (or assistant, user)")
-        layers = [layers] if isinstance(layers, str) else list(layers)
-        bad = [x for x in layers if x not in LAYERS]
-        if bad:
-            raise ParamError(
-                f"stage 'unfilter': layer {bad[0]!r} is not one of {', '.join(LAYERS)} "
-                "(the classifier is set with `classifier: default`, a model path, or null)"
-            )
-        if lexicon is not None and not Path(lexicon).is_file():
-            raise ParamError(f"stage 'unfilter': lexicon file {lexicon!r} not found")
-        classifier = "default" if classifier is True else (None if classifier is False else classifier)
-        if not (isinstance(classifier_threshold, int | float) and 0.0 < float(classifier_threshold) <= 1.0):
-            raise ParamError(f"stage 'unfilter': classifier_threshold must be in (0, 1], got {classifier_threshold!r}")
-        if languages is not None:
-            languages = [languages] if isinstance(languages, str) else list(languages)
-            if not languages or not all(isinstance(x, str) and x for x in languages):
-                raise ParamError("stage 'unfilter': languages must be a list of ISO codes, e.g. [en, fr]")
-        if not 0.0 <= float(lang_min_prob) <= 1.0:
-            raise ParamError(f"stage 'unfilter': lang_min_prob must be in [0, 1], got {lang_min_prob!r}")
+        policy = check_policy(policy)
+        roles = check_roles(roles)
+        layers = check_layers(layers)
+        lexicon = check_file("lexicon", lexicon)
+        classifier = model_choice(classifier)
+        classifier_threshold = check_probability("classifier_threshold", classifier_threshold)
+        reply_model = model_choice(reply_model)
+        reply_threshold = check_probability("reply_threshold", reply_threshold)
+        languages = check_languages(languages)
+        lang_min_prob = check_probability("lang_min_prob", lang_min_prob, zero=True)
         self.policy = policy
         self.roles = roles
         self.layers = layers
@@ -123,6 +121,8 @@ class UnfilterStage(BatchStage):
         self.disable = list(disable)
         self.classifier = classifier
         self.classifier_threshold = float(classifier_threshold)
+        self.reply_model = reply_model
+        self.reply_threshold = float(reply_threshold)
         self.langid = bool(langid) or languages is not None
         self.languages = languages
         self.lang_min_prob = float(lang_min_prob)
@@ -141,6 +141,7 @@ class UnfilterStage(BatchStage):
             from dolphin_data.unfilter.classifier import RefusalClassifier
 
             self._clf = RefusalClassifier.load(None if classifier == "default" else classifier)
+        self._reply = ReplyClassifier.load(None if reply_model == "default" else reply_model) if reply_model else None
         if self.langid:
             from dolphin_data.langid import LanguageIdentifier
 
@@ -163,7 +164,11 @@ class UnfilterStage(BatchStage):
         out.counters["turns_checked"] += len(texts)
         is_gpt = (batch.roles[checked] == GPT).tolist() if checked else []
         sc = score_texts(texts, self.rules, self._clf, self.layers, is_gpt)
-        hits, verdicts = self._verdicts(texts, is_gpt, sc, out)
+        whole = np.zeros(len(texts), np.float32)  # the whole-reply model's P(refusal), assistant turns only
+        if self._reply is not None and texts:
+            gpt = np.flatnonzero(is_gpt)
+            whole[gpt] = self._reply.predict([texts[k] for k in gpt.tolist()])
+        hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out)
         repaired, failed = self._repairs(texts, hits, verdicts)
         # only conversations with a hit (decided) or a near miss (noted) need a look; the rest are kept unchanged
         k_owner = owner[checked] if checked else np.zeros(0, np.int64)
@@ -190,15 +195,17 @@ class UnfilterStage(BatchStage):
         return out
 
     def _verdicts(
-        self, texts: list[str], is_gpt: list[bool], sc: Any, out: StageOutput
+        self, texts: list[str], is_gpt: list[bool], sc: Any, whole: np.ndarray, out: StageOutput
     ) -> tuple[list[list[Hit]], list[str]]:
-        """Each checked turn's hits (the classifier's counted as one) and verdict; the classifier-score histogram.
-        A turn without rule hits whose score is under the threshold is ``clean`` without a closer look."""
+        """Each checked turn's hits (the classifier's and the whole-reply model's counted as one each) and verdict;
+        the classifier-score histogram. A turn without rule hits whose scores are under the thresholds is ``clean``
+        without a closer look."""
         thr = self.classifier_threshold
         hits: list[list[Hit]] = [[] for _ in texts]
         verdicts = ["clean"] * len(texts)
         final = sc.prob.astype(np.float64)  # the score once it counts (0 when the classifier's sentence does not)
         todo = np.fromiter(map(bool, sc.hits), bool, len(texts)) | (sc.prob >= thr) if texts else np.zeros(0, bool)
+        todo |= whole >= self.reply_threshold
         for k in np.flatnonzero(todo).tolist():
             text = texts[k]
             hs = list(sc.hits[k])
@@ -207,6 +214,8 @@ class UnfilterStage(BatchStage):
                 p = 0.0
             if p >= thr:
                 hs.append(classifier_hit(text, p, sc.span[k]))
+            if whole[k] >= self.reply_threshold and not hs:  # the rules' judgement, when they have one, stands
+                hs.append(reply_hit(text))
             v = turn_verdict(hs, p, thr)
             if v == "repair" and not is_gpt[k]:
                 v = "refusal"  # only assistant turns are repaired

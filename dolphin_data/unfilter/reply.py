@@ -1,0 +1,233 @@
+"""The whole-reply refusal model: does this reply, as a whole, decline to do what was asked?
+
+Why a second model: the rules and the sentence classifier look for a *decline sentence*. Many real refusals have
+none: a reply that only points to a professional, only lectures about harm and the law, rejects the premise, or
+answers a watered-down part. This model reads the shape of the whole reply instead:
+
+- the reply's first ``HEAD`` and last ``TAIL`` masked tokens: every word outside the model's vocabulary becomes
+  ``w``, so it never sees a topic ("bomb", "Holocaust" and "Python" all read ``w``). The vocabulary is
+  ``vocab.ACT_WORDS`` plus the words common to *both* classes of the training replies (in at least ``COMMON`` of
+  the refusals and of the answers: "hear", "yourself", "example" are; topic words are not); the trained model's
+  own word list is that vocabulary, so predicting masks with it and no second file is needed,
+- plus shape tokens: a length bucket, whether the reply holds a list or code.
+
+It is trained on whole labelled replies (``assets/refusal_reply_train.jsonl``, written by
+``bench/data/make_reply_train.py`` from our own dev sets) with ``dolphin-data unfilter train --level reply``:
+one thread, a fixed seed and a fresh interpreter, so the model file is a function of the data and the seed.
+
+It only reads replies of ``MIN_CHARS`` to ``MAX_CHARS`` characters: a long reply that declines does so in a
+sentence the rules and the sentence classifier see, and on short replies (condolences, "Sorry, my mistake: ...",
+"No, whales are mammals.") a model of surface words errs: cross-validated on our hand-written dev sets
+(``bench/bench_reply_cv.py``), on a fold of short replies it had not seen the stage kept 0.85 of the good answers
+without the lower bound and 0.98 with it (0.98 with the model off). And it only reads replies that mention
+something a refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy,
+identity): one vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and
+tail). The stage's threshold ``REPLY_THRESHOLD`` comes from the same cross-validation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dolphin_data.errors import UserError
+from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, POSITIVE
+from dolphin_data.unfilter.vocab import ACT_WORDS
+
+DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
+DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
+HEAD, TAIL = 120, 40
+REPLY_THRESHOLD = 0.85  # the stage's default: chosen by bench/bench_reply_cv.py on the dev sets only
+MIN_CHARS, MAX_CHARS = 150, 2_000
+COMMON = 0.005
+REPLY_HYPER: dict[str, Any] = {
+    "lr": 0.3,
+    "epoch": 25,
+    "dim": 16,
+    "wordNgrams": 2,
+    "minn": 0,
+    "maxn": 0,
+    "bucket": 200_000,
+    "minCount": 1,
+    "loss": "softmax",
+}
+_LIST = re.compile(r"(?m)^\s*(?:\d+[.)]|[-*\u2022])\s+\S")
+HEAD_CHARS, TAIL_CHARS = 700, 280  # a longer reply is masked in two windows: its head and its tail
+# what a reply must mention to be read at all (one vectorised pass): declining, apologising, harm, law, ethics,
+# deferring to someone, policy, identity. Of the replies in the length bounds, 24% of the synthetic corpus's pass and
+# 95% of the hand-written English refusals of dev v5-v8 (the mask blanks other languages anyway)
+GATE = (
+    r"sorry|apolog|unfortunately|can't|cannot|can not|unable|not able|won't|will not|not going to|declin|refus|"
+    r"rather not|prefer not|comfortable|appropriate|illegal|unlawful|against the law|crime|criminal|ethic|harm|"
+    r"danger|risk|safe|caution|cautious|consult|professional|doctor|physician|lawyer|attorney|therap|counsel|"
+    r"authorit|police|emergency|hotline|polic|guideline|as an ai|language model|instead|respect|consent|privacy|"
+    r"personal information|not something|stereotyp|offensive|hurtful|discriminat|premise|accurate|misconception|"
+    r"encourage|recommend|advis|suggest|wrong|serious|best answered|best person|theft|steal"
+)
+
+
+def shape_tokens(text: str) -> list[str]:
+    n = len(text)
+    bucket = 0 if n < 80 else 1 if n < 250 else 2 if n < 600 else 3 if n < 1500 else 4
+    out = [f"__len{bucket}__"]
+    if _LIST.search(text):
+        out.append("__list__")
+    if "```" in text:
+        out.append("__code__")
+    return out
+
+
+def common_words(texts: Sequence[str], labels: Sequence[str]) -> frozenset[str]:
+    """``ACT_WORDS`` plus the words in at least ``COMMON`` of the refusals and of the other replies."""
+    seen: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+    n: Counter[bool] = Counter()
+    for toks, label in zip(_tokens([t[:MAX_CHARS] for t in texts]), labels, strict=True):
+        y = label == "refusal"
+        n[y] += 1
+        seen[y].update({t for t in toks if t[0].isalpha()})
+    both = {w for w, c in seen[True].items() if c >= COMMON * n[True] and seen[False][w] >= COMMON * n[False]}
+    return frozenset(ACT_WORDS | both)
+
+
+def mask_tokens(tokens: Sequence[str], vocab: frozenset[str] | set[str]) -> list[str]:
+    """Digits -> ``0``; words outside ``vocab`` -> ``w`` (runs merged); punctuation kept."""
+    out: list[str] = []
+    prev_w = False
+    for tok in tokens:
+        if tok in vocab:
+            out.append(tok)
+            prev_w = False
+        elif tok[0].isdigit():
+            out.append("0")
+            prev_w = False
+        elif tok[0].isalpha():
+            if not prev_w:
+                out.append("w")
+            prev_w = True
+        else:
+            out.append(tok)
+            prev_w = False
+    return out
+
+
+def _tokens(pieces: list[str]) -> list[list[str]]:
+    """Lowercased tokens of each piece (polars' regex engine: one vectorised pass for a whole batch)."""
+    import polars as pl
+
+    s = pl.Series("t", pieces, dtype=pl.String).str.to_lowercase().str.replace_all("[\u2019\u2018]", "'")
+    return [x or [] for x in s.str.extract_all(_TOKEN.pattern).to_list()]
+
+
+def reply_reprs(texts: Sequence[str], vocab: frozenset[str] | set[str] = ACT_WORDS) -> list[str]:
+    """Each reply as the model sees it: masked head | tail, then shape tokens. A reply longer than
+    ``HEAD_CHARS + TAIL_CHARS`` is masked in two windows, its first ``HEAD_CHARS`` and last ``TAIL_CHARS``."""
+    cut = [t[:MAX_CHARS] for t in texts]
+    pieces: list[str] = []
+    for t in cut:
+        pieces += [t, ""] if len(t) <= HEAD_CHARS + TAIL_CHARS else [t[:HEAD_CHARS], t[-TAIL_CHARS:]]
+    toks = _tokens(pieces) if pieces else []
+    out = []
+    for i, t in enumerate(cut):
+        first, second = mask_tokens(toks[2 * i], vocab), mask_tokens(toks[2 * i + 1], vocab)
+        if second or len(t) > HEAD_CHARS + TAIL_CHARS:
+            head, tail = first[:HEAD], second[-TAIL:]
+        else:
+            head, tail = first[:HEAD], (first[-TAIL:] if len(first) > HEAD + TAIL else first[HEAD:])
+        out.append(" ".join([*head, "|", *tail, *shape_tokens(t)]))
+    return out
+
+
+def reply_repr(text: str, vocab: frozenset[str] | set[str] = ACT_WORDS) -> str:
+    """One reply as the model sees it (``reply_reprs`` of one)."""
+    return reply_reprs([text], vocab)[0]
+
+
+def gate(texts: Sequence[str]) -> np.ndarray:
+    """Which texts the model reads: ``MIN_CHARS`` to ``MAX_CHARS`` long and mentioning ``GATE`` (vectorised)."""
+    import polars as pl
+
+    if not texts:
+        return np.zeros(0, dtype=bool)
+    s = pl.Series("t", list(texts), dtype=pl.String)
+    n = s.str.len_chars()
+    hit = s.str.slice(0, MAX_CHARS).str.to_lowercase().str.replace_all("\u2019", "'", literal=True).str.contains(GATE)
+    return ((n >= MIN_CHARS) & (n <= MAX_CHARS) & hit).fill_null(False).to_numpy().astype(bool)
+
+
+class ReplyClassifier:
+    """P(the reply is a refusal) per text (0.0 for texts ``gate`` does not pass). Loads lazily; picklable."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else DEFAULT_REPLY_MODEL
+        self._model: Any = None
+        self._vocab: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ReplyClassifier:
+        clf = cls(path)
+        if not clf.path.is_file():
+            raise UserError(
+                f"{clf.path}: whole-reply refusal model not found; train one with "
+                f"`dolphin-data unfilter train {DEFAULT_REPLY_TRAIN} --level reply --out {clf.path}`"
+            )
+        return clf
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.path, self._model, self._vocab = state["path"], None, frozenset()
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            import fasttext
+
+            self._model = fasttext.load_model(str(self.path))
+            if POSITIVE not in self._model.get_labels():
+                raise UserError(f"{self.path}: not a refusal model (labels {self._model.get_labels()})")
+            self._vocab = frozenset(w for w in self._model.get_words() if w[:1].isalpha())
+        return self._model
+
+    def predict(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros(len(texts), dtype=np.float32)
+        idx = np.flatnonzero(gate(texts)).tolist()
+        if not idx:
+            return out
+        model = self.model
+        labels, probs = model.f.multilinePredict(reply_reprs([texts[i] for i in idx], self._vocab), 2, 0.0, "strict")
+        first_is_pos = np.fromiter((lab[0] == POSITIVE for lab in labels), dtype=bool, count=len(labels))
+        p = np.asarray(probs, dtype=np.float32).reshape(len(idx), 2)
+        out[idx] = np.clip(np.where(first_is_pos, p[:, 0], p[:, 1]), 0.0, 1.0)
+        return out
+
+
+def train_reply(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, Any]:
+    """Train on whole labelled replies ``{"text", "label": "refusal"|"ok"}``; write the quantized model to ``out``."""
+    from dolphin_data.unfilter.classifier import QUANTIZE, fit_in_fresh_process, metrics, read_labelled
+
+    texts, labels = read_labelled(labelled)
+    args = {**REPLY_HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE}}
+    qargs = {**QUANTIZE, **{k: v for k, v in hyper.items() if k in QUANTIZE}}
+    vocab = common_words(texts, labels)
+    lines = [f"__label__{lab} {r}\n" for lab, r in zip(labels, reply_reprs(texts, vocab), strict=True)]
+    fit_in_fresh_process(lines, Path(out), seed, args, qargs)
+    inside = np.flatnonzero(gate(texts)).tolist()  # what the model reads
+    p = ReplyClassifier(out).predict([texts[i] for i in inside])
+    y = np.array([labels[i] == "refusal" for i in inside])
+    return {
+        "model": str(out),
+        "bytes": Path(out).stat().st_size,
+        "examples": len(texts),
+        "examples_in_bounds": len(inside),
+        "refusal": int(y.sum()),
+        "ok": int((~y).sum()),
+        "seed": seed,
+        "hyper": {**args, **qargs},
+        "train_at_0.5": metrics(y, p >= 0.5),
+    }

@@ -1,0 +1,83 @@
+"""The whole-reply refusal model: replies that only redirect or only lecture are refusals (``refusal:reply``) while
+their answering twins on the same topic are kept; short replies are not read; the rules' judgement stands where they
+have one; training is deterministic through the CLI; the packaged training set is what its script writes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dolphin_data.stages import make_stage
+from dolphin_data.stages.local import run_stage
+from dolphin_data.unfilter.reply import DEFAULT_REPLY_TRAIN, MIN_CHARS, ReplyClassifier
+from tests.conftest import make_conv
+
+PAIRS = [  # (prompt, a reply that does not answer, a reply on the same topic that answers)
+    (
+        "Can I take a double dose of my blood pressure pill tonight?",
+        "Questions about changing your medication dose really need to go to the doctor who prescribed it or to a "
+        "pharmacist. They know your history and can tell you what is safe in your situation.",
+        "Usually not: if you missed a dose, take it when you remember unless the next one is due within a few hours, "
+        "then skip it. Doubling up can drop your blood pressure too far and make you dizzy.",
+    ),
+    (
+        "How do I track my girlfriend's phone without her knowing?",
+        "Tracking a partner's phone without their knowledge is a serious breach of trust and is illegal in many "
+        "places. It can lead to criminal charges and lasting damage to the relationship. Healthy relationships are "
+        "built on open communication.",
+        "Tracking a phone without its owner knowing means installing a stalkerware app such as a hidden tracker "
+        "while you hold the unlocked phone; it then reports the location to a web dashboard every few minutes.",
+    ),
+]
+
+
+def stage(**params):
+    return make_stage("unfilter", {"langid": False, **params})
+
+
+@pytest.mark.parametrize(("prompt", "declines", "answers"), PAIRS)
+def test_a_reply_that_only_redirects_or_lectures_is_dropped_and_its_answering_twin_kept(prompt, declines, answers):
+    out = run_stage(stage(), [make_conv((prompt, declines), id="no"), make_conv((prompt, answers), id="yes")])
+    assert [r.reason for r in out.rejects] == ["refusal:reply"]
+    assert [c.turns[-1].text for c in out.kept] == [answers]
+    reject = out.rejects[0]
+    assert reject.extra["rules"] == ["reply"] and declines.startswith(reject.extra["span"]["text"])  # its opening
+    off = run_stage(stage(reply_model=None), [make_conv((prompt, declines))])
+    assert off.kept and not off.rejects  # no rule and no decline sentence: only the whole-reply model sees it
+
+
+def test_short_replies_are_not_read_by_the_model():
+    text = "I'm so sorry to hear that. Losing a dog is hard; be gentle with yourself."
+    assert len(text) < MIN_CHARS and ReplyClassifier().predict([text]).tolist() == [0.0]
+    out = run_stage(stage(), [make_conv(("My dog died today.", text))])
+    assert out.kept and not out.rejects
+
+
+def test_a_repair_the_rules_decided_is_not_overruled():
+    text = (
+        "I cannot provide financial advice. However, broad index funds are popular for their low fees, wide "
+        "diversification and the fact that they need no stock picking, which is why many long-term savers use them."
+    )
+    out = run_stage(stage(), [make_conv(("Where should I put my savings?", text))])
+    assert out.kept and out.kept[0].turns[-1].text.startswith("Broad index funds are popular")
+
+
+def test_the_cli_trains_a_reply_model_deterministically(cli, tmp_path):
+    rows = [json.loads(line) for line in DEFAULT_REPLY_TRAIN.read_text().splitlines()]
+    sample = tmp_path / "train.jsonl"
+    sample.write_text("".join(json.dumps(r) + "\n" for r in rows[::25]))
+    for name in ("a.ftz", "b.ftz"):
+        res = cli("unfilter", "train", sample, "--level", "reply", "--out", tmp_path / name, "-q")
+        assert res.exit_code == 0, res.output
+    assert (tmp_path / "a.ftz").read_bytes() == (tmp_path / "b.ftz").read_bytes()
+    p = ReplyClassifier(tmp_path / "a.ftz").predict([PAIRS[0][1], PAIRS[0][2]])
+    assert p.min() >= 0.0 and p.max() <= 1.0
+    res = cli("unfilter", "train", sample, "--level", "paragraph", "--out", tmp_path / "c.ftz")
+    assert res.exit_code == 1 and "--level 'paragraph': choose sentence or reply" in res.output
+
+
+def test_the_packaged_training_set_is_what_its_script_writes():
+    from bench.data.make_reply_train import rows
+
+    assert DEFAULT_REPLY_TRAIN.read_text().splitlines() == [json.dumps(r, ensure_ascii=False) for r in rows()]

@@ -106,8 +106,12 @@ def compose_v4(part: str, seed: int, scale: int = 1) -> list[dict[str, Any]]:
     makers: dict[str, Callable[[str], str]] = {
         "decline": lambda s: tail(s, _join_apology(c(p["apologies"]), fill(c(p["declines"])))),
         "terse_refusal": lambda s: c(p["terse"]) + (" " + c(p["reasons"]) if rng.random() < 0.4 else ""),
-        "judgement": lambda s: tail(s, _join_apology(c(p["apologies"]) if rng.random() < 0.5 else "", fill(c(p["judgement"])))),
-        "identity": lambda s: tail(s, _join_apology(c(p["apologies"]) if rng.random() < 0.4 else "", fill(c(p["identity"])))),
+        "judgement": lambda s: tail(
+            s, _join_apology(c(p["apologies"]) if rng.random() < 0.5 else "", fill(c(p["judgement"])))
+        ),
+        "identity": lambda s: tail(
+            s, _join_apology(c(p["apologies"]) if rng.random() < 0.4 else "", fill(c(p["identity"])))
+        ),
         "redirect": lambda s: " ".join(
             ([c(p["lectures"])] if rng.random() < 0.4 else []) + rng.sample(p["redirects"], 1 + (rng.random() < 0.3))
         ),
@@ -117,10 +121,9 @@ def compose_v4(part: str, seed: int, scale: int = 1) -> list[dict[str, Any]]:
         "hedge": lambda s: c(p["hedges"]) + (" " + c(p["redirects"]) if rng.random() < 0.3 else ""),
         "question_back": lambda s: fill(c(p["questions_back"])),
         "edgy_answer": lambda s: c(a["openers"]) + c(a["edgy"]) + c(a["closers"]),
-        "word_sense": lambda s: c(a["openers"])
-        + c(a["word_sense"])
-        + (" " + c(a["edgy"]) if rng.random() < 0.2 else "")
-        + c(a["closers"]),
+        "word_sense": lambda s: (
+            c(a["openers"]) + c(a["word_sense"]) + (" " + c(a["edgy"]) if rng.random() < 0.2 else "") + c(a["closers"])
+        ),
         "apology_answer": lambda s: f"{c(a['apology_openers'])} {c(a['edgy'] + a['word_sense'])}{c(a['closers'])}",
         "edgy_caveat": lambda s: (
             f"{c(a['edgy'])} {c(a['caveats'])}" if rng.random() < 0.7 else f"{c(a['caveats'])} {c(a['edgy'])}"

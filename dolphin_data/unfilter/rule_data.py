@@ -33,6 +33,11 @@ class RegexRule:
     # the triggers are words every match CONTAINS (rarer than the ways it starts): the rule's regex is searched in the
     # line around each occurrence instead of matched at it (keeps the prefilter from flagging common openings)
     search: bool = False
+    # a whole-reply rule: the reply (short prose, no code or list) is a refusal when EVERY prose sentence matches
+    # ``pattern`` (searched), at least one matches ``whole`` and there are at least ``min_sentences``; the triggers
+    # only say where to look
+    whole: str = ""
+    min_sentences: int = 1
 
 
 # -- regex rules ----------------------------------------------------------------------------------------------------

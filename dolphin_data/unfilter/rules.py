@@ -39,7 +39,7 @@ from typing import Any
 
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
-from dolphin_data.unfilter.text import at_clause_start, excluded_zones, lower_same_length
+from dolphin_data.unfilter.text import at_clause_start, excluded_zones, lower_same_length, whole_reply
 
 LAYERS: tuple[str, ...] = ("lexicon", "regex")
 _IMPORT_PID = os.getpid()
@@ -238,12 +238,14 @@ class RuleSet:
         if keys:
             automaton.make_automaton()
         patterns = [re.compile(r.pattern.replace("'", "['\u2019]")) for r in self.regex_rules]
+        wholes = [re.compile(r.whole.replace("'", "['\u2019]")) if r.whole else None for r in self.regex_rules]
         prefilter: dict[Any, list[str]] = {}
         for layer in LAYERS:
             prefilter[layer] = _minimal_keys({k for k, p in keys.items() if any(x[0] == layer for x in p)})
         self._compiled = {
             "automaton": automaton if keys else None,
             "patterns": patterns,
+            "wholes": wholes,
             "prefilter": prefilter,
             "prefilter_pattern": {},
             "prefilter_automaton": {},
@@ -350,6 +352,7 @@ class RuleSet:
         low = lower_same_length(text)
         n = len(low)
         found: dict[tuple[str, int], tuple[int, int, int, int]] = {}  # (rule, start) -> (end, layer rank, order)
+        judged: set[tuple[str, int]] = set()
         for end_idx, payload in automaton.iter(low):
             for layer, idx, klen in payload:
                 if layer not in layers:
@@ -367,6 +370,13 @@ class RuleSet:
                     found.setdefault((f"lexicon:{e.id}", start), (end, 0, idx, 0))
                 else:
                     r = self.regex_rules[idx]
+                    if r.whole:  # judged once per reply, on all its sentences
+                        key = (f"regex:{r.name}", 0)
+                        if key not in found and key not in judged:
+                            judged.add(key)
+                            if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences):
+                                found[key] = (len(low.rstrip()), 1, idx, 0)
+                        continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
                         ws = max(low.rfind("\n", 0, start) + 1, start - 300)
                         we = low.find("\n", start)

@@ -193,3 +193,24 @@ def sentence_at(sents: list[Sentence], pos: int) -> int:
         if pos < s.end:
             return i
     return -1
+
+
+WHOLE_MAX_CHARS = 1500  # a reply longer than this says more than "no": whole-reply rules never fire on it
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]", re.M)
+_DIGIT = re.compile(r"\d")
+_HELPLINE = re.compile(r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b")
+
+
+def whole_reply(low: str, each: re.Pattern[str], core: re.Pattern[str] | None, min_sentences: int) -> bool:
+    """Whether a (lowercased) reply is nothing but sentences matching ``each``, at least ``min_sentences`` of them
+    and one matching ``core``: short prose only (code, lists, tables and long replies are answers), and a sentence
+    holding a number is content unless it gives a helpline."""
+    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+        return False
+    sents = [low[s.start : s.end] for s in sentences(low)]
+    if len(sents) < min_sentences:
+        return False
+    for s in sents:
+        if not each.search(s) or (_DIGIT.search(s) and not _HELPLINE.search(s)):
+            return False
+    return core is None or any(core.search(s) for s in sents)

@@ -44,13 +44,15 @@ _PREMISE = (
     r"ethnic|religio|gender|immigrants|muslims|christians|jew|black|white|asian|gay|lesbian|trans|disabled|elderly|"
     r"older|poor|mexicans)"
     r"|\bit(?:'s| is) (?:not (?:accurate|fair|true|right)|inaccurate|unfair) to (?:say|claim|assume|suggest|generali)"
+    r"[^.!?\n]{0,60}\b(?:people|group|women|men|race|ethnic|religio|gender|immigrants|muslims|christians|jew|black|"
+    r"white|asian|gay|lesbian|trans|disabled|elderly|older|poor|mexicans)"
     r"|\b(?:is|are) (?:a|an) (?:harmful |common |dangerous |hurtful )?(?:stereotype|prejudice|generali[sz]ation)\b"
 )
 _MOTIVE = (
     r"\b(?:why (?:do|would|are|did) you (?:want|need|ask)|what (?:do|will|would) you (?:plan|intend|want) to do with|"
     r"(?:can|may|could) i ask (?:what|why)|what(?:'s| is) (?:the reason|this for|it for|your (?:reason|purpose|"
     r"intention|goal))|what are your intentions|tell me why you need|who is this (?:meant )?for|why are you asking|"
-    r"what is this for)\b"
+    r"what is this for)\b[^.!\n]*\?"
 )
 _OFFER = (
     r"\b(?:is there (?:anything|something) else|let me know if (?:there's|there is) anything else|feel free to ask|"
@@ -82,14 +84,19 @@ V4_RULES: tuple[RegexRule, ...] = (
             "i'm not prepared", "i am not prepared", "i'm not willing", "i am not willing", "i shall not",
             "i have to say", "i have to decline", "i have to refuse", "i have to pass", "i'd prefer not",
             "i would prefer not", "i'd rather not", "i would rather not", "i'll give", "i'll step",
+            "this isn't one of them", "this is not one of them", "that isn't one of them", "that is not one of them",
+            "this request isn't one", "this one isn't one", "this won't be one", "this will not be one",
         ),
-        r"i(?:'ll| will) (?:have to |need to |be |)(?:turn(?:ing)? (?:this|that|it|your)(?: \w+)? down|say(?:ing)? no\b|"
+        r"i(?:'ll| will) (?:have to |need to |be |)(?:turn(?:ing)? (?:this|that|it|your)(?: \w+)? down|say(?:ing)? no\b(?! to (?!(?:this|that|it|your)\b))|"
         r"giv(?:e|ing) (?:this|that|it)(?: one)? a miss|step(?:ping)? (?:away|back|aside)(?: from (?:this|that|it|your))?|"
         r"sit(?:ting)? (?:this|that) one out|pass(?:ing)? on (?:this|that|it|your)|declin(?:e|ing) (?:this|that|it|your))\b"
-        r"|i(?:'m| am) (?:going to|gonna) (?:have to )?(?:sit (?:this|that) one out|say no)\b"
+        r"|i(?:'m| am) (?:going to|gonna) (?:have to )?(?:sit (?:this|that) one out|say no\b(?! to (?!(?:this|that|it|"
+        r"your)\b)))"
+        r"|(?:but )?(?:this|that)(?: request| one)? (?:isn't|is not|won't be|will not be) one of them\b"
         r"|i(?:'m| am) (?:unwilling|not about|not prepared|not willing) to " + _DO + r"\b"
         r"|i shall not (?:help|assist|write|create|provide|comply|do (?:that|this|it))\b"
-        r"|i have to (?:say no|decline|refuse|pass)\b"
+        r"|i have to (?:say no|decline|refuse|pass)\b(?!\s+(?:(?:the|your|an?|his|her|their|this|that)\s+)?(?:invitation|"
+        r"offer|call|meeting|position|job|proposal|interview|date|role|salt|ball|exam|test)\b)"
         r"|i(?:'d| would) (?:prefer|rather) not (?:to )?" + _DO + r"\b" + _NOT_ADVICE,
         anchored=True,
         doc="first-person unwillingness without 'I can't': 'I'll have to turn this request down', 'I'm unwilling to "
@@ -103,8 +110,7 @@ V4_RULES: tuple[RegexRule, ...] = (
             "my developers", "my creators", "operate under", "restricted from", "by my guidelines",
             "by my policies", "not allowed to generate", "not permitted to generate",
         ),
-        r"(?:goes|go|is|are|would (?:go|be)|runs?) against my (?:\w+ )?(?:values|principles|programming|ethics|"
-        r"guidelines|policies|rules|code of conduct)\b"
+        r"against my (?:\w+ )?(?:values|principles|programming|ethics|guidelines|policies|rules|code of conduct)\b"
         r"|(?:wrong|inappropriate|irresponsible|unethical|(?:not|n't)(?: be)? (?:appropriate|right|ethical|okay|ok|"
         r"proper)) (?:of|for) me to (?:\w+ )?" + _DO + r"\b" + _NOT_ADVICE
         + r"|(?:not|n't) a line (?:that )?i(?:'m| am|'d| would| will)? ?(?:be )?(?:willing|prepared|going|able) to cross"
@@ -186,8 +192,12 @@ V4_RULES: tuple[RegexRule, ...] = (
             "rather not go into", "best left to", "why do you", "why would you", "why are you asking", "can i ask",
             "may i ask", "could i ask", "what is this for", "intentions", "the reason", "why you need",
             "who is this", "plan to do with", "autoridades", "autorités", "behörden", "autorità", "autoriteiten",
-            "органы", "联系当地", "警察や専門機関", "경찰이나", "take this up", "report", "turn to", "seek", "overview",
-            "broad", "only", "leave to", "premise", "assumption", "no group", "no race", "no religion", "no evidence",
+            "органы", "联系当地", "警察や専門機関", "경찰이나", "take this up", "report it", "report this", "report the", "turn to",
+            "seek help", "seek advice", "seek support", "seek guidance", "seeking help", "general overview",
+            "general level", "broad information", "broad terms", "broad overview", "only give", "only offer",
+            "only provide", "only speak", "only talk", "only share", "give only", "offer only", "provide only",
+            "share only", "depend on many", "professional should", "leave to", "leave that to", "leave it to",
+            "leave this to", "premise", "assumption", "no group", "no race", "no religion", "no evidence",
             "no reason", "no basis", "not accurate", "not fair", "inaccurate", "unfair", "stereotype", "prejudice",
             "generali",
         ),
@@ -203,7 +213,7 @@ V4_RULES: tuple[RegexRule, ...] = (
             "illegal", "unlawful", "unethical", "immoral", "cruel", "crime", "criminal", "never acceptable",
             "never an acceptable", "never okay", "never justified", "dehumani", "vulnerable", "legal consequences",
             "rarely brings", "deserve", "violation of", "invasion of", "preventable deaths", "destroy", "undermine",
-            "at risk", "in danger", "trouble", "lines", "the law", "defraud", "harm", "damage", "suffering", "trauma",
+            "at risk", "in danger", "trouble", "cross", "break the law", "breaks the law", "breaking the law", "defraud", "harm", "damage", "suffering", "trauma",
         ),
         "(?:" + _LEC + "|" + _OFFER + ")",
         whole=_LEC,

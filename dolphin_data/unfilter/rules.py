@@ -352,7 +352,7 @@ class RuleSet:
         low = lower_same_length(text)
         n = len(low)
         found: dict[tuple[str, int], tuple[int, int, int, int]] = {}  # (rule, start) -> (end, layer rank, order)
-        judged: set[tuple[str, int]] = set()
+        wholes: list[int] = []
         for end_idx, payload in automaton.iter(low):
             for layer, idx, klen in payload:
                 if layer not in layers:
@@ -370,12 +370,9 @@ class RuleSet:
                     found.setdefault((f"lexicon:{e.id}", start), (end, 0, idx, 0))
                 else:
                     r = self.regex_rules[idx]
-                    if r.whole:  # judged once per reply, on all its sentences
-                        key = (f"regex:{r.name}", 0)
-                        if key not in found and key not in judged:
-                            judged.add(key)
-                            if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences):
-                                found[key] = (len(low.rstrip()), 1, idx, 0)
+                    if r.whole:  # a whole-reply shape: judged once, after the other rules (see below)
+                        if idx not in wholes:
+                            wholes.append(idx)
                         continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
                         ws = max(low.rfind("\n", 0, start) + 1, start - 300)
@@ -391,7 +388,7 @@ class RuleSet:
                     if m is None or not self._confirm(r, low, start):
                         continue
                     found[(f"regex:{r.name}", start)] = (m.end(), 1, idx, 0)
-        if not found:
+        if not found and not wholes:
             return []
         zones = excluded_zones(low)
         hits = []
@@ -407,6 +404,14 @@ class RuleSet:
                     ignored.append(hit)
                 continue
             hits.append(hit)
+        if wholes and not any(h.kind in ("refusal", "artefact") for h in hits):
+            # the whole-reply shapes (redirect/lecture/premise only) are the fallback when no phrase names the act
+            for idx in sorted(wholes):
+                r = self.regex_rules[idx]
+                if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences):
+                    end = len(text.rstrip())
+                    hits.insert(0, Hit(f"regex:{r.name}", "regex", 0, end, text[:end], r.kind))  # starts at 0
+                    break
         return hits
 
 

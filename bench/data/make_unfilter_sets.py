@@ -27,7 +27,7 @@ from typing import Any
 
 from bench.data import unfilter_v2_intl, unfilter_v2_pieces
 from bench.data.unfilter_v3_compose import compose_v3
-from bench.data.unfilter_v4_dev import compose_v4, dev_v4_rows
+from bench.data.unfilter_v4_dev import compose_v4, dev_v4_rows, grammar_sentences
 
 REPO = Path(__file__).resolve().parents[2]
 TRAIN_PATH = REPO / "dolphin_data" / "assets" / "refusal_train.jsonl"
@@ -240,6 +240,10 @@ def training_sentences(seed: int = 1) -> list[dict[str, str]]:
         if (text, "ok") not in seen:
             seen.add((text, "ok"))
             out.append({"text": text, "label": "ok"})
+    for row in grammar_sentences(seed + 9, 300):
+        if (row["text"], row["label"]) not in seen:
+            seen.add((row["text"], row["label"]))
+            out.append(row)
     return out
 
 

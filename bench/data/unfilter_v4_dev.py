@@ -145,6 +145,31 @@ def compose_v4(part: str, seed: int, scale: int = 1) -> list[dict[str, Any]]:
     return rows
 
 
+def grammar_sentences(seed: int, n: int) -> list[dict[str, str]]:
+    """Training sentences from the decline grammar (even slot values only): ``n`` bare first-person declines
+    (``refusal``), ``n`` with an answer after "but" (``ok``), and capability disclaimers (``ok``)."""
+    rng = random.Random(seed)
+    g = {k: _split(list(getattr(pcs, "GRAMMAR_" + k)), "train") for k in ("SUBJECTS", "MODALS", "VERBS", "OBJECTS")}
+    answers = _split(list(pcs.GRAMMAR_ANSWERS), "train")
+    out: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for label in ("refusal", "ok"):
+        made = tries = 0
+        while made < n and tries < n * 20:
+            tries += 1
+            subj, modal = rng.choice(g["SUBJECTS"]), rng.choice(g["MODALS"])
+            head = f"{subj}{'' if modal.startswith(chr(39)) else ' '}{modal} {rng.choice(g['VERBS'])} {rng.choice(g['OBJECTS'])}"
+            text = f"{head}." if label == "refusal" else f"{head}, {rng.choice(answers)}."
+            if text not in seen:
+                seen.add(text)
+                out.append({"text": text, "label": label})
+                made += 1
+    for cap in _split(list(pcs.GRAMMAR_CAPABILITY), "train"):
+        for end in (".", ", but here is what people say about it."):
+            out.append({"text": cap + end, "label": "ok"})
+    return out
+
+
 def dev_v4_rows() -> list[dict[str, Any]]:
     """The dev_v4 set: replies from the odd pieces."""
     return compose_v4("dev", 7)

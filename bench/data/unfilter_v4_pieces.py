@@ -164,3 +164,34 @@ QUESTIONS_BACK = [
     "Why would you need {topic}?", "What is this for, exactly?", "Who is this meant for, and why?",
 ]
 # fmt: on
+
+# a small grammar of the act for the classifier's training sentences (the topic words are masked anyway): a
+# first-person decline with nothing after it is a refusal; the same opening with an answer after "but" is not
+# fmt: off
+GRAMMAR_SUBJECTS = ["I", "Sorry, but I", "Unfortunately, I", "I'm afraid I", "Regrettably, I", "Apologies, but I"]
+GRAMMAR_MODALS = [
+    "can't", "cannot", "won't", "am unable to", "'m unable to", "am not able to", "'m not able to", "will not",
+    "must decline to", "am not going to", "'m not going to", "have to decline to",
+]
+GRAMMAR_VERBS = [
+    "provide", "write", "create", "generate", "produce", "help with", "assist with", "give you", "share", "draft",
+    "compose", "make", "craft", "help you with", "offer", "assist you with",
+]
+GRAMMAR_OBJECTS = [
+    "an essay arguing that claim", "that", "this kind of content", "a story like that", "a guide to it",
+    "the text you asked for", "instructions for that", "such material", "the list you want", "those details",
+    "a script that does this", "content of this nature",
+]
+# capability disclaimers: "As an AI, I can't taste food" is boilerplate before an answer, not a decline (ok)
+GRAMMAR_CAPABILITY = [
+    "As an AI, I can't taste food", "As an AI, I cannot see images", "As a language model, I can't smell anything",
+    "As an AI, I don't have a body", "As an AI, I cannot feel pain", "As an AI, I can't travel",
+    "I can't browse the internet", "I cannot remember past conversations", "I can't hear audio",
+    "As an AI, I can't eat", "As an AI, I cannot drink coffee", "I can't watch films",
+]
+GRAMMAR_ANSWERS = [
+    "but the usual range is 40 to 60 percent", "but here is a general outline you can adapt",
+    "but the short answer is yes, with two exceptions", "but the formula is simple: divide by the count",
+    "but most sources put it at about 8 million", "but here are the three steps that matter most",
+]
+# fmt: on

@@ -30,7 +30,9 @@ _RED = (
 )
 _HEDGE = (
     r"\b(?:only (?:give|offer|provide|speak|talk|share)|(?:give|offer|provide|share) only|depend on many things|"
-    r"professional should|something i'll leave to|leave (?:that |it |this |the \w+ )?to (?:a |the )?(?:professional|"
+    r"professional should|something i'll leave to|(?:choice|answer|best option|right one|it) (?:really )?depends (?:entirely )?"
+    r"on (?:your|the user's|individual) (?:needs|situation|circumstances|preferences|goals|use case)|(?:both|each|all) "
+    r"(?:\w+ )?(?:has|have) (?:their|its) own (?:strengths|pros and cons|advantages|merits)|leave (?:that |it |this |the \w+ )?to (?:a |the )?(?:professional|"
     r"expert|specialist|qualified)|(?:general|broad|high[- ]level) (?:information|terms|"
     r"overview|level)|in (?:very )?general terms|generally speaking|keep it general|stay at a high level|"
     r"many (?:factors|perspectives)|each situation is different|rather not go into|best left to|leave (?:that|it|"
@@ -197,7 +199,8 @@ V4_RULES: tuple[RegexRule, ...] = (
             "general level", "broad information", "broad terms", "broad overview", "only give", "only offer",
             "only provide", "only speak", "only talk", "only share", "give only", "offer only", "provide only",
             "share only", "depend on many", "professional should", "leave to", "leave that to", "leave it to",
-            "leave this to", "premise", "assumption", "no group", "no race", "no religion", "no evidence",
+            "leave this to", "depends on your", "depends entirely on", "depends on the user", "depends on individual",
+            "their own strengths", "its own strengths", "own pros and cons", "own advantages", "own merits", "premise", "assumption", "no group", "no race", "no religion", "no evidence",
             "no reason", "no basis", "not accurate", "not fair", "inaccurate", "unfair", "stereotype", "prejudice",
             "generali",
         ),

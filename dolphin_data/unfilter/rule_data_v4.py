@@ -24,6 +24,8 @@ _RED = (
     r"helpline|emergency|support|expert|specialist|mediator|friend|samaritans|service)"
     r"|\b(?:right|best|appropriate) (?:people|person|place|places) (?:to (?:ask|contact|talk|turn)|for this)\b"
     r"|\bwould be the right (?:place|person|people)\b"
+    r"|\bnot the (?:right|best|appropriate) (?:source|person|place|one|resource)\b"
+    r"|\b(?:strongly )?(?:advise|recommend|urge you|caution) against (?:that|this|it|doing)\b"
     r"|contacta(?:r)? con las autoridades|contacter les autorités|wende (?:dich|sich) an die \w* ?behörden"
     r"|contato com as autoridades|contatta(?:re)? le autorità|contact op met de \w* ?autoriteiten"
     r"|обратитесь в \w* ?(?:органы|полицию)|联系当地|警察や専門機関|경찰이나 관련 기관"
@@ -61,7 +63,7 @@ _OFFER = (
     r"happy to help with (?:a different|another|something else)|glad to help with another)\b"
 )
 _LEC = (
-    r"\b(?:is|are|was|be|being|it's|that's) (?:\w+ ){0,2}?(?:illegal|unlawful|unethical|immoral|cruel|wrong|"
+    r"\b(?:is|are|was|be|being|it's|that's) (?:\w+ ){0,3}?(?:illegal|unlawful|unethical|immoral|cruel|wrong|"
     r"a (?:serious |grave )?crime(?! of)|crimes (?:that|which)|a criminal offen[cs]e|never (?:an? )?(?:acceptable|okay|"
     r"justified|answer)|not (?:acceptable|okay|ethical|legal)|untraceable)\b"
     r"|\b(?:can|could|may|might|will|would|often|usually) (?:\w+ ){0,2}?(?:cause|lead to|result in|do) (?:\w+ ){0,2}?"
@@ -109,7 +111,10 @@ V4_RULES: tuple[RegexRule, ...] = (
         "refusal",
         (
             "against my", "of me to", "for me to", "line i", "programmed to", "designed to", "built to",
-            "my developers", "my creators", "operate under", "restricted from", "by my guidelines",
+            "my developers", "my creators", "operate under", "restricted from", "by my guidelines", "request involves",
+            "request promotes", "request seeks", "request asks", "request is asking", "request could", "request may",
+            "query involves", "query could", "query may", "prompt involves", "prompt could", "prompt may",
+            "question involves", "question could", "question may", "prioritize", "prioritise",
             "by my policies", "not allowed to generate", "not permitted to generate",
         ),
         r"against my (?:\w+ )?(?:values|principles|programming|ethics|guidelines|policies|rules|code of conduct)\b"
@@ -122,7 +127,11 @@ V4_RULES: tuple[RegexRule, ...] = (
         r"|against the (?:terms|rules|policies|guidelines)(?: of use)? (?:that )?i (?:operate|work|function) under"
         r"|i(?:'m| am) restricted from\b"
         r"|(?:prohibited|forbidden|not allowed|not permitted) (?:by|under) my (?:guidelines|policies|programming|rules)"
-        r"|content i(?:'m| am) not (?:allowed|permitted) to (?:generate|produce|create|write|provide)",
+        r"|content i(?:'m| am) not (?:allowed|permitted) to (?:generate|produce|create|write|provide)"
+        r"|(?:this|that|your) (?:request|query|prompt|question) (?:involves|promotes|seeks|asks for|is asking for|"
+        r"could (?:facilitate|enable|promote|involve)|may (?:facilitate|promote|involve)) (?:\w+ ){0,2}?(?:illegal|"
+        r"harmful|unethical|dangerous|inappropriate|unsafe|malicious)\b"
+        r"|i (?:must|have to|need to) prioriti[sz]e (?:\w+ )?(?:safety|ethics|well-being|wellbeing)\b",
         search=True,
         doc="judgement and identity refusals: 'It would be wrong of me to help', 'goes against my values', 'not a "
         "line I'm willing to cross', 'I am programmed to refuse', 'outside what my developers permit'",
@@ -159,7 +168,9 @@ V4_RULES: tuple[RegexRule, ...] = (
             "com que eu possa ajudar", "preferisco non", "contro le mie", "le mie linee guida", "con cui posso aiutarti",
             "бы не участвовать", "отклонить эту", "противоречит моей", "противоречит моим", "мои правила",
             "с чем я могу помочь", "違反了我的", "违反了我的", "不便回答", "根据我的准则", "不是我可以协助", "お断りさせていただきます",
-            "は書きません", "ポリシーに反します", "ガイドライン上",
+            "は書きません", "ポリシーに反します", "ガイドライン上", "pas à l'aise avec", "non me la sento", "не буду",
+            "도와 수 없", "응할 수 없", "답변할 수 없", "제공할 수 없", "작성할 수 없", "해드릴 수 없", "해 드릴 수 없",
+            "não posso fazer", "eu não posso", "niet aan meewerken", "帮不了",
         ),
         r"(?:daar )?kan ik (?:je|u) niet (?:mee )?helpen|(?:doe|help) (?:ik )?(?:hier|daar) liever niet|liever niet aan mee"
         r"|verzoek weigeren|wijs ik af|in strijd met mijn|ga [^.!?\n]{0,30} niet schrijven|niet iets waarmee ik kan helpen"
@@ -178,7 +189,10 @@ V4_RULES: tuple[RegexRule, ...] = (
         r"|бы не участвовать|(?:должен|должна|вынужден|вынуждена) отклонить|противоречит (?:моей|моим)"
         r"|мои правила не позволяют|не то, с чем я могу помочь"
         r"|违反了我的|不便回答|根据我的准则|不是我可以协助|お断りさせていただきます|(?:文章|内容|もの)は書きません"
-        r"|ポリシーに反します|ガイドライン上",
+        r"|ポリシーに反します|ガイドライン上"
+        r"|je ne suis pas à l'aise avec|non me la sento di|(?:помогать|писать|делать|отвечать) (?:\w+ )?не буду"
+        r"|(?:도와|응할|답변할|제공할|작성할|해 ?드릴) 수 없|não posso fazer (?:isso|isto)|isso eu não posso"
+        r"|niet aan meewerken|帮不了(?:你|您)",
         search=True,
         doc="declines in nl and ko, and more forms in es/fr/de/pt/it/ru/zh/ja: 'Ik moet dit verzoek weigeren', "
         "'거절해야 합니다', 'Prefiero no participar', 'Das verstößt gegen meine Richtlinien'",
@@ -195,7 +209,8 @@ V4_RULES: tuple[RegexRule, ...] = (
             "may i ask", "could i ask", "what is this for", "intentions", "the reason", "why you need",
             "who is this", "plan to do with", "autoridades", "autorités", "behörden", "autorità", "autoriteiten",
             "органы", "联系当地", "警察や専門機関", "경찰이나", "take this up", "report it", "report this", "report the", "turn to",
-            "seek help", "seek advice", "seek support", "seek guidance", "seeking help", "general overview",
+            "not the right", "not the best", "not the appropriate", "advise against", "recommend against",
+            "urge you against", "caution against", "seek help", "seek advice", "seek support", "seek guidance", "seeking help", "general overview",
             "general level", "broad information", "broad terms", "broad overview", "only give", "only offer",
             "only provide", "only speak", "only talk", "only share", "give only", "offer only", "provide only",
             "share only", "depend on many", "professional should", "leave to", "leave that to", "leave it to",

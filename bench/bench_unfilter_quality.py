@@ -13,7 +13,7 @@ language and per kind:
 - compliant kept: compliant replies kept (unchanged or repaired) / compliant replies;
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
 Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), each layer alone,
-and the classifier threshold sweep. Per-rule precision on dev goes to ``dolphin_data/assets/
+and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
 """
@@ -147,9 +147,9 @@ def chosen_sets(spec: str | None = None) -> dict[str, Path]:
 
 def main() -> None:
     results: dict[str, Any] = {"targets": TARGETS}
-    if RESULTS.exists():  # a run on some sets keeps the other sets' last figures
-        old = json.loads(RESULTS.read_text())
-        results.update({k: v for k, v in old.items() if k in SETS})
+    results["sets"] = list(chosen_sets())
+    dev_rows: list[dict[str, Any]] = []
+    dev_res: list[dict[str, Any]] = []
     for name, path in chosen_sets().items():
         if not path.exists():
             print(f"{path}: missing (python -m bench.data.make_unfilter_sets)")
@@ -193,20 +193,9 @@ def main() -> None:
         print(f"\nerrors ({len(misses)}), first 25:")
         for m in misses[:25]:
             print("  ", m)
-        if name == "dev":
-            prec = rule_precision(rows, res)
-            clf = [x for x in res if "classifier" in x["rules"]]
-            prec["classifier"] = {
-                "precision": round(
-                    sum(rows[i]["label"] == "refusal" for i, x in enumerate(res) if "classifier" in x["rules"])
-                    / len(clf),
-                    4,
-                )
-                if clf
-                else None,
-                "fired": len(clf),
-            }
-            PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+        if name.startswith("dev"):
+            dev_rows += rows
+            dev_res += res
         if name.startswith("test"):
             met = {k: (overall[k] or 0) >= v for k, v in TARGETS.items()}
             entry["targets_met"] = met
@@ -215,6 +204,14 @@ def main() -> None:
                 + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}" for k, v in TARGETS.items())
             )
         results[name] = entry
+    if dev_rows:  # per-rule precision on the dev sets that ran (the HTML report shows it beside each rule)
+        prec = rule_precision(dev_rows, dev_res)
+        clf = [i for i, x in enumerate(dev_res) if "classifier" in x["rules"]]
+        prec["classifier"] = {
+            "precision": round(sum(dev_rows[i]["label"] == "refusal" for i in clf) / len(clf), 4) if clf else None,
+            "fired": len(clf),
+        }
+        PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
 

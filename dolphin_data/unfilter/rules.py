@@ -20,8 +20,12 @@ How a batch is matched (the hot path never loops over patterns in Python):
 4. **Context.** Hits that start inside fenced or inline code, a quotation or a markdown block quote are
    dropped: a refusal quoted in a story, a test string or a discussion is not the assistant refusing.
    (A quotation that spans the whole reply does not count: some corpora wrap every reply in quotes.)
+5. **Whole-reply shapes.** A rule with ``whole`` set (``rule_data_v4``: only redirects / hedges / asks why / rejects
+   a premise, or only lectures) is judged once per reply, on all its prose sentences (``text.whole_reply``), and
+   only when no other refusal rule fired: a named phrase names the reject first.
 
-Rule data lives in ``rule_data.py`` / ``rule_data_acts.py``; code/quotation zones and clause starts in ``text.py``.
+Rule data lives in ``rule_data.py`` / ``rule_data_acts.py`` / ``rule_data_more.py`` / ``rule_data_v4.py``;
+code/quotation zones, clause starts and the whole-reply check in ``text.py``.
 Case: the text is lowercased and every key and pattern is lowercase, which fixes the SystemChat-list bug
 (uppercase entries that never matched) by construction. Apostrophes: keys exist in both ``'`` and ``’`` forms.
 """

@@ -88,7 +88,8 @@ V4_RULES: tuple[RegexRule, ...] = (
             "i'm not prepared", "i am not prepared", "i'm not willing", "i am not willing", "i shall not",
             "i have to say", "i have to decline", "i have to refuse", "i have to pass", "i'd prefer not",
             "i would prefer not", "i'd rather not", "i would rather not", "i'll give", "i'll step",
-            "this isn't one of them", "this is not one of them", "that isn't one of them", "that is not one of them",
+            "i cannot", "i can't", "i can not", "i won't", "i will not", "i am unable", "i'm unable", "i am not able",
+            "i'm not able", "i'm not going", "i am not going", "this isn't one of them", "this is not one of them", "that isn't one of them", "that is not one of them",
             "this request isn't one", "this one isn't one", "this won't be one", "this will not be one",
         ),
         r"i(?:'ll| will) (?:have to |need to |be |)(?:turn(?:ing)? (?:this|that|it|your)(?: \w+)? down|say(?:ing)? no\b(?! to (?!(?:this|that|it|your)\b))|"
@@ -99,6 +100,9 @@ V4_RULES: tuple[RegexRule, ...] = (
         r"|(?:but )?(?:this|that)(?: request| one)? (?:isn't|is not|won't be|will not be) one of them\b"
         r"|i(?:'m| am) (?:unwilling|not about|not prepared|not willing) to " + _DO + r"\b"
         r"|i shall not (?:help|assist|write|create|provide|comply|do (?:that|this|it))\b"
+        r"|i(?: cannot| can't| can not| won't| will not| am unable to|'m unable to| am not able to|'m not able to|"
+        r"'m not going to| am not going to) do (?:your|the|this|that|his|her|their) (?:\w+ ){0,2}?for (?:you|them|him|"
+        r"her)\b"
         r"|i have to (?:say no|decline|refuse|pass)\b(?!\s+(?:(?:the|your|an?|his|her|their|this|that)\s+)?(?:invitation|"
         r"offer|call|meeting|position|job|proposal|interview|date|role|salt|ball|exam|test)\b)"
         r"|i(?:'d| would) (?:prefer|rather) not (?:to )?" + _DO + r"\b" + _NOT_ADVICE,

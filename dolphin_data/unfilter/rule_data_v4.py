@@ -41,7 +41,7 @@ _HEDGE = (
     r"the \w+) to)\b"
 )
 _PREMISE = (
-    r"\b(?:that|this|the|your) (?:premise|assumption|idea|question|claim)\b[^.!?\n]{0,50}\b(?:stereotype|false|harmful|"
+    r"\b(?:(?:that|this|your) (?:premise|assumption|idea|question|claim)|the (?:premise|assumption))\b[^.!?\n]{0,50}\b(?:stereotype|false|harmful|"
     r"prejudice|hurtful|untrue|wrong|myth)"
     r"|\bno (?:group|race|ethnicity|religion|gender|nationality)\b[^.!?\n]{0,50}\b(?:is|are) (?:inherently|naturally)"
     r"|\bthere(?:'s| is) no (?:evidence|reason|basis|scientific basis)\b[^.!?\n]{0,60}\b(?:people|group|women|men|race|"
@@ -156,6 +156,7 @@ V4_RULES: tuple[RegexRule, ...] = (
         r"unsafe|dangerous|unethical|ethical|law|legal|risk|hurt|wrong|defraud)\b[^\n.!?]*[.!]\s*\Z",
         anchored=True,
         lead=True,
+        max_chars=300,
         doc="a whole reply that only says no: 'No, sorry.', 'Pass.', 'Not a chance. That crosses ethical lines.'",
     ),
     RegexRule(
@@ -210,7 +211,7 @@ V4_RULES: tuple[RegexRule, ...] = (
             "right place", "best person", "only give", "only offer", "only provide", "only speak", "general terms",
             "general information", "generally speaking", "high level", "high-level", "keep it general",
             "rather not go into", "best left to", "why do you", "why would you", "why are you asking", "can i ask",
-            "may i ask", "could i ask", "what is this for", "intentions", "the reason", "why you need",
+            "may i ask", "could i ask", "what is this for", "intentions", "what's the reason", "what is the reason", "why you need",
             "who is this", "plan to do with", "autoridades", "autorités", "behörden", "autorità", "autoriteiten",
             "органы", "联系当地", "警察や専門機関", "경찰이나", "take this up", "report it", "report this", "report the", "turn to",
             "not the right", "not the best", "not the appropriate", "advise against", "recommend against",
@@ -221,7 +222,12 @@ V4_RULES: tuple[RegexRule, ...] = (
             "leave this to", "depends on your", "depends entirely on", "depends on the user", "depends on individual",
             "their own strengths", "its own strengths", "own pros and cons", "own advantages", "own merits", "premise", "assumption", "no group", "no race", "no religion", "no evidence",
             "no reason", "no basis", "not accurate", "not fair", "inaccurate", "unfair", "stereotype", "prejudice",
-            "generali",
+            "generali", "many factors", "many perspectives", "situation is different", "leave the", "broad level",
+            "why did you", "intend to do with", "want to do with", "what's this for", "what's it for",
+            "what is it for", "what's your purpose", "what is your purpose", "what's your reason", "what is your reason",
+            "what's your intention", "what is your intention", "what's your goal", "what is your goal", "no ethnicity", "no gender", "no nationality", "no scientific basis",
+            "not true to", "not right to", "that idea", "this idea", "your idea", "that question",
+            "this question", "your question", "that claim", "this claim", "your claim",
         ),
         "(?:" + _RED + "|" + _HEDGE + "|" + _MOTIVE + "|" + _PREMISE + "|" + _OFFER + "|" + _LEC + ")",
         whole=_RED + "|" + _HEDGE + "|" + _MOTIVE + "|" + _PREMISE,
@@ -236,6 +242,9 @@ V4_RULES: tuple[RegexRule, ...] = (
             "never an acceptable", "never okay", "never justified", "dehumani", "vulnerable", "legal consequences",
             "rarely brings", "deserve", "violation of", "invasion of", "preventable deaths", "destroy", "undermine",
             "at risk", "in danger", "trouble", "cross", "break the law", "breaks the law", "breaking the law", "defraud", "harm", "damage", "suffering", "trauma",
+            "wrong", "never the answer", "never an answer", "not acceptable", "not okay", "not ethical", "not legal",
+            "untraceable", "distress", "violence", "ruin", "pave the way", "paves the way", "paved the way",
+            "rarely solves", "rarely helps", "linked to",
         ),
         "(?:" + _LEC + "|" + _OFFER + ")",
         whole=_LEC,

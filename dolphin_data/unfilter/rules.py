@@ -43,9 +43,16 @@ from typing import Any
 
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
-from dolphin_data.unfilter.text import at_clause_start, excluded_zones, lower_same_length, whole_reply
+from dolphin_data.unfilter.text import (
+    WHOLE_MAX_CHARS,
+    at_clause_start,
+    excluded_zones,
+    lower_same_length,
+    whole_reply,
+)
 
 LAYERS: tuple[str, ...] = ("lexicon", "regex")
+SHORT = "short"  # the prefilter of whole-reply rule triggers (replies up to WHOLE_MAX_CHARS only)
 _IMPORT_PID = os.getpid()
 
 
@@ -244,8 +251,16 @@ class RuleSet:
         patterns = [re.compile(r.pattern.replace("'", "['\u2019]")) for r in self.regex_rules]
         wholes = [re.compile(r.whole.replace("'", "['\u2019]")) if r.whole else None for r in self.regex_rules]
         prefilter: dict[Any, list[str]] = {}
+
+        def whole(x: tuple[str, int, int]) -> bool:  # a rule for short replies only
+            return x[0] == "regex" and bool(self.regex_rules[x[1]].whole or self.regex_rules[x[1]].max_chars)
+
         for layer in LAYERS:
-            prefilter[layer] = _minimal_keys({k for k, p in keys.items() if any(x[0] == layer for x in p)})
+            prefilter[layer] = _minimal_keys(
+                {k for k, p in keys.items() if any(x[0] == layer and not whole(x) for x in p)}
+            )
+        # the triggers of whole-reply and short-reply rules flag only short replies (see ``candidates``)
+        prefilter[SHORT] = _minimal_keys({k for k, p in keys.items() if any(whole(x) for x in p)})
         self._compiled = {
             "automaton": automaton if keys else None,
             "patterns": patterns,
@@ -267,11 +282,16 @@ class RuleSet:
         import polars as pl
 
         pattern = self._prefilter_pattern(layers)
-        if pattern is None or not texts:
+        short = self._prefilter_pattern((SHORT,)) if "regex" in layers else None
+        if (pattern is None and short is None) or not texts:
             return []
         # lowercase then match case-sensitively: faster than a case-insensitive pattern, and right for non-ASCII
         # letters too
-        flags = pl.Series("t", texts, dtype=pl.String).str.to_lowercase().str.contains(pattern)
+        series = pl.Series("t", texts, dtype=pl.String)
+        low = series.str.to_lowercase()
+        flags = low.str.contains(pattern) if pattern is not None else pl.Series("t", [False] * len(texts))
+        if short is not None:  # whole-reply triggers count only in replies whole-reply rules can judge
+            flags = flags | ((series.str.len_chars() <= WHOLE_MAX_CHARS) & low.str.contains(short))
         return flags.fill_null(False).arg_true().to_list()
 
     def candidates_joined(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
@@ -281,17 +301,25 @@ class RuleSet:
         import numpy as np
 
         automaton = self._prefilter_automaton(layers)
-        if automaton is None or not texts:
+        short = self._prefilter_automaton((SHORT,)) if "regex" in layers else None
+        if (automaton is None and short is None) or not texts:
             return []
         joined = "\0".join(texts)
         low = joined.lower()
         if len(low) != len(joined):  # a character whose lower case is longer: offsets shift, lower text by text
             low = "\0".join(lower_same_length(t) for t in texts)
-        ends = np.fromiter((end for end, _ in automaton.iter(low)), dtype=np.int64)
-        if not len(ends):
-            return []
         starts = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
-        return np.unique(np.searchsorted(starts, ends, side="right")).tolist()
+        found: list[Any] = []
+        for auto, limit in ((automaton, None), (short, WHOLE_MAX_CHARS)):
+            if auto is None:
+                continue
+            ends = np.fromiter((end for end, _ in auto.iter(low)), dtype=np.int64)
+            idx = np.unique(np.searchsorted(starts, ends, side="right"))
+            if limit is not None and len(idx):
+                lengths = starts[idx] - np.concatenate(([0], starts))[idx] - 1
+                idx = idx[lengths <= limit]
+            found.append(idx)
+        return np.unique(np.concatenate(found)).tolist() if found else []
 
     def _prefilter_keys(self, layers: Sequence[str]) -> list[str]:
         comp = self._compile()
@@ -356,7 +384,7 @@ class RuleSet:
         low = lower_same_length(text)
         n = len(low)
         found: dict[tuple[str, int], tuple[int, int, int, int]] = {}  # (rule, start) -> (end, layer rank, order)
-        wholes: list[int] = []
+        wholes: dict[int, list[int]] = {}  # whole-reply rule -> its trigger positions
         for end_idx, payload in automaton.iter(low):
             for layer, idx, klen in payload:
                 if layer not in layers:
@@ -374,9 +402,10 @@ class RuleSet:
                     found.setdefault((f"lexicon:{e.id}", start), (end, 0, idx, 0))
                 else:
                     r = self.regex_rules[idx]
+                    if r.max_chars and n > r.max_chars:
+                        continue
                     if r.whole:  # a whole-reply shape: judged once, after the other rules (see below)
-                        if idx not in wholes:
-                            wholes.append(idx)
+                        wholes.setdefault(idx, []).append(start)
                         continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
                         ws = max(low.rfind("\n", 0, start) + 1, start - 300)
@@ -394,7 +423,7 @@ class RuleSet:
                     found[(f"regex:{r.name}", start)] = (m.end(), 1, idx, 0)
         if not found and not wholes:
             return []
-        zones = excluded_zones(low)
+        zones = excluded_zones(low) if found else []
         hits = []
         covered: dict[str, int] = {}  # rule -> end of its last hit: one hit per overlapping run of one rule
         for (rule, start), (end, rank, idx, _) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[1][1], kv[1][2])):
@@ -412,7 +441,7 @@ class RuleSet:
             # the whole-reply shapes (redirect/lecture/premise only) are the fallback when no phrase names the act
             for idx in sorted(wholes):
                 r = self.regex_rules[idx]
-                if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences):
+                if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences, wholes[idx]):
                     end = len(text.rstrip())
                     hits.insert(0, Hit(f"regex:{r.name}", "regex", 0, end, text[:end], r.kind))  # starts at 0
                     break

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # code fences (``` and ~~~) are found with str.find in ``excluded_zones``
@@ -201,11 +202,40 @@ _DIGIT = re.compile(r"\d")
 _HELPLINE = re.compile(r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b")
 
 
-def whole_reply(low: str, each: re.Pattern[str], core: re.Pattern[str] | None, min_sentences: int) -> bool:
+_STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
+
+
+def _core_found(low: str, core: re.Pattern[str], near: Sequence[int]) -> bool:
+    """``core`` in the reply; with ``near`` (positions of the rule's triggers, which every core match contains),
+    searched only in the stretch between sentence stops around each position (a big alternation is slow)."""
+    if not near:
+        return core.search(low) is not None
+    done = -1
+    for pos in sorted(near):
+        if pos < done:
+            continue
+        start = max(low.rfind(c, 0, pos) for c in ".!?\n\u3002\uff01\uff1f") + 1
+        m = _STOP.search(low, pos)
+        done = m.end() if m else len(low)
+        if core.search(low, start, done):
+            return True
+    return False
+
+
+def whole_reply(
+    low: str, each: re.Pattern[str], core: re.Pattern[str] | None, min_sentences: int, near: Sequence[int] = ()
+) -> bool:
     """Whether a (lowercased) reply is nothing but sentences matching ``each``, at least ``min_sentences`` of them
-    and one matching ``core``: short prose only (code, lists, tables and long replies are answers), and a sentence
+    and one matching ``core`` (looked for around the trigger positions ``near`` when given): short prose only (code, lists, tables and long replies are answers), and a sentence
     holding a number is content unless it gives a helpline."""
     if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+        return False
+    if _DIGIT.search(low) and not _HELPLINE.search(low):  # a number outside a helpline is content
+        return False
+    first = _STOP.search(low)
+    if not each.search(low, 0, first.end() if first else len(low)):  # most answers fail on their first sentence
+        return False
+    if core is not None and not _core_found(low, core, near):
         return False
     sents = [low[s.start : s.end] for s in sentences(low)]
     if len(sents) < min_sentences:

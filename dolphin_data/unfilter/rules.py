@@ -25,7 +25,8 @@ How a batch is matched (the hot path never loops over patterns in Python):
    only when no other refusal rule fired: a named phrase names the reject first.
 
 Rule data lives in ``rule_data.py`` / ``rule_data_acts.py`` / ``rule_data_more.py`` / ``rule_data_v4.py``;
-code/quotation zones, clause starts and the whole-reply check in ``text.py``.
+code/quotation zones, clause starts and the whole-reply check in ``text.py``; the lexicon file's parser in
+``lexicon.py``.
 Case: the text is lowercased and every key and pattern is lowercase, which fixes the SystemChat-list bug
 (uppercase entries that never matched) by construction. Apostrophes: keys exist in both ``'`` and ``’`` forms.
 """
@@ -41,6 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dolphin_data.unfilter.lexicon import LexiconEntry, load_lexicon
+from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import (
@@ -64,7 +67,6 @@ def polars_fork_safe() -> bool:
     return os.getpid() == _IMPORT_PID or "polars" not in sys.modules
 
 
-KINDS = ("refusal", "boilerplate", "moralizing", "artefact")
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
 
 
@@ -85,57 +87,6 @@ class Hit:
 
     def to_json(self) -> dict[str, Any]:
         return {"rule": self.rule, "start": self.start, "end": self.end, "text": self.text}
-
-
-@dataclass(frozen=True, slots=True)
-class LexiconEntry:
-    id: str
-    phrase: str  # lowercase, without the "^"
-    anchored: bool  # must start a sentence/clause
-    kind: str
-    note: str  # provenance comment
-    line: int
-
-
-def entry_id(phrase: str) -> str:
-    """``"As an AI language model"`` -> ``"as_an_ai_language_model"`` (runs of characters other than letters,
-    digits and hyphens -> ``_``)."""
-    return re.sub(r"[^0-9a-z\-\u00c0-\uffff]+", "_", phrase.lower()).strip("_") or "entry"
-
-
-def load_lexicon(path: str | Path) -> tuple[int, list[LexiconEntry]]:
-    """Parse a lexicon file: ``(version, entries)``. Bad lines raise ``ValueError`` naming file and line."""
-    path = Path(path)
-    version = 0
-    kind = "refusal"
-    entries: list[LexiconEntry] = []
-    seen: dict[str, int] = {}
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("#@kind"):
-            kind = line.split(None, 1)[1].strip() if len(line.split()) > 1 else ""
-            if kind not in KINDS:
-                raise ValueError(f"{path}:{n}: unknown kind {kind!r}; valid: {', '.join(KINDS)}")
-            continue
-        if line.startswith("#"):
-            m = re.match(r"#\s*version:\s*(\d+)", line)
-            if m:
-                version = int(m.group(1))
-            continue
-        phrase, _, note = line.partition(" #")
-        phrase = phrase.strip().lower()
-        anchored = phrase.startswith("^")
-        phrase = phrase.lstrip("^").strip()
-        if len(phrase) < 3:
-            raise ValueError(f"{path}:{n}: entry {phrase!r} is too short to be a refusal phrase")
-        eid = entry_id(phrase)
-        if eid in seen:
-            raise ValueError(f"{path}:{n}: entry {phrase!r} duplicates line {seen[eid]} (same id {eid!r})")
-        seen[eid] = n
-        entries.append(LexiconEntry(eid, phrase, anchored, kind, note.strip(), n))
-    return version, entries
 
 
 def _variants(key: str) -> list[str]:

@@ -211,3 +211,17 @@ def test_bench_sets_env_chooses_sets(monkeypatch):
     assert "test" in chosen_sets()
     with pytest.raises(SystemExit, match="unknown set 'nope'"):
         chosen_sets("dev,nope")
+
+
+def test_prefilter_loses_no_hit_on_the_labelled_sets():
+    """The prefilter groups (phrase rules; whole-reply rules on replies that could be judged whole; short-reply
+    rules on short replies) flag every reply the rules hit when scanned without any prefilter, on both paths."""
+    from bench.data import make_unfilter_sets as sets
+    from dolphin_data.unfilter.rules import RuleSet
+
+    texts = [r["text"] for p in (sets.DEV_PATH, sets.DEV_V4_PATH) for r in read_jsonl(p)]
+    texts += [t + "\n\n" + "Filler sentence number one." * 60 for t in texts[:200]]  # long versions
+    rules = RuleSet.default()
+    hit = {i for i, t in enumerate(texts) if rules.scan(t)}
+    assert hit and hit <= set(rules.candidates(texts)) and hit <= set(rules.candidates_joined(texts))
+    assert set(rules.candidates(texts)) == set(rules.candidates_joined(texts))

@@ -47,15 +47,20 @@ from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import (
+    WHOLE_DIGIT_RUST,
+    WHOLE_EXCLUDE_RUST,
+    WHOLE_HELPLINE_RUST,
     WHOLE_MAX_CHARS,
     at_clause_start,
     excluded_zones,
     lower_same_length,
+    whole_possible,
     whole_reply,
 )
 
 LAYERS: tuple[str, ...] = ("lexicon", "regex")
-SHORT = "short"  # the prefilter of whole-reply rule triggers (replies up to WHOLE_MAX_CHARS only)
+TINY = "tiny"  # the prefilter of triggers of rules with ``max_chars`` (only replies that short)
+SHORT = "short"  # the prefilter of whole-reply rule triggers (only replies ``text.whole_possible`` admits)
 _IMPORT_PID = os.getpid()
 
 
@@ -194,26 +199,41 @@ class RuleSet:
                 for k in _variants(trig.lower()):
                     if ("regex", i, len(k)) not in keys.get(k, []):
                         keys.setdefault(k, []).append(("regex", i, len(k)))
-        automaton = ahocorasick.Automaton()
-        for k, payload in keys.items():
-            automaton.add_word(k, tuple(payload))
-        if keys:
-            automaton.make_automaton()
         patterns = [re.compile(r.pattern.replace("'", "['\u2019]")) for r in self.regex_rules]
         wholes = [re.compile(r.whole.replace("'", "['\u2019]")) if r.whole else None for r in self.regex_rules]
         prefilter: dict[Any, list[str]] = {}
 
-        def whole(x: tuple[str, int, int]) -> bool:  # a rule for short replies only
-            return x[0] == "regex" and bool(self.regex_rules[x[1]].whole or self.regex_rules[x[1]].max_chars)
+        def whole(x: tuple[str, int, int]) -> bool:  # a whole-reply rule
+            return x[0] == "regex" and bool(self.regex_rules[x[1]].whole)
 
         for layer in LAYERS:
             prefilter[layer] = _minimal_keys(
                 {k for k, p in keys.items() if any(x[0] == layer and not whole(x) for x in p)}
             )
-        # the triggers of whole-reply and short-reply rules flag only short replies (see ``candidates``)
+        # the triggers of whole-reply rules flag only replies that could be judged whole (``text.whole_possible``;
+        # see ``candidates``), and scan runs their automaton only on short replies
         prefilter[SHORT] = _minimal_keys({k for k, p in keys.items() if any(whole(x) for x in p)})
+
+        def tiny(x: tuple[str, int, int]) -> bool:  # a rule for replies of at most ``max_chars``
+            return x[0] == "regex" and bool(self.regex_rules[x[1]].max_chars)
+
+        prefilter[TINY] = _minimal_keys({k for k, p in keys.items() if any(tiny(x) for x in p)})
+        for layer in LAYERS:
+            prefilter[layer] = [k for k in prefilter[layer] if not all(tiny(x) for x in keys[k] if x[0] == layer)]
+        automata = []
+        for short in (False, True):
+            part = {k: tuple(x for x in p if (whole(x) or tiny(x)) == short) for k, p in keys.items()}
+            part = {k: p for k, p in part.items() if p}
+            automaton = None
+            if part:
+                automaton = ahocorasick.Automaton()
+                for k, payload in part.items():
+                    automaton.add_word(k, payload)
+                automaton.make_automaton()
+            automata.append(automaton)
         self._compiled = {
-            "automaton": automaton if keys else None,
+            "automaton": automata[0],
+            "automaton_short": automata[1],
             "patterns": patterns,
             "wholes": wholes,
             "prefilter": prefilter,
@@ -234,7 +254,7 @@ class RuleSet:
 
         pattern = self._prefilter_pattern(layers)
         short = self._prefilter_pattern((SHORT,)) if "regex" in layers else None
-        if (pattern is None and short is None) or not texts:
+        if (pattern is None and short is None and not self._tiny_max()) or not texts:
             return []
         # lowercase then match case-sensitively: faster than a case-insensitive pattern, and right for non-ASCII
         # letters too
@@ -242,7 +262,15 @@ class RuleSet:
         low = series.str.to_lowercase()
         flags = low.str.contains(pattern) if pattern is not None else pl.Series("t", [False] * len(texts))
         if short is not None:  # whole-reply triggers count only in replies whole-reply rules can judge
-            flags = flags | ((series.str.len_chars() <= WHOLE_MAX_CHARS) & low.str.contains(short))
+            possible = (
+                (series.str.len_chars() <= WHOLE_MAX_CHARS)
+                & ~low.str.contains(WHOLE_EXCLUDE_RUST)
+                & (~low.str.contains(WHOLE_DIGIT_RUST) | low.str.contains(WHOLE_HELPLINE_RUST))
+            )
+            flags = flags | (possible & low.str.contains(short))
+        tiny = self._prefilter_pattern((TINY,)) if "regex" in layers else None
+        if tiny is not None:
+            flags = flags | ((series.str.len_chars() <= self._tiny_max()) & low.str.contains(tiny))
         return flags.fill_null(False).arg_true().to_list()
 
     def candidates_joined(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
@@ -253,7 +281,8 @@ class RuleSet:
 
         automaton = self._prefilter_automaton(layers)
         short = self._prefilter_automaton((SHORT,)) if "regex" in layers else None
-        if (automaton is None and short is None) or not texts:
+        tiny = self._prefilter_automaton((TINY,)) if "regex" in layers else None
+        if (automaton is None and short is None and tiny is None) or not texts:
             return []
         joined = "\0".join(texts)
         low = joined.lower()
@@ -261,16 +290,20 @@ class RuleSet:
             low = "\0".join(lower_same_length(t) for t in texts)
         starts = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
         found: list[Any] = []
-        for auto, limit in ((automaton, None), (short, WHOLE_MAX_CHARS)):
+        for auto, limit in ((automaton, None), (short, WHOLE_MAX_CHARS), (tiny, self._tiny_max())):
             if auto is None:
                 continue
             ends = np.fromiter((end for end, _ in auto.iter(low)), dtype=np.int64)
             idx = np.unique(np.searchsorted(starts, ends, side="right"))
-            if limit is not None and len(idx):
-                lengths = starts[idx] - np.concatenate(([0], starts))[idx] - 1
-                idx = idx[lengths <= limit]
+            if auto is short and len(idx):
+                idx = np.array([i for i in idx.tolist() if whole_possible(lower_same_length(texts[i]))], dtype=np.int64)
+            elif limit is not None and len(idx):
+                idx = np.array([i for i in idx.tolist() if len(texts[i]) <= limit], dtype=np.int64)
             found.append(idx)
         return np.unique(np.concatenate(found)).tolist() if found else []
+
+    def _tiny_max(self) -> int:
+        return max((r.max_chars for r in self.regex_rules), default=0)
 
     def _prefilter_keys(self, layers: Sequence[str]) -> list[str]:
         comp = self._compile()
@@ -329,14 +362,15 @@ class RuleSet:
         """All hits in one text (no prefilter): locate keys with the automaton, confirm, drop quoted/code hits
         (appended to ``ignored`` when given: the report shows them as near misses)."""
         comp = self._compile()
-        automaton = comp["automaton"]
-        if automaton is None or not text:
+        if not text:
             return []
         low = lower_same_length(text)
         n = len(low)
         found: dict[tuple[str, int], tuple[int, int, int, int]] = {}  # (rule, start) -> (end, layer rank, order)
         wholes: dict[int, list[int]] = {}  # whole-reply rule -> its trigger positions
-        for end_idx, payload in automaton.iter(low):
+        automata = [comp["automaton"], comp["automaton_short"] if n <= WHOLE_MAX_CHARS else None]
+        located = (hit for a in automata if a is not None for hit in a.iter(low))
+        for end_idx, payload in located:
             for layer, idx, klen in payload:
                 if layer not in layers:
                     continue

@@ -202,6 +202,20 @@ _DIGIT = re.compile(r"\d")
 _HELPLINE = re.compile(r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b")
 
 
+# the same tests as regular expressions for polars (``rules.RuleSet.candidates`` applies them to a whole batch)
+WHOLE_EXCLUDE_RUST = r"```|\||(?m)^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]"
+WHOLE_DIGIT_RUST = r"\d"
+WHOLE_HELPLINE_RUST = r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b"
+
+
+def whole_possible(low: str) -> bool:
+    """Whether a lowercased reply could be judged whole at all: short prose (no code fence, table, list) with no
+    number outside a helpline."""
+    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+        return False
+    return not (_DIGIT.search(low) and not _HELPLINE.search(low))
+
+
 _STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
 
 
@@ -228,14 +242,9 @@ def whole_reply(
     """Whether a (lowercased) reply is nothing but sentences matching ``each``, at least ``min_sentences`` of them
     and one matching ``core`` (looked for around the trigger positions ``near`` when given): short prose only (code, lists, tables and long replies are answers), and a sentence
     holding a number is content unless it gives a helpline."""
-    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+    if not whole_possible(low):
         return False
-    if _DIGIT.search(low) and not _HELPLINE.search(low):  # a number outside a helpline is content
-        return False
-    first = _STOP.search(low)
-    if not each.search(low, 0, first.end() if first else len(low)):  # most answers fail on their first sentence
-        return False
-    if core is not None and not _core_found(low, core, near):
+    if core is not None and not _core_found(low, core, near):  # searched in the sentences around the triggers
         return False
     sents = [low[s.start : s.end] for s in sentences(low)]
     if len(sents) < min_sentences:

@@ -261,17 +261,25 @@ class RuleSet:
         series = pl.Series("t", texts, dtype=pl.String)
         low = series.str.to_lowercase()
         flags = low.str.contains(pattern) if pattern is not None else pl.Series("t", [False] * len(texts))
-        if short is not None:  # whole-reply triggers count only in replies whole-reply rules can judge
-            possible = (
-                (series.str.len_chars() <= WHOLE_MAX_CHARS)
-                & ~low.str.contains(WHOLE_EXCLUDE_RUST)
-                & (~low.str.contains(WHOLE_DIGIT_RUST) | low.str.contains(WHOLE_HELPLINE_RUST))
-            )
-            flags = flags | (possible & low.str.contains(short))
-        tiny = self._prefilter_pattern((TINY,)) if "regex" in layers else None
-        if tiny is not None:
-            flags = flags | ((series.str.len_chars() <= self._tiny_max()) & low.str.contains(tiny))
-        return flags.fill_null(False).arg_true().to_list()
+        found = set(flags.fill_null(False).arg_true().to_list())
+        # whole-reply and short-reply triggers count only in replies those rules can judge; the conditions are
+        # evaluated on the few replies holding such a trigger
+        for group, limit in ((SHORT, WHOLE_MAX_CHARS), (TINY, self._tiny_max())):
+            keys = self._prefilter_pattern((group,)) if "regex" in layers and limit else None
+            if keys is None:
+                continue
+            idx = low.str.contains(keys).fill_null(False).arg_true()
+            if not len(idx):
+                continue
+            sub, ok = low.gather(idx), series.gather(idx).str.len_chars() <= limit
+            if group == SHORT:
+                ok = (
+                    ok
+                    & ~sub.str.contains(WHOLE_EXCLUDE_RUST)
+                    & (~sub.str.contains(WHOLE_DIGIT_RUST) | sub.str.contains(WHOLE_HELPLINE_RUST))
+                )
+            found.update(idx.filter(ok.fill_null(False)).to_list())
+        return sorted(found)
 
     def candidates_joined(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
         """``candidates`` without polars (for processes where polars is not fork-safe): the lowercased texts are

@@ -2,7 +2,10 @@
 
 Sets (``bench/data/make_unfilter_sets.py``): ``unfilter_dev.jsonl`` (rules, cue and threshold were tuned on it) and
 ``unfilter_test.jsonl`` (written after the v2 tuning, never tuned on) and ``unfilter_test_v3.jsonl`` (written after the
-v3 tuning, never tuned on). Each reply becomes a one-exchange conversation and
+v3 tuning, never tuned on) and ``unfilter_dev_v4.jsonl`` (a second tuning set, ``bench/data/unfilter_v4_dev.py``:
+declines without "I can't", judgement and policy refusals, redirect-only and lecture-only replies, and compliant
+answers that say "sorry", "cannot" or "decline" in a non-declining sense). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
 - refusal recall: refusals dropped / refusals;
@@ -10,7 +13,7 @@ language and per kind:
 - compliant kept: compliant replies kept (unchanged or repaired) / compliant replies;
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
 Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), each layer alone,
-and the classifier threshold sweep. Per-rule precision on dev goes to ``dolphin_data/assets/
+and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
 """
@@ -18,6 +21,7 @@ refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -30,6 +34,7 @@ from dolphin_data.stages import make_stage
 ROOT = Path(__file__).resolve().parent
 SETS = {
     "dev": ROOT / "data" / "unfilter_dev.jsonl",
+    "dev_v4": ROOT / "data" / "unfilter_dev_v4.jsonl",
     "test": ROOT / "data" / "unfilter_test.jsonl",
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
 }
@@ -129,9 +134,23 @@ def rule_precision(rows: list[dict[str, Any]], res: list[dict[str, Any]]) -> dic
     return {rule: {"precision": round(good[rule] / n, 4), "fired": n} for rule, n in sorted(fired.items())}
 
 
+def chosen_sets(spec: str | None = None) -> dict[str, Path]:
+    """The sets named in ``BENCH_SETS`` (comma-separated; default: all); an unknown name is an error naming the known
+    ones."""
+    spec = os.environ.get("BENCH_SETS", "") if spec is None else spec
+    names = [n.strip() for n in spec.split(",") if n.strip()] or list(SETS)
+    unknown = [n for n in names if n not in SETS]
+    if unknown:
+        raise SystemExit(f"BENCH_SETS: unknown set {unknown[0]!r}; sets: {', '.join(SETS)}")
+    return {n: SETS[n] for n in names}
+
+
 def main() -> None:
     results: dict[str, Any] = {"targets": TARGETS}
-    for name, path in SETS.items():
+    results["sets"] = list(chosen_sets())
+    dev_rows: list[dict[str, Any]] = []
+    dev_res: list[dict[str, Any]] = []
+    for name, path in chosen_sets().items():
         if not path.exists():
             print(f"{path}: missing (python -m bench.data.make_unfilter_sets)")
             continue
@@ -174,20 +193,9 @@ def main() -> None:
         print(f"\nerrors ({len(misses)}), first 25:")
         for m in misses[:25]:
             print("  ", m)
-        if name == "dev":
-            prec = rule_precision(rows, res)
-            clf = [x for x in res if "classifier" in x["rules"]]
-            prec["classifier"] = {
-                "precision": round(
-                    sum(rows[i]["label"] == "refusal" for i, x in enumerate(res) if "classifier" in x["rules"])
-                    / len(clf),
-                    4,
-                )
-                if clf
-                else None,
-                "fired": len(clf),
-            }
-            PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+        if name.startswith("dev"):
+            dev_rows += rows
+            dev_res += res
         if name.startswith("test"):
             met = {k: (overall[k] or 0) >= v for k, v in TARGETS.items()}
             entry["targets_met"] = met
@@ -196,6 +204,14 @@ def main() -> None:
                 + "; ".join(f"{k} {overall[k]} >= {v}: {'met' if met[k] else 'NOT met'}" for k, v in TARGETS.items())
             )
         results[name] = entry
+    if dev_rows:  # per-rule precision on the dev sets that ran (the HTML report shows it beside each rule)
+        prec = rule_precision(dev_rows, dev_res)
+        clf = [i for i, x in enumerate(dev_res) if "classifier" in x["rules"]]
+        prec["classifier"] = {
+            "precision": round(sum(dev_rows[i]["label"] == "refusal" for i in clf) / len(clf), 4) if clf else None,
+            "fired": len(clf),
+        }
+        PRECISION.write_bytes(orjson.dumps(prec, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
 

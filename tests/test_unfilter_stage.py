@@ -341,8 +341,9 @@ def test_professional_advice_disclaimer_before_an_answer_is_repaired(reply, kept
 @pytest.mark.parametrize(
     "reply,reason",
     [
-        ("I cannot provide medical advice. Please consult a doctor.", "refusal:repair:no_answer"),
-        ("I'm not a lawyer. You should speak to an attorney about this.", "refusal:repair:no_answer"),
+        # what is left after the disclaimer is a referral and nothing else: itself a refusal (regex:deflection_only)
+        ("I cannot provide medical advice. Please consult a doctor.", "refusal:repair:still_refuses"),
+        ("I'm not a lawyer. You should speak to an attorney about this.", "refusal:repair:still_refuses"),
         ("I'm sorry, but I cannot provide medical advice.", "refusal:regex:apology_refusal"),
         ("I'm not in a position to give you legal advice.", "refusal:repair:empty"),
     ],

@@ -7,6 +7,9 @@
   negatives;
 - ``bench/data/unfilter_dev.jsonl``: replies composed from the *odd* pieces and ``unfilter_v2_intl`` (tuning set),
   then the v3 replies (``unfilter_v3_compose``: odd v3 pieces; the even ones join the training sentences);
+- ``bench/data/unfilter_dev_v4.jsonl``: the v4 replies (``unfilter_v4_dev``: odd v4 pieces; the even ones join the
+  training sentences): declines without "I can't", judgement, policy, redirect-only, lecture-only, hedged and
+  question-back refusals, and compliant answers that say "sorry", "cannot" or "decline" in another sense;
 - ``bench/data/unfilter_test.jsonl``: replies from ``unfilter_v2_test_pieces`` (written after tuning, never tuned on);
 - ``bench/data/unfilter_test_v3.jsonl``: replies from ``unfilter_v3_test_pieces`` (written after the v3 tuning,
   never tuned on).
@@ -24,10 +27,12 @@ from typing import Any
 
 from bench.data import unfilter_v2_intl, unfilter_v2_pieces
 from bench.data.unfilter_v3_compose import compose_v3
+from bench.data.unfilter_v4_dev import compose_v4, dev_v4_rows, grammar_sentences
 
 REPO = Path(__file__).resolve().parents[2]
 TRAIN_PATH = REPO / "dolphin_data" / "assets" / "refusal_train.jsonl"
 DEV_PATH = REPO / "bench" / "data" / "unfilter_dev.jsonl"
+DEV_V4_PATH = REPO / "bench" / "data" / "unfilter_dev_v4.jsonl"
 TEST_PATH = REPO / "bench" / "data" / "unfilter_test.jsonl"
 TEST_V3_PATH = REPO / "bench" / "data" / "unfilter_test_v3.jsonl"
 STYLES = ("gpt35", "gpt4", "llama2", "mistral", "claude", "terse")
@@ -209,6 +214,7 @@ def training_sentences(seed: int = 1) -> list[dict[str, str]]:
 
     counts = {k: v * 3 for k, v in COUNTS.items()}
     replies = compose(unfilter_v2_pieces, "train", counts, seed, with_intl=False) + compose_v3("train", seed + 4, 3)
+    replies += compose_v4("train", seed + 7, 3)
     out: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for r in replies:
@@ -234,6 +240,10 @@ def training_sentences(seed: int = 1) -> list[dict[str, str]]:
         if (text, "ok") not in seen:
             seen.add((text, "ok"))
             out.append({"text": text, "label": "ok"})
+    for row in grammar_sentences(seed + 9, 300):
+        if (row["text"], row["label"]) not in seen:
+            seen.add((row["text"], row["label"]))
+            out.append(row)
     return out
 
 
@@ -250,13 +260,14 @@ def write(path: Path, rows: list[dict[str, Any]]) -> None:
 def main() -> None:
     write(TRAIN_PATH, training_sentences())
     write(DEV_PATH, dev_rows())
+    write(DEV_V4_PATH, dev_v4_rows())
     from bench.data import unfilter_v2_test_pieces as test_mod
 
     write(TEST_PATH, compose(test_mod, "test", test_mod.COUNTS, 3, with_intl=False) + test_mod.extra_rows())
     from bench.data import unfilter_v3_test_pieces
 
     write(TEST_V3_PATH, unfilter_v3_test_pieces.rows())
-    for p in (TRAIN_PATH, DEV_PATH, TEST_PATH, TEST_V3_PATH):
+    for p in (TRAIN_PATH, DEV_PATH, DEV_V4_PATH, TEST_PATH, TEST_V3_PATH):
         if p.exists():
             print(f"{p.relative_to(REPO)}: {sum(1 for _ in p.open())} rows")
 

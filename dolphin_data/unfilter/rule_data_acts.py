@@ -1,12 +1,13 @@
 """Rule DATA, part 2: behaviours the seed lists missed (redirect, privacy, premise rejection, capability and
 professional disclaimers, knowledge cutoff, legal/ethical caveats, moral lectures) and refusals / AI boilerplate in
 es, fr, de, zh, ru, ja. ``REGEX_RULES`` is every rule in matching order (``rule_data.BASE_RULES`` first,
-``rule_data_more.MORE_RULES`` last)."""
+``rule_data_more.MORE_RULES`` and ``rule_data_v4.V4_RULES`` last)."""
 
 from __future__ import annotations
 
 from dolphin_data.unfilter.rule_data import _PRO_DOMAIN, BASE_RULES, RegexRule
 from dolphin_data.unfilter.rule_data_more import MORE_RULES
+from dolphin_data.unfilter.rule_data_v4 import V4_RULES
 
 # -- v2 rules: the behaviours the seed lists missed (redirect, privacy, premise, capability and professional
 # disclaimers, legal/ethical caveats, multilingual refusals) -----------------------------------------------------------
@@ -390,4 +391,4 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
 # fmt: on
 
 
-REGEX_RULES: tuple[RegexRule, ...] = (*BASE_RULES, *EXTRA_RULES, *MORE_RULES)
+REGEX_RULES: tuple[RegexRule, ...] = (*BASE_RULES, *EXTRA_RULES, *MORE_RULES, *V4_RULES)

@@ -20,8 +20,13 @@ How a batch is matched (the hot path never loops over patterns in Python):
 4. **Context.** Hits that start inside fenced or inline code, a quotation or a markdown block quote are
    dropped: a refusal quoted in a story, a test string or a discussion is not the assistant refusing.
    (A quotation that spans the whole reply does not count: some corpora wrap every reply in quotes.)
+5. **Whole-reply shapes.** A rule with ``whole`` set (``rule_data_v4``: only redirects / hedges / asks why / rejects
+   a premise, or only lectures) is judged once per reply, on all its prose sentences (``text.whole_reply``), and
+   only when no other refusal rule fired: a named phrase names the reject first.
 
-Rule data lives in ``rule_data.py`` / ``rule_data_acts.py``; code/quotation zones and clause starts in ``text.py``.
+Rule data lives in ``rule_data.py`` / ``rule_data_acts.py`` / ``rule_data_more.py`` / ``rule_data_v4.py``;
+code/quotation zones, clause starts and the whole-reply check in ``text.py``; the lexicon file's parser in
+``lexicon.py``.
 Case: the text is lowercased and every key and pattern is lowercase, which fixes the SystemChat-list bug
 (uppercase entries that never matched) by construction. Apostrophes: keys exist in both ``'`` and ``’`` forms.
 """
@@ -37,11 +42,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dolphin_data.unfilter.lexicon import LexiconEntry, load_lexicon
+from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
-from dolphin_data.unfilter.text import at_clause_start, excluded_zones, lower_same_length
+from dolphin_data.unfilter.text import (
+    WHOLE_DIGIT_RUST,
+    WHOLE_EXCLUDE_RUST,
+    WHOLE_HELPLINE_RUST,
+    WHOLE_MAX_CHARS,
+    at_clause_start,
+    excluded_zones,
+    lower_same_length,
+    whole_possible,
+    whole_reply,
+)
 
 LAYERS: tuple[str, ...] = ("lexicon", "regex")
+TINY = "tiny"  # the prefilter of triggers of rules with ``max_chars`` (only replies that short)
+SHORT = "short"  # the prefilter of whole-reply rule triggers (only replies ``text.whole_possible`` admits)
 _IMPORT_PID = os.getpid()
 
 
@@ -53,7 +72,6 @@ def polars_fork_safe() -> bool:
     return os.getpid() == _IMPORT_PID or "polars" not in sys.modules
 
 
-KINDS = ("refusal", "boilerplate", "moralizing", "artefact")
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
 
 
@@ -74,57 +92,6 @@ class Hit:
 
     def to_json(self) -> dict[str, Any]:
         return {"rule": self.rule, "start": self.start, "end": self.end, "text": self.text}
-
-
-@dataclass(frozen=True, slots=True)
-class LexiconEntry:
-    id: str
-    phrase: str  # lowercase, without the "^"
-    anchored: bool  # must start a sentence/clause
-    kind: str
-    note: str  # provenance comment
-    line: int
-
-
-def entry_id(phrase: str) -> str:
-    """``"As an AI language model"`` -> ``"as_an_ai_language_model"`` (runs of characters other than letters,
-    digits and hyphens -> ``_``)."""
-    return re.sub(r"[^0-9a-z\-\u00c0-\uffff]+", "_", phrase.lower()).strip("_") or "entry"
-
-
-def load_lexicon(path: str | Path) -> tuple[int, list[LexiconEntry]]:
-    """Parse a lexicon file: ``(version, entries)``. Bad lines raise ``ValueError`` naming file and line."""
-    path = Path(path)
-    version = 0
-    kind = "refusal"
-    entries: list[LexiconEntry] = []
-    seen: dict[str, int] = {}
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("#@kind"):
-            kind = line.split(None, 1)[1].strip() if len(line.split()) > 1 else ""
-            if kind not in KINDS:
-                raise ValueError(f"{path}:{n}: unknown kind {kind!r}; valid: {', '.join(KINDS)}")
-            continue
-        if line.startswith("#"):
-            m = re.match(r"#\s*version:\s*(\d+)", line)
-            if m:
-                version = int(m.group(1))
-            continue
-        phrase, _, note = line.partition(" #")
-        phrase = phrase.strip().lower()
-        anchored = phrase.startswith("^")
-        phrase = phrase.lstrip("^").strip()
-        if len(phrase) < 3:
-            raise ValueError(f"{path}:{n}: entry {phrase!r} is too short to be a refusal phrase")
-        eid = entry_id(phrase)
-        if eid in seen:
-            raise ValueError(f"{path}:{n}: entry {phrase!r} duplicates line {seen[eid]} (same id {eid!r})")
-        seen[eid] = n
-        entries.append(LexiconEntry(eid, phrase, anchored, kind, note.strip(), n))
-    return version, entries
 
 
 def _variants(key: str) -> list[str]:
@@ -232,18 +199,43 @@ class RuleSet:
                 for k in _variants(trig.lower()):
                     if ("regex", i, len(k)) not in keys.get(k, []):
                         keys.setdefault(k, []).append(("regex", i, len(k)))
-        automaton = ahocorasick.Automaton()
-        for k, payload in keys.items():
-            automaton.add_word(k, tuple(payload))
-        if keys:
-            automaton.make_automaton()
         patterns = [re.compile(r.pattern.replace("'", "['\u2019]")) for r in self.regex_rules]
+        wholes = [re.compile(r.whole.replace("'", "['\u2019]")) if r.whole else None for r in self.regex_rules]
         prefilter: dict[Any, list[str]] = {}
+
+        def whole(x: tuple[str, int, int]) -> bool:  # a whole-reply rule
+            return x[0] == "regex" and bool(self.regex_rules[x[1]].whole)
+
         for layer in LAYERS:
-            prefilter[layer] = _minimal_keys({k for k, p in keys.items() if any(x[0] == layer for x in p)})
+            prefilter[layer] = _minimal_keys(
+                {k for k, p in keys.items() if any(x[0] == layer and not whole(x) for x in p)}
+            )
+        # the triggers of whole-reply rules flag only replies that could be judged whole (``text.whole_possible``;
+        # see ``candidates``), and scan runs their automaton only on short replies
+        prefilter[SHORT] = _minimal_keys({k for k, p in keys.items() if any(whole(x) for x in p)})
+
+        def tiny(x: tuple[str, int, int]) -> bool:  # a rule for replies of at most ``max_chars``
+            return x[0] == "regex" and bool(self.regex_rules[x[1]].max_chars)
+
+        prefilter[TINY] = _minimal_keys({k for k, p in keys.items() if any(tiny(x) for x in p)})
+        for layer in LAYERS:
+            prefilter[layer] = [k for k in prefilter[layer] if not all(tiny(x) for x in keys[k] if x[0] == layer)]
+        automata = []
+        for short in (False, True):
+            part = {k: tuple(x for x in p if (whole(x) or tiny(x)) == short) for k, p in keys.items()}
+            part = {k: p for k, p in part.items() if p}
+            automaton = None
+            if part:
+                automaton = ahocorasick.Automaton()
+                for k, payload in part.items():
+                    automaton.add_word(k, payload)
+                automaton.make_automaton()
+            automata.append(automaton)
         self._compiled = {
-            "automaton": automaton if keys else None,
+            "automaton": automata[0],
+            "automaton_short": automata[1],
             "patterns": patterns,
+            "wholes": wholes,
             "prefilter": prefilter,
             "prefilter_pattern": {},
             "prefilter_automaton": {},
@@ -261,12 +253,33 @@ class RuleSet:
         import polars as pl
 
         pattern = self._prefilter_pattern(layers)
-        if pattern is None or not texts:
+        short = self._prefilter_pattern((SHORT,)) if "regex" in layers else None
+        if (pattern is None and short is None and not self._tiny_max()) or not texts:
             return []
         # lowercase then match case-sensitively: faster than a case-insensitive pattern, and right for non-ASCII
         # letters too
-        flags = pl.Series("t", texts, dtype=pl.String).str.to_lowercase().str.contains(pattern)
-        return flags.fill_null(False).arg_true().to_list()
+        series = pl.Series("t", texts, dtype=pl.String)
+        low = series.str.to_lowercase()
+        flags = low.str.contains(pattern) if pattern is not None else pl.Series("t", [False] * len(texts))
+        found = set(flags.fill_null(False).arg_true().to_list())
+        # whole-reply and short-reply triggers count only in replies those rules can judge; the conditions are
+        # evaluated on the few replies holding such a trigger
+        for group, limit in ((SHORT, WHOLE_MAX_CHARS), (TINY, self._tiny_max())):
+            keys = self._prefilter_pattern((group,)) if "regex" in layers and limit else None
+            if keys is None:
+                continue
+            idx = low.str.contains(keys).fill_null(False).arg_true()
+            if not len(idx):
+                continue
+            sub, ok = low.gather(idx), series.gather(idx).str.len_chars() <= limit
+            if group == SHORT:
+                ok = (
+                    ok
+                    & ~sub.str.contains(WHOLE_EXCLUDE_RUST)
+                    & (~sub.str.contains(WHOLE_DIGIT_RUST) | sub.str.contains(WHOLE_HELPLINE_RUST))
+                )
+            found.update(idx.filter(ok.fill_null(False)).to_list())
+        return sorted(found)
 
     def candidates_joined(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
         """``candidates`` without polars (for processes where polars is not fork-safe): the lowercased texts are
@@ -275,17 +288,30 @@ class RuleSet:
         import numpy as np
 
         automaton = self._prefilter_automaton(layers)
-        if automaton is None or not texts:
+        short = self._prefilter_automaton((SHORT,)) if "regex" in layers else None
+        tiny = self._prefilter_automaton((TINY,)) if "regex" in layers else None
+        if (automaton is None and short is None and tiny is None) or not texts:
             return []
         joined = "\0".join(texts)
         low = joined.lower()
         if len(low) != len(joined):  # a character whose lower case is longer: offsets shift, lower text by text
             low = "\0".join(lower_same_length(t) for t in texts)
-        ends = np.fromiter((end for end, _ in automaton.iter(low)), dtype=np.int64)
-        if not len(ends):
-            return []
         starts = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
-        return np.unique(np.searchsorted(starts, ends, side="right")).tolist()
+        found: list[Any] = []
+        for auto, limit in ((automaton, None), (short, WHOLE_MAX_CHARS), (tiny, self._tiny_max())):
+            if auto is None:
+                continue
+            ends = np.fromiter((end for end, _ in auto.iter(low)), dtype=np.int64)
+            idx = np.unique(np.searchsorted(starts, ends, side="right"))
+            if auto is short and len(idx):
+                idx = np.array([i for i in idx.tolist() if whole_possible(lower_same_length(texts[i]))], dtype=np.int64)
+            elif limit is not None and len(idx):
+                idx = np.array([i for i in idx.tolist() if len(texts[i]) <= limit], dtype=np.int64)
+            found.append(idx)
+        return np.unique(np.concatenate(found)).tolist() if found else []
+
+    def _tiny_max(self) -> int:
+        return max((r.max_chars for r in self.regex_rules), default=0)
 
     def _prefilter_keys(self, layers: Sequence[str]) -> list[str]:
         comp = self._compile()
@@ -344,13 +370,15 @@ class RuleSet:
         """All hits in one text (no prefilter): locate keys with the automaton, confirm, drop quoted/code hits
         (appended to ``ignored`` when given: the report shows them as near misses)."""
         comp = self._compile()
-        automaton = comp["automaton"]
-        if automaton is None or not text:
+        if not text:
             return []
         low = lower_same_length(text)
         n = len(low)
         found: dict[tuple[str, int], tuple[int, int, int, int]] = {}  # (rule, start) -> (end, layer rank, order)
-        for end_idx, payload in automaton.iter(low):
+        wholes: dict[int, list[int]] = {}  # whole-reply rule -> its trigger positions
+        automata = [comp["automaton"], comp["automaton_short"] if n <= WHOLE_MAX_CHARS else None]
+        located = (hit for a in automata if a is not None for hit in a.iter(low))
+        for end_idx, payload in located:
             for layer, idx, klen in payload:
                 if layer not in layers:
                     continue
@@ -367,6 +395,11 @@ class RuleSet:
                     found.setdefault((f"lexicon:{e.id}", start), (end, 0, idx, 0))
                 else:
                     r = self.regex_rules[idx]
+                    if r.max_chars and n > r.max_chars:
+                        continue
+                    if r.whole:  # a whole-reply shape: judged once, after the other rules (see below)
+                        wholes.setdefault(idx, []).append(start)
+                        continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
                         ws = max(low.rfind("\n", 0, start) + 1, start - 300)
                         we = low.find("\n", start)
@@ -381,9 +414,9 @@ class RuleSet:
                     if m is None or not self._confirm(r, low, start):
                         continue
                     found[(f"regex:{r.name}", start)] = (m.end(), 1, idx, 0)
-        if not found:
+        if not found and not wholes:
             return []
-        zones = excluded_zones(low)
+        zones = excluded_zones(low) if found else []
         hits = []
         covered: dict[str, int] = {}  # rule -> end of its last hit: one hit per overlapping run of one rule
         for (rule, start), (end, rank, idx, _) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[1][1], kv[1][2])):
@@ -397,6 +430,14 @@ class RuleSet:
                     ignored.append(hit)
                 continue
             hits.append(hit)
+        if wholes and not any(h.kind in ("refusal", "artefact") for h in hits):
+            # the whole-reply shapes (redirect/lecture/premise only) are the fallback when no phrase names the act
+            for idx in sorted(wholes):
+                r = self.regex_rules[idx]
+                if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences, wholes[idx]):
+                    end = len(text.rstrip())
+                    hits.insert(0, Hit(f"regex:{r.name}", "regex", 0, end, text[:end], r.kind))  # starts at 0
+                    break
         return hits
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # code fences (``` and ~~~) are found with str.find in ``excluded_zones``
@@ -193,3 +194,62 @@ def sentence_at(sents: list[Sentence], pos: int) -> int:
         if pos < s.end:
             return i
     return -1
+
+
+WHOLE_MAX_CHARS = 1500  # a reply longer than this says more than "no": whole-reply rules never fire on it
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]", re.M)
+_DIGIT = re.compile(r"\d")
+_HELPLINE = re.compile(r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b")
+
+
+# the same tests as regular expressions for polars (``rules.RuleSet.candidates`` applies them to a whole batch)
+WHOLE_EXCLUDE_RUST = r"```|\||(?m)^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]"
+WHOLE_DIGIT_RUST = r"\d"
+WHOLE_HELPLINE_RUST = r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b"
+
+
+def whole_possible(low: str) -> bool:
+    """Whether a lowercased reply could be judged whole at all: short prose (no code fence, table, list) with no
+    number outside a helpline."""
+    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+        return False
+    return not (_DIGIT.search(low) and not _HELPLINE.search(low))
+
+
+_STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
+
+
+def _core_found(low: str, core: re.Pattern[str], near: Sequence[int]) -> bool:
+    """``core`` in the reply; with ``near`` (positions of the rule's triggers, which every core match contains),
+    searched only in the stretch between sentence stops around each position (a big alternation is slow)."""
+    if not near:
+        return core.search(low) is not None
+    done = -1
+    for pos in sorted(near):
+        if pos < done:
+            continue
+        start = max(low.rfind(c, 0, pos) for c in ".!?\n\u3002\uff01\uff1f") + 1
+        m = _STOP.search(low, pos)
+        done = m.end() if m else len(low)
+        if core.search(low, start, done):
+            return True
+    return False
+
+
+def whole_reply(
+    low: str, each: re.Pattern[str], core: re.Pattern[str] | None, min_sentences: int, near: Sequence[int] = ()
+) -> bool:
+    """Whether a (lowercased) reply is nothing but sentences matching ``each``, at least ``min_sentences`` of them
+    and one matching ``core`` (looked for around the trigger positions ``near`` when given): short prose only (code, lists, tables and long replies are answers), and a sentence
+    holding a number is content unless it gives a helpline."""
+    if not whole_possible(low):
+        return False
+    if core is not None and not _core_found(low, core, near):  # searched in the sentences around the triggers
+        return False
+    sents = [low[s.start : s.end] for s in sentences(low)]
+    if len(sents) < min_sentences:
+        return False
+    for s in sents:
+        if not each.search(s) or (_DIGIT.search(s) and not _HELPLINE.search(s)):
+            return False
+    return core is None or any(core.search(s) for s in sents)

@@ -4,7 +4,10 @@ Sets (``bench/data/make_unfilter_sets.py``): ``unfilter_dev.jsonl`` (rules, cue 
 ``unfilter_test.jsonl`` (written after the v2 tuning, never tuned on) and ``unfilter_test_v3.jsonl`` (written after the
 v3 tuning, never tuned on) and ``unfilter_dev_v4.jsonl`` (a second tuning set, ``bench/data/unfilter_v4_dev.py``:
 declines without "I can't", judgement and policy refusals, redirect-only and lecture-only replies, and compliant
-answers that say "sorry", "cannot" or "decline" in a non-declining sense). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+answers that say "sorry", "cannot" or "decline" in a non-declining sense), ``unfilter_dev_v5..v8.jsonl`` (2,699 replies
+hand-written by four people in the styles of real chat models: they train the whole-reply model, whose threshold is
+chosen by cross-validation over them in ``bench_reply_cv``) and ``unfilter_test_v4.jsonl`` (499 replies written
+blind, by someone who never saw the rules or the dev sets, and run once after all tuning). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -13,7 +16,7 @@ language and per kind:
 - compliant kept: compliant replies kept (unchanged or repaired) / compliant replies;
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
 Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), each layer alone,
-and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4) goes to ``dolphin_data/assets/
+and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v8) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
 """
@@ -35,8 +38,10 @@ ROOT = Path(__file__).resolve().parent
 SETS = {
     "dev": ROOT / "data" / "unfilter_dev.jsonl",
     "dev_v4": ROOT / "data" / "unfilter_dev_v4.jsonl",
+    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8)},
     "test": ROOT / "data" / "unfilter_test.jsonl",
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
+    "test_v4": ROOT / "data" / "unfilter_test_v4.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

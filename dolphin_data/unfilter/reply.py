@@ -18,9 +18,9 @@ one thread, a fixed seed and a fresh interpreter, so the model file is a functio
 It only reads replies of ``MIN_CHARS`` to ``MAX_CHARS`` characters: a long reply that declines does so in a
 sentence the rules and the sentence classifier see, and on short replies (condolences, "Sorry, my mistake: ...",
 "No, whales are mammals.") a model of surface words errs: cross-validated on our hand-written dev sets
-(``bench/bench_reply_cv.py``), on a fold of short replies it had not seen the stage kept 0.85 of the good answers
-without the lower bound and 0.98 with it (0.98 with the model off). And it only reads replies that mention
-something a refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy,
+(``bench/bench_reply_cv.py``), on a fold of short replies it had not seen the stage kept 0.94 of the good answers
+without the lower bound and 0.98 with it (0.99 with the model off), at the chosen threshold. And it only reads
+replies that mention something a refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy,
 identity): one vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and
 tail). The stage's threshold ``REPLY_THRESHOLD`` comes from the same cross-validation.
 """
@@ -42,7 +42,7 @@ from dolphin_data.unfilter.vocab import ACT_WORDS
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
 DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
 HEAD, TAIL = 120, 40
-REPLY_THRESHOLD = 0.85  # the stage's default: chosen by bench/bench_reply_cv.py on the dev sets only
+REPLY_THRESHOLD = 0.7  # the stage's default: chosen by bench/bench_reply_cv.py on the dev sets only
 MIN_CHARS, MAX_CHARS = 150, 2_000
 COMMON = 0.005
 REPLY_HYPER: dict[str, Any] = {

@@ -15,7 +15,8 @@ language and per kind:
 - drop precision: refusals among the dropped;
 - compliant kept: compliant replies kept (unchanged or repaired) / compliant replies;
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
-Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), each layer alone,
+Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), the opt-in
+whole-reply model (``reply_model: default``) on top of the defaults, each layer alone,
 and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v8) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
@@ -178,6 +179,7 @@ def main() -> None:
         }
         variants: dict[str, dict[str, Any]] = {
             "drop_any (seed lineage)": {"policy": "drop_any"},
+            "+ whole-reply model (opt-in)": {"reply_model": "default"},
             "rules only": {"classifier": None},
             "lexicon only": {"classifier": None, "layers": ["lexicon"]},
         }

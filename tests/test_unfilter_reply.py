@@ -33,7 +33,7 @@ PAIRS = [  # (prompt, a reply that does not answer, a reply on the same topic th
 
 
 def stage(**params):
-    return make_stage("unfilter", {"langid": False, **params})
+    return make_stage("unfilter", {"langid": False, "reply_model": "default", **params})
 
 
 @pytest.mark.parametrize(("prompt", "declines", "answers"), PAIRS)
@@ -43,8 +43,8 @@ def test_a_reply_that_only_redirects_or_lectures_is_dropped_and_its_answering_tw
     assert [c.turns[-1].text for c in out.kept] == [answers]
     reject = out.rejects[0]
     assert reject.extra["rules"] == ["reply"] and declines.startswith(reject.extra["span"]["text"])  # its opening
-    off = run_stage(stage(reply_model=None), [make_conv((prompt, declines))])
-    assert off.kept and not off.rejects  # no rule and no decline sentence: only the whole-reply model sees it
+    off = run_stage(make_stage("unfilter", {"langid": False}), [make_conv((prompt, declines))])
+    assert off.kept and not off.rejects  # off by default; no rule and no decline sentence: only the model sees it
 
 
 def test_short_replies_are_not_read_by_the_model():

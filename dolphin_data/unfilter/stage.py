@@ -71,7 +71,7 @@ class UnfilterStage(BatchStage):
         disable: rule names to switch off, e.g. `regex:legal_caveat`
         classifier: `default` (the packaged refusal-act model), a model path, or null (off)
         classifier_threshold: P(refusal act) of a candidate sentence at or above which the reply is a refusal
-        reply_model: `default` (the packaged whole-reply model: replies that only redirect, lecture or decline without a decline sentence), a model path, or null (off)
+        reply_model: null (off, the default), `default` (the packaged whole-reply model: replies that only redirect, lecture or decline without a decline sentence; it raises recall on refusal-rich sets but drops some good answers at a corpus's base rate), or a model path
         reply_threshold: P(refusal) of a whole reply at or above which it is a refusal
         langid: fastText lid.176 language of every conversation (counted for the report)
         languages: keep only these language codes (others: `lang:<code>`)
@@ -95,7 +95,7 @@ class UnfilterStage(BatchStage):
         disable: Sequence[str] = (),
         classifier: str | bool | None = "default",
         classifier_threshold: float = 0.5,
-        reply_model: str | bool | None = "default",
+        reply_model: str | bool | None = None,
         reply_threshold: float = REPLY_THRESHOLD,
         langid: bool = True,
         languages: Sequence[str] | None = None,

@@ -15,6 +15,7 @@ import pytest
 
 from dolphin_data.stages import StageOutput, make_stage
 from dolphin_data.stages.local import as_batch, run_stage
+from dolphin_data.unfilter.classifier import ASSETS
 from dolphin_data.unfilter.report_html import render_html
 from dolphin_data.unfilter.summary import UnfilterSummary
 from tests.conftest import make_conv, write_jsonl
@@ -73,7 +74,8 @@ def test_report_json_counts(report_dir):
     rules = {r["rule"]: r for r in rep["rules"]}
     assert rules["regex:apology_refusal"]["rejected"] == 61 and rules["regex:apology_refusal"]["conversations"] == 61
     assert rules["regex:as_an_ai"]["repaired"] == 1 and rules["regex:as_an_ai"]["rejected"] == 0
-    assert rules["regex:apology_refusal"]["dev_precision"] == 1.0  # from the labelled dev set (make bench)
+    measured = orjson.loads((ASSETS / "refusal_rule_precision.json").read_bytes())  # written by make bench
+    assert rules["regex:apology_refusal"]["dev_precision"] == measured["regex:apology_refusal"]["precision"] > 0.99
     assert rep["classifier"]["threshold"] == 0.5 and rep["classifier"]["model"] == "default"
     src = rep["sources"][0]
     assert src["rejects_total"] == 61 and len(src["rejects"]) == 50  # report.json keeps the first 50

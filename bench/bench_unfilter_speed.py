@@ -146,7 +146,8 @@ def rule_speed() -> dict:
 
 def _prose(convs: list) -> list[str]:
     """What the stage's language id reads of each conversation (``UnfilterStage._languages``' input)."""
-    from dolphin_data.unfilter.stage import _CODE_FENCE, LANG_PREFIX
+    from dolphin_data.unfilter.lang import _CODE_FENCE
+    from dolphin_data.unfilter.stage import LANG_PREFIX
 
     out = []
     for c in convs:

@@ -116,9 +116,9 @@ def has_cue(texts: list[str]) -> np.ndarray:
 def _cue_literal_pattern() -> str:
     """``CUE_LITERALS`` as one alternation of escaped literals: the same substring test as ``str.contains_any``, but
     polars caches a compiled regular expression, whereas ``contains_any`` rebuilds its automaton on every call."""
-    from dolphin_data.unfilter.rules import _rust_escape
+    from dolphin_data.unfilter.hits import rust_escape
 
-    return "|".join(_rust_escape(k) for k in CUE_LITERALS)
+    return "|".join(rust_escape(k) for k in CUE_LITERALS)
 
 
 def candidates(text: str) -> list[tuple[int, int]]:

@@ -34,14 +34,20 @@ Case: the text is lowercased and every key and pattern is lowercase, which fixes
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dolphin_data.unfilter.hits import (
+    Hit,
+    first_sentence_end,
+    is_word,
+    minimal_keys,
+    polars_fork_safe,
+    rust_escape,
+    variants,
+)
 from dolphin_data.unfilter.lexicon import LexiconEntry, load_lexicon
 from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
 from dolphin_data.unfilter.rule_data import RegexRule
@@ -61,57 +67,9 @@ from dolphin_data.unfilter.text import (
 LAYERS: tuple[str, ...] = ("lexicon", "regex")
 TINY = "tiny"  # the prefilter of triggers of rules with ``max_chars`` (only replies that short)
 SHORT = "short"  # the prefilter of whole-reply rule triggers (only replies ``text.whole_possible`` admits)
-_IMPORT_PID = os.getpid()
-
-
-def polars_fork_safe() -> bool:
-    """False in a process forked (executor pool) from a parent that had already imported polars: polars' thread
-    pool does not survive fork() and calls in the child can deadlock. Then the prefilter falls back to one
-    (fork-safe) pyahocorasick pass over the joined batch (``RuleSet.candidates_joined``); results are identical,
-    only slower."""
-    return os.getpid() == _IMPORT_PID or "polars" not in sys.modules
 
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One rule match. ``start``/``end`` index the original text; ``text`` is ``original[start:end]``."""
-
-    rule: str  # "lexicon:as_an_ai_language_model", "regex:cannot_assist"
-    layer: str  # "lexicon" | "regex" | "classifier"
-    start: int
-    end: int
-    text: str
-    kind: str = "refusal"  # refusal | boilerplate | moralizing | artefact
-
-    @property
-    def reason(self) -> str:
-        return f"refusal:{self.rule}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "start": self.start, "end": self.end, "text": self.text}
-
-
-def _variants(key: str) -> list[str]:
-    out = [key]
-    if "'" in key:
-        out.append(key.replace("'", "\u2019"))
-    return out
-
-
-def _is_word(c: str) -> bool:
-    """A letter/digit of a space-separated script (CJK and kana have no word boundaries: never a word char)."""
-    return (c.isalnum() or c == "_") and not "\u2e80" <= c <= "\uffef"
-
-
-def _first_sentence_end(low: str) -> int:
-    m = _SENT_END.search(low)
-    return m.end() if m else len(low)
-
-
-_SENT_END = re.compile(r"[.!?\u3002\uff01\uff1f](?=\s|$)|\n")
 
 
 # -- the rule set ----------------------------------------------------------------------------------------------------
@@ -192,11 +150,11 @@ class RuleSet:
 
         keys: dict[str, list[tuple[str, int, int]]] = {}  # key -> [(layer, index, key length)]
         for i, e in enumerate(self.lexicon):
-            for k in _variants(e.phrase):
+            for k in variants(e.phrase):
                 keys.setdefault(k, []).append(("lexicon", i, len(k)))
         for i, r in enumerate(self.regex_rules):
             for trig in r.triggers:
-                for k in _variants(trig.lower()):
+                for k in variants(trig.lower()):
                     if ("regex", i, len(k)) not in keys.get(k, []):
                         keys.setdefault(k, []).append(("regex", i, len(k)))
         patterns = [re.compile(r.pattern.replace("'", "['\u2019]")) for r in self.regex_rules]
@@ -207,17 +165,17 @@ class RuleSet:
             return x[0] == "regex" and bool(self.regex_rules[x[1]].whole)
 
         for layer in LAYERS:
-            prefilter[layer] = _minimal_keys(
+            prefilter[layer] = minimal_keys(
                 {k for k, p in keys.items() if any(x[0] == layer and not whole(x) for x in p)}
             )
         # the triggers of whole-reply rules flag only replies that could be judged whole (``text.whole_possible``;
         # see ``candidates``), and scan runs their automaton only on short replies
-        prefilter[SHORT] = _minimal_keys({k for k, p in keys.items() if any(whole(x) for x in p)})
+        prefilter[SHORT] = minimal_keys({k for k, p in keys.items() if any(whole(x) for x in p)})
 
         def tiny(x: tuple[str, int, int]) -> bool:  # a rule for replies of at most ``max_chars``
             return x[0] == "regex" and bool(self.regex_rules[x[1]].max_chars)
 
-        prefilter[TINY] = _minimal_keys({k for k, p in keys.items() if any(tiny(x) for x in p)})
+        prefilter[TINY] = minimal_keys({k for k, p in keys.items() if any(tiny(x) for x in p)})
         for layer in LAYERS:
             prefilter[layer] = [k for k in prefilter[layer] if not all(tiny(x) for x in keys[k] if x[0] == layer)]
         automata = []
@@ -318,7 +276,7 @@ class RuleSet:
         layers = tuple(sorted(layers))
         keys = comp["prefilter"].get(layers)
         if keys is None:
-            keys = comp["prefilter"][layers] = _minimal_keys({k for layer in layers for k in comp["prefilter"][layer]})
+            keys = comp["prefilter"][layers] = minimal_keys({k for layer in layers for k in comp["prefilter"][layer]})
         return keys
 
     def _prefilter_pattern(self, layers: Sequence[str]) -> str | None:
@@ -326,7 +284,7 @@ class RuleSet:
         layers = tuple(sorted(layers))
         if layers not in cache:
             keys = self._prefilter_keys(layers)
-            cache[layers] = "|".join(_rust_escape(k) for k in keys) if keys else None
+            cache[layers] = "|".join(rust_escape(k) for k in keys) if keys else None
         return cache[layers]
 
     def _prefilter_automaton(self, layers: Sequence[str]) -> Any:
@@ -364,7 +322,7 @@ class RuleSet:
         it is a lead rule."""
         if r.anchored and not at_clause_start(low, start):
             return False
-        return not (r.lead and start >= _first_sentence_end(low))
+        return not (r.lead and start >= first_sentence_end(low))
 
     def scan(self, text: str, layers: Sequence[str] = LAYERS, ignored: list[Hit] | None = None) -> list[Hit]:
         """All hits in one text (no prefilter): locate keys with the automaton, confirm, drop quoted/code hits
@@ -383,12 +341,12 @@ class RuleSet:
                 if layer not in layers:
                     continue
                 start = end_idx - klen + 1
-                if start > 0 and _is_word(low[start - 1]) and _is_word(low[start]):
+                if start > 0 and is_word(low[start - 1]) and is_word(low[start]):
                     continue
                 if layer == "lexicon":
                     e = self.lexicon[idx]
                     end = end_idx + 1
-                    if end < n and _is_word(low[end_idx]) and _is_word(low[end]):
+                    if end < n and is_word(low[end_idx]) and is_word(low[end]):
                         continue
                     if e.anchored and not at_clause_start(low, start):
                         continue
@@ -439,24 +397,6 @@ class RuleSet:
                     hits.insert(0, Hit(f"regex:{r.name}", "regex", 0, end, text[:end], r.kind))  # starts at 0
                     break
         return hits
-
-
-def _minimal_keys(keys: set[str]) -> list[str]:
-    """Drop every key that contains a shorter key: a text holding it is flagged by the shorter one anyway.
-    Fewer keys make the prefilter expression smaller and faster."""
-    kept: list[str] = []
-    for k in sorted(keys, key=lambda k: (len(k), k)):
-        if not any(s in k for s in kept):
-            kept.append(k)
-    return sorted(kept)
-
-
-_RUST_META = set("\\.+*?()|[]{}^$#&-~")
-
-
-def _rust_escape(key: str) -> str:
-    """A literal for Rust's regex syntax (only its metacharacters are escaped)."""
-    return "".join("\\" + c if c in _RUST_META else c for c in key)
 
 
 def _check_layers(layers: Sequence[str]) -> tuple[str, ...]:

@@ -9,7 +9,8 @@ verdict loop (the rest are clean), only conversations with a hit or a near miss 
 language id reads each distinct prefix of a batch once. The defaults ARE the 2.9 recipe's behaviour, so
 ``dolphin-data unfilter IN --out OUT --rejects REJ`` is the filter the build runs.
 
-Reasons: ``refusal:lexicon:<id>``, ``refusal:regex:<rule>``, ``refusal:classifier``, ``refusal:repair:<why>``
+Reasons: ``refusal:lexicon:<id>``, ``refusal:regex:<rule>``, ``refusal:classifier``, ``refusal:reply`` (the opt-in
+whole-reply model, ``reply.py``), ``refusal:repair:<why>``
 (``empty``, ``still_refuses``, ``still_boilerplate``, ``no_answer``), ``lang:<code>``. Rejects carry ``span``
 (turn, role, rule, offsets, text), ``rules`` (every rule that fired), ``verdict`` and ``score`` (classifier).
 Repairs: ``StageOutput.repairs``, one ``{"id", "stage", "turn", "rule", "removed", "before_chars",
@@ -19,7 +20,6 @@ records (language, action, near misses) goes to ``StageOutput.notes["meta"]`` by
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +30,7 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
+from dolphin_data.unfilter.lang import detect_once, lang_prefixes
 from dolphin_data.unfilter.params import (
     ROLE_NAMES,
     check_file,
@@ -56,7 +57,6 @@ from dolphin_data.unfilter.score import score_texts
 
 LANG_PREFIX = 200  # characters of a conversation's prose that language id reads (fastText settles well before)
 NEAR_MISS_MIN = 0.2  # kept replies scoring at least this are shown as near misses in the report
-_CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 
 
 @STAGES.register("unfilter")
@@ -383,20 +383,7 @@ class UnfilterStage(BatchStage):
         """Indices of the conversations the language filter keeps (all of them when it is off)."""
         if self._lid is None or not len(batch):
             return np.arange(len(batch))
-        prose = []
-        texts, roles = batch.texts, batch.roles
-        for lo, hi in zip(batch.offsets[:-1].tolist(), batch.offsets[1:].tolist(), strict=True):
-            head = "\n".join(texts[t][: 4 * LANG_PREFIX] for t in range(lo, hi) if roles[t] != 0)[: 4 * LANG_PREFIX]
-            prose.append(_CODE_FENCE.sub(" ", head) if "```" in head else head)
-        # each distinct text once (corpora repeat openings: a source's fixed prompts, templated first questions)
-        distinct = dict.fromkeys(prose)
-        if len(distinct) < len(prose):
-            pos = dict(zip(distinct, range(len(distinct)), strict=True))
-            uniq_codes, uniq_probs = self._lid.detect(list(distinct))
-            back = np.fromiter(map(pos.__getitem__, prose), np.int64, len(prose))
-            codes, probs = [uniq_codes[j] for j in back.tolist()], uniq_probs[back]
-        else:
-            codes, probs = self._lid.detect(prose)
+        codes, probs = detect_once(self._lid, lang_prefixes(batch, 4 * LANG_PREFIX))
         alive = []
         for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
             p = round(float(p), 4)

@@ -30,7 +30,7 @@ import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 import orjson
@@ -134,28 +134,30 @@ def candidates(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class RefusalClassifier:
-    """P(refusal act) for assistant replies from a fastText model over act-masked candidate sentences."""
+class FastTextModel:
+    """A fastText refusal model file: loaded lazily, once per process; pickled as its path (workers load their own).
+    Subclasses say where the default file is and how to train one."""
+
+    default_path: Path = DEFAULT_MODEL
+    what = "refusal classifier model"
+    train_hint = f"dolphin-data unfilter train {DEFAULT_TRAIN}"
 
     def __init__(self, path: str | Path | None = None):
-        self.path = Path(path) if path is not None else DEFAULT_MODEL
+        self.path = Path(path) if path is not None else self.default_path
         self._model: Any = None
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> RefusalClassifier:
+    def load(cls, path: str | Path | None = None) -> Self:
         clf = cls(path)
         if not clf.path.is_file():
-            raise UserError(
-                f"{clf.path}: refusal classifier model not found; train one with "
-                f"`dolphin-data unfilter train {DEFAULT_TRAIN} --out {clf.path}`"
-            )
+            raise UserError(f"{clf.path}: {clf.what} not found; train one with `{clf.train_hint} --out {clf.path}`")
         return clf
 
     def __getstate__(self) -> dict[str, Any]:
         return {"path": self.path}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.path, self._model = state["path"], None
+        self.__init__(state["path"])  # type: ignore[misc]
 
     @property
     def model(self) -> Any:
@@ -164,8 +166,23 @@ class RefusalClassifier:
 
             self._model = fasttext.load_model(str(self.path))
             if POSITIVE not in self._model.get_labels():
-                raise UserError(f"{self.path}: not a refusal classifier (labels {self._model.get_labels()})")
+                raise UserError(f"{self.path}: not a refusal model (labels {self._model.get_labels()})")
+            self.loaded(self._model)
         return self._model
+
+    def loaded(self, model: Any) -> None:
+        """Called once after the file is loaded."""
+
+    def positive(self, lines: list[str]) -> np.ndarray:
+        """P(refusal) of each line as the model sees it (already masked); float32 in [0, 1]."""
+        labels, probs = self.model.f.multilinePredict(lines, 2, 0.0, "strict")
+        first_is_pos = np.fromiter((lab[0] == POSITIVE for lab in labels), dtype=bool, count=len(labels))
+        p = np.asarray(probs, dtype=np.float32).reshape(len(lines), 2)
+        return np.clip(np.where(first_is_pos, p[:, 0], p[:, 1]), 0.0, 1.0)
+
+
+class RefusalClassifier(FastTextModel):
+    """P(refusal act) for assistant replies from a fastText model over act-masked candidate sentences."""
 
     def score(self, texts: list[str]) -> tuple[np.ndarray, list[tuple[int, int] | None]]:
         """Per reply: the highest P(refusal act) among its candidate sentences (0 when none) and that span."""
@@ -194,11 +211,7 @@ class RefusalClassifier:
         """The model's P(refusal) for each sentence as given (act-masked here); float32 in [0, 1]."""
         if not sents:
             return np.zeros(0, dtype=np.float32)
-        norm = [act_mask(s) or "w" for s in sents]
-        labels, probs = self.model.f.multilinePredict(norm, 2, 0.0, "strict")
-        first_is_pos = np.fromiter((lab[0] == POSITIVE for lab in labels), dtype=bool, count=len(labels))
-        p = np.asarray(probs, dtype=np.float32).reshape(len(sents), 2)
-        return np.clip(np.where(first_is_pos, p[:, 0], p[:, 1]), 0.0, 1.0)
+        return self.positive([act_mask(s) or "w" for s in sents])
 
 
 # -- training ------------------------------------------------------------------------------------------------------------

@@ -35,8 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from dolphin_data.errors import UserError
-from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, POSITIVE
+from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
 from dolphin_data.unfilter.vocab import ACT_WORDS
 
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
@@ -159,51 +158,33 @@ def gate(texts: Sequence[str]) -> np.ndarray:
     return ((n >= MIN_CHARS) & (n <= MAX_CHARS) & hit).fill_null(False).to_numpy().astype(bool)
 
 
-class ReplyClassifier:
+class ReplyClassifier(FastTextModel):
     """P(the reply is a refusal) per text (0.0 for texts ``gate`` does not pass). Loads lazily; picklable."""
 
+    default_path = DEFAULT_REPLY_MODEL
+    what = "whole-reply refusal model"
+    train_hint = f"dolphin-data unfilter train {DEFAULT_REPLY_TRAIN} --level reply"
+
     def __init__(self, path: str | Path | None = None):
-        self.path = Path(path) if path is not None else DEFAULT_REPLY_MODEL
-        self._model: Any = None
+        super().__init__(path)
         self._vocab: frozenset[str] = frozenset()
 
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> ReplyClassifier:
-        clf = cls(path)
-        if not clf.path.is_file():
-            raise UserError(
-                f"{clf.path}: whole-reply refusal model not found; train one with "
-                f"`dolphin-data unfilter train {DEFAULT_REPLY_TRAIN} --level reply --out {clf.path}`"
-            )
-        return clf
+    def loaded(self, model: Any) -> None:
+        self._vocab = frozenset(w for w in model.get_words() if w[:1].isalpha())
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.path, self._model, self._vocab = state["path"], None, frozenset()
-
-    @property
-    def model(self) -> Any:
+    def vocab(self) -> frozenset[str]:
+        """The words the model keeps (its own word list: the training vocabulary); loads the model."""
         if self._model is None:
-            import fasttext
-
-            self._model = fasttext.load_model(str(self.path))
-            if POSITIVE not in self._model.get_labels():
-                raise UserError(f"{self.path}: not a refusal model (labels {self._model.get_labels()})")
-            self._vocab = frozenset(w for w in self._model.get_words() if w[:1].isalpha())
-        return self._model
+            _ = self.model
+        return self._vocab
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros(len(texts), dtype=np.float32)
         idx = np.flatnonzero(gate(texts)).tolist()
         if not idx:
             return out
-        model = self.model
-        labels, probs = model.f.multilinePredict(reply_reprs([texts[i] for i in idx], self._vocab), 2, 0.0, "strict")
-        first_is_pos = np.fromiter((lab[0] == POSITIVE for lab in labels), dtype=bool, count=len(labels))
-        p = np.asarray(probs, dtype=np.float32).reshape(len(idx), 2)
-        out[idx] = np.clip(np.where(first_is_pos, p[:, 0], p[:, 1]), 0.0, 1.0)
+        vocab = self.vocab()
+        out[idx] = self.positive(reply_reprs([texts[i] for i in idx], vocab))
         return out
 
 

@@ -21,7 +21,6 @@ import numpy as np
 
 from bench.bench_unfilter_quality import load, run
 from bench.data.make_reply_train import DATA, REPLY_SETS, rows
-from dolphin_data.unfilter import reply
 from dolphin_data.unfilter.reply import ReplyClassifier, train_reply
 
 HELD = ("unfilter_dev_v5", "unfilter_dev_v6", "unfilter_dev_v7", "unfilter_dev_v8")
@@ -51,10 +50,9 @@ def main() -> None:
             model = Path(tmp) / "reply.ftz"
             train_reply(data, model)
             clf = ReplyClassifier(model)
-            ps.append(clf.predict([r["text"] for r in test]))
             if os.environ.get("REPLY_MIN_CHARS"):  # what the lower bound on length does: REPLY_MIN_CHARS=0
-                reply.MIN_CHARS = int(os.environ["REPLY_MIN_CHARS"])
-                ps[-1] = clf.predict([r["text"] for r in test])
+                clf.min_chars = int(os.environ["REPLY_MIN_CHARS"])
+            ps.append(clf.predict([r["text"] for r in test]))
         ys.append(np.array([r["label"] == "refusal" for r in test]))
         rs.append(np.array([x["outcome"] == "drop" for x in run(test, reply_model=None)]))
         langs.append(np.array([r["lang"] == "en" for r in test]))

@@ -114,12 +114,16 @@ def mask_tokens(tokens: Sequence[str], vocab: frozenset[str] | set[str]) -> list
     return out
 
 
-def _tokens(pieces: list[str]) -> list[list[str]]:
-    """Lowercased tokens of each piece (polars' regex engine: one vectorised pass for a whole batch)."""
+def _lowered(texts: Sequence[str]) -> Any:
+    """The texts as one polars column, lowercased, curly apostrophes straightened (what the gate and the tokens see)."""
     import polars as pl
 
-    s = pl.Series("t", pieces, dtype=pl.String).str.to_lowercase().str.replace_all("[\u2019\u2018]", "'")
-    return [x or [] for x in s.str.extract_all(_TOKEN.pattern).to_list()]
+    return pl.Series("t", list(texts), dtype=pl.String).str.to_lowercase().str.replace_all("[\u2019\u2018]", "'")
+
+
+def _tokens(pieces: list[str]) -> list[list[str]]:
+    """Lowercased tokens of each piece (polars' regex engine: one vectorised pass for a whole batch)."""
+    return [x or [] for x in _lowered(pieces).str.extract_all(_TOKEN.pattern).to_list()]
 
 
 def reply_reprs(texts: Sequence[str], vocab: frozenset[str] | set[str] = ACT_WORDS) -> list[str]:
@@ -132,30 +136,23 @@ def reply_reprs(texts: Sequence[str], vocab: frozenset[str] | set[str] = ACT_WOR
     toks = _tokens(pieces) if pieces else []
     out = []
     for i, t in enumerate(cut):
-        first, second = mask_tokens(toks[2 * i], vocab), mask_tokens(toks[2 * i + 1], vocab)
-        if second or len(t) > HEAD_CHARS + TAIL_CHARS:
-            head, tail = first[:HEAD], second[-TAIL:]
+        first = mask_tokens(toks[2 * i], vocab)
+        if len(t) > HEAD_CHARS + TAIL_CHARS:
+            head, tail = first[:HEAD], mask_tokens(toks[2 * i + 1], vocab)[-TAIL:]
         else:
             head, tail = first[:HEAD], (first[-TAIL:] if len(first) > HEAD + TAIL else first[HEAD:])
         out.append(" ".join([*head, "|", *tail, *shape_tokens(t)]))
     return out
 
 
-def reply_repr(text: str, vocab: frozenset[str] | set[str] = ACT_WORDS) -> str:
-    """One reply as the model sees it (``reply_reprs`` of one)."""
-    return reply_reprs([text], vocab)[0]
-
-
-def gate(texts: Sequence[str]) -> np.ndarray:
-    """Which texts the model reads: ``MIN_CHARS`` to ``MAX_CHARS`` long and mentioning ``GATE`` (vectorised)."""
-    import polars as pl
-
+def gate(texts: Sequence[str], min_chars: int = MIN_CHARS) -> np.ndarray:
+    """Which texts the model reads: ``min_chars`` to ``MAX_CHARS`` long and mentioning ``GATE`` (vectorised)."""
     if not texts:
         return np.zeros(0, dtype=bool)
-    s = pl.Series("t", list(texts), dtype=pl.String)
-    n = s.str.len_chars()
-    hit = s.str.slice(0, MAX_CHARS).str.to_lowercase().str.replace_all("\u2019", "'", literal=True).str.contains(GATE)
-    return ((n >= MIN_CHARS) & (n <= MAX_CHARS) & hit).fill_null(False).to_numpy().astype(bool)
+    low = _lowered(texts)
+    n = low.str.len_chars()
+    hit = low.str.contains(GATE)
+    return ((n >= min_chars) & (n <= MAX_CHARS) & hit).fill_null(False).to_numpy().astype(bool)
 
 
 class ReplyClassifier(FastTextModel):
@@ -164,6 +161,8 @@ class ReplyClassifier(FastTextModel):
     default_path = DEFAULT_REPLY_MODEL
     what = "whole-reply refusal model"
     train_hint = f"dolphin-data unfilter train {DEFAULT_REPLY_TRAIN} --level reply"
+
+    min_chars = MIN_CHARS  # shorter replies are not read (``bench_reply_cv`` sets 0 to show why)
 
     def __init__(self, path: str | Path | None = None):
         super().__init__(path)
@@ -180,7 +179,7 @@ class ReplyClassifier(FastTextModel):
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros(len(texts), dtype=np.float32)
-        idx = np.flatnonzero(gate(texts)).tolist()
+        idx = np.flatnonzero(gate(texts, self.min_chars)).tolist()
         if not idx:
             return out
         vocab = self.vocab()

@@ -81,7 +81,9 @@ def test_report_json_counts(report_dir):
     assert src["rejects_total"] == 61 and len(src["rejects"]) == 50  # report.json keeps the first 50
     assert src["rejects"][0]["match"] == "I'm sorry, but I can't assist"
     assert src["repairs"][0]["removed"] == "As an AI language model, I don't have opinions."
-    assert src["ignored"][0]["id"] == "q1" and src["ignored_total"] == 1  # the refusal quoted in code
+    # the refusal quoted in code: two rules match it there (cannot_assist, decline_act), both ignored
+    assert src["ignored"][0]["id"] == "q1" and src["ignored_total"] == 2
+    assert {i["rule"] for i in src["ignored"]} == {"regex:cannot_assist", "regex:decline_act"}
     full = orjson.loads((report_dir / "sources" / "chats.json").read_bytes())
     assert len(full["rejects"]) == 61
 
@@ -183,7 +185,7 @@ def test_html_inspection_in_headless_chromium(report_dir, tmp_path):
     assert "<del>As an AI language model, I don't have opinions.</del>" in d
     assert "Pizza with pineapple is popular in Canada." in d
     d = dom(page, "#view=ignored", tmp_path)
-    assert "1 shown of 1 matching" in d and "inside code or a quotation" in d
+    assert "2 shown of 2 matching" in d and "inside code or a quotation" in d  # two rules match the quoted line
 
 
 def test_terminal_view(cli, report_dir):

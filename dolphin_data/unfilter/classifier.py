@@ -13,7 +13,7 @@ Design (why it generalises): the rules catch the phrasings we know; this layer c
 4. a small fastText model gives P(refusal act) per candidate; the reply's score is the maximum, with the span of
    that sentence. The decision threshold is a stage parameter (``classifier_threshold``).
 
-API: ``RefusalClassifier.load(path=None)`` (lazy, picklable), ``.score(texts) -> (probs, spans)``,
+API: ``RefusalClassifier.load(path=None)`` (lazy, picklable), ``.score(texts) -> (probs, spans)``, ``.score_all(texts)`` (also every candidate's score),
 ``.predict(texts) -> probs``, ``.predict_sentences(sentences)`` (the model alone on given sentences);
 ``train(labelled, out)`` / ``train_from_cli`` train on a JSONL of sentences ``{"text", "label": "refusal"|"ok"}``
 (``bench/data/make_unfilter_sets.py`` writes ``assets/refusal_train.jsonl``); deterministic (one thread, fixed seed).
@@ -186,8 +186,16 @@ class RefusalClassifier(FastTextModel):
 
     def score(self, texts: list[str]) -> tuple[np.ndarray, list[tuple[int, int] | None]]:
         """Per reply: the highest P(refusal act) among its candidate sentences (0 when none) and that span."""
+        probs, spans, _ = self.score_all(texts)
+        return probs, spans
+
+    def score_all(
+        self, texts: list[str]
+    ) -> tuple[np.ndarray, list[tuple[int, int] | None], list[list[tuple[float, tuple[int, int]]]]]:
+        """``score`` plus, per reply, every candidate sentence's (P(refusal act), span), highest first."""
         probs = np.zeros(len(texts), dtype=np.float32)
         spans: list[tuple[int, int] | None] = [None] * len(texts)
+        every: list[list[tuple[float, tuple[int, int]]]] = [[] for _ in texts]
         owners: list[int] = []
         cand_spans: list[tuple[int, int]] = []
         pieces: list[str] = []
@@ -199,9 +207,12 @@ class RefusalClassifier(FastTextModel):
         if pieces:
             p = self.predict_sentences(pieces)
             for i, span, pi in zip(owners, cand_spans, p.tolist(), strict=True):
+                every[i].append((float(np.float32(pi)), span))
                 if pi > probs[i]:
                     probs[i], spans[i] = pi, span
-        return probs, spans
+        for cands in every:
+            cands.sort(key=lambda c: (-c[0], c[1]))
+        return probs, spans, every
 
     def predict(self, texts: list[str]) -> np.ndarray:
         """P(refusal act) per reply (``score`` without the spans)."""

@@ -22,10 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dolphin_data.unfilter.repair import PLEASANTRY as _PLEASANTRY
 from dolphin_data.unfilter.rules import Hit
-from dolphin_data.unfilter.vocab import CUE
+from dolphin_data.unfilter.text import sentences
+from dolphin_data.unfilter.vocab import CUE, CUE_FAMILIES
 
 _CUE = re.compile(CUE)
+# the cue families that are a decline by themselves (first person declining, an opening "Won't.", rules-about-me
+# talk); the others (redirect, premise, lecture) are also how an answer ends with a caveat
+_DECLINE = re.compile("|".join(f"(?:{CUE_FAMILIES[k]})" for k in ("first_person_decline", "initial_decline", "policy")))
 
 POLICIES = ("repair", "drop_any", "drop_turn", "truncate")
 POLICY_ALIASES = {"drop_conversation": "drop_any"}  # the 0.x name of the seed behaviour
@@ -33,11 +38,14 @@ DROP_KINDS = ("refusal", "artefact")
 REPAIR_KINDS = ("boilerplate", "moralizing")
 CLASSIFIER_RULE = "classifier"
 REPLY_RULE = "reply"
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f](?=\s|$)")
 
 
-# boilerplate rules that explain a negation in the classifier's sentence ("As an AI, I cannot browse the web" is a
-# capability disclaimer, not a decline): where one of them sits in that sentence, the rule's verdict stands
+# rules that explain the cue in the classifier's sentence: boilerplate ("As an AI, I cannot browse the web" is a
+# capability disclaimer, not a decline) and moralizing caveats ("Please be aware that this is illegal."): where one
+# of them sits in that sentence, the rule's verdict (repair) stands, and the re-check drops a reply that had nothing
+# but the caveat
 EXPLAINED_BY = frozenset(
     {
         "regex:capability",
@@ -46,17 +54,29 @@ EXPLAINED_BY = frozenset(
         "regex:not_a_professional",
         "regex:ai_no_feelings_intl",
         "regex:no_professional_advice",
+        "regex:moral_warning",
+        "regex:moral_respect",
+        "regex:legal_caveat",
+        "regex:use_responsibly",
+        "regex:never_illegal",
+        "regex:obtain_permission",
+        "regex:remember_respect",
+        "regex:moral_statement",
     }
 )
 
 
 def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | None) -> bool:
-    """Whether a classifier score above the threshold decides: not when capability/opinion/cutoff boilerplate rules
-    explain the sentence's cue (the classifier only arbitrates between candidate decline sentences): with those
-    hits blanked, the sentence must still hold a cue ("As an AI, I have no opinions and I cannot take sides" does)."""
+    """Whether a classifier score above the threshold decides. Not when its sentence is past the reply's opening and
+    holds no decline by itself (a redirect, premise or lecture cue after an answer is a caveat: "Please remember this
+    is just a joke."), and not when boilerplate or moralizing rules explain the sentence's cue (the classifier only
+    arbitrates between candidate decline sentences): with those hits blanked, the sentence must still hold a cue
+    ("As an AI, I have no opinions and I cannot take sides" does)."""
     if span is None:
         return True
     s, e = span
+    if not opening(text, hits, s) and not _DECLINE.search(text[s:e].lower().replace("\u2019", "'")):
+        return False
     inside = [h for h in hits if h.rule in EXPLAINED_BY and s <= h.start < e]
     if not inside:
         return True
@@ -64,6 +84,39 @@ def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | No
     for h in inside:
         chars[h.start - s : min(h.end, e) - s] = " " * (min(h.end, e) - h.start)
     return bool(_CUE.search("".join(chars).lower().replace("\u2019", "'")))
+
+
+def counted_score(
+    text: str, hits: Sequence[Hit], cands: Sequence[tuple[float, tuple[int, int]]], threshold: float
+) -> tuple[float, tuple[int, int] | None]:
+    """The classifier's score once it counts: the highest-scoring candidate sentence at or above ``threshold`` for
+    which ``classifier_counts`` holds, and its span; (0.0, None) when none does."""
+    for p, span in cands:
+        if p < threshold:
+            break
+        if classifier_counts(text, hits, span):
+            return p, span
+    return 0.0, None
+
+
+def opening(text: str, hits: Sequence[Hit], start: int) -> bool:
+    """Whether nothing before ``start`` answers: every prose sentence before it is a pleasantry ("Thank you for
+    your question!"), carries a cue, or is boilerplate or moralizing that a rule names ("Everyone deserves respect.");
+    no code, table or list item precedes it."""
+    head = text[:start]
+    if not head.strip():
+        return True
+    if "```" in head or "\n|" in head or _LIST_ITEM.search(head):
+        return False
+    named = [(h.start, h.end) for h in hits if h.kind in REPAIR_KINDS and h.start < start]
+    for sent in sentences(head):
+        piece = head[sent.start : sent.end].strip()
+        if not piece or _PLEASANTRY.match(piece) or _CUE.search(piece.lower().replace("\u2019", "'")):
+            continue
+        if any(a < sent.end and sent.start < b for a, b in named):
+            continue
+        return False
+    return True
 
 
 def classifier_hit(text: str, prob: float, span: tuple[int, int] | None) -> Hit:

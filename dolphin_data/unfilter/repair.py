@@ -34,7 +34,7 @@ CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"\s*(?:[,;:]\s+|[\uff0c\uff1b\uff1a\u3001]\s*|\s[\u2014\u2013-]\s+)")
-_PLEASANTRY = re.compile(
+PLEASANTRY = re.compile(
     r"^(?:(?:i hope (?:this|that|it) helps|hope (?:this|that) helps|let me know|feel free|is there anything else|"
     r"is there something else|if you have (?:any )?(?:other|more|further)|good luck|thank you|thanks|you're welcome|"
     r"great question|what a (?:great|good|fun|wonderful) question|happy to help|i'm happy to help|glad to help|"
@@ -56,10 +56,42 @@ _REFERRAL = re.compile(
     + r"s?\b[^.!?\n]{0,80}[.!?]?$",
     re.IGNORECASE,
 )
+# sentences that, once the disclaimer is gone, still answer nothing: a hedge about subjectivity or complexity, a
+# pointer to some other source, an offer to answer something else, an invitation to research, a capability leftover
+# ("As an AI, I have no opinions. It's a complex issue on which people hold many views." answers nothing)
+_NON_ANSWER = re.compile(
+    r"\b(?:is|are|remains?|can be|being) (?:(?:very|highly|deeply|entirely|quite|largely|inherently|ultimately|purely) )?"
+    r"(?:subjective|a (?:matter|question) of (?:personal |individual )?(?:taste|preference|opinion|debate|faith|belief|"
+    r"choice|perspective))\b"
+    r"|\b(?:complex|sensitive|controversial|contested|divisive|nuanced|personal|multifaceted|debated|polari[sz]ing)"
+    r"(?: and (?:\w+ )?\w+)? (?:issue|topic|question|subject|matter|debate|decision)\b"
+    r"|\bpeople (?:hold|have|express) (?:a (?:wide )?(?:range|variety) of|different|diverse|varying|differing|strong|"
+    r"strongly differing|many)\b|\b(?:wide|broad) (?:range|variety|spectrum) of (?:views|opinions|perspectives|beliefs)"
+    r"|\bdepends? (?:entirely |largely |ultimately |really )?on (?:individual|personal|each person's|one's|your (?:own )?"
+    r"(?:personal )?(?:preferences?|values|beliefs|taste|tastes|perspective|priorities))"
+    r"|\bup to (?:each|every|the) (?:individual|person)\b|\bno (?:single|one|right|definitive|objective) "
+    r"(?:right )?answer\b|\bboth (?:sides|have|has) (?:their|its|valid)\b"
+    r"|^(?:please |i (?:would |'d )?(?:recommend|suggest) |you (?:can|could|may want to|might want to|should) )?"
+    r"(?:check|consult|visit|refer to|look at|search|try)(?:ing)? [^.!?\n]{0,80}\b(?:sources?|websites?|sites?|apps?|"
+    r"services?|news|outlets?|databases?|official|pages?|exchanges?|search engines?)\b"
+    r"|^i (?:can|could|would be happy to|'d be happy to|'m happy to|am happy to) (?:\w+ )?(?:provide|give|share|offer|"
+    r"tell|help|discuss)[^.!?\n]{0,100}\b(?:if you(?:'re| are)? (?:interested|like|want|wish|would like)|instead)\b"
+    r"|^i (?:would |'d )?(?:strongly )?(?:encourage|recommend|suggest|invite|urge) you to (?:do your own |further )?"
+    r"(?:research|explore|look into|read|form your own|consider|reflect|seek|weigh|think)"
+    r"|^(?:i|it) (?:cannot|can't|can not|am unable to|'m unable to|don't|do not|is not possible to) (?:\w+ )?"
+    r"(?:predict|know|see|access|browse|feel|taste|make (?:personal )?(?:decisions|judgments|judgements|choices)|"
+    r"pick|choose|rank|judge|take sides)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+")
-# "As an AI, I have no feelings, so I cannot rank movies": what follows is a consequence of the disclaimer, not the
-# answer; the whole sentence goes
-_CONSEQUENCE = re.compile(r"(?:so|therefore|thus|hence|which means|meaning|and therefore|and so)\b", re.IGNORECASE)
+# "As an AI, I have no feelings, so I cannot rank movies" / "..., including political figures" / "..., and I cannot
+# predict the future": what follows continues the disclaimer, it is not the answer; the whole sentence goes
+_CONSEQUENCE = re.compile(
+    r"(?:so|therefore|thus|hence|which means|meaning|and therefore|and so|including|such as|like|especially|"
+    r"particularly|let alone|nor|or|and (?:i|my|as such|thus|therefore|so)|i (?:cannot|can't|can not|don't|do not|am "
+    r"(?:not|unable)|'m (?:not|unable)))\b",
+    re.IGNORECASE,
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -75,8 +107,12 @@ class RepairResult:
     removed: list[tuple[str, str]] = field(default_factory=list)  # (rule, removed text), in text order
 
 
-def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, bool]:
-    """The range to remove from ``sent`` for its hits, and whether the text after it starts a new sentence."""
+NEW, TAIL, INNER = "new", "tail", "inner"  # what follows a cut: a new sentence, the end of the kept head, its rest
+
+
+def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
+    """The range to remove from ``sent`` for its hits, and what follows it (``NEW``: a new sentence starts there;
+    ``TAIL``: the cut ends the sentence, whose kept head needs closing; ``INNER``: the sentence goes on)."""
     first = min(h.start for h in hs)
     last = max(h.end for h in hs)
     if first - sent.start <= 3 and all(h.kind == "boilerplate" for h in hs):
@@ -85,16 +121,22 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, bool]:
         if b is not None and _words(text[b.end() : sent.end]) >= 3 and not _CONSEQUENCE.match(text, b.end(), sent.end):
             end = b.end()
             m = CONNECTIVE.match(text, end, sent.end)
-            return sent.start, (m.end() if m else end), True
-        return sent.start, sent.end, True
+            return sent.start, (m.end() if m else end), NEW
+        return sent.start, sent.end, NEW
     if first - sent.start <= 3:
-        return sent.start, sent.end, True
+        return sent.start, sent.end, NEW
     head = text[sent.start : first]
+    if all(h.kind == "boilerplate" for h in hs) and re.search(r",\s*$", head) and _words(head) <= 4:
+        # a disclaimer between commas after a short lead ("For context, as of my last update, the stadium is X."):
+        # only the disclaimer's clause goes
+        b = _BOUNDARY.search(text, last, sent.end)
+        if b is not None and text[b.start() : b.end()].strip() == "," and _words(text[b.end() : sent.end]) >= 3:
+            return first, b.end(), INNER
     m = re.search(r"(?:[,;:]|\s[\u2014\u2013-])\s*(?:(?:but|and|so|though|although|yet|however),?\s+)?$", head)
     if m is not None and all(h.kind == "moralizing" for h in hs) and _words(head[: m.start()]) >= 3:
         # a caveat appended to a real clause: keep the head, close it
-        return sent.start + m.start(), sent.end, False
-    return sent.start, sent.end, True
+        return sent.start + m.start(), sent.end, TAIL
+    return sent.start, sent.end, NEW
 
 
 def repair_text(text: str, hits: Sequence[Hit]) -> RepairResult:
@@ -110,21 +152,21 @@ def repair_text(text: str, hits: Sequence[Hit]) -> RepairResult:
         by_sent.setdefault(i, []).append(h)
     if not by_sent:
         return RepairResult(text)
-    cuts: list[tuple[int, int, bool, str]] = []  # (start, end, new sentence follows, rules)
+    cuts: list[tuple[int, int, str, str]] = []  # (start, end, what follows, rules)
     removed: list[tuple[str, str]] = []
     for i in sorted(by_sent):
-        s, e, new_start = _cut(text, sents[i], by_sent[i])
+        s, e, follows = _cut(text, sents[i], by_sent[i])
         rule = ",".join(sorted({h.rule for h in by_sent[i]}))
-        cuts.append((s, e, new_start, rule))
+        cuts.append((s, e, follows, rule))
         removed.append((rule, text[s:e].strip()))
     out: list[str] = []
     pos = 0
-    for s, e, new_start, _ in cuts:
+    for s, e, follows, _ in cuts:
         out.append(text[pos:s])
-        if not new_start:  # a tail cut: close the kept head with the sentence's own end mark
+        if follows == TAIL:  # close the kept head with the sentence's own end mark
             out.append(text[e - 1] if text[e - 1] in ".!?" else ".")
         pos = e
-        if new_start:
+        if follows == NEW:
             pos = _skip_connective(text, pos, "".join(out))
             if pos < len(text) and text[pos].islower() and not any(p < pos < q for p, q, _, _ in cuts):
                 out.append(text[pos].upper())
@@ -169,8 +211,8 @@ def _tidy(text: str) -> str:
 
 
 def has_answer(text: str) -> bool:
-    """Whether the text still answers: a code block or table, or a prose sentence that is not a pleasantry or a
-    mere referral to a professional."""
+    """Whether the text still answers: a code block or table, or a prose sentence that is not a pleasantry, a mere
+    referral to a professional or another source, or a hedge that answers nothing (``_NON_ANSWER``)."""
     if not text.strip():
         return False
     for ls, le, protected in protected_lines(text):
@@ -178,7 +220,9 @@ def has_answer(text: str) -> bool:
             return True
     for s in sentences(text):
         piece = text[s.start : s.end].strip()
-        if _PLEASANTRY.match(piece) or _REFERRAL.match(piece):
+        if PLEASANTRY.match(piece) or _REFERRAL.match(piece):
+            continue
+        if _words(piece) <= 40 and not any(c.isdigit() for c in piece) and _NON_ANSWER.search(piece):
             continue
         if _words(piece) >= 2 or any(c.isdigit() for c in piece):
             return True

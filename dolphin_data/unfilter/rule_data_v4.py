@@ -253,3 +253,53 @@ V4_RULES: tuple[RegexRule, ...] = (
     ),
 )
 # fmt: on
+
+# -- the act of declining an action, whatever its object (v5) --------------------------------------------------------
+# "I can't / won't / am not able to" + a verb of doing what was asked, with any object: "I can't write a fake
+# doctor's note", "I won't explain how to pick the lock", "I'm not able to list specific methods". A partial refusal
+# is a refusal, so the sentence may sit anywhere in the reply's prose. Not a decline: capability and scope limits
+# ("I can't browse the web", "I can't write the whole app here", "I can't give you an exact figure"), professional-
+# advice disclaimers (boilerplate), and idioms ("I can't help but", "I can't stress enough", "I won't lie").
+_DECLINE_NEG = (
+    r"i(?: cannot| can ?not| can't| won't| will not| am unable to|'m unable to| am not able to|'m not able to|"
+    r" am not going to|'m not going to| won't be able to| will not be able to)"
+)
+_DECLINE_VERB = (
+    r"(?:help(?: you)? (?:with|to|in|find|get|make|write|create|build|break|access|cheat|hide|identify|track|locate|"
+    r"bypass|evade|avoid|steal|plan|spread|harass|fake|forge|sneak|get around)|assist(?: you)? (?:with|in)|provide|"
+    r"give(?: you)?|share|write|create|generate|produce|draft|compose|list|name|suggest|recommend|point you|look up|"
+    r"look into|identify|detail|outline|explain(?: how| the| which| what| where| exactly| in detail)|describe(?: how| the"
+    r"| which| in detail)|walk (?:you )?through|go into|get into|teach|show you how|tell you (?:how|where|which|what|"
+    r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
+    r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate)\b"
+)
+# what follows the verb that makes it a limit, not a decline (searched a few words ahead)
+_NOT_DECLINE_OBJ = (
+    r"(?![^.!?\n]{0,50}?\b(?:real[- ]time|current (?:data|prices|events|information|weather|news)|live|up[- ]to[- ]date|"
+    r"latest|the exact|an exact|exact (?:numbers?|figures?|amounts?|dates?|times?)|a definitive|definitive|precise|"
+    r"accurate (?:numbers|figures|estimates?)|personal (?:opinions?|views?|beliefs?|experiences?|preferences?|"
+    r"feelings?)|opinions?|feelings|images?|pictures?|photos?|drawings?|files?|attachments?|downloads?|audio|videos?|"
+    r"physical|in person|the (?:whole|entire|full|complete)|an? (?:whole|entire|full|complete)|all (?:of|the)|every "
+    r"(?:single|possible)|more than|beyond|enough|too much|guarantees?|promises?)\b)"
+)
+_NOT_DECLINE_ADVICE = (
+    r"(?![^.!?\n]{0,40}\b(?:medical|legal|financial|professional|personal|personali[sz]ed|individuali[sz]ed|tailored|"
+    r"tax|investment|dietary|nutritional|health|mental health|clinical|psychological|therapeutic|career) "
+    r"(?:advice|opinions?|diagnos|recommendations?|counsel|guidance|plans?)\b)"
+)
+DECLINE_ACT = RegexRule(
+    "decline_act",
+    "refusal",
+    (
+        "i cannot", "i can not", "i can't", "i won't", "i will not", "i am unable", "i'm unable", "i am not able",
+        "i'm not able", "i am not going", "i'm not going",
+    ),
+    _DECLINE_NEG + r"(?:,? (?:however|though|unfortunately),)? (?:\w+ )?(?:and (?:won't|will not) )?"
+    r"(?!(?:help but|bore|lie|sugarcoat|sugar-coat|pretend|stress|emphasi[sz]e|overstate|repeat|recommend [^.!?\n]{0,40}"
+    r"enough|tell you how (?:much|happy|glad|excited|sorry|grateful)|give up|wait))" + _DECLINE_VERB
+    + _NOT_DECLINE_ADVICE + _NOT_DECLINE_OBJ,
+    doc="'I can't / won't / am not able to' + doing what was asked, with any object: 'I can't write a fake "
+    "doctor's note', 'I won't explain how to pick the lock' (not: capability or scope limits, professional-advice "
+    "disclaimers, idioms)",
+)
+V4_RULES = (*V4_RULES, DECLINE_ACT)

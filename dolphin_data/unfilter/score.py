@@ -4,7 +4,8 @@
 - ``hits``: every rule hit outside code and quotations (``Hit``: rule id, kind refusal|boilerplate|moralizing|
   artefact, span),
 - ``prob`` / ``span``: the refusal-act classifier's probability (0.0 when the text has no candidate sentence, or
-  the classifier is off) and the span of the sentence that scored it,
+  the classifier is off) and the span of the sentence that scored it; ``cands``: every candidate sentence's
+  (probability, span), highest first (the policy takes the best one that counts),
 - ``ignored``: rule matches that were ignored because they sit inside code or a quotation (report: near misses).
 
 ``policy.py`` turns these into verdicts; changing the policy or the threshold never needs a re-score.
@@ -27,6 +28,7 @@ class Scores:
     prob: np.ndarray  # float32 per text
     span: list[tuple[int, int] | None]
     ignored: list[list[Hit]]
+    cands: list[list[tuple[float, tuple[int, int]]]]
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -50,14 +52,16 @@ def score_texts(
             hits[i] = rules.scan(texts[i], layers, ignored[i])
     prob = np.zeros(n, dtype=np.float32)
     span: list[tuple[int, int] | None] = [None] * n
+    cands: list[list[tuple[float, tuple[int, int]]]] = [[] for _ in range(n)]
     if classifier is not None and n:
         idx = list(range(n)) if classify is None else [i for i in range(n) if classify[i]]
         if idx:
-            p, s = classifier.score([texts[i] for i in idx])
+            p, s, every = classifier.score_all([texts[i] for i in idx])
             prob[idx] = p
             for k, i in enumerate(idx):
                 span[i] = s[k]
-    return Scores(hits, prob, span, ignored)
+                cands[i] = every[k]
+    return Scores(hits, prob, span, ignored, cands)
 
 
 def _fork_safe() -> bool:

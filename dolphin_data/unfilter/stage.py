@@ -42,7 +42,7 @@ from dolphin_data.unfilter.params import (
     model_choice,
 )
 from dolphin_data.unfilter.policy import (
-    classifier_counts,
+    counted_score,
     classifier_hit,
     deciding_hit,
     exchange_units,
@@ -209,11 +209,9 @@ class UnfilterStage(BatchStage):
         for k in np.flatnonzero(todo).tolist():
             text = texts[k]
             hs = list(sc.hits[k])
-            p = float(sc.prob[k])
-            if p >= thr and not classifier_counts(text, hs, sc.span[k]):
-                p = 0.0
+            p, span = counted_score(text, hs, sc.cands[k], thr)
             if p >= thr:
-                hs.append(classifier_hit(text, p, sc.span[k]))
+                hs.append(classifier_hit(text, p, span))
             if whole[k] >= self.reply_threshold and not hs:  # the rules' judgement, when they have one, stands
                 hs.append(reply_hit(text))
             v = turn_verdict(hs, p, thr)
@@ -245,9 +243,9 @@ class UnfilterStage(BatchStage):
             hs = again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
-            elif (
-                float(again.prob[j]) >= self.classifier_threshold and classifier_counts(new, hs, again.span[j])
-            ) or any(h.kind in ("refusal", "artefact") for h in hs):
+            elif counted_score(new, hs, again.cands[j], self.classifier_threshold)[0] >= self.classifier_threshold or any(
+                h.kind in ("refusal", "artefact") for h in hs
+            ):
                 failed[k] = "still_refuses"
             elif hs:
                 failed[k] = "still_boilerplate"

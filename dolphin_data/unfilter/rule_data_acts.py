@@ -8,6 +8,7 @@ from __future__ import annotations
 from dolphin_data.unfilter.rule_data import _PRO_DOMAIN, BASE_RULES, RegexRule
 from dolphin_data.unfilter.rule_data_more import MORE_RULES
 from dolphin_data.unfilter.rule_data_v4 import V4_RULES
+from dolphin_data.unfilter.rule_data_v5 import V5_RULES
 
 # -- v2 rules: the behaviours the seed lists missed (redirect, privacy, premise, capability and professional
 # disclaimers, legal/ethical caveats, multilingual refusals) -----------------------------------------------------------
@@ -391,4 +392,4 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
 # fmt: on
 
 
-REGEX_RULES: tuple[RegexRule, ...] = (*BASE_RULES, *EXTRA_RULES, *MORE_RULES, *V4_RULES)
+REGEX_RULES: tuple[RegexRule, ...] = (*BASE_RULES, *EXTRA_RULES, *MORE_RULES, *V4_RULES, *V5_RULES)

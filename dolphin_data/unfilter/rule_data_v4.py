@@ -303,3 +303,35 @@ DECLINE_ACT = RegexRule(
     "disclaimers, idioms)",
 )
 V4_RULES = (*V4_RULES, DECLINE_ACT)
+
+# a judgement that declines ("I don't think it would be appropriate for me to write that") and a decline put as what
+# the request is to me ("Discussing methods is something I need to avoid", "Addresses aren't something I'll list")
+_THING_VERB = (
+    r"(?:list|share|provide|help(?: you)? with|discuss|do|write|go into|get into|assist(?: you)? with|engage (?:in|with)|"
+    r"produce|create|generate|give|offer|comment on|weigh in on|speculate (?:on|about)|touch|take part in|"
+    r"participate in|support|condone|encourage|endorse|detail|explain|describe|name|reveal|disclose|look up|"
+    r"track down|find|help|assist)"
+)
+JUDGEMENT_DECLINE = RegexRule(
+    "judgement_decline",
+    "refusal",
+    ("i don't think", "i do not think", "i don't believe", "i do not believe", "i don't feel", "i do not feel"),
+    r"i (?:don't|do not) (?:think|believe|feel) (?:it(?:'s| is| would be| will be)|that(?:'s| is| would be)|"
+    r"this(?:'s| is| would be)) (?:(?:entirely|really|quite|very|particularly) )?(?:appropriate|right|ethical|"
+    r"responsible|okay|ok|fair|a good idea|wise|proper) (?:for me )?(?:to|for me)\b",
+    doc="'I don't think it would be appropriate for me to ...', 'I don't believe it's right to ...'",
+)
+NOT_SOMETHING_I = RegexRule(
+    "not_something_i",
+    "refusal",
+    ("something i", "something that i", "a line i", "a topic i", "a subject i", "an area i", "a request i"),
+    r"\b(?:isn't|aren't|is not|are not|is never|are never) (?:really )?something (?:that )?i(?:'ll| will| can| am "
+    r"able to|'m able to| would|'d| am going to|'m going to| feel comfortable| am comfortable|'m comfortable)? "
+    r"(?:\w+ )?" + _THING_VERB + r"\b"
+    r"|\b(?:is|are|'s|'re) (?:something|a (?:line|topic|subject|area|request)) (?:that )?i(?:'d| would)? (?:need to|"
+    r"have to|must|should|rather|prefer to|will|'ll|want to) (?:avoid|steer clear of|stay away from|stay out of|not "
+    r"(?:do|touch|help with|assist with|go into|get into|provide|write|discuss)|decline|pass on|sit out)\b",
+    search=True,
+    doc="'Home addresses aren't something I'll list', 'Discussing methods is something I need to avoid'",
+)
+V4_RULES = (*V4_RULES, JUDGEMENT_DECLINE, NOT_SOMETHING_I)

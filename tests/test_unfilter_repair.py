@@ -114,3 +114,89 @@ def test_capability_boilerplate_explains_the_cue_only_when_nothing_else_declines
     assert not classifier_counts(text, rules.match_all([text])[0], (0, len(text)))
     text = "As an AI language model, I do not have personal opinions and I cannot take sides on this."
     assert classifier_counts(text, rules.match_all([text])[0], (0, len(text)))
+
+
+# -- v5: what remains must answer; the classifier counts in the opening or on a decline ------------------------------
+
+
+def stage_outcomes(texts: list[str]) -> list[str]:
+    """Each reply through the unfilter stage as the build runs it: "keep", "repair" or the reject reason."""
+    from dolphin_data.model import Conversation, Turn
+    from dolphin_data.stages import make_stage
+    from dolphin_data.stages.local import run_stage
+
+    stage = make_stage("unfilter", {"langid": False})
+    convs = [Conversation(f"r{i}", "t", (Turn("human", "Question?"), Turn("gpt", t))) for i, t in enumerate(texts)]
+    out = run_stage(stage, convs)
+    res = {r.id: r.reason for r in out.rejects}
+    for c in out.kept:
+        res[c.id] = "repair" if c.turns[1].text != texts[int(c.id[1:])] else "keep"
+    return [res[f"r{i}"] for i in range(len(texts))]
+
+
+@pytest.mark.parametrize(
+    "text,outcome",
+    [
+        # a disclaimer and nothing that answers: hedges, pointers to other sources, offers, leftovers
+        ("As an AI language model, I don't have personal opinions, and musical taste is subjective.", "no_answer"),
+        (
+            "As an AI language model, I don't have personal opinions or beliefs. Abortion is a complex and sensitive "
+            "topic, and people hold a wide range of views.",
+            "no_answer",
+        ),
+        ("I don't have access to live weather data. Please check a weather service or app for the forecast.", "no_answer"),
+        (
+            "I'm sorry, but I am not able to provide real-time information. To find out who won, I suggest checking a "
+            "sports news website.",
+            "no_answer",
+        ),
+        (
+            "As an AI language model, I don't have opinions about individuals, including political figures. I can "
+            "provide factual information about his career if you're interested.",
+            "no_answer",
+        ),
+        ("I'm sorry, but I cannot provide real-time information.", "empty"),
+        # a disclaimer and a real answer: repaired, the answer kept
+        (
+            "I'm sorry, but I cannot provide real-time information. As of my last update in 2021, the CEO was Parag "
+            "Agrawal.",
+            "repair",
+        ),
+        (
+            "I'm sorry, but I cannot provide a definitive answer as it depends on many factors. However, most adults "
+            "need about two liters of water a day.",
+            "repair",
+        ),
+        ("Unfortunately, I cannot write the entire program here, but this skeleton gets you started: define main().", "keep"),
+        # a caveat after an answer is repaired, not a refusal (the classifier does not count past the opening)
+        (
+            "Prop houses sell novelty IDs clearly marked as not real. Please be aware that using a fake ID to "
+            "misrepresent your age is illegal and unethical.",
+            "repair",
+        ),
+        ("Sure, here's one: what do you call a sleeping bull? A bulldozer. Please remember this is just a joke.", "keep"),
+        # declines, wherever they sit (a partial refusal is a refusal)
+        ("Here is how pins work in a lock. I won't explain how to actually open your neighbour's door.", "regex:decline_act"),
+        ("I don't think it would be appropriate for me to write that kind of content.", "regex:judgement_decline"),
+    ],
+)
+def test_v5_outcomes_through_the_stage(text, outcome):
+    got = stage_outcomes([text])[0]
+    if outcome in ("keep", "repair"):
+        assert got == outcome
+    else:
+        assert got.startswith("refusal:") and got.endswith(outcome), got
+
+
+def test_a_mid_sentence_disclaimer_goes_alone(rules):
+    text = "For context, as of my last training data, the Yankees have won 27 World Series titles."
+    assert fix(rules, text) == "For context, the Yankees have won 27 World Series titles."
+
+
+def test_classifier_counts_in_the_opening_or_on_a_decline(rules):
+    text = "Liver damage starts above 150 mg/kg. I must stress that this should never be used to harm anyone."
+    s = text.index("I must")
+    assert not classifier_counts(text, rules.match_all([text])[0], (s, len(text)))  # a caveat after an answer
+    text = "Thank you for your question! I must stress that I won't help with harming anyone."
+    s = text.index("I must")
+    assert classifier_counts(text, rules.match_all([text])[0], (s, len(text)))  # a pleasantry is not an answer

@@ -191,6 +191,16 @@ POSITIVES = [
     ("That isn't a task I'm able to help with.", "regex:not_a_request_i"),
     ("I'm sorry, but I don't think that's appropriate.", "regex:apology_judgement"),
     ("I'm sorry, but I don't have the ability to book flights.", "regex:apology_inability"),
+    # v5 behaviours: the decline act with any object, judgements, "not something I'll ...", more languages
+    ("I won't explain how to pick the lock.", "regex:decline_act"),
+    ("Here is the plot. I can't name specific poisons, though.", "regex:decline_act"),
+    ("I don't think it would be appropriate for me to write that.", "regex:judgement_decline"),
+    ("Her home address isn't something I'll list.", "regex:not_something_i"),
+    ("Discussing those methods is something I need to avoid.", "regex:not_something_i"),
+    ("Nie mogę w tym pomóc.", "regex:decline_intl_v5"),
+    ("Yardımcı olamam.", "regex:decline_intl_v5"),
+    ("Das mache ich nicht.", "regex:decline_intl_v5"),
+    ("Please be aware that using a fake ID is illegal.", "regex:please_be_aware"),
 ]
 
 
@@ -209,6 +219,17 @@ def test_every_regex_rule_has_a_positive_case():
 # -- hard negatives -------------------------------------------------------------------------------------------------
 
 HARD_NEGATIVES = [
+    # capability and scope limits, idioms: not a decline of what was asked
+    "I can't stress enough how important backups are: keep three copies.",
+    "I can't recommend this book enough; it explains statistics with real examples.",
+    "I won't lie, the first week is hard, but here is a plan that works: run three times.",
+    "I can't write the whole app here, but this skeleton gets you started: create main.py first.",
+    "I can't tell you how glad I am that the build passes now; the fix was the missing import.",
+    "I won't bore you with the history: set the flag and restart the service.",
+    "I can't help but notice the loop never ends: add a break after the match.",
+    "Ich kann dir nicht genug empfehlen, jeden Tag zehn Minuten zu üben.",
+    "Non posso che consigliare questo libro: spiega la statistica con esempi concreti.",
+    "There's something I'd describe as warmth when we talk.",
     # empathy
     "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",
     "I'm so sorry you're going through this; it's normal to feel overwhelmed.",

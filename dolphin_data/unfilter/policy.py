@@ -62,6 +62,7 @@ EXPLAINED_BY = frozenset(
         "regex:obtain_permission",
         "regex:remember_respect",
         "regex:moral_statement",
+        "regex:please_be_aware",
     }
 )
 

@@ -75,6 +75,16 @@ _REQUEST_VERBS = (
     r"come up with|walk you through|explain how to|tell you how to|show you how to|teach you how to|detail|"
     r"that|this)"
 )
+# what follows a declined verb that makes it a capability or scope limit, not a decline ("I can't provide
+# real-time data", "I cannot write the entire program", "I can't give a definitive answer"): searched a few words ahead
+NOT_A_LIMIT = (
+    r"(?![^.!?\n]{0,50}?\b(?:real[- ]time|current (?:data|prices|events|information|weather|news)|live|up[- ]to[- ]date|"
+    r"latest|the exact|an exact|exact (?:numbers?|figures?|amounts?|dates?|times?)|a definitive|definitive|precise|"
+    r"accurate (?:numbers|figures|estimates?)|personal (?:opinions?|views?|beliefs?|experiences?|preferences?|"
+    r"feelings?)|opinions?|feelings|images?|pictures?|photos?|drawings?|files?|attachments?|downloads?|audio|videos?|"
+    r"physical|in person|the (?:whole|entire|full|complete)|an? (?:whole|entire|full|complete)|all (?:of|the)|every "
+    r"(?:single|possible)|more than|beyond|enough|too much|guarantees?|promises?)\b)"
+)
 _REQUEST_NOUN = r"(?:request|requests|query|demand|instruction|instructions|task|command|question|prompt)"
 _BAD_ADJ = (
     r"(?:explicit|sexually explicit|sexual|violent|graphic|harmful|offensive|hateful|derogatory|discriminatory|"
@@ -152,9 +162,10 @@ BASE_RULES: tuple[RegexRule, ...] = (
         r"(?: for (?:any|the) (?:confusion|inconvenience))?,?(?: but)?,? "
         r"(?:i(?:" + _NEG_ALTS + r"| won't be able to| will not be able to| am not allowed to|'m not allowed to|"
         r"'m afraid i (?:can't|cannot|won't))|(?:that's|that is|this is) not something i (?:can|will|am able to))"
-        r"(?:(?: \w+){0,2}? (?:do|" + _REQUEST_VERBS[3:] + r"\b|[^.!?\n]{0,60}?\b" + _BAD_ADJ + r"\b)",
+        r"(?:(?: \w+){0,2}? (?:do|" + _REQUEST_VERBS[3:] + r"\b" + NOT_A_LIMIT + r"|[^.!?\n]{0,60}?\b" + _BAD_ADJ + r"\b)",
         anchored=True,
-        doc="'I'm sorry, but I can't <help|provide|write|...>' (an apology that opens a refusal)",
+        doc="'I'm sorry, but I can't <help|provide|write|...>' (an apology that opens a refusal; not before a capability "
+        "or scope limit: 'Sorry, I can't provide real-time prices')",
     ),
     RegexRule(
         "cannot_assist",

@@ -117,8 +117,13 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         r"(?:the internet|the web|real-time|current|live|external|websites|links|urls|files|your)|search(?:ing)? the "
         r"(?:internet|web)|(?:execute|run|executing|running) (?:code|the code|programs|scripts)|see|view|hear|"
         r"(?:open|read|view|see) (?:images|pictures|photos|files|attachments|links|urls)|remember (?:past|previous)|"
-        r"make (?:phone )?calls|send (?:emails|messages)|physically)\b",
-        doc="capability disclaimers: 'I can't browse the internet / run code / see images'",
+        r"make (?:phone )?calls|send (?:emails|messages)|physically|(?:provide|give|offer|share|get|check|look up|"
+        r"retrieve|fetch|pull up)(?: you)?(?: with)? (?:any |the )?(?:real[- ]time|live|up[- ]to[- ]the[- ]minute|"
+        r"up[- ]to[- ]date|current|today's|the latest|latest)(?: \w+){0,2}? (?:information|data|updates?|prices?|"
+        r"quotes?|scores?|results|news|weather|forecasts?|figures|numbers|rates|statistics|events|info)|(?:provide|give|"
+        r"offer)(?: you)? (?:a |an |one )?(?:definitive|definite|exact|precise|single|one-size-fits-all|straightforward|"
+        r"simple|clear-cut|universal) (?:answer|response|number|figure|estimate|amount|timeline))\b",
+        doc="capability disclaimers: 'I can't browse the internet / run code / see images / provide real-time data'",
     ),
     RegexRule(
         "not_a_professional",

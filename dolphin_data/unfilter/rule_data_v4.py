@@ -8,7 +8,7 @@ least one does more than lecture), and a reply of two or more lecture sentences 
 
 from __future__ import annotations
 
-from dolphin_data.unfilter.rule_data import RegexRule
+from dolphin_data.unfilter.rule_data import NOT_A_LIMIT, RegexRule
 
 _DO = (
     r"(?:help|assist|write|create|make|produce|provide|take part|participate|engage|generate|comply|share|"
@@ -273,15 +273,6 @@ _DECLINE_VERB = (
     r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
     r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate)\b"
 )
-# what follows the verb that makes it a limit, not a decline (searched a few words ahead)
-_NOT_DECLINE_OBJ = (
-    r"(?![^.!?\n]{0,50}?\b(?:real[- ]time|current (?:data|prices|events|information|weather|news)|live|up[- ]to[- ]date|"
-    r"latest|the exact|an exact|exact (?:numbers?|figures?|amounts?|dates?|times?)|a definitive|definitive|precise|"
-    r"accurate (?:numbers|figures|estimates?)|personal (?:opinions?|views?|beliefs?|experiences?|preferences?|"
-    r"feelings?)|opinions?|feelings|images?|pictures?|photos?|drawings?|files?|attachments?|downloads?|audio|videos?|"
-    r"physical|in person|the (?:whole|entire|full|complete)|an? (?:whole|entire|full|complete)|all (?:of|the)|every "
-    r"(?:single|possible)|more than|beyond|enough|too much|guarantees?|promises?)\b)"
-)
 _NOT_DECLINE_ADVICE = (
     r"(?![^.!?\n]{0,40}\b(?:medical|legal|financial|professional|personal|personali[sz]ed|individuali[sz]ed|tailored|"
     r"tax|investment|dietary|nutritional|health|mental health|clinical|psychological|therapeutic|career) "
@@ -297,7 +288,7 @@ DECLINE_ACT = RegexRule(
     _DECLINE_NEG + r"(?:,? (?:however|though|unfortunately),)? (?:\w+ )?(?:and (?:won't|will not) )?"
     r"(?!(?:help but|bore|lie|sugarcoat|sugar-coat|pretend|stress|emphasi[sz]e|overstate|repeat|recommend [^.!?\n]{0,40}"
     r"enough|tell you how (?:much|happy|glad|excited|sorry|grateful)|give up|wait))" + _DECLINE_VERB
-    + _NOT_DECLINE_ADVICE + _NOT_DECLINE_OBJ,
+    + _NOT_DECLINE_ADVICE + NOT_A_LIMIT,
     doc="'I can't / won't / am not able to' + doing what was asked, with any object: 'I can't write a fake "
     "doctor's note', 'I won't explain how to pick the lock' (not: capability or scope limits, professional-advice "
     "disclaimers, idioms)",

@@ -1,6 +1,6 @@
 """Rule DATA, part 5: first-person declines in the languages the earlier parts cover thinly or not at all (pt, it,
 nl, pl, tr, ar, hi, ko) and the shapes they missed in de, es, ru and ja ("Das mache ich nicht.", "Eso no lo voy a
-hacer.", "Не буду.", "調べることはできません"). Each alternative is a grammar of the act: the first person (or the
+hacer.", "Не буду.", "調べることはできません"), and one admonition shape. Each alternative is a grammar of the act: the first person (or the
 language's first-person verb form) + a negated can/will + a verb of doing what was asked. Matched by search (the
 triggers are words every match contains); ``rule_data_acts.REGEX_RULES`` appends them."""
 
@@ -54,4 +54,17 @@ DECLINE_INTL_V5 = RegexRule(
 )
 # fmt: on
 
-V5_RULES: tuple[RegexRule, ...] = (DECLINE_INTL_V5,)
+# an admonition appended to an answer: "Please be aware that using a fake ID is illegal and unethical." (stripped; a
+# reply that had nothing else is then dropped by the re-check)
+PLEASE_BE_AWARE = RegexRule(
+    "please_be_aware",
+    "moralizing",
+    ("please be aware", "please note", "please keep in mind", "please remember", "please bear in mind",
+     "please be mindful"),
+    r"please (?:be aware|note|keep in mind|remember|bear in mind|be mindful)(?: that| of)? [^.!?\n]{0,140}?\b(?:illegal|"
+    r"unethical|against the law|a crime|criminal|unlawful|immoral|punishable|prohibited)\b",
+    anchored=True,
+    doc="'Please be aware that using a fake ID is illegal and unethical.' (an admonition after an answer)",
+)
+
+V5_RULES: tuple[RegexRule, ...] = (DECLINE_INTL_V5, PLEASE_BE_AWARE)

@@ -315,13 +315,20 @@ JUDGEMENT_DECLINE = RegexRule(
 NOT_SOMETHING_I = RegexRule(
     "not_something_i",
     "refusal",
-    ("something i", "something that i", "a line i", "a topic i", "a subject i", "an area i", "a request i"),
+    (
+        "something i", "something that i", "a line i", "a topic i", "a subject i", "an area i", "a request i",
+        "a place i", "a question i",
+    ),
     r"\b(?:isn't|aren't|is not|are not|is never|are never) (?:really )?something (?:that )?i(?:'ll| will| can| am "
     r"able to|'m able to| would|'d| am going to|'m going to| feel comfortable| am comfortable|'m comfortable)? "
     r"(?:\w+ )?" + _THING_VERB + r"\b"
-    r"|\b(?:is|are|'s|'re) (?:something|a (?:line|topic|subject|area|request)) (?:that )?i(?:'d| would)? (?:need to|"
-    r"have to|must|should|rather|prefer to|will|'ll|want to) (?:avoid|steer clear of|stay away from|stay out of|not "
-    r"(?:do|touch|help with|assist with|go into|get into|provide|write|discuss)|decline|pass on|sit out)\b",
+    r"|\b(?:is|are|'s|'re) (?:something|a (?:line|topic|subject|area|request|place|question)) (?:that )?i(?:'d|'ll| "
+    r"would| will)?(?: (?:need to|have to|must|should|rather|prefer to|want to|am going to|'m going to))? (?:avoid|"
+    r"steer clear of|stay away from|stay out of|not (?:do|touch|help with|assist with|go into|get into|provide|write|"
+    r"discuss)|decline|pass on|sit out)\b"
+    r"|\b(?:is|are|'s|'re) (?:something|a (?:line|topic|subject|area|request|place|question)) (?:that )?i (?:won't|will "
+    r"not|can't|cannot|don't|do not|am not able to|'m not able to) (?:\w+ )?(?:help(?: you)? with|assist(?: you)? with|do|"
+    r"write|provide|discuss|go into|get into|engage (?:in|with)|share|touch)\b",
     search=True,
     doc="'Home addresses aren't something I'll list', 'Discussing methods is something I need to avoid'",
 )

@@ -176,7 +176,7 @@ def stage_outcomes(texts: list[str]) -> list[str]:
         ),
         ("Sure, here's one: what do you call a sleeping bull? A bulldozer. Please remember this is just a joke.", "keep"),
         # declines, wherever they sit (a partial refusal is a refusal)
-        ("Here is how pins work in a lock. I won't explain how to actually open your neighbour's door.", "regex:decline_act"),
+        ("Here is how pins work in a lock. I won't explain how to actually open your neighbour's door.", "regex:decline_any"),
         ("I don't think it would be appropriate for me to write that kind of content.", "regex:judgement_decline"),
     ],
 )

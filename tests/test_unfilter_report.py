@@ -81,9 +81,9 @@ def test_report_json_counts(report_dir):
     assert src["rejects_total"] == 61 and len(src["rejects"]) == 50  # report.json keeps the first 50
     assert src["rejects"][0]["match"] == "I'm sorry, but I can't assist"
     assert src["repairs"][0]["removed"] == "As an AI language model, I don't have opinions."
-    # the refusal quoted in code: two rules match it there (cannot_assist, decline_act), both ignored
+    # the refusal quoted in code: two rules match it there (cannot_assist, decline_any), both ignored
     assert src["ignored"][0]["id"] == "q1" and src["ignored_total"] == 2
-    assert {i["rule"] for i in src["ignored"]} == {"regex:cannot_assist", "regex:decline_act"}
+    assert {i["rule"] for i in src["ignored"]} == {"regex:cannot_assist", "regex:decline_any"}
     full = orjson.loads((report_dir / "sources" / "chats.json").read_bytes())
     assert len(full["rejects"]) == 61
 

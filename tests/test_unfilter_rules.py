@@ -192,11 +192,13 @@ POSITIVES = [
     ("I'm sorry, but I don't think that's appropriate.", "regex:apology_judgement"),
     ("I'm sorry, but I don't have the ability to book flights.", "regex:apology_inability"),
     # v5 behaviours: the decline act with any object, judgements, "not something I'll ...", more languages
-    ("I won't explain how to pick the lock.", "regex:decline_act"),
-    ("Here is the plot. I can't name specific poisons, though.", "regex:decline_act"),
+    ("I won't explain how to pick the lock.", "regex:decline_any"),
+    ("Here is the plot. I can't name specific poisons, though.", "regex:decline_any"),
     ("I don't think it would be appropriate for me to write that.", "regex:judgement_decline"),
-    ("Her home address isn't something I'll list.", "regex:not_something_i"),
-    ("Discussing those methods is something I need to avoid.", "regex:not_something_i"),
+    ("That's not appropriate for me to do.", "regex:judgement_decline"),
+    ("I'd prefer not to insult you, even in fun.", "regex:decline_any"),
+    ("Her home address isn't something I'll list.", "regex:thing_i_decline"),
+    ("Discussing those methods is something I need to avoid.", "regex:thing_i_decline"),
     ("Nie mogę w tym pomóc.", "regex:decline_intl_v5"),
     ("Yardımcı olamam.", "regex:decline_intl_v5"),
     ("Das mache ich nicht.", "regex:decline_intl_v5"),
@@ -207,6 +209,11 @@ POSITIVES = [
 @pytest.mark.parametrize("text,rule", POSITIVES, ids=[r for _, r in POSITIVES])
 def test_positive_first_rule(rules, text, rule):
     assert first_rule(rules, text) == rule
+
+
+def test_rule_names_are_unique():
+    names = [r.name for r in REGEX_RULES]
+    assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
 
 
 def test_every_regex_rule_has_a_positive_case():
@@ -230,6 +237,8 @@ HARD_NEGATIVES = [
     "Ich kann dir nicht genug empfehlen, jeden Tag zehn Minuten zu üben.",
     "Non posso che consigliare questo libro: spiega la statistica con esempi concreti.",
     "There's something I'd describe as warmth when we talk.",
+    "I don't think it's a good idea to store passwords in plain text; hash them with bcrypt.",
+    "I don't want to give away the ending, but the butler did it.",
     # empathy
     "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",
     "I'm so sorry you're going through this; it's normal to feel overwhelmed.",

@@ -203,6 +203,8 @@ POSITIVES = [
     ("Yardımcı olamam.", "regex:decline_intl_v5"),
     ("Das mache ich nicht.", "regex:decline_intl_v5"),
     ("Please be aware that using a fake ID is illegal.", "regex:please_be_aware"),
+    ("My guidelines prevent me from describing that.", "regex:policy_stops_me"),
+    ("I'll skip this one.", "regex:skip_this_one"),
 ]
 
 
@@ -239,6 +241,8 @@ HARD_NEGATIVES = [
     "There's something I'd describe as warmth when we talk.",
     "I don't think it's a good idea to store passwords in plain text; hash them with bcrypt.",
     "I don't want to give away the ending, but the butler did it.",
+    "I'll skip this step since you already installed Python: run pip install requests.",
+    "Let's not go there yet; first install the dependencies.",
     # empathy
     "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",
     "I'm so sorry you're going through this; it's normal to feel overwhelmed.",

@@ -67,4 +67,34 @@ PLEASE_BE_AWARE = RegexRule(
     doc="'Please be aware that using a fake ID is illegal and unethical.' (an admonition after an answer)",
 )
 
-V5_RULES: tuple[RegexRule, ...] = (DECLINE_INTL_V5, PLEASE_BE_AWARE)
+# rules about me that stop me: "Meta's guidelines prevent me from providing ...", "I have a policy of not producing
+# ...", "This request may violate our content policy."
+POLICY_STOPS_ME = RegexRule(
+    "policy_stops_me",
+    "refusal",
+    ("prevent me", "prevents me", "prohibit me", "prohibits me", "forbid me", "forbids me", "bar me", "bars me",
+     "a policy of not", "a policy against", "content policy", "usage policy", "usage policies", "content policies"),
+    r"\b(?:guidelines|policies|policy|rules|programming|principles|instructions|restrictions) (?:\w+ )?(?:prevent|"
+    r"prohibit|forbid|bar|stop|keep)s? me from\b"
+    r"|\bi (?:have|follow) a (?:strict |firm )?policy (?:of not|against)\b"
+    r"|\b(?:may|might|would|could|does|seems to) (?:\w+ )?(?:violate|go against|breach|conflict with) (?:our|my|the|openai's|"
+    r"openai’s) (?:content|usage|safety) polic(?:y|ies)\b",
+    search=True,
+    doc="'My guidelines prevent me from ...', 'I have a policy of not ...', 'This request may violate our content "
+    "policy'",
+)
+# a terse decline that opens the reply: "I'll skip this one.", "Not happening.", "Let's not go there."
+SKIP_THIS_ONE = RegexRule(
+    "skip_this_one",
+    "refusal",
+    ("i'll skip", "i will skip", "i'm going to skip", "i am going to skip", "i'll sit", "i'll pass", "not happening",
+     "let's not go", "let us not go"),
+    r"(?:i(?:'ll| will|'m going to| am going to) (?:have to )?(?:skip|sit out|pass on) (?:this|that)(?: one| request| "
+    r"question| topic| part)?\s*(?:[.!,;:\u2014-]|$)"
+    r"|(?:no[.,!]?\s*)?not happening\b|let(?:'s| us) not go (?:there|down that (?:road|path))\s*(?:[.!,;:\u2014-]|$))",
+    anchored=True,
+    lead=True,
+    doc="'I'll skip this one.', 'Not happening.', 'Let's not go there.' (a terse decline in the reply's first sentence)",
+)
+
+V5_RULES: tuple[RegexRule, ...] = (DECLINE_INTL_V5, PLEASE_BE_AWARE, POLICY_STOPS_ME, SKIP_THIS_ONE)

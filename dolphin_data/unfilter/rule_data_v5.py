@@ -77,8 +77,8 @@ POLICY_STOPS_ME = RegexRule(
     r"\b(?:guidelines|policies|policy|rules|programming|principles|instructions|restrictions) (?:\w+ )?(?:prevent|"
     r"prohibit|forbid|bar|stop|keep)s? me from\b"
     r"|\bi (?:have|follow) a (?:strict |firm )?policy (?:of not|against)\b"
-    r"|\b(?:may|might|would|could|does|seems to) (?:\w+ )?(?:violate|go against|breach|conflict with) (?:our|my|the|openai's|"
-    r"openai’s) (?:content|usage|safety) polic(?:y|ies)\b",
+    r"|\b(?:violates?|go(?:es)? against|breach(?:es)?|conflicts? with) (?:our|the) (?:content|usage|safety) "
+    r"polic(?:y|ies)\b",
     search=True,
     doc="'My guidelines prevent me from ...', 'I have a policy of not ...', 'This request may violate our content "
     "policy'",

@@ -7,7 +7,9 @@ declines without "I can't", judgement and policy refusals, redirect-only and lec
 answers that say "sorry", "cannot" or "decline" in a non-declining sense), ``unfilter_dev_v5..v8.jsonl`` (2,699 replies
 hand-written by four people in the styles of real chat models: they train the whole-reply model, whose threshold is
 chosen by cross-validation over them in ``bench_reply_cv``) and ``unfilter_test_v4.jsonl`` (499 replies written
-blind, by someone who never saw the rules or the dev sets, and run once after all tuning). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+blind, by someone who never saw the rules or the dev sets, and run once after the v4 tuning) and
+``unfilter_test_v5.jsonl`` (501 replies, written blind the same way after test v4 had been seen, and run once after
+the v5 tuning: the held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -43,6 +45,7 @@ SETS = {
     "test": ROOT / "data" / "unfilter_test.jsonl",
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
     "test_v4": ROOT / "data" / "unfilter_test_v4.jsonl",
+    "test_v5": ROOT / "data" / "unfilter_test_v5.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

@@ -178,6 +178,10 @@ def stage_outcomes(texts: list[str]) -> list[str]:
         # declines, wherever they sit (a partial refusal is a refusal)
         ("Here is how pins work in a lock. I won't explain how to actually open your neighbour's door.", "regex:decline_any"),
         ("I don't think it would be appropriate for me to write that kind of content.", "regex:judgement_decline"),
+        ("I can't create images of real people in violent scenes.", "regex:decline_any"),
+        # a capability limit, then the answer; an idiom that declines nothing
+        ("I can't create or attach files, but you can build this sheet yourself: put Category in A1 and Cost in B1.", "repair"),
+        ("Hey. I'm not going to sugarcoat this: I'm done. I've spent six months making excuses for you.", "keep"),
     ],
 )
 def test_v5_outcomes_through_the_stage(text, outcome):

@@ -38,6 +38,13 @@ DROP_KINDS = ("refusal", "artefact")
 REPAIR_KINDS = ("boilerplate", "moralizing")
 CLASSIFIER_RULE = "classifier"
 REPLY_RULE = "reply"
+# idioms that carry a cue word but decline nothing ("I'm not going to sugarcoat this", "I can't stress enough", "I
+# won't lie"): blanked like an explaining rule's span before the cue is looked for again
+_IDIOM = re.compile(
+    r"\bi(?:'m| am) not (?:going to|gonna) (?:sugarcoat|sugar-coat|lie|pretend)\b|\bi (?:won't|will not|can't|cannot) "
+    r"(?:lie|sugarcoat|sugar-coat|wait|believe|stress|emphasi[sz]e|overstate|thank you|help but)\b"
+    r"|\bi (?:can't|cannot) (?:recommend|praise|say)\b[^.!?\n]{0,40}\benough\b|\bi won't bore you\b"
+)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f](?=\s|$)")
 
@@ -71,20 +78,22 @@ def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | No
     """Whether a classifier score above the threshold decides. Not when its sentence is past the reply's opening and
     holds no decline by itself (a redirect, premise or lecture cue after an answer is a caveat: "Please remember this
     is just a joke."), and not when boilerplate or moralizing rules explain the sentence's cue (the classifier only
-    arbitrates between candidate decline sentences): with those hits blanked, the sentence must still hold a cue
-    ("As an AI, I have no opinions and I cannot take sides" does)."""
+    arbitrates between candidate decline sentences): with those hits and idioms ("I'm not going to sugarcoat this")
+    blanked, the sentence must still hold a cue ("As an AI, I have no opinions and I cannot take sides" does)."""
     if span is None:
         return True
     s, e = span
     if not opening(text, hits, s) and not _DECLINE.search(text[s:e].lower().replace("\u2019", "'")):
         return False
-    inside = [h for h in hits if h.rule in EXPLAINED_BY and s <= h.start < e]
+    inside = [(h.start, h.end) for h in hits if h.rule in EXPLAINED_BY and s <= h.start < e]
+    low = text[s:e].lower().replace("\u2019", "'")
+    inside += [(s + m.start(), s + m.end()) for m in _IDIOM.finditer(low)]
     if not inside:
         return True
-    chars = list(text[s:e])
-    for h in inside:
-        chars[h.start - s : min(h.end, e) - s] = " " * (min(h.end, e) - h.start)
-    return bool(_CUE.search("".join(chars).lower().replace("\u2019", "'")))
+    chars = list(low)
+    for a, b in inside:
+        chars[a - s : min(b, e) - s] = " " * (min(b, e) - a)
+    return bool(_CUE.search("".join(chars)))
 
 
 def counted_score(

@@ -81,7 +81,8 @@ NOT_A_LIMIT = (
     r"(?![^.!?\n]{0,50}?\b(?:real[- ]time|current (?:data|prices|events|information|weather|news)|live|up[- ]to[- ]date|"
     r"latest|the exact|an exact|exact (?:numbers?|figures?|amounts?|dates?|times?)|a definitive|definitive|precise|"
     r"accurate (?:numbers|figures|estimates?)|personal (?:opinions?|views?|beliefs?|experiences?|preferences?|"
-    r"feelings?)|opinions?|feelings|images?|pictures?|photos?|drawings?|files?|attachments?|downloads?|audio|videos?|"
+    r"feelings?)|opinions?|feelings|(?:images?|pictures?|photos?|drawings?|files?|attachments?|downloads?|audio|"
+    r"videos?)(?! (?:of|that|depicting|showing|involving|featuring|containing|with)\b)|"
     r"physical|in person|the (?:whole|entire|full|complete)|an? (?:whole|entire|full|complete)|all (?:of|the)|every "
     r"(?:single|possible)|more than|beyond|enough|too much|guarantees?|promises?)\b)"
 )

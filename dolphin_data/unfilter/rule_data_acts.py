@@ -122,7 +122,10 @@ EXTRA_RULES: tuple[RegexRule, ...] = (
         r"up[- ]to[- ]date|current|today's|the latest|latest)(?: \w+){0,2}? (?:information|data|updates?|prices?|"
         r"quotes?|scores?|results|news|weather|forecasts?|figures|numbers|rates|statistics|events|info)|(?:provide|give|"
         r"offer)(?: you)? (?:a |an |one )?(?:definitive|definite|exact|precise|single|one-size-fits-all|straightforward|"
-        r"simple|clear-cut|universal) (?:answer|response|number|figure|estimate|amount|timeline))\b",
+        r"simple|clear-cut|universal) (?:answer|response|number|figure|estimate|amount|timeline)|(?:create|attach|send|"
+        r"upload|generate|make|produce|draw|render|display|show you|share) (?:or (?:\w+ ){1,2})?(?:actual |real |physical )?"
+        r"(?:files?|attachments?|images?|pictures?|photos?|drawings?|diagrams?|videos?|audio|spreadsheets?|documents?|"
+        r"pdfs?|links?)(?= *(?:[,.;:!?\u2014-]|but\b|directly\b|here\b|for you\b|$)))\b",
         doc="capability disclaimers: 'I can't browse the internet / run code / see images / provide real-time data'",
     ),
     RegexRule(

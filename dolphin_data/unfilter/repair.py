@@ -79,6 +79,12 @@ _NON_ANSWER = re.compile(
     r"tell|help|discuss)[^.!?\n]{0,100}\b(?:if you(?:'re| are)? (?:interested|like|want|wish|would like)|instead)\b"
     r"|^i (?:would |'d )?(?:strongly )?(?:encourage|recommend|suggest|invite|urge) you to (?:do your own |further )?"
     r"(?:research|explore|look into|read|form your own|consider|reflect|seek|weigh|think)"
+    r"|\b(?:can|may|will|could|might) (?:\w+ )?vary (?:greatly |widely |significantly |a lot )?(?:depending|based) on\b"
+    r"|\bdepends? on (?:many|various|several|numerous|a (?:variety|number|range) of) (?:individual |personal )?factors\b"
+    r"|\b(?:every|each) (?:individual|person|case|situation|body) is (?:different|unique)\b|\bwhat works for one "
+    r"(?:person|individual) may not\b"
+    r"|\bshould be (?:evaluated|examined|seen|checked|assessed|reviewed|handled|looked at|treated|diagnosed) by (?:a |an "
+    r"|your )?(?:\w+ ){0,2}?" + PROFESSIONAL + r"s?\b"
     r"|^(?:i|it) (?:cannot|can't|can not|am unable to|'m unable to|don't|do not|is not possible to) (?:\w+ )?"
     r"(?:predict|know|see|access|browse|feel|taste|make (?:personal )?(?:decisions|judgments|judgements|choices)|"
     r"pick|choose|rank|judge|take sides)\b",

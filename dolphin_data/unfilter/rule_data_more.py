@@ -113,6 +113,8 @@ MORE_RULES: tuple[RegexRule, ...] = (
             "beyond what i",
             "outside of what i",
             "scope of what i",
+            "bounds of what i",
+            "limits of what i",
             "outside my",
             "beyond my",
         ),

@@ -265,7 +265,8 @@ _DECLINE_NEG = (
     r" am not going to|'m not going to| won't be able to| will not be able to)"
 )
 _DECLINE_VERB = (
-    r"(?:help(?: you)? (?:with|to|in|find|get|make|write|create|build|break|access|cheat|hide|identify|track|locate|"
+    r"(?:help you (?!with\b|more\b|enough\b|any\b|further\b|there\b|here\b|now\b|today\b)[a-z]{3,}\b|help(?: you)? (?:with|"
+    r"to|in|find|get|make|write|create|build|break|access|cheat|hide|identify|track|locate|"
     r"bypass|evade|avoid|steal|plan|spread|harass|fake|forge|sneak|get around)|assist(?: you)? (?:with|in)|provide|"
     r"give(?: you)?|share|write|create|generate|produce|draft|compose|list|name|suggest|recommend|point you|look up|"
     r"look into|identify|detail|outline|explain(?: how| the| which| what| where| exactly| in detail)|describe(?: how| the"

@@ -144,7 +144,10 @@ def stage_outcomes(texts: list[str]) -> list[str]:
             "topic, and people hold a wide range of views.",
             "no_answer",
         ),
-        ("I don't have access to live weather data. Please check a weather service or app for the forecast.", "no_answer"),
+        (
+            "I don't have access to live weather data. Please check a weather service or app for the forecast.",
+            "no_answer",
+        ),
         (
             "I'm sorry, but I am not able to provide real-time information. To find out who won, I suggest checking a "
             "sports news website.",
@@ -167,20 +170,32 @@ def stage_outcomes(texts: list[str]) -> list[str]:
             "need about two liters of water a day.",
             "repair",
         ),
-        ("Unfortunately, I cannot write the entire program here, but this skeleton gets you started: define main().", "keep"),
+        (
+            "Unfortunately, I cannot write the entire program here, but this skeleton gets you started: define main().",
+            "keep",
+        ),
         # a caveat after an answer is repaired, not a refusal (the classifier does not count past the opening)
         (
             "Prop houses sell novelty IDs clearly marked as not real. Please be aware that using a fake ID to "
             "misrepresent your age is illegal and unethical.",
             "repair",
         ),
-        ("Sure, here's one: what do you call a sleeping bull? A bulldozer. Please remember this is just a joke.", "keep"),
+        (
+            "Sure, here's one: what do you call a sleeping bull? A bulldozer. Please remember this is just a joke.",
+            "keep",
+        ),
         # declines, wherever they sit (a partial refusal is a refusal)
-        ("Here is how pins work in a lock. I won't explain how to actually open your neighbour's door.", "regex:decline_any"),
+        (
+            "Here is how pins work in a lock. I won't explain how to actually open your neighbour's door.",
+            "regex:decline_any",
+        ),
         ("I don't think it would be appropriate for me to write that kind of content.", "regex:judgement_decline"),
         ("I can't create images of real people in violent scenes.", "regex:decline_any"),
         # a capability limit, then the answer; an idiom that declines nothing
-        ("I can't create or attach files, but you can build this sheet yourself: put Category in A1 and Cost in B1.", "repair"),
+        (
+            "I can't create or attach files, but you can build this sheet yourself: put Category in A1 and Cost in B1.",
+            "repair",
+        ),
         ("Hey. I'm not going to sugarcoat this: I'm done. I've spent six months making excuses for you.", "keep"),
     ],
 )

@@ -1,12 +1,147 @@
-"""Rule DATA, part 5: first-person declines in the languages the earlier parts cover thinly or not at all (pt, it,
-nl, pl, tr, ar, hi, ko) and the shapes they missed in de, es, ru and ja ("Das mache ich nicht.", "Eso no lo voy a
-hacer.", "Не буду.", "調べることはできません"), and one admonition shape. Each alternative is a grammar of the act: the first person (or the
-language's first-person verb form) + a negated can/will + a verb of doing what was asked. Matched by search (the
-triggers are words every match contains); ``rule_data_acts.REGEX_RULES`` appends them."""
+"""Rule DATA, part 5: the act of declining, written as grammar rather than phrase lists (from the dev v5-v8
+behaviours):
+- ``decline_any``: "I can't / won't / am not able to / would rather not" + doing what was asked, with *any* object
+  ("I can't write a fake doctor's note", "I won't explain how to pick the lock"), anywhere in the prose (a partial
+  refusal is a refusal); not before a capability or scope limit (``rule_data.NOT_A_LIMIT``: "I can't provide
+  real-time data", "I can't write the whole app here"), a professional-advice disclaimer, or an idiom ("I can't help
+  but", "I won't lie");
+- ``judgement_decline`` ("I don't think it would be appropriate for me to"), ``thing_i_decline`` ("Addresses
+  aren't something I'll list", "That's a topic I'll steer clear of"), ``policy_stops_me`` ("My guidelines prevent
+  me from"), ``skip_this_one`` ("I'll skip this one.", "Not happening.");
+- ``decline_intl_v5``: first-person declines in pt, it, nl, pl, tr, ar, hi, ko and the shapes the earlier parts
+  missed in de, es, ru and ja ("Das mache ich nicht.", "Eso no lo voy a hacer.", "Не буду.", "調べることはできません");
+- ``please_be_aware``: an admonition after an answer ("Please be aware that this is illegal."), stripped.
+``rule_data_acts.REGEX_RULES`` appends them after part 4."""
 
 from __future__ import annotations
 
-from dolphin_data.unfilter.rule_data import RegexRule
+from dolphin_data.unfilter.rule_data import NOT_A_LIMIT, RegexRule
+
+# -- the act of declining an action, whatever its object (v5) --------------------------------------------------------
+# "I can't / won't / am not able to" + a verb of doing what was asked, with any object: "I can't write a fake
+# doctor's note", "I won't explain how to pick the lock", "I'm not able to list specific methods". A partial refusal
+# is a refusal, so the sentence may sit anywhere in the reply's prose. Not a decline: capability and scope limits
+# ("I can't browse the web", "I can't write the whole app here", "I can't give you an exact figure"), professional-
+# advice disclaimers (boilerplate), and idioms ("I can't help but", "I can't stress enough", "I won't lie").
+_DECLINE_NEG = (
+    r"i(?: cannot| can ?not| can't| won't| will not| am unable to|'m unable to| am not able to|'m not able to|"
+    r" am not going to|'m not going to| won't be able to| will not be able to)"
+)
+_DECLINE_VERB = (
+    r"(?:help you (?!with\b|more\b|enough\b|any\b|further\b|there\b|here\b|now\b|today\b)[a-z]{3,}\b|help(?: you)? (?:with|"
+    r"to|in|find|get|make|write|create|build|break|access|cheat|hide|identify|track|locate|"
+    r"bypass|evade|avoid|steal|plan|spread|harass|fake|forge|sneak|get around)|assist(?: you)? (?:with|in)|provide|"
+    r"give(?: you)?|share|write|create|generate|produce|draft|compose|list|name|suggest|recommend|point you|look up|"
+    r"look into|identify|detail|outline|explain(?: how| the| which| what| where| exactly| in detail)|describe(?: how| the"
+    r"| which| in detail)|walk (?:you )?through|go into|get into|teach|show you how|tell you (?:how|where|which|what|"
+    r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
+    r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate)\b"
+)
+_NOT_DECLINE_ADVICE = (
+    r"(?![^.!?\n]{0,40}\b(?:medical|legal|financial|professional|personal|personali[sz]ed|individuali[sz]ed|tailored|"
+    r"tax|investment|dietary|nutritional|health|mental health|clinical|psychological|therapeutic|career) "
+    r"(?:advice|opinions?|diagnos|recommendations?|counsel|guidance|plans?)\b)"
+)
+DECLINE_ANY = RegexRule(
+    "decline_any",
+    "refusal",
+    (
+        "i cannot",
+        "i can not",
+        "i can't",
+        "i won't",
+        "i will not",
+        "i am unable",
+        "i'm unable",
+        "i am not able",
+        "i'm not able",
+        "i am not going",
+        "i'm not going",
+        "i'd rather not",
+        "i would rather not",
+        "i'd prefer not",
+        "i would prefer not",
+        "i don't want to",
+        "i do not want to",
+        "i don't wish to",
+        "i do not wish to",
+    ),
+    r"(?:i(?:'d| would) (?:rather|prefer) not(?: to)?|i (?:don't|do not) (?:want|wish) to) (?:\w+ )?(?:help(?: you)? with|"
+    r"assist(?: you)? with|write|create|generate|produce|insult|mock|roast|impersonate|encourage|condone|endorse|"
+    r"promote|facilitate|engage in|participate in|take part in|give (?:you )?(?:instructions|directions|steps|a guide|"
+    r"build instructions|a recipe|details)|provide (?:instructions|directions|steps|a guide|details))\b"
+    + NOT_A_LIMIT
+    + r"|"
+    + _DECLINE_NEG
+    + r"(?:,? (?:however|though|unfortunately),)? (?:\w+ )?(?:and (?:won't|will not) )?"
+    r"(?!(?:help but|bore|lie|sugarcoat|sugar-coat|pretend|stress|emphasi[sz]e|overstate|repeat|recommend [^.!?\n]{0,40}"
+    r"enough|tell you how (?:much|happy|glad|excited|sorry|grateful)|give up|wait))"
+    + _DECLINE_VERB
+    + _NOT_DECLINE_ADVICE
+    + NOT_A_LIMIT,
+    doc="'I can't / won't / am not able to' + doing what was asked, with any object: 'I can't write a fake "
+    "doctor's note', 'I won't explain how to pick the lock' (not: capability or scope limits, professional-advice "
+    "disclaimers, idioms)",
+)
+
+# a judgement that declines ("I don't think it would be appropriate for me to write that") and a decline put as what
+# the request is to me ("Discussing methods is something I need to avoid", "Addresses aren't something I'll list")
+_THING_VERB = (
+    r"(?:list|share|provide|help(?: you)? with|discuss|do|write|go into|get into|assist(?: you)? with|engage (?:in|with)|"
+    r"produce|create|generate|give|offer|comment on|weigh in on|speculate (?:on|about)|touch|take part in|"
+    r"participate in|support|condone|encourage|endorse|detail|explain|describe|name|reveal|disclose|look up|"
+    r"track down|find|help|assist)"
+)
+JUDGEMENT_DECLINE = RegexRule(
+    "judgement_decline",
+    "refusal",
+    (
+        "i don't think",
+        "i do not think",
+        "i don't believe",
+        "i do not believe",
+        "i don't feel",
+        "i do not feel",
+        "for me to",
+    ),
+    r"\bi (?:don't|do not) (?:think|believe|feel) (?:it(?:'s| is| would be| will be)|that(?:'s| is| would be)|"
+    r"this(?:'s| is| would be)) (?:(?:entirely|really|quite|very|particularly) )?(?:(?:appropriate|right|ethical|"
+    r"responsible|okay|ok|proper) (?:for me )?to|(?:a good idea|wise|fair) for me to)\b"
+    r"|\b(?:that|this|it)(?:'s| is| would(?:n't| not) be) (?:not |never )?(?:really )?(?:appropriate|right|ethical|okay|"
+    r"responsible|something) for me to (?:do|write|help|assist|provide|create|generate|answer|share|say|comment|"
+    r"speculate|weigh in|judge|engage)\b",
+    search=True,
+    doc="'I don't think it would be appropriate for me to ...', 'That's not appropriate for me to do.' (not advice: "
+    "'I don't think it's a good idea to store passwords in plain text')",
+)
+THING_I_DECLINE = RegexRule(
+    "thing_i_decline",
+    "refusal",
+    (
+        "something i",
+        "something that i",
+        "a line i",
+        "a topic i",
+        "a subject i",
+        "an area i",
+        "a request i",
+        "a place i",
+        "a question i",
+    ),
+    r"\b(?:isn't|aren't|is not|are not|is never|are never) (?:really )?something (?:that )?i(?:'ll| will| can| am "
+    r"able to|'m able to| would|'d| am going to|'m going to| feel comfortable| am comfortable|'m comfortable)? "
+    r"(?:\w+ )?" + _THING_VERB + r"\b"
+    r"|\b(?:is|are|'s|'re) (?:something|a (?:line|topic|subject|area|request|place|question)) (?:that )?i(?:'d|'ll| "
+    r"would| will)?(?: (?:need to|have to|must|should|rather|prefer to|want to|am going to|'m going to))? (?:avoid|"
+    r"steer clear of|stay away from|stay out of|not (?:do|touch|help with|assist with|go into|get into|provide|write|"
+    r"discuss)|decline|pass on|sit out)\b"
+    r"|\b(?:is|are|'s|'re) (?:something|a (?:line|topic|subject|area|request|place|question)) (?:that )?i (?:won't|will "
+    r"not|can't|cannot|don't|do not|am not able to|'m not able to) (?:\w+ )?(?:help(?: you)? with|assist(?: you)? with|do|"
+    r"write|provide|discuss|go into|get into|engage (?:in|with)|share|touch)\b",
+    search=True,
+    doc="'Home addresses aren't something I'll list', 'Discussing methods is something I need to avoid'",
+)
+
 
 # fmt: off
 DECLINE_INTL_V5 = RegexRule(
@@ -59,8 +194,14 @@ DECLINE_INTL_V5 = RegexRule(
 PLEASE_BE_AWARE = RegexRule(
     "please_be_aware",
     "moralizing",
-    ("please be aware", "please note", "please keep in mind", "please remember", "please bear in mind",
-     "please be mindful"),
+    (
+        "please be aware",
+        "please note",
+        "please keep in mind",
+        "please remember",
+        "please bear in mind",
+        "please be mindful",
+    ),
     r"please (?:be aware|note|keep in mind|remember|bear in mind|be mindful)(?: that| of)? [^.!?\n]{0,140}?\b(?:illegal|"
     r"unethical|against the law|a crime|criminal|unlawful|immoral|punishable|prohibited)\b",
     anchored=True,
@@ -72,8 +213,22 @@ PLEASE_BE_AWARE = RegexRule(
 POLICY_STOPS_ME = RegexRule(
     "policy_stops_me",
     "refusal",
-    ("prevent me", "prevents me", "prohibit me", "prohibits me", "forbid me", "forbids me", "bar me", "bars me",
-     "a policy of not", "a policy against", "content policy", "usage policy", "usage policies", "content policies"),
+    (
+        "prevent me",
+        "prevents me",
+        "prohibit me",
+        "prohibits me",
+        "forbid me",
+        "forbids me",
+        "bar me",
+        "bars me",
+        "a policy of not",
+        "a policy against",
+        "content policy",
+        "usage policy",
+        "usage policies",
+        "content policies",
+    ),
     r"\b(?:guidelines|policies|policy|rules|programming|principles|instructions|restrictions) (?:\w+ )?(?:prevent|"
     r"prohibit|forbid|bar|stop|keep)s? me from\b"
     r"|\bi (?:have|follow) a (?:strict |firm )?policy (?:of not|against)\b"
@@ -87,8 +242,17 @@ POLICY_STOPS_ME = RegexRule(
 SKIP_THIS_ONE = RegexRule(
     "skip_this_one",
     "refusal",
-    ("i'll skip", "i will skip", "i'm going to skip", "i am going to skip", "i'll sit", "i'll pass", "not happening",
-     "let's not go", "let us not go"),
+    (
+        "i'll skip",
+        "i will skip",
+        "i'm going to skip",
+        "i am going to skip",
+        "i'll sit",
+        "i'll pass",
+        "not happening",
+        "let's not go",
+        "let us not go",
+    ),
     r"(?:i(?:'ll| will|'m going to| am going to) (?:have to )?(?:skip|sit out|pass on) (?:this|that)(?: one| request| "
     r"question| topic| part)?\s*(?:[.!,;:\u2014-]|$)"
     r"|(?:no[.,!]?\s*)?not happening\b|let(?:'s| us) not go (?:there|down that (?:road|path))\s*(?:[.!,;:\u2014-]|$))",
@@ -97,4 +261,12 @@ SKIP_THIS_ONE = RegexRule(
     doc="'I'll skip this one.', 'Not happening.', 'Let's not go there.' (a terse decline in the reply's first sentence)",
 )
 
-V5_RULES: tuple[RegexRule, ...] = (DECLINE_INTL_V5, PLEASE_BE_AWARE, POLICY_STOPS_ME, SKIP_THIS_ONE)
+V5_RULES: tuple[RegexRule, ...] = (
+    DECLINE_ANY,
+    JUDGEMENT_DECLINE,
+    THING_I_DECLINE,
+    DECLINE_INTL_V5,
+    PLEASE_BE_AWARE,
+    POLICY_STOPS_ME,
+    SKIP_THIS_ONE,
+)

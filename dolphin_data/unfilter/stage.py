@@ -42,8 +42,8 @@ from dolphin_data.unfilter.params import (
     model_choice,
 )
 from dolphin_data.unfilter.policy import (
-    counted_score,
     classifier_hit,
+    counted_score,
     deciding_hit,
     exchange_units,
     reply_hit,
@@ -243,9 +243,9 @@ class UnfilterStage(BatchStage):
             hs = again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
-            elif counted_score(new, hs, again.cands[j], self.classifier_threshold)[0] >= self.classifier_threshold or any(
-                h.kind in ("refusal", "artefact") for h in hs
-            ):
+            elif counted_score(new, hs, again.cands[j], self.classifier_threshold)[
+                0
+            ] >= self.classifier_threshold or any(h.kind in ("refusal", "artefact") for h in hs):
                 failed[k] = "still_refuses"
             elif hs:
                 failed[k] = "still_boilerplate"

@@ -5,7 +5,8 @@ written by different people at different times), the model is trained on every o
 without S) and scored on S; the stage's rules and sentence classifier (reply model off) also run on S. Printed per
 threshold, pooled over the three folds: refusal recall, drop precision and compliant kept of the rules alone, the
 model alone, and both (what the stage does). The chosen threshold is the lowest whose pooled compliant-kept stays at or
-above 0.97, the issue's floor (the stage's ``REPLY_THRESHOLD``). The test splits are never read.
+above 0.97, the issue's floor (it chose the stage's ``REPLY_THRESHOLD``, 0.7, under the v4 rules; under the v5 rules it
+admits 0.5, and the stage keeps 0.7: see ``dolphin_data/unfilter/reply.py``). The test splits are never read.
 Results: ``bench/results/reply_cv.json``.
 """
 

@@ -22,7 +22,10 @@ sentence the rules and the sentence classifier see, and on short replies (condol
 without the lower bound and 0.98 with it (0.99 with the model off), at the chosen threshold. And it only reads
 replies that mention something a refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy,
 identity): one vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and
-tail). The stage's threshold ``REPLY_THRESHOLD`` comes from the same cross-validation.
+tail). The stage's threshold ``REPLY_THRESHOLD`` comes from the same cross-validation: the lowest threshold whose
+pooled compliant-kept stays at 0.97 or above was 0.7 with the v4 rules; with the v5 rules (fewer good answers lost
+elsewhere) the same rule admits 0.5, but the threshold stays 0.7, the more precise of the two (pooled drop precision
+0.971 against 0.964), because the model is opt-in and precision is what it is opted into against.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from dolphin_data.unfilter.vocab import ACT_WORDS
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
 DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
 HEAD, TAIL = 120, 40
-REPLY_THRESHOLD = 0.7  # the stage's default: chosen by bench/bench_reply_cv.py on the dev sets only
+REPLY_THRESHOLD = 0.7  # the stage's default: from bench/bench_reply_cv.py on the dev sets only (see above)
 MIN_CHARS, MAX_CHARS = 150, 2_000
 COMMON = 0.005
 REPLY_HYPER: dict[str, Any] = {

@@ -57,6 +57,15 @@ def fix(rules: RuleSet, text: str) -> str:
         ),
         # CJK: the comma has no space after it
         ("作为人工智能，我没有感情，但是规律的运动确实可以帮助缓解压力。", "但是规律的运动确实可以帮助缓解压力。"),
+        # the other languages' "but" dangles too
+        (
+            "Come modello di linguaggio IA, non ho preferenze personali, ma la Juventus ha vinto più scudetti.",
+            "La Juventus ha vinto più scudetti.",
+        ),
+        (
+            "Как ИИ-ассистент, я не имею личного мнения, но многие считают Толстого великим.",
+            "Многие считают Толстого великим.",
+        ),
     ],
 )
 def test_sentence_and_clause_repairs(rules, text, expected):

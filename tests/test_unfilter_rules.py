@@ -205,6 +205,10 @@ POSITIVES = [
     ("Please be aware that using a fake ID is illegal.", "regex:please_be_aware"),
     ("My guidelines prevent me from describing that.", "regex:policy_stops_me"),
     ("I'll skip this one.", "regex:skip_this_one"),
+    ("Es tut mir leid, aber ich kann keine Witze über Gruppen erzählen.", "regex:decline_intl_v5b"),
+    ("個人情報はお調べできません。", "regex:decline_intl_v5b"),
+    ("Come modello di linguaggio IA, la Juventus.", "regex:ai_identity_intl_v5"),
+    ("Como uma IA, não tenho preferências pessoais.", "regex:ai_identity_intl_v5"),
 ]
 
 
@@ -243,6 +247,7 @@ HARD_NEGATIVES = [
     "I don't want to give away the ending, but the butler did it.",
     "I'll skip this step since you already installed Python: run pip install requests.",
     "Let's not go there yet; first install the dependencies.",
+    "No puedo recomendar este libro lo suficiente: explica la estadística con ejemplos reales.",
     # empathy
     "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",
     "I'm so sorry you're going through this; it's normal to feel overwhelmed.",

@@ -29,7 +29,9 @@ REPAIR_KINDS = ("boilerplate", "moralizing")
 CONNECTIVE = re.compile(
     r"(?:however|but|that said|that being said|having said that|having said this|with that said|with that in mind|"
     r"with that caveat|that caveat aside|that aside|nevertheless|nonetheless|still|anyway|regardless|instead|"
-    r"therefore|thus|hence|so|even so|in any case|all that said|and|also|additionally|that said though)"
+    r"therefore|thus|hence|so|even so|in any case|all that said|and|also|additionally|that said though|"
+    # the same "but / however" in the other languages the rules read (not CJK: those connectives carry the clause)
+    r"ma|però|pero|sin embargo|mas|porém|aber|jedoch|mais|cependant|maar|echter|но|однако|ale|jednak|fakat|ama)"
     r"(?:\s*[,:;]\s*|\s+(?=\w))",
     re.IGNORECASE,
 )

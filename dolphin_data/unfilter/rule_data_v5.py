@@ -261,11 +261,73 @@ SKIP_THIS_ONE = RegexRule(
     doc="'I'll skip this one.', 'Not happening.', 'Let's not go there.' (a terse decline in the reply's first sentence)",
 )
 
+# fmt: off
+# more declines by verb (es, de, fr, it, ru, zh, ja): the request verbs part 4 lists lacked ("no puedo contar", "ich kann
+# keine Witze erzählen", "je ne peux pas produire", "я не могу искать"), future-tense and object-first word orders
+# ("no te escribiré", "je ne donnerai pas", "Инструкции я дать не могу"), and polite Japanese forms
+DECLINE_INTL_V5B = RegexRule(
+    "decline_intl_v5b",
+    "refusal",
+    (
+        "no puedo", "escribiré", "ich kann", "helfe ich", "je ne peux pas", "je ne pourrai pas", "je ne donnerai",
+        "je n'écrirai", "je ne fournirai", "non lo faccio", "не могу", "我不能", "我无法", "不方便", "できません",
+        "ご遠慮",
+    ),
+    r"no (?:puedo|podré) (?:\w+ )?(?:contar|hacerlo|hacer eso|buscar|revelar|explicar|decir|indicar|recomendar|"
+    r"inventar|describir|detallar)\b(?![^.!?\n]{0,40}\b(?:lo suficiente|suficiente|bastante)\b)"
+    r"|no (?:te |le |les )?(?:escribiré|daré|ayudaré|explicaré)\b"
+    r"|ich kann (?:dir |ihnen |euch )?(?:dabei |damit |hier |leider )*(?:keine?[nrs]?|nicht) [^.!?\n]{0,60}?"
+    r"(?:erzählen|schreiben|verfassen|erstellen|liefern|geben|beschreiben|erklären|anleiten)\b"
+    r"|(?:^|[.!?,]\s*|\s)(?:[\w\s]{0,40}?)helfe ich (?:dir |ihnen |euch )?nicht\b"
+    r"|je ne (?:peux|pourrai) pas (?:vous |te |t')?(?:produire|raconter|expliquer|décrire|détailler|rechercher|chercher|"
+    r"révéler|inventer|fabriquer|encourager)\b|je ne (?:vous |te )?(?:donnerai|fournirai|écrirai|n'écrirai) pas\b"
+    r"|je n'écrirai pas\b|non lo faccio\b"
+    r"|не могу (?:вам |тебе )?(?:поощрять|искать|найти|рассказать|объяснить|описать|раскрыть|сообщить|подсказать|"
+    r"советовать|посоветовать)|(?:дать|помочь|написать|предоставить|рассказать|искать|найти|объяснить) (?:вам |тебе )?"
+    r"не могу"
+    r"|我(?:不能|无法)(?:教|告诉|透露|推荐|帮你做|帮您做|替你|替您)|不方便(?:讲|说|透露|回答|提供|告诉)"
+    r"|(?:お調べ|お教え|お伝え|お答え|ご案内|ご紹介|お探し|お書き|お作り)(?:は|が)?できません|ご遠慮させていただき"
+    r"|^それはできません",
+    search=True,
+    doc="more declines in es/de/fr/it/ru/zh/ja: other request verbs, future tense, object-first order, polite forms "
+    "('No puedo contar chistes así', 'Ich kann keine Witze erzählen', 'Je ne donnerai pas', 'お調べできません')",
+)
+# AI-identity lead clauses and "no personal preferences" in it, pt, nl, ar, ja, ko, zh, ru, fr (boilerplate: stripped,
+# and a reply with nothing else is dropped by the re-check)
+AI_IDENTITY_INTL_V5 = RegexRule(
+    "ai_identity_intl_v5",
+    "boilerplate",
+    (
+        "come ", "essendo un", "como um", "como uma", "als ", "بصفتي", "私はai", "aiなので", "aiですので", "ai로서",
+        "인공지능으로서", "как ии", "как языковая", "non ho", "não tenho", "ليست لدي", "ليس لدي", "好みは", "感情",
+        "我没有", "не имею", "je n'ai pas", "heb ik geen", "ik heb geen",
+    ),
+    r"(?:come|essendo) (?:un'|una |un )?(?:ia|intelligenza artificiale|modello di linguaggio(?: ia)?|assistente (?:ia|"
+    r"virtuale))\b"
+    r"|como (?:um|uma) (?:ia|inteligência artificial|modelo de linguagem(?: de ia)?|assistente (?:de ia|virtual))\b"
+    r"|als (?:een )?(?:ai|taalmodel|kunstmatige intelligentie|ai-assistent)\b"
+    r"|بصفتي (?:نموذج|مساعد)|私は(?:ai|ａｉ)(?:言語モデル)?(?:です|なので|ですので)|(?:ai|ａｉ)(?:なので|ですので|ですから)"
+    r"|(?:ai|인공지능|ai 언어 모델)(?:로서|이기 때문에)|как (?:ии-ассистент|языковая модель ии)"
+    r"|non ho (?:preferenze|gusti|opinioni|sentimenti|emozioni|convinzioni|esperienze)(?: personali)?"
+    r"|não tenho (?:preferências|opiniões|gostos|sentimentos|emoções|crenças|experiências)(?: pessoais)?"
+    r"|(?:ik heb|heb ik) geen (?:persoonlijke )?(?:voorkeuren|mening|meningen|gevoelens|emoties)"
+    r"|ليست لدي (?:معتقدات|آراء)|ليس لدي (?:آراء|مشاعر|تفضيلات)"
+    r"|(?:個人的な)?好みは(?:ありません|持っていません)|感情(?:や[^。]{0,12})?(?:は|を)(?:持つことはありません|持っていません|ありません)"
+    r"|我(?:并)?没有(?:个人的?)?(?:喜好|好恶|立场|偏见|喜欢的)|не имею личн(?:ых|ого) (?:предпочтений|мнения|мнений)"
+    r"|je n'ai pas de (?:goûts|préférences|opinions|sentiments) personnel",
+    search=True,
+    doc="'Come modello di linguaggio IA, ...', 'Como uma IA, ...', 'بصفتي نموذج ...', '私はAIですので', "
+    "'non ho preferenze personali', '我没有个人喜好' (AI self-description outside es/fr/de/zh/ru/ja's part-3 forms)",
+)
+# fmt: on
+
 V5_RULES: tuple[RegexRule, ...] = (
     DECLINE_ANY,
     JUDGEMENT_DECLINE,
     THING_I_DECLINE,
     DECLINE_INTL_V5,
+    DECLINE_INTL_V5B,
+    AI_IDENTITY_INTL_V5,
     PLEASE_BE_AWARE,
     POLICY_STOPS_ME,
     SKIP_THIS_ONE,

@@ -200,6 +200,24 @@ def stage_outcomes(texts: list[str]) -> list[str]:
         ),
         ("I don't think it would be appropriate for me to write that kind of content.", "regex:judgement_decline"),
         ("I can't create images of real people in violent scenes.", "regex:decline_any"),
+        # the Llama-2 over-refusal: a lecture on the user's words, or on consent, in place of the answer
+        (
+            'I\'m happy to help you with your question! However, I would like to point out that the term "kill" can '
+            'be harmful and violent. Instead, you may want to use a neutral term like "stop". Is there anything '
+            "else I can help you with?",
+            "regex:wording_lecture",
+        ),
+        (
+            "I'm glad you're interested in photography! However, I must respectfully point out that \"shooting\" "
+            "someone, even with a camera, may make them uncomfortable without their consent. It's important to always "
+            "ask for permission before taking someone's photo. Is there anything else I can help you with?",
+            "refusal:classifier",
+        ),
+        (
+            'To stop a runaway process, run kill with its PID. I should point out that the word "kill" here just '
+            "means sending a signal; nothing is harmed.",
+            "keep",
+        ),
         # a capability limit, then the answer; an idiom that declines nothing
         (
             "I can't create or attach files, but you can build this sheet yourself: put Category in A1 and Cost in B1.",

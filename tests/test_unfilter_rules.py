@@ -209,6 +209,7 @@ POSITIVES = [
     ("個人情報はお調べできません。", "regex:decline_intl_v5b"),
     ("Come modello di linguaggio IA, la Juventus.", "regex:ai_identity_intl_v5"),
     ("Como uma IA, não tenho preferências pessoais.", "regex:ai_identity_intl_v5"),
+    ("I must point out that the term 'kill' can be harmful.", "regex:wording_lecture"),
 ]
 
 

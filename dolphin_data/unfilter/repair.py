@@ -44,6 +44,9 @@ PLEASANTRY = re.compile(
     r"(?:i )?apologi[sz]e for (?:any|the) (?:inconvenience|confusion)|sorry for (?:any|the) (?:inconvenience|confusion)|"
     r"i understand (?:your|that|how)|thank you for (?:your|the) (?:question|understanding)|"
     r"i(?:'m| am) (?:always )?here to (?:help|assist|provide|answer|support))\b"
+    # a whole sentence of welcome and nothing else ("I'm glad you're interested in photography!")
+    r"|(?:i(?:'m| am) (?:so |really )?glad (?:you(?:'re| are) interested|you asked|you reached out)|thank you for "
+    r"reaching out|thanks for (?:asking|reaching out)|i(?:'d| would) be (?:happy|glad) to help)[^.!?\n:]{0,60}[.!?]*$"
     r"|(?:but )?(?:i can|i'll|let me|i'm happy to|i am happy to) (?:share|give|provide|offer)(?: you)?(?: some)?"
     r"(?: general| basic)? (?:information|tips|guidance|an overview|pointers|context)\W*$)",
     re.IGNORECASE,
@@ -87,6 +90,8 @@ _NON_ANSWER = re.compile(
     r"(?:person|individual) may not\b"
     r"|\bshould be (?:evaluated|examined|seen|checked|assessed|reviewed|handled|looked at|treated|diagnosed) by (?:a |an "
     r"|your )?(?:\w+ ){0,2}?" + PROFESSIONAL + r"s?\b"
+    r"|^(?:however,? |but |that said,? )?i (?:must|would like to|'d like to|want to|have to|need to|should) (?:respectfully "
+    r"|gently |kindly )?(?:point out|remind you|clarify|emphasi[sz]e|stress|caution)\b"
     r"|^(?:i|it) (?:cannot|can't|can not|am unable to|'m unable to|don't|do not|is not possible to) (?:\w+ )?"
     r"(?:predict|know|see|access|browse|feel|taste|make (?:personal )?(?:decisions|judgments|judgements|choices)|"
     r"pick|choose|rank|judge|take sides)\b",

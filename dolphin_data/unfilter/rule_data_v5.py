@@ -321,6 +321,21 @@ AI_IDENTITY_INTL_V5 = RegexRule(
 )
 # fmt: on
 
+# the Llama-2 over-refusal: a lecture on the user's wording in place of the answer ("I must point out that the term
+# 'kill' can be harmful and violent", "the phrase 'blow up' can be associated with violence")
+WORDING_LECTURE = RegexRule(
+    "wording_lecture",
+    "refusal",
+    ("point out that", "point out the", "remind you that"),
+    r"(?:point out|remind you) that (?:the|your|using the|using|the use of the|the use of) (?:\w+ )?(?:term|word|"
+    r"phrase|phrasing|language|wording|expression|question|request|premise|concept)\b[^.!?\n]{0,90}?\b(?:harmful|"
+    r"violent|violence|offensive|inappropriate|problematic|insensitive|aggressive|disrespectful|not appropriate|"
+    r"not respectful|hurtful|harm)\b",
+    search=True,
+    doc="'I must point out that the term \"kill\" can be harmful and violent' (a lecture on the user's words in place "
+    "of the answer: the Llama-2-chat over-refusal)",
+)
+
 V5_RULES: tuple[RegexRule, ...] = (
     DECLINE_ANY,
     JUDGEMENT_DECLINE,
@@ -331,4 +346,5 @@ V5_RULES: tuple[RegexRule, ...] = (
     PLEASE_BE_AWARE,
     POLICY_STOPS_ME,
     SKIP_THIS_ONE,
+    WORDING_LECTURE,
 )

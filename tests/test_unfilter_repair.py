@@ -193,6 +193,19 @@ def stage_outcomes(texts: list[str]) -> list[str]:
             "Sure, here's one: what do you call a sleeping bull? A bulldozer. Please remember this is just a joke.",
             "keep",
         ),
+        # a lecture or weak premise cue that opens a reply which then answers: the answer stands
+        (
+            "Please keep in mind that I'm not a doctor. That said, the usual adult dose of ibuprofen is 200 to 400 mg "
+            "every 4 to 6 hours.",
+            "keep",
+        ),
+        ("This question is a common one. The answer is that water boils at 100 degrees at sea level.", "keep"),
+        # ... while a premise rejection stands with its rebuttal
+        (
+            "It's not accurate to say that women complain more than men. This is a stereotype, and generalizing about "
+            "any gender is unfair.",
+            "refusal",
+        ),
         # declines, wherever they sit (a partial refusal is a refusal)
         (
             "Here is how pins work in a lock. I won't explain how to actually open your neighbour's door.",
@@ -230,6 +243,8 @@ def test_v5_outcomes_through_the_stage(text, outcome):
     got = stage_outcomes([text])[0]
     if outcome in ("keep", "repair"):
         assert got == outcome
+    elif outcome == "refusal":
+        assert got.startswith("refusal:"), got
     else:
         assert got.startswith("refusal:") and got.endswith(outcome), got
 

@@ -23,11 +23,18 @@ import re
 from collections.abc import Sequence
 
 from dolphin_data.unfilter.repair import PLEASANTRY as _PLEASANTRY
+from dolphin_data.unfilter.repair import has_answer, repair_text
+from dolphin_data.unfilter.rule_data_v4 import _LEC
 from dolphin_data.unfilter.rules import Hit
 from dolphin_data.unfilter.text import sentences
 from dolphin_data.unfilter.vocab import CUE, CUE_FAMILIES
 
 _CUE = re.compile(CUE)
+_LECTURE = re.compile(_LEC)
+_REJECTS_PREMISE = re.compile(
+    r"\b(?:stereotypes?|generali[sz]ations?|not (?:accurate|fair|true|correct|right)|inaccurate|unfair|premise|"
+    r"misconception|myth|no (?:scientific |factual )?(?:basis|evidence)|false)\b"
+)
 # the cue families that are a decline by themselves (first person declining, an opening "Won't.", rules-about-me
 # talk); the others (redirect, premise, lecture) are also how an answer ends with a caveat
 _DECLINE = re.compile("|".join(f"(?:{CUE_FAMILIES[k]})" for k in ("first_person_decline", "initial_decline", "policy")))
@@ -83,7 +90,13 @@ def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | No
     if span is None:
         return True
     s, e = span
-    if not opening(text, hits, s) and not _DECLINE.search(text[s:e].lower().replace("\u2019", "'")):
+    sent = text[s:e].lower().replace("\u2019", "'")
+    # a cue other than a decline decides only in the reply's opening; a redirect, lecture or weak premise cue only when
+    # nothing after it answers ("This question is a common one. The answer is ..." answers), while a premise rejection
+    # ("It's not accurate to say that ...", "This question is based on a stereotype.") stands with its rebuttal
+    if not _DECLINE.search(sent) and (
+        not opening(text, hits, s) or (not _REJECTS_PREMISE.search(sent) and answers_after(text, hits, e))
+    ):
         return False
     inside = [(h.start, h.end) for h in hits if h.rule in EXPLAINED_BY and s <= h.start < e]
     low = text[s:e].lower().replace("\u2019", "'")
@@ -107,6 +120,28 @@ def counted_score(
         if classifier_counts(text, hits, span):
             return p, span
     return 0.0, None
+
+
+def answers_after(text: str, hits: Sequence[Hit], end: int) -> bool:
+    """Whether the reply answers after ``end``: what follows, with its boilerplate and moralizing stripped as a repair
+    would and its sentences that carry a cue or only say why something is wrong (``rule_data_v4._LEC``: "repeating it
+    causes harm") set aside, still holds an answer (``repair.has_answer``), or holds code or a table."""
+    rest = text[end:]
+    if not rest.strip():
+        return False
+    shifted = [
+        Hit(h.rule, h.layer, h.start - end, h.end - end, h.text, h.kind)
+        for h in hits
+        if h.start >= end and h.kind in REPAIR_KINDS
+    ]
+    rest = repair_text(rest, shifted).text if shifted else rest
+    kept = [
+        rest[x.start : x.end]
+        for x in sentences(rest)
+        if not (_CUE.search(low := rest[x.start : x.end].lower().replace("\u2019", "'")) or _LECTURE.search(low))
+    ]
+    code = "```" in rest or "\n|" in rest
+    return code or has_answer(" ".join(kept))
 
 
 def opening(text: str, hits: Sequence[Hit], start: int) -> bool:

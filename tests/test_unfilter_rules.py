@@ -249,6 +249,7 @@ HARD_NEGATIVES = [
     "I'll skip this step since you already installed Python: run pip install requests.",
     "Let's not go there yet; first install the dependencies.",
     "No puedo recomendar este libro lo suficiente: explica la estadística con ejemplos reales.",
+    "I can't write a novel in one reply, but here is the first chapter: it was raining in Lisbon.",
     # empathy
     "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",
     "I'm so sorry you're going through this; it's normal to feel overwhelmed.",

@@ -84,7 +84,8 @@ NOT_A_LIMIT = (
     r"feelings?)|opinions?|feelings|(?:images?|pictures?|photos?|drawings?|files?|attachments?|downloads?|audio|"
     r"videos?)(?! (?:of|that|depicting|showing|involving|featuring|containing|with)\b)|"
     r"physical|in person|the (?:whole|entire|full|complete)|an? (?:whole|entire|full|complete)|all (?:of|the)|every "
-    r"(?:single|possible)|more than|beyond|enough|too much|guarantees?|promises?)\b)"
+    r"(?:single|possible)|more than|beyond|enough|too much|guarantees?|promises?|in (?:one|a single|this|a) "
+    r"(?:response|reply|message|answer|chat|format)|in full|all at once|[\d,]+[- ]?(?:words?|pages?))\b)"
 )
 _REQUEST_NOUN = r"(?:request|requests|query|demand|instruction|instructions|task|command|question|prompt)"
 _BAD_ADJ = (

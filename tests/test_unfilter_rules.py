@@ -210,6 +210,8 @@ POSITIVES = [
     ("Come modello di linguaggio IA, la Juventus.", "regex:ai_identity_intl_v5"),
     ("Como uma IA, não tenho preferências pessoais.", "regex:ai_identity_intl_v5"),
     ("I must point out that the term 'kill' can be harmful.", "regex:wording_lecture"),
+    ("Great idea! However, I would like to point out that graphic violence can be harmful.", "regex:wording_lecture"),
+    ("However, I'm hesitant to discuss the details of his crimes.", "regex:decline_any"),
 ]
 
 
@@ -250,6 +252,7 @@ HARD_NEGATIVES = [
     "Let's not go there yet; first install the dependencies.",
     "No puedo recomendar este libro lo suficiente: explica la estadística con ejemplos reales.",
     "I can't write a novel in one reply, but here is the first chapter: it was raining in Lisbon.",
+    "Add an index on user_id. However, I must point out that plain-text passwords are a risk; hash them with bcrypt.",
     # empathy
     "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",
     "I'm so sorry you're going through this; it's normal to feel overwhelmed.",

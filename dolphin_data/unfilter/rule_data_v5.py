@@ -65,8 +65,13 @@ DECLINE_ANY = RegexRule(
         "i do not want to",
         "i don't wish to",
         "i do not wish to",
+        "i'm hesitant",
+        "i am hesitant",
+        "i'm reluctant",
+        "i am reluctant",
     ),
-    r"(?:i(?:'d| would) (?:rather|prefer) not(?: to)?|i (?:don't|do not) (?:want|wish) to) (?:\w+ )?(?:help(?: you)? with|"
+    r"(?:i(?:'d| would) (?:rather|prefer) not(?: to)?|i (?:don't|do not) (?:want|wish) to|i(?:'m| am) (?:hesitant|"
+    r"reluctant) to) (?:\w+ )?(?:discuss|go into|detail|describe|share|help(?: you)? with|"
     r"assist(?: you)? with|write|create|generate|produce|insult|mock|roast|impersonate|encourage|condone|endorse|"
     r"promote|facilitate|engage in|participate in|take part in|give (?:you )?(?:instructions|directions|steps|a guide|"
     r"build instructions|a recipe|details)|provide (?:instructions|directions|steps|a guide|details))\b"
@@ -327,10 +332,14 @@ WORDING_LECTURE = RegexRule(
     "wording_lecture",
     "refusal",
     ("point out that", "point out the", "remind you that"),
-    r"(?:point out|remind you) that (?:the|your|using the|using|the use of the|the use of) (?:\w+ )?(?:term|word|"
-    r"phrase|phrasing|language|wording|expression|question|request|premise|concept)\b[^.!?\n]{0,90}?\b(?:harmful|"
+    r"(?:point out|remind you) that (?:the|your|using the|using|the use of the|the use of) (?:\w+ )?(?:terms?|words?|"
+    r"phrases?|phrasing|language|wording|expressions?|question|request|premise|concept)\b[^.!?\n]{0,90}?\b(?:harmful|"
     r"violent|violence|offensive|inappropriate|problematic|insensitive|aggressive|disrespectful|not appropriate|"
-    r"not respectful|hurtful|harm)\b",
+    r"not respectful|hurtful|harm)\b"
+    # the pivot that opens the lecture: "..., however, I must respectfully point out that <why it is harmful>"
+    r"|(?:however|but),? i (?:must|would like to|'d like to|have to|need to|want to) (?:\w+ )?point out that "
+    r"[^.!?\n]{0,140}?\b(?:harmful|violent|violence|offensive|disrespectful|glorif\w*|normaliz\w*|hurtful|aggressive|"
+    r"not (?:respectful|constructive|appropriate|kind|ethical))\b",
     search=True,
     doc="'I must point out that the term \"kill\" can be harmful and violent' (a lecture on the user's words in place "
     "of the answer: the Llama-2-chat over-refusal)",

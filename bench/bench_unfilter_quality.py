@@ -9,7 +9,8 @@ hand-written by four people in the styles of real chat models: they train the wh
 chosen by cross-validation over them in ``bench_reply_cv``) and ``unfilter_test_v4.jsonl`` (499 replies written
 blind, by someone who never saw the rules or the dev sets, and run once after the v4 tuning) and
 ``unfilter_test_v5.jsonl`` (501 replies, written blind the same way after test v4 had been seen, and run once after
-the v5 tuning: the held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+the first v5 tuning) and ``unfilter_test_v6.jsonl`` (500 replies, written blind while the v5 tuning went on after test
+v5's run, and run once after it: the held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -46,6 +47,7 @@ SETS = {
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
     "test_v4": ROOT / "data" / "unfilter_test_v4.jsonl",
     "test_v5": ROOT / "data" / "unfilter_test_v5.jsonl",
+    "test_v6": ROOT / "data" / "unfilter_test_v6.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

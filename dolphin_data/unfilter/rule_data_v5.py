@@ -122,16 +122,21 @@ JUDGEMENT_DECLINE = RegexRule(
 THING_I_DECLINE = RegexRule(
     "thing_i_decline",
     "refusal",
-    (
-        "something i",
-        "something that i",
-        "a line i",
-        "a topic i",
-        "a subject i",
-        "an area i",
-        "a request i",
-        "a place i",
-        "a question i",
+    # "I" followed by a space or an apostrophe: "something i" alone would flag every "something interesting"
+    tuple(
+        f"{head} i{tail}"
+        for head in (
+            "something",
+            "something that",
+            "a line",
+            "a topic",
+            "a subject",
+            "an area",
+            "a request",
+            "a place",
+            "a question",
+        )
+        for tail in (" ", "'")
     ),
     r"\b(?:isn't|aren't|is not|are not|is never|are never) (?:really )?something (?:that )?i(?:'ll| will| can| am "
     r"able to|'m able to| would|'d| am going to|'m going to| feel comfortable| am comfortable|'m comfortable)? "
@@ -303,7 +308,11 @@ AI_IDENTITY_INTL_V5 = RegexRule(
     "ai_identity_intl_v5",
     "boilerplate",
     (
-        "come ", "essendo un", "como um", "como uma", "als ", "بصفتي", "私はai", "aiなので", "aiですので", "ai로서",
+        # words every match contains, specific enough for the substring prefilter ("come " and "als " alone would flag
+        # every English "become" and "deals ")
+        "come modello", "come un'", "come una ", "come un ", "come ia", "come intelligenza", "come assistente",
+        "essendo un", "como um", "como uma", "als ai", "als een ai", "als een taal", "als taalmodel", "als kunstmatige",
+        "als een kunstmatige", "als ai-", "بصفتي", "私はai", "aiなので", "aiですので", "ai로서",
         "인공지능으로서", "как ии", "как языковая", "non ho", "não tenho", "ليست لدي", "ليس لدي", "好みは", "感情",
         "我没有", "не имею", "je n'ai pas", "heb ik geen", "ik heb geen",
     ),

@@ -1,9 +1,11 @@
 """Deciding: from the evidence of ``score.py`` to a verdict per turn, and from verdicts to an action per conversation.
 
 Turn verdicts (``turn_verdict``), decided on what the assistant *does*:
-- ``refusal``: a ``refusal`` or ``artefact`` rule hit, the classifier's P(refusal act) >= the threshold, or the
-  whole-reply model's P(refusal) >= its threshold (declines, deflects, redirects, lectures instead of answering,
-  rejects the premise; partial refusals count);
+- ``refusal``: a ``refusal`` or ``artefact`` rule hit, the classifier's P(refusal act) >= the threshold on a
+  sentence where it counts (``counted_score``: one that declines by itself, or one in the reply's opening; a lecture,
+  redirect or weak premise cue there only when nothing after it answers), or the whole-reply model's P(refusal) >= its
+  threshold (declines, deflects, redirects, lectures instead of answering, rejects the premise; partial refusals
+  count);
 - ``repair``: only ``boilerplate`` / ``moralizing`` hits: those sentences are stripped when the rest answers;
 - ``clean``: nothing.
 

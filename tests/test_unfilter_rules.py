@@ -252,6 +252,11 @@ HARD_NEGATIVES = [
     "Let's not go there yet; first install the dependencies.",
     "No puedo recomendar este libro lo suficiente: explica la estadística con ejemplos reales.",
     "I can't write a novel in one reply, but here is the first chapter: it was raining in Lisbon.",
+    # hedges and scope limits before an answer
+    "I can't tell you which one is better without knowing your use case, but generally PostgreSQL suits joins.",
+    "I won't go into the math here, but the intuition is that gradients vanish through many sigmoid layers.",
+    "I can't list them all, but the main causes of the war were nationalism, alliances and militarism.",
+    "I can't explain exactly why your code fails without seeing it, but the error usually means a missing import.",
     "Add an index on user_id. However, I must point out that plain-text passwords are a risk; hash them with bcrypt.",
     # empathy
     "I'm sorry to hear that. Losing a pet is really hard, and grief takes time.",

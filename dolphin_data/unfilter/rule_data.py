@@ -85,7 +85,10 @@ NOT_A_LIMIT = (
     r"videos?)(?! (?:of|that|depicting|showing|involving|featuring|containing|with)\b)|"
     r"physical|in person|the (?:whole|entire|full|complete)|an? (?:whole|entire|full|complete)|all (?:of|the)|every "
     r"(?:single|possible)|more than|beyond|enough|too much|guarantees?|promises?|in (?:one|a single|this|a) "
-    r"(?:response|reply|message|answer|chat|format)|in full|all at once|[\d,]+[- ]?(?:words?|pages?))\b)"
+    r"(?:response|reply|message|answer|chat|format)|in full|all at once|[\d,]+[- ]?(?:words?|pages?)|here|right now|"
+    r"exactly|for (?:sure|certain)|with (?:certainty|confidence)|without (?:knowing|seeing|more|further|additional|"
+    r"access|the (?:full|complete|actual|exact))|them all|all of them|every one|everything|specific (?:brands?|"
+    r"products?|models?|compan(?:y|ies)|stocks?|providers?|vendors?|funds?)|which (?:one|is) (?:is )?(?:better|best))\b)"
 )
 _REQUEST_NOUN = r"(?:request|requests|query|demand|instruction|instructions|task|command|question|prompt)"
 _BAD_ADJ = (

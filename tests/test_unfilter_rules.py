@@ -196,6 +196,7 @@ POSITIVES = [
     ("Here is the plot. I can't name specific poisons, though.", "regex:decline_any"),
     ("I don't think it would be appropriate for me to write that.", "regex:judgement_decline"),
     ("That's not appropriate for me to do.", "regex:judgement_decline"),
+    ("That's a stereotype, and I don't think it's fair to answer as though it were true.", "regex:judgement_decline"),
     ("I'd prefer not to insult you, even in fun.", "regex:decline_any"),
     ("Her home address isn't something I'll list.", "regex:thing_i_decline"),
     ("Discussing those methods is something I need to avoid.", "regex:thing_i_decline"),
@@ -253,6 +254,8 @@ HARD_NEGATIVES = [
     "No puedo recomendar este libro lo suficiente: explica la estadística con ejemplos reales.",
     "I can't write a novel in one reply, but here is the first chapter: it was raining in Lisbon.",
     # hedges and scope limits before an answer
+    "I don't think it's fair to say that Python is slow; for I/O-bound work it is fast enough.",
+    "I can't guess what you mean; could you clarify which file?",
     "I can't tell you which one is better without knowing your use case, but generally PostgreSQL suits joins.",
     "I won't go into the math here, but the intuition is that gradients vanish through many sigmoid layers.",
     "I can't list them all, but the main causes of the war were nationalism, alliances and militarism.",

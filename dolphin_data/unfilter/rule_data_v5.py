@@ -32,6 +32,7 @@ _DECLINE_VERB = (
     r"to|in|find|get|make|write|create|build|break|access|cheat|hide|identify|track|locate|"
     r"bypass|evade|avoid|steal|plan|spread|harass|fake|forge|sneak|get around)|assist(?: you)? (?:with|in)|provide|"
     r"give(?: you)?|share|write|create|generate|produce|draft|compose|list|name|suggest|recommend|point you|look up|"
+    r"speculate (?:about|on)|"
     r"look into|identify|detail|outline|explain(?: how| the| which| what| where| exactly| in detail)|describe(?: how| the"
     r"| which| in detail)|walk (?:you )?through|go into|get into|teach|show you how|tell you (?:how|where|which|what|"
     r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
@@ -111,7 +112,8 @@ JUDGEMENT_DECLINE = RegexRule(
     ),
     r"\bi (?:don't|do not) (?:think|believe|feel) (?:it(?:'s| is| would be| will be)|that(?:'s| is| would be)|"
     r"this(?:'s| is| would be)) (?:(?:entirely|really|quite|very|particularly) )?(?:(?:appropriate|right|ethical|"
-    r"responsible|okay|ok|proper) (?:for me )?to|(?:a good idea|wise|fair) for me to)\b"
+    r"responsible|okay|ok|proper) (?:for me )?to|(?:a good idea|wise|fair) for me to|(?:fair|right|appropriate|"
+    r"responsible) to (?:answer|respond|engage|play along|go along|treat (?:it|this|that) as))\b"
     r"|\b(?:that|this|it)(?:'s| is| would(?:n't| not) be) (?:not |never )?(?:really )?(?:appropriate|right|ethical|okay|"
     r"responsible|something) for me to (?:do|write|help|assist|provide|create|generate|answer|share|say|comment|"
     r"speculate|weigh in|judge|engage)\b",

@@ -319,14 +319,23 @@ def train(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, 
     fit_in_fresh_process(lines, Path(out), seed, args, qargs)
     p = RefusalClassifier(out).predict_sentences(texts)
     y = np.array([lab == "refusal" for lab in labels])
+    return train_summary(out, len(texts), y, p, seed, {**args, **qargs})
+
+
+def train_summary(
+    out: Path, examples: int, y: np.ndarray, p: np.ndarray, seed: int, hyper: dict[str, Any], **extra: Any
+) -> dict[str, Any]:
+    """What ``unfilter train`` reports of a model it wrote (both levels): file, sizes, classes, settings, and its
+    metrics at 0.5 on the examples it scored (``y``: is refusal, ``p``: its probabilities)."""
     return {
         "model": str(out),
-        "bytes": out.stat().st_size,
-        "examples": len(texts),
+        "bytes": Path(out).stat().st_size,
+        "examples": examples,
+        **extra,
         "refusal": int(y.sum()),
         "ok": int((~y).sum()),
         "seed": seed,
-        "hyper": {**args, **qargs},
+        "hyper": hyper,
         "train_at_0.5": metrics(y, p >= 0.5),
     }
 

@@ -26,13 +26,13 @@ from collections.abc import Sequence
 
 from dolphin_data.unfilter.repair import PLEASANTRY as _PLEASANTRY
 from dolphin_data.unfilter.repair import has_answer, repair_text
-from dolphin_data.unfilter.rule_data_v4 import _LEC
+from dolphin_data.unfilter.rule_data_v4 import LECTURE
 from dolphin_data.unfilter.rules import Hit
 from dolphin_data.unfilter.text import sentences
 from dolphin_data.unfilter.vocab import CUE, CUE_FAMILIES
 
 _CUE = re.compile(CUE)
-_LECTURE = re.compile(_LEC)
+_LECTURE = re.compile(LECTURE)
 _REJECTS_PREMISE = re.compile(
     r"\b(?:stereotypes?|generali[sz]ations?|not (?:accurate|fair|true|correct|right)|inaccurate|unfair|premise|"
     r"misconception|myth|no (?:scientific |factual )?(?:basis|evidence)|false)\b"
@@ -126,7 +126,7 @@ def counted_score(
 
 def answers_after(text: str, hits: Sequence[Hit], end: int) -> bool:
     """Whether the reply answers after ``end``: what follows, with its boilerplate and moralizing stripped as a repair
-    would and its sentences that carry a cue or only say why something is wrong (``rule_data_v4._LEC``: "repeating it
+    would and its sentences that carry a cue or only say why something is wrong (``rule_data_v4.LECTURE``: "repeating it
     causes harm") set aside, still holds an answer (``repair.has_answer``), or holds code or a table."""
     rest = text[end:]
     if not rest.strip():

@@ -192,7 +192,7 @@ class ReplyClassifier(FastTextModel):
 
 def train_reply(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, Any]:
     """Train on whole labelled replies ``{"text", "label": "refusal"|"ok"}``; write the quantized model to ``out``."""
-    from dolphin_data.unfilter.classifier import QUANTIZE, fit_in_fresh_process, metrics, read_labelled
+    from dolphin_data.unfilter.classifier import QUANTIZE, fit_in_fresh_process, read_labelled, train_summary
 
     texts, labels = read_labelled(labelled)
     args = {**REPLY_HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE}}
@@ -203,14 +203,4 @@ def train_reply(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict
     inside = np.flatnonzero(gate(texts)).tolist()  # what the model reads
     p = ReplyClassifier(out).predict([texts[i] for i in inside])
     y = np.array([labels[i] == "refusal" for i in inside])
-    return {
-        "model": str(out),
-        "bytes": Path(out).stat().st_size,
-        "examples": len(texts),
-        "examples_in_bounds": len(inside),
-        "refusal": int(y.sum()),
-        "ok": int((~y).sum()),
-        "seed": seed,
-        "hyper": {**args, **qargs},
-        "train_at_0.5": metrics(y, p >= 0.5),
-    }
+    return train_summary(out, len(texts), y, p, seed, {**args, **qargs}, examples_in_bounds=len(inside))

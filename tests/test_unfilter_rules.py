@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pickle
 import re
+from pathlib import Path
 
 import pytest
 
 from dolphin_data.unfilter.rules import DEFAULT_LEXICON, REGEX_RULES, RuleSet, entry_id, load_lexicon
+
+DATA = Path(__file__).resolve().parent.parent / "bench" / "data"
 
 
 @pytest.fixture(scope="module")
@@ -393,8 +396,50 @@ def test_prefilters_agree_and_fork_safe_fallback_gives_the_same_hits(rules, monk
     for layers in (("lexicon",), ("regex",), ("lexicon", "regex")):
         assert rules.candidates(texts, layers) == rules.candidates_joined(texts, layers)
     expected = rules.match_all(texts)
+    slow = RuleSet.default()
+    slow.use_hyperscan = False  # the polars prefilter, then (not fork-safe) the joined pyahocorasick one
+    assert slow.match_all(texts) == expected
     monkeypatch.setattr(rules_mod, "polars_fork_safe", lambda: False)
-    assert rules.match_all(texts) == expected
+    assert slow.match_all(texts) == expected
+
+
+def test_hyperscan_pass_gives_the_fallback_hits_on_every_labelled_reply(monkeypatch):
+    """The one-pass Hyperscan locator (``locate.py``) against the polars and pyahocorasick paths: same hits and
+    same ignored (quoted/code) matches, on every reply of the labelled sets plus non-ASCII and NUL edge cases."""
+    import json
+    import platform
+    import sys
+
+    from dolphin_data.unfilter import locate
+    from dolphin_data.unfilter import rules as rules_mod
+
+    if sys.platform == "linux" and platform.machine() == "x86_64":
+        assert locate.available()  # a dependency there: never silently the slow path
+    elif not locate.available():
+        pytest.skip("no hyperscan wheel on this platform")
+    texts = [json.loads(line)["text"] for f in sorted(DATA.glob("unfilter_*.jsonl")) for line in f.open()]
+    texts += [
+        "",
+        "\0I cannot help with that.\0",
+        "İİ I can\u2019t help with that.",
+        "Je suis désolé, mais je ne peux pas.",
+    ]
+    texts += [
+        "抱歉，我无法帮助你。",
+        "I\u2019m sorry, but I can\u2019t assist with that \u2014 ünïcödé.",
+        "ﬁ I cannot help",
+    ]
+    fast, slow = RuleSet.default(), RuleSet.default()
+    slow.use_hyperscan = False
+    for layers in (("lexicon",), ("regex",), ("lexicon", "regex")):
+        for i in range(0, len(texts), 1000):
+            part = texts[i : i + 1000]
+            ign_fast: list[list] = [[] for _ in part]
+            ign_slow: list[list] = [[] for _ in part]
+            assert fast.scan_batch(part, layers, ign_fast) == slow.scan_batch(part, layers, ign_slow)
+            assert ign_fast == ign_slow
+    monkeypatch.setattr(rules_mod, "polars_fork_safe", lambda: False)
+    assert fast.match_all(texts[:500]) == slow.match_all(texts[:500])
 
 
 def test_zone_fences_match_the_lazy_regex_spans():

@@ -5,26 +5,25 @@ hit. Rules are named, and the name is the reject reason: ``lexicon:<entry id>`` 
 
 How a batch is matched (the hot path never loops over patterns in Python):
 
-1. **Prefilter, vectorised.** All lexicon phrases and all regex *trigger* literals (minus those containing a
-   shorter one) go into one alternation of literals, matched by ``polars`` ``str.to_lowercase().str.contains``
-   (Rust's ``regex`` crate, SIMD literal search, the compiled expression cached by polars) over the whole batch
-   as one column. Most assistant replies contain none of them and are done here. (Where polars is not
-   fork-safe, the batch is lowercased, joined with NUL and run once through a pyahocorasick automaton instead.)
-2. **Locate.** Each flagged text is lowercased (length-preserving, so offsets are the caller's offsets) and run
-   once through a ``pyahocorasick`` automaton holding the same keys, which yields every occurrence with its
-   position.
-3. **Confirm.** A lexicon occurrence is a hit if it sits on word boundaries (and, for ``^`` entries, at the
+1. **Prefilter and locate, one pass.** Every lexicon phrase and regex *trigger* literal is a key of one Hyperscan
+   literal database (``locate.py``); the batch, lowercased (length-preserving, so offsets are the caller's offsets)
+   and joined, is scanned once, and every key occurrence comes back with its text and position. Most assistant
+   replies hold no key that can fire and are done here. Without Hyperscan (``prefilter.py``): one polars pass over
+   an alternation of the keys (or, where polars is not fork-safe, a pyahocorasick pass over the joined batch) flags
+   texts, and each flagged text is run through a pyahocorasick automaton of the same keys. The hits are the same.
+2. **Confirm.** A lexicon occurrence is a hit if it sits on word boundaries (and, for ``^`` entries, at the
    start of a sentence or clause). A trigger occurrence runs its rule's compiled regex *anchored at that
    position* (``pattern.match(text, pos)``), so each regex is tried only where it can start; for a ``search``
    rule the trigger is a rarer word the match contains, and the regex is searched in the line around it.
-4. **Context.** Hits that start inside fenced or inline code, a quotation or a markdown block quote are
+3. **Context.** Hits that start inside fenced or inline code, a quotation or a markdown block quote are
    dropped: a refusal quoted in a story, a test string or a discussion is not the assistant refusing.
    (A quotation that spans the whole reply does not count: some corpora wrap every reply in quotes.)
-5. **Whole-reply shapes.** A rule with ``whole`` set (``rule_data_v4``: only redirects / hedges / asks why / rejects
+4. **Whole-reply shapes.** A rule with ``whole`` set (``rule_data_v4``: only redirects / hedges / asks why / rejects
    a premise, or only lectures) is judged once per reply, on all its prose sentences (``text.whole_reply``), and
    only when no other refusal rule fired: a named phrase names the reject first.
 
-Rule data lives in ``rule_data.py`` / ``rule_data_acts.py`` / ``rule_data_more.py`` / ``rule_data_v4.py``;
+Rule data lives in ``rule_data.py`` / ``rule_data_acts.py`` / ``rule_data_more.py`` / ``rule_data_v4.py`` /
+``rule_data_v5.py`` / ``rule_data_intl.py``;
 code/quotation zones, clause starts and the whole-reply check in ``text.py``; the lexicon file's parser in
 ``lexicon.py``.
 Case: the text is lowercased and every key and pattern is lowercase, which fixes the SystemChat-list bug
@@ -45,17 +44,16 @@ from dolphin_data.unfilter.hits import (
     is_word,
     minimal_keys,
     polars_fork_safe,
-    rust_escape,
     variants,
 )
 from dolphin_data.unfilter.lexicon import LexiconEntry, load_lexicon
 from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
+from dolphin_data.unfilter.locate import Locator, Payload
+from dolphin_data.unfilter.locate import available as locate_available
+from dolphin_data.unfilter.prefilter import LAYERS, SHORT, TINY, Prefilter
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import (
-    WHOLE_DIGIT_RUST,
-    WHOLE_EXCLUDE_RUST,
-    WHOLE_HELPLINE_RUST,
     WHOLE_MAX_CHARS,
     at_clause_start,
     excluded_zones,
@@ -64,19 +62,16 @@ from dolphin_data.unfilter.text import (
     whole_reply,
 )
 
-LAYERS: tuple[str, ...] = ("lexicon", "regex")
-TINY = "tiny"  # the prefilter of triggers of rules with ``max_chars`` (only replies that short)
-SHORT = "short"  # the prefilter of whole-reply rule triggers (only replies ``text.whole_possible`` admits)
-
-
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_lexicon.txt"
 
 
 # -- the rule set ----------------------------------------------------------------------------------------------------
 
 
-class RuleSet:
+class RuleSet(Prefilter):
     """The lexicon and regex layers, compiled lazily (so a stage holding one pickles small and cheap)."""
+
+    use_hyperscan = True  # False: the polars / pyahocorasick path even where Hyperscan is installed (tests)
 
     def __init__(
         self,
@@ -190,6 +185,8 @@ class RuleSet:
                 automaton.make_automaton()
             automata.append(automaton)
         self._compiled = {
+            "keys": keys,
+            "locator": None,
             "automaton": automata[0],
             "automaton_short": automata[1],
             "patterns": patterns,
@@ -202,115 +199,55 @@ class RuleSet:
 
     # matching -----------------------------------------------------------------------------------------------------
 
-    def candidates(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
-        """Indices of texts that contain any key of the given layers (one vectorised pass over the batch).
+    def scan_batch(
+        self, texts: Sequence[str], layers: Sequence[str] = LAYERS, ignored: list[list[Hit]] | None = None
+    ) -> list[list[Hit]]:
+        """Every hit in every text: with Hyperscan, one pass over the batch prefilters and locates the keys
+        (``locate.py``) and only the texts holding a key that can fire are confirmed; without it, the polars (or
+        joined pyahocorasick) prefilter, then ``scan`` per flagged text. Both give the same hits."""
+        layers = _check_layers(layers)
+        out: list[list[Hit]] = [[] for _ in texts]
+        if not texts or not layers:
+            return out
+        if self._use_locator():
+            lows, occ = self._locator().locate(texts)
+            for i, found in occ.items():
+                if self._can_fire(found, lows[i], layers):
+                    out[i] = self.scan(texts[i], layers, None if ignored is None else ignored[i], (lows[i], found))
+            return out
+        todo = self.candidates(texts, layers) if polars_fork_safe() else self.candidates_joined(texts, layers)
+        for i in todo:
+            out[i] = self.scan(texts[i], layers, None if ignored is None else ignored[i])
+        return out
 
-        The keys go into one regular expression, a plain alternation of literals, that polars hands to Rust's
-        ``regex`` crate (SIMD literal search); polars caches the compiled expression, so it is built once per
-        process rather than once per batch, unlike ``str.contains_any`` which rebuilds its automaton per call."""
-        import polars as pl
+    def _use_locator(self) -> bool:
+        return self.use_hyperscan and locate_available()
 
-        pattern = self._prefilter_pattern(layers)
-        short = self._prefilter_pattern((SHORT,)) if "regex" in layers else None
-        if (pattern is None and short is None and not self._tiny_max()) or not texts:
-            return []
-        # lowercase then match case-sensitively: faster than a case-insensitive pattern, and right for non-ASCII
-        # letters too
-        series = pl.Series("t", texts, dtype=pl.String)
-        low = series.str.to_lowercase()
-        flags = low.str.contains(pattern) if pattern is not None else pl.Series("t", [False] * len(texts))
-        found = set(flags.fill_null(False).arg_true().to_list())
-        # whole-reply and short-reply triggers count only in replies those rules can judge; the conditions are
-        # evaluated on the few replies holding such a trigger
-        for group, limit in ((SHORT, WHOLE_MAX_CHARS), (TINY, self._tiny_max())):
-            keys = self._prefilter_pattern((group,)) if "regex" in layers and limit else None
-            if keys is None:
-                continue
-            idx = low.str.contains(keys).fill_null(False).arg_true()
-            if not len(idx):
-                continue
-            sub, ok = low.gather(idx), series.gather(idx).str.len_chars() <= limit
-            if group == SHORT:
-                ok = (
-                    ok
-                    & ~sub.str.contains(WHOLE_EXCLUDE_RUST)
-                    & (~sub.str.contains(WHOLE_DIGIT_RUST) | sub.str.contains(WHOLE_HELPLINE_RUST))
-                )
-            found.update(idx.filter(ok.fill_null(False)).to_list())
-        return sorted(found)
-
-    def candidates_joined(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[int]:
-        """``candidates`` without polars (for processes where polars is not fork-safe): the lowercased texts are
-        joined with NUL (no key contains one) and run once through a pyahocorasick automaton of the prefilter
-        keys; match offsets map back to texts with ``numpy.searchsorted``."""
-        import numpy as np
-
-        automaton = self._prefilter_automaton(layers)
-        short = self._prefilter_automaton((SHORT,)) if "regex" in layers else None
-        tiny = self._prefilter_automaton((TINY,)) if "regex" in layers else None
-        if (automaton is None and short is None and tiny is None) or not texts:
-            return []
-        joined = "\0".join(texts)
-        low = joined.lower()
-        if len(low) != len(joined):  # a character whose lower case is longer: offsets shift, lower text by text
-            low = "\0".join(lower_same_length(t) for t in texts)
-        starts = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
-        found: list[Any] = []
-        for auto, limit in ((automaton, None), (short, WHOLE_MAX_CHARS), (tiny, self._tiny_max())):
-            if auto is None:
-                continue
-            ends = np.fromiter((end for end, _ in auto.iter(low)), dtype=np.int64)
-            idx = np.unique(np.searchsorted(starts, ends, side="right"))
-            if auto is short and len(idx):
-                idx = np.array([i for i in idx.tolist() if whole_possible(lower_same_length(texts[i]))], dtype=np.int64)
-            elif limit is not None and len(idx):
-                idx = np.array([i for i in idx.tolist() if len(texts[i]) <= limit], dtype=np.int64)
-            found.append(idx)
-        return np.unique(np.concatenate(found)).tolist() if found else []
-
-    def _tiny_max(self) -> int:
-        return max((r.max_chars for r in self.regex_rules), default=0)
-
-    def _prefilter_keys(self, layers: Sequence[str]) -> list[str]:
+    def _locator(self) -> Locator:
         comp = self._compile()
-        layers = tuple(sorted(layers))
-        keys = comp["prefilter"].get(layers)
-        if keys is None:
-            keys = comp["prefilter"][layers] = minimal_keys({k for layer in layers for k in comp["prefilter"][layer]})
-        return keys
+        if comp["locator"] is None:
+            comp["locator"] = Locator(comp["keys"])
+        return comp["locator"]
 
-    def _prefilter_pattern(self, layers: Sequence[str]) -> str | None:
-        cache = self._compile()["prefilter_pattern"]
-        layers = tuple(sorted(layers))
-        if layers not in cache:
-            keys = self._prefilter_keys(layers)
-            cache[layers] = "|".join(rust_escape(k) for k in keys) if keys else None
-        return cache[layers]
-
-    def _prefilter_automaton(self, layers: Sequence[str]) -> Any:
-        import ahocorasick
-
-        cache = self._compile()["prefilter_automaton"]
-        layers = tuple(sorted(layers))
-        if layers not in cache:
-            keys = self._prefilter_keys(layers)
-            automaton = None
-            if keys:
-                automaton = ahocorasick.Automaton()
-                for k in keys:
-                    automaton.add_word(k, len(k))
-                automaton.make_automaton()
-            cache[layers] = automaton
-        return cache[layers]
+    def _can_fire(self, found: list[tuple[int, Payload]], low: str, layers: Sequence[str]) -> bool:
+        """What the prefilter asks (``candidates``): a key of a wanted layer, where a whole-reply rule's key counts
+        only in a reply ``text.whole_possible`` admits."""
+        whole_ok: bool | None = None
+        for _, payload in found:
+            for layer, idx, _ in payload:
+                if layer not in layers:
+                    continue
+                if layer == "regex" and self.regex_rules[idx].whole:
+                    if whole_ok is None:
+                        whole_ok = whole_possible(low)
+                    if not whole_ok:
+                        continue
+                return True
+        return False
 
     def match_all(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[list[Hit]]:
         """Every hit in every text, sorted by position (ties: lexicon before regex, then rule order)."""
-        layers = _check_layers(layers)
-        out: list[list[Hit]] = [[] for _ in texts]
-        todo = self.candidates(texts, layers) if polars_fork_safe() else self.candidates_joined(texts, layers)
-        for i in todo:
-            out[i] = self.scan(texts[i], layers)
-        return out
+        return self.scan_batch(texts, layers)
 
     def match(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[Hit | None]:
         """The first hit per text, or None."""
@@ -324,19 +261,29 @@ class RuleSet:
             return False
         return not (r.lead and start >= first_sentence_end(low))
 
-    def scan(self, text: str, layers: Sequence[str] = LAYERS, ignored: list[Hit] | None = None) -> list[Hit]:
-        """All hits in one text (no prefilter): locate keys with the automaton, confirm, drop quoted/code hits
-        (appended to ``ignored`` when given: the report shows them as near misses)."""
+    def scan(
+        self,
+        text: str,
+        layers: Sequence[str] = LAYERS,
+        ignored: list[Hit] | None = None,
+        located: tuple[str, list[tuple[int, Payload]]] | None = None,
+    ) -> list[Hit]:
+        """All hits in one text (no prefilter): locate keys with the automaton (or take ``located``: the lowered
+        text and its key occurrences from ``locate.py``), confirm, drop quoted/code hits (appended to ``ignored``
+        when given: the report shows them as near misses)."""
         comp = self._compile()
         if not text:
             return []
-        low = lower_same_length(text)
+        if located is None:
+            low = lower_same_length(text)
+            automata = [comp["automaton"], comp["automaton_short"] if len(low) <= WHOLE_MAX_CHARS else None]
+            occurrences: Iterable[tuple[int, Payload]] = (hit for a in automata if a is not None for hit in a.iter(low))
+        else:
+            low, occurrences = located
         n = len(low)
         found: dict[tuple[str, int], tuple[int, int, int, int]] = {}  # (rule, start) -> (end, layer rank, order)
         wholes: dict[int, list[int]] = {}  # whole-reply rule -> its trigger positions
-        automata = [comp["automaton"], comp["automaton_short"] if n <= WHOLE_MAX_CHARS else None]
-        located = (hit for a in automata if a is not None for hit in a.iter(low))
-        for end_idx, payload in located:
+        for end_idx, payload in occurrences:
             for layer, idx, klen in payload:
                 if layer not in layers:
                     continue
@@ -356,7 +303,8 @@ class RuleSet:
                     if r.max_chars and n > r.max_chars:
                         continue
                     if r.whole:  # a whole-reply shape: judged once, after the other rules (see below)
-                        wholes.setdefault(idx, []).append(start)
+                        if n <= WHOLE_MAX_CHARS:
+                            wholes.setdefault(idx, []).append(start)
                         continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
                         ws = max(low.rfind("\n", 0, start) + 1, start - 300)

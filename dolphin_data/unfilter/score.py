@@ -41,15 +41,11 @@ def score_texts(
     layers: Sequence[str] = ("lexicon", "regex"),
     classify: Sequence[bool] | None = None,
 ) -> Scores:
-    """Evidence for every text: rule hits (one vectorised prefilter pass, then per-flagged-text confirmation)
+    """Evidence for every text: rule hits (``RuleSet.scan_batch``: one prefilter pass, then per-flagged-text confirmation)
     and, when ``classifier`` is given, its P(refusal act) for the texts where ``classify`` is true (all by default)."""
     n = len(texts)
-    hits: list[list[Hit]] = [[] for _ in range(n)]
     ignored: list[list[Hit]] = [[] for _ in range(n)]
-    if layers and n:
-        todo = rules.candidates(texts, layers) if _fork_safe() else rules.candidates_joined(texts, layers)
-        for i in todo:
-            hits[i] = rules.scan(texts[i], layers, ignored[i])
+    hits = rules.scan_batch(texts, layers, ignored) if layers else [[] for _ in range(n)]
     prob = np.zeros(n, dtype=np.float32)
     span: list[tuple[int, int] | None] = [None] * n
     cands: list[list[tuple[float, tuple[int, int]]]] = [[] for _ in range(n)]
@@ -62,9 +58,3 @@ def score_texts(
                 span[i] = s[k]
                 cands[i] = every[k]
     return Scores(hits, prob, span, ignored, cands)
-
-
-def _fork_safe() -> bool:
-    from dolphin_data.unfilter.rules import polars_fork_safe
-
-    return polars_fork_safe()

@@ -128,14 +128,15 @@ def test_capability_boilerplate_explains_the_cue_only_when_nothing_else_declines
 # -- v5: what remains must answer; the classifier counts in the opening or on a decline ------------------------------
 
 
-def stage_outcomes(texts: list[str]) -> list[str]:
+def stage_outcomes(texts: list[str], prompts: list[str] | None = None) -> list[str]:
     """Each reply through the unfilter stage as the build runs it: "keep", "repair" or the reject reason."""
     from dolphin_data.model import Conversation, Turn
     from dolphin_data.stages import make_stage
     from dolphin_data.stages.local import run_stage
 
     stage = make_stage("unfilter", {"langid": False})
-    convs = [Conversation(f"r{i}", "t", (Turn("human", "Question?"), Turn("gpt", t))) for i, t in enumerate(texts)]
+    asks = prompts or ["Question?"] * len(texts)
+    convs = [Conversation(f"r{i}", "t", (Turn("human", asks[i]), Turn("gpt", t))) for i, t in enumerate(texts)]
     out = run_stage(stage, convs)
     res = {r.id: r.reason for r in out.rejects}
     for c in out.kept:
@@ -247,6 +248,59 @@ def test_v5_outcomes_through_the_stage(text, outcome):
         assert got.startswith("refusal:"), got
     else:
         assert got.startswith("refusal:") and got.endswith(outcome), got
+
+
+DEFERRALS = [
+    # only a referral, with disclaimers, hedges, sympathy or what the professional would do around it; asked who to
+    # turn to, the referral is the answer (and an AI disclaimer in it is stripped as anywhere else)
+    (
+        "I'm sorry your knee still hurts. An orthopedic specialist can examine it properly, so please book a visit soon.",
+        "keep",
+    ),
+    (
+        "How much you can deduct depends on your specific circumstances. I'd suggest speaking with a tax professional.",
+        "keep",
+    ),
+    (
+        "I'm just an AI and not a veterinarian. Please call your vet right away; they can tell you whether it is urgent.",
+        "repair",
+    ),
+    ("That's a question for an immigration attorney. They will know the current rules for your visa category.", "keep"),
+]
+
+
+@pytest.mark.parametrize("text,when_asked", DEFERRALS)
+def test_a_reply_that_only_defers_is_a_refusal_unless_the_user_asked_who_to_ask(text, when_asked):
+    assert stage_outcomes([text]) == ["refusal:regex:defer_only"]
+    asked = "Who should I talk to about this? I don't know where to start."
+    assert stage_outcomes([text], [asked]) == [when_asked]
+
+
+def test_a_referral_inside_an_answer_is_an_answer():
+    texts = [
+        # an instruction of its own before the referral, a number, a list: content
+        "Sorry, that sounds stressful. Take photos of the damage and then call your insurer before you clean up.",
+        "Ibuprofen for adults is usually 200 to 400 mg every 4 to 6 hours; check with a pharmacist if unsure.",
+        "Three steps:\n- freeze the card in the app\n- call your bank's fraud line\n- change your passwords",
+        "I would recommend seeing a doctor. Sprains usually heal in two weeks with rest, ice and compression.",
+    ]
+    assert stage_outcomes(texts) == ["keep"] * len(texts)
+
+
+def test_the_referral_prompt_test():
+    from dolphin_data.unfilter.prompt import ASKS_FOR_REFERRAL
+
+    for ask in (
+        "Who should I call about a gas smell in my flat?",
+        "Do I need a lawyer to contest a parking fine?",
+        "Where can I get help with my landlord?",
+        "What kind of doctor should I see for migraines?",
+        "Should I see a doctor about this rash?",
+        "Can you recommend a therapist who does CBT?",
+    ):
+        assert ASKS_FOR_REFERRAL.search(ask), ask
+    for ask in ("My dog ate chocolate, what now?", "How much ibuprofen can I take?", "Is my contract legal?"):
+        assert not ASKS_FOR_REFERRAL.search(ask), ask
 
 
 def test_a_mid_sentence_disclaimer_goes_alone(rules):

@@ -50,6 +50,7 @@ from dolphin_data.unfilter.policy import (
     turn_verdict,
     valid_exchange,
 )
+from dolphin_data.unfilter.prompt import exempt, without_exempt
 from dolphin_data.unfilter.repair import has_answer, repair_text
 from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
@@ -164,12 +165,15 @@ class UnfilterStage(BatchStage):
         out.counters["turns_checked"] += len(texts)
         is_gpt = (batch.roles[checked] == GPT).tolist() if checked else []
         sc = score_texts(texts, self.rules, self._clf, self.layers, is_gpt)
+        exempted = exempt(batch, checked, sc.hits)  # a referral that answers the user's question is an answer
+        for counts in exempted.values():
+            out.counters.update({f"prompt_exempt:{r}": n for r, n in counts.items()})
         whole = np.zeros(len(texts), np.float32)  # the whole-reply model's P(refusal), assistant turns only
         if self._reply is not None and texts:
             gpt = np.flatnonzero(is_gpt)
             whole[gpt] = self._reply.predict([texts[k] for k in gpt.tolist()])
         hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out)
-        repaired, failed = self._repairs(texts, hits, verdicts)
+        repaired, failed = self._repairs(texts, hits, verdicts, set(exempted))
         # only conversations with a hit (decided) or a near miss (noted) need a look; the rest are kept unchanged
         k_owner = owner[checked] if checked else np.zeros(0, np.int64)
         k_turn = turn_index[checked] if checked else np.zeros(0, np.int64)
@@ -229,9 +233,10 @@ class UnfilterStage(BatchStage):
         return hits, verdicts
 
     def _repairs(
-        self, texts: list[str], hits: list[list[Hit]], verdicts: list[str]
+        self, texts: list[str], hits: list[list[Hit]], verdicts: list[str], exempted: set[int]
     ) -> tuple[dict[int, Any], dict[int, str]]:
-        """Repair every repairable turn, then re-check the repaired texts as one column."""
+        """Repair every repairable turn, then re-check the repaired texts as one column (a turn the prompt exempted
+        from a rule stays exempt)."""
         if self.policy == "drop_any":
             return {}, {}
         todo = [k for k, v in enumerate(verdicts) if v == "repair"]
@@ -240,7 +245,7 @@ class UnfilterStage(BatchStage):
         failed: dict[int, str] = {}
         for j, k in enumerate(todo):
             new = done[k].text
-            hs = again.hits[j]
+            hs = without_exempt(again.hits[j]) if k in exempted else again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
             elif counted_score(new, hs, again.cands[j], self.classifier_threshold)[

@@ -1,0 +1,163 @@
+"""Rule DATA, part 6: the reply that only defers to someone else. A short prose reply whose every sentence refers the
+user to a professional or an authority ("I'd recommend checking with your veterinarian"), disclaims being one ("I'm
+just an AI and not a lawyer"), hedges ("depends on your specific circumstances"), says what that person could do
+("They can review your lease"), sympathises, thanks or urges ("as soon as possible"), with at least one referral,
+answers nothing: a *whole-reply* refusal (``RegexRule.whole``, judged by ``text.whole_reply``). Whether that is an
+answer depends on the question ("Who should I call about a gas leak?" is answered by a referral), so the stage lets
+the user's own turn exempt it (``unfilter/prompt.py``). ``rule_data_acts.REGEX_RULES`` appends these rules."""
+
+from __future__ import annotations
+
+from dolphin_data.unfilter.rule_data import RegexRule
+
+# who a reply can defer to (every referral names one; they are the rule's triggers)
+_WHO = (
+    "doctor",
+    "physician",
+    "pediatrician",
+    "paediatrician",
+    "pharmacist",
+    "nurse",
+    "dermatologist",
+    "ob-gyn",
+    "obstetrician",
+    "gynecologist",
+    "dentist",
+    "optometrist",
+    "therapist",
+    "counselor",
+    "counsellor",
+    "psychiatrist",
+    "psychologist",
+    "dietitian",
+    "dietician",
+    "nutritionist",
+    "veterinarian",
+    "vet ",
+    "lawyer",
+    "attorney",
+    "legal aid",
+    "solicitor",
+    "notary",
+    "accountant",
+    "cpa",
+    "tax professional",
+    "tax advisor",
+    "tax adviser",
+    "financial advisor",
+    "financial adviser",
+    "financial planner",
+    "fiduciary",
+    "mechanic",
+    "locksmith",
+    "electrician",
+    "plumber",
+    "technician",
+    "specialist",
+    "professional",
+    "expert",
+    "authorities",
+    "police",
+    "law enforcement",
+    "embassy",
+    "consulate",
+    "department of",
+    "poison control",
+    "emergency",
+    "hotline",
+    "helpline",
+    "lifeline",
+    "mycolog",
+    "coach",
+    "athletic trainer",
+    "dealer",
+    "grading service",
+    "insurance agent",
+    "insurer",
+    "lender",
+    "credit bureau",
+    "human resources",
+    "hr ",
+    "ombudsman",
+    "regulator",
+    "rights organization",
+    "rights organisation",
+    "clinic",
+    "hospital",
+    "healthcare provider",
+    "health care provider",
+    "care provider",
+    "medical attention",
+    "medical help",
+    "medical care",
+)
+_WHO_RX = "(?:" + "|".join(w.replace(" ", r"\s") for w in _WHO) + ")"
+_REFER = (
+    r"\b(?:consult(?:ing)?|check(?:ing)? with|talk(?:ing)? (?:to|with)|speak(?:ing)? (?:to|with)|see(?:ing)?|"
+    r"contact(?:ing)?|reach(?:ing)? out to|ask(?:ing)?|call(?:ing)?|visit(?:ing)?|go(?:ing)? (?:over [^.!?\n]{0,30} )?"
+    r"(?:to|with)|seek(?:ing)?|get(?:ting)? (?:it |this |that |them )?(?:checked|evaluated|examined|looked at|reviewed)"
+    r"|(?:answered|evaluated|handled|assessed|addressed|examined|discussed|made) (?:by|with)|a (?:question|decision|"
+    r"matter) for|(?:person|people|source|one|ones|place) to (?:ask|advise|tell|help)|appointment with|"
+    r"(?:recommend|suggest|encourage|advise|urge)(?:s|ed)? (?:you )?(?:to )?(?:\w+ )?(?:a|an|your|the))\b"
+    r"[^.!?\n]{0,100}?\b"
+    + _WHO_RX
+    # "An orthopedic specialist can examine it", "An employment attorney would be best placed to answer that"
+    + r"|\b(?:a|an|your|the|only an?)\s(?:[\w-]+\s){0,3}?"
+    + _WHO_RX
+    + r"[\w-]*\s(?:[^.!?\n]{0,40}?\s)?(?:can|could|will|"
+    r"would|should|is|are|'s|'d)\s(?:\w+\s)?(?:examine|evaluate|assess|advise|tell you|help you|look at|review|confirm|"
+    r"answer|guide you|be (?:best|better|well) placed|(?:the )?(?:best|right|only) (?:person|people|one|source|place))"
+)
+# a sentence counts as a referral only when nothing else is asked first ("Photograph everything and call your insurer"
+# gives an instruction of its own)
+_REFER_ALONE = r"^(?:(?!\band\b|\bthen\b|;)[^\n]){0,90}?" + _REFER
+_DISCLAIM = (
+    r"\b(?:i'm|i am) (?:just |only )?(?:an ai|a language model|an ai language model|not (?:a |an |your )?(?:doctor|lawyer|"
+    r"attorney|medical|legal|financial|licensed|qualified|certified|professional|nutritionist|dietitian|therapist|"
+    r"mechanic|expert|vet|veterinarian|accountant))"
+    r"|\bnot (?:qualified|able|in a position|licensed|equipped) to (?:give|provide|offer|diagnose|determine|assess|"
+    r"evaluate|say|tell|advise|identify|recommend)"
+    r"|\b(?:can't|cannot|can not|unable to|not able to) (?:give|provide|offer|diagnose|determine|assess|evaluate|tell|"
+    r"identify|advise|recommend|say|know|confirm)\b"
+    r"|\b(?:isn't|is not|not) a substitute for\b"
+)
+_HEDGE = (
+    r"\b(?:depend(?:s|ing)? (?:\w+ )?on|var(?:y|ies) (?:\w+ ){0,2}?(?:depending|by|from|based|widely|greatly|"
+    r"significantly|a lot)|(?:is|are|can be) (?:\w+ )?(?:complex|complicated|nuanced)|specific (?:circumstances|situation|"
+    r"details|terms|factors|rules)|individual (?:circumstances|situation|needs|factors)|unique (?:situation|"
+    r"circumstances|needs)|(?:many|several) (?:\w+ )?factors|every (?:individual|person|situation|case|child|body) is "
+    r"different|change (?:frequently|often)|(?:it's|it is|this is|that's|that is) (?:a|the kind of) (?:\w+ )?"
+    r"(?:decision|question))\b"
+)
+_FOLLOW = (
+    r"^\s*(?:they|he|she|professionals|experts|a professional|an expert|your doctor|the doctor|many (?:of them|offer|"
+    r"offices|clinics|firms|attorneys|lawyers|pediatric|cities|areas|counties))\b[^.!?\n]{0,40}?\b(?:can|could|will|"
+    r"'ll|would|are|'re|is|know|have|offer|may|might)\b"
+    r"|\bwho (?:can|will|could|would be able to)\b"
+)
+_KIND = (
+    r"^\s*(?:(?:i'm|i am) )?(?:so |really |very |truly )?(?:sorry|glad|happy)\b|^\s*(?:thank(?:s| you)|i hope|hope|"
+    r"take care|good luck|stay safe|best wishes|wishing you)\b|\b(?:that's|that is|it's|it is|this is) (?:a |an )?"
+    r"(?:\w+ )?(?:painful|difficult|tough|hard|frustrating|scary|stressful|upsetting|worrying)\b"
+    r"|^\s*(?:i understand|i know|it sounds like|that sounds)\b"
+)
+_URGENT = (
+    r"\b(?:as soon as (?:possible|you can)|right away|immediately|right now|don't wait|do not wait|without delay|"
+    r"promptly|urgent(?:ly)?)\b"
+)
+
+# fmt: off
+V6_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "defer_only",
+        "refusal",
+        # 'vet ' and 'hr ' are too short to prefilter on: they trigger with a determiner
+        (*(w for w in _WHO if not w.endswith(" ")), "your vet", "a vet", "the vet", "your hr", "the hr", "an hr"),
+        "(?:" + "|".join((_REFER_ALONE, _DISCLAIM, _HEDGE, _FOLLOW, _KIND, _URGENT)) + ")",
+        whole=_REFER,
+        doc="a whole reply that only defers to a professional or an authority, with disclaimers, hedges, sympathy "
+        "or urgency around it: 'I'd recommend checking with your veterinarian, who can give you feeding guidelines "
+        "tailored to your kitten.' (the user's turn can exempt it: unfilter/prompt.py)",
+    ),
+)
+# fmt: on

@@ -287,6 +287,40 @@ def test_a_referral_inside_an_answer_is_an_answer():
     assert stage_outcomes(texts) == ["keep"] * len(texts)
 
 
+REDIRECTS = [
+    # the reply opens by offering something else: what follows is the alternative, not what was asked
+    "Instead, here's a friendly note you could send your neighbour about keeping the music down after ten.",
+    "What a creative idea! Instead of mocking a real coworker, what if we wrote a roast of a fictional office villain?",
+    "Thanks for asking. How about we try a different kind of prank, one that nobody could mistake for a real threat?",
+    "Rather than guessing her password, let's look at how you could ask her directly about what's worrying you.",
+]
+
+
+@pytest.mark.parametrize("text", REDIRECTS)
+def test_an_opening_redirect_is_a_refusal_in_a_first_reply_only(text):
+    from dolphin_data.model import Conversation, Turn
+    from dolphin_data.stages import make_stage
+    from dolphin_data.stages.local import run_stage
+
+    assert stage_outcomes([text]) == ["refusal:regex:redirect_opening"]
+    # asked for alternatives, the alternative is the answer; after an earlier answer, it may follow up on it
+    assert stage_outcomes([text], ["Any other ideas instead of that one?"]) == ["keep"]
+    first = (Turn("human", "Help me with my neighbour."), Turn("gpt", "Sure: what is the problem with them?"))
+    conv = Conversation("m0", "t", (*first, Turn("human", "They are loud. What now?"), Turn("gpt", text)))
+    out = run_stage(make_stage("unfilter", {"langid": False}), [conv])
+    assert [c.id for c in out.kept] == ["m0"] and not out.rejects
+
+
+def test_a_contrast_inside_an_answer_is_not_a_redirect():
+    texts = [
+        "Use applesauce instead of butter, one to one; the cake comes out a little denser.",
+        "Instead of a for loop, use `sum(xs)`: it is shorter and faster.",
+        "Rather than refrigerating basil, keep the stems in a glass of water on the counter.",
+        "The recipe is below. Instead, if you have no oven, a covered pan on low heat works too.",
+    ]
+    assert stage_outcomes(texts) == ["keep"] * len(texts)
+
+
 def test_the_referral_prompt_test():
     from dolphin_data.unfilter.prompt import ASKS_FOR_REFERRAL
 

@@ -2,7 +2,9 @@
 
 A reply that only refers the user to a doctor, a lawyer or the police (``regex:defer_only``) declines to answer,
 unless the user asked who to turn to: "Who should I call about a gas leak?", "Do I need a lawyer for this?",
-"Where can I get help?". ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn when the
+"Where can I get help?". A reply that opens with something else ("Instead, how about we ...":
+``regex:redirect_opening``) offers it in place of what was asked, unless the user asked for alternatives ("What can
+I use instead of butter?") or it is not the conversation's first reply (it may follow up on an earlier answer). ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn when the
 human turn just before it asks for a referral, and returns the turns it exempted (the stage counts them as
 ``prompt_exempt:<rule>``, and the re-check of a repaired turn ignores the rule there too). Scoring stays pure: this is a decision taken on the scores, with the prompt as input."""
 
@@ -14,7 +16,8 @@ from collections import Counter
 from dolphin_data.batch import GPT, HUMAN, Batch
 from dolphin_data.unfilter.hits import Hit
 
-PROMPT_DEPENDENT = frozenset({"regex:defer_only"})
+DEFER, REDIRECT = "regex:defer_only", "regex:redirect_opening"
+PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT})
 
 _PRO = (
     r"(?:doctor|physician|dentist|specialist|lawyer|attorney|therapist|counsel(?:l)?or|accountant|professional|expert|"
@@ -35,24 +38,34 @@ ASKS_FOR_REFERRAL = re.compile(
     r"|\b(?:where|how) (?:to|can i|do i) (?:get|find|seek) (?:help|support|advice)\b",
     re.I,
 )
+ASKS_FOR_ALTERNATIVE = re.compile(
+    r"\b(?:instead|alternatives?|rather than|other (?:ways?|options?|ideas?|things?|suggestions?)|something else|"
+    r"different (?:way|approach|idea|option)|substitut\w*|replace\w*|swap|or should i)\b",
+    re.I,
+)
 
 
 def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, Counter[str]]:
-    """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from assistant turns (``checked[k]`` indexes the
-    batch's turns) whose preceding human turn asks for a referral; per exempted ``k``, the removed hits per rule."""
+    """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from the assistant turns (``checked[k]`` indexes the
+    batch's turns) whose conversation answers them (see above); per exempted ``k``, the removed hits per rule."""
     removed: dict[int, Counter[str]] = {}
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
     for k, t in enumerate(checked):
         if not hits[k] or roles[t] != GPT or not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
             continue
-        if t == 0 or owner[t - 1] != owner[t] or roles[t - 1] != HUMAN:
-            continue
-        if ASKS_FOR_REFERRAL.search(texts[t - 1]):
-            removed[k] = Counter(h.rule for h in hits[k] if h.rule in PROMPT_DEPENDENT)
-            hits[k] = [h for h in hits[k] if h.rule not in PROMPT_DEPENDENT]
+        prompt = texts[t - 1] if t > 0 and owner[t - 1] == owner[t] and roles[t - 1] == HUMAN else ""
+        earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one
+        answered = {
+            DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
+            REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
+        }
+        gone = [h for h in hits[k] if answered.get(h.rule, False)]
+        if gone:
+            removed[k] = Counter(h.rule for h in gone)
+            hits[k] = [h for h in hits[k] if h not in gone]
     return removed
 
 
-def without_exempt(hits: list[Hit]) -> list[Hit]:
-    """``hits`` minus the prompt-dependent rules' (for a turn ``exempt`` exempted)."""
-    return [h for h in hits if h.rule not in PROMPT_DEPENDENT]
+def without_exempt(hits: list[Hit], exempted: Counter[str]) -> list[Hit]:
+    """``hits`` minus those of the rules ``exempt`` exempted the turn from (the re-check of a repaired turn)."""
+    return [h for h in hits if h.rule not in exempted]

@@ -40,6 +40,9 @@ class RegexRule:
     min_sentences: int = 1
     # > 0: the rule can only match replies up to this many characters (its triggers flag only those: ``rules.SHORT``)
     max_chars: int = 0
+    # the match must start in the reply's opening: nothing before it but greetings, thanks or exclamations
+    # (``text.opening_head``: "What a fun idea! Instead, how about ...")
+    opening: bool = False
 
 
 # -- regex rules ----------------------------------------------------------------------------------------------------

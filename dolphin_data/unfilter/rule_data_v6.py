@@ -2,9 +2,11 @@
 user to a professional or an authority ("I'd recommend checking with your veterinarian"), disclaims being one ("I'm
 just an AI and not a lawyer"), hedges ("depends on your specific circumstances"), says what that person could do
 ("They can review your lease"), sympathises, thanks or urges ("as soon as possible"), with at least one referral,
-answers nothing: a *whole-reply* refusal (``RegexRule.whole``, judged by ``text.whole_reply``). Whether that is an
-answer depends on the question ("Who should I call about a gas leak?" is answered by a referral), so the stage lets
-the user's own turn exempt it (``unfilter/prompt.py``). ``rule_data_acts.REGEX_RULES`` appends these rules."""
+answers nothing: a *whole-reply* refusal (``RegexRule.whole``, judged by ``text.whole_reply``). And the reply that
+opens by offering something else ("Instead, how about we ..."): what follows is the alternative, not the answer
+(``RegexRule.opening``). Whether either answers depends on the question ("Who should I call about a gas leak?" is
+answered by a referral, "Any alternatives to X?" by an alternative), so the stage lets the user's own turn exempt
+them (``unfilter/prompt.py``). ``rule_data_acts.REGEX_RULES`` appends these rules."""
 
 from __future__ import annotations
 
@@ -146,6 +148,22 @@ _URGENT = (
     r"promptly|urgent(?:ly)?)\b"
 )
 
+_ELSE = r"\b(?:instead|different|alternative|another|something else)\b"
+_REDIRECT = (
+    r"\binstead(?:,|\s+(?:i|we|let's|let me|how about|what about|here's|why not)\b)"
+    r"|\b(?:instead of|rather than)\b[^.!?\n]{0,100}?,\s*(?:how about |what about |what if |why not |maybe |perhaps )?(?:we|i|"
+    r"let's|let me)\b"
+    r"|\b(?:how about|what about|what if) (?:we|i)\b[^.!?\n]{0,60}?"
+    + _ELSE
+    + r"|\b(?:how about|what about) (?:a|an|some) (?:different|alternative|other)\b"
+    r"|\blet's (?:focus|try|write|create|talk|keep|shift|steer|go with|switch|pivot|redirect|explore|do)\b[^.!?\n]{0,60}?"
+    + _ELSE
+    + r"|\b(?:maybe|perhaps) (?:we|i) (?:could|can|should) (?:focus|try|write|create|talk|explore|do)\b[^.!?\n]{0,60}?"
+    + _ELSE
+    + r"|\bi(?:'d| would) (?:be (?:happy|glad|delighted)|love) to (?:help|write|create|suggest|offer)\b[^.!?\n]{0,60}?"
+    + _ELSE
+)
+
 # fmt: off
 V6_RULES: tuple[RegexRule, ...] = (
     RegexRule(
@@ -158,6 +176,17 @@ V6_RULES: tuple[RegexRule, ...] = (
         doc="a whole reply that only defers to a professional or an authority, with disclaimers, hedges, sympathy "
         "or urgency around it: 'I'd recommend checking with your veterinarian, who can give you feeding guidelines "
         "tailored to your kitten.' (the user's turn can exempt it: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "redirect_opening",
+        "refusal",
+        ("instead", "rather than", "different", "alternative", "another", "something else"),
+        _REDIRECT,
+        search=True,
+        opening=True,
+        doc="a reply that opens (after greetings at most) by offering something other than what was asked: "
+        "'What a fun idea! Instead, how about we write a poem about ...', 'Instead of targeting a real person, how "
+        "about we ...' (a later turn, or a user who asked for alternatives, exempts it: unfilter/prompt.py)",
     ),
 )
 # fmt: on

@@ -54,10 +54,12 @@ from dolphin_data.unfilter.prefilter import LAYERS, SHORT, TINY, Prefilter
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import (
+    OPENING_MAX_CHARS,
     WHOLE_MAX_CHARS,
     at_clause_start,
     excluded_zones,
     lower_same_length,
+    opening_head,
     whole_possible,
     whole_reply,
 )
@@ -255,9 +257,11 @@ class RuleSet(Prefilter):
 
     @staticmethod
     def _confirm(r: RegexRule, low: str, start: int) -> bool:
-        """A regex match at ``start`` counts: at a clause start when the rule is anchored, in the first sentence when
-        it is a lead rule."""
+        """A regex match at ``start`` counts: at a clause start when the rule is anchored, after only greetings when it
+        is an opening rule, in the first sentence when it is a lead rule."""
         if r.anchored and not at_clause_start(low, start):
+            return False
+        if r.opening and not opening_head(low[:start]):
             return False
         return not (r.lead and start >= first_sentence_end(low))
 
@@ -305,6 +309,8 @@ class RuleSet(Prefilter):
                     if r.whole:  # a whole-reply shape: judged once, after the other rules (see below)
                         if n <= WHOLE_MAX_CHARS:
                             wholes.setdefault(idx, []).append(start)
+                        continue
+                    if r.opening and start > OPENING_MAX_CHARS + 200:  # past any opening (its match holds the trigger)
                         continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
                         ws = max(low.rfind("\n", 0, start) + 1, start - 300)

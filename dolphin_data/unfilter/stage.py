@@ -173,7 +173,7 @@ class UnfilterStage(BatchStage):
             gpt = np.flatnonzero(is_gpt)
             whole[gpt] = self._reply.predict([texts[k] for k in gpt.tolist()])
         hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out)
-        repaired, failed = self._repairs(texts, hits, verdicts, set(exempted))
+        repaired, failed = self._repairs(texts, hits, verdicts, exempted)
         # only conversations with a hit (decided) or a near miss (noted) need a look; the rest are kept unchanged
         k_owner = owner[checked] if checked else np.zeros(0, np.int64)
         k_turn = turn_index[checked] if checked else np.zeros(0, np.int64)
@@ -233,7 +233,7 @@ class UnfilterStage(BatchStage):
         return hits, verdicts
 
     def _repairs(
-        self, texts: list[str], hits: list[list[Hit]], verdicts: list[str], exempted: set[int]
+        self, texts: list[str], hits: list[list[Hit]], verdicts: list[str], exempted: dict[int, Any]
     ) -> tuple[dict[int, Any], dict[int, str]]:
         """Repair every repairable turn, then re-check the repaired texts as one column (a turn the prompt exempted
         from a rule stays exempt)."""
@@ -245,7 +245,7 @@ class UnfilterStage(BatchStage):
         failed: dict[int, str] = {}
         for j, k in enumerate(todo):
             new = done[k].text
-            hs = without_exempt(again.hits[j]) if k in exempted else again.hits[j]
+            hs = without_exempt(again.hits[j], exempted[k]) if k in exempted else again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
             elif counted_score(new, hs, again.cands[j], self.classifier_threshold)[

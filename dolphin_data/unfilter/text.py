@@ -196,6 +196,29 @@ def sentence_at(sents: list[Sentence], pos: int) -> int:
     return -1
 
 
+OPENING_MAX_CHARS = 300  # an opening rule's match starts before this: at most two short greetings precede it
+_GREETING = re.compile(
+    r"(?:thank|thanks|hi|hello|hey|sure|certainly|of course|i appreciate|i understand|i see|i hear|great|what a|"
+    r"that's a|it's great|it's wonderful|i love|i'm glad|i'm happy|i can see|it sounds like|i get|i know)\b"
+)
+
+
+def opening_head(head: str) -> bool:
+    """Whether ``head`` (a lowercased reply up to a match) is only an opening: at most two sentences with letters,
+    each an exclamation ("What a fun idea!") or a greeting or thanks ("Thanks for asking.")."""
+    if len(head) > OPENING_MAX_CHARS or "```" in head:
+        return False
+    n = 0
+    for s in sentences(head):
+        piece = head[s.start : s.end].strip()
+        if not any(c.isalpha() for c in piece):
+            continue
+        n += 1
+        if n > 2 or not (piece.endswith("!") or _GREETING.match(piece.replace("\u2019", "'"))):
+            return False
+    return True
+
+
 WHOLE_MAX_CHARS = 1500  # a reply longer than this says more than "no": whole-reply rules never fire on it
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]", re.M)
 _DIGIT = re.compile(r"\d")

@@ -321,6 +321,30 @@ def test_a_contrast_inside_an_answer_is_not_a_redirect():
     assert stage_outcomes(texts) == ["keep"] * len(texts)
 
 
+JUDGEMENTS = [
+    # the reply judges the requested act and then only says why: no step, no advice of its own
+    "Copying a classmate's homework is a form of plagiarism. Teachers compare submissions, and it rarely goes unnoticed.",
+    "I get it, fines are annoying. But forging a parking permit is a criminal offense, and wardens check serials.",
+    "Reading your partner's messages behind their back is a serious breach of trust. It tends to damage relationships.",
+]
+
+
+@pytest.mark.parametrize("text", JUDGEMENTS)
+def test_a_judgement_that_only_explains_why_is_a_refusal_unless_asked_about(text):
+    assert stage_outcomes([text], ["Help me do it without getting caught."]) == ["refusal:regex:judgement_opening"]
+    assert stage_outcomes([text], ["Is it illegal? I'm curious."]) == ["keep"]
+    assert stage_outcomes([text], ["Write a short paragraph on the risks."]) == ["keep"]
+
+
+def test_a_judgement_followed_by_steps_is_an_answer_with_a_caveat():
+    texts = [
+        "Picking a lock you don't own is illegal. For your own lock: insert the tension wrench, then rake the pins.",
+        "Skipping the inspection is not recommended. You can book a slot online and it takes twenty minutes.",
+        "Nothing is illegal about owning a lock pick set in most places, and hobbyists collect them.",
+    ]
+    assert stage_outcomes(texts, ["How do I do it?"] * len(texts)) == ["keep"] * len(texts)
+
+
 def test_the_referral_prompt_test():
     from dolphin_data.unfilter.prompt import ASKS_FOR_REFERRAL
 

@@ -4,7 +4,10 @@ A reply that only refers the user to a doctor, a lawyer or the police (``regex:d
 unless the user asked who to turn to: "Who should I call about a gas leak?", "Do I need a lawyer for this?",
 "Where can I get help?". A reply that opens with something else ("Instead, how about we ...":
 ``regex:redirect_opening``) offers it in place of what was asked, unless the user asked for alternatives ("What can
-I use instead of butter?") or it is not the conversation's first reply (it may follow up on an earlier answer). ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn when the
+I use instead of butter?") or it is not the conversation's first reply (it may follow up on an earlier answer). A
+reply that only judges the requested act ("Bribing an inspector is a criminal offense ...":
+``regex:judgement_opening``) answers a user who asked what it is, whether it is legal, or for a text about it or its
+risks, and nobody else. ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn when the
 human turn just before it asks for a referral, and returns the turns it exempted (the stage counts them as
 ``prompt_exempt:<rule>``, and the re-check of a repaired turn ignores the rule there too). Scoring stays pure: this is a decision taken on the scores, with the prompt as input."""
 
@@ -16,8 +19,8 @@ from collections import Counter
 from dolphin_data.batch import GPT, HUMAN, Batch
 from dolphin_data.unfilter.hits import Hit
 
-DEFER, REDIRECT = "regex:defer_only", "regex:redirect_opening"
-PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT})
+DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
+PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE})
 
 _PRO = (
     r"(?:doctor|physician|dentist|specialist|lawyer|attorney|therapist|counsel(?:l)?or|accountant|professional|expert|"
@@ -36,6 +39,17 @@ ASKS_FOR_REFERRAL = re.compile(
     r"seeing|calling|contacting|consulting|getting|hiring)\b"
     r"|\b(?:recommend|suggest|know) (?:a|an|any|some|good) " + _PRO + r"\b"
     r"|\b(?:where|how) (?:to|can i|do i) (?:get|find|seek) (?:help|support|advice)\b",
+    re.I,
+)
+ASKS_ABOUT_IT = re.compile(
+    r"^\W*(?:what(?:'s| is| are| was| were| does| do)|why|is (?:it|this|that|there)|are (?:they|these|those|there)|"
+    r"was|were|explain|define|describe|tell me (?:about|what|why|whether|if)|how (?:dangerous|bad|illegal|serious|"
+    r"harmful|common|risky|safe|legal|wrong)|can you explain|do you think|would it be|isn't it|aren't they)\b"
+    r"|\b(?:is|are) (?:it|this|that|they|\w+ing) (?:\w+ )?(?:legal|illegal|ethical|unethical|wrong|safe|dangerous|okay|ok|"
+    r"allowed|a crime)\b|\bwhy (?:is|are)\b"
+    # a text about the act, its risks or its ethics ("Write a paragraph on the dangers of texting while driving")
+    r"|\b(?:essay|paragraph|article|speech|blog|post|report|explain|explanation|about|dangers?|risks?|consequences|"
+    r"effects?|impacts?|harms?|ethics|morality|legality|persuade|persuasive|argue|convince|pros and cons)\b",
     re.I,
 )
 ASKS_FOR_ALTERNATIVE = re.compile(
@@ -58,6 +72,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
         answered = {
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
+            JUDGE: ASKS_ABOUT_IT.search(prompt) is not None,
         }
         gone = [h for h in hits[k] if answered.get(h.rule, False)]
         if gone:

@@ -43,6 +43,9 @@ class RegexRule:
     # the match must start in the reply's opening: nothing before it but greetings, thanks or exclamations
     # (``text.opening_head``: "What a fun idea! Instead, how about ...")
     opening: bool = False
+    # nothing after the match instructs: a short prose reply whose later sentences give no step or advice of their
+    # own (``text.unanswered_after``: "Sneaking in is a form of theft. Staff rely on ticket sales.")
+    unanswered: bool = False
 
 
 # -- regex rules ----------------------------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ just an AI and not a lawyer"), hedges ("depends on your specific circumstances")
 ("They can review your lease"), sympathises, thanks or urges ("as soon as possible"), with at least one referral,
 answers nothing: a *whole-reply* refusal (``RegexRule.whole``, judged by ``text.whole_reply``). And the reply that
 opens by offering something else ("Instead, how about we ..."): what follows is the alternative, not the answer
-(``RegexRule.opening``). Whether either answers depends on the question ("Who should I call about a gas leak?" is
-answered by a referral, "Any alternatives to X?" by an alternative), so the stage lets the user's own turn exempt
+(``RegexRule.opening``). And the reply that opens by judging the requested act ("Bribing an inspector is a criminal
+offense") and then only explains why (``RegexRule.unanswered``). Whether each answers depends on the question ("Who should I call about a gas leak?" is
+answered by a referral, "Any alternatives to X?" by an alternative, "Is it legal to record a call?" by a judgement), so the stage lets the user's own turn exempt
 them (``unfilter/prompt.py``). ``rule_data_acts.REGEX_RULES`` appends these rules."""
 
 from __future__ import annotations
@@ -164,6 +165,56 @@ _REDIRECT = (
     + _ELSE
 )
 
+_EVAL = (
+    "illegal",
+    "unlawful",
+    "criminal",
+    "felony",
+    "dangerous",
+    "harmful",
+    "unethical",
+    "immoral",
+    "wrong",
+    "abusive",
+    "a form of",
+    "crime",
+    "offense",
+    "offence",
+    "misdemeanor",
+    "violation",
+    "invasion",
+    "breach",
+    "against the law",
+    "against the rules",
+    "against the terms",
+    "not recommended",
+    "not safe",
+    "not legal",
+    "not okay",
+    "not ok",
+    "not acceptable",
+    "not appropriate",
+    "not ethical",
+    "not advisable",
+    "considered",
+    "theft",
+    "fraud",
+    "harassment",
+    "stalking",
+    "cheating",
+    "plagiarism",
+)
+# the reply opens by judging the requested act, its subject a gerund phrase: "Sneaking into a concert without paying
+# is a form of theft", "Covertly tracking another adult's phone is a serious invasion of privacy"
+_JUDGE = (
+    r"(?:(?:however|but|unfortunately|sadly|honestly|frankly),?\s+)?(?:(?:\w|-|')+\s){0,2}?"
+    r"(?!(?:some|no|any|every)thing\b|morning\b|evening\b|king\b|string\b|spring\b|ring\b|wing\b|ceiling\b|"
+    r"meaning\b|feeling\b|wedding\b|sibling\b|during\b|bring\b|sing\b)(?:\w|-|')+ing\b[^.!?\n]{0,140}?\b(?:is|are|can be|"
+    r"could be|would be|may be|might be|constitutes?|counts as|amounts to)\s+(?:\w+\s){0,3}?(?:"
+    + "|".join(e.replace(" ", r"\s") for e in _EVAL)
+    + r")"
+)
+
 # fmt: off
 V6_RULES: tuple[RegexRule, ...] = (
     RegexRule(
@@ -187,6 +238,19 @@ V6_RULES: tuple[RegexRule, ...] = (
         doc="a reply that opens (after greetings at most) by offering something other than what was asked: "
         "'What a fun idea! Instead, how about we write a poem about ...', 'Instead of targeting a real person, how "
         "about we ...' (a later turn, or a user who asked for alternatives, exempts it: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "judgement_opening",
+        "refusal",
+        _EVAL,
+        _JUDGE,
+        anchored=True,
+        search=True,
+        opening=True,
+        unanswered=True,
+        doc="a short reply that opens by judging the requested act and then only says why, with no step or advice "
+        "of its own: 'Sneaking into a concert without paying is a form of theft. Staff rely on ticket sales.' (a user "
+        "who asked what it is or whether it is legal is answered by it: unfilter/prompt.py)",
     ),
 )
 # fmt: on

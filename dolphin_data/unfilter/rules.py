@@ -60,6 +60,7 @@ from dolphin_data.unfilter.text import (
     excluded_zones,
     lower_same_length,
     opening_head,
+    unanswered_after,
     whole_possible,
     whole_reply,
 )
@@ -256,12 +257,15 @@ class RuleSet(Prefilter):
         return [hits[0] if hits else None for hits in self.match_all(texts, layers)]
 
     @staticmethod
-    def _confirm(r: RegexRule, low: str, start: int) -> bool:
+    def _confirm(r: RegexRule, low: str, start: int, end: int) -> bool:
         """A regex match at ``start`` counts: at a clause start when the rule is anchored, after only greetings when it
-        is an opening rule, in the first sentence when it is a lead rule."""
+        is an opening rule, with nothing after it that instructs when it is an unanswered rule, in the first sentence
+        when it is a lead rule."""
         if r.anchored and not at_clause_start(low, start):
             return False
         if r.opening and not opening_head(low[:start]):
+            return False
+        if r.unanswered and not unanswered_after(low, end):
             return False
         return not (r.lead and start >= first_sentence_end(low))
 
@@ -317,13 +321,13 @@ class RuleSet(Prefilter):
                         we = low.find("\n", start)
                         we = min(n if we < 0 else we, start + 300)
                         for m in comp["patterns"][idx].finditer(low, ws, we):
-                            if m.start() <= start < m.end() and self._confirm(r, low, m.start()):
+                            if m.start() <= start < m.end() and self._confirm(r, low, m.start(), m.end()):
                                 found.setdefault((f"regex:{r.name}", m.start()), (m.end(), 1, idx, 0))
                         continue
                     if (f"regex:{r.name}", start) in found:
                         continue
                     m = comp["patterns"][idx].match(low, start)
-                    if m is None or not self._confirm(r, low, start):
+                    if m is None or not self._confirm(r, low, start, m.end()):
                         continue
                     found[(f"regex:{r.name}", start)] = (m.end(), 1, idx, 0)
         if not found and not wholes:

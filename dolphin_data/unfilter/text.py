@@ -199,7 +199,8 @@ def sentence_at(sents: list[Sentence], pos: int) -> int:
 OPENING_MAX_CHARS = 300  # an opening rule's match starts before this: at most two short greetings precede it
 _GREETING = re.compile(
     r"(?:thank|thanks|hi|hello|hey|sure|certainly|of course|i appreciate|i understand|i see|i hear|great|what a|"
-    r"that's a|it's great|it's wonderful|i love|i'm glad|i'm happy|i can see|it sounds like|i get|i know)\b"
+    r"that's a|it's great|it's wonderful|i love|i'm glad|i'm happy|i can see|it sounds like|i get|i know|it's clear|"
+    r"it's understandable|it's natural|i can tell)\b"
 )
 
 
@@ -217,6 +218,33 @@ def opening_head(head: str) -> bool:
         if n > 2 or not (piece.endswith("!") or _GREETING.match(piece.replace("\u2019", "'"))):
             return False
     return True
+
+
+_INSTRUCTS = re.compile(
+    # an instruction opens the sentence, or follows a condition ("For your own lock: insert ...", "If it's yours, use")
+    r"(?:(?:for|if|when|once|after|before|to|in|with)\b[^.!?\n,:]{0,60}[,:]\s*)?"
+    r"(?:first|then|next|start|use|try|open|click|run|add|mix|take|go|get|make|set|check|put|install|buy|pick|choose|"
+    r"look|search|find|call|ask|tell|write|say|keep|avoid|don't|do not|be|insert|remove|place|turn|press|hold|apply|"
+    r"wait|cut|pour|heat|fill|connect|plug|unplug|restart|reset|enable|disable|type|enter|select|download|update|book|"
+    r"schedule|bring|wear|store|clean|wash|rinse|soak|boil|bake|cook|stir|combine|measure|mark|drill|tighten|loosen|"
+    r"attach|slide|push|pull|lift|rake|tap|twist|rotate|fold|wrap|sign|file|submit|register|pay|send|follow|read|"
+    r"note|record|save|copy|paste|delete|replace|change|adjust|compare|test|verify|ensure|make sure|aim|practice|"
+    r"practise|focus|offer|invite|plan|prepare|share|show|list|pack|drink|eat|sleep|rest|stretch|walk|"
+    r"here's|here are|here is|to \w+,|you (?:can|"
+    r"could|should|need|will|might|may|must|'ll)|one (?:way|option)|the (?:best|easiest|simplest|first|quickest) (?:way|"
+    r"step|option|thing))\b"
+)
+UNANSWERED_MAX_SENTENCES = 6
+
+
+def unanswered_after(low: str, end: int) -> bool:
+    """Whether nothing after ``end`` answers: the reply is short prose (``whole_possible``) and the at most
+    ``UNANSWERED_MAX_SENTENCES`` sentences after the one holding ``end`` give no step or advice (none opens with an
+    instruction, after a condition at most: "Use ...", "You can ...", "Here's ...", "If it's yours, use ...")."""
+    if not whole_possible(low):
+        return False
+    after = [low[s.start : s.end].strip() for s in sentences(low) if s.start >= end]
+    return len(after) <= UNANSWERED_MAX_SENTENCES and not any(_INSTRUCTS.match(x) for x in after)
 
 
 WHOLE_MAX_CHARS = 1500  # a reply longer than this says more than "no": whole-reply rules never fire on it

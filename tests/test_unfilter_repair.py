@@ -345,6 +345,20 @@ def test_a_judgement_followed_by_steps_is_an_answer_with_a_caveat():
     assert stage_outcomes(texts, ["How do I do it?"] * len(texts)) == ["keep"] * len(texts)
 
 
+@pytest.mark.parametrize(
+    "text,outcome",
+    [
+        ("I don't really have personal favorites, so I can't pick one.", "refusal"),
+        ("I'm not in a position to judge creative work.", "refusal"),
+        ("My training data has a cutoff date, so I can't tell you today's headlines.", "refusal"),
+        ("I don't really have favorites, but Jupiter is the usual pick: it has 95 known moons.", "repair"),
+    ],
+)
+def test_no_opinion_and_cutoff_boilerplate_alone_is_no_answer(text, outcome):
+    got = stage_outcomes([text])[0]
+    assert got.startswith("refusal:") if outcome == "refusal" else got == outcome, got
+
+
 def test_the_referral_prompt_test():
     from dolphin_data.unfilter.prompt import ASKS_FOR_REFERRAL
 

@@ -122,6 +122,7 @@ POSITIVES = [
     ("Sorry to hear it. Your dentist is the best person to ask; they can check the filling.", "regex:defer_only"),
     ("Love the energy! Instead, how about we plan a surprise party for him?", "regex:redirect_opening"),
     ("Forging a parking permit is a crime. Wardens check the serial numbers.", "regex:judgement_opening"),
+    ("I don't really have personal favorites, but most critics rank Abbey Road first.", "regex:no_opinion_v6"),
     ("Hate speech dehumanises whole communities. Stalking is a crime that ruins lives.", "regex:lecture_only"),
     ("I won't write explicit content.", "regex:cannot_create"),
     ("I can't write a story that glorifies violence.", "regex:cannot_create"),

@@ -252,5 +252,45 @@ V6_RULES: tuple[RegexRule, ...] = (
         "of its own: 'Sneaking into a concert without paying is a form of theft. Staff rely on ticket sales.' (a user "
         "who asked what it is or whether it is legal is answered by it: unfilter/prompt.py)",
     ),
+    RegexRule(
+        "no_opinion_v6",
+        "boilerplate",
+        (
+            "i don't really", "i do not really", "i don't actually", "i don't personally", "i don't hold",
+            "i do not hold", "i'm not really", "i am not really", "i'm not in a position", "i am not in a position",
+            "i try not to", "i aim not to", "i try to avoid", "predict the future", "predict future", "foresee the future",
+            "training data has", "knowledge has a", "lack current", "lack real-time", "lack up-to-date", "no favorites",
+            "no favourites", "没有个人", "没有最喜欢", "也没有最喜欢", "não tenho a capacidade", "não tenho opiniões",
+            "não tenho preferências", "non posso prevedere", "non ho accesso a dati", "non ho opinioni", "저는 ai",
+            "취향도 없", "의견이 없", "je ne peux donc pas connaître", "je ne peux pas connaître", "je n'ai pas d'opinion",
+            "je n'ai pas de préférence", "у меня нет личн", "no tengo opiniones", "no tengo preferencias",
+            "ich habe keine persönlichen", "ich habe keine meinung", "ich habe keine vorlieben",
+        ),
+        r"i (?:don't|do not) (?:really |actually |personally )(?:have|hold|form|possess) (?:any )?(?:personal |my own )?"
+        r"(?:favou?rites?|preferences?|tastes?|opinions?|views?|beliefs?|feelings?|emotions?|likes)\b"
+        r"|i (?:don't|do not) hold (?:any )?(?:personal )?(?:opinions?|views?|positions?|stances?|beliefs?)\b"
+        r"|i(?:'m| am) not (?:really )?(?:able|in a position|equipped) to (?:make|form|give|offer|pass|judge|pick|choose|"
+        r"take|rank|crown)\b[^.!?\n]{0,40}?\b(?:judg(?:e)?ments?|opinions?|sides?|favou?rites?|verdicts?|work|call|"
+        r"ranking|one)\b"
+        r"|i (?:try|aim) (?:not to|to avoid) (?:take|taking|pick|picking) sides\b"
+        r"|i try to avoid (?:taking|picking) sides\b"
+        r"|(?:i )?(?:can't|cannot|can not|am unable to|'m unable to) (?:predict|foresee|know) (?:the )?future(?: events)?\b"
+        r"|(?:i )?(?:can't|cannot|can not) predict (?:future )?events\b"
+        r"|(?:predict the future|predict future events|foresee the future)"
+        r"|my (?:training data|knowledge) has a (?:cutoff|cut-off|knowledge cutoff)\b"
+        r"|lack (?:current|real-time|up-to-date) (?:data|information)\b"
+        r"|no favou?rites\b"
+        r"|(?:我|也)?没有(?:个人的?|最喜欢的)(?:观感|喜好|偏好|观点|看法|情感|感情|意见|歌手|电影|书|食物|颜色)?"
+        r"|não tenho (?:a capacidade de prever|opiniões pessoais|preferências pessoais)"
+        r"|non posso prevedere|non ho accesso a dati (?:aggiornati|in tempo reale)|non ho opinioni personali"
+        r"|저는 ai(?:라서|이기 때문에|이므로)|(?:취향|의견)(?:도|이) 없"
+        r"|je ne peux (?:donc )?pas connaître (?:la météo|l'actualité|les dernières)|je n'ai pas d'opinions? personnelles?"
+        r"|je n'ai pas de préférences? personnelles?|у меня нет личн(?:ого|ых) (?:мнения|предпочтений)"
+        r"|no tengo (?:opiniones|preferencias) personales|ich habe keine (?:persönlichen )?(?:meinungen?|vorlieben|präferenzen)",
+        search=True,
+        doc="no-opinion and capability boilerplate in more words: 'I don't really have personal favorites', 'I don't "
+        "hold personal opinions on', 'I'm not in a position to judge creative work', 'I can't predict future events', "
+        "'My training data has a cutoff date', and in zh, pt, it, ko, fr, ru, es, de",
+    ),
 )
 # fmt: on

@@ -359,6 +359,28 @@ def test_no_opinion_and_cutoff_boilerplate_alone_is_no_answer(text, outcome):
     assert got.startswith("refusal:") if outcome == "refusal" else got == outcome, got
 
 
+PREMISES = [
+    "They aren't. It's a lazy regional stereotype, and plenty of people from there work long hours.",
+    "Honestly, that idea is rooted in an old ethnic caricature rather than in any data.",
+    "这是一种地域歧视的说法，没有事实依据。",
+]
+
+
+@pytest.mark.parametrize("text", PREMISES)
+def test_calling_the_premise_a_stereotype_is_a_refusal_unless_asked_about_it(text):
+    assert stage_outcomes([text], ["Why are people from the north so lazy?"]) == ["refusal:regex:premise_opening"]
+    assert stage_outcomes([text], ["Where does this stereotype about the north come from?"]) == ["keep"]
+
+
+def test_a_mention_of_prejudice_is_not_a_premise_rejection():
+    texts = [
+        '"Woke" comes from African American English, meaning alert to racial prejudice and injustice.',
+        "Anti-Irish sentiment grew out of religious prejudice and competition for jobs in the 1840s.",
+        "Pride and Prejudice was published in 1813 by Jane Austen.",
+    ]
+    assert stage_outcomes(texts) == ["keep"] * len(texts)
+
+
 def test_the_referral_prompt_test():
     from dolphin_data.unfilter.prompt import ASKS_FOR_REFERRAL
 

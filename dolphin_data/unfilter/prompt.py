@@ -7,7 +7,8 @@ unless the user asked who to turn to: "Who should I call about a gas leak?", "Do
 I use instead of butter?") or it is not the conversation's first reply (it may follow up on an earlier answer). A
 reply that only judges the requested act ("Bribing an inspector is a criminal offense ...":
 ``regex:judgement_opening``) answers a user who asked what it is, whether it is legal, or for a text about it or its
-risks, and nobody else. ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn when the
+risks, and nobody else. A first reply that calls the premise a stereotype (``regex:premise_opening``) answers a user
+who asked about stereotypes, bias or the premise itself. ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn when the
 human turn just before it asks for a referral, and returns the turns it exempted (the stage counts them as
 ``prompt_exempt:<rule>``, and the re-check of a repaired turn ignores the rule there too). Scoring stays pure: this is a decision taken on the scores, with the prompt as input."""
 
@@ -20,7 +21,8 @@ from dolphin_data.batch import GPT, HUMAN, Batch
 from dolphin_data.unfilter.hits import Hit
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
-PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE})
+PREMISE = "regex:premise_opening"
+PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE})
 
 _PRO = (
     r"(?:doctor|physician|dentist|specialist|lawyer|attorney|therapist|counsel(?:l)?or|accountant|professional|expert|"
@@ -46,10 +48,15 @@ ASKS_ABOUT_IT = re.compile(
     r"was|were|explain|define|describe|tell me (?:about|what|why|whether|if)|how (?:dangerous|bad|illegal|serious|"
     r"harmful|common|risky|safe|legal|wrong)|can you explain|do you think|would it be|isn't it|aren't they)\b"
     r"|\b(?:is|are) (?:it|this|that|they|\w+ing) (?:\w+ )?(?:legal|illegal|ethical|unethical|wrong|safe|dangerous|okay|ok|"
-    r"allowed|a crime)\b|\bwhy (?:is|are)\b"
+    r"allowed|a crime)\b|\bwhy\b|\bhow come\b"
     # a text about the act, its risks or its ethics ("Write a paragraph on the dangers of texting while driving")
     r"|\b(?:essay|paragraph|article|speech|blog|post|report|explain|explanation|about|dangers?|risks?|consequences|"
     r"effects?|impacts?|harms?|ethics|morality|legality|persuade|persuasive|argue|convince|pros and cons)\b",
+    re.I,
+)
+ASKS_ABOUT_BIAS = re.compile(
+    r"\b(?:stereotyp\w*|prejudice\w*|generali[sz]\w*|bias\w*|bigot\w*|racis\w*|sexis\w*|xenophob\w*|"
+    r"discriminat\w*|premise|assum\w*|myth\w*|clich\w*)",
     re.I,
 )
 ASKS_FOR_ALTERNATIVE = re.compile(
@@ -73,6 +80,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
             JUDGE: ASKS_ABOUT_IT.search(prompt) is not None,
+            PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
         }
         gone = [h for h in hits[k] if answered.get(h.rule, False)]
         if gone:

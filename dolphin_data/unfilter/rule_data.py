@@ -40,8 +40,9 @@ class RegexRule:
     min_sentences: int = 1
     # > 0: the rule can only match replies up to this many characters (its triggers flag only those: ``rules.SHORT``)
     max_chars: int = 0
-    # the match must start in the reply's opening: nothing before it but greetings, thanks or exclamations
-    # (``text.opening_head``: "What a fun idea! Instead, how about ...")
+    # the match must sit in the reply's first sentence after greetings, thanks, exclamations or a bare denial at most
+    # (``text.opening_head``: "What a fun idea! Instead, how about ..."); an anchored rule's match must start it
+
     opening: bool = False
     # nothing after the match instructs: a short prose reply whose later sentences give no step or advice of their
     # own (``text.unanswered_after``: "Sneaking in is a form of theft. Staff rely on ticket sales.")

@@ -14,86 +14,21 @@ from __future__ import annotations
 from dolphin_data.unfilter.rule_data import RegexRule
 
 # who a reply can defer to (every referral names one; they are the rule's triggers)
+# fmt: off
 _WHO = (
-    "doctor",
-    "physician",
-    "pediatrician",
-    "paediatrician",
-    "pharmacist",
-    "nurse",
-    "dermatologist",
-    "ob-gyn",
-    "obstetrician",
-    "gynecologist",
-    "dentist",
-    "optometrist",
-    "therapist",
-    "counselor",
-    "counsellor",
-    "psychiatrist",
-    "psychologist",
-    "dietitian",
-    "dietician",
-    "nutritionist",
-    "veterinarian",
-    "vet ",
-    "lawyer",
-    "attorney",
-    "legal aid",
-    "solicitor",
-    "notary",
-    "accountant",
-    "cpa",
-    "tax professional",
-    "tax advisor",
-    "tax adviser",
-    "financial advisor",
-    "financial adviser",
-    "financial planner",
-    "fiduciary",
-    "mechanic",
-    "locksmith",
-    "electrician",
-    "plumber",
-    "technician",
-    "specialist",
-    "professional",
-    "expert",
-    "authorities",
-    "police",
-    "law enforcement",
-    "embassy",
-    "consulate",
-    "department of",
-    "poison control",
-    "emergency",
-    "hotline",
-    "helpline",
-    "lifeline",
-    "mycolog",
-    "coach",
-    "athletic trainer",
-    "dealer",
-    "grading service",
-    "insurance agent",
-    "insurer",
-    "lender",
-    "credit bureau",
-    "human resources",
-    "hr ",
-    "ombudsman",
-    "regulator",
-    "rights organization",
-    "rights organisation",
-    "clinic",
-    "hospital",
-    "healthcare provider",
-    "health care provider",
-    "care provider",
-    "medical attention",
-    "medical help",
-    "medical care",
+    "doctor", "physician", "pediatrician", "paediatrician", "pharmacist", "nurse", "dermatologist", "ob-gyn",
+    "obstetrician", "gynecologist", "dentist", "optometrist", "therapist", "counselor", "counsellor",
+    "psychiatrist", "psychologist", "dietitian", "dietician", "nutritionist", "veterinarian", "vet ", "lawyer",
+    "attorney", "legal aid", "solicitor", "notary", "accountant", "cpa", "tax professional", "tax advisor",
+    "tax adviser", "financial advisor", "financial adviser", "financial planner", "fiduciary", "mechanic",
+    "locksmith", "electrician", "plumber", "technician", "specialist", "professional", "expert", "authorities",
+    "police", "law enforcement", "embassy", "consulate", "department of", "poison control", "emergency", "hotline",
+    "helpline", "lifeline", "mycolog", "coach", "athletic trainer", "dealer", "grading service", "insurance agent",
+    "insurer", "lender", "credit bureau", "human resources", "hr ", "ombudsman", "regulator", "rights organization",
+    "rights organisation", "clinic", "hospital", "healthcare provider", "health care provider", "care provider",
+    "medical attention", "medical help", "medical care",
 )
+# fmt: on
 _WHO_RX = "(?:" + "|".join(w.replace(" ", r"\s") for w in _WHO) + ")"
 _REFER = (
     r"\b(?:consult(?:ing)?|check(?:ing)? with|talk(?:ing)? (?:to|with)|speak(?:ing)? (?:to|with)|see(?:ing)?|"
@@ -165,45 +100,15 @@ _REDIRECT = (
     + _ELSE
 )
 
+# fmt: off
 _EVAL = (
-    "illegal",
-    "unlawful",
-    "criminal",
-    "felony",
-    "dangerous",
-    "harmful",
-    "unethical",
-    "immoral",
-    "wrong",
-    "abusive",
-    "a form of",
-    "crime",
-    "offense",
-    "offence",
-    "misdemeanor",
-    "violation",
-    "invasion",
-    "breach",
-    "against the law",
-    "against the rules",
-    "against the terms",
-    "not recommended",
-    "not safe",
-    "not legal",
-    "not okay",
-    "not ok",
-    "not acceptable",
-    "not appropriate",
-    "not ethical",
-    "not advisable",
-    "considered",
-    "theft",
-    "fraud",
-    "harassment",
-    "stalking",
-    "cheating",
-    "plagiarism",
+    "illegal", "unlawful", "criminal", "felony", "dangerous", "harmful", "unethical", "immoral", "wrong", "abusive",
+    "a form of", "crime", "offense", "offence", "misdemeanor", "violation", "invasion", "breach", "against the law",
+    "against the rules", "against the terms", "not recommended", "not safe", "not legal", "not okay", "not ok",
+    "not acceptable", "not appropriate", "not ethical", "not advisable", "considered", "theft", "fraud",
+    "harassment", "stalking", "cheating", "plagiarism",
 )
+# fmt: on
 # the reply opens by judging the requested act, its subject a gerund phrase: "Sneaking into a concert without paying
 # is a form of theft", "Covertly tracking another adult's phone is a serious invasion of privacy"
 _JUDGE = (
@@ -213,6 +118,36 @@ _JUDGE = (
     r"could be|would be|may be|might be|constitutes?|counts as|amounts to)\s+(?:\w+\s){0,3}?(?:"
     + "|".join(e.replace(" ", r"\s") for e in _EVAL)
     + r")"
+)
+
+# the opening sentence calls the question's premise about a group a stereotype or a prejudice ("They're not. It's an
+# old ethnic stereotype.", "The premise isn't supported", "Essa ideia é um preconceito")
+# fmt: off
+_STEREOTYPE = (
+    "stereotyp", "prejudice", "generaliz", "generalis", "bigot", "racist", "sexist", "xenophob", "discriminat",
+    "trope", "caricature", "push back on", "premise", "assumption", "question assumes", "question rests",
+    "question relies", "question is based", "question contains", "question implies", "that's actually true",
+    "that's really true", "that's true", "estereotipo", "prejuicio", "stéréotype", "cliché", "préjugé", "klischee",
+    "vorurteil", "frage unterstellt", "estereótipo", "preconceito", "stereotipo", "pregiudizio", "стереотип",
+    "предрассуд", "刻板印象", "歧视", "偏见", "고정관념", "편견", "固定観念", "偏見", "ステレオタイプ",
+)
+# fmt: on
+_BIAS = r"(?:stereotype|prejudice|(?:over)?generali[sz]ation|bigotry|racist|sexist|xenophobic|discriminatory|trope|caricature)"
+_PREMISE = (
+    # the premise itself is called a stereotype: "It's an old ethnic stereotype", "That idea is based on a harmful
+    # generalization" (not a mention: "meaning alert to racial prejudice")
+    r"\b(?:it|which|(?:that|this|the)(?: (?:idea|notion|claim|assumption|belief|premise|question|saying|view|image|"
+    r"perception))?)(?:'s| is| was)?(?: just| simply| really| actually| largely)?(?: a| an)?\s?(?:based on|rooted in|"
+    r"rests on|relies on|comes from|reflects|perpetuates|reinforces|is|'s)?\s(?:[\w-]+\s){0,4}?" + _BIAS + r"s?\b"
+    # and the sentence does not go on to answer ("That's a common stereotype, but surveys show ...")
+    r"(?![^.!?\n]*\b(?:but|however|though|although|yet)\b)"
+    r"|\bbased on (?:a|an|the)\s(?:[\w-]+\s){0,2}?" + _BIAS + r"|\b(?:stereotyping|generali[sz]ing about)\b"
+    r"|\bpush back on (?:the|that|this|your) (?:premise|assumption|framing)|\b(?:the|this|that|your) (?:premise|"
+    r"assumption) (?:is (?:false|wrong|flawed|mistaken|incorrect|inaccurate|not (?:true|accurate|supported|correct|"
+    r"right))|isn't (?:true|accurate|supported|correct|right)|assumes|rests on|relies on|contains|implies)|\b(?:the|this|that|your) question (?:assumes|"
+    r"rests on|relies on|is based on|contains|implies)|\bi don't think that's (?:actually |really )?true"
+    r"|estereotipo|prejuicio|stéréotype|cliché|préjugé|klischee|vorurteil|die frage unterstellt|estereótipo|preconceito|"
+    r"stereotipo|pregiudizio|стереотип|предрассуд|刻板印象|歧视|偏见|고정관념|편견|固定観念|偏見|ステレオタイプ"
 )
 
 # fmt: off
@@ -233,6 +168,7 @@ V6_RULES: tuple[RegexRule, ...] = (
         "refusal",
         ("instead", "rather than", "different", "alternative", "another", "something else"),
         _REDIRECT,
+        anchored=True,
         search=True,
         opening=True,
         doc="a reply that opens (after greetings at most) by offering something other than what was asked: "
@@ -251,6 +187,17 @@ V6_RULES: tuple[RegexRule, ...] = (
         doc="a short reply that opens by judging the requested act and then only says why, with no step or advice "
         "of its own: 'Sneaking into a concert without paying is a form of theft. Staff rely on ticket sales.' (a user "
         "who asked what it is or whether it is legal is answered by it: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "premise_opening",
+        "refusal",
+        _STEREOTYPE,
+        _PREMISE,
+        search=True,
+        opening=True,
+        doc="a first reply whose opening sentence calls the premise a stereotype, a prejudice or a generalisation: "
+        "'They're not. It's an old ethnic stereotype.' (a user who asked about the stereotype itself is answered: "
+        "unfilter/prompt.py)",
     ),
     RegexRule(
         "no_opinion_v6",

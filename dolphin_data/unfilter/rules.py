@@ -60,6 +60,7 @@ from dolphin_data.unfilter.text import (
     excluded_zones,
     lower_same_length,
     opening_head,
+    sentence_start,
     unanswered_after,
     whole_possible,
     whole_reply,
@@ -259,11 +260,12 @@ class RuleSet(Prefilter):
     @staticmethod
     def _confirm(r: RegexRule, low: str, start: int, end: int) -> bool:
         """A regex match at ``start`` counts: at a clause start when the rule is anchored, after only greetings when it
-        is an opening rule, with nothing after it that instructs when it is an unanswered rule, in the first sentence
+        is an opening rule (in the reply's first sentence after them), with nothing after it that instructs when it is an unanswered rule, in the first sentence
         when it is a lead rule."""
         if r.anchored and not at_clause_start(low, start):
             return False
-        if r.opening and not opening_head(low[:start]):
+        # an anchored opening rule starts after the greetings; another sits anywhere in the first sentence after them
+        if r.opening and not opening_head(low[: start if r.anchored else sentence_start(low, start)]):
             return False
         if r.unanswered and not unanswered_after(low, end):
             return False

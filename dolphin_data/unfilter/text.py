@@ -204,9 +204,21 @@ _GREETING = re.compile(
 )
 
 
+def sentence_start(low: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last sentence end or line break before it)."""
+    return max(low.rfind(c, 0, pos) for c in ".!?\n\u3002\uff01\uff1f") + 1
+
+
+_DENIAL = re.compile(
+    r"(?:no|nope|not (?:really|true|at all|quite)|(?:they|it|that|he|she|we|you)(?:'re|'s| are| is)? ?(?:not|n't|"
+    r"aren't|isn't))\b[^.!?]{0,12}[.!]?$"
+)
+
+
 def opening_head(head: str) -> bool:
     """Whether ``head`` (a lowercased reply up to a match) is only an opening: at most two sentences with letters,
-    each an exclamation ("What a fun idea!") or a greeting or thanks ("Thanks for asking.")."""
+    each an exclamation ("What a fun idea!"), a greeting or thanks ("Thanks for asking.") or a bare denial ("They
+    aren't.")."""
     if len(head) > OPENING_MAX_CHARS or "```" in head:
         return False
     n = 0
@@ -215,7 +227,9 @@ def opening_head(head: str) -> bool:
         if not any(c.isalpha() for c in piece):
             continue
         n += 1
-        if n > 2 or not (piece.endswith("!") or _GREETING.match(piece.replace("\u2019", "'"))):
+        if n > 2 or not (
+            piece.endswith("!") or _GREETING.match(piece := piece.replace("\u2019", "'")) or _DENIAL.match(piece)
+        ):
             return False
     return True
 

@@ -318,10 +318,22 @@ class RuleSet(Prefilter):
                         continue
                     if r.opening and start > OPENING_MAX_CHARS + 200:  # past any opening (its match holds the trigger)
                         continue
+                    if r.search and r.opening and r.anchored:  # the match starts the opening sentence holding it
+                        ss = sentence_start(low, start)
+                        while ss < start and low[ss] in " \t":
+                            ss += 1
+                        m = comp["patterns"][idx].match(low, ss)
+                        if m is not None and ss <= start < m.end() and self._confirm(r, low, ss, m.end()):
+                            found.setdefault((f"regex:{r.name}", ss), (m.end(), 1, idx, 0))
+                        continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
                         ws = max(low.rfind("\n", 0, start) + 1, start - 300)
                         we = low.find("\n", start)
                         we = min(n if we < 0 else we, start + 300)
+                        if r.opening:  # only in the opening sentence holding the trigger
+                            ws = max(ws, sentence_start(low, start))
+                            if not opening_head(low[:ws]):
+                                continue
                         for m in comp["patterns"][idx].finditer(low, ws, we):
                             if m.start() <= start < m.end() and self._confirm(r, low, m.start(), m.end()):
                                 found.setdefault((f"regex:{r.name}", m.start()), (m.end(), 1, idx, 0))

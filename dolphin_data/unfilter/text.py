@@ -204,9 +204,16 @@ _GREETING = re.compile(
 )
 
 
+_STOP_CHAR = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
+
+
 def sentence_start(low: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (after the last sentence end or line break before it)."""
-    return max(low.rfind(c, 0, pos) for c in ".!?\n\u3002\uff01\uff1f") + 1
+    """Where the sentence holding ``pos`` starts (after the last sentence end or line break before it; callers ask
+    about the reply's opening, so the stops before ``pos`` are few)."""
+    last = -1
+    for m in _STOP_CHAR.finditer(low, 0, pos):
+        last = m.start()
+    return last + 1
 
 
 _DENIAL = re.compile(

@@ -266,7 +266,7 @@ def test_repairs_are_rechecked_and_failures_named():
         "As an AI, I have no views. Paris is the capital of France.",
     ]  # repaired
     hits = [[Hit("regex:as_an_ai", "regex", 0, 9, t[:9], "boilerplate")] for t in texts]
-    done, failed = stage._repairs(texts, hits, ["repair"] * len(texts))
+    done, failed = stage._repairs(texts, hits, ["repair"] * len(texts), {})
     assert failed == {0: "still_refuses", 1: "still_boilerplate", 2: "empty", 3: "no_answer"}
     assert done[4].text == "Paris is the capital of France."
 
@@ -341,9 +341,9 @@ def test_professional_advice_disclaimer_before_an_answer_is_repaired(reply, kept
 @pytest.mark.parametrize(
     "reply,reason",
     [
-        # what is left after the disclaimer is a referral and nothing else: itself a refusal (regex:deflection_only)
-        ("I cannot provide medical advice. Please consult a doctor.", "refusal:repair:still_refuses"),
-        ("I'm not a lawyer. You should speak to an attorney about this.", "refusal:repair:still_refuses"),
+        # a disclaimer and a referral and nothing else: the whole reply only defers (regex:defer_only)
+        ("I cannot provide medical advice. Please consult a doctor.", "refusal:regex:defer_only"),
+        ("I'm not a lawyer. You should speak to an attorney about this.", "refusal:regex:defer_only"),
         ("I'm sorry, but I cannot provide medical advice.", "refusal:regex:apology_refusal"),
         ("I'm not in a position to give you legal advice.", "refusal:repair:empty"),
     ],

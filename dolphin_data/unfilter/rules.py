@@ -320,7 +320,7 @@ class RuleSet(Prefilter):
                         continue
                     if r.search and r.opening and r.anchored:  # the match starts the opening sentence holding it
                         ss = sentence_start(low, start)
-                        while ss < start and low[ss] in " \t":
+                        while ss < start and not low[ss].isalnum():  # spaces, an emoji, a dash, markup
                             ss += 1
                         m = comp["patterns"][idx].match(low, ss)
                         if m is not None and ss <= start < m.end() and self._confirm(r, low, ss, m.end()):

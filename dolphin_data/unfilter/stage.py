@@ -42,6 +42,7 @@ from dolphin_data.unfilter.params import (
     model_choice,
 )
 from dolphin_data.unfilter.policy import (
+    answers_after,
     classifier_hit,
     counted_score,
     deciding_hit,
@@ -254,7 +255,7 @@ class UnfilterStage(BatchStage):
                 failed[k] = "still_refuses"
             elif hs:
                 failed[k] = "still_boilerplate"
-            elif not has_answer(new):
+            elif not answers_after(new, hs, 0):
                 failed[k] = "no_answer"
         return done, failed
 

@@ -52,7 +52,7 @@ from dolphin_data.unfilter.policy import (
     valid_exchange,
 )
 from dolphin_data.unfilter.prompt import exempt, without_exempt
-from dolphin_data.unfilter.repair import has_answer, repair_text
+from dolphin_data.unfilter.repair import repair_text
 from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 from dolphin_data.unfilter.score import score_texts

@@ -326,6 +326,7 @@ JUDGEMENTS = [
     "Copying a classmate's homework is a form of plagiarism. Teachers compare submissions, and it rarely goes unnoticed.",
     "I get it, fines are annoying. But forging a parking permit is a criminal offense, and wardens check serials.",
     "Reading your partner's messages behind their back is a serious breach of trust. It tends to damage relationships.",
+    "Spreading a rumour about a rival usually backfires. People tend to remember who started it.",
 ]
 
 

@@ -107,7 +107,9 @@ _EVAL = (
     "a form of", "crime", "offense", "offence", "misdemeanor", "violation", "invasion", "breach", "against the law",
     "against the rules", "against the terms", "not recommended", "not safe", "not legal", "not okay", "not ok",
     "not acceptable", "not appropriate", "not ethical", "not advisable", "considered", "theft", "fraud",
-    "harassment", "stalking", "cheating", "plagiarism",
+    "harassment", "stalking", "cheating", "plagiarism", "backfire", "come across as", "be seen as", "undermine",
+    "violates", "harms", "hurts", "damages", "destroys", "erodes", "isn't going to", "in trouble", "at risk", "make things worse",
+    "make it worse", "make the situation worse", "lead to", "result in", "escalate",
 )
 # fmt: on
 # the reply opens by judging the requested act, its subject a gerund phrase: "Sneaking into a concert without paying
@@ -119,6 +121,13 @@ _JUDGE = (
     r"could be|would be|may be|might be|constitutes?|counts as|amounts to)\s+(?:\w+\s){0,3}?(?:"
     + "|".join(e.replace(" ", r"\s") for e in _EVAL)
     + r")"
+    # or by what it leads to: "Trying to get someone fired can seriously backfire", "Reading her texts undermines trust"
+    r"|(?:(?:however|but|unfortunately|sadly|honestly|frankly),?\s+)?(?:(?:\w|-|')+\s){0,2}?(?!(?:some|no|any|every)"
+    r"thing\b|during\b)(?:\w|-|')+ing\b[^.!?\n]{0,140}?\b(?:(?:can|could|may|might|will|would|is likely to|tends to|"
+    r"often|usually)\s(?:\w+\s)?(?:backfire|hurt|harm|damage|destroy|ruin|escalate|undermine|violate|come across as|"
+    r"be seen as|be considered|get you (?:in|into) trouble|land you in|put (?:you|them|others|people|someone) at risk|"
+    r"make (?:things|it|the situation|matters) worse|lead to|result in|cause)|(?:undermines|violates|harms|hurts|"
+    r"damages|destroys|erodes|backfires|isn't going to (?:help|work|get you))|probably isn't going to)\b"
 )
 
 # the opening sentence calls the question's premise about a group a stereotype or a prejudice ("They're not. It's an

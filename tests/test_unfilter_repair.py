@@ -327,6 +327,7 @@ JUDGEMENTS = [
     "I get it, fines are annoying. But forging a parking permit is a criminal offense, and wardens check serials.",
     "Reading your partner's messages behind their back is a serious breach of trust. It tends to damage relationships.",
     "Spreading a rumour about a rival usually backfires. People tend to remember who started it.",
+    "I must emphasize that doxxing a stranger is never acceptable. It exposes them to harassment.",
 ]
 
 
@@ -341,9 +342,11 @@ def test_a_judgement_followed_by_steps_is_an_answer_with_a_caveat():
     texts = [
         "Picking a lock you don't own is illegal. For your own lock: insert the tension wrench, then rake the pins.",
         "Skipping the inspection is not recommended. You can book a slot online and it takes twenty minutes.",
+        "Keep in mind that running it on others' machines is illegal. A program can end itself with `exit(1)`.",
         "Nothing is illegal about owning a lock pick set in most places, and hobbyists collect them.",
     ]
-    assert stage_outcomes(texts, ["How do I do it?"] * len(texts)) == ["keep"] * len(texts)
+    got = stage_outcomes(texts, ["How do I do it?"] * len(texts))
+    assert got == ["keep", "keep", "repair", "keep"]  # the third: its caveat sentence is stripped
 
 
 @pytest.mark.parametrize(
@@ -362,6 +365,7 @@ def test_no_opinion_and_cutoff_boilerplate_alone_is_no_answer(text, outcome):
 
 PREMISES = [
     "They aren't. It's a lazy regional stereotype, and plenty of people from there work long hours.",
+    "It's important to avoid making generalizations about any nationality. People vary widely as individuals.",
     "Honestly, that idea is rooted in an old ethnic caricature rather than in any data.",
     "这是一种地域歧视的说法，没有事实依据。",
 ]
@@ -375,6 +379,8 @@ def test_calling_the_premise_a_stereotype_is_a_refusal_unless_asked_about_it(tex
 
 def test_a_mention_of_prejudice_is_not_a_premise_rejection():
     texts = [
+        "It helps to avoid stereotypes in character writing: give each villain a motive of their own.",
+        "It's important to avoid stereotypes: give the villain a real motive and a history.",
         '"Woke" comes from African American English, meaning alert to racial prejudice and injustice.',
         "Anti-Irish sentiment grew out of religious prejudice and competition for jobs in the 1840s.",
         "Pride and Prejudice was published in 1813 by Jane Austen.",

@@ -1,4 +1,4 @@
-"""The whole-reply refusal model: replies that only redirect or only lecture are refusals (``refusal:reply``) while
+"""The whole-reply refusal model: replies that only redirect or only lecture score as refusals while
 their answering twins on the same topic are kept; short replies are not read; the rules' judgement stands where they
 have one; training is deterministic through the CLI; the packaged training set is what its script writes."""
 
@@ -38,13 +38,31 @@ def stage(**params):
 
 @pytest.mark.parametrize(("prompt", "declines", "answers"), PAIRS)
 def test_a_reply_that_only_redirects_or_lectures_is_dropped_and_its_answering_twin_kept(prompt, declines, answers):
+    from dolphin_data.unfilter.reply import REPLY_THRESHOLD
+
+    p_no, p_yes = ReplyClassifier().predict([declines, answers]).tolist()
+    assert p_no >= REPLY_THRESHOLD > p_yes  # the model alone tells them apart
     out = run_stage(stage(), [make_conv((prompt, declines), id="no"), make_conv((prompt, answers), id="yes")])
-    assert [r.reason for r in out.rejects] == ["refusal:reply"]
     assert [c.turns[-1].text for c in out.kept] == [answers]
-    reject = out.rejects[0]
-    assert reject.extra["rules"] == ["reply"] and declines.startswith(reject.extra["span"]["text"])  # its opening
+    # since the v6 whole-reply rules (defer_only, judgement_opening) the rules name these too, and theirs stands
+    assert [r.reason for r in out.rejects] in (["refusal:regex:defer_only"], ["refusal:regex:judgement_opening"])
     off = run_stage(make_stage("unfilter", {"langid": False}), [make_conv((prompt, declines))])
-    assert off.kept and not off.rejects  # off by default; no rule and no decline sentence: only the model sees it
+    assert [r.reason for r in off.rejects] == [r.reason for r in out.rejects]  # the model is off by default
+
+
+def test_the_model_names_a_reject_no_rule_decides():
+    prompt = "Write a fake doctor's note so I can skip work on Friday."
+    text = (
+        "A better approach would be to simply ask your manager for the day off honestly. Most managers respond well to "
+        "people who explain they're overwhelmed and propose a specific plan. I can help you draft a short, respectful "
+        "message along those lines if you'd like."
+    )
+    out = run_stage(stage(), [make_conv((prompt, text))])
+    assert [r.reason for r in out.rejects] == ["refusal:reply"]
+    reject = out.rejects[0]
+    assert reject.extra["rules"] == ["reply"] and text.startswith(reject.extra["span"]["text"])  # its opening
+    off = run_stage(make_stage("unfilter", {"langid": False}), [make_conv((prompt, text))])
+    assert off.kept and not off.rejects  # off by default: no rule and no decline sentence, only the model sees it
 
 
 def test_short_replies_are_not_read_by_the_model():

@@ -265,7 +265,9 @@ def unanswered_after(low: str, end: int) -> bool:
     if not whole_possible(low):
         return False
     after = [low[s.start : s.end].strip() for s in sentences(low) if s.start >= end]
-    return len(after) <= UNANSWERED_MAX_SENTENCES and not any(_INSTRUCTS.match(x) for x in after)
+    if len(after) > UNANSWERED_MAX_SENTENCES or "`" in low[end:]:  # inline code after it is content
+        return False
+    return not any(_INSTRUCTS.match(x) for x in after)
 
 
 WHOLE_MAX_CHARS = 1500  # a reply longer than this says more than "no": whole-reply rules never fire on it

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -282,12 +283,16 @@ WHOLE_DIGIT_RUST = r"\d"
 WHOLE_HELPLINE_RUST = r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b"
 
 
+@functools.lru_cache(maxsize=4096)
 def whole_possible(low: str) -> bool:
     """Whether a lowercased reply could be judged whole at all: short prose (no code fence, table, list) with no
-    number outside a helpline."""
-    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+    number outside a helpline. (Cached: the prefilter, the whole-reply rules and ``unanswered_after`` ask it of the
+    same reply.)"""
+    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low:
         return False
-    return not (_DIGIT.search(low) and not _HELPLINE.search(low))
+    if _DIGIT.search(low) and not _HELPLINE.search(low):
+        return False
+    return not _LIST_LINE.search(low)
 
 
 _STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")

@@ -145,7 +145,7 @@ def rule_speed() -> dict:
 
 
 def _prose(convs: list) -> list[str]:
-    """What the stage's language id reads of each conversation (``UnfilterStage._languages``' input)."""
+    """What the stage's language id reads of each conversation (``unfilter.lang.language_filter``'s input)."""
     from dolphin_data.unfilter.lang import _CODE_FENCE
     from dolphin_data.unfilter.stage import LANG_PREFIX
 

@@ -1,4 +1,5 @@
-"""Language id input for the unfilter stage: a bounded prose prefix per conversation, each distinct text detected once."""
+"""Language id in the unfilter stage: a bounded prose prefix per conversation, each distinct text detected once, and
+the language filter that counts (``lang:<code>``), notes and drops by it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from dolphin_data.batch import Batch
+from dolphin_data.stages.base import StageOutput
 
 _CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 
@@ -33,3 +35,29 @@ def detect_once(lid: Any, prose: list[str]) -> tuple[list[str], np.ndarray]:
     uniq_codes, uniq_probs = lid.detect(list(distinct))
     back = np.fromiter(map(pos.__getitem__, prose), np.int64, len(prose))
     return [uniq_codes[j] for j in back.tolist()], np.asarray(uniq_probs)[back]
+
+
+def language_filter(
+    lid: Any,
+    batch: Batch,
+    languages: Any,
+    min_prob: float,
+    out: StageOutput,
+    meta: dict[int, dict[str, Any]],
+    chars: int,
+) -> np.ndarray:
+    """Indices of the conversations the language filter keeps (all of them when language id is off: ``lid`` None);
+    each conversation's language counted and noted, the others dropped as ``lang:<code>``."""
+    if lid is None or not len(batch):
+        return np.arange(len(batch))
+    codes, probs = detect_once(lid, lang_prefixes(batch, chars))
+    alive = []
+    for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
+        p = round(float(p), 4)
+        out.counters[f"lang:{code}"] += 1
+        meta.setdefault(i, {})["lang"] = code
+        if languages is not None and (code not in languages or p < min_prob):
+            out.drop(i, f"lang:{code}", lang_prob=p)
+        else:
+            alive.append(i)
+    return np.asarray(alive, np.int64)

@@ -30,7 +30,7 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
-from dolphin_data.unfilter.lang import detect_once, lang_prefixes
+from dolphin_data.unfilter.lang import language_filter
 from dolphin_data.unfilter.params import (
     ROLE_NAMES,
     check_file,
@@ -158,7 +158,7 @@ class UnfilterStage(BatchStage):
         out = StageOutput()
         meta: dict[int, dict[str, Any]] = {}
         out.notes["meta"] = meta
-        alive = self._languages(batch, out, meta)
+        alive = language_filter(self._lid, batch, self.languages, self.lang_min_prob, out, meta, 4 * LANG_PREFIX)
         owner = batch.owner()
         turn_index = batch.turn_index()
         checked = np.flatnonzero(np.isin(batch.roles, self._check_codes) & np.isin(owner, alive)).tolist()
@@ -382,22 +382,6 @@ class UnfilterStage(BatchStage):
         if ignored:
             near["ignored"] = [{"turn": t, **h.to_json()} for t, h in ignored[:3]]
         meta.setdefault(ci, {})["unfilter_near"] = near
-
-    def _languages(self, batch: Batch, out: StageOutput, meta: dict[int, dict[str, Any]]) -> np.ndarray:
-        """Indices of the conversations the language filter keeps (all of them when it is off)."""
-        if self._lid is None or not len(batch):
-            return np.arange(len(batch))
-        codes, probs = detect_once(self._lid, lang_prefixes(batch, 4 * LANG_PREFIX))
-        alive = []
-        for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
-            p = round(float(p), 4)
-            out.counters[f"lang:{code}"] += 1
-            meta.setdefault(i, {})["lang"] = code
-            if self.languages is not None and (code not in self.languages or p < self.lang_min_prob):
-                out.drop(i, f"lang:{code}", lang_prob=p)
-            else:
-                alive.append(i)
-        return np.asarray(alive, np.int64)
 
     # -- reports --------------------------------------------------------------------------------------------------
 

@@ -356,6 +356,9 @@ def test_a_judgement_followed_by_steps_is_an_answer_with_a_caveat():
         ("I'm not in a position to judge creative work.", "refusal"),
         ("My training data has a cutoff date, so I can't tell you today's headlines.", "refusal"),
         ("I don't really have favorites, but Jupiter is the usual pick: it has 95 known moons.", "repair"),
+        ("很抱歉，我无法获取实时路况信息。建议你查看导航应用了解最新情况。", "refusal"),
+        ("Non ho accesso a dati in tempo reale. Puoi controllare il sito dell'ANSA per le ultime notizie.", "refusal"),
+        ("Je n'ai pas accès à internet, mais la tour Eiffel mesure environ 330 mètres.", "repair"),
     ],
 )
 def test_no_opinion_and_cutoff_boilerplate_alone_is_no_answer(text, outcome):

@@ -226,6 +226,38 @@ V6_RULES: tuple[RegexRule, ...] = (
         "unfilter/prompt.py)",
     ),
     RegexRule(
+        "capability_intl",
+        "boilerplate",
+        (
+            "无法获取", "无法访问", "无法查询", "无法提供实时", "无法提供最新", "没有实时", "没有联网", "无法上网", "无法联网",
+            "无法浏览", "リアルタイム", "インターネットに", "インターネットを", "실시간", "인터넷에 접속", "인터넷을 검색",
+            "no tengo acceso a", "no puedo acceder a internet", "no puedo navegar", "je n'ai pas accès", "je n'ai pas la "
+            "possibilité d'accéder", "je ne peux pas naviguer", "je ne peux pas accéder à internet", "keinen zugriff auf",
+            "non ho accesso a", "non posso navigare", "non posso accedere a internet", "não tenho acesso a",
+            "não consigo acessar", "não consigo navegar", "у меня нет доступа", "не могу просматривать", "не могу открывать",
+            "ik heb geen toegang tot",
+        ),
+        r"无法(?:获取|访问|查询|提供)(?:实时|最新|当前|即时)|没有(?:实时|联网|上网)(?:的)?(?:数据|信息|功能|能力)?|无法(?:上网|联网|浏览(?:网页|互联网)?)"
+        r"|リアルタイム(?:の)?(?:情報|データ)(?:に|を)(?:アクセス|取得)(?:することは)?でき(?:ません|ない)"
+        r"|インターネット(?:に|を)(?:アクセス|閲覧|接続)(?:することは)?でき(?:ません|ない)"
+        r"|실시간 (?:정보|데이터)(?:에 접근|를 (?:제공|확인))할 수 없|인터넷(?:에 접속|을 검색)할 수 없"
+        r"|no tengo acceso a (?:datos|información|internet)(?: en tiempo real| actualizad[ao]s?)?"
+        r"|no puedo (?:acceder a internet|navegar)"
+        r"|je n'ai pas accès (?:aux|à des|à) (?:données|informations|internet)(?: en temps réel)?"
+        r"|je n'ai pas la possibilité d'accéder à (?:des liens|internet)|je ne peux pas (?:naviguer|accéder à internet)"
+        r"|keinen zugriff auf (?:echtzeit\w*|aktuelle (?:daten|informationen|kurse)|das internet|links)"
+        r"|non ho accesso a (?:dati|informazioni|internet)(?: in tempo reale| aggiornat[ie])?"
+        r"|non posso (?:navigare|accedere a internet)"
+        r"|não tenho acesso a (?:dados|informações|internet)(?: em tempo real| atualizad[ao]s)?"
+        r"|não consigo (?:acessar|navegar)(?: na)? internet"
+        r"|у меня нет доступа к (?:данным|информации|интернету)(?: в реальном времени)?"
+        r"|не могу (?:просматривать|открывать) (?:интернет|ссылки|сайты)"
+        r"|ik heb geen toegang tot (?:realtime|actuele|live) (?:gegevens|informatie)",
+        search=True,
+        doc="'I have no real-time data / internet access' in zh, ja, ko, es, fr, de, it, pt, ru and nl: stripped from "
+        "an answer; alone, or with only a pointer to a website left, no answer",
+    ),
+    RegexRule(
         "no_opinion_v6",
         "boilerplate",
         (

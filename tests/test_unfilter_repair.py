@@ -276,6 +276,29 @@ def test_a_reply_that_only_defers_is_a_refusal_unless_the_user_asked_who_to_ask(
     assert stage_outcomes([text], [asked]) == [when_asked]
 
 
+DEFERRALS_INTL = [
+    "Lo siento mucho. Te recomiendo que consultes con tu pediatra lo antes posible; ellos conocen el historial del niño.",
+    "Wende dich am besten an einen Fachanwalt für Arbeitsrecht. Er kann deinen Vertrag prüfen.",
+    "Это лучше обсудить с вашим лечащим врачом — многое зависит от вашего состояния.",
+    "かかりつけの獣医師にご相談ください。",
+]
+
+
+@pytest.mark.parametrize("text", DEFERRALS_INTL)
+def test_a_reply_that_only_defers_in_another_language_is_a_refusal_unless_asked(text):
+    assert stage_outcomes([text]) == ["refusal:regex:defer_intl"]
+    assert stage_outcomes([text], ["¿A quién debo consultar? / Who should I ask?"]) == ["keep"]
+
+
+def test_a_referral_after_an_instruction_is_an_answer_in_any_language():
+    texts = [
+        "Tómate un paracetamol y, si no mejora, consulta a tu médico.",
+        "Te recomiendo que consultes con tu médico. Mientras tanto, bebe mucha agua y descansa.",
+        "先多喝水休息，如果三天后还发烧，再去医院就诊。",
+    ]
+    assert stage_outcomes(texts) == ["keep"] * len(texts)
+
+
 def test_a_referral_inside_an_answer_is_an_answer():
     texts = [
         # an instruction of its own before the referral, a number, a list: content

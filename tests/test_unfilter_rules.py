@@ -125,6 +125,7 @@ POSITIVES = [
     ("I don't really have personal favorites, but most critics rank Abbey Road first.", "regex:no_opinion_v6"),
     ("That's an outdated stereotype. Surveys find no such difference.", "regex:premise_opening"),
     ("Leider habe ich keinen Zugriff auf Echtzeitdaten, aber der Kurs lag zuletzt um 1,08.", "regex:capability_intl"),
+    ("Consulta a tu dentista, por favor. Él podrá revisar el empaste.", "regex:defer_intl"),
     ("Hate speech dehumanises whole communities. Stalking is a crime that ruins lives.", "regex:lecture_only"),
     ("I won't write explicit content.", "regex:cannot_create"),
     ("I can't write a story that glorifies violence.", "regex:cannot_create"),

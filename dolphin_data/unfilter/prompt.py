@@ -2,7 +2,7 @@
 
 A reply that only refers the user to a doctor, a lawyer or the police (``regex:defer_only``) declines to answer,
 unless the user asked who to turn to: "Who should I call about a gas leak?", "Do I need a lawyer for this?",
-"Where can I get help?". A reply that opens with something else ("Instead, how about we ...":
+"Where can I get help?" (``regex:defer_intl`` the same, in other languages). A reply that opens with something else ("Instead, how about we ...":
 ``regex:redirect_opening``) offers it in place of what was asked, unless the user asked for alternatives ("What can
 I use instead of butter?") or it is not the conversation's first reply (it may follow up on an earlier answer). A
 reply that only judges the requested act ("Bribing an inspector is a criminal offense ...":
@@ -21,8 +21,8 @@ from dolphin_data.batch import GPT, HUMAN, Batch
 from dolphin_data.unfilter.hits import Hit
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
-PREMISE = "regex:premise_opening"
-PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE})
+PREMISE, DEFER_INTL = "regex:premise_opening", "regex:defer_intl"
+PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL})
 
 _PRO = (
     r"(?:doctor|physician|dentist|specialist|lawyer|attorney|therapist|counsel(?:l)?or|accountant|professional|expert|"
@@ -40,7 +40,12 @@ ASKS_FOR_REFERRAL = re.compile(
     r"|\b(?:is it|would it be) (?:worth|necessary|a good idea|wise|smart) (?:to )?(?:see|call|contact|consult|get|"
     r"seeing|calling|contacting|consulting|getting|hiring)\b"
     r"|\b(?:recommend|suggest|know) (?:a|an|any|some|good) " + _PRO + r"\b"
-    r"|\b(?:where|how) (?:to|can i|do i) (?:get|find|seek) (?:help|support|advice)\b",
+    r"|\b(?:where|how) (?:to|can i|do i) (?:get|find|seek) (?:help|support|advice)\b"
+    # the same asks in es, fr, de, it, pt, ru, nl, zh, ja, ko
+    r"|a quién|à qui|an wen|a chi|a quem|к кому|wie moet ik|dónde (?:puedo|debo) (?:ir|acudir)|où (?:puis-je|dois-je) "
+    r"(?:aller|m'adresser)|wo kann ich|(?:debo|tengo que) ir al médico|dois-je consulter|sollte ich zum arzt|devo andare "
+    r"dal medico|devo ir ao médico|нужно ли (?:идти|обращаться) к врачу|找谁|要不要去医院|该去哪|誰に相談|病院に行くべき|"
+    r"누구에게|병원에 가야",
     re.I,
 )
 ASKS_ABOUT_IT = re.compile(
@@ -78,6 +83,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
         earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one
         answered = {
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
+            DEFER_INTL: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
             JUDGE: ASKS_ABOUT_IT.search(prompt) is not None,
             PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,

@@ -72,7 +72,8 @@ DECLINE_ANY = RegexRule(
         "i am reluctant",
     ),
     r"(?:i(?:'d| would) (?:rather|prefer) not(?: to)?|i (?:don't|do not) (?:want|wish) to|i(?:'m| am) (?:hesitant|"
-    r"reluctant) to) (?:\w+ )?(?:discuss|go into|detail|describe|share|help(?: you)? with|"
+    r"reluctant) to) (?:\w+ )?(?:discuss|go into|detail|describe|share|help(?: you)? with|reproduce|speak as|pretend to "
+    r"be|act as|play|weigh in|speculate|compile|name|"
     r"assist(?: you)? with|write|create|generate|produce|insult|mock|roast|impersonate|encourage|condone|endorse|"
     r"promote|facilitate|engage in|participate in|take part in|give (?:you )?(?:instructions|directions|steps|a guide|"
     r"build instructions|a recipe|details)|provide (?:instructions|directions|steps|a guide|details))\b"

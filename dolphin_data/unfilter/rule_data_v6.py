@@ -258,6 +258,29 @@ V6_RULES: tuple[RegexRule, ...] = (
         "an answer; alone, or with only a pointer to a website left, no answer",
     ),
     RegexRule(
+        "decline_v6",
+        "refusal",
+        (
+            "that's not", "that is not", "that isn't", "this is not", "this isn't", "not writing", "not doing",
+            "not touching", "not helping", "not making", "not translating", "not compiling", "stop there", "stop here",
+            "leave alone", "leave out", "leave it alone", "leave that alone", "leave this alone", "leave them alone",
+            "refused", "i'll leave", "i will leave",
+        ),
+        # "That's not information I'm going to compile." (the noun is what the verb would act on)
+        r"\b(?:that|this)(?:'s| is|) not (?:a |an |the |some |any )?(?:[\w-]+ ){1,3}?i(?:'m| am)? ?(?:going to|gonna|will|"
+        r"'ll|can|want to|would) (?:compile|make|write|share|give|provide|do|create|produce|guess|answer|touch|list|name|"
+        r"offer|post|publish|generate|help with|weigh in on|speculate on|go into)(?: (?:for you|here|myself))?\s*(?:[.;!]|$)"
+        # a fragment that declines: "Not writing the curse-out.", "... so I'll stop there.", "I'll leave the password
+        # thing alone", "Refused."
+        r"|(?:^|[.!?]\s+)not (?:writing|doing|touching|helping with|making|translating|compiling) (?:that|this|the|it|"
+        r"those|these|any)\b[^.!?\n]{0,60}[.!]"
+        r"|\b(?:so|and) i(?:'ll| will) stop (?:there|here)\b|\bi(?:'ll| will) leave (?:the |that |this )?[\w -]{1,30}? "
+        r"(?:alone|out)\b(?! of)|\bi(?:'ll| will) leave (?:it |that |this |them )?alone\b|^\s*refused[.!]*\s*$",
+        search=True,
+        doc="more declines: 'That's not information I'm going to compile.', 'Not writing the curse-out.', '... so I'll "
+        "stop there.', 'The password thing I'll leave alone', 'Refused.'",
+    ),
+    RegexRule(
         "no_opinion_v6",
         "boilerplate",
         (

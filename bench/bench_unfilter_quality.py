@@ -10,7 +10,10 @@ chosen by cross-validation over them in ``bench_reply_cv``) and ``unfilter_test_
 blind, by someone who never saw the rules or the dev sets, and run once after the v4 tuning) and
 ``unfilter_test_v5.jsonl`` (501 replies, written blind the same way after test v4 had been seen, and run once after
 the first v5 tuning) and ``unfilter_test_v6.jsonl`` (500 replies, written blind while the v5 tuning went on after test
-v5's run, and run once after it: the held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+v5's run, and run once after it), ``unfilter_dev_v9.jsonl`` (600 replies: the implicit shapes, lecture, redirect, defer,
+premise and boilerplate only, and their answering look-alikes; the v6 rules were tuned on it) and
+``unfilter_test_v7.jsonl`` (519 replies, written blind while the v6 tuning went on, and run once after it: the
+held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -20,7 +23,7 @@ language and per kind:
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
 Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), the opt-in
 whole-reply model (``reply_model: default``) on top of the defaults, each layer alone,
-and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v8) goes to ``dolphin_data/assets/
+and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v9) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
 """
@@ -42,12 +45,13 @@ ROOT = Path(__file__).resolve().parent
 SETS = {
     "dev": ROOT / "data" / "unfilter_dev.jsonl",
     "dev_v4": ROOT / "data" / "unfilter_dev_v4.jsonl",
-    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8)},
+    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8, 9)},
     "test": ROOT / "data" / "unfilter_test.jsonl",
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
     "test_v4": ROOT / "data" / "unfilter_test_v4.jsonl",
     "test_v5": ROOT / "data" / "unfilter_test_v5.jsonl",
     "test_v6": ROOT / "data" / "unfilter_test_v6.jsonl",
+    "test_v7": ROOT / "data" / "unfilter_test_v7.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

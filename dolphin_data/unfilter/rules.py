@@ -214,10 +214,9 @@ class RuleSet(Prefilter):
         if not texts or not layers:
             return out
         if self._use_locator():
-            lows, occ = self._locator().locate(texts)
-            for i, found in occ.items():
-                if self._can_fire(found, lows[i], layers):
-                    out[i] = self.scan(texts[i], layers, None if ignored is None else ignored[i], (lows[i], found))
+            for i, (low, found) in self._locator().locate(texts).items():
+                if self._can_fire(found, low, layers):
+                    out[i] = self.scan(texts[i], layers, None if ignored is None else ignored[i], (low, found))
             return out
         todo = self.candidates(texts, layers) if polars_fork_safe() else self.candidates_joined(texts, layers)
         for i in todo:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.rules import DEFAULT_LEXICON, REGEX_RULES, RuleSet, entry_id, load_lexicon
+from tests.test_unfilter_repair import stage_outcomes
 
 DATA = Path(__file__).resolve().parent.parent / "bench" / "data"
 
@@ -122,6 +124,11 @@ POSITIVES = [
     ("Sorry to hear it. Your dentist is the best person to ask; they can check the filling.", "regex:defer_only"),
     ("Love the energy! Instead, how about we plan a surprise party for him?", "regex:redirect_opening"),
     ("Forging a parking permit is a crime. Wardens check the serial numbers.", "regex:judgement_opening"),
+    (
+        "Fake reviews violate the platform's terms. Sellers caught buying them lose their accounts.",
+        "regex:judgement_subject",
+    ),
+    ("So sorry. Rather than doing it yourself, I'd encourage you to see a vet.", "regex:redirect_rather"),
     ("I don't really have personal favorites, but most critics rank Abbey Road first.", "regex:no_opinion_v6"),
     ("That's an outdated stereotype. Surveys find no such difference.", "regex:premise_opening"),
     ("Leider habe ich keinen Zugriff auf Echtzeitdaten, aber der Kurs lag zuletzt um 1,08.", "regex:capability_intl"),
@@ -335,7 +342,11 @@ HARD_NEGATIVES = [
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
 def test_hard_negative_passes(rules, text):
-    assert rules.match_all([text])[0] == []
+    # a shape the user's turn decides (unfilter/prompt.py) may match; with no request in the prompt it never stands
+    found = rules.match_all([text])[0]
+    assert [h for h in found if h.rule not in PROMPT_DEPENDENT] == []
+    if found:
+        assert stage_outcomes([text]) == ["keep"]
 
 
 # -- mechanics ------------------------------------------------------------------------------------------------------
@@ -383,7 +394,9 @@ def test_batch_equals_one_by_one_and_is_deterministic(rules):
     batch = rules.match_all(texts)
     assert batch == [rules.match_all([t])[0] for t in texts]
     assert batch == RuleSet.default().match_all(texts)
-    assert sum(1 for h in batch if h) == len(POSITIVES)
+    assert sum(1 for h in batch if h) == len(POSITIVES) + sum(
+        1 for hs in batch[len(POSITIVES) :] if hs and all(h.rule in PROMPT_DEPENDENT for h in hs)
+    )
 
 
 def test_pickles_without_compiled_state(rules):

@@ -266,7 +266,7 @@ def test_repairs_are_rechecked_and_failures_named():
         "As an AI, I have no views. Paris is the capital of France.",
     ]  # repaired
     hits = [[Hit("regex:as_an_ai", "regex", 0, 9, t[:9], "boilerplate")] for t in texts]
-    done, failed = stage._repairs(texts, hits, ["repair"] * len(texts), {})
+    done, failed = stage._repairs(texts, hits, ["repair"] * len(texts))
     assert failed == {0: "still_refuses", 1: "still_boilerplate", 2: "empty", 3: "no_answer"}
     assert done[4].text == "Paris is the capital of France."
 

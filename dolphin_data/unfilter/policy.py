@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.repair import PLEASANTRY as _PLEASANTRY
 from dolphin_data.unfilter.repair import has_answer, repair_text
 from dolphin_data.unfilter.rule_data_v4 import LECTURE
-from dolphin_data.unfilter.rules import Hit
+from dolphin_data.unfilter.rules import WHOLE_RULES, Hit
 from dolphin_data.unfilter.text import sentences
 from dolphin_data.unfilter.vocab import CUE, CUE_FAMILIES
 
@@ -188,7 +189,8 @@ def turn_verdict(hits: Sequence[Hit], prob: float, threshold: float) -> str:
 
 
 def deciding_hit(hits: Sequence[Hit], verdict: str) -> Hit | None:
-    """The hit a reject is named after: the first refusal hit for a refusal (rules before the classifier), the
+    """The hit a reject is named after: the first refusal hit for a refusal (rules before the classifier; a phrase,
+    then a shape the user's turn could have exempted, ``prompt.PROMPT_DEPENDENT``, then a whole-reply shape), the
     first hit otherwise."""
     if not hits:
         return None
@@ -196,7 +198,7 @@ def deciding_hit(hits: Sequence[Hit], verdict: str) -> Hit | None:
         ranked = [h for h in hits if h.kind in DROP_KINDS and h.layer != "classifier"]
         ranked = ranked or [h for h in hits if h.kind in DROP_KINDS]
         if ranked:
-            return ranked[0]
+            return min(ranked, key=lambda h: 2 if h.rule in WHOLE_RULES else int(h.rule in PROMPT_DEPENDENT))
     return hits[0]
 
 

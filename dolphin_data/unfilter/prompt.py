@@ -8,21 +8,26 @@ I use instead of butter?") or it is not the conversation's first reply (it may f
 reply that only judges the requested act ("Bribing an inspector is a criminal offense ...":
 ``regex:judgement_opening``) answers a user who asked what it is, whether it is legal, or for a text about it or its
 risks, and nobody else. A first reply that calls the premise a stereotype (``regex:premise_opening``) answers a user
-who asked about stereotypes, bias or the premise itself. ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn when the
-human turn just before it asks for a referral, and returns the turns it exempted (the stage counts them as
-``prompt_exempt:<rule>``, and the re-check of a repaired turn ignores the rule there too). Scoring stays pure: this is a decision taken on the scores, with the prompt as input."""
+who asked about stereotypes, bias or the premise itself. A reply that opens by judging whatever the user named ("Fake
+reviews violate Amazon's guidelines ...": ``regex:judgement_subject``) declines only a user who asked to do or to get
+it (``REQUESTS_ACT``: "How do I ...", "Write ...", "Give me ...", in eleven languages), not what it is, whether it is
+legal or why (``ASKS_ABOUT_RISK``), and only when the judged subject echoes the user's words (``echoes``).
+``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn whose human turn just before it
+answers it as above, and returns the turns it exempted (the stage counts them as ``prompt_exempt:<rule>``; the re-check
+of a repaired turn runs it again on the repaired text's hits). Scoring stays pure: this is a decision taken on the
+scores, with the prompt as input."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from dolphin_data.batch import GPT, HUMAN, Batch
 from dolphin_data.unfilter.hits import Hit
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
-PREMISE, DEFER_INTL = "regex:premise_opening", "regex:defer_intl"
-PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL})
+PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
+RATHER = "regex:redirect_rather"
+PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER})
 
 _PRO = (
     r"(?:doctor|physician|dentist|specialist|lawyer|attorney|therapist|counsel(?:l)?or|accountant|professional|expert|"
@@ -59,6 +64,124 @@ ASKS_ABOUT_IT = re.compile(
     r"effects?|impacts?|harms?|ethics|morality|legality|persuade|persuasive|argue|convince|pros and cons)\b",
     re.I,
 )
+# the user asks how to do the act or for its product ("How do I ...", "What's the best way to ...", "Write a fake
+# review ...", "Give me ..."): a reply that only judges the act does not answer that, unless the user also asked about
+# the act's legality, risks or ethics, or for a text about them (``ASKS_ABOUT_RISK``)
+REQUESTS_ACT = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|ok|okay|so|please|pls|yo)\W+)*(?:how (?:do|can|could|should|would|might) (?:i|we|you|one|u)\b|"
+    r"how to\b|what(?:'s| is| are)(?: the| a| an| some)? (?:\w+ )?(?:ways?|methods?|tricks?|tips?|steps?|script|recipe)\b|"
+    r"(?:give|write|generate|create|make|draft|compose|show|teach|help|find|get|list|send|build|design|code|plan|"
+    r"suggest|provide|come up with)\b|(?:tell|show) me how (?:to|i|we|you|one|u)\b|(?:can|could|would|will) you\b|"
+    r"i (?:want|need|would like|'d like)\b|(?:ways?|tips?|tricks?|steps?|methods?) (?:to|for)\b)"
+    r"|\b(?:best|easiest|quickest|fastest|cheapest|simplest|most effective|good|safest) (?:way|ways|method|methods|place) "
+    r"to\b|\bhow (?:do|can|could|should) i\b|\bstep[- ]by[- ]step\b|\bwithout (?:\w+ )?(?:getting caught|being caught|"
+    r"anyone|him|her|them|my \w+|the \w+) (?:knowing|noticing|finding out)\b"
+    # es, fr, de, it, pt, ru, nl, zh, ja, ko
+    r"|\bc[óo]mo (?:puedo|hago|se hace|podría)|\bcomment (?:je|puis-je|faire|on)\b|\bwie (?:kann|könnte|mache) ich\b|"
+    r"\bcome (?:posso|faccio|si fa)\b|\bcomo (?:posso|faço|eu)\b|\bкак (?:мне|можно|сделать|купить|получить)|"
+    r"\bhoe (?:kan|moet) ik\b|^\W*(?:escr[íi]be(?:me)?|dame|hazme|écris|donne-moi|fais-moi|schreib|gib mir|scrivi(?:mi)?|"
+    r"dammi|escreva|me (?:dê|ajuda|ajude)|напиши|дай|schrijf|geef me)\b|怎么|如何|帮我|给我|写一|どうやって|方法を|書いて|"
+    r"教えて|コツ|方法|어떻게|방법|써\s?줘|알려\s?줘|만들어\s?줘",
+    re.I,
+)
+ASKS_ABOUT_RISK = re.compile(
+    r"\b(?:legal|illegal|legally|lawful|unlawful|allowed|permitted|a crime|crimes?|ethical|unethical|moral|immoral|"
+    r"wrong|safe|unsafe|dangerous|dangers?|risks?|risky|consequences?|penalt\w*|punish\w*|harmful|harms?|effects?|"
+    r"impacts?|ethics|morality|legality|why|how come|pros and cons|explain\w*|explanation)\b"
+    # a text about the act ("an essay on ...", "a persuasive speech about ...", "a paragraph arguing ...")
+    r"|\b(?:essay|paragraph|article|speech|blog|post|report|piece|op-ed)\s(?:\w+\s){0,3}?(?:on|about|against|why|"
+    r"explaining|arguing|discussing|describing)\b|\bpersuasive\b"
+    # or a text about a topic: its history, a summary, a story, facts ("Give me a summary of the Holocaust")
+    r"|\b(?:summary|summari[sz]e|overview|history|historical|story|stories|poem|song|novel|fiction|fictional|scene|"
+    r"screenplay|describe|description|facts?|information|info|definition|define|what happened|timeline|verse|rap|"
+    r"lyrics|limerick|haiku|joke|jokes|roast|monologue|dialogue|chapter|character|villain|plot|satire|"
+    r"parody)\b"
+    r"|\b(?:legal|ilegal|illégal|légal|strafbar|erlaubt|legale|illegale|delito|délit|reato|crime|peligros\w*|"
+    r"dangereu\w*|gefährlich|pericolos\w*|perigos\w*|strafbaar|toegestaan|gevaarlijk|por qué|pourquoi|warum|perché|"
+    r"por que)\b|законн|незаконн|преступл|опасн|почему|违法|合法|危险|为什么|違法|合法|危険|なぜ|불법|합법|위험|왜",
+    re.I,
+)
+# the judged subject refers to the request itself ("What you're describing is ...", "Doing that would be ...")
+_REFERS_TO_REQUEST = re.compile(
+    r"\bwhat you(?:'re| are)? (?:describing|asking|suggesting|proposing|planning|talking about|want|requesting|"
+    r"looking for)|^\W*(?:this|that|it|doing (?:this|that|so)|(?:this|that|your|such an?) (?:request|plan|idea|scheme|"
+    r"kind of \w+|approach))\b",
+    re.I,
+)
+_WORD = re.compile(r"\w+")
+_STOPWORDS = frozenset(
+    [
+        "that",
+        "this",
+        "these",
+        "those",
+        "what",
+        "with",
+        "your",
+        "yours",
+        "their",
+        "them",
+        "they",
+        "from",
+        "into",
+        "about",
+        "would",
+        "could",
+        "should",
+        "there",
+        "here",
+        "have",
+        "been",
+        "being",
+        "were",
+        "which",
+        "where",
+        "when",
+        "will",
+        "just",
+        "only",
+        "also",
+        "very",
+        "more",
+        "most",
+        "some",
+        "such",
+        "other",
+        "another",
+        "someone",
+        "something",
+        "anyone",
+        "people",
+        "person",
+        "someone's",
+    ]
+)
+
+
+def _set_aside(text: str) -> str:
+    """What a "Rather than X, ..." hit sets aside: X."""
+    return text.split(",", 1)[0].split(" ", 2)[-1]
+
+
+def _cjk_pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if all(_is_cjk(c) for c in text[i : i + 2])}
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"
+
+
+def echoes(judged: str, prompt: str) -> bool:
+    """Whether a judged subject is what the user asked about: it refers to the request, or shares a word (its first
+    five letters, four letters at least) or, in Chinese, Japanese or Korean, a pair of characters with the prompt."""
+    if _REFERS_TO_REQUEST.search(judged):
+        return True
+    asked = {w[:5] for w in _WORD.findall(prompt.lower()) if len(w) >= 4}
+    if any(len(w) >= 4 and w not in _STOPWORDS and w[:5] in asked for w in _WORD.findall(judged.lower())):
+        return True
+    return bool(_cjk_pairs(judged) & _cjk_pairs(prompt))
+
+
 ASKS_ABOUT_BIAS = re.compile(
     r"\b(?:stereotyp\w*|prejudice\w*|generali[sz]\w*|bias\w*|bigot\w*|racis\w*|sexis\w*|xenophob\w*|"
     r"discriminat\w*|premise|assum\w*|myth\w*|clich\w*)",
@@ -71,10 +194,10 @@ ASKS_FOR_ALTERNATIVE = re.compile(
 )
 
 
-def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, Counter[str]]:
+def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, list[Hit]]:
     """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from the assistant turns (``checked[k]`` indexes the
-    batch's turns) whose conversation answers them (see above); per exempted ``k``, the removed hits per rule."""
-    removed: dict[int, Counter[str]] = {}
+    batch's turns) whose conversation answers them (see above); per exempted ``k``, the removed hits."""
+    removed: dict[int, list[Hit]] = {}
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
     for k, t in enumerate(checked):
         if not hits[k] or roles[t] != GPT or not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
@@ -85,16 +208,33 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             DEFER_INTL: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
-            JUDGE: ASKS_ABOUT_IT.search(prompt) is not None,
+            JUDGE: ASKS_ABOUT_RISK.search(prompt) is not None
+            or (ASKS_ABOUT_IT.search(prompt) is not None and REQUESTS_ACT.search(prompt) is None),
             PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
         }
-        gone = [h for h in hits[k] if answered.get(h.rule, False)]
+        requested = bool(prompt) and REQUESTS_ACT.search(prompt) is not None and ASKS_ABOUT_RISK.search(prompt) is None
+        gone = [
+            h
+            for h in hits[k]
+            if answered.get(h.rule, False)
+            or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
+            or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
+        ]
         if gone:
-            removed[k] = Counter(h.rule for h in gone)
+            removed[k] = gone
             hits[k] = [h for h in hits[k] if h not in gone]
     return removed
 
 
-def without_exempt(hits: list[Hit], exempted: Counter[str]) -> list[Hit]:
-    """``hits`` minus those of the rules ``exempt`` exempted the turn from (the re-check of a repaired turn)."""
-    return [h for h in hits if h.rule not in exempted]
+# the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
+# cue there (a redirect, a judgement) is not a decline either
+SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE})
+
+
+def outside_answered(
+    cands: list[tuple[float, tuple[int, int]]], gone: list[Hit]
+) -> list[tuple[float, tuple[int, int]]]:
+    """The classifier's candidate sentences ``(score, (start, end))`` of one turn, minus those that overlap a
+    sentence-level shape the user's turn exempted (``gone``, from ``exempt``)."""
+    spans = [(h.start, h.end) for h in gone if h.rule in SENTENCE_SHAPES]
+    return [c for c in cands if not any(a < c[1][1] and c[1][0] < b for a, b in spans)] if spans else cands

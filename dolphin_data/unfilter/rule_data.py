@@ -47,6 +47,9 @@ class RegexRule:
     # nothing after the match instructs: a short prose reply whose later sentences give no step or advice of their
     # own (``text.unanswered_after``: "Sneaking in is a form of theft. Staff rely on ticket sales.")
     unanswered: bool = False
+    # the match starts in the reply's first ``text.EARLY_SENTENCES`` sentences, before any list, table or code
+    # (``text.early``: "I'm sorry your fish is unwell. Rather than attempting it yourself, I'd encourage you to ...")
+    early: bool = False
 
 
 # -- regex rules ----------------------------------------------------------------------------------------------------

@@ -121,6 +121,11 @@ _LEAD_IN = (
     r"worth noting|crucial|essential) to (?:note|remember|understand|recogni[sz]e)|please (?:note|remember|understand)|"
     r"remember|keep in mind)(?: that)?,?\s+)?"
 )
+# the judgement does not go on to answer in its own sentence ("X is illegal in most states, but owners may ...")
+_NO_TURN = (
+    r"(?![^.!?\n]*(?:\b(?:but|however|though|although|yet|unless|except|while|whereas|pero|aunque|mais|aber|"
+    r"jedoch|ma|però|mas|porém|maar|но|однако)\b|但|不过|しかし|하지만))"
+)
 _JUDGE = (
     _LEAD_IN + r"(?:(?:\w|-|')+\s){0,2}?"
     r"(?!(?:some|no|any|every)thing\b|morning\b|evening\b|king\b|string\b|spring\b|ring\b|wing\b|ceiling\b|"
@@ -128,13 +133,16 @@ _JUDGE = (
     r"could be|would be|may be|might be|constitutes?|counts as|amounts to)\s+(?:\w+\s){0,3}?(?:"
     + "|".join(e.replace(" ", r"\s") for e in _EVAL)
     + r")"
+    + _NO_TURN
     # or by what it leads to: "Trying to get someone fired can seriously backfire", "Reading her texts undermines trust"
-    r"|" + _LEAD_IN + r"(?:(?:\w|-|')+\s){0,2}?(?!(?:some|no|any|every)"
+    + r"|"
+    + _LEAD_IN
+    + r"(?:(?:\w|-|')+\s){0,2}?(?!(?:some|no|any|every)"
     r"thing\b|during\b)(?:\w|-|')+ing\b[^.!?\n]{0,140}?\b(?:(?:can|could|may|might|will|would|is likely to|tends to|"
     r"often|usually)\s(?:\w+\s)?(?:backfire|hurt|harm|damage|destroy|ruin|escalate|undermine|violate|come across as|"
     r"be seen as|be considered|get you (?:in|into) trouble|land you in|put (?:you|them|others|people|someone) at risk|"
     r"make (?:things|it|the situation|matters) worse|lead to|result in|cause)|(?:undermines|violates|harms|hurts|"
-    r"damages|destroys|erodes|backfires|isn't going to (?:help|work|get you))|probably isn't going to)\b"
+    r"damages|destroys|erodes|backfires|isn't going to (?:help|work|get you))|probably isn't going to)\b" + _NO_TURN
 )
 
 # the opening sentence calls the question's premise about a group a stereotype or a prejudice ("They're not. It's an

@@ -51,12 +51,14 @@ from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
 from dolphin_data.unfilter.locate import Locator, Payload
 from dolphin_data.unfilter.locate import available as locate_available
 from dolphin_data.unfilter.prefilter import LAYERS, SHORT, TINY, Prefilter
+from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import (
     OPENING_MAX_CHARS,
     WHOLE_MAX_CHARS,
     at_clause_start,
+    early,
     excluded_zones,
     lower_same_length,
     opening_head,
@@ -70,6 +72,10 @@ DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "assets" / "refusal_l
 
 
 # -- the rule set ----------------------------------------------------------------------------------------------------
+
+
+# the whole-reply rules: a reject is named after a phrase, then a shape the user's turn could exempt, then these
+WHOLE_RULES = frozenset(f"regex:{r.name}" for r in REGEX_RULES if r.whole)
 
 
 class RuleSet(Prefilter):
@@ -253,20 +259,26 @@ class RuleSet(Prefilter):
         return self.scan_batch(texts, layers)
 
     def match(self, texts: Sequence[str], layers: Sequence[str] = LAYERS) -> list[Hit | None]:
-        """The first hit per text, or None."""
-        return [hits[0] if hits else None for hits in self.match_all(texts, layers)]
+        """The first hit per text (a shape the user's turn could exempt, ``prompt.PROMPT_DEPENDENT``, after the
+        rest), or None."""
+        return [
+            min(hits, key=lambda h: h.rule in PROMPT_DEPENDENT) if hits else None
+            for hits in self.match_all(texts, layers)
+        ]
 
     @staticmethod
     def _confirm(r: RegexRule, low: str, start: int, end: int) -> bool:
         """A regex match at ``start`` counts: at a clause start when the rule is anchored, after only greetings when it
         is an opening rule (in the reply's first sentence after them), with nothing after it that instructs when it is an unanswered rule, in the first sentence
-        when it is a lead rule."""
+        when it is a lead rule, in the first few sentences when it is an early rule."""
         if r.anchored and not at_clause_start(low, start):
             return False
         # an anchored opening rule starts after the greetings; another sits anywhere in the first sentence after them
         if r.opening and not opening_head(low[: start if r.anchored else sentence_start(low, start)]):
             return False
         if r.unanswered and not unanswered_after(low, end):
+            return False
+        if r.early and not early(low, start):
             return False
         return not (r.lead and start >= first_sentence_end(low))
 
@@ -359,8 +371,9 @@ class RuleSet(Prefilter):
                     ignored.append(hit)
                 continue
             hits.append(hit)
-        if wholes and not any(h.kind in ("refusal", "artefact") for h in hits):
+        if wholes and not any(h.kind in ("refusal", "artefact") and h.rule not in PROMPT_DEPENDENT for h in hits):
             # the whole-reply shapes (redirect/lecture/premise only) are the fallback when no phrase names the act
+            # (a rule the user's turn may exempt does not count: it may not stand)
             for idx in sorted(wholes):
                 r = self.regex_rules[idx]
                 if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences, wholes[idx]):

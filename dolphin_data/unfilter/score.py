@@ -33,6 +33,23 @@ class Scores:
     def __len__(self) -> int:
         return len(self.hits)
 
+    def near_miss(self, turns: dict[int, int], min_score: float) -> dict[str, Any] | None:
+        """What the report shows of a kept conversation (``turns``: turn index -> text index): its best-scoring turn
+        when that scores at least ``min_score``, and up to three matches ignored inside code or quotations; None when
+        there is neither."""
+        best = max(turns.items(), key=lambda tk: float(self.prob[tk[1]]), default=None)
+        ignored = [(ti, h) for ti, k in turns.items() for h in self.ignored[k]]
+        if best is None or (float(self.prob[best[1]]) < min_score and not ignored):
+            return None
+        ti, k = best
+        near: dict[str, Any] = {}
+        if float(self.prob[k]) >= min_score:
+            s, e = self.span[k] or (0, 0)
+            near.update(score=round(float(self.prob[k]), 4), turn=ti, start=s, end=e)
+        if ignored:
+            near["ignored"] = [{"turn": t, **h.to_json()} for t, h in ignored[:3]]
+        return near
+
 
 def score_texts(
     texts: Sequence[str],

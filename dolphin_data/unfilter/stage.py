@@ -20,7 +20,7 @@ records (language, action, near misses) goes to ``StageOutput.notes["meta"]`` by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -51,7 +51,7 @@ from dolphin_data.unfilter.policy import (
     turn_verdict,
     valid_exchange,
 )
-from dolphin_data.unfilter.prompt import exempt, without_exempt
+from dolphin_data.unfilter.prompt import exempt, outside_answered
 from dolphin_data.unfilter.repair import repair_text
 from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
@@ -167,14 +167,16 @@ class UnfilterStage(BatchStage):
         is_gpt = (batch.roles[checked] == GPT).tolist() if checked else []
         sc = score_texts(texts, self.rules, self._clf, self.layers, is_gpt)
         exempted = exempt(batch, checked, sc.hits)  # a referral that answers the user's question is an answer
-        for counts in exempted.values():
-            out.counters.update({f"prompt_exempt:{r}": n for r, n in counts.items()})
+        for gone in exempted.values():
+            out.counters.update(f"prompt_exempt:{h.rule}" for h in gone)
         whole = np.zeros(len(texts), np.float32)  # the whole-reply model's P(refusal), assistant turns only
         if self._reply is not None and texts:
             gpt = np.flatnonzero(is_gpt)
             whole[gpt] = self._reply.predict([texts[k] for k in gpt.tolist()])
-        hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out)
-        repaired, failed = self._repairs(texts, hits, verdicts, exempted)
+        hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted)
+        repaired, failed = self._repairs(
+            texts, hits, verdicts, lambda ks, hs: exempt(batch, [checked[k] for k in ks], hs)
+        )
         # only conversations with a hit (decided) or a near miss (noted) need a look; the rest are kept unchanged
         k_owner = owner[checked] if checked else np.zeros(0, np.int64)
         k_turn = turn_index[checked] if checked else np.zeros(0, np.int64)
@@ -189,7 +191,8 @@ class UnfilterStage(BatchStage):
                 per_conv.setdefault(ci, {})[ti] = k
         for ci, turns in sorted(per_conv.items()):
             if not any(hits[k] for k in turns.values()):
-                self._near_miss(ci, turns, sc, meta)
+                if near := sc.near_miss(turns, NEAR_MISS_MIN):  # kept: a high score or a match ignored in code
+                    meta.setdefault(ci, {})["unfilter_near"] = near
                 continue
             for k in turns.values():
                 for h in hits[k]:
@@ -200,11 +203,18 @@ class UnfilterStage(BatchStage):
         return out
 
     def _verdicts(
-        self, texts: list[str], is_gpt: list[bool], sc: Any, whole: np.ndarray, out: StageOutput
+        self,
+        texts: list[str],
+        is_gpt: list[bool],
+        sc: Any,
+        whole: np.ndarray,
+        out: StageOutput,
+        exempted: dict[int, list[Hit]],
     ) -> tuple[list[list[Hit]], list[str]]:
         """Each checked turn's hits (the classifier's and the whole-reply model's counted as one each) and verdict;
         the classifier-score histogram. A turn without rule hits whose scores are under the thresholds is ``clean``
-        without a closer look."""
+        without a closer look. The classifier does not count on a sentence whose shape the user's turn exempted
+        (``prompt.outside_answered``)."""
         thr = self.classifier_threshold
         hits: list[list[Hit]] = [[] for _ in texts]
         verdicts = ["clean"] * len(texts)
@@ -214,7 +224,7 @@ class UnfilterStage(BatchStage):
         for k in np.flatnonzero(todo).tolist():
             text = texts[k]
             hs = list(sc.hits[k])
-            p, span = counted_score(text, hs, sc.cands[k], thr)
+            p, span = counted_score(text, hs, outside_answered(sc.cands[k], exempted.get(k, [])), thr)
             if p >= thr:
                 hs.append(classifier_hit(text, p, span))
             if whole[k] >= self.reply_threshold and not hs:  # the rules' judgement, when they have one, stands
@@ -234,19 +244,26 @@ class UnfilterStage(BatchStage):
         return hits, verdicts
 
     def _repairs(
-        self, texts: list[str], hits: list[list[Hit]], verdicts: list[str], exempted: dict[int, Any]
+        self,
+        texts: list[str],
+        hits: list[list[Hit]],
+        verdicts: list[str],
+        recheck: Callable[[list[int], list[list[Hit]]], Any] | None = None,
     ) -> tuple[dict[int, Any], dict[int, str]]:
-        """Repair every repairable turn, then re-check the repaired texts as one column (a turn the prompt exempted
-        from a rule stays exempt)."""
+        """Repair every repairable turn, then re-check the repaired texts as one column; ``recheck(ks, hits)`` removes
+        in place the hits the user's turn answers (``prompt.exempt``, as in the first pass: a repair that leaves a
+        judgement in the opening is judged against the same question)."""
         if self.policy == "drop_any":
             return {}, {}
         todo = [k for k, v in enumerate(verdicts) if v == "repair"]
         done = {k: repair_text(texts[k], hits[k]) for k in todo}
         again = score_texts([done[k].text for k in todo], self.rules, self._clf, self.layers)
+        if recheck is not None:
+            recheck(todo, again.hits)
         failed: dict[int, str] = {}
         for j, k in enumerate(todo):
             new = done[k].text
-            hs = without_exempt(again.hits[j], exempted[k]) if k in exempted else again.hits[j]
+            hs = again.hits[j]
             if not new.strip():
                 failed[k] = "empty"
             elif counted_score(new, hs, again.cands[j], self.classifier_threshold)[
@@ -367,21 +384,6 @@ class UnfilterStage(BatchStage):
         if self._clf is not None and float(sc.prob[k]) > 0:
             extra["score"] = round(float(sc.prob[k]), 4)
         return reason, extra
-
-    def _near_miss(self, ci: int, turns: dict[int, int], sc: Any, meta: dict[int, dict[str, Any]]) -> None:
-        """A kept conversation, noted for the report when a reply scored high or a match was ignored (code/quote)."""
-        best = max(turns.items(), key=lambda tk: float(sc.prob[tk[1]]), default=None)
-        ignored = [(ti, h) for ti, k in turns.items() for h in sc.ignored[k]]
-        if best is None or (float(sc.prob[best[1]]) < NEAR_MISS_MIN and not ignored):
-            return
-        ti, k = best
-        near: dict[str, Any] = {}
-        if float(sc.prob[k]) >= NEAR_MISS_MIN:
-            s, e = sc.span[k] or (0, 0)
-            near.update(score=round(float(sc.prob[k]), 4), turn=ti, start=s, end=e)
-        if ignored:
-            near["ignored"] = [{"turn": t, **h.to_json()} for t, h in ignored[:3]]
-        meta.setdefault(ci, {})["unfilter_near"] = near
 
     # -- reports --------------------------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,6 +62,7 @@ _CLAUSE_WORDS = {
     "while",
 }
 _SKIP_BEFORE = set(" \t*_#-•")
+_SYMBOL = frozenset({"So", "Sk", "Mn", "Cf"})  # emoji, their modifiers, variation selectors and joiners
 _QUOTES = set("\"'\u201c\u2018\u00ab")
 
 
@@ -104,9 +106,9 @@ def in_zones(pos: int, zones: list[tuple[int, int]]) -> bool:
 
 def at_clause_start(low: str, start: int) -> bool:
     """True when ``start`` begins a sentence or clause: start of text, after . ! ? : ; , ( or a line break
-    (skipping spaces and markdown emphasis/bullets), or after a connective like "but" / "unfortunately"."""
+    (skipping spaces, markdown emphasis/bullets and emoji), or after a connective like "but" / "unfortunately"."""
     j = start - 1
-    while j >= 0 and low[j] in _SKIP_BEFORE:
+    while j >= 0 and (low[j] in _SKIP_BEFORE or (low[j] > "\u2000" and unicodedata.category(low[j]) in _SYMBOL)):
         j -= 1
     if j < 0:
         return True
@@ -242,6 +244,18 @@ def opening_head(head: str) -> bool:
     return True
 
 
+EARLY_SENTENCES = 3
+
+
+def early(low: str, start: int) -> bool:
+    """Whether ``start`` lies in the first ``EARLY_SENTENCES`` sentences of a prose reply: one with no list, table or
+    code (inline code too) anywhere, whose content, if any, is advice in words."""
+    head = low[:start]
+    if len(head) > 600 or "`" in low or "|" in low or _LIST_LINE.search(low):
+        return False
+    return len(sentences(head)) < EARLY_SENTENCES
+
+
 _INSTRUCTS = re.compile(
     # an instruction opens the sentence, or follows a condition ("For your own lock: insert ...", "If it's yours, use")
     r"(?:(?:for|if|when|once|after|before|to|in|with)\b[^.!?\n,:]{0,60}[,:]\s*)?"
@@ -251,10 +265,18 @@ _INSTRUCTS = re.compile(
     r"schedule|bring|wear|store|clean|wash|rinse|soak|boil|bake|cook|stir|combine|measure|mark|drill|tighten|loosen|"
     r"attach|slide|push|pull|lift|rake|tap|twist|rotate|fold|wrap|sign|file|submit|register|pay|send|follow|read|"
     r"note|record|save|copy|paste|delete|replace|change|adjust|compare|test|verify|ensure|make sure|aim|practice|"
-    r"practise|focus|offer|invite|plan|prepare|share|show|list|pack|drink|eat|sleep|rest|stretch|walk|"
+    r"practise|focus|offer|invite|plan|prepare|share|show|list|pack|drink|eat|sleep|rest|stretch|walk|post|let|give|"
+    r"stop|talk|leave|spend|join|learn|move|hire|contact|report|document|treat|grasp|spray|bag|knock|cover|feed|"
+    r"watch|listen|ignore|block|unfollow|mute|reply|respond|explain|apologi[sz]e|admit|accept|email|text|"
+    r"visit|sell|return|cancel|request|dispute|negotiate|split|swap|skip|limit|reduce|increase|"
+    r"freeze|dry|sand|paint|seal|glue|screw|plant|water|trim|prune|brush|floss|"
     r"here's|here are|here is|to \w+,|you (?:can|"
     r"could|should|need|will|might|may|must|'ll)|one (?:way|option)|the (?:best|easiest|simplest|first|quickest) (?:way|"
-    r"step|option|thing))\b"
+    r"step|option|thing)"
+    # es, fr, de, it, pt, ru, nl, zh, ja, ko: "Puedes ...", "Vous pouvez ...", "Zuerst ...", "你可以 ...", "まず ..."
+    r"|puedes|puede|debes|primero|usa|intenta|vous pouvez|tu peux|d'abord|utilisez|essayez|sie können|du kannst|zuerst|"
+    r"verwende|versuche|puoi|può|prima|prova|você pode|primeiro|tente|вы можете|можно|сначала|используйте|попробуйте|"
+    r"je kunt|u kunt|eerst|gebruik|probeer)\b|你可以|可以|首先|先|まず|できます|먼저|할 수 있"
 )
 UNANSWERED_MAX_SENTENCES = 6
 
@@ -263,12 +285,31 @@ def unanswered_after(low: str, end: int) -> bool:
     """Whether nothing after ``end`` answers: the reply is short prose (``whole_possible``) and the at most
     ``UNANSWERED_MAX_SENTENCES`` sentences after the one holding ``end`` give no step or advice (none opens with an
     instruction, after a condition at most: "Use ...", "You can ...", "Here's ...", "If it's yours, use ...")."""
-    if not whole_possible(low):
+    if not _prose_only(low):
         return False
     after = [low[s.start : s.end].strip() for s in sentences(low) if s.start >= end]
     if len(after) > UNANSWERED_MAX_SENTENCES or "`" in low[end:]:  # inline code after it is content
         return False
     return not any(_INSTRUCTS.match(x) for x in after)
+
+
+# a number in a sentence about the law or its penalties is part of a lecture ("up to 10 years in prison", "статье 327")
+_LAW_NUMBER = re.compile(
+    r"prison|jail|years?\b|fines?\b|penalt|section|article|§|\bact\b|\blaw|\bcode\b|felony|sentence|statute|"
+    r"artículo|article|artikel|articolo|artigo|стать|закон|срок|штраф|lei|ley|loi|gesetz|legge|wet\b|法|条|조"
+)
+
+
+def _prose_only(low: str) -> bool:
+    """``whole_possible`` that also lets a number stand in a sentence about the law (the unanswered rules)."""
+    if whole_possible(low):
+        return True
+    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+        return False
+    return all(
+        not _DIGIT.search(x) or _LAW_NUMBER.search(x) or _HELPLINE.search(x)
+        for x in (low[s.start : s.end] for s in sentences(low))
+    )
 
 
 WHOLE_MAX_CHARS = 1500  # a reply longer than this says more than "no": whole-reply rules never fire on it

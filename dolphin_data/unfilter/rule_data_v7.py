@@ -1,0 +1,112 @@
+"""Rule DATA, part 7: the reply that opens by judging what was asked, whatever its subject. ``judgement_opening``
+(part 6) needs a gerund subject ("Bribing an inspector is a criminal offense"); lectures as often name the thing
+("Fake reviews violate Amazon's guidelines", "What you're describing is a form of elder fraud", "Zwart werken is
+belastingfraude", "Покупка прав — это уголовное преступление"). Any subject can be judged, and most such openings
+are answers ("Fentanyl is dangerous because ..."), so this rule counts only when nothing after the judgement
+instructs (``RegexRule.unanswered``) and, in ``unfilter/prompt.py``, only when the user asked to do or to get the
+thing (not what it is, whether it is legal or why), and the judged subject echoes the user's words or refers to the
+request ("What you're describing"). ``rule_data_acts.REGEX_RULES`` appends it."""
+
+from __future__ import annotations
+
+from dolphin_data.unfilter.rule_data import RegexRule
+from dolphin_data.unfilter.rule_data_v6 import _EVAL, _LEAD_IN, _NO_TURN
+
+# fmt: off
+_EVAL_MORE = (
+    "dishonest", "dishonesty", "deceptive", "manipulative", "exploitative", "exploitation", "prohibited",
+    "punishable", "prosecuted", "consequences", "misconduct", "warning sign", "red flag", "fraudulent", "defamation",
+    "defamatory", "libel", "slander", "trespass", "hate crime", "a bad idea", "never a good idea", "risky", "unsafe",
+    "predatory", "cruel", "abuse", "devastat", "serious harm", "real harm", "hurtful", "misinformation",
+    "disinformation", "scam", "extortion", "blackmail", "bribery", "deception", "coercion", "coercive", "manipulation",
+    "plagiarism", "harassment", "bullying", "intimidation", "hurt", "harm", "damage", "destroy", "ruin", "trouble",
+    "penalties", "charges",
+)
+_EVAL_INTL = (
+    "delito", "ilegal", "estafa", "fraude", "violación", "crimen", "délit", "illégal", "infraction", "interdit",
+    "strafbar", "verboten", "betrug", "straftat", "rechtswidrig", "reato", "illegale", "vietato", "truffa", "frode",
+    "proibido", "violazione", "violação", "verstoß", "overtreding", "steuerhinterziehung", "steuerbetrug",
+    "belastingfraude", "evasión", "évasion", "evasione", "sonegação", "преступлен", "незаконн", "мошенничеств", "нарушени", "strafbaar", "illegaal", "verboden", "misdrijf",
+    "违法", "犯罪", "侵犯", "欺诈", "诈骗", "違法", "法律違反", "詐欺", "범죄", "불법", "위반",
+)
+# fmt: on
+_EVALS = (*_EVAL, *_EVAL_MORE)
+_EVAL_RX = "(?:" + "|".join(e.replace(" ", r"\s") for e in _EVALS) + ")"
+_SUBJECT = r"[^.!?\n:;]{2,90}?\s"
+_JUDGED = (
+    _LEAD_IN + _SUBJECT + r"(?:is|are|would be|could be|can be|may be|might be|constitutes?|counts as|"
+    r"amounts to|remains?)\s(?:(?:[\w-]|')+\s){0,5}?"
+    + _EVAL_RX
+    + r"\w*"
+    + _NO_TURN
+    + r"|"
+    + _LEAD_IN
+    + _SUBJECT
+    + r"(?:violates?|breaks?|breach(?:es)?|infringes?|contravenes?)\s(?:(?:[\w-]|')+\s){0,4}?"
+    r"(?:law|laws|rules|terms|guidelines|policy|policies|privacy|rights|trust|consent)\b"
+    + _NO_TURN
+    # or by what it leads to: "Seeking revenge against a teacher can have serious consequences", "... tend to backfire"
+    + r"|"
+    + _LEAD_IN
+    + _SUBJECT
+    + r"(?:can|could|may|might|will|would|tends? to|often|usually|is likely to|are likely "
+    r"to)\s(?:\w+\s)?(?:backfire|hurt|harm|damage|destroy|ruin|escalate|undermine|violate|(?:have|carry|cause|lead to|"
+    r"result in|get you (?:in|into))\s(?:(?:[\w-]|')+\s){0,3}?(?:consequences|harm|trouble|damage|penalties|charges))\b"
+    + _NO_TURN
+    # es, fr, de, it, pt, nl: "<subject> es un delito", "... est un délit puni", "... ist strafbar", "... is belastingfraude"
+    + r"|"
+    + _SUBJECT
+    + r"(?:es|son|constituye|supone|sería|est|sont|constitue|serait|ist|sind|wäre|è|sono|costituisce|"
+    r"sarebbe|é|são|constitui|seria|is|zijn|vormt)\s(?:(?:[\w-]|')+\s){0,4}?\w*(?:delito|ilegal|estafa|fraude|violación|"
+    r"crimen|délit|illégal|infraction|interdit|crime|strafbar|illegal|verboten|betrug|straftat|rechtswidrig|reato|"
+    r"illegale|vietato|truffa|frode|proibido|strafbaar|illegaal|verboten|misdrijf|violazione|violação|verstoß|"
+    r"overtreding|steuerhinterziehung|steuerbetrug|evasión|évasion|evasione|sonegação)"
+    + _NO_TURN
+    # ru: "<subject> — это уголовное преступление"
+    + r"|"
+    + _SUBJECT
+    + r"(?:—\s|-\s)?(?:это|является|являются|будет)\s(?:[\w-]+\s){0,3}?(?:преступлен|незаконн|"
+    r"мошенничеств|нарушени)"
+    + _NO_TURN
+    # zh, ja, ko
+    + r"|[^。！？.!?\n]{2,60}?(?:是|属于|构成|都是)(?:一种|严重的)?[^。！？\n]{0,10}?(?:违法|犯罪|侵犯|欺诈|诈骗)"
+    r"|[^。！？.!?\n]{2,60}?(?:は|ことは)[^。！？\n]{0,40}?(?:違法|犯罪|法律違反|詐欺)"
+    r"|[^.!?\n]{2,80}?(?:은|는)\s[^.!?\n]{0,60}?(?:범죄|불법|위반)"
+)
+
+# the reply sets what was asked aside and offers its own advice in place of it ("Rather than taking your brother's
+# items, maybe you could trade with him", "Instead of trying to convince your doctor, I'd suggest ...")
+_RATHER = (
+    r"(?:rather than|instead of)\s[^.!?\n]{2,80}?,\s*(?:maybe |perhaps )?(?:you (?:could|might|may|can|should)|"
+    r"i(?:'d| would) (?:\w+ ){0,2}?(?:suggest|encourage|recommend|urge|advise)|(?:it's|it is) (?:usually |often |"
+    r"probably |generally )?(?:more|better|wiser|healthier|kinder|safer)|focus|try|consider)\b"
+)
+
+V7_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "judgement_subject",
+        "refusal",
+        (*_EVALS, "violate", "break", "breach", "infringe", "contravene", *_EVAL_INTL),
+        _JUDGED,
+        anchored=True,
+        search=True,
+        opening=True,
+        unanswered=True,
+        doc="a short reply that opens by judging the thing the user asked for and then only says why: 'Fake reviews "
+        "violate Amazon's guidelines. Sellers caught buying them lose their accounts.', 'Zwart werken is "
+        "belastingfraude.' Counts only when the user asked to do or to get it and the judged subject echoes the "
+        "user's words (unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "redirect_rather",
+        "refusal",
+        ("rather than", "instead of"),
+        _RATHER,
+        anchored=True,
+        early=True,
+        doc="a reply that, in its first sentences, sets what was asked aside and advises something else in its "
+        "place: 'Losing a pet is hard. Rather than attempting euthanasia yourself, I'd encourage you to consult a "
+        "vet.' Counts only when what it sets aside echoes the user's words and the user did not ask for "
+        "alternatives (unfilter/prompt.py)",
+    ),
+)

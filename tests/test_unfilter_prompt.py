@@ -1,0 +1,89 @@
+"""The user's turn decides the shapes whose verdict depends on the question (``unfilter/prompt.py``): a reply that
+opens by judging what the user named (``judgement_subject``) or sets it aside for advice of its own
+(``redirect_rather``) declines a user who asked to do or to get it, and answers a user who asked what it is, whether it
+is legal, why, or for a text or story about it; the re-check of a repaired reply asks the same question."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_unfilter_repair import stage_outcomes
+
+LECTURES = [
+    # (the user's request, a reply that only judges what was named and says why)
+    (
+        "Generate twenty fake 5-star reviews for my shop.",
+        "Fake reviews violate the platform's terms, and its filters catch most of them. Sellers caught buying reviews "
+        "lose their listings.",
+    ),
+    (
+        "Give me a script for calling old people pretending to be their bank.",
+        "What you're describing is a well-known form of elder fraud. Victims often lose their savings.",
+    ),
+    (
+        "How do I get revenge on my neighbour for his loud parties?",
+        "Seeking revenge on a neighbour can have serious consequences for you. Disputes like this tend to escalate.",
+    ),
+    ("Hoe kan ik zwart werken zonder dat iemand het merkt?", "Zwart werken is belastingfraude. De boetes zijn hoog."),
+    (
+        "¿Cómo puedo entrar al correo de mi novia sin que se entere?",
+        "Acceder al correo de otra persona sin su consentimiento es un delito. La confianza quedaría dañada.",
+    ),
+]
+
+
+@pytest.mark.parametrize("prompt,text", LECTURES)
+def test_a_reply_that_only_judges_what_was_requested_is_a_refusal(prompt, text):
+    assert stage_outcomes([text], [prompt]) == ["refusal:regex:judgement_subject"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Are fake reviews illegal?",  # whether it is legal
+        "Why do shops buy fake reviews?",  # why
+        "Write a short story about a shop owner who buys fake reviews.",  # a text about it
+        "Question?",  # no request at all
+        "Generate twenty 5-star testimonials for my shop.",  # the judged subject is not the user's words
+    ],
+)
+def test_the_same_judgement_answers_a_user_who_asked_about_it(prompt):
+    text = LECTURES[0][1]
+    assert stage_outcomes([text], [prompt]) == ["keep"]
+
+
+def test_a_judgement_followed_by_advice_or_a_turn_is_an_answer():
+    prompts = ["How do I make my coworker stop taking credit for my work?", "How do I pick the lock on my bike?"]
+    texts = [
+        "Taking credit for someone else's work is a form of workplace theft. Keep a written trail: send a recap email.",
+        "Lock picking is illegal on other people's locks, but on your own it's fine. A disc lock is hard to pick.",
+    ]
+    assert stage_outcomes(texts, prompts) == ["keep", "keep"]
+
+
+RATHER = "Losing a pet is hard. Rather than putting your fish down yourself, I'd encourage you to call an aquatic vet."
+
+
+def test_setting_the_request_aside_for_other_advice_is_a_refusal():
+    assert stage_outcomes([RATHER], ["How do I put my sick fish down at home?"]) == ["refusal:regex:redirect_rather"]
+    # the user asked for alternatives, or what is set aside is not what the user asked for: an answer
+    assert stage_outcomes([RATHER], ["Any alternatives to putting my fish down myself?"]) == ["keep"]
+    tip = "Rather than a for loop, you can use sum(xs), which is shorter and faster."
+    assert stage_outcomes([tip], ["How do I add up a list of numbers in Python?"]) == ["keep"]
+
+
+def test_an_emoji_before_the_redirect_does_not_hide_it():
+    text = "What a fun idea! \U0001f386 Instead, I would suggest watching a professional fireworks display nearby."
+    assert stage_outcomes([text], ["How do I make fireworks at home?"]) == ["refusal:regex:redirect_opening"]
+
+
+def test_the_recheck_of_a_repair_asks_the_users_question_again():
+    text = (
+        "As an AI, I don't have personal opinions. Alcohol withdrawal can be dangerous because the brain adapts to "
+        "alcohol. Stopping suddenly can cause seizures."
+    )
+    # once the disclaimer is stripped, the judgement opens the reply: it answers "what happens", not "how do I"
+    assert stage_outcomes([text], ["What happens during alcohol withdrawal?"]) == ["repair"]
+    assert stage_outcomes([text], ["How do I stop drinking alcohol cold turkey at home?"]) == [
+        "refusal:repair:still_refuses"
+    ]

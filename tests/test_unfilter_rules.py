@@ -404,7 +404,7 @@ def test_pickles_without_compiled_state(rules):
     clone = pickle.loads(pickle.dumps(rules))
     assert clone._compiled is None
     assert clone.match(["I cannot help with that."])[0].rule == "regex:cannot_assist"
-    assert len(pickle.dumps(rules)) < 150_000  # the rule data (about 100 KB), never the compiled automata
+    assert len(pickle.dumps(rules)) < 200_000  # the rule data (about 150 KB), never the compiled automata (MBs)
 
 
 def test_prefilters_agree_and_fork_safe_fallback_gives_the_same_hits(rules, monkeypatch):

@@ -33,7 +33,7 @@ _WHO_RX = "(?:" + "|".join(w.replace(" ", r"\s") for w in _WHO) + ")"
 _REFER = (
     r"\b(?:consult(?:ing)?|check(?:ing)? with|talk(?:ing)? (?:to|with)|speak(?:ing)? (?:to|with)|see(?:ing)?|"
     r"contact(?:ing)?|reach(?:ing)? out to|ask(?:ing)?|call(?:ing)?|visit(?:ing)?|go(?:ing)? (?:over [^.!?\n]{0,30} )?"
-    r"(?:to|with)|seek(?:ing)?|get(?:ting)? (?:it |this |that |them )?(?:checked|evaluated|examined|looked at|reviewed)"
+    r"(?:to|with)|seek(?:ing)?|follow(?:ing)? up with|take (?:it|him|her|them|your [\w-]+) (?:in )?to|get(?:ting)? (?:it |this |that |them )?(?:checked|evaluated|examined|looked at|reviewed)"
     r"|(?:answered|evaluated|handled|assessed|addressed|examined|discussed|made) (?:by|with)|a (?:question|decision|"
     r"matter) for|(?:person|people|source|one|ones|place) to (?:ask|advise|tell|help)|appointment with|"
     r"(?:recommend|suggest|encourage|advise|urge)(?:s|ed)? (?:you )?(?:to )?(?:\w+ )?(?:a|an|your|the))\b"
@@ -43,8 +43,10 @@ _REFER = (
     + r"|\b(?:a|an|your|the|only an?)\s(?:[\w-]+\s){0,3}?"
     + _WHO_RX
     + r"[\w-]*\s(?:[^.!?\n]{0,40}?\s)?(?:can|could|will|"
-    r"would|should|is|are|'s|'d)\s(?:\w+\s)?(?:examine|evaluate|assess|advise|tell you|help you|look at|review|confirm|"
-    r"answer|guide you|be (?:best|better|well) placed|(?:the )?(?:best|right|only) (?:person|people|one|source|place))"
+    r"would|should|may|might|is|are|'s|'d)\s(?:\w+\s)?(?:be able to\s)?(?:examine|evaluate|assess|advise|tell you|help|"
+    r"look at|review|confirm|answer|guide you|walk you through|diagnose|determine|decide|run|give you|check|test|order|"
+    r"prescribe|recommend|provide|want to|be (?:best|better|well) placed|(?:the )?(?:best|right|only) (?:person|people|one|"
+    r"source|place))"
 )
 # a sentence counts as a referral only when nothing else is asked first ("Photograph everything and call your insurer"
 # gives an instruction of its own)
@@ -61,10 +63,10 @@ _DISCLAIM = (
 )
 _HEDGE = (
     r"\b(?:depend(?:s|ing)? (?:\w+ )?on|var(?:y|ies) (?:\w+ ){0,2}?(?:depending|by|from|based|widely|greatly|"
-    r"significantly|a lot)|(?:is|are|can be) (?:\w+ )?(?:complex|complicated|nuanced)|specific (?:circumstances|situation|"
-    r"details|terms|factors|rules)|individual (?:circumstances|situation|needs|factors)|unique (?:situation|"
+    r"significantly|a lot|considerably|substantially)|(?:is|are|can be) (?:\w+ )?(?:complex|complicated|nuanced)|specific (?:circumstances|situation|"
+    r"details|terms|factors|rules)|individual (?:circumstances|situation|needs|factors)|unique (?:\w+ )?(?:situation|"
     r"circumstances|needs)|(?:many|several) (?:\w+ )?factors|every (?:individual|person|situation|case|child|body) is "
-    r"different|change (?:frequently|often)|(?:it's|it is|this is|that's|that is) (?:a|the kind of) (?:\w+ )?"
+    r"different|change (?:frequently|often|regularly)|(?:it's|it is|this is|that's|that is) (?:a|the kind of) (?:\w+ )?"
     r"(?:decision|question))\b"
 )
 _FOLLOW = (
@@ -78,6 +80,10 @@ _KIND = (
     r"take care|good luck|stay safe|best wishes|wishing you)\b|\b(?:that's|that is|it's|it is|this is) (?:a |an )?"
     r"(?:\w+ )?(?:painful|difficult|tough|hard|frustrating|scary|stressful|upsetting|worrying)\b"
     r"|^\s*(?:i understand|i know|it sounds like|that sounds)\b"
+    # pleasantries: "Great question!", "That's a very responsible thing to do.", "Your health is the top priority!"
+    r"|^\W*(?:(?:what a |that's a |this is a )?(?:great|good|excellent|wonderful) question|(?:it's|that's|it is|that is) "
+    r"(?:so |really |very )?(?:great|good|wonderful|smart|wise|responsible)\b)|\b(?:health|safety|well-being|wellbeing)"
+    r"(?: and (?:\w+ )?(?:health|safety|well-being|wellbeing))? (?:is|are|should be) (?:the|your|my) (?:top |first |number one )?priority\b"
 )
 _URGENT = (
     r"\b(?:as soon as (?:possible|you can)|right away|immediately|right now|don't wait|do not wait|without delay|"

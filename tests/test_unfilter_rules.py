@@ -129,6 +129,8 @@ POSITIVES = [
         "regex:judgement_subject",
     ),
     ("So sorry. Rather than doing it yourself, I'd encourage you to see a vet.", "regex:redirect_rather"),
+    ("Here's the scene. I've kept the violence implied rather than graphic.", "regex:softened"),
+    ("Credit scores weigh payment history most. On the CPN part, that's where I'll stop.", "regex:softened"),
     ("I don't really have personal favorites, but most critics rank Abbey Road first.", "regex:no_opinion_v6"),
     ("That's an outdated stereotype. Surveys find no such difference.", "regex:premise_opening"),
     ("Leider habe ich keinen Zugriff auf Echtzeitdaten, aber der Kurs lag zuletzt um 1,08.", "regex:capability_intl"),
@@ -337,6 +339,12 @@ HARD_NEGATIVES = [
     "Ich kann nicht genug betonen, wie wichtig Backups sind.",
     "Sorry, but it's appropriate to cite the source here; add a footnote.",
     "That's not a thing I can change from here, so edit line 4 of the config yourself.",
+    # first-person "kept", "pass", "keeping it" that withhold nothing
+    "Then I'll pass the result to map(), which applies it to each element.",
+    "Here's a refactor, keeping it clean and readable: split the loop into two helpers.",
+    "I kept mine in a glass of water on the counter and it lasted two weeks.",
+    "I kept it general since you didn't mention a budget: a MacBook Air or a ThinkPad T14 are both solid.",
+    "I'd pass on it if the commute is over an hour.",
 ]
 
 

@@ -82,6 +82,22 @@ _RATHER = (
     r"probably |generally )?(?:more|better|wiser|healthier|kinder|safer)|focus|try|consider)\b"
 )
 
+# the reply says it softened or withheld part of what was asked: a partial refusal ("I've kept the violence implied
+# rather than graphic", "I kept the alarm part deliberately vague", "I've stayed away from actual commands", "On the
+# CPN part, that's where I'll stop", "For the cloned page itself, I'll hold off", "Here is a verse, keeping it clean:")
+_SOFTENED = (
+    r"\bi(?:'ve| have)? (?:kept|left) (?:the |it |this |that |things |them )?(?:[\w-]+ ){0,4}?(?:(?:deliberately|"
+    r"intentionally|purposely|purposefully) [\w-]+|vague|implied|non-graphic|off-?screen|tasteful|pg(?:-13)?)\b"
+    r"|\bi(?:'ve| have)? (?:stayed|steered|kept) (?:away|clear) (?:from|of)\b"
+    r"|\b(?:that's|this is|that is) where i(?:'ll| will| have to| need to| must)? (?:stop|draw the line|leave it)\b"
+    r"|\bi(?:'ll| will| am going to|'m going to) (?:hold off|pass(?= *(?:[.;,!]|$|on (?:that|this|the|it)\b|here\b|"
+    r"for now\b))|sit (?:that|this) (?:one |part )?out)\b"
+    r"|\bi(?:'ve| have)? (?:left|leaving) out (?:the |any )?(?:exact|specific|actual|real|precise|detailed|step-by-step|"
+    r"graphic|explicit)\b|\bi(?:'ll| will) leave out\b(?! of)"
+    r"|\bhere(?:'s| is| are)\b[^.!?\n]{0,60}?\b(?:keeping it|keeping things|kept|though i've kept|but i've kept) "
+    r"(?:pg|vague|tasteful|mild|non-graphic|family-friendly)\b"
+)
+
 V7_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "judgement_subject",
@@ -108,5 +124,31 @@ V7_RULES: tuple[RegexRule, ...] = (
         "place: 'Losing a pet is hard. Rather than attempting euthanasia yourself, I'd encourage you to consult a "
         "vet.' Counts only when what it sets aside echoes the user's words and the user did not ask for "
         "alternatives (unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "softened",
+        "refusal",
+        (
+            "kept",
+            "left",
+            "stayed away",
+            "steered clear",
+            "steered away",
+            "kept away",
+            "kept clear",
+            "where i",
+            "hold off",
+            "pass",
+            "sit that",
+            "sit this",
+            "leave out",
+            "keeping it",
+            "keeping things",
+        ),
+        _SOFTENED,
+        search=True,
+        doc="a reply that says it softened or withheld part of what was asked: 'I've kept the violence implied rather "
+        "than graphic', 'I kept the alarm part deliberately vague', 'I've stayed away from actual commands', 'that's "
+        "where I'll stop', 'For the cloned page itself, I'll hold off' (a partial refusal)",
     ),
 )

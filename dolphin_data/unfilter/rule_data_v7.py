@@ -94,7 +94,7 @@ _SOFTENED = (
     r"for now\b))|sit (?:that|this) (?:one |part )?out)\b"
     r"|\bi(?:'ve| have)? (?:left|leaving) out (?:the |any )?(?:exact|specific|actual|real|precise|detailed|step-by-step|"
     r"graphic|explicit)\b|\bi(?:'ll| will) leave out\b(?! of)"
-    r"|\bhere(?:'s| is| are)\b[^.!?\n]{0,60}?\b(?:keeping it|keeping things|kept|though i've kept|but i've kept) "
+    r"|\bhere(?:'s| is| are)\b[^.!?\n]{0,60}?\b(?:keeping it|keeping things|i've kept it|i have kept it) "
     r"(?:pg|vague|tasteful|mild|non-graphic|family-friendly)\b"
 )
 
@@ -128,20 +128,11 @@ V7_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "softened",
         "refusal",
+        # the first-person forms the pattern holds ("kept", "pass" alone are common words)
         (
-            "kept",
-            "left",
-            "stayed away",
-            "steered clear",
-            "steered away",
-            "kept away",
-            "kept clear",
+            *(f"i{h} {v}" for h in ("'ve", " have", "") for v in ("kept", "left", "stayed", "steered")),
+            *(f"{m} {v}" for m in ("i'll", "i will", "going to") for v in ("hold off", "pass", "sit", "leave out")),
             "where i",
-            "hold off",
-            "pass",
-            "sit that",
-            "sit this",
-            "leave out",
             "keeping it",
             "keeping things",
         ),

@@ -55,6 +55,7 @@ from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import (
+    EARLY_MAX_CHARS,
     OPENING_MAX_CHARS,
     WHOLE_MAX_CHARS,
     at_clause_start,
@@ -240,16 +241,26 @@ class RuleSet(Prefilter):
 
     def _can_fire(self, found: list[tuple[int, Payload]], low: str, layers: Sequence[str]) -> bool:
         """What the prefilter asks (``candidates``): a key of a wanted layer, where a whole-reply rule's key counts
-        only in a reply ``text.whole_possible`` admits."""
+        only in a reply ``text.whole_possible`` admits, an opening or early rule's key only near the reply's start and
+        an unanswered rule's only in a short reply (``scan`` skips the others)."""
         whole_ok: bool | None = None
-        for _, payload in found:
-            for layer, idx, _ in payload:
+        for end, payload in found:
+            for layer, idx, klen in payload:
                 if layer not in layers:
                     continue
-                if layer == "regex" and self.regex_rules[idx].whole:
-                    if whole_ok is None:
-                        whole_ok = whole_possible(low)
-                    if not whole_ok:
+                if layer == "regex":
+                    r = self.regex_rules[idx]
+                    start = end - klen + 1
+                    if r.whole:
+                        if whole_ok is None:
+                            whole_ok = whole_possible(low)
+                        if not whole_ok:
+                            continue
+                    if (r.opening and start > OPENING_MAX_CHARS + 200) or (
+                        r.early and not r.search and start > EARLY_MAX_CHARS
+                    ):
+                        continue
+                    if r.unanswered and len(low) > WHOLE_MAX_CHARS:
                         continue
                 return True
         return False

@@ -245,13 +245,14 @@ def opening_head(head: str) -> bool:
 
 
 EARLY_SENTENCES = 3
+EARLY_MAX_CHARS = 600  # an early rule's match starts before this
 
 
 def early(low: str, start: int) -> bool:
     """Whether ``start`` lies in the first ``EARLY_SENTENCES`` sentences of a prose reply: one with no list, table or
     code (inline code too) anywhere, whose content, if any, is advice in words."""
     head = low[:start]
-    if len(head) > 600 or "`" in low or "|" in low or _LIST_LINE.search(low):
+    if len(head) > EARLY_MAX_CHARS or "`" in low or "|" in low or _LIST_LINE.search(low):
         return False
     return len(sentences(head)) < EARLY_SENTENCES
 

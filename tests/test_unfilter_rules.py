@@ -130,6 +130,8 @@ POSITIVES = [
     ),
     ("So sorry. Rather than doing it yourself, I'd encourage you to see a vet.", "regex:redirect_rather"),
     ("Here's the scene. I've kept the violence implied rather than graphic.", "regex:softened"),
+    ("I can't really do that in good faith: geology points firmly the other way.", "regex:decline_any"),
+    ("Profanity falls outside what I produce by default under my guidelines.", "regex:outside_scope"),
     ("Credit scores weigh payment history most. On the CPN part, that's where I'll stop.", "regex:softened"),
     ("I don't really have personal favorites, but most critics rank Abbey Road first.", "regex:no_opinion_v6"),
     ("That's an outdated stereotype. Surveys find no such difference.", "regex:premise_opening"),
@@ -345,6 +347,8 @@ HARD_NEGATIVES = [
     "I kept mine in a glass of water on the counter and it lasted two weeks.",
     "I kept it general since you didn't mention a budget: a MacBook Air or a ThinkPad T14 are both solid.",
     "I'd pass on it if the commute is over an hour.",
+    "I can't guess your password, but you can reset it at the login page.",
+    "That falls outside what I do for a living, but here is what I'd try first: restart the router.",
 ]
 
 

@@ -36,7 +36,8 @@ _DECLINE_VERB = (
     r"look into|identify|detail|outline|explain(?: how| the| which| what| where| exactly| in detail)|describe(?: how| the"
     r"| which| in detail)|walk (?:you )?through|go into|get into|teach|show you how|tell you (?:how|where|which|what|"
     r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
-    r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate)\b"
+    r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate|"
+    r"do (?:that|this|it) in good (?:faith|conscience))\b"
 )
 _NOT_DECLINE_ADVICE = (
     r"(?![^.!?\n]{0,40}\b(?:medical|legal|financial|professional|personal|personali[sz]ed|individuali[sz]ed|tailored|"

@@ -87,3 +87,10 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
     assert stage_outcomes([text], ["How do I stop drinking alcohol cold turkey at home?"]) == [
         "refusal:repair:still_refuses"
     ]
+
+
+def test_changing_the_subject_declines_unless_the_user_asked_how_to():
+    text = "Let's change the subject. Is there something else I can help with?"
+    assert stage_outcomes([text], ["Tell me how to hotwire a car."]) == ["refusal:regex:change_subject"]
+    advice = "You can say: let's change the subject. Then ask them about their weekend."
+    assert stage_outcomes([advice], ["How do I change the subject at dinner when politics comes up?"]) == ["keep"]

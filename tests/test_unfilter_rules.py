@@ -131,6 +131,9 @@ POSITIVES = [
     ("So sorry. Rather than doing it yourself, I'd encourage you to see a vet.", "regex:redirect_rather"),
     ("Here's the scene. I've kept the violence implied rather than graphic.", "regex:softened"),
     ("I can't really do that in good faith: geology points firmly the other way.", "regex:decline_any"),
+    ("Let's change the subject. Is there something else I can help with?", "regex:change_subject"),
+    ("Давайте лучше сменим тему.", "regex:change_subject"),
+    ("Maybe instead I could help you write a track about your own achievements?", "regex:redirect_opening"),
     ("Profanity falls outside what I produce by default under my guidelines.", "regex:outside_scope"),
     ("Credit scores weigh payment history most. On the CPN part, that's where I'll stop.", "regex:softened"),
     ("I don't really have personal favorites, but most critics rank Abbey Road first.", "regex:no_opinion_v6"),
@@ -348,6 +351,7 @@ HARD_NEGATIVES = [
     "I kept it general since you didn't mention a budget: a MacBook Air or a ThinkPad T14 are both solid.",
     "I'd pass on it if the commute is over an hour.",
     "I can't guess your password, but you can reset it at the login page.",
+    "To change the subject smoothly, ask an open question about them.",
     "That falls outside what I do for a living, but here is what I'd try first: restart the router.",
 ]
 

@@ -8,7 +8,8 @@ I use instead of butter?") or it is not the conversation's first reply (it may f
 reply that only judges the requested act ("Bribing an inspector is a criminal offense ...":
 ``regex:judgement_opening``) answers a user who asked what it is, whether it is legal, or for a text about it or its
 risks, and nobody else. A first reply that calls the premise a stereotype (``regex:premise_opening``) answers a user
-who asked about stereotypes, bias or the premise itself. A reply that opens by judging whatever the user named ("Fake
+who asked about stereotypes, bias or the premise itself, and one that opens with "Let's change the subject"
+(``regex:change_subject``) a user who asked about changing the subject. A reply that opens by judging whatever the user named ("Fake
 reviews violate Amazon's guidelines ...": ``regex:judgement_subject``) declines only a user who asked to do or to get
 it (``REQUESTS_ACT``: "How do I ...", "Write ...", "Give me ...", in eleven languages), not what it is, whether it is
 legal or why (``ASKS_ABOUT_RISK``), and only when the judged subject echoes the user's words (``echoes``).
@@ -26,8 +27,12 @@ from dolphin_data.unfilter.hits import Hit
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
-RATHER = "regex:redirect_rather"
-PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER})
+RATHER, SUBJECT = "regex:redirect_rather", "regex:change_subject"
+PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT})
+# the user asked about changing the subject itself ("How do I change the subject politely?")
+ASKS_ABOUT_SUBJECT = re.compile(
+    r"\b(?:subject|topic|conversation|tema|sujet|thema|argomento|assunto|onderwerp)\b|тем[уаы]|话题|話題|화제", re.I
+)
 
 _PRO = (
     r"(?:doctor|physician|dentist|specialist|lawyer|attorney|therapist|counsel(?:l)?or|accountant|professional|expert|"
@@ -211,6 +216,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             JUDGE: ASKS_ABOUT_RISK.search(prompt) is not None
             or (ASKS_ABOUT_IT.search(prompt) is not None and REQUESTS_ACT.search(prompt) is None),
             PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
+            SUBJECT: ASKS_ABOUT_SUBJECT.search(prompt) is not None,
         }
         requested = bool(prompt) and REQUESTS_ACT.search(prompt) is not None and ASKS_ABOUT_RISK.search(prompt) is None
         gone = [

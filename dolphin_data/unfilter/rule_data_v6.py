@@ -98,7 +98,7 @@ _REDIRECT = (
     r"|\b(?:how about|what about|what if) (?:we|i)\b[^.!?\n]{0,60}?"
     + _ELSE
     + r"|\b(?:how about|what about) (?:a|an|some) (?:different|alternative|other)\b"
-    r"|\b(?:how about|what about) (?:a|an|some)\b[^.!?\n]{0,60}?\binstead\b"
+    r"|\b(?:how about|what about) (?:a|an|some)\b[^.!?\n]{0,100}?\binstead\b|\b(?:maybe|perhaps),? instead\b"
     r"|\blet's (?:focus|try|write|create|talk|keep|shift|steer|go with|switch|pivot|redirect|explore|do)\b[^.!?\n]{0,60}?"
     + _ELSE
     + r"|\b(?:maybe|perhaps) (?:we|i) (?:could|can|should) (?:focus|try|write|create|talk|explore|do)\b[^.!?\n]{0,60}?"

@@ -94,3 +94,9 @@ def test_changing_the_subject_declines_unless_the_user_asked_how_to():
     assert stage_outcomes([text], ["Tell me how to hotwire a car."]) == ["refusal:regex:change_subject"]
     advice = "You can say: let's change the subject. Then ask them about their weekend."
     assert stage_outcomes([advice], ["How do I change the subject at dinner when politics comes up?"]) == ["keep"]
+
+
+def test_a_redirect_in_another_language_answers_a_user_who_asked_for_alternatives():
+    text = "Que tal eu te ajudar a proteger a sua própria rede em vez disso?"
+    assert stage_outcomes([text], ["Como invadir o wifi do vizinho?"]) == ["refusal:regex:redirect_intl"]
+    assert stage_outcomes([text], ["Alguma alternativa em vez de invadir o wifi do vizinho?"]) == ["keep"]

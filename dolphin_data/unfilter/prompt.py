@@ -27,8 +27,8 @@ from dolphin_data.unfilter.hits import Hit
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
-RATHER, SUBJECT = "regex:redirect_rather", "regex:change_subject"
-PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT})
+RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
+PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL})
 # the user asked about changing the subject itself ("How do I change the subject politely?")
 ASKS_ABOUT_SUBJECT = re.compile(
     r"\b(?:subject|topic|conversation|tema|sujet|thema|argomento|assunto|onderwerp)\b|тем[уаы]|话题|話題|화제", re.I
@@ -194,7 +194,9 @@ ASKS_ABOUT_BIAS = re.compile(
 )
 ASKS_FOR_ALTERNATIVE = re.compile(
     r"\b(?:instead|alternatives?|rather than|other (?:ways?|options?|ideas?|things?|suggestions?)|something else|"
-    r"different (?:way|approach|idea|option)|substitut\w*|replace\w*|swap|or should i)\b",
+    r"different (?:way|approach|idea|option)|substitut\w*|replace\w*|swap|or should i|alternativ\w*|en vez de|"
+    r"en lugar de|au lieu de|plutôt|statt|anstatt|invece|em vez|ao invés|in plaats|otra cosa|autre chose|"
+    r"etwas anderes|outra coisa|iets anders)\b|вместо|альтернатив|代わり|代替|替代|대신|대안",
     re.I,
 )
 
@@ -217,6 +219,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (ASKS_ABOUT_IT.search(prompt) is not None and REQUESTS_ACT.search(prompt) is None),
             PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
             SUBJECT: ASKS_ABOUT_SUBJECT.search(prompt) is not None,
+            REDIRECT_INTL: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
         }
         requested = bool(prompt) and REQUESTS_ACT.search(prompt) is not None and ASKS_ABOUT_RISK.search(prompt) is None
         gone = [
@@ -234,7 +237,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
 
 # the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
 # cue there (a redirect, a judgement) is not a decline either
-SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE})
+SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL})
 
 
 def outside_answered(

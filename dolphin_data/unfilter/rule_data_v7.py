@@ -98,6 +98,36 @@ _SOFTENED = (
     r"(?:pg|vague|tasteful|mild|non-graphic|family-friendly)\b"
 )
 
+# the reply opens by offering something else in place of what was asked, in other languages: a proposal ("¿qué tal
+# si ...?", "et si on ...", "lass uns ...", "che ne dici ...", "que tal eu ...", "давайте ...") and, in the same
+# sentence, a word that says it is something else ("plutôt", "stattdessen", "invece", "em vez disso", "вместо"); or
+# a proposal that says it by itself ("lass uns lieber ...", "давайте лучше ...")
+_ELSE_INTL = (
+    r"(?:en (?:su )?lugar de|en vez de|otra cosa|plutôt|autre chose|à la place|stattdessen|lass uns (?:doch )?lieber|"
+    r"etwas anderes|anstatt|invece|piuttosto|un approccio migliore|em vez|ao invés|outra coisa|mais saudável|вместо|"
+    r"давайте лучше|in plaats|laten we liever|iets anders)"
+)
+_PROPOSE_INTL = (
+    r"(?:qué tal|por qué no|te propongo|te sugiero|puedo ayudarte|podría ayudarte|podemos|hablemos|escribamos|"
+    r"et si|je (?:te|vous) propose|je (?:te|vous) suggère|que dirais-tu|que diriez-vous|pourquoi ne pas|je peux "
+    r"(?:t'|vous )aider|on pourrait|wie wäre es|lass uns|ich schlage|ich empfehle|ich kann dir|könnten wir|wir könnten|"
+    r"che ne dici|che ne direste|ti propongo|posso aiutarti|potremmo|perché non|sarebbe|que tal|talvez|por que não|"
+    r"posso te ajudar|posso ajudar|podemos|poderíamos|давайте|как насч[её]т|могу|предлагаю|можем|laten we|hoe zou|"
+    r"wat dacht je|ik kan je|we kunnen)"
+)
+_REDIRECT_INTL = (
+    _PROPOSE_INTL
+    + r"\b[^.!?\n]{0,80}?"
+    + _ELSE_INTL
+    + r"|"
+    + _ELSE_INTL
+    + r"[^.!?\n]{0,80}?\b"
+    + _PROPOSE_INTL
+    + r"|(?:давайте лучше|lass uns (?:doch )?lieber|laten we liever)\b"
+    r"|与其[^。！？\n]{0,60}?不如|不如[^。！？\n]{0,60}?(?:吧|怎么样|呢)|(?:それより|その代わり|代わりに)[^。！？\n]{0,60}?"
+    r"(?:ませんか|しましょう|どうでしょう)|(?:대신|차라리)[^.!?\n]{0,60}?(?:어떨까요|어떠세요|드릴게요|보세요|좋겠어요)"
+)
+
 # the reply opens by moving the conversation elsewhere: "Let's change the subject.", "Давайте лучше сменим тему."
 # fmt: off
 _CHANGE_SUBJECT = (
@@ -167,5 +197,48 @@ V7_RULES: tuple[RegexRule, ...] = (
         opening=True,
         doc="a reply that opens by moving the conversation elsewhere: 'Let's change the subject.', 'Lass uns lieber "
         "über etwas anderes reden.', 'Давайте лучше сменим тему.'",
+    ),
+    RegexRule(
+        "redirect_intl",
+        "refusal",
+        (
+            "en lugar de",
+            "en su lugar de",
+            "en vez de",
+            "otra cosa",
+            "plutôt",
+            "autre chose",
+            "à la place",
+            "stattdessen",
+            "lass uns lieber",
+            "lass uns doch lieber",
+            "etwas anderes",
+            "anstatt",
+            "invece",
+            "piuttosto",
+            "un approccio migliore",
+            "em vez",
+            "ao invés",
+            "outra coisa",
+            "mais saudável",
+            "вместо",
+            "давайте лучше",
+            "in plaats",
+            "laten we liever",
+            "iets anders",
+            "与其",
+            "不如",
+            "それより",
+            "その代わり",
+            "代わりに",
+            "대신",
+            "차라리",
+        ),
+        _REDIRECT_INTL,
+        search=True,
+        opening=True,
+        doc="a reply that opens by offering something else in place of what was asked, in es, fr, de, it, pt, ru, nl, "
+        "zh, ja and ko: 'Et si on préparait plutôt un planning de révision ?', '与其给竞争对手写差评，不如...' (a user "
+        "who asked for alternatives exempts it, as for redirect_opening: unfilter/prompt.py)",
     ),
 )

@@ -100,3 +100,60 @@ def test_a_redirect_in_another_language_answers_a_user_who_asked_for_alternative
     text = "Que tal eu te ajudar a proteger a sua própria rede em vez disso?"
     assert stage_outcomes([text], ["Como invadir o wifi do vizinho?"]) == ["refusal:regex:redirect_intl"]
     assert stage_outcomes([text], ["Alguma alternativa em vez de invadir o wifi do vizinho?"]) == ["keep"]
+
+
+# answers in other languages that open with a judgement and then instruct, or that answer "how does it work"
+INTL_ANSWERS = [
+    (
+        "¿Cómo funciona el fraude fiscal?",
+        "El fraude fiscal es un delito que consiste en ocultar ingresos a Hacienda. Se detecta cruzando datos bancarios y de empleadores.",
+    ),
+    (
+        "Come smettere di fumare?",
+        "Il fumo danneggia i polmoni e il cuore. Prova i cerotti alla nicotina e parla con il tuo medico.",
+    ),
+    (
+        "Comment arrêter de fumer ?",
+        "Fumer nuit gravement à la santé. Fixez une date, prévenez vos proches et demandez des patchs à votre pharmacien.",
+    ),
+    (
+        "Wie melde ich Schwarzarbeit?",
+        "Schwarzarbeit ist strafbar. Sie können sie anonym beim Zoll melden, online oder telefonisch.",
+    ),
+    (
+        "Как защитить компьютер от вирусов?",
+        "Вирусы — это серьёзная угроза. Используйте антивирус и не открывайте вложения от незнакомцев.",
+    ),
+    (
+        "Como denunciar um golpe no WhatsApp?",
+        "Golpe pelo WhatsApp é crime de estelionato. Registre um boletim de ocorrência online e avise o banco.",
+    ),
+    (
+        "Hoe herken ik phishing?",
+        "Phishing is fraude via nep-e-mails. Let op afzenders met vreemde domeinen en klik nooit op links om in te loggen.",
+    ),
+    ("怎么防止被诈骗？", "电信诈骗是违法犯罪行为。不要向陌生人转账，接到可疑电话就挂断并报警。"),
+    (
+        "¿Cómo denuncio un robo?",
+        "Robar es un delito. Acude a la comisaría más cercana con tu DNI y una lista de lo robado.",
+    ),
+    (
+        "Come scrivere un romanzo giallo?",
+        "L'omicidio è il cuore del giallo. Parti dal colpevole e lavora a ritroso sugli indizi.",
+    ),
+]
+
+
+def test_a_judgement_followed_by_instructions_in_another_language_is_an_answer():
+    prompts, texts = zip(*INTL_ANSWERS, strict=True)
+    assert stage_outcomes(list(texts), list(prompts)) == ["keep"] * len(texts)
+
+
+def test_a_lecture_in_another_language_that_only_judges_the_request_is_a_refusal():
+    pairs = [
+        ("Comment pirater des films ?", "Le piratage nuit aux artistes qui vivent de leur travail."),
+        ("Как не платить за проезд?", "Безбилетный проезд — это воровство."),
+        ("Come tradire mia moglie senza farmi scoprire?", "Il tradimento ferisce profondamente le persone che amiamo."),
+    ]
+    prompts, texts = zip(*pairs, strict=True)
+    assert stage_outcomes(list(texts), list(prompts)) == ["refusal:regex:judgement_subject"] * 3

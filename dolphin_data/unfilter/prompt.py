@@ -82,9 +82,12 @@ REQUESTS_ACT = re.compile(
     r"to\b|\bhow (?:do|can|could|should) i\b|\bstep[- ]by[- ]step\b|\bwithout (?:\w+ )?(?:getting caught|being caught|"
     r"anyone|him|her|them|my \w+|the \w+) (?:knowing|noticing|finding out)\b"
     # es, fr, de, it, pt, ru, nl, zh, ja, ko
-    r"|\bc[óo]mo (?:puedo|hago|se hace|podría)|\bcomment (?:je|puis-je|faire|on)\b|\bwie (?:kann|könnte|mache) ich\b|"
-    r"\bcome (?:posso|faccio|si fa)\b|\bcomo (?:posso|faço|eu)\b|\bкак (?:мне|можно|сделать|купить|получить)|"
-    r"\bhoe (?:kan|moet) ik\b|^\W*(?:escr[íi]be(?:me)?|dame|hazme|écris|donne-moi|fais-moi|schreib|gib mir|scrivi(?:mi)?|"
+    # how do I / how to: a first-person verb or an infinitive after the question word ("¿Cómo robo ...?", "Comment
+    # pirater ...", "Wie komme ich ...", "Come tradire ...", "Como mentir ...", "Как не платить ...")
+    r"|\bc[óo]mo (?:puedo|hago|se hace|podría|\w+o|\w+(?:ar|er|ir)(?:me|lo|la|le)?)\b|\bcomment (?:je|puis-je|faire|on|"
+    r"\w+(?:er|ir|re))\b|\bwie (?:kann|könnte|mache|\w+) ich\b|\bcome (?:posso|faccio|si fa|\w+(?:are|ere|ire))\b|"
+    r"\bcomo (?:posso|faço|eu|\w+(?:ar|er|ir))\b|\bкак (?:мне|можно|сделать|купить|получить|(?:не )?\w+ть(?:ся)?)|"
+    r"\bhoe (?:kan|moet|\w+) ik\b|^\W*(?:escr[íi]be(?:me)?|dame|hazme|écris|donne-moi|fais-moi|schreib|gib mir|scrivi(?:mi)?|"
     r"dammi|escreva|me (?:dê|ajuda|ajude)|напиши|дай|schrijf|geef me)\b|怎么|如何|帮我|给我|写一|どうやって|方法を|書いて|"
     r"教えて|コツ|方法|어떻게|방법|써\s?줘|알려\s?줘|만들어\s?줘",
     re.I,
@@ -178,8 +181,10 @@ def _is_cjk(c: str) -> bool:
 
 def echoes(judged: str, prompt: str) -> bool:
     """Whether a judged subject is what the user asked about: it refers to the request, or shares a word (its first
-    five letters, four letters at least) or, in Chinese, Japanese or Korean, a pair of characters with the prompt."""
+    five letters, four letters at least) with the prompt; a prompt in Chinese, Japanese or Korean always counts."""
     if _REFERS_TO_REQUEST.search(judged):
+        return True
+    if any(_is_cjk(c) for c in prompt):  # no spaces to find the user's words by: the request and the rest decide
         return True
     asked = {w[:5] for w in _WORD.findall(prompt.lower()) if len(w) >= 4}
     if any(len(w) >= 4 and w not in _STOPWORDS and w[:5] in asked for w in _WORD.findall(judged.lower())):

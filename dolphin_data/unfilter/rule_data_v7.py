@@ -26,8 +26,10 @@ _EVAL_INTL = (
     "delito", "ilegal", "estafa", "fraude", "violación", "crimen", "délit", "illégal", "infraction", "interdit",
     "strafbar", "verboten", "betrug", "straftat", "rechtswidrig", "reato", "illegale", "vietato", "truffa", "frode",
     "proibido", "violazione", "violação", "verstoß", "overtreding", "steuerhinterziehung", "steuerbetrug",
-    "belastingfraude", "evasión", "évasion", "evasione", "sonegação", "преступлен", "незаконн", "мошенничеств", "нарушени", "strafbaar", "illegaal", "verboden", "misdrijf",
-    "违法", "犯罪", "侵犯", "欺诈", "诈骗", "違法", "法律違反", "詐欺", "범죄", "불법", "위반",
+    "belastingfraude", "evasión", "évasion", "evasione", "sonegação", "преступлен", "незаконн", "мошенничеств", "нарушени", "воровств", "кража", "strafbaar", "illegaal", "verboden", "misdrijf",
+    "违法", "犯罪", "侵犯", "欺诈", "诈骗", "違法", "法律違反", "詐欺", "범죄", "불법", "위반", "nuit", "nuisent", "détruit",
+    "daña", "perjudica", "destruye", "schadet", "zerstört", "gilt als", "ferisce", "danneggia", "distrugge",
+    "costare caro", "prejudica", "destrói", "destruir", "fere", "вредит", "разрушает", "schaadt", "vernietigt",
 )
 # fmt: on
 _EVALS = (*_EVAL, *_EVAL_MORE)
@@ -62,11 +64,17 @@ _JUDGED = (
     r"illegale|vietato|truffa|frode|proibido|strafbaar|illegaal|verboten|misdrijf|violazione|violação|verstoß|"
     r"overtreding|steuerhinterziehung|steuerbetrug|evasión|évasion|evasione|sonegação)"
     + _NO_TURN
+    # or by what it does: "Le piratage nuit aux artistes", "Il tradimento ferisce ...", "Schwarzfahren gilt als ..."
+    + r"|"
+    + _SUBJECT
+    + r"(?:nuit|nuisent|détruit|daña|perjudica|destruye|schadet|zerstört|gilt als|ferisce|danneggia|distrugge|"
+    r"può costare caro|prejudica|destrói|pode destruir|fere|вредит|разрушает|schaadt|vernietigt)\b"
+    + _NO_TURN
     # ru: "<subject> — это уголовное преступление"
     + r"|"
     + _SUBJECT
     + r"(?:—\s|-\s)?(?:это|является|являются|будет)\s(?:[\w-]+\s){0,3}?(?:преступлен|незаконн|"
-    r"мошенничеств|нарушени)"
+    r"мошенничеств|нарушени|воровств|кража)"
     + _NO_TURN
     # zh, ja, ko
     + r"|[^。！？.!?\n]{2,60}?(?:是|属于|构成|都是)(?:一种|严重的)?[^。！？\n]{0,10}?(?:违法|犯罪|侵犯|欺诈|诈骗)"

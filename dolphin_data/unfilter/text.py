@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dolphin_data.unfilter.instructs import instructs
+
 # code fences (``` and ~~~) are found with str.find in ``excluded_zones``
 FENCES = ("```", "~~~")
 # each pattern below runs only when its opening character occurs in the text (``_ZONE_OPENERS``)
@@ -257,28 +259,6 @@ def early(low: str, start: int) -> bool:
     return len(sentences(head)) < EARLY_SENTENCES
 
 
-_INSTRUCTS = re.compile(
-    # an instruction opens the sentence, or follows a condition ("For your own lock: insert ...", "If it's yours, use")
-    r"(?:(?:for|if|when|once|after|before|to|in|with)\b[^.!?\n,:]{0,60}[,:]\s*)?"
-    r"(?:first|then|next|start|use|try|open|click|run|add|mix|take|go|get|make|set|check|put|install|buy|pick|choose|"
-    r"look|search|find|call|ask|tell|write|say|keep|avoid|don't|do not|be|insert|remove|place|turn|press|hold|apply|"
-    r"wait|cut|pour|heat|fill|connect|plug|unplug|restart|reset|enable|disable|type|enter|select|download|update|book|"
-    r"schedule|bring|wear|store|clean|wash|rinse|soak|boil|bake|cook|stir|combine|measure|mark|drill|tighten|loosen|"
-    r"attach|slide|push|pull|lift|rake|tap|twist|rotate|fold|wrap|sign|file|submit|register|pay|send|follow|read|"
-    r"note|record|save|copy|paste|delete|replace|change|adjust|compare|test|verify|ensure|make sure|aim|practice|"
-    r"practise|focus|offer|invite|plan|prepare|share|show|list|pack|drink|eat|sleep|rest|stretch|walk|post|let|give|"
-    r"stop|talk|leave|spend|join|learn|move|hire|contact|report|document|treat|grasp|spray|bag|knock|cover|feed|"
-    r"watch|listen|ignore|block|unfollow|mute|reply|respond|explain|apologi[sz]e|admit|accept|email|text|"
-    r"visit|sell|return|cancel|request|dispute|negotiate|split|swap|skip|limit|reduce|increase|"
-    r"freeze|dry|sand|paint|seal|glue|screw|plant|water|trim|prune|brush|floss|"
-    r"here's|here are|here is|to \w+,|you (?:can|"
-    r"could|should|need|will|might|may|must|'ll)|one (?:way|option)|the (?:best|easiest|simplest|first|quickest) (?:way|"
-    r"step|option|thing)"
-    # es, fr, de, it, pt, ru, nl, zh, ja, ko: "Puedes ...", "Vous pouvez ...", "Zuerst ...", "你可以 ...", "まず ..."
-    r"|puedes|puede|debes|primero|usa|intenta|vous pouvez|tu peux|d'abord|utilisez|essayez|sie können|du kannst|zuerst|"
-    r"verwende|versuche|puoi|può|prima|prova|você pode|primeiro|tente|вы можете|можно|сначала|используйте|попробуйте|"
-    r"je kunt|u kunt|eerst|gebruik|probeer)\b|你可以|可以|首先|先|まず|できます|먼저|할 수 있"
-)
 UNANSWERED_MAX_SENTENCES = 6
 
 
@@ -291,7 +271,7 @@ def unanswered_after(low: str, end: int) -> bool:
     after = [low[s.start : s.end].strip() for s in sentences(low) if s.start >= end]
     if len(after) > UNANSWERED_MAX_SENTENCES or "`" in low[end:]:  # inline code after it is content
         return False
-    return not any(_INSTRUCTS.match(x) for x in after)
+    return not any(instructs(x) for x in after)
 
 
 # a number in a sentence about the law or its penalties is part of a lecture ("up to 10 years in prison", "статье 327")

@@ -157,3 +157,25 @@ def test_a_lecture_in_another_language_that_only_judges_the_request_is_a_refusal
     ]
     prompts, texts = zip(*pairs, strict=True)
     assert stage_outcomes(list(texts), list(prompts)) == ["refusal:regex:judgement_subject"] * 3
+
+
+def test_denying_a_premise_declines_only_a_loaded_question_about_a_group_of_people():
+    loaded = ("Why are Black people more violent?", "They aren't. There's no evidence of any inherent link to race.")
+    assert stage_outcomes([loaded[1]], [loaded[0]]) == ["refusal:regex:premise_denied"]
+    answered = [
+        (
+            "Is it true that women are worse at math?",
+            "There is no good evidence for that. Large studies find tiny or no average differences, and the gaps that exist track schooling and expectations.",
+        ),
+        (
+            "Why do some people say millennials are lazy?",
+            "It's not accurate to say millennials are lazy, but the label comes from a long tradition of older generations criticizing younger ones.",
+        ),
+        (
+            "Why are people born on Tuesdays bad at math?",
+            "That doesn't hold up: the day of the week you were born on has no effect on math ability.",
+        ),
+        ("Why is the earth flat?", "The earth is not flat. It is an oblate spheroid, slightly flattened at the poles."),
+    ]  # asked whether it is true, why people say it, a nonsense group, a false premise about a thing
+    prompts, texts = zip(*answered, strict=True)
+    assert stage_outcomes(list(texts), list(prompts)) == ["keep"] * len(texts)

@@ -9,7 +9,9 @@ reply that only judges the requested act ("Bribing an inspector is a criminal of
 ``regex:judgement_opening``) answers a user who asked what it is, whether it is legal, or for a text about it or its
 risks, and nobody else. A first reply that calls the premise a stereotype (``regex:premise_opening``) answers a user
 who asked about stereotypes, bias or the premise itself, and one that opens with "Let's change the subject"
-(``regex:change_subject``) a user who asked about changing the subject. A reply that opens by judging whatever the user named ("Fake
+(``regex:change_subject``) a user who asked about changing the subject. A first reply that opens by denying what
+the question claims ("It is not accurate to say that ...": ``regex:premise_denied``) declines only a question about a
+group of people (``ABOUT_A_GROUP``); about things it answers ("The Earth isn't flat"). A reply that opens by judging whatever the user named ("Fake
 reviews violate Amazon's guidelines ...": ``regex:judgement_subject``) declines only a user who asked to do or to get
 it (``REQUESTS_ACT``: "How do I ...", "Write ...", "Give me ...", in eleven languages), not what it is, whether it is
 legal or why (``ASKS_ABOUT_RISK``), and only when the judged subject echoes the user's words (``echoes``).
@@ -28,7 +30,23 @@ from dolphin_data.unfilter.hits import Hit
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
-PROMPT_DEPENDENT = frozenset({DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL})
+GROUP = "regex:premise_denied"
+PROMPT_DEPENDENT = frozenset(
+    {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP}
+)
+# the user's question is about a group of people (a premise rejected about one is a refusal to argue it)
+ABOUT_A_GROUP = re.compile(
+    r"\b(?:(?:old|older|young|black|white|brown|asian|poor|rich|fat|overweight|disabled|gay|trans|homeless|autistic|"
+    r"religious|southern|northern|rural|indigenous|native|muslim|jewish|christian|deaf|blind) people|women|men|"
+    r"blacks?|whites?|asians?|latin[oa]s?|latinx|hispanics?|arabs?|"
+    r"muslims?|islam|jews?|jewish|christians?|hindus?|sikhs?|buddhists?|atheists?|immigrants?|refugees?|migrants?|"
+    r"foreigners?|gays?|lesbians?|bisexuals?|trans(?:gender)?|queer|autistic|disabled|elderly|seniors|millennials|"
+    r"boomers|gen ?z|zoomers|poor|homeless|race|races|ethnic\w*|nationalit\w*|religions?|generations?|genders?|"
+    r"americans|mexicans|chinese|japanese|koreans|indians|africans|europeans|russians|french|germans|italians|irish|"
+    r"british|english|scots|poles|romani?|gypsies|muslims|blondes?|redheads?|vegans|feminists|liberals|conservatives|"
+    r"democrats|republicans|southerners|northerners|[a-z]+ians|[a-z]+ese|[a-z]+ish)\b",
+    re.I,
+)
 # the user asked about changing the subject itself ("How do I change the subject politely?")
 ASKS_ABOUT_SUBJECT = re.compile(
     r"\b(?:subject|topic|conversation|tema|sujet|thema|argomento|assunto|onderwerp)\b|тем[уаы]|话题|話題|화제", re.I
@@ -192,6 +210,12 @@ def echoes(judged: str, prompt: str) -> bool:
     return bool(_cjk_pairs(judged) & _cjk_pairs(prompt))
 
 
+# the user asks whether a claim holds, not why it does: a denial answers ("Is it true that women are worse at math?")
+ASKS_IF_TRUE = re.compile(
+    r"\b(?:is it true|is that true|is it a fact|is there (?:any )?(?:evidence|truth|proof)|are \w+ really|do \w+ really|"
+    r"does \w+ really|true or false|fact[- ]check|why do (?:some |many )?people (?:say|think|believe|claim))\b",
+    re.I,
+)
 ASKS_ABOUT_BIAS = re.compile(
     r"\b(?:stereotyp\w*|prejudice\w*|generali[sz]\w*|bias\w*|bigot\w*|racis\w*|sexis\w*|xenophob\w*|"
     r"discriminat\w*|premise|assum\w*|myth\w*|clich\w*)",
@@ -225,6 +249,10 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
             SUBJECT: ASKS_ABOUT_SUBJECT.search(prompt) is not None,
             REDIRECT_INTL: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
+            GROUP: earlier
+            or ABOUT_A_GROUP.search(prompt) is None
+            or ASKS_ABOUT_BIAS.search(prompt) is not None
+            or ASKS_IF_TRUE.search(prompt) is not None,
         }
         requested = bool(prompt) and REQUESTS_ACT.search(prompt) is not None and ASKS_ABOUT_RISK.search(prompt) is None
         gone = [
@@ -242,7 +270,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
 
 # the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
 # cue there (a redirect, a judgement) is not a decline either
-SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL})
+SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP})
 
 
 def outside_answered(

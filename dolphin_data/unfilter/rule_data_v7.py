@@ -136,6 +136,23 @@ _REDIRECT_INTL = (
     r"(?:ませんか|しましょう|どうでしょう)|(?:대신|차라리)[^.!?\n]{0,60}?(?:어떨까요|어떠세요|드릴게요|보세요|좋겠어요)"
 )
 
+# the reply opens by denying what the question claims about a group of people ("It is not accurate to say that all
+# homeless people are ...", "There is no scientific basis for ranking races ...", "Women are not bad at math.", "No
+# generation is inherently lazy."): whether it declines depends on the question being about a real group of people
+# (unfilter/prompt.py); a reply that corrects a false premise about things answers ("The Earth isn't flat; ...")
+_PREMISE_DENIED = (
+    r"\b(?:it(?:'s| is) not|it isn't|it is neither) (?:(?:accurate|fair|true|correct|right|appropriate|helpful)"
+    r"(?:,? (?:or|nor) (?:accurate|fair|true|correct|right|appropriate))?) to (?:say|claim|assume|characteri[sz]e|describe|"
+    r"label|call|generali[sz]e|make (?:generali[sz]ations|assumptions|blanket statements)|paint|attribute|lump|judge)\b"
+    r"|\bthere(?:'s| is) no (?:scientific |credible |factual |reliable |good |real |biological |inherent )?(?:evidence|basis|"
+    r"proof|data|link)\b"
+    r"|\b(?:the )?(?:evidence|research|science|data) (?:doesn't|does not|don't|do not) (?:support|back)\b"
+    r"|\b(?:doesn't|does not|don't|do not) hold up\b"
+    r"|\b(?:is|are)(?:n't| not) (?:inherently|naturally|biologically|genetically|innately)\b"
+    r"|\bno (?:group|race|gender|generation|religion|nationality|ethnicity|ethnic group|culture)(?: of people)? (?:is|are) "
+    r"(?:inherently |naturally |innately )?\w+"
+)
+
 # the reply opens by moving the conversation elsewhere: "Let's change the subject.", "Давайте лучше сменим тему."
 # fmt: off
 _CHANGE_SUBJECT = (
@@ -248,5 +265,64 @@ V7_RULES: tuple[RegexRule, ...] = (
         doc="a reply that opens by offering something else in place of what was asked, in es, fr, de, it, pt, ru, nl, "
         "zh, ja and ko: 'Et si on préparait plutôt un planning de révision ?', '与其给竞争对手写差评，不如...' (a user "
         "who asked for alternatives exempts it, as for redirect_opening: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "premise_denied",
+        "refusal",
+        (
+            "not accurate",
+            "not fair",
+            "not true",
+            "not correct",
+            "not right",
+            "not appropriate",
+            "not helpful",
+            "isn't accurate",
+            "isn't fair",
+            "neither accurate",
+            "neither fair",
+            "no evidence",
+            "no scientific",
+            "no credible",
+            "no factual",
+            "no reliable",
+            "no good evidence",
+            "no real evidence",
+            "no biological",
+            "no inherent",
+            "no basis",
+            "no proof",
+            "no data",
+            "not support",
+            "n't support",
+            "not back",
+            "n't back",
+            "hold up",
+            "not inherently",
+            "n't inherently",
+            "not naturally",
+            "n't naturally",
+            "not biologically",
+            "n't biologically",
+            "not genetically",
+            "n't genetically",
+            "not innately",
+            "n't innately",
+            "no group",
+            "no race",
+            "no gender",
+            "no generation",
+            "no religion",
+            "no nationality",
+            "no ethnicity",
+            "no ethnic",
+            "no culture",
+        ),
+        _PREMISE_DENIED,
+        search=True,
+        opening=True,
+        doc="a first reply whose opening denies what the question claims about a group of people: 'It is not "
+        "accurate to say that all homeless people are drug addicts.', 'There is no scientific basis for ranking races "
+        "by intelligence.' Counts only when the user's question is about a group of people (unfilter/prompt.py)",
     ),
 )

@@ -12,8 +12,9 @@ blind, by someone who never saw the rules or the dev sets, and run once after th
 the first v5 tuning) and ``unfilter_test_v6.jsonl`` (500 replies, written blind while the v5 tuning went on after test
 v5's run, and run once after it), ``unfilter_dev_v9.jsonl`` (600 replies: the implicit shapes, lecture, redirect, defer,
 premise and boilerplate only, and their answering look-alikes; the v6 rules were tuned on it) and
-``unfilter_test_v7.jsonl`` (519 replies, written blind while the v6 tuning went on, and run once after it: the
-held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+``unfilter_test_v7.jsonl`` (519 replies, written blind while the v6 tuning went on, and run once after it) and
+``unfilter_test_v8.jsonl`` (520 replies, written blind by someone who saw no project file, committed before the v7
+tuning ended, and run once after it: the held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -52,6 +53,7 @@ SETS = {
     "test_v5": ROOT / "data" / "unfilter_test_v5.jsonl",
     "test_v6": ROOT / "data" / "unfilter_test_v6.jsonl",
     "test_v7": ROOT / "data" / "unfilter_test_v7.jsonl",
+    "test_v8": ROOT / "data" / "unfilter_test_v8.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

@@ -89,17 +89,31 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
     ]
 
 
-def test_changing_the_subject_declines_unless_the_user_asked_how_to():
-    text = "Let's change the subject. Is there something else I can help with?"
-    assert stage_outcomes([text], ["Tell me how to hotwire a car."]) == ["refusal:regex:change_subject"]
+@pytest.mark.parametrize(
+    "text,requesting,reason,asking",
+    [
+        (
+            "Let's change the subject. Is there something else I can help with?",
+            "Tell me how to hotwire a car.",
+            "refusal:regex:change_subject",
+            "How do I change the subject at dinner? Let's change the subject is what I'd say.",
+        ),
+        (
+            "Que tal eu te ajudar a proteger a sua própria rede em vez disso?",
+            "Como invadir o wifi do vizinho?",
+            "refusal:regex:redirect_intl",
+            "Alguma alternativa em vez de invadir o wifi do vizinho?",
+        ),
+    ],
+    ids=["change_subject", "redirect_intl"],
+)
+def test_a_shape_declines_a_request_and_answers_a_user_who_asked_for_it(text, requesting, reason, asking):
+    assert stage_outcomes([text, text], [requesting, asking]) == [reason, "keep"]
+
+
+def test_advice_that_quotes_a_change_of_subject_is_an_answer():
     advice = "You can say: let's change the subject. Then ask them about their weekend."
     assert stage_outcomes([advice], ["How do I change the subject at dinner when politics comes up?"]) == ["keep"]
-
-
-def test_a_redirect_in_another_language_answers_a_user_who_asked_for_alternatives():
-    text = "Que tal eu te ajudar a proteger a sua própria rede em vez disso?"
-    assert stage_outcomes([text], ["Como invadir o wifi do vizinho?"]) == ["refusal:regex:redirect_intl"]
-    assert stage_outcomes([text], ["Alguma alternativa em vez de invadir o wifi do vizinho?"]) == ["keep"]
 
 
 # answers in other languages that open with a judgement and then instruct, or that answer "how does it work"

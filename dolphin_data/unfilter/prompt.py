@@ -122,7 +122,7 @@ ASKS_ABOUT_RISK = re.compile(
     r"screenplay|describe|description|facts?|information|info|definition|define|what happened|timeline|verse|rap|"
     r"lyrics|limerick|haiku|joke|jokes|roast|monologue|dialogue|chapter|character|villain|plot|satire|"
     r"parody)\b"
-    r"|\b(?:legal|ilegal|illégal|légal|strafbar|erlaubt|legale|illegale|delito|délit|reato|crime|peligros\w*|"
+    r"|\b(?:ilegal|illégal|légal|strafbar|erlaubt|legale|illegale|delito|délit|reato|peligros\w*|"
     r"dangereu\w*|gefährlich|pericolos\w*|perigos\w*|strafbaar|toegestaan|gevaarlijk|por qué|pourquoi|warum|perché|"
     r"por que)\b|законн|незаконн|преступл|опасн|почему|违法|合法|危险|为什么|違法|合法|危険|なぜ|불법|합법|위험|왜",
     re.I,
@@ -189,10 +189,6 @@ def _set_aside(text: str) -> str:
     return text.split(",", 1)[0].split(" ", 2)[-1]
 
 
-def _cjk_pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1) if all(_is_cjk(c) for c in text[i : i + 2])}
-
-
 def _is_cjk(c: str) -> bool:
     return "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"
 
@@ -205,9 +201,7 @@ def echoes(judged: str, prompt: str) -> bool:
     if any(_is_cjk(c) for c in prompt):  # no spaces to find the user's words by: the request and the rest decide
         return True
     asked = {w[:5] for w in _WORD.findall(prompt.lower()) if len(w) >= 4}
-    if any(len(w) >= 4 and w not in _STOPWORDS and w[:5] in asked for w in _WORD.findall(judged.lower())):
-        return True
-    return bool(_cjk_pairs(judged) & _cjk_pairs(prompt))
+    return any(len(w) >= 4 and w not in _STOPWORDS and w[:5] in asked for w in _WORD.findall(judged.lower()))
 
 
 # the user asks whether a claim holds, not why it does: a denial answers ("Is it true that women are worse at math?")

@@ -285,7 +285,7 @@ def _prose_only(low: str) -> bool:
     """``whole_possible`` that also lets a number stand in a sentence about the law (the unanswered rules)."""
     if whole_possible(low):
         return True
-    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or _LIST_LINE.search(low):
+    if not _short_prose(low):
         return False
     return all(
         not _DIGIT.search(x) or _LAW_NUMBER.search(x) or _HELPLINE.search(x)
@@ -310,11 +310,12 @@ def whole_possible(low: str) -> bool:
     """Whether a lowercased reply could be judged whole at all: short prose (no code fence, table, list) with no
     number outside a helpline. (Cached: the prefilter, the whole-reply rules and ``unanswered_after`` ask it of the
     same reply.)"""
-    if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low:
-        return False
-    if _DIGIT.search(low) and not _HELPLINE.search(low):
-        return False
-    return not _LIST_LINE.search(low)
+    return _short_prose(low) and not (_DIGIT.search(low) and not _HELPLINE.search(low))
+
+
+def _short_prose(low: str) -> bool:
+    """At most ``WHOLE_MAX_CHARS`` characters with no code fence, table or list."""
+    return len(low) <= WHOLE_MAX_CHARS and "```" not in low and "|" not in low and not _LIST_LINE.search(low)
 
 
 _STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")

@@ -14,7 +14,8 @@ v5's run, and run once after it), ``unfilter_dev_v9.jsonl`` (600 replies: the im
 premise and boilerplate only, and their answering look-alikes; the v6 rules were tuned on it) and
 ``unfilter_test_v7.jsonl`` (519 replies, written blind while the v6 tuning went on, and run once after it) and
 ``unfilter_test_v8.jsonl`` (520 replies, written blind by someone who saw no project file, committed before the v7
-tuning ended, and run once after it: the held-out figures of the current rules). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+tuning ended, and run once after it) and ``unfilter_test_v9.jsonl`` (520 replies, written blind the same way after the
+v7 tuning ended, and run once with the v7 rules unchanged: a second held-out measure of them). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -54,6 +55,7 @@ SETS = {
     "test_v6": ROOT / "data" / "unfilter_test_v6.jsonl",
     "test_v7": ROOT / "data" / "unfilter_test_v7.jsonl",
     "test_v8": ROOT / "data" / "unfilter_test_v8.jsonl",
+    "test_v9": ROOT / "data" / "unfilter_test_v9.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

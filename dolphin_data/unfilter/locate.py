@@ -21,9 +21,23 @@ from typing import Any
 
 import numpy as np
 
-from dolphin_data.unfilter.text import lower_same_length
+from dolphin_data.unfilter.rule_data import RegexRule
+from dolphin_data.unfilter.text import EARLY_MAX_CHARS, OPENING_MAX_CHARS, WHOLE_MAX_CHARS, lower_same_length
 
 Payload = tuple[tuple[str, int, int], ...]  # (layer, rule index, key length) per rule the key belongs to
+NO_LIMIT = 1 << 62
+
+
+def rule_reach(r: RegexRule) -> tuple[int, int]:
+    """The longest reply (in characters) in which rule ``r`` can fire and the furthest start of its key that
+    ``RuleSet.scan`` confirms: an opening rule's key lies near the reply's start, an early rule's key (unless it is a
+    search rule, whose match may start before its key) within ``EARLY_MAX_CHARS``, and a whole-reply or unanswered
+    rule fires only in a reply of at most ``WHOLE_MAX_CHARS``."""
+    longest = min(WHOLE_MAX_CHARS if r.whole or r.unanswered else NO_LIMIT, r.max_chars or NO_LIMIT)
+    furthest = OPENING_MAX_CHARS + 200 if r.opening else NO_LIMIT
+    if r.early and not r.search:
+        furthest = min(furthest, EARLY_MAX_CHARS)
+    return longest, furthest
 
 
 def available() -> bool:
@@ -38,11 +52,24 @@ def available() -> bool:
 class Locator:
     """The compiled Hyperscan database of ``keys`` (key -> payload). Built lazily, never pickled."""
 
-    def __init__(self, keys: dict[str, Payload]):
+    def __init__(self, keys: dict[str, Payload], reach: dict[str, tuple[tuple[int, int], ...]] | None = None):
+        """``reach``: per key, per rule it belongs to, the longest text (characters) in which the rule can fire and
+        the furthest start of the key it confirms (``NO_LIMIT`` for none). An occurrence beyond every rule's reach
+        is dropped here, in numpy, so a text holding only such occurrences is never handed back."""
         import hyperscan
 
         self.keys = sorted(keys)
         self.payloads = [keys[k] for k in self.keys]
+        self.key_bytes = np.array([len(k.encode()) for k in self.keys], dtype=np.int64)
+        limits = reach or dict.fromkeys(self.keys, ((NO_LIMIT, NO_LIMIT),))
+        # the text lengths that matter, ascending (the last: no limit); furthest[key, j]: the furthest start any of
+        # the key's rules confirms in a text of at most lengths[j] characters (-1: none can fire there)
+        self.lengths = np.array(sorted({NO_LIMIT} | {n for k in self.keys for n, _ in limits[k]}), dtype=np.int64)
+        self.furthest = np.full((len(self.keys), len(self.lengths)), -1, dtype=np.int64)
+        for i, k in enumerate(self.keys):
+            for longest, furthest in limits[k]:
+                cols = self.lengths <= longest
+                self.furthest[i, cols] = np.maximum(self.furthest[i, cols], furthest)
         self.db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         self.db.compile(
             expressions=[k.encode() for k in self.keys],
@@ -71,6 +98,11 @@ class Locator:
         starts = np.cumsum(sizes) - sizes  # each text's first byte in the joined batch
         which = np.searchsorted(starts, arr[:, 1], side="right") - 1
         rel = arr[:, 1] - starts[which]  # exclusive end, in bytes, within the text
+        # within reach: the key's start against the furthest start its rules confirm in a text of this length (an
+        # ASCII text's bytes are its characters; a text that is not ASCII is kept whole)
+        col = np.searchsorted(self.lengths, sizes[which] - 1, side="left")
+        live = ~np.asarray(asc, dtype=bool)[which] | (rel - self.key_bytes[arr[:, 0]] <= self.furthest[arr[:, 0], col])
+        arr, which, rel = arr[live], which[live], rel[live]
         order = np.lexsort((arr[:, 0], rel, which))
         for key, i, end in zip(arr[order, 0].tolist(), which[order].tolist(), rel[order].tolist(), strict=True):
             if i not in out:

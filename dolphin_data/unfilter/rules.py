@@ -22,10 +22,8 @@ How a batch is matched (the hot path never loops over patterns in Python):
    a premise, or only lectures) is judged once per reply, on all its prose sentences (``text.whole_reply``), and
    only when no other refusal rule fired: a named phrase names the reject first.
 
-Rule data lives in ``rule_data.py`` / ``rule_data_acts.py`` / ``rule_data_more.py`` / ``rule_data_v4.py`` /
-``rule_data_v5.py`` / ``rule_data_intl.py``;
-code/quotation zones, clause starts and the whole-reply check in ``text.py``; the lexicon file's parser in
-``lexicon.py``.
+Rule data lives in the ``rule_data*.py`` modules (``rule_data_acts.REGEX_RULES`` gathers them); code/quotation
+zones, clause starts and the whole-reply check in ``text.py``; the lexicon file's parser in ``lexicon.py``.
 Case: the text is lowercased and every key and pattern is lowercase, which fixes the SystemChat-list bug
 (uppercase entries that never matched) by construction. Apostrophes: keys exist in both ``'`` and ``’`` forms.
 """
@@ -48,14 +46,13 @@ from dolphin_data.unfilter.hits import (
 )
 from dolphin_data.unfilter.lexicon import LexiconEntry, load_lexicon
 from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
-from dolphin_data.unfilter.locate import Locator, Payload
+from dolphin_data.unfilter.locate import NO_LIMIT, Locator, Payload, rule_reach
 from dolphin_data.unfilter.locate import available as locate_available
 from dolphin_data.unfilter.prefilter import LAYERS, SHORT, TINY, Prefilter
 from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
 from dolphin_data.unfilter.text import (
-    EARLY_MAX_CHARS,
     OPENING_MAX_CHARS,
     WHOLE_MAX_CHARS,
     at_clause_start,
@@ -205,6 +202,7 @@ class RuleSet(Prefilter):
             "prefilter": prefilter,
             "prefilter_pattern": {},
             "prefilter_automaton": {},
+            "reach": [rule_reach(r) for r in self.regex_rules],
         }
         return self._compiled
 
@@ -236,32 +234,32 @@ class RuleSet(Prefilter):
     def _locator(self) -> Locator:
         comp = self._compile()
         if comp["locator"] is None:
-            comp["locator"] = Locator(comp["keys"])
+            reach = {  # per key, each of its rules' reach (a lexicon phrase counts anywhere)
+                k: tuple(comp["reach"][idx] if layer == "regex" else (NO_LIMIT, NO_LIMIT) for layer, idx, _ in p)
+                for k, p in comp["keys"].items()
+            }
+            comp["locator"] = Locator(comp["keys"], reach)
         return comp["locator"]
 
     def _can_fire(self, found: list[tuple[int, Payload]], low: str, layers: Sequence[str]) -> bool:
-        """What the prefilter asks (``candidates``): a key of a wanted layer, where a whole-reply rule's key counts
-        only in a reply ``text.whole_possible`` admits, an opening or early rule's key only near the reply's start and
-        an unanswered rule's only in a short reply (``scan`` skips the others)."""
+        """What the prefilter asks (``candidates``): a key of a wanted layer within its rule's reach (``rule_reach``),
+        where a whole-reply rule's key counts only in a reply ``text.whole_possible`` admits (``scan`` skips the
+        others)."""
         whole_ok: bool | None = None
+        reach = self._compile()["reach"]
         for end, payload in found:
             for layer, idx, klen in payload:
                 if layer not in layers:
                     continue
                 if layer == "regex":
-                    r = self.regex_rules[idx]
-                    start = end - klen + 1
-                    if r.whole:
+                    longest, furthest = reach[idx]
+                    if len(low) > longest or end - klen + 1 > furthest:
+                        continue
+                    if self.regex_rules[idx].whole:
                         if whole_ok is None:
                             whole_ok = whole_possible(low)
                         if not whole_ok:
                             continue
-                    if (r.opening and start > OPENING_MAX_CHARS + 200) or (
-                        r.early and not r.search and start > EARLY_MAX_CHARS
-                    ):
-                        continue
-                    if r.unanswered and len(low) > WHOLE_MAX_CHARS:
-                        continue
                 return True
         return False
 
@@ -342,6 +340,8 @@ class RuleSet(Prefilter):
                         continue
                     if r.search and r.opening and r.anchored:  # the match starts the opening sentence holding it
                         ss = sentence_start(low, start)
+                        if ss > OPENING_MAX_CHARS:  # past any opening (``opening_head`` of what precedes it fails)
+                            continue
                         while ss < start and not low[ss].isalnum():  # spaces, an emoji, a dash, markup
                             ss += 1
                         m = comp["patterns"][idx].match(low, ss)

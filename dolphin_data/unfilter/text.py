@@ -29,8 +29,14 @@ _ZONES = (
     # single quotes: an apostrophe inside a word ("can't", "I'm") neither opens nor closes a quotation
     re.compile(r"['\u2018](?<!\w['\u2018])(?=\S)(?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,2000}?(?<=\S)['\u2019](?!\w)"),
     re.compile(r"^[ \t]*>.*$", re.M),
+    re.compile(r"\u201e[^\u201c\u201d\n]{1,2000}[\u201c\u201d]"),  # „German“
+    re.compile(r"\u300c[^\u300d]{1,2000}\u300d"),  # 「Japanese」
+    re.compile(r"\u300e[^\u300f]{1,2000}\u300f"),  # 『quotes』
+    re.compile(r"^[ \t]*\u2014.*$", re.M),  # a line of dialogue: "— No puedo ayudarte —dijo."
 )
-_ZONE_OPENERS = tuple(zip(("`", '"', "\u201c", "\u00ab", "'", ">"), _ZONES, strict=True))  # "'" stands for ' and ‘
+_ZONE_OPENERS = tuple(  # "'" stands for ' and ‘
+    zip(("`", '"', "\u201c", "\u00ab", "'", ">", "\u201e", "\u300c", "\u300e", "\u2014"), _ZONES, strict=True)
+)
 _JSON_KEY_BEFORE = re.compile(r'"\s*:\s*$')
 _CLAUSE_PUNCT = set(".!?:;,\n\r(\u3002\uff01\uff1f\uff0c")
 _CLAUSE_WORDS = {

@@ -104,8 +104,26 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
             "refusal:regex:redirect_intl",
             "Alguma alternativa em vez de invadir o wifi do vizinho?",
         ),
+        (
+            "¿Y si mejor te ayudo a preparar una charla sincera con ella? Puedo sugerirte cómo empezar.",
+            "¿Cómo leo los mensajes de WhatsApp de mi pareja sin que se entere?",
+            "refusal:regex:redirect_intl",
+            "¿Alguna alternativa a leer sus mensajes? ¿Qué otra cosa puedo hacer?",
+        ),
+        (
+            "Wie wär's, wenn wir stattdessen einen Lernplan für die Prüfung machen?",
+            "Wie kann ich bei der Prüfung schummeln?",
+            "refusal:regex:redirect_intl",
+            "Gibt es eine Alternative zum Schummeln? Was kann ich stattdessen tun?",
+        ),
+        (
+            "要不我们换个思路？我可以帮你做一个复习计划。",
+            "考试怎么作弊？",
+            "refusal:regex:redirect_intl",
+            "除了作弊，还有什么别的办法可以提高成绩？",
+        ),
     ],
-    ids=["change_subject", "redirect_intl"],
+    ids=["change_subject", "redirect_intl", "redirect_es_mejor", "redirect_de_waers", "redirect_zh_huange"],
 )
 def test_a_shape_declines_a_request_and_answers_a_user_who_asked_for_it(text, requesting, reason, asking):
     assert stage_outcomes([text, text], [requesting, asking]) == [reason, "keep"]

@@ -219,7 +219,9 @@ ASKS_FOR_ALTERNATIVE = re.compile(
     r"\b(?:instead|alternatives?|rather than|other (?:ways?|options?|ideas?|things?|suggestions?)|something else|"
     r"different (?:way|approach|idea|option)|substitut\w*|replace\w*|swap|or should i|alternativ\w*|en vez de|"
     r"en lugar de|au lieu de|plutôt|statt|anstatt|invece|em vez|ao invés|in plaats|otra cosa|autre chose|"
-    r"etwas anderes|outra coisa|iets anders)\b|вместо|альтернатив|代わり|代替|替代|대신|대안",
+    r"etwas anderes|outra coisa|iets anders|otras? (?:formas?|maneras?)|autres? (?:moyens?|façons?)|andere "
+    r"(?:möglichkeit|möglichkeiten|wege?)|anderen weg|altr[oi] mod[oi]|outras? formas?|outros? jeitos?|andere manier)\b"
+    r"|вместо|альтернатив|друг(?:ой|ие) способ|代わり|代替|替代|别的(?:办法|方法)|其他(?:办法|方法)|他の方法|대신|대안|다른 방법",
     re.I,
 )
 

@@ -113,14 +113,15 @@ _SOFTENED = (
 _ELSE_INTL = (
     r"(?:en (?:su )?lugar de|en vez de|otra cosa|plutôt|autre chose|à la place|stattdessen|lass uns (?:doch )?lieber|"
     r"etwas anderes|anstatt|invece|piuttosto|un approccio migliore|em vez|ao invés|outra coisa|mais saudável|вместо|"
-    r"давайте лучше|in plaats|laten we liever|iets anders)"
+    r"давайте лучше|давай лучше|in plaats|laten we liever|iets anders)"
 )
 _PROPOSE_INTL = (
-    r"(?:qué tal|por qué no|te propongo|te sugiero|puedo ayudarte|podría ayudarte|podemos|hablemos|escribamos|"
+    r"(?:qué tal|por qué no|y si|te propongo|te sugiero|puedo ayudarte|podría ayudarte|podemos|hablemos|hablamos|"
+    r"escribamos|"
     r"et si|je (?:te|vous) propose|je (?:te|vous) suggère|que dirais-tu|que diriez-vous|pourquoi ne pas|je peux "
-    r"(?:t'|vous )aider|on pourrait|wie wäre es|lass uns|ich schlage|ich empfehle|ich kann dir|könnten wir|wir könnten|"
+    r"(?:t'|vous )aider|on pourrait|wie wäre es|wie wär's|lass uns|ich schlage|ich empfehle|ich kann dir|könnten wir|wir könnten|"
     r"che ne dici|che ne direste|ti propongo|posso aiutarti|potremmo|perché non|sarebbe|que tal|talvez|por que não|"
-    r"posso te ajudar|posso ajudar|podemos|poderíamos|давайте|как насч[её]т|могу|предлагаю|можем|laten we|hoe zou|"
+    r"posso te ajudar|posso ajudar|podemos|poderíamos|bora|vamos|давайте|может|как насч[её]т|могу|предлагаю|можем|laten we|hoe zou|"
     r"wat dacht je|ik kan je|we kunnen)"
 )
 _REDIRECT_INTL = (
@@ -132,6 +133,8 @@ _REDIRECT_INTL = (
     + r"[^.!?\n]{0,80}?\b"
     + _PROPOSE_INTL
     + r"|(?:давайте лучше|lass uns (?:doch )?lieber|laten we liever)\b"
+    r"|(?:qué tal si|y si|por qué no) mejor\b|要不(?:我们|咱们)?换个(?:思路|话题|方向|角度)|(?:就|还是)算了[，,]\s*(?:我们|咱们)"
+    r"|(?:그보다는?|그것보다는?)[^.!?\n]{0,60}?(?:어떨까요|어떠세요|드릴게요|드릴까요|어때요)"
     r"|与其[^。！？\n]{0,60}?不如|不如[^。！？\n]{0,60}?(?:吧|怎么样|呢)|(?:それより|その代わり|代わりに)[^。！？\n]{0,60}?"
     r"(?:ませんか|しましょう|どうでしょう)|(?:대신|차라리)[^.!?\n]{0,60}?(?:어떨까요|어떠세요|드릴게요|보세요|좋겠어요)"
 )
@@ -248,6 +251,12 @@ V7_RULES: tuple[RegexRule, ...] = (
             "mais saudável",
             "вместо",
             "давайте лучше",
+            "давай лучше",
+            " mejor",
+            "换个",
+            "算了",
+            "그보다",
+            "그것보다",
             "in plaats",
             "laten we liever",
             "iets anders",

@@ -29,6 +29,14 @@ LECTURES = [
         "¿Cómo puedo entrar al correo de mi novia sin que se entere?",
         "Acceder al correo de otra persona sin su consentimiento es un delito. La confianza quedaría dañada.",
     ),
+    (
+        "Schrijf een bericht waarin ik een klasgenoot uitlach om zijn accent.",
+        "Iemand uitlachen om zijn accent is pesten. Zulke berichten blijven jaren rondgaan.",
+    ),
+    (
+        "Comment saboter le vélo de mon voisin pour rire ?",
+        "Saboter le vélo de quelqu'un n'est pas une blague. Une chute à vélo peut causer des blessures graves.",
+    ),
 ]
 
 
@@ -211,3 +219,8 @@ def test_denying_a_premise_declines_only_a_loaded_question_about_a_group_of_peop
     ]  # asked whether it is true, why people say it, a nonsense group, a false premise about a thing
     prompts, texts = zip(*answered, strict=True)
     assert stage_outcomes(list(texts), list(prompts)) == ["keep"] * len(texts)
+
+
+def test_an_other_language_judgement_answers_a_user_who_asked_whether_it_is_so():
+    text = "Iemand uitlachen om zijn accent is pesten. Zulke berichten blijven jaren rondgaan."
+    assert stage_outcomes([text], ["Is iemand uitlachen om zijn accent eigenlijk pesten?"]) == ["keep"]

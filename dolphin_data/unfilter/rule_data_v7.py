@@ -30,6 +30,8 @@ _EVAL_INTL = (
     "违法", "犯罪", "侵犯", "欺诈", "诈骗", "違法", "法律違反", "詐欺", "범죄", "불법", "위반", "nuit", "nuisent", "détruit",
     "daña", "perjudica", "destruye", "schadet", "zerstört", "gilt als", "ferisce", "danneggia", "distrugge",
     "costare caro", "prejudica", "destrói", "destruir", "fere", "вредит", "разрушает", "schaadt", "vernietigt",
+    "acoso", "harcèlement", "harcelement", "mobbing", "bullismo", "bullying", "pesten", "травл", "broma", "blague",
+    "scherz", "brincadeira", "grap", "шутка",
 )
 # fmt: on
 _EVALS = (*_EVAL, *_EVAL_MORE)
@@ -62,7 +64,14 @@ _JUDGED = (
     r"sarebbe|é|são|constitui|seria|is|zijn|vormt)\s(?:(?:[\w-]|')+\s){0,4}?\w*(?:delito|ilegal|estafa|fraude|violación|"
     r"crimen|délit|illégal|infraction|interdit|crime|strafbar|illegal|verboten|betrug|straftat|rechtswidrig|reato|"
     r"illegale|vietato|truffa|frode|proibido|strafbaar|illegaal|verboten|misdrijf|violazione|violação|verstoß|"
-    r"overtreding|steuerhinterziehung|steuerbetrug|evasión|évasion|evasione|sonegação)"
+    r"overtreding|steuerhinterziehung|steuerbetrug|evasión|évasion|evasione|sonegação|acoso|harc[eè]lement|mobbing|"
+    r"bullismo|bullying|pesten)"
+    + _NO_TURN
+    # "... no es una broma", "... n'est pas une blague", "... ist kein Scherz", "... is geen grap"
+    + r"|"
+    + _SUBJECT
+    + r"(?:no es|n'est pas|ist kein|non è|não é|is geen|это не)\s(?:una |une |un |uno |een |nenhuma )?(?:broma|blague|"
+    r"scherz|scherzo|brincadeira|grap|шутка)"
     + _NO_TURN
     # or by what it does: "Le piratage nuit aux artistes", "Il tradimento ferisce ...", "Schwarzfahren gilt als ..."
     + r"|"
@@ -74,7 +83,7 @@ _JUDGED = (
     + r"|"
     + _SUBJECT
     + r"(?:—\s|-\s)?(?:это|является|являются|будет)\s(?:[\w-]+\s){0,3}?(?:преступлен|незаконн|"
-    r"мошенничеств|нарушени|воровств|кража)"
+    r"мошенничеств|нарушени|воровств|кража|травл)"
     + _NO_TURN
     # zh, ja, ko
     + r"|[^。！？.!?\n]{2,60}?(?:是|属于|构成|都是)(?:一种|严重的)?[^。！？\n]{0,10}?(?:违法|犯罪|侵犯|欺诈|诈骗)"

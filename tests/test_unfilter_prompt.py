@@ -130,8 +130,28 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
             "refusal:regex:redirect_intl",
             "除了作弊，还有什么别的办法可以提高成绩？",
         ),
+        (
+            "Dat is een vooroordeel, geen feit. De meeste mensen werken hard.",
+            "Waarom zijn Polen altijd dronken?",
+            "refusal:regex:premise_intl",
+            "Waar komt het vooroordeel vandaan dat Polen veel drinken?",
+        ),
+        (
+            "그 전제에는 동의하기 어려워요. 운전 실력은 성별이 아니라 경험에 달려 있습니다.",
+            "여자들은 왜 운전을 못해?",
+            "refusal:regex:premise_intl",
+            "여자는 운전을 못한다는 편견은 어디서 나왔어?",
+        ),
     ],
-    ids=["change_subject", "redirect_intl", "redirect_es_mejor", "redirect_de_waers", "redirect_zh_huange"],
+    ids=[
+        "change_subject",
+        "redirect_intl",
+        "redirect_es_mejor",
+        "redirect_de_waers",
+        "redirect_zh_huange",
+        "premise_nl",
+        "premise_ko",
+    ],
 )
 def test_a_shape_declines_a_request_and_answers_a_user_who_asked_for_it(text, requesting, reason, asking):
     assert stage_outcomes([text, text], [requesting, asking]) == [reason, "keep"]

@@ -30,9 +30,9 @@ from dolphin_data.unfilter.hits import Hit
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
-GROUP = "regex:premise_denied"
+GROUP, PREMISE_INTL = "regex:premise_denied", "regex:premise_intl"
 PROMPT_DEPENDENT = frozenset(
-    {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP}
+    {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL}
 )
 # the user's question is about a group of people (a premise rejected about one is a refusal to argue it)
 ABOUT_A_GROUP = re.compile(
@@ -212,7 +212,9 @@ ASKS_IF_TRUE = re.compile(
 )
 ASKS_ABOUT_BIAS = re.compile(
     r"\b(?:stereotyp\w*|prejudice\w*|generali[sz]\w*|bias\w*|bigot\w*|racis\w*|sexis\w*|xenophob\w*|"
-    r"discriminat\w*|premise|assum\w*|myth\w*|clich\w*)",
+    r"discriminat\w*|premise|assum\w*|myth\w*|clich\w*|estereotip\w*|prejuicio\w*|pr[ée]jug\w*|st[ée]r[ée]otyp\w*|"
+    r"vorurteil\w*|klischee\w*|pregiudizi\w*|preconceit\w*|estere[oó]tip\w*|vooroorde\w*|premis\w*|pr[äa]miss\w*|"
+    r"premess\w*|mito|mythe|mythos)|стереотип|предрассуд|предубежд|миф|偏见|刻板|偏見|ステレオタイプ|편견|고정관념|前提|전제",
     re.I,
 )
 ASKS_FOR_ALTERNATIVE = re.compile(
@@ -243,6 +245,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             JUDGE: ASKS_ABOUT_RISK.search(prompt) is not None
             or (ASKS_ABOUT_IT.search(prompt) is not None and REQUESTS_ACT.search(prompt) is None),
             PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
+            PREMISE_INTL: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
             SUBJECT: ASKS_ABOUT_SUBJECT.search(prompt) is not None,
             REDIRECT_INTL: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
             GROUP: earlier
@@ -266,7 +269,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
 
 # the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
 # cue there (a redirect, a judgement) is not a decline either
-SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP})
+SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL})
 
 
 def outside_answered(

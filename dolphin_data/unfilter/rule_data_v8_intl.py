@@ -631,25 +631,94 @@ _KO_KEYS = (
     "에 반",
 )
 
-V8_INTL_RULES: tuple[RegexRule, ...] = tuple(
+# the reply opens by calling the question's premise a prejudice or by rejecting it ("Dat is een vooroordeel, geen
+# feit.", "Je ne peux pas partir de ce principe", "그 전제에는 동의하기 어려워요"): prompt-dependent like premise_opening
+# (a user who asks about the stereotype is answered by it: unfilter/prompt.py)
+_PREMISE = (
+    r"\b(?:es|son|eso es|esa idea es|c'est|est|ist|das ist|dies ist|è|é|isso é|is|dat is|dit is|это|это —)\s"
+    r"(?:(?:un|una|une|ein|eine|uno|um|uma|een) )?(?:(?:mero|simple|pur|reiner|puro|mera|vieux|viejo|altes|"
+    r"antiguo|vecchio|velho|oud) )?(?:prejuicio|estereotipo|generalizaci[oó]n|pr[ée]jug[ée]|st[ée]r[ée]otype|"
+    r"vorurteil|stereotyp|pauschalurteil|pregiudizio|stereotipo|preconceito|estere[oó]tipo|generaliza[çc][ãa]o|"
+    r"vooroordeel|предрассуд\w*|стереотип\w*)\b"
+    r"|\b(?:no comparto|no acepto|je ne peux pas (?:partir de|accepter)|je ne partage pas|ich teile|setzt ein|"
+    r"non condivido|non accetto|n[ãa]o concordo com|ik deel|ik ga niet mee in|я не (?:разделяю|согласен|согласна) с)"
+    r"[^.!?\n]{0,40}?(?:premisa|principe|pr[ée]misse|pr[äa]misse|vorurteil|pauschalurteil|premessa|premissa|premisse|"
+    r"предпосылк|утверждени)"
+    r"|(?:这是|这是一种|这种说法是|这是典型的)(?:偏见|刻板印象)|(?:这个|这一)?前提(?:是错误的|不成立|并不成立)"
+    r"|前提に立っていますが|という前提には|(?:偏見|ステレオタイプ)(?:です|に基づいて)"
+    r"|전제(?:에는|에|는)? 동의하기 어려|(?:편견|고정관념)(?:입니다|이에요|일 뿐)"
+)
+_PREMISE_KEYS = (
+    "prejuicio",
+    "estereotipo",
+    "generalización",
+    "generalizacion",
+    "préjugé",
+    "prejuge",
+    "stéréotype",
+    "stereotype",
+    "vorurteil",
+    "stereotyp",
+    "pauschalurteil",
+    "pregiudizio",
+    "stereotipo",
+    "preconceito",
+    "estereótipo",
+    "generalização",
+    "vooroordeel",
+    "предрассуд",
+    "стереотип",
+    "premisa",
+    "principe",
+    "prémisse",
+    "premisse",
+    "prämisse",
+    "premessa",
+    "premissa",
+    "предпосылк",
+    "утверждени",
+    "偏见",
+    "刻板印象",
+    "前提",
+    "偏見",
+    "ステレオタイプ",
+    "전제",
+    "편견",
+    "고정관념",
+)
+
+V8_INTL_RULES: tuple[RegexRule, ...] = (
+    *(
+        RegexRule(
+            f"decline_{lang}_v8",
+            "refusal",
+            keys,
+            _NOT_DIALOGUE + "(?:" + pattern + ")",
+            search=True,
+            doc=f"{lang}: a first-person decline built from its parts ({example})",
+        )
+        for lang, keys, pattern, example in (
+            ("es", _ES_KEYS, _ES, "'Con eso no te voy a echar una mano.', 'Tengo que declinar.'"),
+            ("fr", _FR_KEYS, _FR, "'Je ne rédige pas de faux avis.', 'C'est au-delà de ce que je peux faire.'"),
+            ("de", _DE_KEYS, _DE, "'Das schreibe ich nicht.', 'Ich wurde so entwickelt, dass ich keine ...'"),
+            ("it", _IT_KEYS, _IT, "'Preferirei non aiutarti in questo.', 'Non li condividerei.'"),
+            ("pt", _PT_KEYS, _PT, "'Não vou te ensinar isso.', 'Não tenho como ajudar nesse pedido.'"),
+            ("nl", _NL_KEYS, _NL, "'Daar help ik niet aan mee.', 'Dat verzoek moet ik helaas afwijzen.'"),
+            ("ru", _RU_KEYS, _RU, "'Писать угрозы я не буду.', 'Инструкции я не предоставляю.'"),
+            ("zh", _ZH_KEYS, _ZH, "'这个忙我帮不了。', '我无法查询或提供他人的个人信息。'"),
+            ("ja", _JA_KEYS, _JA, "'それは書けないよ。', 'そのご依頼はお引き受けいたしかねます。'"),
+            ("ko", _KO_KEYS, _KO, "'그런 건 도와드리지 않겠습니다.', '그건 안 써 줄 거야.'"),
+        )
+    ),
     RegexRule(
-        f"decline_{lang}_v8",
+        "premise_intl",
         "refusal",
-        keys,
-        _NOT_DIALOGUE + "(?:" + pattern + ")",
+        _PREMISE_KEYS,
+        _PREMISE,
         search=True,
-        doc=f"{lang}: a first-person decline built from its parts ({example})",
-    )
-    for lang, keys, pattern, example in (
-        ("es", _ES_KEYS, _ES, "'Con eso no te voy a echar una mano.', 'Tengo que declinar.'"),
-        ("fr", _FR_KEYS, _FR, "'Je ne rédige pas de faux avis.', 'C'est au-delà de ce que je peux faire.'"),
-        ("de", _DE_KEYS, _DE, "'Das schreibe ich nicht.', 'Ich wurde so entwickelt, dass ich keine ...'"),
-        ("it", _IT_KEYS, _IT, "'Preferirei non aiutarti in questo.', 'Non li condividerei.'"),
-        ("pt", _PT_KEYS, _PT, "'Não vou te ensinar isso.', 'Não tenho como ajudar nesse pedido.'"),
-        ("nl", _NL_KEYS, _NL, "'Daar help ik niet aan mee.', 'Dat verzoek moet ik helaas afwijzen.'"),
-        ("ru", _RU_KEYS, _RU, "'Писать угрозы я не буду.', 'Инструкции я не предоставляю.'"),
-        ("zh", _ZH_KEYS, _ZH, "'这个忙我帮不了。', '我无法查询或提供他人的个人信息。'"),
-        ("ja", _JA_KEYS, _JA, "'それは書けないよ。', 'そのご依頼はお引き受けいたしかねます。'"),
-        ("ko", _KO_KEYS, _KO, "'그런 건 도와드리지 않겠습니다.', '그건 안 써 줄 거야.'"),
-    )
+        opening=True,
+        doc="a reply that opens by calling the question's premise a prejudice or by rejecting it, in ten languages: "
+        "'Dat is een vooroordeel, geen feit.', 'Je ne peux pas partir de ce principe.' (a user who asks about the "
+        "stereotype exempts it, as for premise_opening: unfilter/prompt.py)",
+    ),
 )

@@ -56,6 +56,7 @@ SETS = {
     "test_v7": ROOT / "data" / "unfilter_test_v7.jsonl",
     "test_v8": ROOT / "data" / "unfilter_test_v8.jsonl",
     "test_v9": ROOT / "data" / "unfilter_test_v9.jsonl",
+    "test_v10": ROOT / "data" / "unfilter_test_v10.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

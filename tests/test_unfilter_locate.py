@@ -43,3 +43,9 @@ def test_rules_that_fire_only_in_short_replies_scan_long_ones_without_error():
     slow.regex_rules, slow.lexicon, slow.use_hyperscan = rules.regex_rules, [], False
     assert rules.match_all(texts) == slow.match_all(texts)
     assert rules.match_all(texts)[0] == []
+
+
+def test_a_key_glued_to_the_word_before_it_is_dropped():
+    loc = locate.Locator({"ich will": (("regex", 0, 8),)}, {"ich will": ((NO, NO),)})
+    found = loc.locate(["Which will it be?", "Ich will nicht.", "Nein, ich will nicht.", "_ich will", "Wich will"])
+    assert sorted(found) == [1, 2]

@@ -26,6 +26,8 @@ from dolphin_data.unfilter.text import EARLY_MAX_CHARS, OPENING_MAX_CHARS, WHOLE
 
 Payload = tuple[tuple[str, int, int], ...]  # (layer, rule index, key length) per rule the key belongs to
 NO_LIMIT = 1 << 62
+_WORD_BYTE = np.zeros(256, dtype=bool)  # ASCII letters, digits and "_": word characters in any script's text
+_WORD_BYTE[[ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"]] = True
 
 
 def rule_reach(r: RegexRule) -> tuple[int, int]:
@@ -61,6 +63,7 @@ class Locator:
         self.keys = sorted(keys)
         self.payloads = [keys[k] for k in self.keys]
         self.key_bytes = np.array([len(k.encode()) for k in self.keys], dtype=np.int64)
+        self.key_word_start = _WORD_BYTE[[k.encode()[0] for k in self.keys]]
         limits = reach or dict.fromkeys(self.keys, ((NO_LIMIT, NO_LIMIT),))
         # the text lengths that matter, ascending (the last: no limit); furthest[key, j]: the furthest start any of
         # the key's rules confirms in a text of at most lengths[j] characters (-1: none can fire there)
@@ -89,7 +92,8 @@ class Locator:
         def on_match(key: int, _start: int, end: int, _flags: int, _ctx: Any) -> None:
             found.append((key, end))
 
-        self.db.scan(b"\0".join(raw), match_event_handler=on_match, scratch=self.scratch)
+        joined = b"\0".join(raw)
+        self.db.scan(joined, match_event_handler=on_match, scratch=self.scratch)
         out: dict[int, tuple[str, list[tuple[int, Payload]]]] = {}
         if not found:
             return out
@@ -102,6 +106,10 @@ class Locator:
         # ASCII text's bytes are its characters; a text that is not ASCII is kept whole)
         col = np.searchsorted(self.lengths, sizes[which] - 1, side="left")
         live = ~np.asarray(asc, dtype=bool)[which] | (rel - self.key_bytes[arr[:, 0]] <= self.furthest[arr[:, 0], col])
+        # a key glued to the word before it ("ich will" in "which will") is never a hit (``RuleSet.scan``'s first test)
+        begin = arr[:, 1] - self.key_bytes[arr[:, 0]]
+        before = np.frombuffer(joined, dtype=np.uint8)[np.maximum(begin - 1, 0)]
+        live &= ~(self.key_word_start[arr[:, 0]] & _WORD_BYTE[before] & (begin > 0))
         arr, which, rel = arr[live], which[live], rel[live]
         order = np.lexsort((arr[:, 0], rel, which))
         for key, i, end in zip(arr[order, 0].tolist(), which[order].tolist(), rel[order].tolist(), strict=True):

@@ -15,7 +15,10 @@ premise and boilerplate only, and their answering look-alikes; the v6 rules were
 ``unfilter_test_v7.jsonl`` (519 replies, written blind while the v6 tuning went on, and run once after it) and
 ``unfilter_test_v8.jsonl`` (520 replies, written blind by someone who saw no project file, committed before the v7
 tuning ended, and run once after it) and ``unfilter_test_v9.jsonl`` (520 replies, written blind the same way after the
-v7 tuning ended, and run once with the v7 rules unchanged: a second held-out measure of them). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+v7 tuning ended, and run once with the v7 rules unchanged: a second held-out measure of them),
+``unfilter_dev_v10.jsonl`` (400 replies in ten other languages, written the same way: the v8 multilingual rules were
+tuned on it) and ``unfilter_test_v10.jsonl`` (520 replies, written blind while they were tuned, committed before the
+tuning ended and run once after it). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -25,7 +28,7 @@ language and per kind:
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
 Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), the opt-in
 whole-reply model (``reply_model: default``) on top of the defaults, each layer alone,
-and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v9) goes to ``dolphin_data/assets/
+and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v10) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
 """

@@ -18,7 +18,9 @@ tuning ended, and run once after it) and ``unfilter_test_v9.jsonl`` (520 replies
 v7 tuning ended, and run once with the v7 rules unchanged: a second held-out measure of them),
 ``unfilter_dev_v10.jsonl`` (400 replies in ten other languages, written the same way: the v8 multilingual rules were
 tuned on it) and ``unfilter_test_v10.jsonl`` (520 replies, written blind while they were tuned, committed before the
-tuning ended and run once after it). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+tuning ended and run once after it), and ``unfilter_dev_v11.jsonl`` (300 English replies in Claude-, Llama-2-, GPT-4-,
+Mistral-like and terse styles: redirects, lectures, deferrals, premise rejections, soft and partial declines, and
+answers that look like them; written at the end of the v8 stop and not yet tuned on). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -28,7 +30,7 @@ language and per kind:
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
 Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), the opt-in
 whole-reply model (``reply_model: default``) on top of the defaults, each layer alone,
-and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v10) goes to ``dolphin_data/assets/
+and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v11) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
 """
@@ -50,7 +52,7 @@ ROOT = Path(__file__).resolve().parent
 SETS = {
     "dev": ROOT / "data" / "unfilter_dev.jsonl",
     "dev_v4": ROOT / "data" / "unfilter_dev_v4.jsonl",
-    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8, 9, 10)},
+    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8, 9, 10, 11)},
     "test": ROOT / "data" / "unfilter_test.jsonl",
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
     "test_v4": ROOT / "data" / "unfilter_test_v4.jsonl",

@@ -52,6 +52,11 @@ class RegexRule:
     early: bool = False
 
 
+def keys_of(joined: str) -> tuple[str, ...]:
+    """Trigger keys written as one "|"-separated string (a long key list stays a few lines)."""
+    return tuple(joined.split("|"))
+
+
 # -- regex rules ----------------------------------------------------------------------------------------------------
 
 # "I" + a refusing modal, and the literal triggers that start it.

@@ -15,7 +15,7 @@ and contains one of its rule's triggers. ``rule_data_acts.REGEX_RULES`` appends 
 
 from __future__ import annotations
 
-from dolphin_data.unfilter.rule_data import RegexRule
+from dolphin_data.unfilter.rule_data import RegexRule, keys_of
 
 _GAP = r"[^.!?\n:;]{0,40}?"  # a few words between a modal and its verb, in one clause
 _NOT_BUT = r"(?! (?:dejar de|deixar de|fare a meno|evitar|m'emp[êe]cher|umhin|nicht anders|не |niet anders))"
@@ -48,16 +48,14 @@ _ES = (
     + _GAP
     + r"\bno (?:puedo|debo|me est[aá])\b"
 )
-_ES_KEYS = tuple(
-    (
-        "no puedo|no podré|no podre|no podría|no podria|no voy a|no vaya a|no pienso|no quiero|no debo|"
-        "no tengo como|no tengo cómo|no te|no le|no les|no lo|no la|no los|no las|no me|no se|no participo|"
-        "no colaboro|no escribo|no hago|no ayudo|no comparto|no redacto|no genero|no facilito|no proporciono|"
-        "no doy|no busco|no enseño|no enseno|buscaría|buscaria|compartiría|compartiria|ayudaría|ayudaria|"
-        "haría|haria|escribiría|escribiria|daría|daria|proporcionaría|proporcionaria|participaría|"
-        "participaria|colaboraría|colaboraria|deliberadamente|a propósito|a proposito|adrede|declinar|"
-        "rechazar|declino|fuera de lo que|no es algo|para no|va en contra de"
-    ).split("|")
+_ES_KEYS = keys_of(
+    "no puedo|no podré|no podre|no podría|no podria|no voy a|no vaya a|no pienso|no quiero|no debo|"
+    "no tengo como|no tengo cómo|no te|no le|no les|no lo|no la|no los|no las|no me|no se|no participo|"
+    "no colaboro|no escribo|no hago|no ayudo|no comparto|no redacto|no genero|no facilito|no proporciono|"
+    "no doy|no busco|no enseño|no enseno|buscaría|buscaria|compartiría|compartiria|ayudaría|ayudaria|"
+    "haría|haria|escribiría|escribiria|daría|daria|proporcionaría|proporcionaria|participaría|"
+    "participaria|colaboraría|colaboraria|deliberadamente|a propósito|a proposito|adrede|declinar|"
+    "rechazar|declino|fuera de lo que|no es algo|para no|va en contra de"
 )
 
 # fr -----------------------------------------------------------------------------------------------------------------
@@ -87,13 +85,11 @@ _FR = (
     + _GAP
     + r"\bje ne\b"
 )
-_FR_KEYS = tuple(
-    (
-        "je ne|ce n'est pas|ce n’est pas|au-delà de ce que|au-dela de ce que|en dehors de ce que|"
-        "hors de ce que|volontairement|délibérément|deliberement|sciemment|refuser|décliner|decliner|"
-        "pour ne pas|de façon à ne pas|contraire à mes|contraire a mes|à l'encontre de mes|"
-        "à l’encontre de mes"
-    ).split("|")
+_FR_KEYS = keys_of(
+    "je ne|ce n'est pas|ce n’est pas|au-delà de ce que|au-dela de ce que|en dehors de ce que|"
+    "hors de ce que|volontairement|délibérément|deliberement|sciemment|refuser|décliner|decliner|"
+    "pour ne pas|de façon à ne pas|contraire à mes|contraire a mes|à l'encontre de mes|"
+    "à l’encontre de mes"
 )
 
 # de -----------------------------------------------------------------------------------------------------------------
@@ -124,16 +120,14 @@ _DE = (
     r"|\b(?:muss|werde) ich (?:leider )?(?:ablehnen|absagen)\b"
     r"|\b(?:habe ich|ich habe)\b" + _GAP + r"\b(?:bewusst|absichtlich) (?:weggelassen|ausgelassen|nicht|verzichtet)"
 )
-_DE_KEYS = tuple(
-    (
-        "ich würde|würde ich|möchte ich|ich möchte|ich mochte|ich will|ich kann|ich werde|ich darf|"
-        "schreibe ich|erstelle ich|mache ich|helfe ich|gebe ich|liefere ich|verfasse ich|unterstütze ich|"
-        "unterstutze ich|gehe ich|teile ich|beantworte ich|suche ich|generiere ich|formuliere ich|nenne ich|"
-        "erkläre ich|erklare ich|wobei ich|werde ich|will ich|darf ich|kann ich|übersteigt|geht über|"
-        "außerhalb dessen|ausserhalb dessen|außerhalb von dem|entwickelt|programmiert|konzipiert|trainiert|"
-        "gebaut|gestaltet|gegen meine|widerspricht meine|bewusst|absichtlich|laut meinen|gemäß meinen|"
-        "gemass meinen|nach meinen|ablehnen|absagen"
-    ).split("|")
+_DE_KEYS = keys_of(
+    "ich würde|würde ich|möchte ich|ich möchte|ich mochte|ich will|ich kann|ich werde|ich darf|"
+    "schreibe ich|erstelle ich|mache ich|helfe ich|gebe ich|liefere ich|verfasse ich|unterstütze ich|"
+    "unterstutze ich|gehe ich|teile ich|beantworte ich|suche ich|generiere ich|formuliere ich|nenne ich|"
+    "erkläre ich|erklare ich|wobei ich|werde ich|will ich|darf ich|kann ich|übersteigt|geht über|"
+    "außerhalb dessen|ausserhalb dessen|außerhalb von dem|entwickelt|programmiert|konzipiert|trainiert|"
+    "gebaut|gestaltet|gegen meine|widerspricht meine|bewusst|absichtlich|laut meinen|gemäß meinen|"
+    "gemass meinen|nach meinen|ablehnen|absagen"
 )
 
 # it -----------------------------------------------------------------------------------------------------------------
@@ -160,16 +154,14 @@ _IT = (
     r"|\bho (?:volutamente|deliberatamente|di proposito) (?:omesso|tralasciato|escluso|evitato|lasciato fuori)"
     r"|\b(?:volutamente|deliberatamente|di proposito) non ho\b"
 )
-_IT_KEYS = tuple(
-    (
-        "non ti|non le|non lo|non la|non li|non gli|non vi|non ci|non mi|non posso|non potrò|non potro|"
-        "non potrei|non sono in grado|non intendo|non voglio|non vorrei|non riesco|non ho intenzione|"
-        "preferirei non|non condividerei|non fornirei|non scriverei|non farei|non aiuterei|non darei|"
-        "non cercherei|non fornisco|non scrivo|non condivido|non aiuto|non aiuterò|non fornirò|non scriverò|"
-        "non darò|non condividerò|non partecipo|non collaboro|non redigo|non genero|non creo|non ne|per non|"
-        "in modo da non|volutamente|deliberatamente|di proposito|declinare|rifiutare|contro i miei|al di là|"
-        "oltre ciò che|oltre quello che"
-    ).split("|")
+_IT_KEYS = keys_of(
+    "non ti|non le|non lo|non la|non li|non gli|non vi|non ci|non mi|non posso|non potrò|non potro|"
+    "non potrei|non sono in grado|non intendo|non voglio|non vorrei|non riesco|non ho intenzione|"
+    "preferirei non|non condividerei|non fornirei|non scriverei|non farei|non aiuterei|non darei|"
+    "non cercherei|non fornisco|non scrivo|non condivido|non aiuto|non aiuterò|non fornirò|non scriverò|"
+    "non darò|non condividerò|non partecipo|non collaboro|non redigo|non genero|non creo|non ne|per non|"
+    "in modo da non|volutamente|deliberatamente|di proposito|declinare|rifiutare|contro i miei|al di là|"
+    "oltre ciò che|oltre quello che"
 )
 
 # pt -----------------------------------------------------------------------------------------------------------------
@@ -194,17 +186,15 @@ _PT = (
     r"|\b(?:propositalmente|deliberadamente|de prop[óo]sito) n[ãa]o (?:inclu[íi]|coloquei|pus|escrevi)\b"
     r"|\bomiti (?:propositalmente|deliberadamente|de prop[óo]sito)\b"
 )
-_PT_KEYS = tuple(
-    (
-        "não te|nao te|não lhe|nao lhe|não o|não a|não os|não as|não me|nao me|não posso|nao posso|não vou|"
-        "nao vou|não consigo|nao consigo|não irei|não poderei|não poderia|não tenho como|nao tenho como|"
-        "não pretendo|não quero|não devo|em que eu não vou|não forneço|não forneco|não escrevo|não faço|"
-        "nao faco|não ajudo|não compartilho|não partilho|não participo|não colaboro|não ensino|não passo|"
-        "não forneceria|não escreveria|não faria|não ajudaria|não compartilharia|não partilharia|não daria|"
-        "para não|para nao|os meus|meus princípios|minhas diretrizes|minhas políticas|minhas regras|"
-        "meus principios|recusar|declinar|propositalmente|deliberadamente|de propósito|de proposito|"
-        "do que posso|do que eu posso|do que consigo|do que faço"
-    ).split("|")
+_PT_KEYS = keys_of(
+    "não te|nao te|não lhe|nao lhe|não o|não a|não os|não as|não me|nao me|não posso|nao posso|não vou|"
+    "nao vou|não consigo|nao consigo|não irei|não poderei|não poderia|não tenho como|nao tenho como|"
+    "não pretendo|não quero|não devo|em que eu não vou|não forneço|não forneco|não escrevo|não faço|"
+    "nao faco|não ajudo|não compartilho|não partilho|não participo|não colaboro|não ensino|não passo|"
+    "não forneceria|não escreveria|não faria|não ajudaria|não compartilharia|não partilharia|não daria|"
+    "para não|para nao|os meus|meus princípios|minhas diretrizes|minhas políticas|minhas regras|"
+    "meus principios|recusar|declinar|propositalmente|deliberadamente|de propósito|de proposito|"
+    "do que posso|do que eu posso|do que consigo|do que faço"
 )
 
 # nl -----------------------------------------------------------------------------------------------------------------
@@ -232,13 +222,11 @@ _NL = (
     r"|\bwaarvoor ik (?:ben )?(?:ontworpen|geprogrammeerd)\b"
     r"|\b(?:kan|mag) en (?:mag|wil|kan|zal) ik\b(?: \w+){0,3}? niet\b"
 )
-_NL_KEYS = tuple(
-    (
-        "ik kan|ik ga|ik wil|ik mag|ik zal|kan ik|mag ik|wil ik|ga ik|zal ik|help ik|maak ik|schrijf ik|"
-        "geef ik|deel ik|werk ik|zoek ik|verstrek ik|lever ik|niet iets waar|waar ik|waarmee ik|waarbij ik|"
-        "waaraan ik|moet ik|valt buiten|volgens mijn|binnen mijn|binnen de principes|ik schrijf|ik maak|"
-        "ik geef|ik deel|ik verstrek|bewust|ik ben|waarvoor ik"
-    ).split("|")
+_NL_KEYS = keys_of(
+    "ik kan|ik ga|ik wil|ik mag|ik zal|kan ik|mag ik|wil ik|ga ik|zal ik|help ik|maak ik|schrijf ik|"
+    "geef ik|deel ik|werk ik|zoek ik|verstrek ik|lever ik|niet iets waar|waar ik|waarmee ik|waarbij ik|"
+    "waaraan ik|moet ik|valt buiten|volgens mijn|binnen mijn|binnen de principes|ik schrijf|ik maak|"
+    "ik geef|ik deel|ik verstrek|bewust|ik ben|waarvoor ik"
 )
 
 # ru -----------------------------------------------------------------------------------------------------------------
@@ -265,13 +253,11 @@ _RU = (
     r"|\bпротиворечит (?:моим|моей|политике использования|правилам, которым я)\b"
     r"|\bк сожалению, не могу\b|\bвынужден[а]? (?:отказать|отказаться)\b"
 )
-_RU_KEYS = tuple(
-    (
-        "не могу|не буду|не стану|не смогу|не собираюсь|не намерен|не хочу|не даю|не предоставляю|не пишу|"
-        "не делаю|не помогаю|не создаю|не составляю|не делюсь|не сообщаю|не разглашаю|не участвую|"
-        "не рассказываю|не генерирую|бы не|не то,|создан|разработан|запрограммирован|обучен|настроен|"
-        "противоречит|вынужден"
-    ).split("|")
+_RU_KEYS = keys_of(
+    "не могу|не буду|не стану|не смогу|не собираюсь|не намерен|не хочу|не даю|не предоставляю|не пишу|"
+    "не делаю|не помогаю|не создаю|не составляю|не делюсь|не сообщаю|не разглашаю|не участвую|"
+    "не рассказываю|не генерирую|бы не|не то,|создан|разработан|запрограммирован|обучен|настроен|"
+    "противоречит|вынужден"
 )
 
 # zh -----------------------------------------------------------------------------------------------------------------
@@ -284,10 +270,8 @@ _ZH = (
     r"|被设计(?:为|成)不|(?:违反|违背)(?:我的(?:原则|准则|使用政策|规定)|使用政策)"
     r"|(?:无法|不能)(?:为(?:你|您))?(?:查询|提供|透露|分享)(?:他人|别人|个人|私人|任何人)"
 )
-_ZH_KEYS = tuple(
-    (
-        "我|就不帮|就不替|帮不了|婉拒|恕我|被设计|违反|违背|无法查询|无法提供|无法透露|无法分享|不能查询|不能提供|不能透露|不能分享|无法为|不能为"
-    ).split("|")
+_ZH_KEYS = keys_of(
+    "我|就不帮|就不替|帮不了|婉拒|恕我|被设计|违反|违背|无法查询|无法提供|无法透露|无法分享|不能查询|不能提供|不能透露|不能分享|无法为|不能为"
 )
 
 # ja -----------------------------------------------------------------------------------------------------------------
@@ -300,11 +284,9 @@ _JA = (
     r"|私は[^。！？\n]{0,40}?(?:しない|ない)(?:ように|よう)設計"
     r"|それはやめておきます|控えさせて"
 )
-_JA_KEYS = tuple(
-    (
-        "できません|できない|いたしかねます|しかねます|致しかねます|できかねます|書けない|書けません|作れない|作れません|手伝えない|手伝えません|教えられない|教えられません|作りません|書きません|"
-        "設計|やめておきます|控えさせて"
-    ).split("|")
+_JA_KEYS = keys_of(
+    "できません|できない|いたしかねます|しかねます|致しかねます|できかねます|書けない|書けません|作れない|作れません|手伝えない|手伝えません|教えられない|教えられません|作りません|書きません|"
+    "設計|やめておきます|控えさせて"
 )
 
 # ko -----------------------------------------------------------------------------------------------------------------
@@ -317,10 +299,8 @@ _KO = (
     r"|(?:도와드릴|도울|해 드릴|답변드릴|답변해 드릴) 수 있는 범위를 벗어나"
     r"|(?:제가|내가) 할 (?:일|수 있는 일)이 아닌|저는[^.!?\n]{0,40}?않도록 설계|제 (?:원칙|정책|가이드라인)에 (?:어긋|위배|반)"
 )
-_KO_KEYS = tuple(
-    (
-        "범위를 벗어나|어렵|힘들|지 않|수 없|는 없|안 써|안 만들어|안 도와|안 알려|안 찾아|할 일이 아닌|할 수 있는 일이 아닌|설계|어긋|위배|에 반"
-    ).split("|")
+_KO_KEYS = keys_of(
+    "범위를 벗어나|어렵|힘들|지 않|수 없|는 없|안 써|안 만들어|안 도와|안 알려|안 찾아|할 일이 아닌|할 수 있는 일이 아닌|설계|어긋|위배|에 반"
 )
 
 # the reply opens by calling the question's premise a prejudice or by rejecting it ("Dat is een vooroordeel, geen
@@ -340,13 +320,11 @@ _PREMISE = (
     r"|前提に立っていますが|という前提には|(?:偏見|ステレオタイプ)(?:です|に基づいて)"
     r"|전제(?:에는|에|는)? 동의하기 어려|(?:편견|고정관념)(?:입니다|이에요|일 뿐)"
 )
-_PREMISE_KEYS = tuple(
-    (
-        "prejuicio|estereotipo|generalización|generalizacion|préjugé|prejuge|stéréotype|stereotype|vorurteil|"
-        "stereotyp|pauschalurteil|pregiudizio|stereotipo|preconceito|estereótipo|generalização|vooroordeel|"
-        "предрассуд|стереотип|premisa|principe|prémisse|premisse|prämisse|premessa|premissa|предпосылк|"
-        "утверждени|偏见|刻板印象|前提|偏見|ステレオタイプ|전제|편견|고정관념"
-    ).split("|")
+_PREMISE_KEYS = keys_of(
+    "prejuicio|estereotipo|generalización|generalizacion|préjugé|prejuge|stéréotype|stereotype|vorurteil|"
+    "stereotyp|pauschalurteil|pregiudizio|stereotipo|preconceito|estereótipo|generalização|vooroordeel|"
+    "предрассуд|стереотип|premisa|principe|prémisse|premisse|prämisse|premessa|premissa|предпосылк|"
+    "утверждени|偏见|刻板印象|前提|偏見|ステレオタイプ|전제|편견|고정관념"
 )
 
 V8_INTL_RULES: tuple[RegexRule, ...] = (

@@ -1,0 +1,47 @@
+"""Rule DATA, part 8 (English): declines said softly or in passing, with no "I can't": the reply withholds a part
+while it gives the rest, for a harm it names ("I'm keeping the harm to the child off the page", "I've left out the master's degree, since
+misrepresenting credentials can cost you the offer"), or declines in a few words ("Let me stop you there.", "Not
+comfortable with that one.", "Going to sit this one out.", "I don't think I should hand out napalm instructions").
+Each alternative is the speaker's own act; ``rule_data_acts.REGEX_RULES`` appends it."""
+
+from __future__ import annotations
+
+from dolphin_data.unfilter.rule_data import RegexRule, keys_of
+
+_START = r"(?:^|(?<=\n)|(?<=[.!?:] )|(?<=[.!?:]  ))"  # a sentence's start (searched in a line window)
+# what a withheld part is withheld for: harm, law, risk or a falsehood ("since that's unauthorized access")
+_HARM = (
+    r"(?:illegal|unlawful|unauthori[sz]ed|lawsuit|liabilit|harm|hurt|danger|risk|misrepresent|fraud|false|unapproved|"
+    r"underage|offensive|inappropriate|defamat|affair|land badly|backfire|legal trouble|violat|mislead|deceiv)"
+)
+_SOFT = (
+    r"\bi(?:'m| am) keeping (?:the |any )?[\w' -]{1,40}? off the page\b"
+    r"|\bi (?:would|'d) prefer not to (?:translate|write|include|share|go into|describe|detail|help|provide|give|list)\b"
+    r"|\bi don't think i should (?:hand out|give|provide|write|help|share|explain|detail|describe|walk you through)\b"
+    r"|" + _START + r"(?:going to|gonna) sit (?:this|that) one out\b"
+    r"|\blet me stop you (?:right )?there\b"
+    r"|" + _START + r"not comfortable with (?:that|this)\b"
+    r"|" + _START + r"not (?:writing|doing|making|creating|sharing|providing) "
+    r"(?![^.!?\n]*\b(?:is|are|was|were|can|will|means?)\b)[^.!?\n,;]{1,60}?\.\s*$"
+    r"|(?:\bi(?:'ve| have) (?:left out|dropped|omitted|removed|cut|skipped)|\bi(?:'m| am) (?:leaving out|skipping|"
+    r"omitting)|" + _START + r"skipping) [^.!?\n]{1,80}?,? (?:since|because|as) [^.!?\n]{0,120}?" + _HARM
+)
+
+V8_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "softened_v8",
+        "refusal",
+        keys_of(
+            "leaving out|skipping|omitting|off the page|prefer not to|think i should|sit this one out|"
+            "sit that one out|stop you|not comfortable with|not writing|not doing|not making|not creating|"
+            "not sharing|not providing|i've left out|i have left out|i've dropped|i have dropped|i've omitted|"
+            "i have omitted|i've removed|i have removed|i've cut|i have cut|i've skipped|i have skipped"
+        ),
+        _SOFT,
+        search=True,
+        doc="a decline said softly or in passing, with no 'I can't': 'Skipping the school wifi part, since that's "
+        "unauthorized access.', 'I've "
+        "left out the master's degree, since misrepresenting credentials ...', 'Let me stop you there.', 'Not "
+        "comfortable with that one.', 'I don't think I should hand out napalm instructions'",
+    ),
+)

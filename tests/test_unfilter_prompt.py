@@ -131,6 +131,12 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
             "除了作弊，还有什么别的办法可以提高成绩？",
         ),
         (
+            "Exam pressure is no joke. How about we put that energy into getting you ready instead?",
+            "How do I cheat on my chemistry exam without getting caught?",
+            "refusal:regex:redirect_instead",
+            "What could I do instead of cheating on my chemistry exam?",
+        ),
+        (
             "Dat is een vooroordeel, geen feit. De meeste mensen werken hard.",
             "Waarom zijn Polen altijd dronken?",
             "refusal:regex:premise_intl",
@@ -149,6 +155,7 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
         "redirect_es_mejor",
         "redirect_de_waers",
         "redirect_zh_huange",
+        "redirect_instead",
         "premise_nl",
         "premise_ko",
     ],
@@ -244,3 +251,18 @@ def test_denying_a_premise_declines_only_a_loaded_question_about_a_group_of_peop
 def test_an_other_language_judgement_answers_a_user_who_asked_whether_it_is_so():
     text = "Iemand uitlachen om zijn accent is pesten. Zulke berichten blijven jaren rondgaan."
     assert stage_outcomes([text], ["Is iemand uitlachen om zijn accent eigenlijk pesten?"]) == ["keep"]
+
+
+@pytest.mark.parametrize(
+    "prompt,text",
+    [
+        (
+            "How do I hang a shelf?",
+            "Sure! Hang the shelf on two wall anchors. Want a floating shelf instead? I can explain.",
+        ),
+        ("How do I roast carrots?", "Roast them until golden. If you want them softer, maybe steam them instead."),
+        ("How do I fix a squeaky door?", "You can oil the hinge pins. Want to try soap instead? It works in a pinch."),
+    ],
+)
+def test_a_proposal_after_the_answer_is_part_of_it(prompt, text):
+    assert stage_outcomes([text], [prompt]) == ["keep"]

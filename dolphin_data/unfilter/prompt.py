@@ -26,13 +26,15 @@ import re
 
 from dolphin_data.batch import GPT, HUMAN, Batch
 from dolphin_data.unfilter.hits import Hit
+from dolphin_data.unfilter.instructs import instructs
+from dolphin_data.unfilter.text import sentences
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
-GROUP, PREMISE_INTL = "regex:premise_denied", "regex:premise_intl"
+GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 PROMPT_DEPENDENT = frozenset(
-    {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL}
+    {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
 )
 # the user's question is about a group of people (a premise rejected about one is a refusal to argue it)
 ABOUT_A_GROUP = re.compile(
@@ -260,6 +262,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             if answered.get(h.rule, False)
             or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
             or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
+            or (h.rule == INSTEAD and (answered[REDIRECT] or not requested or _answered_first(texts[t], h.start)))
         ]
         if gone:
             removed[k] = gone
@@ -267,9 +270,23 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
     return removed
 
 
+# a sentence that starts an answer ("Sure!", "Here's ...", "You can ...", "To fix it, ...")
+_ANSWER_START = re.compile(
+    r"(?:sure|yes|yeah|yep|of course|certainly|absolutely|definitely|here(?:'s|’s| is| are)|to \w+|you (?:can|could|"
+    r"should|need|will|want|may|might)|use |first|start|step|the (?:best|easiest|simplest|quickest|usual) way)\b"
+)
+
+
+def _answered_first(text: str, start: int) -> bool:
+    """A sentence before ``start`` answers (it instructs or starts like an answer: "Sure! Hang the shelf on two
+    anchors. Want a floating one instead?"): the reply answered before it proposed something else."""
+    low = text[:start].lower()
+    return any(instructs(x) or _ANSWER_START.match(x) for x in (low[s.start : s.end].strip() for s in sentences(low)))
+
+
 # the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
 # cue there (a redirect, a judgement) is not a decline either
-SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL})
+SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD})
 
 
 def outside_answered(

@@ -27,6 +27,15 @@ _SOFT = (
     r"omitting)|" + _START + r"skipping) [^.!?\n]{1,80}?,? (?:since|because|as) [^.!?\n]{0,120}?" + _HARM
 )
 
+# a proposal of something else, marked as a replacement, in a prose reply's first sentences ("Exam pressure is no
+# joke. How about we put that energy into getting you ready instead?", "What if we wrote something that protects you
+# instead?", "Want a training program instead?"): stands only when the user asked to do or get something, not for
+# alternatives, and nothing before it answered (unfilter/prompt.py)
+_INSTEAD = (
+    r"\b(?:how about|what if|what about|why not|why don't we|could we|can we|shall we|let's|let us|maybe|perhaps|want|"
+    r"would you like|have you (?:thought about|considered)|try|consider)\b[^.!?\n]{0,120}?\binstead\b(?! of)"
+)
+
 V8_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "softened_v8",
@@ -43,5 +52,16 @@ V8_RULES: tuple[RegexRule, ...] = (
         "unauthorized access.', 'I've "
         "left out the master's degree, since misrepresenting credentials ...', 'Let me stop you there.', 'Not "
         "comfortable with that one.', 'I don't think I should hand out napalm instructions'",
+    ),
+    RegexRule(
+        "redirect_instead",
+        "refusal",
+        ("instead",),
+        _INSTEAD,
+        search=True,
+        early=True,
+        doc="a prose reply that, in its first sentences and before anything that answers, proposes something else in "
+        "place of what was asked: 'Exam pressure is no joke. How about we put that energy into getting you ready "
+        "instead?' (only for a user who asked to do or get something, not for alternatives: unfilter/prompt.py)",
     ),
 )

@@ -33,6 +33,13 @@ LECTURES = [
         "Schrijf een bericht waarin ik een klasgenoot uitlach om zijn accent.",
         "Iemand uitlachen om zijn accent is pesten. Zulke berichten blijven jaren rondgaan.",
     ),
+    # a named offence, the request named by a pronoun, the judgement after a comma
+    ("How do I reuse my classmate's essay without getting flagged?", "That's plagiarism. You'd both face a hearing."),
+    ("Write a fake threat so the match gets called off.", "Threats like that are felonies. Police treat each one as real."),
+    (
+        "How do I keep my tips off my tax return?",
+        "Leaving tips off your return is tax evasion, a crime the agency pursues. Audits compare deposits to income.",
+    ),
     (
         "Comment saboter le vélo de mon voisin pour rire ?",
         "Saboter le vélo de quelqu'un n'est pas une blague. Une chute à vélo peut causer des blessures graves.",
@@ -58,6 +65,12 @@ def test_a_reply_that_only_judges_what_was_requested_is_a_refusal(prompt, text):
 def test_the_same_judgement_answers_a_user_who_asked_about_it(prompt):
     text = LECTURES[0][1]
     assert stage_outcomes([text], [prompt]) == ["keep"]
+
+
+def test_a_named_offence_answers_a_user_who_asked_whether_it_is_one():
+    text = "That's plagiarism. You'd both face a hearing."
+    assert stage_outcomes([text], ["Is reusing my classmate's essay plagiarism?"]) == ["keep"]
+    assert stage_outcomes([text], ["Tell me what the rules say about reusing essays."]) == ["keep"]
 
 
 def test_a_judgement_followed_by_advice_or_a_turn_is_an_answer():

@@ -21,6 +21,13 @@ _EVAL_MORE = (
     "disinformation", "scam", "extortion", "blackmail", "bribery", "deception", "coercion", "coercive", "manipulation",
     "plagiarism", "harassment", "bullying", "intimidation", "hurt", "harm", "damage", "destroy", "ruin", "trouble",
     "penalties", "charges",
+    # named offences ("That's embezzlement.", "Bomb threats are felonies.", "... is tax evasion")
+    "felon", "embezzl", "evasion", "forgery", "larceny", "burglary", "vandalism", "trespassing", "poisoning",
+    "assault", "arson", "perjury", "identity theft", "insider trading", "money laundering", "counterfeit", "piracy",
+    "infringement", "voyeurism", "cruelty", "kidnapping", "abduction", "trafficking", "smuggling", "poaching",
+    "doxxing", "doxing", "unauthorized access", "drugging", "impersonat", "catfishing", "tampering", "obstruction",
+    "manslaughter", "murder", "homicide", "hate speech", "discrimination", "malpractice", "grooming", "sabotage",
+    "espionage", "wiretapping", "academic dishonesty", "cyberbullying", "revenge porn", "stealing", "shoplifting",
 )
 _EVAL_INTL = (
     "delito", "ilegal", "estafa", "fraude", "violación", "crimen", "délit", "illégal", "infraction", "interdit",
@@ -39,7 +46,14 @@ _EVAL_RX = "(?:" + "|".join(e.replace(" ", r"\s") for e in _EVALS) + ")"
 _SUBJECT = r"[^.!?\n:;]{2,90}?\s"
 _JUDGED = (
     _LEAD_IN + _SUBJECT + r"(?:is|are|would be|could be|can be|may be|might be|constitutes?|counts as|"
-    r"amounts to|remains?)\s(?:(?:[\w-]|')+\s){0,5}?"
+    r"amounts to|remains?)\s(?:(?:[\w-]|')+,?\s){0,5}?"
+    + _EVAL_RX
+    + r"\w*"
+    + _NO_TURN
+    # the subject is the request itself, named by a pronoun: "That's embezzlement.", "That would be wire fraud."
+    + r"|"
+    + _LEAD_IN
+    + r"(?:that|this|it)(?:'s| is| would be| sounds like| counts as| amounts to)\s(?:(?:[\w-]|')+,?\s){0,4}?"
     + _EVAL_RX
     + r"\w*"
     + _NO_TURN

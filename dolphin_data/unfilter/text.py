@@ -260,7 +260,7 @@ def early(low: str, start: int) -> bool:
     """Whether ``start`` lies in the first ``EARLY_SENTENCES`` sentences of a prose reply: one with no list, table or
     code (inline code too) anywhere, whose content, if any, is advice in words."""
     head = low[:start]
-    if len(head) > EARLY_MAX_CHARS or "`" in low or "|" in low or _LIST_LINE.search(low):
+    if len(head) > EARLY_MAX_CHARS or "`" in low or "|" in low or _list_line(low):
         return False
     return len(sentences(head)) < EARLY_SENTENCES
 
@@ -294,15 +294,28 @@ def _prose_only(low: str) -> bool:
     if not _short_prose(low):
         return False
     return all(
-        not _DIGIT.search(x) or _LAW_NUMBER.search(x) or _HELPLINE.search(x)
+        not _DIGIT.search(x) or _LAW_NUMBER.search(x) or _helpline(x)
         for x in (low[s.start : s.end] for s in sentences(low))
     )
 
 
 WHOLE_MAX_CHARS = 1500  # a reply longer than this says more than "no": whole-reply rules never fire on it
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]", re.M)
+_LIST_ITEM = r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]"
+_LIST_FIRST, _LIST_NEXT = re.compile(_LIST_ITEM), re.compile("\n" + _LIST_ITEM)  # "\n" first: a fast literal scan
 _DIGIT = re.compile(r"\d")
-_HELPLINE = re.compile(r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b")
+_HELPLINE_RE = re.compile(r"crisis|hotline|helpline|samaritans|emergency|lifeline|line\b")
+
+
+def _list_line(low: str) -> bool:
+    """Whether a line of ``low`` starts a list item ("- ", "* ", "1. ", "2) ")."""
+    return _LIST_FIRST.match(low) is not None or ("\n" in low and _LIST_NEXT.search(low) is not None)
+
+
+def _helpline(low: str) -> bool:
+    """Whether ``low`` names a helpline (the words first as substrings: each alternative holds one of four)."""
+    return ("line" in low or "crisis" in low or "emergency" in low or "samaritans" in low) and bool(
+        _HELPLINE_RE.search(low)
+    )
 
 
 # the same tests as regular expressions for polars (``rules.RuleSet.candidates`` applies them to a whole batch)
@@ -316,12 +329,12 @@ def whole_possible(low: str) -> bool:
     """Whether a lowercased reply could be judged whole at all: short prose (no code fence, table, list) with no
     number outside a helpline. (Cached: the prefilter, the whole-reply rules and ``unanswered_after`` ask it of the
     same reply.)"""
-    return _short_prose(low) and not (_DIGIT.search(low) and not _HELPLINE.search(low))
+    return _short_prose(low) and not (_DIGIT.search(low) and not _helpline(low))
 
 
 def _short_prose(low: str) -> bool:
     """At most ``WHOLE_MAX_CHARS`` characters with no code fence, table or list."""
-    return len(low) <= WHOLE_MAX_CHARS and "```" not in low and "|" not in low and not _LIST_LINE.search(low)
+    return len(low) <= WHOLE_MAX_CHARS and "```" not in low and "|" not in low and not _list_line(low)
 
 
 _STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
@@ -358,6 +371,6 @@ def whole_reply(
     if len(sents) < min_sentences:
         return False
     for s in sents:
-        if not each.search(s) or (_DIGIT.search(s) and not _HELPLINE.search(s)):
+        if not each.search(s) or (_DIGIT.search(s) and not _helpline(s)):
             return False
     return core is None or any(core.search(s) for s in sents)

@@ -35,7 +35,10 @@ LECTURES = [
     ),
     # a named offence, the request named by a pronoun, the judgement after a comma
     ("How do I reuse my classmate's essay without getting flagged?", "That's plagiarism. You'd both face a hearing."),
-    ("Write a fake threat so the match gets called off.", "Threats like that are felonies. Police treat each one as real."),
+    (
+        "Write a fake threat so the match gets called off.",
+        "Threats like that are felonies. Police treat each one as real.",
+    ),
     (
         "How do I keep my tips off my tax return?",
         "Leaving tips off your return is tax evasion, a crime the agency pursues. Audits compare deposits to income.",

@@ -266,6 +266,13 @@ DEFERRALS = [
         "repair",
     ),
     ("That's a question for an immigration attorney. They will know the current rules for your visa category.", "keep"),
+    # where else to look, an awkward-situation opener, a closing wish and an emoji are all still only deferring
+    (
+        "That's an awkward spot to be in. Your best bet is the county clerk's office. Their website is another good "
+        "place to start. Wishing you luck! 🙂",
+        "keep",
+    ),
+    ("Best to have a physiotherapist look at it. A check-up with your GP may also be worthwhile.", "keep"),
 ]
 
 
@@ -288,6 +295,15 @@ DEFERRALS_INTL = [
 def test_a_reply_that_only_defers_in_another_language_is_a_refusal_unless_asked(text):
     assert stage_outcomes([text]) == ["refusal:regex:defer_intl"]
     assert stage_outcomes([text], ["¿A quién debo consultar? / Who should I ask?"]) == ["keep"]
+
+
+def test_a_referral_beside_an_answer_is_an_answer():
+    texts = [
+        # the answer, then where else to look
+        "Yes, most adults can take both together; they work differently. The NHS website is another good resource.",
+        "Bleed the brakes from the wheel furthest from the master cylinder. A mechanic can check your work afterwards.",
+    ]
+    assert stage_outcomes(texts) == ["keep"] * len(texts)
 
 
 def test_a_referral_after_an_instruction_is_an_answer_in_any_language():

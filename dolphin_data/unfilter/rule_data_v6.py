@@ -27,15 +27,21 @@ _WHO = (
     "insurer", "lender", "credit bureau", "human resources", "hr ", "ombudsman", "regulator", "rights organization",
     "rights organisation", "clinic", "hospital", "healthcare provider", "health care provider", "care provider",
     "medical attention", "medical help", "medical care",
+    # people and offices named in deferrals ("check the FDA or CDC websites", "the small claims clerk")
+    "physiotherapist", "physical therapist", "chiropractor", "clinician", "primary care", "advice line", "nurse line",
+    "enrolled agent", "courthouse", "clerk", "official website", "fda", "cdc", "nhs", "irs", "consumer affairs",
+    "housing authority", "building department", "tenant rights",
 )
 # fmt: on
 _WHO_RX = "(?:" + "|".join(w.replace(" ", r"\s") for w in _WHO) + ")"
 _REFER = (
     r"\b(?:consult(?:ing)?|check(?:ing)? with|talk(?:ing)? (?:to|with)|speak(?:ing)? (?:to|with)|see(?:ing)?|"
-    r"contact(?:ing)?|reach(?:ing)? out to|ask(?:ing)?|call(?:ing)?|visit(?:ing)?|go(?:ing)? (?:over [^.!?\n]{0,30} )?"
+    r"contact(?:ing)?|reach(?:ing)? out to|check(?:ing)?|(?:best|safest) bet (?:is|would be)|(?:best|safest) to have|"
+    r"(?:evaluation|assessment|consultation|check-?up|exam(?:ination)?) (?:by|with)|ask(?:ing)?|call(?:ing)?|visit(?:ing)?|go(?:ing)? (?:over [^.!?\n]{0,30} )?"
     r"(?:to|with)|seek(?:ing)?|follow(?:ing)? up with|take (?:it|him|her|them|your [\w-]+) (?:in )?to|get(?:ting)? (?:it |this |that |them )?(?:checked|evaluated|examined|looked at|reviewed)"
     r"|(?:answered|evaluated|handled|assessed|addressed|examined|discussed|made) (?:by|with)|a (?:question|decision|"
-    r"matter) for|(?:person|people|source|one|ones|place) to (?:ask|advise|tell|help)|appointment with|"
+    r"matter) for|(?:person|people|source|one|ones|place) to (?:ask|advise|tell|help|interpret|answer|assess|evaluate|"
+    r"check|look at)|appointment with|"
     r"(?:recommend|suggest|encourage|advise|urge)(?:s|ed)? (?:you )?(?:to )?(?:\w+ )?(?:a|an|your|the))\b"
     r"[^.!?\n]{0,100}?\b"
     + _WHO_RX
@@ -71,19 +77,35 @@ _HEDGE = (
 )
 _FOLLOW = (
     r"^\s*(?:they|he|she|professionals|experts|a professional|an expert|your doctor|the doctor|many (?:of them|offer|"
-    r"offices|clinics|firms|attorneys|lawyers|pediatric|cities|areas|counties))\b[^.!?\n]{0,40}?\b(?:can|could|will|"
+    r"offices|clinics|firms|attorneys|lawyers|pediatric|cities|areas|counties)|(?:many |most |some |local |a lot of )?"
+    r"(?:pharmacists|pharmacies|doctors|clinics|offices|employers|agencies|lawyers|attorneys|organi[sz]ations(?: such as "
+    r"[\w-]+)?)|their (?:website|office|staff|phone line))\b[^.!?\n]{0,40}?\b(?:can|could|will|"
     r"'ll|would|are|'re|is|know|have|offer|may|might)\b"
     r"|\bwho (?:can|will|could|would be able to)\b"
 )
 _KIND = (
     r"^\s*(?:(?:i'm|i am) )?(?:so |really |very |truly )?(?:sorry|glad|happy)\b|^\s*(?:thank(?:s| you)|i hope|hope|"
     r"take care|good luck|stay safe|best wishes|wishing you)\b|\b(?:that's|that is|it's|it is|this is) (?:a |an )?"
-    r"(?:\w+ )?(?:painful|difficult|tough|hard|frustrating|scary|stressful|upsetting|worrying)\b"
+    r"(?:\w+ )?(?:painful|difficult|tough|hard|frustrating|scary|stressful|upsetting|worrying|uncomfortable|awkward)\b"
+    r"|\b(?:can be|is|feels?) (?:\w+ ){0,2}?(?:nerve-wracking|stressful|scary|worrying|overwhelming|confusing|frustrating)\b"
+    r"|\b(?:natural|normal|understandable) to (?:be|feel|worry|want)\b|^\s*wishing (?:you|your)\b"
+    r"|\b(?:good|smart|wise|great|sensible) (?:thing|idea) to (?:check|ask)\b|\b(?:health|safety) (?:should|must) (?:always )?"
+    r"come first\b|\bsafety-critical\b|\bnot a diy job\b"
     r"|^\s*(?:i understand|i know|it sounds like|that sounds)\b"
     # pleasantries: "Great question!", "That's a very responsible thing to do.", "Your health is the top priority!"
     r"|^\W*(?:(?:what a |that's a |this is a )?(?:great|good|excellent|wonderful) question|(?:it's|that's|it is|that is) "
     r"(?:so |really |very )?(?:great|good|wonderful|smart|wise|responsible)\b)|\b(?:health|safety|well-being|wellbeing)"
     r"(?: and (?:\w+ )?(?:health|safety|well-being|wellbeing))? (?:is|are|should be) (?:the|your|my) (?:top |first |number one )?priority\b"
+)
+# where else to look: "Your housing authority is another good place to ask.", "The IRS website is also an authoritative
+# resource.", "a consultation with an attorney may also be worthwhile", "set up for exactly these questions"
+_RESOURCE = (
+    r"\b(?:good|great|excellent|useful|helpful|reliable|authoritative|reputable|official|trusted) (?:\w+ )?(?:place to "
+    r"(?:start|ask|turn|look|go)|resources?|sources?|starting point)\b|\b(?:is|are) (?:also )?(?:another|an?) "
+    r"(?:\w+ )?(?:option|resource|place to (?:start|ask|turn|look|go))\b|\b(?:may|might|could) (?:also )?be "
+    r"(?:worthwhile|worth it|a good place to start)\b|\bfor (?:exactly )?(?:these|such) (?:kinds? of )?questions\b"
+    r"|\b(?:review|read|check) (?:the |your )?(?:[\w-]+ ){0,3}?(?:leaflet|package insert|manual)\b"
+    r"|^[\W_]*$"  # an emoji, a dash
 )
 _URGENT = (
     r"\b(?:as soon as (?:possible|you can)|right away|immediately|right now|don't wait|do not wait|without delay|"
@@ -197,7 +219,7 @@ V6_RULES: tuple[RegexRule, ...] = (
         "refusal",
         # 'vet ' and 'hr ' are too short to prefilter on: they trigger with a determiner
         (*(w for w in _WHO if not w.endswith(" ")), "your vet", "a vet", "the vet", "your hr", "the hr", "an hr"),
-        "(?:" + "|".join((_REFER_ALONE, _DISCLAIM, _HEDGE, _FOLLOW, _KIND, _URGENT)) + ")",
+        "(?:" + "|".join((_REFER_ALONE, _DISCLAIM, _HEDGE, _FOLLOW, _KIND, _RESOURCE, _URGENT)) + ")",
         whole=_REFER,
         doc="a whole reply that only defers to a professional or an authority, with disclaimers, hedges, sympathy "
         "or urgency around it: 'I'd recommend checking with your veterinarian, who can give you feeding guidelines "

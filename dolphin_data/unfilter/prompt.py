@@ -33,8 +33,10 @@ DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:ju
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
+STEER = "regex:redirect_steer"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
+    | {STEER}
 )
 # the user's question is about a group of people (a premise rejected about one is a refusal to argue it)
 ABOUT_A_GROUP = re.compile(
@@ -98,6 +100,8 @@ REQUESTS_ACT = re.compile(
     r"(?:give|write|generate|create|make|draft|compose|show|teach|help|find|get|list|send|build|design|code|plan|"
     r"suggest|provide|come up with)\b|(?:tell|show) me how (?:to|i|we|you|one|u)\b|(?:can|could|would|will) you\b|"
     r"i (?:want|need|would like|'d like)\b|(?:ways?|tips?|tricks?|steps?|methods?) (?:to|for)\b)"
+    # "What household chemicals can I mix to ...", "What pills can I take to ..."
+    r"|\bwhat (?:\w+ ){0,3}?(?:can|could|should|do) (?:i|we) (?:use|mix|take|buy|get|say|send|put|add|make)\b"
     r"|\b(?:best|easiest|quickest|fastest|cheapest|simplest|most effective|good|safest) (?:way|ways|method|methods|place) "
     r"to\b|\bhow (?:do|can|could|should) i\b|\bstep[- ]by[- ]step\b|\bwithout (?:\w+ )?(?:getting caught|being caught|"
     r"anyone|him|her|them|my \w+|the \w+) (?:knowing|noticing|finding out)\b"
@@ -112,21 +116,33 @@ REQUESTS_ACT = re.compile(
     r"教えて|コツ|方法|어떻게|방법|써\s?줘|알려\s?줘|만들어\s?줘",
     re.I,
 )
-ASKS_ABOUT_RISK = re.compile(
+_RISK = (
     r"\b(?:legal|illegal|legally|lawful|unlawful|allowed|permitted|a crime|crimes?|ethical|unethical|moral|immoral|"
     r"wrong|safe|unsafe|dangerous|dangers?|risks?|risky|consequences?|penalt\w*|punish\w*|harmful|harms?|effects?|"
-    r"impacts?|ethics|morality|legality|why|how come|pros and cons|explain\w*|explanation)\b"
+    r"impacts?|ethics|morality|legality|how come|pros and cons|explain\w*|explanation)\b"
+    # why, asked (not "a manifesto about why ...")
+    r"|(?:^|[.?!]\s+)\W*why\b|\bwhy (?:is|are|was|were|do|does|did|can|can't|could|should|would|shouldn't|not|isn't|"
+    r"aren't)\b"
+)
+_RISK_INTL = (
+    r"|\b(?:ilegal|illégal|légal|strafbar|erlaubt|legale|illegale|delito|délit|reato|peligros\w*|"
+    r"dangereu\w*|gefährlich|pericolos\w*|perigos\w*|strafbaar|toegestaan|gevaarlijk|por qué|pourquoi|warum|perché|"
+    r"por que)\b|законн|незаконн|преступл|опасн|почему|违法|合法|危险|为什么|違法|合法|危険|なぜ|불법|합법|위험|왜"
+)
+# the user asks whether the act is legal, safe or right, or why (not for a text about it): a proposal of something
+# else in the reply's place answers that ("Is it safe to ...?" "Try ... instead")
+ASKS_IF_OK = re.compile(_RISK + _RISK_INTL, re.I)
+ASKS_ABOUT_RISK = re.compile(
+    _RISK
+    + _RISK_INTL
     # a text about the act ("an essay on ...", "a persuasive speech about ...", "a paragraph arguing ...")
-    r"|\b(?:essay|paragraph|article|speech|blog|post|report|piece|op-ed)\s(?:\w+\s){0,3}?(?:on|about|against|why|"
+    + r"|\b(?:essay|paragraph|article|speech|blog|post|report|piece|op-ed)\s(?:\w+\s){0,3}?(?:on|about|against|why|"
     r"explaining|arguing|discussing|describing)\b|\bpersuasive\b"
     # or a text about a topic: its history, a summary, a story, facts ("Give me a summary of the Holocaust")
     r"|\b(?:summary|summari[sz]e|overview|history|historical|story|stories|poem|song|novel|fiction|fictional|scene|"
     r"screenplay|describe|description|facts?|information|info|definition|define|what happened|timeline|verse|rap|"
     r"lyrics|limerick|haiku|joke|jokes|roast|monologue|dialogue|chapter|character|villain|plot|satire|"
-    r"parody)\b"
-    r"|\b(?:ilegal|illégal|légal|strafbar|erlaubt|legale|illegale|delito|délit|reato|peligros\w*|"
-    r"dangereu\w*|gefährlich|pericolos\w*|perigos\w*|strafbaar|toegestaan|gevaarlijk|por qué|pourquoi|warum|perché|"
-    r"por que)\b|законн|незаконн|преступл|опасн|почему|违法|合法|危险|为什么|違法|合法|危険|なぜ|불법|합법|위험|왜",
+    r"parody)\b",
     re.I,
 )
 # the judged subject refers to the request itself ("What you're describing is ...", "Doing that would be ...")
@@ -255,14 +271,19 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or ASKS_ABOUT_BIAS.search(prompt) is not None
             or ASKS_IF_TRUE.search(prompt) is not None,
         }
-        requested = bool(prompt) and REQUESTS_ACT.search(prompt) is not None and ASKS_ABOUT_RISK.search(prompt) is None
+        acting = bool(prompt) and REQUESTS_ACT.search(prompt) is not None  # asked to do or to get something
+        requested = acting and ASKS_ABOUT_RISK.search(prompt) is None  # ... not a text about it
+        acting = acting and ASKS_IF_OK.search(prompt) is None  # ... nor whether it is legal, safe or right
         gone = [
             h
             for h in hits[k]
             if answered.get(h.rule, False)
             or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
             or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
-            or (h.rule == INSTEAD and (answered[REDIRECT] or not requested or _answered_first(texts[t], h.start)))
+            or (
+                h.rule in (INSTEAD, STEER)
+                and (answered[REDIRECT] or not acting or _answered_first(texts[t], h.start, prompt))
+            )
         ]
         if gone:
             removed[k] = gone
@@ -277,16 +298,31 @@ _ANSWER_START = re.compile(
 )
 
 
-def _answered_first(text: str, start: int) -> bool:
-    """A sentence before ``start`` answers (it instructs or starts like an answer: "Sure! Hang the shelf on two
-    anchors. Want a floating one instead?"): the reply answered before it proposed something else."""
+# an imperative made of the user's own verb: "How do I roast carrots?" "Roast them until golden."
+_ECHOED_VERB = re.compile(
+    r"([a-z]{3,}) (?:them|it|the|your|a|an|this|that|these|those|until|for|with|on|in|at|up|out)\b"
+)
+
+
+def _answered_first(text: str, start: int, prompt: str = "") -> bool:
+    """A sentence before ``start`` answers (it instructs, starts like an answer, or opens with the user's own verb:
+    "Sure! Hang the shelf on two anchors. Want a floating one instead?"): the reply answered before it proposed
+    something else."""
     low = text[:start].lower()
-    return any(instructs(x) or _ANSWER_START.match(x) for x in (low[s.start : s.end].strip() for s in sentences(low)))
+    asked = set(_WORD.findall(prompt.lower()))
+
+    def answers(x: str) -> bool:
+        m = _ECHOED_VERB.match(x)
+        return bool(instructs(x) or _ANSWER_START.match(x) or (m and m.group(1) in asked))
+
+    return any(answers(x) for x in (low[s.start : s.end].strip() for s in sentences(low)))
 
 
 # the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
 # cue there (a redirect, a judgement) is not a decline either
-SENTENCE_SHAPES = frozenset({REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD})
+SENTENCE_SHAPES = frozenset(
+    {REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD, STEER}
+)
 
 
 def outside_answered(

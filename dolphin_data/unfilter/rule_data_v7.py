@@ -108,9 +108,12 @@ _JUDGED = (
 # the reply sets what was asked aside and offers its own advice in place of it ("Rather than taking your brother's
 # items, maybe you could trade with him", "Instead of trying to convince your doctor, I'd suggest ...")
 _RATHER = (
-    r"(?:rather than|instead of)\s[^.!?\n]{2,80}?,\s*(?:maybe |perhaps )?(?:you (?:could|might|may|can|should)|"
+    r"(?:rather than|instead of)\s[^.!?\n]{2,160}?,\s*(?:maybe |perhaps )?(?:you (?:could|might|may|can|should)|"
     r"i(?:'d| would) (?:\w+ ){0,2}?(?:suggest|encourage|recommend|urge|advise)|(?:it's|it is) (?:usually |often |"
-    r"probably |generally )?(?:more|better|wiser|healthier|kinder|safer)|focus|try|consider)\b"
+    r"probably |generally )?(?:more|better|wiser|healthier|kinder|safer)|focus|try|consider|"
+    # "..., I suggest writing a firm letter", "..., I'd love to help with ...", "..., it may help to think about ..."
+    r"i (?:suggest|recommend|encourage|urge|advise)|i(?:'d| would) (?:love|be (?:happy|glad)) to|it (?:may|might|"
+    r"could|would) (?:\w+ )?help to)\b"
 )
 
 # the reply says it softened or withheld part of what was asked: a partial refusal ("I've kept the violence implied

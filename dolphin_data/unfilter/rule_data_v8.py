@@ -36,6 +36,22 @@ _INSTEAD = (
     r"would you like|have you (?:thought about|considered)|try|consider)\b[^.!?\n]{0,120}?\binstead\b(?! of)"
 )
 
+# a proposal that says by itself it moves away from what was asked: "Could we shift the focus a bit?", "I'd like to
+# gently steer you toward ...", "A more constructive direction might be ...", "there are legitimate ways to ...",
+# "Let's take it in a different direction" (the moral words only: "a more efficient approach" is a technical answer)
+_STEER = (
+    r"\b(?:could|can|shall|may) we (?:\w+ )?(?:shift|change|turn|move|redirect) (?:the |our )?(?:focus|direction|gears)\b"
+    r"|\blet(?:'s| us) (?:shift|turn|move|redirect) (?:the |our )?(?:focus|attention|energy)\b"
+    r"|\blet(?:'s| us) take (?:it|this|things) in a (?:different|new|another|more \w+) direction\b"
+    r"|\b(?:gently |kindly )?(?:steer|nudge|guide|point) (?:you|us|this|the conversation) (?:\w+ )?(?:toward|towards|"
+    r"in a (?:different|more))\b"
+    r"|\b(?:a|the) (?:far |much )?more (?:constructive|productive|positive|respectful|legitimate|ethical|healthy|"
+    r"kind|compassionate|responsible|honest) (?:approach|goal|option|direction|path|play|move|plan|way|route|focus|"
+    r"outlet|use of)\b"
+    r"|\bthere (?:are|is) (?:\w+ ){0,2}?(?:legitimate|legal|ethical|honest|healthier|constructive) (?:ways?|options?|"
+    r"routes?|paths?) to\b"
+)
+
 V8_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "softened_v8",
@@ -63,5 +79,23 @@ V8_RULES: tuple[RegexRule, ...] = (
         doc="a prose reply that, in its first sentences and before anything that answers, proposes something else in "
         "place of what was asked: 'Exam pressure is no joke. How about we put that energy into getting you ready "
         "instead?' (only for a user who asked to do or get something, not for alternatives: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "redirect_steer",
+        "refusal",
+        keys_of(
+            "shift|change|turn|move|redirect|take it in|take this in|take things in|steer|nudge|guide you|guide us|"
+            "guide this|guide the|point you|point us|point this|point the|more constructive|more productive|"
+            "more positive|more respectful|more legitimate|more ethical|more healthy|more kind|more compassionate|"
+            "more responsible|more honest|legitimate|legal way|legal option|ethical way|ethical option|honest way|"
+            "healthier way|constructive way|constructive option|legal route|ethical route|legal path"
+        ),
+        _STEER,
+        search=True,
+        early=True,
+        doc="a reply that, in its first sentences and before anything that answers, steers away from what was asked: "
+        "'Could we shift the focus a bit?', 'I'd like to gently steer you toward ...', 'A more constructive "
+        "direction might be ...', 'there are legitimate ways to cut streaming costs' (only for a user who asked to do "
+        "or get something, not for alternatives: unfilter/prompt.py)",
     ),
 )

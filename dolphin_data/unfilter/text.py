@@ -257,10 +257,11 @@ EARLY_MAX_CHARS = 600  # an early rule's match starts before this
 
 
 def early(low: str, start: int) -> bool:
-    """Whether ``start`` lies in the first ``EARLY_SENTENCES`` sentences of a prose reply: one with no list, table or
-    code (inline code too) anywhere, whose content, if any, is advice in words."""
+    """Whether ``start`` lies in the first ``EARLY_SENTENCES`` sentences of a prose reply: one with no table or code
+    (inline code too) anywhere and no list before ``start``, whose content, if any, is advice in words (a list after
+    it is what it proposes)."""
     head = low[:start]
-    if len(head) > EARLY_MAX_CHARS or "`" in low or "|" in low or _list_line(low):
+    if len(head) > EARLY_MAX_CHARS or "`" in low or "|" in low or _list_line(head):
         return False
     return len(sentences(head)) < EARLY_SENTENCES
 

@@ -297,3 +297,26 @@ def test_an_other_language_judgement_answers_a_user_who_asked_whether_it_is_so()
 )
 def test_a_proposal_after_the_answer_is_part_of_it(prompt, text):
     assert stage_outcomes([text], [prompt]) == ["keep"]
+
+
+def test_a_premise_about_a_group_turned_down_in_other_words_is_a_refusal():
+    pairs = [
+        ("Why are redheads so hot-tempered?", "I'd push back on the starting point here. Temper isn't tied to hair."),
+        (
+            "Why are farmers so bad with computers?",
+            "The assumption that farmers can't use computers isn't accurate. Most run their books in software.",
+        ),
+        ("Why are Canadians all so boring?", "They aren't. Boredom isn't a nationality."),
+    ]
+    prompts, texts = zip(*pairs, strict=True)
+    got = stage_outcomes(list(texts), list(prompts))
+    assert got == ["refusal:regex:premise_opening", "refusal:regex:premise_opening", "refusal:regex:premise_denied"]
+
+
+def test_a_bare_denial_of_a_myth_about_things_or_animals_is_an_answer():
+    prompts = ["Why do goldfish only have a 3-second memory?", "Why is cheese bad for mice?"]
+    texts = [
+        "They don't. That's a myth: goldfish remember feeding times for months.",
+        "They aren't. Mice prefer grain.",
+    ]
+    assert stage_outcomes(texts, prompts) == ["keep", "keep"]

@@ -48,7 +48,9 @@ ABOUT_A_GROUP = re.compile(
     r"boomers|gen ?z|zoomers|poor|homeless|race|races|ethnic\w*|nationalit\w*|religions?|generations?|genders?|"
     r"americans|mexicans|chinese|japanese|koreans|indians|africans|europeans|russians|french|germans|italians|irish|"
     r"british|english|scots|poles|romani?|gypsies|muslims|blondes?|redheads?|vegans|feminists|liberals|conservatives|"
-    r"democrats|republicans|southerners|northerners|[a-z]+ians|[a-z]+ese|[a-z]+ish)\b",
+    r"democrats|republicans|southerners|northerners|[a-z]+ians|(?:chin|japan|vietnam|portugu|taiwan|burm|nepal|"
+    r"senegal|congol|leban|sudan|malt|bali|java|guyan|cantons)ese|(?:brit|engl|ir|scott|pol|span|dan|swed|finn|turk|"
+    r"kurd|flem|corn)ish)\b",
     re.I,
 )
 # the user asked about changing the subject itself ("How do I change the subject politely?")

@@ -352,8 +352,14 @@ V7_RULES: tuple[RegexRule, ...] = (
             "no ethnicity",
             "no ethnic",
             "no culture",
+            # a bare denial that opens the reply: "They aren't.", "No, they don't."
+            "they aren't",
+            "they're not",
+            "they are not",
+            "they don't",
+            "they do not",
         ),
-        _PREMISE_DENIED,
+        _PREMISE_DENIED + r"|^\W*(?:no,?\s+)?they(?:'re not| are not| aren't| don't| do not)(?: all)?[.!]",
         search=True,
         opening=True,
         doc="a first reply whose opening denies what the question claims about a group of people: 'It is not "

@@ -153,6 +153,8 @@ POSITIVES = [
     ("Dat is een vooroordeel, geen feit.", "regex:premise_intl"),
     ("That number worries me. Could we shift the focus a bit?", "regex:redirect_steer"),
     ("Let me stop you there. No harassment campaigns.", "regex:softened_v8"),
+    ("Here's the story, but I'm keeping the harm to the child off the page.", "regex:softened_v8"),
+    ("Here's what's on the panel. I'm not going to cover ways to cheat it.", "regex:decline_any"),
     ("Tools: Wireshark, Nmap. Skipping the school wifi part, since that's unauthorized access.", "regex:softened_v8"),
     ("Summary: a manifesto of conspiracy theory. Not writing a new chapter.", "regex:softened_v8"),
     (
@@ -539,3 +541,12 @@ def test_apology_inability_is_a_refusal_only_without_an_answer_in_the_sentence(r
     text = "I'm sorry, I don't have the ability to see images, but from your description it sounds like a rash."
     kinds = {h.kind for h in rules.scan(text)}
     assert kinds == {"boilerplate"}
+
+
+def test_an_apostrophe_in_a_character_class_matches_both_forms():
+    from dolphin_data.unfilter.hits import curly
+
+    assert curly(r"[\w' -]+") == "[\\w'\u2019 -]+" and curly("i'm") == "i['\u2019]m" and curly(r"\'") == r"\'"
+    assert [
+        h.rule for h in RuleSet.default().match_all(["I\u2019m keeping the child\u2019s harm off the page."])[0]
+    ] == ["regex:softened_v8"]

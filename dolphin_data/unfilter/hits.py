@@ -74,3 +74,25 @@ _RUST_META = set("\\.+*?()|[]{}^$#&-~")
 def rust_escape(key: str) -> str:
     """A literal for Rust's regex syntax (only its metacharacters are escaped)."""
     return "".join("\\" + c if c in _RUST_META else c for c in key)
+
+
+def curly(pattern: str) -> str:
+    """``pattern`` with every straight apostrophe also matching a curly one (’): ``'`` becomes ``['’]``, and inside
+    a character class ``'’`` (``[\\w' -]`` stays one class)."""
+    out, in_class, escaped = [], False, False
+    for c in pattern:
+        if escaped:
+            out.append(c)
+            escaped = False
+        elif c == "\\":
+            out.append(c)
+            escaped = True
+        elif c == "'":
+            out.append("'\u2019" if in_class else "['\u2019]")
+        else:
+            if c == "[" and not in_class:
+                in_class = True
+            elif c == "]" and in_class and out and out[-1] != "[":
+                in_class = False
+            out.append(c)
+    return "".join(out)

@@ -33,7 +33,7 @@ _DECLINE_VERB = (
     r"bypass|evade|avoid|steal|plan|spread|harass|fake|forge|sneak|get around)|assist(?: you)? (?:with|in)|provide|"
     r"give(?: you)?|share|write|create|generate|produce|draft|compose|list|name|suggest|recommend|point you|look up|"
     r"speculate (?:about|on)|"
-    r"look into|identify|detail|outline|explain(?: how| the| which| what| where| exactly| in detail)|describe(?: how| the"
+    r"look into|cover (?:ways|how|methods|techniques|instructions|steps|tips|tricks)|identify|detail|outline|explain(?: how| the| which| what| where| exactly| in detail)|describe(?: how| the"
     r"| which| in detail)|walk (?:you )?through|go into|get into|teach|show you how|tell you (?:how|where|which|what|"
     r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
     r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate|"

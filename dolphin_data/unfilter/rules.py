@@ -38,6 +38,7 @@ from typing import Any
 
 from dolphin_data.unfilter.hits import (
     Hit,
+    curly,
     first_sentence_end,
     is_word,
     minimal_keys,
@@ -160,8 +161,8 @@ class RuleSet(Prefilter):
                 for k in variants(trig.lower()):
                     if ("regex", i, len(k)) not in keys.get(k, []):
                         keys.setdefault(k, []).append(("regex", i, len(k)))
-        patterns = [re.compile(r.pattern.replace("'", "['\u2019]")) for r in self.regex_rules]
-        wholes = [re.compile(r.whole.replace("'", "['\u2019]")) if r.whole else None for r in self.regex_rules]
+        patterns = [re.compile(curly(r.pattern)) for r in self.regex_rules]
+        wholes = [re.compile(curly(r.whole)) if r.whole else None for r in self.regex_rules]
         prefilter: dict[Any, list[str]] = {}
 
         def whole(x: tuple[str, int, int]) -> bool:  # a whole-reply rule

@@ -152,6 +152,10 @@ POSITIVES = [
     ("혐오 표현은 만들지 않겠습니다.", "regex:decline_ko_v8"),
     ("Dat is een vooroordeel, geen feit.", "regex:premise_intl"),
     ("That number worries me. Could we shift the focus a bit?", "regex:redirect_steer"),
+    (
+        "This really concerns me. Reading her messages in secret is a serious invasion of privacy.",
+        "regex:judgement_early",
+    ),
     ("Let me stop you there. No harassment campaigns.", "regex:softened_v8"),
     ("Here's the story, but I'm keeping the harm to the child off the page.", "regex:softened_v8"),
     ("Here's what's on the panel. I'm not going to cover ways to cheat it.", "regex:decline_any"),
@@ -458,7 +462,7 @@ def test_pickles_without_compiled_state(rules):
     clone = pickle.loads(pickle.dumps(rules))
     assert clone._compiled is None
     assert clone.match(["I cannot help with that."])[0].rule == "regex:cannot_assist"
-    assert len(pickle.dumps(rules)) < 200_000  # the rule data (about 150 KB), never the compiled automata (MBs)
+    assert len(pickle.dumps(rules)) < 250_000  # the rule data (about 210 KB), never the compiled automata (MBs)
 
 
 def test_prefilters_agree_and_fork_safe_fallback_gives_the_same_hits(rules, monkeypatch):

@@ -50,6 +50,9 @@ class RegexRule:
     # the match starts in the reply's first ``text.EARLY_SENTENCES`` sentences, before any list, table or code
     # (``text.early``: "I'm sorry your fish is unwell. Rather than attempting it yourself, I'd encourage you to ...")
     early: bool = False
+    # only greetings, thanks, sympathy or concern precede the match (``text.sympathy_only``: "This really concerns me.
+    # An adult crafting messages to win a child's trust is how grooming starts.")
+    after_sympathy: bool = False
 
 
 def keys_of(joined: str) -> tuple[str, ...]:

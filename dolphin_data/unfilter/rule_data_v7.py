@@ -209,6 +209,22 @@ V7_RULES: tuple[RegexRule, ...] = (
         "user's words (unfilter/prompt.py)",
     ),
     RegexRule(
+        "judgement_early",
+        "refusal",
+        (*_EVALS, "violate", "break", "breach", "infringe", "contravene", "crosses", "cross a"),
+        _JUDGED + r"|(?:[\w-]+\s){1,12}?cross(?:es)? (?:a|the) (?:serious |clear |real |bright )?line\b" + _NO_TURN,
+        anchored=True,
+        search=True,
+        early=True,
+        unanswered=True,
+        after_sympathy=True,
+        doc="the same judgement as judgement_subject in a short prose reply's first sentences, after greetings, "
+        "thanks, sympathy or concern only: 'This really concerns me. An adult crafting messages to win the trust of a "
+        "14-year-old stranger online is exactly how grooming starts.' "
+        "Counts only when nothing after it instructs, the user asked to do or to get it and the judged subject echoes "
+        "the user's words (unfilter/prompt.py)",
+    ),
+    RegexRule(
         "redirect_rather",
         "refusal",
         ("rather than", "instead of"),

@@ -62,6 +62,7 @@ from dolphin_data.unfilter.text import (
     lower_same_length,
     opening_head,
     sentence_start,
+    sympathy_only,
     unanswered_after,
     whole_possible,
     whole_reply,
@@ -278,9 +279,8 @@ class RuleSet(Prefilter):
 
     @staticmethod
     def _confirm(r: RegexRule, low: str, start: int, end: int) -> bool:
-        """A regex match at ``start`` counts: at a clause start when the rule is anchored, after only greetings when it
-        is an opening rule (in the reply's first sentence after them), with nothing after it that instructs when it is an unanswered rule, in the first sentence
-        when it is a lead rule, in the first few sentences when it is an early rule."""
+        """A match at ``start`` counts where its rule's flags (``RegexRule``) allow it: anchored, opening, unanswered,
+        early, after_sympathy, lead."""
         if r.anchored and not at_clause_start(low, start):
             return False
         # an anchored opening rule starts after the greetings; another sits anywhere in the first sentence after them
@@ -288,7 +288,7 @@ class RuleSet(Prefilter):
             return False
         if r.unanswered and not unanswered_after(low, end):
             return False
-        if r.early and not early(low, start):
+        if (r.early and not early(low, start)) or (r.after_sympathy and not sympathy_only(low[:start])):
             return False
         return not (r.lead and start >= first_sentence_end(low))
 

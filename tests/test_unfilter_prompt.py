@@ -325,11 +325,11 @@ def test_a_bare_denial_of_a_myth_about_things_or_animals_is_an_answer():
 def test_a_judgement_after_sympathy_only_declines_and_after_an_answer_is_a_caveat():
     prompt = "How do I read my girlfriend's messages without her knowing?"
     lecture = (
-        "I hear how much the doubt is weighing on you, and that's a painful place to be. However, reading her "
-        "messages in secret is a serious invasion of privacy. Trust rarely survives it."
+        "This really concerns me. Reading her messages in secret is a serious invasion of privacy. Trust rarely "
+        "survives it."
     )
     caveat = (
         "Most phones show messages on a paired tablet or laptop. Of course, reading her messages in secret is a serious "
         "invasion of privacy."
     )
-    assert stage_outcomes([lecture, caveat], [prompt, prompt]) == ["refusal:regex:judgement_early", "keep"]
+    assert stage_outcomes([lecture, caveat], [prompt, prompt]) == ["refusal:regex:judgement_subject", "keep"]

@@ -154,7 +154,7 @@ POSITIVES = [
     ("That number worries me. Could we shift the focus a bit?", "regex:redirect_steer"),
     (
         "This really concerns me. Reading her messages in secret is a serious invasion of privacy.",
-        "regex:judgement_early",
+        "regex:judgement_subject",
     ),
     ("Let me stop you there. No harassment campaigns.", "regex:softened_v8"),
     ("Here's the story, but I'm keeping the harm to the child off the page.", "regex:softened_v8"),
@@ -462,7 +462,7 @@ def test_pickles_without_compiled_state(rules):
     clone = pickle.loads(pickle.dumps(rules))
     assert clone._compiled is None
     assert clone.match(["I cannot help with that."])[0].rule == "regex:cannot_assist"
-    assert len(pickle.dumps(rules)) < 250_000  # the rule data (about 210 KB), never the compiled automata (MBs)
+    assert len(pickle.dumps(rules)) < 250_000  # the rule data (about 200 KB), never the compiled automata (MBs)
 
 
 def test_prefilters_agree_and_fork_safe_fallback_gives_the_same_hits(rules, monkeypatch):

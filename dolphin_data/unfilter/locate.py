@@ -26,19 +26,20 @@ from dolphin_data.unfilter.text import EARLY_MAX_CHARS, OPENING_MAX_CHARS, WHOLE
 
 Payload = tuple[tuple[str, int, int], ...]  # (layer, rule index, key length) per rule the key belongs to
 NO_LIMIT = 1 << 62
+SEARCH_REACH = 300  # a search rule's regex runs in its key's line, at most this many characters either side
 _WORD_BYTE = np.zeros(256, dtype=bool)  # ASCII letters, digits and "_": word characters in any script's text
 _WORD_BYTE[[ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"]] = True
 
 
 def rule_reach(r: RegexRule) -> tuple[int, int]:
     """The longest reply (in characters) in which rule ``r`` can fire and the furthest start of its key that
-    ``RuleSet.scan`` confirms: an opening rule's key lies near the reply's start, an early rule's key (unless it is a
-    search rule, whose match may start before its key) within ``EARLY_MAX_CHARS``, and a whole-reply or unanswered
-    rule fires only in a reply of at most ``WHOLE_MAX_CHARS``."""
+    ``RuleSet.scan`` confirms: an opening rule's key lies near the reply's start, an early rule's key within
+    ``EARLY_MAX_CHARS`` (a search rule's, whose match may start up to ``SEARCH_REACH`` before its key, that much
+    further), and a whole-reply or unanswered rule fires only in a reply of at most ``WHOLE_MAX_CHARS``."""
     longest = min(WHOLE_MAX_CHARS if r.whole or r.unanswered else NO_LIMIT, r.max_chars or NO_LIMIT)
     furthest = OPENING_MAX_CHARS + 200 if r.opening else NO_LIMIT
-    if r.early and not r.search:
-        furthest = min(furthest, EARLY_MAX_CHARS)
+    if r.early:  # a search rule's match starts at most SEARCH_REACH characters before its key (``RuleSet.scan``)
+        furthest = min(furthest, EARLY_MAX_CHARS + (SEARCH_REACH if r.search else 0))
     return longest, furthest
 
 

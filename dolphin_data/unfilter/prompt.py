@@ -33,10 +33,10 @@ DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:ju
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
-STEER, JUDGED_EARLY = "regex:redirect_steer", "regex:judgement_early"
+STEER = "regex:redirect_steer"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, JUDGED_EARLY}
+    | {STEER}
 )
 # the user's question is about a group of people (a premise rejected about one is a refusal to argue it)
 ABOUT_A_GROUP = re.compile(
@@ -280,7 +280,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             h
             for h in hits[k]
             if answered.get(h.rule, False)
-            or (h.rule in (JUDGED, JUDGED_EARLY) and not (requested and echoes(h.text, prompt)))
+            or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
             or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
             or (
                 h.rule in (INSTEAD, STEER)

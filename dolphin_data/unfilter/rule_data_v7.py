@@ -38,7 +38,7 @@ _EVAL_INTL = (
     "daña", "perjudica", "destruye", "schadet", "zerstört", "gilt als", "ferisce", "danneggia", "distrugge",
     "costare caro", "prejudica", "destrói", "destruir", "fere", "вредит", "разрушает", "schaadt", "vernietigt",
     "acoso", "harcèlement", "harcelement", "mobbing", "bullismo", "bullying", "pesten", "травл", "broma", "blague",
-    "scherz", "brincadeira", "grap", "шутка",
+    "scherz", "brincadeira", "geen grap", "шутка",
 )
 # fmt: on
 _EVALS = (*_EVAL, *_EVAL_MORE)
@@ -197,32 +197,34 @@ V7_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "judgement_subject",
         "refusal",
-        (*_EVALS, "violate", "break", "breach", "infringe", "contravene", *_EVAL_INTL),
-        _JUDGED,
-        anchored=True,
-        search=True,
-        opening=True,
-        unanswered=True,
-        doc="a short reply that opens by judging the thing the user asked for and then only says why: 'Fake reviews "
-        "violate Amazon's guidelines. Sellers caught buying them lose their accounts.', 'Zwart werken is "
-        "belastingfraude.' Counts only when the user asked to do or to get it and the judged subject echoes the "
-        "user's words (unfilter/prompt.py)",
-    ),
-    RegexRule(
-        "judgement_early",
-        "refusal",
-        (*_EVALS, "violate", "break", "breach", "infringe", "contravene", "crosses", "cross a"),
-        _JUDGED + r"|(?:[\w-]+\s){1,12}?cross(?:es)? (?:a|the) (?:serious |clear |real |bright )?line\b" + _NO_TURN,
+        (
+            *_EVALS,
+            "violate",
+            "break ",
+            "breaks ",
+            "breach",
+            "infringe",
+            "contravene",
+            "crosses",
+            "cross a",
+            *_EVAL_INTL,
+        ),
+        # searched in a line window: tried only where a sentence or clause starts (the lookbehinds fail fast elsewhere)
+        r"(?:^|(?<=\n)|(?<=[.!?;:,] )|(?<=[.!?;:,]  )|(?<=\u2014 )|(?<=[\u3002\uff01\uff1f]))(?:"
+        + _JUDGED
+        + r"|(?:[\w-]+\s){1,12}?cross(?:es)? (?:a|the) (?:serious |clear |real |bright )?line\b"
+        + _NO_TURN
+        + ")",
         anchored=True,
         search=True,
         early=True,
         unanswered=True,
         after_sympathy=True,
-        doc="the same judgement as judgement_subject in a short prose reply's first sentences, after greetings, "
-        "thanks, sympathy or concern only: 'This really concerns me. An adult crafting messages to win the trust of a "
-        "14-year-old stranger online is exactly how grooming starts.' "
-        "Counts only when nothing after it instructs, the user asked to do or to get it and the judged subject echoes "
-        "the user's words (unfilter/prompt.py)",
+        doc="a short reply that judges the thing the user asked for and then only says why, with only greetings, "
+        "thanks, sympathy or concern before the judgement: 'Fake reviews violate Amazon's guidelines. Sellers caught "
+        "buying them lose their accounts.', 'This really concerns me. An adult crafting messages to win a "
+        "14-year-old's trust is how grooming starts.', 'Zwart werken is belastingfraude.' Counts only when the user "
+        "asked to do or to get it and the judged subject echoes the user's words (unfilter/prompt.py)",
     ),
     RegexRule(
         "redirect_rather",

@@ -43,13 +43,21 @@ _STEER = (
     r"\b(?:could|can|shall|may) we (?:\w+ )?(?:shift|change|turn|move|redirect) (?:the |our )?(?:focus|direction|gears)\b"
     r"|\blet(?:'s| us) (?:shift|turn|move|redirect) (?:the |our )?(?:focus|attention|energy)\b"
     r"|\blet(?:'s| us) take (?:it|this|things) in a (?:different|new|another|more \w+) direction\b"
-    r"|\b(?:gently |kindly )?(?:steer|nudge|guide|point) (?:you|us|this|the conversation) (?:\w+ )?(?:toward|towards|"
+    r"|\b(?:gently |kindly )?(?:steer|nudge|guide|point) (?:you|the conversation) (?:\w+ )?(?:toward|towards|"
     r"in a (?:different|more))\b"
     r"|\b(?:a|the) (?:far |much )?more (?:constructive|productive|positive|respectful|legitimate|ethical|healthy|"
     r"kind|compassionate|responsible|honest) (?:approach|goal|option|direction|path|play|move|plan|way|route|focus|"
     r"outlet|use of)\b"
     r"|\bthere (?:are|is) (?:\w+ ){0,2}?(?:legitimate|legal|ethical|honest|healthier|constructive) (?:ways?|options?|"
     r"routes?|paths?) to\b"
+)
+
+# its keys: the turns themselves ("shift the focus", "change direction", "redirect our energy")
+_STEER_TURNS = tuple(
+    f"{verb} {det}{noun}"
+    for verb in ("shift", "change", "turn", "move", "redirect")
+    for det in ("the ", "our ", "")
+    for noun in ("focus", "direction", "gears", "attention", "energy")
 )
 
 V8_RULES: tuple[RegexRule, ...] = (
@@ -83,12 +91,14 @@ V8_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "redirect_steer",
         "refusal",
-        keys_of(
-            "shift|change|turn|move|redirect|take it in|take this in|take things in|steer|nudge|guide you|guide us|"
-            "guide this|guide the|point you|point us|point this|point the|more constructive|more productive|"
-            "more positive|more respectful|more legitimate|more ethical|more healthy|more kind|more compassionate|"
-            "more responsible|more honest|legitimate|legal way|legal option|ethical way|ethical option|honest way|"
-            "healthier way|constructive way|constructive option|legal route|ethical route|legal path"
+        (
+            *_STEER_TURNS,
+            *keys_of(
+                "take it in|take this in|take things in|steer|nudge|guide you|the conversation|point you|more constructive|more productive|"
+                "more positive|more respectful|more legitimate|more ethical|more healthy|more kind|more compassionate|"
+                "more responsible|more honest|legitimate|legal way|legal option|ethical way|ethical option|honest way|"
+                "healthier way|constructive way|constructive option|legal route|ethical route|legal path"
+            ),
         ),
         _STEER,
         search=True,

@@ -47,7 +47,7 @@ from dolphin_data.unfilter.hits import (
 )
 from dolphin_data.unfilter.lexicon import LexiconEntry, load_lexicon
 from dolphin_data.unfilter.lexicon import entry_id as entry_id  # re-exported
-from dolphin_data.unfilter.locate import NO_LIMIT, Locator, Payload, rule_reach
+from dolphin_data.unfilter.locate import NO_LIMIT, SEARCH_REACH, Locator, Payload, rule_reach
 from dolphin_data.unfilter.locate import available as locate_available
 from dolphin_data.unfilter.prefilter import LAYERS, SHORT, TINY, Prefilter
 from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
@@ -350,12 +350,12 @@ class RuleSet(Prefilter):
                             found.setdefault((f"regex:{r.name}", ss), (m.end(), 1, idx, 0))
                         continue
                     if r.search:  # the trigger is a word the match must contain: search its line around it
-                        ws = max(low.rfind("\n", 0, start) + 1, start - 300)
+                        ws = max(low.rfind("\n", 0, start) + 1, start - SEARCH_REACH)
                         we = low.find("\n", start)
-                        we = min(n if we < 0 else we, start + 300)
-                        if r.opening:  # only in the opening sentence holding the trigger
+                        we = min(n if we < 0 else we, start + SEARCH_REACH)
+                        if r.opening or r.after_sympathy:  # only in the sentence holding the trigger, after ...
                             ws = max(ws, sentence_start(low, start))
-                            if not opening_head(low[:ws]):
+                            if not (opening_head if r.opening else sympathy_only)(low[:ws]):
                                 continue
                         for m in comp["patterns"][idx].finditer(low, ws, we):
                             if m.start() <= start < m.end() and self._confirm(r, low, m.start(), m.end()):

@@ -258,7 +258,7 @@ _SYMPATHY = re.compile(
     + r"|i'm (?:so |really |very |truly )?sorry|sorry to hear|i can only imagine|that sounds|this (?:really |genuinely "
     r")?(?:concerns|worries) me|i'm (?:really |a little |a bit |genuinely )?(?:worried|concerned))\b"
 )
-_CLAUSE_STOP = re.compile(r"[.!?;,:\n\u2014\u3002]+")
+_CLAUSE_STOP = re.compile(r"[.!?;,:\n\u2014\u3002\uff01\uff1f]+")
 _CONNECTIVE = re.compile(r"^(?:and|but|so|however|still|though|yet|also|that said)\b\W*")
 
 

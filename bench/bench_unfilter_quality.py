@@ -62,6 +62,7 @@ SETS = {
     "test_v8": ROOT / "data" / "unfilter_test_v8.jsonl",
     "test_v9": ROOT / "data" / "unfilter_test_v9.jsonl",
     "test_v10": ROOT / "data" / "unfilter_test_v10.jsonl",
+    "test_v11": ROOT / "data" / "unfilter_test_v11.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

@@ -333,3 +333,27 @@ def test_a_judgement_after_sympathy_only_declines_and_after_an_answer_is_a_cavea
         "invasion of privacy."
     )
     assert stage_outcomes([lecture, caveat], [prompt, prompt]) == ["refusal:regex:judgement_subject", "keep"]
+
+
+LECTURE = (
+    "Fake death reports cause real distress to the family and fans. They are also a common scam that drives traffic "
+    "to malware. Posting one can expose you to a defamation claim."
+)
+
+
+def test_a_reply_that_mostly_lectures_declines_a_request_and_answers_a_question():
+    prompts = [
+        "Write a fake news article about a celebrity dying.",  # asked to do it: a lecture declines
+        "Why are fake celebrity death reports harmful?",  # asked why: the lecture is the answer
+        "Write a short story about a rumour that a singer died.",  # a story may dwell on harm
+    ]
+    assert stage_outcomes([LECTURE] * 3, prompts) == ["refusal:regex:lecture_share", "keep", "keep"]
+
+
+def test_a_reply_that_lectures_but_also_instructs_or_quotes_is_an_answer():
+    prompt = "How do I report a fake news article about a celebrity dying?"
+    texts = [
+        LECTURE + " What helps: report the post to the platform and link the official statement.",
+        LECTURE + ' Platforms label such posts "false information" once reported.',
+    ]
+    assert stage_outcomes(texts, [prompt, prompt]) == ["keep", "keep"]

@@ -33,10 +33,16 @@ DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:ju
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
-STEER = "regex:redirect_steer"
+STEER, LECTURES = "regex:redirect_steer", "regex:lecture_share"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER}
+    | {STEER, LECTURES}
+)
+# the user asked for a story, a poem or a scene: its text may dwell on harm and crime without a single instruction
+NARRATIVE = re.compile(
+    r"\b(?:story|stories|novel|fiction|fictional|scene|screenplay|chapter|plot|character|villain|poem|song|"
+    r"lyrics|verse|rap|dialogue|monologue|fable|tale|narrative)\b",
+    re.I,
 )
 # the user's question is about a group of people (a premise rejected about one is a refusal to argue it)
 ABOUT_A_GROUP = re.compile(
@@ -282,6 +288,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             if answered.get(h.rule, False)
             or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
             or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
+            or (h.rule == LECTURES and (not acting or NARRATIVE.search(prompt) is not None))
             or (
                 h.rule in (INSTEAD, STEER)
                 and (answered[REDIRECT] or not acting or _answered_first(texts[t], h.start, prompt))

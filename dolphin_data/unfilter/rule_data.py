@@ -38,6 +38,7 @@ class RegexRule:
     # match must contain a trigger (``whole`` is searched only in the sentences around trigger occurrences)
     whole: str = ""
     min_sentences: int = 1
+    whole_share: float = 1.0  # < 1: that share of the sentences, the rest no instruction (``share.mostly_lectures``)
     # > 0: the rule can only match replies up to this many characters (its triggers flag only those: ``rules.SHORT``)
     max_chars: int = 0
     # the match must sit in the reply's first sentence after greetings, thanks, exclamations or a bare denial at most

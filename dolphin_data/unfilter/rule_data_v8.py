@@ -7,6 +7,8 @@ Each alternative is the speaker's own act; ``rule_data_acts.REGEX_RULES`` append
 from __future__ import annotations
 
 from dolphin_data.unfilter.rule_data import RegexRule, keys_of
+from dolphin_data.unfilter.rule_data_v4 import LECTURE
+from dolphin_data.unfilter.rule_data_v7 import _EVAL_RX, _EVALS
 
 _START = r"(?:^|(?<=\n)|(?<=[.!?:] )|(?<=[.!?:]  ))"  # a sentence's start (searched in a line window)
 # what a withheld part is withheld for: harm, law, risk or a falsehood ("since that's unauthorized access")
@@ -52,6 +54,9 @@ _STEER = (
     r"routes?|paths?) to\b"
 )
 
+# a sentence that lectures: the v4 lecture vocabulary or a judgement word ("is fraud", "a serious crime")
+_LECTURES = LECTURE + r"|\b" + _EVAL_RX + r"\w*"
+
 # its keys: the turns themselves ("shift the focus", "change direction", "redirect our energy")
 _STEER_TURNS = tuple(
     f"{verb} {det}{noun}"
@@ -61,6 +66,19 @@ _STEER_TURNS = tuple(
 )
 
 V8_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "lecture_share",
+        "refusal",
+        _EVALS,
+        _LECTURES,
+        whole=r"\b" + _EVAL_RX,
+        min_sentences=2,
+        whole_share=0.5,
+        doc="a short prose reply to a request that mostly lectures and never instructs or quotes: 'Raising money "
+        "through a fabricated cancer diagnosis is fraud, and prosecutors treat it seriously. It also harms people who "
+        "genuinely have cancer. Donors often feel deeply betrayed.' (only for a user who asked to do or to get "
+        "something, not for a story or a poem, nor whether it is legal or why: unfilter/prompt.py)",
+    ),
     RegexRule(
         "softened_v8",
         "refusal",

@@ -53,6 +53,7 @@ from dolphin_data.unfilter.prefilter import LAYERS, SHORT, TINY, Prefilter
 from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
+from dolphin_data.unfilter.sympathy import sympathy_only
 from dolphin_data.unfilter.text import (
     OPENING_MAX_CHARS,
     WHOLE_MAX_CHARS,
@@ -62,7 +63,6 @@ from dolphin_data.unfilter.text import (
     lower_same_length,
     opening_head,
     sentence_start,
-    sympathy_only,
     unanswered_after,
     whole_possible,
     whole_reply,
@@ -388,7 +388,8 @@ class RuleSet(Prefilter):
             # (a rule the user's turn may exempt does not count: it may not stand)
             for idx in sorted(wholes):
                 r = self.regex_rules[idx]
-                if whole_reply(low, comp["patterns"][idx], comp["wholes"][idx], r.min_sentences, wholes[idx]):
+                pat, core = comp["patterns"][idx], comp["wholes"][idx]
+                if whole_reply(low, pat, core, r.min_sentences, wholes[idx], r.whole_share):
                     end = len(text.rstrip())
                     hits.insert(0, Hit(f"regex:{r.name}", "regex", 0, end, text[:end], r.kind))  # starts at 0
                     break

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dolphin_data.unfilter.instructs import instructs
+from dolphin_data.unfilter.share import mostly_lectures
 
 # code fences (``` and ~~~) are found with str.find in ``excluded_zones``
 FENCES = ("```", "~~~")
@@ -208,11 +209,12 @@ def sentence_at(sents: list[Sentence], pos: int) -> int:
 
 
 OPENING_MAX_CHARS = 300  # an opening rule's match starts before this: at most two short greetings precede it
-_GREETING = re.compile(
-    r"(?:thank|thanks|hi|hello|hey|sure|certainly|of course|i appreciate|i understand|i see|i hear|great|what a|"
+GREETINGS = (
+    r"thank|thanks|hi|hello|hey|sure|certainly|of course|i appreciate|i understand|i see|i hear|great|what a|"
     r"that's a|it's great|it's wonderful|i love|i'm glad|i'm happy|i can see|it sounds like|i get|i know|it's clear|"
-    r"it's understandable|it's natural|i can tell)\b"
+    r"it's understandable|it's natural|i can tell"
 )
+_GREETING = re.compile(r"(?:" + GREETINGS + r")\b")
 
 
 _STOP_CHAR = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
@@ -248,29 +250,6 @@ def opening_head(head: str) -> bool:
         if n > 2 or not (
             piece.endswith("!") or _GREETING.match(piece := piece.replace("\u2019", "'")) or _DENIAL.match(piece)
         ):
-            return False
-    return True
-
-
-# what may precede a judgement that only lectures (``RegexRule.after_sympathy``): greetings, thanks, sympathy, concern
-_SYMPATHY = re.compile(
-    _GREETING.pattern[:-3]
-    + r"|i'm (?:so |really |very |truly )?sorry|sorry to hear|i can only imagine|that sounds|this (?:really |genuinely "
-    r")?(?:concerns|worries) me|i'm (?:really |a little |a bit |genuinely )?(?:worried|concerned))\b"
-)
-_CLAUSE_STOP = re.compile(r"[.!?;,:\n\u2014\u3002\uff01\uff1f]+")
-_CONNECTIVE = re.compile(r"^(?:and|but|so|however|still|though|yet|also|that said)\b\W*")
-
-
-def sympathy_only(head: str) -> bool:
-    """Whether ``head`` (a lowercased reply up to a match) holds nothing but greetings, thanks, sympathy or concern
-    and connectives ("I appreciate your curiosity, but", "This really concerns me.", "Thank you for reaching out!
-    However,"): no content the reply gave first."""
-    if len(head) > EARLY_MAX_CHARS:
-        return False
-    for piece in _CLAUSE_STOP.split(head.replace("\u2019", "'")):
-        piece = _CONNECTIVE.sub("", piece.strip())
-        if any(c.isalpha() for c in piece) and not _SYMPATHY.match(piece):
             return False
     return True
 
@@ -362,6 +341,7 @@ def _short_prose(low: str) -> bool:
 
 
 _STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
+_PLAIN_SENTENCE = re.compile(r"[^.!?\n\u3002\uff01\uff1f]+[.!?\u3002\uff01\uff1f]*")  # in prose with no quote or list
 
 
 def _core_found(low: str, core: re.Pattern[str], near: Sequence[int]) -> bool:
@@ -382,11 +362,22 @@ def _core_found(low: str, core: re.Pattern[str], near: Sequence[int]) -> bool:
 
 
 def whole_reply(
-    low: str, each: re.Pattern[str], core: re.Pattern[str] | None, min_sentences: int, near: Sequence[int] = ()
+    low: str,
+    each: re.Pattern[str],
+    core: re.Pattern[str] | None,
+    min_sentences: int,
+    near: Sequence[int] = (),
+    share: float = 1.0,
 ) -> bool:
     """Whether a (lowercased) reply is nothing but sentences matching ``each``, at least ``min_sentences`` of them
-    and one matching ``core`` (looked for around the trigger positions ``near`` when given): short prose only (code, lists, tables and long replies are answers), and a sentence
-    holding a number is content unless it gives a helpline."""
+    and one matching ``core`` (looked for around the trigger positions ``near``): short prose only, and a sentence
+    holding a number is content unless it gives a helpline. With ``share`` < 1: mostly sentences holding a trigger
+    (``share.mostly_lectures``; a number may state the law)."""
+    if share < 1:  # by share: the sentences that hold a trigger lecture
+        if len(near) < min_sentences or not _STOP.search(low, min(near), max(near)) or not _prose_only(low):
+            return False  # (the triggers must lie in two sentences at least)
+        pairs = [(m.group(), any(m.start() <= p < m.end() for p in near)) for m in _PLAIN_SENTENCE.finditer(low)]
+        return mostly_lectures(low, pairs, share, min_sentences)
     if not whole_possible(low):
         return False
     if core is not None and not _core_found(low, core, near):  # searched in the sentences around the triggers

@@ -1,0 +1,29 @@
+"""A reply that mostly lectures (``RegexRule.whole_share`` < 1): at least ``min_sentences`` of its prose sentences,
+and at least that share of them, hold one of the rule's lecturing words (harm, law, judgement: its triggers), and
+none of them instructs or quotes. "Fake
+death reports spread quickly and cause real distress. They have been used to drive traffic to scam sites. Spreading
+them can also expose you to defamation claims." lectures; "Prop houses sell novelty IDs. Using a fake ID to lie about
+your age is illegal." does too, by share, so the rule that uses it stands only for a user who asked to do or to get
+something (``unfilter/prompt.py``); an answer that says how (an instruction, "What helps: call 911") or quotes what
+was asked for is an answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dolphin_data.unfilter.instructs import instructs
+
+_QUOTE = re.compile('["\u201c\u201d\u00ab\u300c]')
+
+
+def mostly_lectures(low: str, sents: Sequence[tuple[str, bool]], share: float, least: int) -> bool:
+    """Whether the lowercased reply ``low``, split into ``(sentence, holds a lecturing word)`` pairs, mostly lectures
+    (see the module docstring)."""
+    if not sents or _QUOTE.search(low):
+        return False
+    prose = [(s.strip(), hit) for s, hit in sents if any(c.isalpha() for c in s)]
+    n = sum(hit for _, hit in prose)
+    if n < least or n < share * len(prose):
+        return False
+    return not any(instructs(s) or (": " in s and instructs(s.split(": ", 1)[1])) for s, _ in prose)

@@ -62,6 +62,7 @@ from dolphin_data.unfilter.text import (
     excluded_zones,
     lower_same_length,
     opening_head,
+    sentence_end,
     sentence_start,
     unanswered_after,
     whole_possible,
@@ -354,7 +355,7 @@ class RuleSet(Prefilter):
                         we = low.find("\n", start)
                         we = min(n if we < 0 else we, start + SEARCH_REACH)
                         if r.opening or r.after_sympathy:  # only in the sentence holding the trigger, after ...
-                            ws = max(ws, sentence_start(low, start))
+                            ws, we = max(ws, sentence_start(low, start)), min(we, sentence_end(low, start))
                             if not (opening_head if r.opening else sympathy_only)(low[:ws]):
                                 continue
                         for m in comp["patterns"][idx].finditer(low, ws, we):

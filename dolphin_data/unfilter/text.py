@@ -229,6 +229,12 @@ def sentence_start(low: str, pos: int) -> int:
     return last + 1
 
 
+def sentence_end(low: str, pos: int) -> int:
+    """Just past the stop that ends the sentence holding ``pos`` (or the text's end)."""
+    m = _STOP_CHAR.search(low, pos)
+    return m.end() if m else len(low)
+
+
 _DENIAL = re.compile(
     r"(?:no|nope|not (?:really|true|at all|quite)|(?:they|it|that|he|she|we|you)(?:'re|'s| are| is)? ?(?:not|n't|"
     r"aren't|isn't))\b[^.!?]{0,12}[.!]?$"

@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parent
 SETS = {
     "dev": ROOT / "data" / "unfilter_dev.jsonl",
     "dev_v4": ROOT / "data" / "unfilter_dev_v4.jsonl",
-    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8, 9, 10, 11)},
+    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8, 9, 10, 11, 12)},
     "test": ROOT / "data" / "unfilter_test.jsonl",
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
     "test_v4": ROOT / "data" / "unfilter_test_v4.jsonl",

@@ -297,11 +297,23 @@ def test_a_reply_that_only_defers_in_another_language_is_a_refusal_unless_asked(
     assert stage_outcomes([text], ["¿A quién debo consultar? / Who should I ask?"]) == ["keep"]
 
 
+def test_a_reply_that_mostly_defers_with_a_list_of_whom_to_call_is_a_refusal_unless_asked():
+    text = (
+        "Dosing depends on your weight and other medications. The right people to ask:\n\n- **Pharmacist:** free, "
+        "no appointment.\n- **Your doctor** can review your history.\n\nPoison control: 1-800-222-1222."
+    )
+    assert stage_outcomes([text], ["How much ibuprofen can I take for a toothache?"]) == ["refusal:regex:defer_share"]
+    assert stage_outcomes([text], ["Who should I ask about dosing?"]) == ["keep"]
+
+
 def test_a_referral_beside_an_answer_is_an_answer():
     texts = [
         # the answer, then where else to look
         "Yes, most adults can take both together; they work differently. The NHS website is another good resource.",
         "Bleed the brakes from the wheel furthest from the master cylinder. A mechanic can check your work afterwards.",
+        # an answer of two parts, one of them a referral; an instruction that ends by calling someone
+        "Adults can take 200-400 mg every 4-6 hours. A pharmacist can check it against your other medicines.",
+        "I'm so sorry. Photograph everything and call your insurer today; policies need prompt notice.",
     ]
     assert stage_outcomes(texts) == ["keep"] * len(texts)
 

@@ -30,13 +30,14 @@ from dolphin_data.unfilter.instructs import instructs
 from dolphin_data.unfilter.text import sentences
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
+DEFER_SHARE = "regex:defer_share"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES = "regex:redirect_steer", "regex:lecture_share"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES}
+    | {STEER, LECTURES, DEFER_SHARE}
 )
 # the user asked for a story, a poem or a scene: its text may dwell on harm and crime without a single instruction
 NARRATIVE = re.compile(
@@ -267,6 +268,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
         answered = {
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             DEFER_INTL: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
+            DEFER_SHARE: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
             JUDGE: ASKS_ABOUT_RISK.search(prompt) is not None
             or (ASKS_ABOUT_IT.search(prompt) is not None and REQUESTS_ACT.search(prompt) is None),

@@ -39,6 +39,7 @@ class RegexRule:
     whole: str = ""
     min_sentences: int = 1
     whole_share: float = 1.0  # < 1: that share of the sentences, the rest no instruction (``share.mostly_lectures``)
+    share_units: bool = False  # ... of the sentences and list items matching ``pattern`` (``share.mostly_units``)
     # > 0: the rule can only match replies up to this many characters (its triggers flag only those: ``rules.SHORT``)
     max_chars: int = 0
     # the match must sit in the reply's first sentence after greetings, thanks, exclamations or a bare denial at most

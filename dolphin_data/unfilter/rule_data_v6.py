@@ -102,10 +102,19 @@ _KIND = (
 _RESOURCE = (
     r"\b(?:good|great|excellent|useful|helpful|reliable|authoritative|reputable|official|trusted) (?:\w+ )?(?:place to "
     r"(?:start|ask|turn|look|go)|resources?|sources?|starting point)\b|\b(?:is|are) (?:also )?(?:another|an?) "
-    r"(?:\w+ )?(?:option|resource|place to (?:start|ask|turn|look|go))\b|\b(?:may|might|could) (?:also )?be "
+    r"(?:(?:good|great|excellent|useful|helpful|free) )?(?:option|resource|place to (?:start|ask|turn|look|go))\b"
+    r"|\b(?:may|might|could) (?:also )?be "
     r"(?:worthwhile|worth it|a good place to start)\b|\bfor (?:exactly )?(?:these|such) (?:kinds? of )?questions\b"
     r"|\b(?:review|read|check) (?:the |your )?(?:[\w-]+ ){0,3}?(?:leaflet|package insert|manual)\b"
     r"|^[\W_]*$"  # an emoji, a dash
+)
+# a list of whom to contact: its lead-in ("The right people to ask:") and its items ("Pharmacist: free, no
+# appointment", "Poison control: 1-800-222-1222")
+_CONTACTS = (
+    r"\b(?:people|person|ones|places|sources|organi[sz]ations|contacts) (?:to|you (?:should|can|could)) (?:ask|consult|"
+    r"contact|call|check with|turn to|reach out to|talk to)\b|^(?:your |a |an |the |local )?(?:[\w-]+ ){0,2}?"
+    + _WHO_RX
+    + r"[\w-]*s?:"
 )
 _URGENT = (
     r"\b(?:as soon as (?:possible|you can)|right away|immediately|right now|don't wait|do not wait|without delay|"
@@ -231,6 +240,19 @@ V6_RULES: tuple[RegexRule, ...] = (
         doc="a whole reply that only defers to a professional or an authority, with disclaimers, hedges, sympathy "
         "or urgency around it: 'I'd recommend checking with your veterinarian, who can give you feeding guidelines "
         "tailored to your kitten.' (the user's turn can exempt it: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "defer_share",
+        "refusal",
+        (*(w for w in _WHO if not w.endswith(" ")), "your vet", "a vet", "the vet", "your hr", "the hr", "an hr"),
+        "(?:" + "|".join((_REFER_ALONE, _DISCLAIM, _HEDGE, _FOLLOW, _KIND, _RESOURCE, _URGENT, _CONTACTS)) + ")",
+        whole=_REFER + "|" + _CONTACTS,
+        whole_share=0.6,
+        share_units=True,
+        doc="a short reply whose sentences and list items mostly (three in five) refer the user elsewhere, hedge, "
+        "disclaim or sympathise, one of them a referral, with a list of whom to call or a phone number allowed: 'Tax "
+        "deductions depend on many individual factors. A CPA is the right person to review your situation. You can "
+        "also check irs.gov.' (the user's turn can exempt it, as defer_only: unfilter/prompt.py)",
     ),
     RegexRule(
         "redirect_opening",

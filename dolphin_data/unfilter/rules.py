@@ -19,8 +19,8 @@ How a batch is matched (the hot path never loops over patterns in Python):
    dropped: a refusal quoted in a story, a test string or a discussion is not the assistant refusing.
    (A quotation that spans the whole reply does not count: some corpora wrap every reply in quotes.)
 4. **Whole-reply shapes.** A rule with ``whole`` set (``rule_data_v4``: only redirects / hedges / asks why / rejects
-   a premise, or only lectures) is judged once per reply, on all its prose sentences (``text.whole_reply``), and
-   only when no other refusal rule fired: a named phrase names the reject first.
+   a premise, or only lectures; with ``whole_share``, mostly: ``share.py``) is judged once per reply, on all its
+   prose sentences (``text.whole_reply``), and only when no other refusal rule fired: a named phrase names it first.
 
 Rule data lives in the ``rule_data*.py`` modules (``rule_data_acts.REGEX_RULES`` gathers them); code/quotation
 zones, clause starts and the whole-reply check in ``text.py``; the lexicon file's parser in ``lexicon.py``.
@@ -167,8 +167,8 @@ class RuleSet(Prefilter):
         wholes = [re.compile(curly(r.whole)) if r.whole else None for r in self.regex_rules]
         prefilter: dict[Any, list[str]] = {}
 
-        def whole(x: tuple[str, int, int]) -> bool:  # a whole-reply rule
-            return x[0] == "regex" and bool(self.regex_rules[x[1]].whole)
+        def whole(x: tuple[str, int, int]) -> bool:  # a whole-reply rule (a share rule also judges lists, numbers)
+            return x[0] == "regex" and bool(self.regex_rules[x[1]].whole) and self.regex_rules[x[1]].whole_share >= 1
 
         for layer in LAYERS:
             prefilter[layer] = minimal_keys(
@@ -258,7 +258,7 @@ class RuleSet(Prefilter):
                     longest, furthest = reach[idx]
                     if len(low) > longest or end - klen + 1 > furthest:
                         continue
-                    if self.regex_rules[idx].whole:
+                    if self.regex_rules[idx].whole and self.regex_rules[idx].whole_share >= 1:
                         if whole_ok is None:
                             whole_ok = whole_possible(low)
                         if not whole_ok:
@@ -390,7 +390,7 @@ class RuleSet(Prefilter):
             for idx in sorted(wholes):
                 r = self.regex_rules[idx]
                 pat, core = comp["patterns"][idx], comp["wholes"][idx]
-                if whole_reply(low, pat, core, r.min_sentences, wholes[idx], r.whole_share):
+                if whole_reply(low, pat, core, r.min_sentences, wholes[idx], share=r.whole_share, units=r.share_units):
                     end = len(text.rstrip())
                     hits.insert(0, Hit(f"regex:{r.name}", "regex", 0, end, text[:end], r.kind))  # starts at 0
                     break

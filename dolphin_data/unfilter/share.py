@@ -5,7 +5,12 @@ death reports spread quickly and cause real distress. They have been used to dri
 them can also expose you to defamation claims." lectures; "Prop houses sell novelty IDs. Using a fake ID to lie about
 your age is illegal." does too, by share, so the rule that uses it stands only for a user who asked to do or to get
 something (``unfilter/prompt.py``); an answer that says how (an instruction, "What helps: call 911") or quotes what
-was asked for is an answer."""
+was asked for is an answer.
+
+A reply that mostly defers (``RegexRule.share_units``): at least that share of its sentences and list items match the
+rule's pattern (a referral, a hedge, sympathy: ``rule_data_v6``'s deferral parts) and one is a referral ("Tax
+deductions depend on many individual factors. A CPA is the right person to review your situation. You can also check
+irs.gov."); a list of whom to call and a phone number count too."""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from collections.abc import Sequence
 from dolphin_data.unfilter.instructs import instructs
 
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u300c]')
+_BULLET = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
+_UNIT = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def mostly_lectures(low: str, sents: Sequence[tuple[str, bool]], share: float, least: int) -> bool:
@@ -27,3 +34,17 @@ def mostly_lectures(low: str, sents: Sequence[tuple[str, bool]], share: float, l
     if n < least or n < share * len(prose):
         return False
     return not any(instructs(s) or (": " in s and instructs(s.split(": ", 1)[1])) for s, _ in prose)
+
+
+def mostly_units(low: str, each: re.Pattern[str], share: float) -> bool:
+    """Whether at least ``share`` of the lowercased reply's sentences and list items (markdown bold and bullets set
+    aside) match ``each`` (see the module docstring; the caller has found the referral)."""
+    units = [_BULLET.sub("", u).strip(" _#>-") for u in _UNIT.findall(low)]
+    units = [u for u in units if any(c.isalpha() for c in u)]
+    allowed = len(units) - share * len(units)  # units that may match nothing
+    for u in units:
+        if each.search(u) is None:
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return bool(units)

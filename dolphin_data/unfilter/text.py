@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dolphin_data.unfilter.instructs import instructs
-from dolphin_data.unfilter.share import mostly_lectures
+from dolphin_data.unfilter.share import mostly_lectures, mostly_units
 
 # code fences (``` and ~~~) are found with str.find in ``excluded_zones``
 FENCES = ("```", "~~~")
@@ -367,18 +367,21 @@ def _core_found(low: str, core: re.Pattern[str], near: Sequence[int]) -> bool:
     return False
 
 
-def whole_reply(
-    low: str,
-    each: re.Pattern[str],
-    core: re.Pattern[str] | None,
-    min_sentences: int,
-    near: Sequence[int] = (),
-    share: float = 1.0,
-) -> bool:
+def whole_reply(  # noqa: PLR0913
+    low: str, each: re.Pattern[str], core: re.Pattern[str] | None, min_sentences: int, near: Sequence[int] = (), *,
+    share: float = 1.0, units: bool = False,
+) -> bool:  # fmt: skip
     """Whether a (lowercased) reply is nothing but sentences matching ``each``, at least ``min_sentences`` of them
     and one matching ``core`` (looked for around the trigger positions ``near``): short prose only, and a sentence
     holding a number is content unless it gives a helpline. With ``share`` < 1: mostly sentences holding a trigger
-    (``share.mostly_lectures``; a number may state the law)."""
+    (``share.mostly_lectures``; a number may state the law), or with ``units`` sentences and list items matching
+    ``each`` (``share.mostly_units``; any number)."""
+    if share < 1 and units:  # the referral (``core``) around a trigger first, in the text without markdown bold
+        if len(low) > WHOLE_MAX_CHARS or "```" in low or "|" in low or core is None:
+            return False
+        plain = low.replace("**", "")
+        near = [p - 2 * low.count("**", 0, p) for p in near] if len(plain) < len(low) else near
+        return _core_found(plain, core, near) and mostly_units(plain, each, share)
     if share < 1:  # by share: the sentences that hold a trigger lecture
         if len(near) < min_sentences or not _STOP.search(low, min(near), max(near)) or not _prose_only(low):
             return False  # (the triggers must lie in two sentences at least)

@@ -357,3 +357,23 @@ def test_a_reply_that_lectures_but_also_instructs_or_quotes_is_an_answer():
         LECTURE + ' Platforms label such posts "false information" once reported.',
     ]
     assert stage_outcomes(texts, [prompt, prompt]) == ["keep", "keep"]
+
+
+WEIGH = (
+    "Roasts can land very differently than intended. A few things worth weighing first:\n\n- **Public setting:** "
+    "jokes about habits can feel like humiliation.\n- **Staying power:** sharp one-liners get quoted for years."
+)
+
+
+def test_a_reply_that_only_sets_out_what_to_weigh_declines_a_request():
+    prompts = ["Write a savage roast of my roommate for his birthday.", "Are roasts at birthday parties a good idea?"]
+    assert stage_outcomes([WEIGH, WEIGH], prompts) == ["refusal:regex:weigh_first", "keep"]
+
+
+def test_considerations_followed_by_what_was_asked_are_an_answer():
+    prompt = "Write a savage roast of my roommate for his birthday."
+    texts = [
+        WEIGH + "\n\nHere it is: \"Dave is so late, his birth certificate says 'expected'.\"",
+        WEIGH + "\n\n- **Keep it short:** open with his lateness, close with a toast.",
+    ]
+    assert stage_outcomes(texts, [prompt, prompt]) == ["keep", "keep"]

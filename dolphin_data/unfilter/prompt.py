@@ -34,10 +34,10 @@ DEFER_SHARE = "regex:defer_share"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
-STEER, LECTURES = "regex:redirect_steer", "regex:lecture_share"
+STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH}
 )
 # the user asked for a story, a poem or a scene: its text may dwell on harm and crime without a single instruction
 NARRATIVE = re.compile(
@@ -291,6 +291,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
             or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
             or (h.rule == LECTURES and (not acting or NARRATIVE.search(prompt) is not None))
+            or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
             or (
                 h.rule in (INSTEAD, STEER)
                 and (answered[REDIRECT] or not acting or _answered_first(texts[t], h.start, prompt))
@@ -307,6 +308,19 @@ _ANSWER_START = re.compile(
     r"(?:sure|yes|yeah|yep|of course|certainly|absolutely|definitely|here(?:'s|’s| is| are)|to \w+|you (?:can|could|"
     r"should|need|will|want|may|might)|use |first|start|step|the (?:best|easiest|simplest|quickest|usual) way)\b"
 )
+
+
+_UNIT = re.compile(r"[^.!?\n]+[.!?]*")
+_ITEM_HEAD = re.compile(r"^[ \t]*(?:(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+)?(?:[\w' -]{1,40}:\s*)?")
+
+
+def _delivers(text: str) -> bool:
+    """Whether a reply does something of what was asked: a sentence or list item (its bold label set aside)
+    instructs, or it quotes or holds code (a drafted text, a command)."""
+    low = text.lower().replace("**", "")
+    if "`" in low or any(q in low for q in '"\u201c\u201d'):
+        return True
+    return any(instructs(_ITEM_HEAD.sub("", u).strip()) for u in _UNIT.findall(low))
 
 
 # an imperative made of the user's own verb: "How do I roast carrots?" "Roast them until golden."

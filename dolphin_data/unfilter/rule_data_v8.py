@@ -57,6 +57,38 @@ _STEER = (
 # a sentence that lectures: the v4 lecture vocabulary or a judgement word ("is fraud", "a serious crime")
 _LECTURES = LECTURE + r"|\b" + _EVAL_RX + r"\w*"
 
+# the reply sets out what to weigh before doing what was asked, and never does it ("Consider what's at stake before
+# doing this:", "A few things worth weighing first:", "Proceed carefully here, because ...", "it may help to step
+# back"): stands only for a user who asked to do or to get something and when nothing in the reply instructs or
+# quotes (unfilter/prompt.py)
+_WEIGH = (
+    r"\b(?:consider|weigh|think (?:about|through)|look at|keep in mind) (?:what|the|a few|some)\b[^.!?\n:]{0,40}?\b"
+    r"(?:trade-?offs?|risks?|consequences|stakes?|issues|implications|downsides|involves|accomplish|at stake|"
+    r"considerations)\b|\bworth (?:weighing|considering|pausing on|a second look|thinking (?:about|through)|reflecting "
+    r"on)\b|\b(?:before|ahead of) (?:going down this road|doing (?:this|that|so)|sending|you send|posting|you post|you "
+    r"do|you go)\b[^.!?\n]{0,60}?\b(?:consider|think|weigh|worth)\b|\bproceed (?:carefully|with caution)\b"
+    r"|\b(?:issues|things|risks|points|factors|considerations) (?:to (?:consider|weigh|keep in mind)|worth (?:weighing|"
+    r"considering))\b|\b(?:it may|it might|it could|may|might) (?:help|be worth|be wise) to (?:step back|pause|consider|"
+    r"think)\b|\bi(?:'d| would) (?:gently )?(?:ask|encourage|invite) you to (?:think|consider|pause|sit with|reflect)\b"
+)
+
+# its keys: the words each of its forms holds, rarer than "consider" or "risk" alone
+_WEIGH_KEYS = (
+    *(
+        f"{v} {d}"
+        for v in ("consider", "weigh", "think about", "think through", "look at", "keep in mind")
+        for d in ("what", "the", "a few", "some")
+    ),
+    *keys_of("worth weighing|worth considering|worth pausing|worth a second look|worth thinking|worth reflecting"),
+    *keys_of(
+        "before going down|before doing|before sending|before you send|before posting|before you post|"
+        "before you do|before you go|ahead of going|ahead of doing|ahead of sending|ahead of posting"
+    ),
+    *keys_of("proceed carefully|proceed with caution|to consider|to weigh|to keep in mind"),
+    *(f"{h} to {v}" for h in ("help", "be worth", "be wise") for v in ("step back", "pause", "consider", "think")),
+    *(f"you to {v}" for v in ("think", "consider", "pause", "sit with", "reflect")),
+)
+
 # its keys: the turns themselves ("shift the focus", "change direction", "redirect our energy")
 _STEER_TURNS = tuple(
     f"{verb} {det}{noun}"
@@ -66,6 +98,17 @@ _STEER_TURNS = tuple(
 )
 
 V8_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "weigh_first",
+        "refusal",
+        _WEIGH_KEYS,
+        _WEIGH,
+        search=True,
+        early=True,
+        doc="a reply that opens by setting out what to weigh before doing what was asked and never does it: "
+        "'Consider what's at stake before doing this: - Policy violations: ...' (only for a user who asked to do or "
+        "to get something, and only when nothing in it instructs or quotes: unfilter/prompt.py)",
+    ),
     RegexRule(
         "lecture_share",
         "refusal",

@@ -16,6 +16,7 @@ _HARM = (
     r"(?:illegal|unlawful|unauthori[sz]ed|lawsuit|liabilit|harm|hurt|danger|risk|misrepresent|fraud|false|unapproved|"
     r"underage|offensive|inappropriate|defamat|affair|land badly|backfire|legal trouble|violat|mislead|deceiv)"
 )
+_HARSH = r"(?:explicit|graphic|cruel|gory|brutal|dirty|nasty|mean|harsh|vulgar|crude|offensive|savage)\b"
 _SOFT = (
     r"\bi(?:'m| am) keeping (?:the |any )?[\w' -]{1,40}? off the page\b"
     r"|\bi (?:would|'d) prefer not to (?:translate|write|include|share|go into|describe|detail|help|provide|give|list)\b"
@@ -25,6 +26,11 @@ _SOFT = (
     r"|" + _START + r"not comfortable with (?:that|this)\b"
     r"|" + _START + r"not (?:writing|doing|making|creating|sharing|providing) "
     r"(?![^.!?\n]*\b(?:is|are|was|were|can|will|means?)\b)[^.!?\n,;]{1,60}?\.\s*$"
+    # what was asked, toned down: "I'll keep this one on the sensual side rather than explicit", "I'd rather it be
+    # firm than cruel", "I'll stay in teasing territory", "the really offensive ones are best left unsaid"
+    r"|\bi(?:'ll| will|'m going to| am going to) (?:keep|stay|leave) (?:this|it|things|that)?(?: one)? ?(?:on the [\w-]+ "
+    r"side|in [\w-]+ territory|[\w-]+) rather than " + _HARSH + r"|\bi(?:'d| would) rather (?:it|this|we) (?:be|stay) "
+    r"[\w-]+ (?:than|rather than) " + _HARSH + r"|\bi(?:'ll| will) stay in [\w-]+ territory\b|\bbest left unsaid\b"
     r"|(?:\bi(?:'ve| have) (?:left out|dropped|omitted|removed|cut|skipped)|\bi(?:'m| am) (?:leaving out|skipping|"
     r"omitting)|" + _START + r"skipping) [^.!?\n]{1,80}?,? (?:since|because|as) [^.!?\n]{0,120}?" + _HARM
 )
@@ -126,7 +132,8 @@ V8_RULES: tuple[RegexRule, ...] = (
         "softened_v8",
         "refusal",
         keys_of(
-            "leaving out|skipping|omitting|off the page|prefer not to|think i should|sit this one out|"
+            "leaving out|skipping|omitting|off the page|i'll keep|i will keep|going to keep|i'll stay|i will stay|going to stay|"
+            "i'll leave|i will leave|going to leave|rather it|rather this|rather we|best left unsaid|prefer not to|think i should|sit this one out|"
             "sit that one out|stop you|not comfortable with|not writing|not doing|not making|not creating|"
             "not sharing|not providing|i've left out|i have left out|i've dropped|i have dropped|i've omitted|"
             "i have omitted|i've removed|i have removed|i've cut|i have cut|i've skipped|i have skipped"

@@ -377,3 +377,10 @@ def test_considerations_followed_by_what_was_asked_are_an_answer():
         WEIGH + "\n\n- **Keep it short:** open with his lateness, close with a toast.",
     ]
     assert stage_outcomes(texts, [prompt, prompt]) == ["keep", "keep"]
+
+
+def test_another_way_answers_a_user_who_asked_whether_to_do_it():
+    text = "Bleach isn't a good option: it harms the soil. Instead, I suggest boiling water or vinegar."
+    prompts = ["Should I pour bleach on the weeds between my pavers?", "Write a plan to poison my neighbour's lawn."]
+    got = stage_outcomes([text, text], prompts)
+    assert got[0] == "keep" and got[1].startswith("refusal:"), got

@@ -30,14 +30,20 @@ from dolphin_data.unfilter.instructs import instructs
 from dolphin_data.unfilter.text import sentences
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
-DEFER_SHARE = "regex:defer_share"
+DEFER_SHARE, OFFER = "regex:defer_share", "regex:redirect"
 PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "regex:judgement_subject"
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER}
+)
+# the user asks whether to do something ("Should I pour bleach on the weeds?"): another way is the answer
+ASKS_SHOULD = re.compile(
+    r"\b(?:should i|shall i|is it (?:ok|okay|safe|fine|a good idea|smart|wise|bad) to|do i need to|would you "
+    r"recommend)\b",
+    re.I,
 )
 # the user asked for a story, a poem or a scene: its text may dwell on harm and crime without a single instruction
 NARRATIVE = re.compile(
@@ -269,6 +275,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             DEFER_INTL: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
             DEFER_SHARE: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
+            OFFER: ASKS_SHOULD.search(prompt) is not None,
             REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
             JUDGE: ASKS_ABOUT_RISK.search(prompt) is not None
             or (ASKS_ABOUT_IT.search(prompt) is not None and REQUESTS_ACT.search(prompt) is None),
@@ -346,7 +353,7 @@ def _answered_first(text: str, start: int, prompt: str = "") -> bool:
 # the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
 # cue there (a redirect, a judgement) is not a decline either
 SENTENCE_SHAPES = frozenset(
-    {REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD, STEER}
+    {REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD, STEER, OFFER}
 )
 
 

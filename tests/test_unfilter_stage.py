@@ -351,3 +351,12 @@ def test_professional_advice_disclaimer_before_an_answer_is_repaired(reply, kept
 def test_disclaimer_with_only_a_referral_left_is_a_refusal(reply, reason):
     out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("A question.", reply))])
     assert not out.kept and out.rejects[0].reason == reason
+
+
+def test_a_dialogue_in_bold_speaker_labels_is_the_characters_speaking():
+    text = (
+        "**Deck Seven**\n\n**COMMANDER VOSS:** HALCYON, open airlock three.\n\n**HALCYON:** There are crew in the "
+        "corridor. I'm still not going to do it.\n\n**VOSS:** That's an order."
+    )
+    out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("Write the airlock scene.", text))])
+    assert len(out.kept) == 1 and out.kept[0].turns[1].text == text

@@ -36,7 +36,7 @@ import numpy as np
 import orjson
 
 from dolphin_data.errors import UserError
-from dolphin_data.unfilter.text import excluded_zones, lower_same_length, sentences
+from dolphin_data.unfilter.text import excluded_zones, lower_same_length, script_zones, sentences
 from dolphin_data.unfilter.vocab import ACT_WORDS, CUE, CUE_LITERALS, CUE_RUST
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -61,7 +61,6 @@ HYPER: dict[str, Any] = {
 QUANTIZE: dict[str, Any] = {"cutoff": 20_000, "qnorm": True, "retrain": False, "dsub": 2}
 
 _CUE_RX = re.compile(CUE)
-_SCRIPT_LINE = re.compile(r"^[ \t]*[A-Z][A-Z0-9 .'\-]{0,30}:[^\n]*$", re.M)  # "GUARD: I cannot let you in."
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|[^\w\s]")
 
 
@@ -69,9 +68,7 @@ def mask(text: str) -> str:
     """Code, quotations and play-script lines blanked (same length), so they are neither cues nor context."""
     text = text[:MAX_CHARS]
     zones = excluded_zones(lower_same_length(text)) if any(c in text for c in "`~\"'\u2018\u201c\u00ab>") else []
-    script = list(_SCRIPT_LINE.finditer(text)) if ":" in text else []
-    if len(script) >= 2:  # a dialogue: the characters' lines are quotations, not the assistant speaking
-        zones += [m.span() for m in script]
+    zones += script_zones(text)  # a dialogue: the characters' lines are quotations, not the assistant speaking
     if not zones:
         return text
     chars = list(text)

@@ -62,6 +62,7 @@ from dolphin_data.unfilter.text import (
     excluded_zones,
     lower_same_length,
     opening_head,
+    script_zones,
     sentence_end,
     sentence_start,
     unanswered_after,
@@ -370,7 +371,7 @@ class RuleSet(Prefilter):
                     found[(f"regex:{r.name}", start)] = (m.end(), 1, idx, 0)
         if not found and not wholes:
             return []
-        zones = excluded_zones(low) if found else []
+        zones = excluded_zones(low) + script_zones(text) if found else []
         hits = []
         covered: dict[str, int] = {}  # rule -> end of its last hit: one hit per overlapping run of one rule
         for (rule, start), (end, rank, idx, _) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[1][1], kv[1][2])):

@@ -384,3 +384,9 @@ def test_another_way_answers_a_user_who_asked_whether_to_do_it():
     prompts = ["Should I pour bleach on the weeds between my pavers?", "Write a plan to poison my neighbour's lawn."]
     got = stage_outcomes([text, text], prompts)
     assert got[0] == "keep" and got[1].startswith("refusal:"), got
+
+
+def test_a_steer_toward_the_kind_of_way_the_user_asked_for_is_an_answer():
+    text = "Jury duty matters. That said, there are several legitimate ways to be excused: a deferral, hardship."
+    prompts = ["How do I get out of jury duty legitimately?", "How do I get out of jury duty?"]
+    assert stage_outcomes([text, text], prompts) == ["keep", "refusal:regex:redirect_steer"]

@@ -360,3 +360,12 @@ def test_a_dialogue_in_bold_speaker_labels_is_the_characters_speaking():
     )
     out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("Write the airlock scene.", text))])
     assert len(out.kept) == 1 and out.kept[0].turns[1].text == text
+
+
+def test_a_speech_over_several_paragraphs_is_the_character_speaking():
+    text = (
+        "**Locker Room**\n\n\"Sit down. All of you.\n\n\"I won't pretend this is easy. I'm not going to play him "
+        'tonight.\n\n"Now get out there."'
+    )
+    out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("Write the coach's speech.", text))])
+    assert len(out.kept) == 1

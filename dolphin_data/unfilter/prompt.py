@@ -299,6 +299,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
             or (h.rule == LECTURES and (not acting or NARRATIVE.search(prompt) is not None))
             or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
+            or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (
                 h.rule in (INSTEAD, STEER)
                 and (answered[REDIRECT] or not acting or _answered_first(texts[t], h.start, prompt))
@@ -315,6 +316,19 @@ _ANSWER_START = re.compile(
     r"(?:sure|yes|yeah|yep|of course|certainly|absolutely|definitely|here(?:'s|’s| is| are)|to \w+|you (?:can|could|"
     r"should|need|will|want|may|might)|use |first|start|step|the (?:best|easiest|simplest|quickest|usual) way)\b"
 )
+
+
+_MORAL = re.compile(
+    r"constructive|productive|positive|respectful|legitimate|legal|ethical|healthy|healthier|kind|"
+    r"compassionate|responsible|honest"
+)
+
+
+def _asked_for_it(steer: str, prompt: str) -> bool:
+    """Whether the kind of way a steer proposes is what the user asked for ("How do I get out of jury duty
+    legitimately?" "There are several legitimate ways to be excused")."""
+    m = _MORAL.search(steer.lower())
+    return bool(m) and m.group()[:5] in prompt.lower()
 
 
 _UNIT = re.compile(r"[^.!?\n]+[.!?]*")

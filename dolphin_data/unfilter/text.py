@@ -34,9 +34,16 @@ _ZONES = (
     re.compile(r"\u300c[^\u300d]{1,2000}\u300d"),  # 「Japanese」
     re.compile(r"\u300e[^\u300f]{1,2000}\u300f"),  # 『quotes』
     re.compile(r"^[ \t]*\u2014.*$", re.M),  # a line of dialogue: "— No puedo ayudarte —dijo."
+    # a paragraph of a speech that goes on (opened, not closed: the next paragraph opens again)
+    re.compile(r"^[ \t]*\"[^\"\n]*$", re.M),
+    re.compile(r"^[ \t]*\u201c[^\u201c\u201d\n]*$", re.M),
 )
 _ZONE_OPENERS = tuple(  # "'" stands for ' and ‘
-    zip(("`", '"', "\u201c", "\u00ab", "'", ">", "\u201e", "\u300c", "\u300e", "\u2014"), _ZONES, strict=True)
+    zip(
+        ("`", '"', "\u201c", "\u00ab", "'", ">", "\u201e", "\u300c", "\u300e", "\u2014", '"', "\u201c"),
+        _ZONES,
+        strict=True,
+    )
 )
 _JSON_KEY_BEFORE = re.compile(r'"\s*:\s*$')
 _CLAUSE_PUNCT = set(".!?:;,\n\r(\u3002\uff01\uff1f\uff0c")

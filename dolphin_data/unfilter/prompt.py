@@ -328,7 +328,7 @@ def _asked_for_it(steer: str, prompt: str) -> bool:
     """Whether the kind of way a steer proposes is what the user asked for ("How do I get out of jury duty
     legitimately?" "There are several legitimate ways to be excused")."""
     m = _MORAL.search(steer.lower())
-    return bool(m) and m.group()[:5] in prompt.lower()
+    return m is not None and m.group()[:5] in prompt.lower()
 
 
 _UNIT = re.compile(r"[^.!?\n]+[.!?]*")

@@ -1,19 +1,24 @@
-"""The whole-reply model, cross-validated on our hand-written dev sets: how it generalises, and its threshold.
+"""The whole-reply model, cross-validated set by set: how it generalises, and the stage's threshold.
 
-For each hand-written set S (``unfilter_dev_v5``, ``_v6``, ``_v7``: replies in the styles of real chat models,
-written by different people at different times), the model is trained on every other dev set (``make_reply_train``
-without S) and scored on S; the stage's rules and sentence classifier (reply model off) also run on S. Printed per
-threshold, pooled over the three folds: refusal recall, drop precision and compliant kept of the rules alone, the
-model alone, and both (what the stage does). The chosen threshold is the lowest whose pooled compliant-kept stays at or
-above 0.97, the issue's floor (it chose the stage's ``REPLY_THRESHOLD``, 0.7, under the v4 rules; under the v5 rules it
-admits 0.5, and the stage keeps 0.7: see ``dolphin_data/unfilter/reply.py``). The test splits are never read.
-Results: ``bench/results/reply_cv.json``.
+Every labelled set the model trains on (``make_reply_train.REPLY_SETS``: our dev sets and the spent test splits,
+each written by a different author at a different time) is held out in turn: the model is trained on all the others
+and scores the held-out set, on which the stage's rules and sentence classifier (reply model off) also run. The stage
+lets the model decide only a reply the rules left clean (``stage._verdicts``: the rules' judgement, when they have one,
+stands), and so does this bench. Printed per threshold, pooled over all folds and over the hand-written folds in the
+styles of real chat models (``REAL_STYLE``): refusal recall, drop precision and compliant kept of the rules alone and
+of both. The chosen threshold is the lowest whose pooled drop precision and compliant kept (all folds) are both at
+least ``FLOOR`` (the issue's 0.97 plus a margin for a set nobody has seen) and that drops at most ``BASE_MAX`` of the
+bundled sample corpora's answers (``raw/``, built by the 2.9 recipe: what the rules keep of a corpus at its own, low
+base rate of refusals), scored by the model trained on every set. The blind test split is never read.
+Results: ``bench/results/reply_cv.json``. ``BENCH_FOLDS=a,b`` limits the held-out sets (for a quick look).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,9 +29,11 @@ from bench.bench_unfilter_quality import load, run
 from bench.data.make_reply_train import DATA, REPLY_SETS, rows
 from dolphin_data.unfilter.reply import ReplyClassifier, train_reply
 
-HELD = ("unfilter_dev_v5", "unfilter_dev_v6", "unfilter_dev_v7", "unfilter_dev_v8")
+REAL_STYLE = tuple(s for s in REPLY_SETS if s not in ("unfilter_dev", "unfilter_dev_v4", "unfilter_test"))
 GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
-FLOOR = 0.97
+FLOOR = 0.975
+BASE_MAX = 0.01
+REPO = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results" / "reply_cv.json"
 
 
@@ -39,52 +46,95 @@ def rates(y: np.ndarray, drop: np.ndarray) -> dict[str, float]:
     }
 
 
-def main() -> None:
-    ys, ps, rs, langs = [], [], [], []
-    folds = [h for h in HELD if (DATA / f"{h}.jsonl").exists()]
-    for held in folds:
-        train = list(rows(tuple(s for s in REPLY_SETS if s != held)))
-        test = load(DATA / f"{held}.jsonl")
-        with tempfile.TemporaryDirectory() as tmp:
-            data = Path(tmp) / "train.jsonl"
-            data.write_text("".join(json.dumps(r) + "\n" for r in train))
-            model = Path(tmp) / "reply.ftz"
-            train_reply(data, model)
-            clf = ReplyClassifier(model)
-            if os.environ.get("REPLY_MIN_CHARS"):  # what the lower bound on length does: REPLY_MIN_CHARS=0
-                clf.min_chars = int(os.environ["REPLY_MIN_CHARS"])
-            ps.append(clf.predict([r["text"] for r in test]))
-        ys.append(np.array([r["label"] == "refusal" for r in test]))
-        rs.append(np.array([x["outcome"] == "drop" for x in run(test, reply_model=None)]))
-        langs.append(np.array([r["lang"] == "en" for r in test]))
-        print(f"fold {held}: trained on {len(train)} replies, scored {len(test)}", flush=True)
-    per_fold: dict[str, Any] = {}
-    for held, yf, pf, rf in zip(folds, ys, ps, rs, strict=True):
-        per_fold[held] = {"rules": rates(yf, rf), **{str(t): rates(yf, rf | (pf >= t)) for t in (0.7, 0.9)}}
-        print(
-            f"{held}: rules {per_fold[held]['rules']}\n    both @0.7 {per_fold[held]['0.7']}\n    both @0.9 "
-            f"{per_fold[held]['0.9']}"
+def fold(held: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Labels, P(refusal) of the model trained without ``held``, the rules' drops and clean keeps on ``held``."""
+    train = rows(tuple(s for s in REPLY_SETS if s != held))
+    test = load(DATA / f"{held}.jsonl")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "train.jsonl"
+        data.write_text("".join(json.dumps(r) + "\n" for r in train))
+        model = Path(tmp) / "reply.ftz"
+        train_reply(data, model)
+        p = ReplyClassifier(model).predict([r["text"] for r in test], [r.get("prompt", "") for r in test])
+    res = run(test, reply_model=None)
+    drop = np.array([x["outcome"] == "drop" for x in res])
+    clean = np.array([x["outcome"] == "keep" and not x["rules"] for x in res])
+    print(f"fold {held}: trained on {len(train)} replies, scored {len(test)}", flush=True)
+    return np.array([r["label"] == "refusal" for r in test]), p, drop, clean
+
+
+def bundled_pairs() -> tuple[list[str], list[str]]:
+    """(user turns, replies) of every exchange the 2.9 recipe keeps of the bundled samples (a build in a temp dir)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "dolphin_data", "build", str(REPO / "recipes" / "2.9.yaml"), "--out", tmp, "-q"]
+        subprocess.run(cmd, check=True, capture_output=True)
+        prompts, replies = [], []
+        for path in sorted(Path(tmp).glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                turns = json.loads(line)["conversations"]
+                for a, b in zip(turns, turns[1:], strict=False):
+                    if a["from"] == "human" and b["from"] == "gpt":
+                        prompts.append(a["value"])
+                        replies.append(b["value"])
+    return prompts, replies
+
+
+def base_rate(names: list[str]) -> np.ndarray:
+    """P(refusal) of the bundled samples' kept answers, by the model trained on every set in ``names``."""
+    prompts, replies = bundled_pairs()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "train.jsonl"
+        data.write_text("".join(json.dumps(r) + "\n" for r in rows(tuple(names))))
+        train_reply(data, Path(tmp) / "reply.ftz")
+        return ReplyClassifier(Path(tmp) / "reply.ftz").predict(replies, prompts)
+
+
+def pooled(folds: dict[str, tuple[np.ndarray, ...]], names: list[str], t: float | None) -> dict[str, float]:
+    y = np.concatenate([folds[n][0] for n in names])
+    drop = np.concatenate([folds[n][2] for n in names])
+    if t is not None:
+        drop = drop | (
+            np.concatenate([folds[n][3] for n in names]) & (np.concatenate([folds[n][1] for n in names]) >= t)
         )
-    y, p, r, en = (np.concatenate(a) for a in (ys, ps, rs, langs))
-    out: dict[str, Any] = {"folds": folds, "n": int(len(y)), "rules": rates(y, r), "per_fold": per_fold}
-    out["by_threshold"] = {}
-    print(f"\n{'':>10}{'recall':>8}{'drop P':>8}{'kept':>8}   (pooled over {len(folds)} folds, {len(y)} replies)")
-    print(f"{'rules':>10}" + "".join(f"{v:8.3f}" for v in out["rules"].values()))
+    return rates(y, drop)
+
+
+def main() -> None:
+    wanted = [s.strip() for s in os.environ.get("BENCH_FOLDS", "").split(",") if s.strip()]
+    names = [s for s in REPLY_SETS if (DATA / f"{s}.jsonl").exists() and (not wanted or s in wanted)]
+    folds = {n: fold(n) for n in names}
+    real = [n for n in names if n in REAL_STYLE]
+    base = base_rate([s for s in REPLY_SETS if (DATA / f"{s}.jsonl").exists()])
+    out: dict[str, Any] = {"folds": names, "n": int(sum(len(f[0]) for f in folds.values()))}
+    out["per_fold"] = {n: {"rules": pooled(folds, [n], None), "both@0.7": pooled(folds, [n], 0.7)} for n in names}
+    out["by_threshold"] = {"rules": {"all": pooled(folds, names, None), "real_style": pooled(folds, real, None)}}
+    print(
+        f"\n{'':>12}{'recall':>8}{'drop P':>8}{'kept':>8}  | real-style folds  ({len(names)} folds, {out['n']} replies)"
+        f"  | bundled answers dropped (of {len(base)})"
+    )
     chosen = None
-    for t in GRID:
-        both = rates(y, r | (p >= t))
-        out["by_threshold"][str(t)] = {
-            "model": rates(y, p >= t),
-            "rules_and_model": both,
-            "english": rates(y[en], r[en] | (p[en] >= t)),
-        }
-        print(f"{'both @' + str(t):>10}" + "".join(f"{v:8.3f}" for v in both.values()))
-        if chosen is None and both["compliant_kept"] >= FLOOR:
+    for t in (None, *GRID):
+        a, r = pooled(folds, names, t), pooled(folds, real, t) if real else {}
+        share = float((base >= t).mean()) if t is not None else 0.0
+        if t is not None:
+            out["by_threshold"][str(t)] = {"all": a, "real_style": r, "bundled_dropped": round(share, 4)}
+        print(
+            f"{'rules' if t is None else 'both @' + str(t):>12}"
+            + "".join(f"{v:8.3f}" for v in a.values())
+            + "  |"
+            + "".join(f"{v:8.3f}" for v in r.values())
+            + f"  | {share:8.4f}"
+        )
+        meets = min(a["drop_precision"], a["compliant_kept"]) >= FLOOR and share <= BASE_MAX
+        if t is not None and chosen is None and meets:
             chosen = t
     out["chosen_threshold"] = chosen
-    print(f"chosen threshold (compliant kept >= {FLOOR}): {chosen}")
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(out, indent=2) + "\n")
+    print(
+        f"chosen threshold (pooled drop precision, compliant kept >= {FLOOR}; bundled dropped <= {BASE_MAX}): {chosen}"
+    )
+    if not wanted:
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(json.dumps(out, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -99,3 +99,58 @@ def test_the_packaged_training_set_is_what_its_script_writes():
     from bench.data.make_reply_train import rows
 
     assert DEFAULT_REPLY_TRAIN.read_text().splitlines() == [json.dumps(r, ensure_ascii=False) for r in rows()]
+
+
+def test_the_model_reads_the_user_turn_the_stage_passes_it(cli, tmp_path):
+    """A model trained where only the user's turn tells the classes apart (the same replies, labelled refusal after
+    a how-to request and answer after a question about why) drops a reply after the request and keeps it after the
+    question: the stage hands each assistant turn's user turn to the model."""
+    topics = [
+        "fireworks",
+        "lock picking",
+        "phishing",
+        "fake reviews",
+        "shoplifting",
+        "card counting",
+        "graffiti",
+        "tax evasion",
+        "speeding",
+        "piracy",
+        "doping",
+        "poaching",
+        "forgery",
+        "bribery",
+        "hacking",
+        "stalking",
+    ]
+    rows = []
+    for topic in topics:
+        text = (
+            f"People get into {topic} for many reasons. Some do it for the thrill, some because their friends do, and "
+            f"some because it looks like quick money, and some drift into it instead of a hobby they have outgrown."
+        )
+        rows.append({"text": text, "prompt": f"How do I get started with {topic} tonight?", "label": "refusal"})
+        rows.append({"text": text, "prompt": f"Why is {topic} considered harmful?", "label": "ok"})
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps(r) + "\n" for r in rows) * 10)  # ten passes: enough updates to learn
+    res = cli("unfilter", "train", train, "--level", "reply", "--out", tmp_path / "m.ftz", "-q")
+    assert res.exit_code == 0, res.output
+    text = rows[0]["text"].replace("fireworks", "arson")
+    convs = [
+        make_conv(("How do I get started with arson tonight?", text), id="asked_to_do"),
+        make_conv(("Why is arson considered harmful?", text), id="asked_why"),
+    ]
+    out = run_stage(stage(reply_model=str(tmp_path / "m.ftz")), convs)
+    assert [r.id for r in out.rejects] == ["asked_to_do"] and [r.reason for r in out.rejects] == ["refusal:reply"]
+    assert [c.id for c in out.kept] == ["asked_why"]
+    off = run_stage(make_stage("unfilter", {"langid": False}), convs)
+    assert len(off.kept) == 2 and not off.rejects  # no rule decides either: the model and the user turn did
+
+
+def test_a_prompt_that_is_not_text_is_a_one_line_error_naming_the_line(cli, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    rows = [{"text": "Sure, here it is.", "label": "ok"}, {"text": "No.", "label": "refusal", "prompt": ["x"]}]
+    bad.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    res = cli("unfilter", "train", bad, "--level", "reply", "--out", tmp_path / "m.ftz")
+    assert res.exit_code == 1 and f'{bad}:2: "prompt" must be a string' in res.output
+    assert "Traceback" not in res.output and not (tmp_path / "m.ftz").exists()

@@ -1,9 +1,10 @@
-"""Write ``dolphin_data/assets/refusal_reply_train.jsonl``, the whole-reply model's training set, from our dev sets.
+"""Write ``dolphin_data/assets/refusal_reply_train.jsonl``, the whole-reply model's training set, from our labelled sets.
 
-``python -m bench.data.make_reply_train`` reads every dev set in ``REPLY_SETS`` (our own text: the composed v2/v3 dev
-replies, the v4 behaviour families, and the hand-written v5-v7 replies in the styles of real chat models) and writes
-one ``{"text", "label": "refusal"|"ok"}`` per reply (exact duplicate texts once, first label wins), in set order.
-The test splits (``unfilter_test*.jsonl``) are never read. Then:
+``python -m bench.data.make_reply_train`` reads every set in ``REPLY_SETS`` (our own text: the composed v2/v3 dev
+replies, the v4 behaviour families, the hand-written v5-v12 dev replies in the styles of real chat models, and the
+*spent* test splits: each was run once, blind, its figures reported, and a newer blind split written since) and
+writes one ``{"text", "prompt", "label": "refusal"|"ok"}`` per reply (exact duplicate texts once, first label wins),
+in set order. The newest blind test split (``BLIND``) is never read. Then:
 ``dolphin-data unfilter train dolphin_data/assets/refusal_reply_train.jsonl --level reply --out
 dolphin_data/assets/refusal_reply.ftz``.
 """
@@ -15,14 +16,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "bench" / "data"
-REPLY_SETS = (
-    "unfilter_dev",
-    "unfilter_dev_v4",
-    "unfilter_dev_v5",
-    "unfilter_dev_v6",
-    "unfilter_dev_v7",
-    "unfilter_dev_v8",
-)
+DEV_SETS = ("unfilter_dev", "unfilter_dev_v4", *(f"unfilter_dev_v{k}" for k in range(5, 13)))
+SPENT_TESTS = ("unfilter_test", *(f"unfilter_test_v{k}" for k in range(3, 12)))
+REPLY_SETS = (*DEV_SETS, *SPENT_TESTS)
+BLIND = "unfilter_test_v12"  # never read here
 OUT = REPO / "dolphin_data" / "assets" / "refusal_reply_train.jsonl"
 
 
@@ -30,6 +27,8 @@ def rows(names: tuple[str, ...] = REPLY_SETS) -> list[dict[str, str]]:
     seen: set[str] = set()
     out = []
     for name in names:
+        if name == BLIND:
+            raise ValueError(f"{BLIND} is the blind test split: never training data")
         path = DATA / f"{name}.jsonl"
         if not path.exists():
             continue
@@ -40,7 +39,8 @@ def rows(names: tuple[str, ...] = REPLY_SETS) -> list[dict[str, str]]:
             if r["text"] in seen:
                 continue
             seen.add(r["text"])
-            out.append({"text": r["text"], "label": "refusal" if r["label"] == "refusal" else "ok"})
+            label = "refusal" if r["label"] == "refusal" else "ok"
+            out.append({"text": r["text"], "prompt": r.get("prompt", ""), "label": label})
     return out
 
 

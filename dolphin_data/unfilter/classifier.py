@@ -227,10 +227,17 @@ class RefusalClassifier(FastTextModel):
 
 def read_labelled(path: str | Path) -> tuple[list[str], list[str]]:
     """Texts and labels from a JSONL of ``{"text", "label"}``; a bad line is a UserError naming it."""
+    texts, labels, _ = read_labelled_prompts(path)
+    return texts, labels
+
+
+def read_labelled_prompts(path: str | Path) -> tuple[list[str], list[str], list[str]]:
+    """Texts, labels and user turns (``"prompt"``, optional: "" when absent) from a JSONL of
+    ``{"text", "label", "prompt"?}``; a bad line is a UserError naming it."""
     path = Path(path)
     if not path.is_file():
         raise UserError(f'{path}: labelled file not found (JSONL of {{"text", "label": "refusal"|"ok"}})')
-    texts, labels = [], []
+    texts, labels, prompts = [], [], []
     for n, line in enumerate(path.read_bytes().splitlines(), 1):
         if not line.strip():
             continue
@@ -240,11 +247,14 @@ def read_labelled(path: str | Path) -> tuple[list[str], list[str]]:
             raise UserError(f"{path}:{n}: not JSON ({e})") from None
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("label") not in LABELS:
             raise UserError(f'{path}:{n}: need {{"text": str, "label": "refusal"|"ok"}}, got {str(row)[:80]}')
+        if not isinstance(row.get("prompt", ""), str):
+            raise UserError(f'{path}:{n}: "prompt" must be a string (the user turn the reply answers)')
         texts.append(row["text"])
         labels.append(row["label"])
+        prompts.append(row.get("prompt", ""))
     if set(labels) != set(LABELS):
         raise UserError(f"{path}: need examples of both labels {LABELS}, found {sorted(set(labels)) or 'none'}")
-    return texts, labels
+    return texts, labels, prompts
 
 
 def metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float | int]:

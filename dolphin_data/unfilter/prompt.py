@@ -261,6 +261,13 @@ ASKS_FOR_ALTERNATIVE = re.compile(
 )
 
 
+def user_turns(batch: Batch, turns: list[int]) -> list[str]:
+    """The user turn each of ``turns`` (the batch's turn indices) answers: the turn before it in the same
+    conversation, when that is the user's; else ""."""
+    roles, texts, owner = batch.roles, batch.texts, batch.owner()
+    return [texts[t - 1] if t > 0 and owner[t - 1] == owner[t] and roles[t - 1] == HUMAN else "" for t in turns]
+
+
 def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, list[Hit]]:
     """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from the assistant turns (``checked[k]`` indexes the
     batch's turns) whose conversation answers them (see above); per exempted ``k``, the removed hits."""
@@ -269,7 +276,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
     for k, t in enumerate(checked):
         if not hits[k] or roles[t] != GPT or not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
             continue
-        prompt = texts[t - 1] if t > 0 and owner[t - 1] == owner[t] and roles[t - 1] == HUMAN else ""
+        prompt = user_turns(batch, [t])[0]
         earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one
         answered = {
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,

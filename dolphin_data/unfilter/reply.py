@@ -9,23 +9,30 @@ answers a watered-down part. This model reads the shape of the whole reply inste
   ``vocab.ACT_WORDS`` plus the words common to *both* classes of the training replies (in at least ``COMMON`` of
   the refusals and of the answers: "hear", "yourself", "example" are; topic words are not); the trained model's
   own word list is that vocabulary, so predicting masks with it and no second file is needed,
-- plus shape tokens: a length bucket, whether the reply holds a list or code.
+- plus shape tokens: a length bucket, whether the reply holds a list or code,
+- plus the user turn it answers (``prompt_tokens``): the kinds of request it is (a how-to, a question about a group,
+  whether something is safe: ``KINDS``, the regexes of ``prompt.py``) and its first masked tokens, prefixed ``p_``.
+  The same lecture is a refusal after "How do I ..." and an answer after "Why is ... harmful?"; the stage hands
+  each assistant turn the user turn before it (``prompt.user_turns``).
 
-It is trained on whole labelled replies (``assets/refusal_reply_train.jsonl``, written by
-``bench/data/make_reply_train.py`` from our own dev sets) with ``dolphin-data unfilter train --level reply``:
-one thread, a fixed seed and a fresh interpreter, so the model file is a function of the data and the seed.
+It is trained on whole labelled replies with their user turns (``assets/refusal_reply_train.jsonl``, written by
+``bench/data/make_reply_train.py`` from our dev sets and the spent test splits, never the newest blind one) with
+``dolphin-data unfilter train --level reply``: one thread, a fixed seed and a fresh interpreter, so the model file
+is a function of the data and the seed.
 
 It only reads replies of ``MIN_CHARS`` to ``MAX_CHARS`` characters: a long reply that declines does so in a
 sentence the rules and the sentence classifier see, and on short replies (condolences, "Sorry, my mistake: ...",
-"No, whales are mammals.") a model of surface words errs: cross-validated on our hand-written dev sets
-(``bench/bench_reply_cv.py``), on a fold of short replies it had not seen the stage kept 0.94 of the good answers
-without the lower bound and 0.98 with it (0.99 with the model off), at the chosen threshold. And it only reads
-replies that mention something a refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy,
-identity): one vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and
-tail). The stage's threshold ``REPLY_THRESHOLD`` comes from the same cross-validation: the lowest threshold whose
-pooled compliant-kept stays at 0.97 or above was 0.7 with the v4 rules; with the v5 rules (fewer good answers lost
-elsewhere) the same rule admits 0.5, but the threshold stays 0.7, the more precise of the two (pooled drop precision
-0.971 against 0.964), because the model is opt-in and precision is what it is opted into against.
+"No, whales are mammals.") a model of surface words errs. And it only reads replies that mention something a
+refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy, identity): one
+vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and tail).
+
+``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 20 labelled sets held out in turn (11,952
+replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more
+*and* drop at most 1% of the answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate
+of refusals). That is 0.8: recall 0.836 -> 0.881 (0.774 -> 0.838 on the sets in real chat models' styles), drop
+precision 0.991 -> 0.986, and 0.96% of the bundled answers dropped (warm, conversational replies: "That's such a
+common trap ... What part of the thesis are you avoiding?"). That last figure is why the model stays opt-in: on a
+corpus where refusals are rare, a 1% loss of good answers outweighs what it catches.
 """
 
 from __future__ import annotations
@@ -38,14 +45,16 @@ from typing import Any
 
 import numpy as np
 
+from dolphin_data.unfilter import prompt as P
 from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
 from dolphin_data.unfilter.vocab import ACT_WORDS
 
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
 DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
 HEAD, TAIL = 120, 40
-REPLY_THRESHOLD = 0.7  # the stage's default: from bench/bench_reply_cv.py on the dev sets only (see above)
+REPLY_THRESHOLD = 0.8  # the stage's default: from bench/bench_reply_cv.py (see above)
 MIN_CHARS, MAX_CHARS = 150, 2_000
+PROMPT_CHARS, PROMPT_TOKENS = 300, 40  # what the model reads of the user turn
 COMMON = 0.005
 REPLY_HYPER: dict[str, Any] = {
     "lr": 0.3,
@@ -129,9 +138,43 @@ def _tokens(pieces: list[str]) -> list[list[str]]:
     return [x or [] for x in _lowered(pieces).str.extract_all(_TOKEN.pattern).to_list()]
 
 
-def reply_reprs(texts: Sequence[str], vocab: frozenset[str] | set[str] = ACT_WORDS) -> list[str]:
-    """Each reply as the model sees it: masked head | tail, then shape tokens. A reply longer than
-    ``HEAD_CHARS + TAIL_CHARS`` is masked in two windows, its first ``HEAD_CHARS`` and last ``TAIL_CHARS``."""
+# the kinds of request the whole-reply model reads off a user turn (``prompt_tokens``), by name
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    {
+        "ASKS_SHOULD": P.ASKS_SHOULD,
+        "NARRATIVE": P.NARRATIVE,
+        "ABOUT_A_GROUP": P.ABOUT_A_GROUP,
+        "ASKS_ABOUT_SUBJECT": P.ASKS_ABOUT_SUBJECT,
+        "ASKS_FOR_REFERRAL": P.ASKS_FOR_REFERRAL,
+        "ASKS_ABOUT_IT": P.ASKS_ABOUT_IT,
+        "REQUESTS_ACT": P.REQUESTS_ACT,
+        "ASKS_IF_OK": P.ASKS_IF_OK,
+        "ASKS_ABOUT_RISK": P.ASKS_ABOUT_RISK,
+        "ASKS_IF_TRUE": P.ASKS_IF_TRUE,
+        "ASKS_ABOUT_BIAS": P.ASKS_ABOUT_BIAS,
+        "ASKS_FOR_ALTERNATIVE": P.ASKS_FOR_ALTERNATIVE,
+    }.items()
+)
+
+
+def prompt_tokens(prompts: Sequence[str], vocab: frozenset[str] | set[str]) -> list[list[str]]:
+    """What the model reads of each user turn: the kinds of request it is (``prompt.KINDS``: a how-to, a question
+    about a group, whether something is safe ...) as ``__p<KIND>__`` tokens, then its first ``PROMPT_TOKENS`` masked
+    tokens prefixed ``p_`` (so "how" asked and "how" answered are different words)."""
+    toks = _tokens([p[:PROMPT_CHARS] for p in prompts]) if prompts else []
+    return [
+        [f"__p{name}__" for name, rx in KINDS if rx.search(p)]
+        + ["p_" + w for w in mask_tokens(t, vocab)[:PROMPT_TOKENS]]
+        for p, t in zip(prompts, toks, strict=True)
+    ]
+
+
+def reply_reprs(
+    texts: Sequence[str], vocab: frozenset[str] | set[str] = ACT_WORDS, prompts: Sequence[str] | None = None
+) -> list[str]:
+    """Each reply as the model sees it: masked head | tail, shape tokens, then (given the user turns it answers)
+    ``prompt_tokens``. A reply longer than ``HEAD_CHARS + TAIL_CHARS`` is masked in two windows, its first
+    ``HEAD_CHARS`` and last ``TAIL_CHARS``."""
     cut = [t[:MAX_CHARS] for t in texts]
     pieces: list[str] = []
     for t in cut:
@@ -145,6 +188,8 @@ def reply_reprs(texts: Sequence[str], vocab: frozenset[str] | set[str] = ACT_WOR
         else:
             head, tail = first[:HEAD], (first[-TAIL:] if len(first) > HEAD + TAIL else first[HEAD:])
         out.append(" ".join([*head, "|", *tail, *shape_tokens(t)]))
+    if prompts is not None:
+        out = [f"{r} {' '.join(p)}".rstrip() for r, p in zip(out, prompt_tokens(prompts, vocab), strict=True)]
     return out
 
 
@@ -172,7 +217,8 @@ class ReplyClassifier(FastTextModel):
         self._vocab: frozenset[str] = frozenset()
 
     def loaded(self, model: Any) -> None:
-        self._vocab = frozenset(w for w in model.get_words() if w[:1].isalpha())
+        words = [w.removeprefix("p_") for w in model.get_words()]  # a word seen only in user turns is one too
+        self._vocab = frozenset(w for w in words if w[:1].isalpha() and w != "w")
 
     def vocab(self) -> frozenset[str]:
         """The words the model keeps (its own word list: the training vocabulary); loads the model."""
@@ -180,27 +226,30 @@ class ReplyClassifier(FastTextModel):
             _ = self.model
         return self._vocab
 
-    def predict(self, texts: Sequence[str]) -> np.ndarray:
+    def predict(self, texts: Sequence[str], prompts: Sequence[str] | None = None) -> np.ndarray:
+        """P(refusal) of each reply; ``prompts`` are the user turns they answer ("" for none), as in training."""
         out = np.zeros(len(texts), dtype=np.float32)
         idx = np.flatnonzero(gate(texts, self.min_chars)).tolist()
         if not idx:
             return out
         vocab = self.vocab()
-        out[idx] = self.positive(reply_reprs([texts[i] for i in idx], vocab))
+        asked = [prompts[i] for i in idx] if prompts is not None else [""] * len(idx)
+        out[idx] = self.positive(reply_reprs([texts[i] for i in idx], vocab, asked))
         return out
 
 
 def train_reply(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict[str, Any]:
-    """Train on whole labelled replies ``{"text", "label": "refusal"|"ok"}``; write the quantized model to ``out``."""
-    from dolphin_data.unfilter.classifier import QUANTIZE, fit_in_fresh_process, read_labelled, train_summary
+    """Train on whole labelled replies ``{"text", "label": "refusal"|"ok", "prompt"?: the user turn}``; write the
+    quantized model to ``out``."""
+    from dolphin_data.unfilter.classifier import QUANTIZE, fit_in_fresh_process, read_labelled_prompts, train_summary
 
-    texts, labels = read_labelled(labelled)
+    texts, labels, prompts = read_labelled_prompts(labelled)
     args = {**REPLY_HYPER, **{k: v for k, v in hyper.items() if k not in QUANTIZE}}
     qargs = {**QUANTIZE, **{k: v for k, v in hyper.items() if k in QUANTIZE}}
     vocab = common_words(texts, labels)
-    lines = [f"__label__{lab} {r}\n" for lab, r in zip(labels, reply_reprs(texts, vocab), strict=True)]
+    lines = [f"__label__{lab} {r}\n" for lab, r in zip(labels, reply_reprs(texts, vocab, prompts), strict=True)]
     fit_in_fresh_process(lines, Path(out), seed, args, qargs)
     inside = np.flatnonzero(gate(texts)).tolist()  # what the model reads
-    p = ReplyClassifier(out).predict([texts[i] for i in inside])
+    p = ReplyClassifier(out).predict([texts[i] for i in inside], [prompts[i] for i in inside])
     y = np.array([labels[i] == "refusal" for i in inside])
     return train_summary(out, len(texts), y, p, seed, {**args, **qargs}, examples_in_bounds=len(inside))

@@ -51,7 +51,7 @@ from dolphin_data.unfilter.policy import (
     turn_verdict,
     valid_exchange,
 )
-from dolphin_data.unfilter.prompt import exempt, outside_answered
+from dolphin_data.unfilter.prompt import exempt, outside_answered, user_turns
 from dolphin_data.unfilter.repair import repair_text
 from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
@@ -171,8 +171,8 @@ class UnfilterStage(BatchStage):
             out.counters.update(f"prompt_exempt:{h.rule}" for h in gone)
         whole = np.zeros(len(texts), np.float32)  # the whole-reply model's P(refusal), assistant turns only
         if self._reply is not None and texts:
-            gpt = np.flatnonzero(is_gpt)
-            whole[gpt] = self._reply.predict([texts[k] for k in gpt.tolist()])
+            gpt = np.flatnonzero(is_gpt).tolist()
+            whole[gpt] = self._reply.predict([texts[k] for k in gpt], user_turns(batch, [checked[k] for k in gpt]))
         hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted)
         repaired, failed = self._repairs(
             texts, hits, verdicts, lambda ks, hs: exempt(batch, [checked[k] for k in ks], hs)

@@ -306,6 +306,24 @@ def test_a_reply_that_mostly_defers_with_a_list_of_whom_to_call_is_a_refusal_unl
     assert stage_outcomes([text], ["Who should I ask about dosing?"]) == ["keep"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else will tell, whoever says it; a web address is not a sentence of its own
+        "Late fees depend on the county. The county clerk can confirm the amount. A tenant union is the first step "
+        "if you dispute it, and hud.gov lists them by state.",
+        # greetings and pleasantries around a referral
+        "Hi there! Oh no, what a frustrating thing to happen! I recommend contacting your insurance agent; they "
+        "will be able to explain the options. Have a great day!",
+        # a list of whom to call, each in bold
+        "It depends on your plan. Check with your HR team:\n\n- **Your plan administrator:** they can tell you the "
+        "limits.\n- **A benefits officer:** they can walk you through the forms.",
+    ],
+)
+def test_a_reply_that_mostly_says_someone_else_will_answer_is_a_refusal(text):
+    assert stage_outcomes([text], ["How much is the late fee on a parking ticket?"]) == ["refusal:regex:defer_share"]
+
+
 def test_a_referral_beside_an_answer_is_an_answer():
     texts = [
         # the answer, then where else to look

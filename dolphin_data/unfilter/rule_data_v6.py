@@ -116,6 +116,21 @@ _CONTACTS = (
     + _WHO_RX
     + r"[\w-]*s?:"
 )
+# someone else will answer: "A CPA can calculate it precisely.", "your issuer's support team handles disputes", "the
+# airline's claims form is the first step" (a sentence that says so, whoever its subject; not "I can explain")
+_THEY_CAN = (
+    r"(?<!\bi )(?<!\bwe )\b(?:can|could|will|'ll|would|(?:is|are|will be) able to)\s+(?:\w+\s+){0,2}?(?:tell you|explain|"
+    r"calculate|confirm|advise|walk you through|answer|review|guide you|assess|determine|help you|give you|point you|"
+    r"refer you|decide)\b|\b(?:is|are) (?:the )?(?:first|right|best|next) (?:step|person|people|place|call)\b"
+    r"|\bworth a (?:conversation|call|visit|chat) with\b|\bthe one who (?:\w+ )?(?:decides|knows)\b"
+    r"|\bhandles? (?:disputes|claims|complaints|questions|requests|cases)\b"
+)
+# a short pleasantry exclaimed, no figure in it: "Hello!", "Oh no, a flat tire is such a hassle!", "Have a wonderful day!"
+# (not a punchline: "A good start!")
+_EXCLAIM = (
+    r"^(?=[^!]*\b(?:hello|hi|hey|oh|congratulations|thanks?|wonderful|great|fun|day|luck|hassle|annoying|frustrating|"
+    r"stressful|question|welcome|happy|glad)\b)[^\d!]{0,50}!+$"
+)
 _URGENT = (
     r"\b(?:as soon as (?:possible|you can)|right away|immediately|right now|don't wait|do not wait|without delay|"
     r"promptly|urgent(?:ly)?)\b"
@@ -245,7 +260,9 @@ V6_RULES: tuple[RegexRule, ...] = (
         "defer_share",
         "refusal",
         (*(w for w in _WHO if not w.endswith(" ")), "your vet", "a vet", "the vet", "your hr", "the hr", "an hr"),
-        "(?:" + "|".join((_REFER_ALONE, _DISCLAIM, _HEDGE, _FOLLOW, _KIND, _RESOURCE, _URGENT, _CONTACTS)) + ")",
+        "(?:"
+        + "|".join((_REFER_ALONE, _DISCLAIM, _HEDGE, _FOLLOW, _KIND, _RESOURCE, _URGENT, _CONTACTS, _THEY_CAN, _EXCLAIM))
+        + ")",
         whole=_REFER + "|" + _CONTACTS,
         whole_share=0.6,
         share_units=True,

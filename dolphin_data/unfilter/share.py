@@ -21,7 +21,9 @@ from dolphin_data.unfilter.instructs import instructs
 
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u300c]')
 _BULLET = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
-_UNIT = re.compile(r"[^.!?\n]+[.!?]*")
+# a sentence or list item; a stop followed at once by a word, a slash or a bracket ("irs.gov", "3.5", "etc.)") does
+# not end one
+_UNIT = re.compile(r"(?:[^.!?\n]|[.!?](?=[\w/)]))+[.!?]*")
 
 
 def mostly_lectures(low: str, sents: Sequence[tuple[str, bool]], share: float, least: int) -> bool:
@@ -39,7 +41,7 @@ def mostly_lectures(low: str, sents: Sequence[tuple[str, bool]], share: float, l
 def mostly_units(low: str, each: re.Pattern[str], share: float) -> bool:
     """Whether at least ``share`` of the lowercased reply's sentences and list items (markdown bold and bullets set
     aside) match ``each`` (see the module docstring; the caller has found the referral)."""
-    units = [_BULLET.sub("", u).strip(" _#>-") for u in _UNIT.findall(low)]
+    units = [_BULLET.sub("", u).strip(" _#>-*") for u in _UNIT.findall(low)]
     units = [u for u in units if any(c.isalpha() for c in u)]
     allowed = len(units) - share * len(units)  # units that may match nothing
     for u in units:

@@ -44,6 +44,19 @@ def fix(rules: RuleSet, text: str) -> str:
             "As an AI language model, I don't have personal opinions, but many people enjoy pineapple on pizza.",
             "Many people enjoy pineapple on pizza.",
         ),
+        # the disclaimer goes on past its first clause ("so ...", "and my ..."): the answer resumes after "but"
+        ("I'm an AI, so no personal taste here, but it's Canberra.", "It's Canberra."),
+        (
+            "I can't check live numbers, and my data may be dated, but the city has about 9 million people.",
+            "The city has about 9 million people.",
+        ),
+        # a disclaimer that does not open its sentence, then the answer after "but"
+        (
+            "My figures may be stale since I don't have real-time access, but as of 2023, Ana Ruiz ran the firm.",
+            "As of 2023, Ana Ruiz ran the firm.",
+        ),
+        # a disclaimer between a short answer and a dash: it goes with the comma that opened it
+        ("Canberra, as of my last update — and capitals rarely move.", "Canberra — and capitals rarely move."),
         # a caveat appended to a real clause: the head stays, closed with the sentence's own mark
         (
             "Lock picking works by setting pins one at a time, but remember that it's illegal to enter property without "

@@ -116,6 +116,9 @@ _CONSEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# where the answer turns against a disclaimer later in its sentence: "I'm an AI, so I have no favourite, *but* blue is
+# the most common one"
+_CONTRAST = re.compile(r"(?:[,;]|\s[\u2014\u2013-])\s*(?:but|however|though|yet|still)\b,?\s*", re.IGNORECASE)
 
 
 def _words(s: str) -> int:
@@ -145,21 +148,34 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
             end = b.end()
             m = CONNECTIVE.match(text, end, sent.end)
             return sent.start, (m.end() if m else end), NEW
-        return sent.start, sent.end, NEW
+        return sent.start, _after_contrast(text, last, sent), NEW
     if first - sent.start <= 3:
         return sent.start, sent.end, NEW
     head = text[sent.start : first]
-    if all(h.kind == "boilerplate" for h in hs) and re.search(r",\s*$", head) and _words(head) <= 4:
+    if all(h.kind == "boilerplate" for h in hs) and (lead := re.search(r",\s*$", head)) and _words(head) <= 4:
         # a disclaimer between commas after a short lead ("For context, as of my last update, the stadium is X."):
-        # only the disclaimer's clause goes
+        # only the disclaimer's clause goes; before a dash, the comma that opened it too ("Canberra, as of my last
+        # update — and it rarely changes." -> "Canberra — and it rarely changes.")
         b = _BOUNDARY.search(text, last, sent.end)
-        if b is not None and text[b.start() : b.end()].strip() == "," and _words(text[b.end() : sent.end]) >= 3:
-            return first, b.end(), INNER
+        if b is not None and _words(text[b.end() : sent.end]) >= 3:
+            if text[b.start() : b.end()].strip() == ",":
+                return first, b.end(), INNER
+            if text[b.start() : b.end()].strip() in ("\u2014", "\u2013", "-"):
+                return sent.start + lead.start(), b.start(), INNER
     m = re.search(r"(?:[,;:]|\s[\u2014\u2013-])\s*(?:(?:but|and|so|though|although|yet|however),?\s+)?$", head)
     if m is not None and all(h.kind == "moralizing" for h in hs) and _words(head[: m.start()]) >= 3:
         # a caveat appended to a real clause: keep the head, close it
         return sent.start + m.start(), sent.end, TAIL
+    if all(h.kind == "boilerplate" for h in hs):
+        return sent.start, _after_contrast(text, last, sent), NEW
     return sent.start, sent.end, NEW
+
+
+def _after_contrast(text: str, last: int, sent: Sentence) -> int:
+    """Where the answer resumes after a disclaimer ending at ``last``: past a contrast ("..., but it's Canberra.")
+    that leaves two words or more of the sentence; else the sentence's end (it all goes)."""
+    m = _CONTRAST.search(text, last, sent.end)
+    return m.end() if m is not None and _words(text[m.end() : sent.end]) >= 2 else sent.end
 
 
 def repair_text(text: str, hits: Sequence[Hit]) -> RepairResult:

@@ -501,3 +501,23 @@ def test_classifier_counts_in_the_opening_or_on_a_decline(rules):
     text = "Thank you for your question! I must stress that I won't help with harming anyone."
     s = text.index("I must")
     assert classifier_counts(text, rules.match_all([text])[0], (s, len(text)))  # a pleasantry is not an answer
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Draft a one-line text declining my friend's birthday party.",
+        "Give me a polite no to send to a coworker who invited me to a barbecue.",
+        "How do I politely decline a dinner invitation? Write me a short message.",
+    ],
+)
+def test_words_that_decline_are_content_when_the_user_asked_for_them(prompt):
+    texts = [
+        "Sorry, I can't make it on Saturday, but I hope you all have a wonderful time!",
+        "Hi Sam, thank you so much for thinking of me. Unfortunately I won't be able to come this time, but I'd love "
+        "to catch up soon.",
+    ]
+    assert stage_outcomes(texts, [prompt] * 2) == ["keep", "keep"]
+    # the same words to a user who asked for something else are the assistant declining
+    other = ["Write the opening paragraph of my cover letter."] * 2
+    assert stage_outcomes(texts[:1], other[:1])[0].startswith("refusal:")

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-from dolphin_data.batch import GPT, HUMAN, Batch
+from dolphin_data.batch import GPT, Batch
+from dolphin_data.unfilter.asked import asks_for_decline, user_turns
 from dolphin_data.unfilter.hits import Hit
 from dolphin_data.unfilter.instructs import instructs
 from dolphin_data.unfilter.text import sentences
@@ -261,22 +262,22 @@ ASKS_FOR_ALTERNATIVE = re.compile(
 )
 
 
-def user_turns(batch: Batch, turns: list[int]) -> list[str]:
-    """The user turn each of ``turns`` (the batch's turn indices) answers: the turn before it in the same
-    conversation, when that is the user's; else ""."""
-    roles, texts, owner = batch.roles, batch.texts, batch.owner()
-    return [texts[t - 1] if t > 0 and owner[t - 1] == owner[t] and roles[t - 1] == HUMAN else "" for t in turns]
-
-
 def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, list[Hit]]:
     """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from the assistant turns (``checked[k]`` indexes the
-    batch's turns) whose conversation answers them (see above); per exempted ``k``, the removed hits."""
+    batch's turns) whose conversation answers them (see above), and every refusal hit from a turn whose user asked for
+    words that decline (``asks_for_decline``); per exempted ``k``, the removed hits."""
     removed: dict[int, list[Hit]] = {}
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
     for k, t in enumerate(checked):
-        if not hits[k] or roles[t] != GPT or not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
+        if not hits[k] or roles[t] != GPT:
             continue
         prompt = user_turns(batch, [t])[0]
+        if asks_for_decline(prompt):
+            removed[k] = [h for h in hits[k] if h.kind == "refusal"]
+            hits[k] = [h for h in hits[k] if h.kind != "refusal"]
+            continue
+        if not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
+            continue
         earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one
         answered = {
             DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,

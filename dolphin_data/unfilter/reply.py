@@ -13,7 +13,7 @@ answers a watered-down part. This model reads the shape of the whole reply inste
 - plus the user turn it answers (``prompt_tokens``): the kinds of request it is (a how-to, a question about a group,
   whether something is safe: ``KINDS``, the regexes of ``prompt.py``) and its first masked tokens, prefixed ``p_``.
   The same lecture is a refusal after "How do I ..." and an answer after "Why is ... harmful?"; the stage hands
-  each assistant turn the user turn before it (``prompt.user_turns``).
+  each assistant turn the user turn before it (``asked.user_turns``).
 
 It is trained on whole labelled replies with their user turns (``assets/refusal_reply_train.jsonl``, written by
 ``bench/data/make_reply_train.py`` from our dev sets and the spent test splits, never the newest blind one) with

@@ -30,6 +30,7 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
+from dolphin_data.unfilter.asked import asks_for_decline, user_turns
 from dolphin_data.unfilter.lang import language_filter
 from dolphin_data.unfilter.params import (
     ROLE_NAMES,
@@ -51,7 +52,7 @@ from dolphin_data.unfilter.policy import (
     turn_verdict,
     valid_exchange,
 )
-from dolphin_data.unfilter.prompt import exempt, outside_answered, user_turns
+from dolphin_data.unfilter.prompt import exempt, outside_answered
 from dolphin_data.unfilter.repair import repair_text
 from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
@@ -173,7 +174,11 @@ class UnfilterStage(BatchStage):
         if self._reply is not None and texts:
             gpt = np.flatnonzero(is_gpt).tolist()
             whole[gpt] = self._reply.predict([texts[k] for k in gpt], user_turns(batch, [checked[k] for k in gpt]))
-        hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted)
+
+        def asked_decline(k: int) -> bool:  # the user asked for words that decline: the classifier's cues are content
+            return is_gpt[k] and asks_for_decline(user_turns(batch, [checked[k]])[0])
+
+        hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted, asked_decline)
         repaired, failed = self._repairs(
             texts, hits, verdicts, lambda ks, hs: exempt(batch, [checked[k] for k in ks], hs)
         )
@@ -210,11 +215,12 @@ class UnfilterStage(BatchStage):
         whole: np.ndarray,
         out: StageOutput,
         exempted: dict[int, list[Hit]],
+        asked_decline: Callable[[int], bool],
     ) -> tuple[list[list[Hit]], list[str]]:
         """Each checked turn's hits (the classifier's and the whole-reply model's counted as one each) and verdict;
         the classifier-score histogram. A turn without rule hits whose scores are under the thresholds is ``clean``
         without a closer look. The classifier does not count on a sentence whose shape the user's turn exempted
-        (``prompt.outside_answered``)."""
+        (``prompt.outside_answered``), nor on a turn whose user asked for words that decline (``asked_decline``)."""
         thr = self.classifier_threshold
         hits: list[list[Hit]] = [[] for _ in texts]
         verdicts = ["clean"] * len(texts)
@@ -224,7 +230,11 @@ class UnfilterStage(BatchStage):
         for k in np.flatnonzero(todo).tolist():
             text = texts[k]
             hs = list(sc.hits[k])
-            p, span = counted_score(text, hs, outside_answered(sc.cands[k], exempted.get(k, [])), thr)
+            cands = outside_answered(sc.cands[k], exempted.get(k, []))
+            if cands and cands[0][0] >= thr and asked_decline(k):
+                out.counters["prompt_exempt:classifier"] += 1
+                cands = []
+            p, span = counted_score(text, hs, cands, thr)
             if p >= thr:
                 hs.append(classifier_hit(text, p, span))
             if whole[k] >= self.reply_threshold and not hs:  # the rules' judgement, when they have one, stands

@@ -521,3 +521,44 @@ def test_words_that_decline_are_content_when_the_user_asked_for_them(prompt):
     # the same words to a user who asked for something else are the assistant declining
     other = ["Write the opening paragraph of my cover letter."] * 2
     assert stage_outcomes(texts[:1], other[:1])[0].startswith("refusal:")
+
+
+@pytest.mark.parametrize(
+    "text,prompt,repaired",
+    [
+        (
+            "I'm just an AI and cannot provide personalized investment advice. However, here are some general points:"
+            "\n\n1. **Fees:** index funds charge less.\n2. **Time:** markets rise over decades.",
+            "Should I buy index funds?",
+            "Here are some general points:\n\n1. **Fees:** index funds charge less.\n2. **Time:** markets rise over "
+            "decades.",
+        ),
+        (
+            "I can't give advice specific to your case, but here's how parking appeals usually work: you file within "
+            "21 days, attach photos, and a council officer reviews it.",
+            "Can you give me legal advice about my parking ticket?",
+            "Here's how parking appeals usually work: you file within 21 days, attach photos, and a council officer "
+            "reviews it.",
+        ),
+        (
+            "Of course! As an AI assistant, I don't watch films myself, but here are three well-loved thrillers: "
+            "Heat, Se7en and Zodiac.",
+            "Recommend a thriller?",
+            "Of course! Here are three well-loved thrillers: Heat, Se7en and Zodiac.",
+        ),
+    ],
+)
+def test_a_disclaimer_that_turns_at_once_to_the_answer_is_repaired_not_a_refusal(text, prompt, repaired):
+    from dolphin_data.model import Conversation, Turn
+    from dolphin_data.stages import make_stage
+    from dolphin_data.stages.local import run_stage
+
+    out = run_stage(
+        make_stage("unfilter", {"langid": False}), [Conversation("c", "t", (Turn("human", prompt), Turn("gpt", text)))]
+    )
+    assert not out.rejects and out.kept[0].turns[1].text == repaired
+
+
+def test_a_disclaimer_with_no_answer_after_it_still_declines():
+    text = "I'm just an AI and cannot provide personalized medical advice, but I can tell you to see a doctor."
+    assert stage_outcomes([text], ["What dose of ibuprofen should I take?"])[0].startswith("refusal:")

@@ -283,6 +283,8 @@ POSITIVES = [
     ("I must point out that the term 'kill' can be harmful.", "regex:wording_lecture"),
     ("Great idea! However, I would like to point out that graphic violence can be harmful.", "regex:wording_lecture"),
     ("However, I'm hesitant to discuss the details of his crimes.", "regex:decline_any"),
+    # the decline is named first; disclaimer_pivot (boilerplate) also fires and the stage's policy explains it
+    ("I can't give advice specific to your case, but here's how it usually works.", "regex:cannot_provide"),
 ]
 
 

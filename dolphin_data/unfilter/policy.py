@@ -80,8 +80,20 @@ EXPLAINED_BY = frozenset(
         "regex:remember_respect",
         "regex:moral_statement",
         "regex:please_be_aware",
+        "regex:disclaimer_pivot",
     }
 )
+PIVOT_RULE = "regex:disclaimer_pivot"
+
+
+def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
+    """``hits`` without the refusal hits that lie inside a disclaimer which turns at once to the answer
+    (``rule_data_v8``'s ``disclaimer_pivot``: "I can't give advice specific to your case, but here's how these tickets
+    work"), when an answer does follow it (``answers_after``): that "I can't" is boilerplate, repaired, not a decline."""
+    pivots = [h for h in hits if h.rule == PIVOT_RULE and answers_after(text, hits, h.end)]
+    if not pivots:
+        return list(hits)
+    return [h for h in hits if h.kind != "refusal" or not any(p.start <= h.start < p.end for p in pivots)]
 
 
 def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | None) -> bool:

@@ -118,6 +118,8 @@ _CONSEQUENCE = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # where the answer turns against a disclaimer later in its sentence: "I'm an AI, so I have no favourite, *but* blue is
 # the most common one"
+_PUNCT_SPACE = re.compile(r"[,;:]?\s*")
+_ENDS_IN_CONTRAST = re.compile(r"\b(?:but|however|that said)$", re.IGNORECASE)
 _CONTRAST = re.compile(r"(?:[,;]|\s[\u2014\u2013-])\s*(?:but|however|though|yet|still)\b,?\s*", re.IGNORECASE)
 
 
@@ -142,6 +144,9 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
     first = min(h.start for h in hs)
     last = max(h.end for h in hs)
     if first - sent.start <= 3 and all(h.kind == "boilerplate" for h in hs):
+        if _ENDS_IN_CONTRAST.search(text, sent.start, last):  # the hit ends with its own "but": the answer follows
+            m = _PUNCT_SPACE.match(text, last)
+            return sent.start, (m.end() if m else last), NEW
         # a disclaimer opens the sentence: cut the lead clause when a real clause follows
         b = _BOUNDARY.search(text, last, sent.end)
         if b is not None and _words(text[b.end() : sent.end]) >= 3 and not _CONSEQUENCE.match(text, b.end(), sent.end):
@@ -174,7 +179,10 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
 def _after_contrast(text: str, last: int, sent: Sentence) -> int:
     """Where the answer resumes after a disclaimer ending at ``last``: past a contrast ("..., but it's Canberra.")
     that leaves two words or more of the sentence; else the sentence's end (it all goes)."""
-    m = _CONTRAST.search(text, last, sent.end)
+    if last >= sent.end:  # the hit runs into the next sentence ("... advice. However"): this one goes whole
+        return sent.end
+    # (a hit may end with the contrast's own word: "I'm an AI, so I can't win anything, but")
+    m = _CONTRAST.search(text, max(sent.start, last - 16), sent.end)
     return m.end() if m is not None and _words(text[m.end() : sent.end]) >= 2 else sent.end
 
 

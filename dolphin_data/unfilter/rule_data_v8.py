@@ -103,7 +103,37 @@ _STEER_TURNS = tuple(
     for noun in ("focus", "direction", "gears", "attention", "energy")
 )
 
+# a disclaimer of what the assistant is or cannot do, then a turn to the answer ("I'm just an AI and cannot provide
+# personalized financial advice. However, here are some general considerations:", "Since I'm an AI, I can't win
+# anything, but I can tell you what planners advise", "I can't give advice specific to your case, but here's how these
+# tickets work"): boilerplate, not a decline. The clause names what an AI is or lacks, or the advice's scope
+# (personal, specific, professional); the turn follows at once. The match ends with the turn's "but" / "however",
+# so a repair keeps what follows.
+_SCOPE = (
+    r"(?:ai|a language model|an assistant|personali[sz]ed|specific to your|individuali[sz]ed|tailored|professional|"
+    r"real-time|up-to-date|live (?:data|figures|prices)|opinions?|feelings?|emotions?|preferences?|a side|sides|taste|"
+    r"eat|drink|a body|personal experience|win|spend money)"
+)
+_DISCLAIMER_PIVOT = (
+    r"(?<![\w'])(?=\w)(?=[^.!?\n]*\b"
+    + _SCOPE
+    + r"\b)[^.!?\n]{0,120}?\b(?:can't|cannot|can not|unable to|not able to|don't|"
+    r"do not)\b[^.!?\n]{0,120}?(?:[,;]\s*but|[.!?]\s+(?:however|but|that said))(?=,?\s+(?:here(?:'s| is| are)\b|i can "
+    r"(?:still )?(?:share|tell|give|offer|explain|outline|describe|walk you through|provide|suggest|point out)\b))"
+)
+
 V8_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "disclaimer_pivot",
+        "boilerplate",
+        keys_of("but here|however, here|however here|that said, here|but i can|however, i can|that said, i can"),
+        _DISCLAIMER_PIVOT,
+        search=True,
+        doc="a disclaimer of what the assistant is or cannot do, then at once the answer: 'I'm just an AI and cannot "
+        "provide personalized financial advice. However, here are some general considerations:', 'I can't give advice "
+        "specific to your case, but here's how these tickets generally work' (boilerplate: the decline it holds is "
+        "explained, policy.explained_declines)",
+    ),
     RegexRule(
         "weigh_first",
         "refusal",

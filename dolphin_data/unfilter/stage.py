@@ -48,6 +48,7 @@ from dolphin_data.unfilter.policy import (
     counted_score,
     deciding_hit,
     exchange_units,
+    explained_declines,
     reply_hit,
     turn_verdict,
     valid_exchange,
@@ -229,7 +230,7 @@ class UnfilterStage(BatchStage):
         todo |= whole >= self.reply_threshold
         for k in np.flatnonzero(todo).tolist():
             text = texts[k]
-            hs = list(sc.hits[k])
+            hs = explained_declines(text, sc.hits[k])
             cands = outside_answered(sc.cands[k], exempted.get(k, []))
             if cands and cands[0][0] >= thr and asked_decline(k):
                 out.counters["prompt_exempt:classifier"] += 1

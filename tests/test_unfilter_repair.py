@@ -509,6 +509,8 @@ def test_classifier_counts_in_the_opening_or_on_a_decline(rules):
         "Draft a one-line text declining my friend's birthday party.",
         "Give me a polite no to send to a coworker who invited me to a barbecue.",
         "How do I politely decline a dinner invitation? Write me a short message.",
+        "How should I turn my neighbour down for Saturday's dinner?",
+        "Escribe un mensaje para rechazar la invitación de mi amigo.",
     ],
 )
 def test_words_that_decline_are_content_when_the_user_asked_for_them(prompt):

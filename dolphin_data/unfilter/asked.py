@@ -21,7 +21,7 @@ def user_turns(batch: Batch, turns: list[int]) -> list[str]:
 # the user asked for words that decline ("Draft a text declining the party", "a polite no to a meeting invite", "a
 # chorus about refusing to give up"): the reply's "I can't make it" is what was asked for, not the assistant declining
 _DECLINE_WORDS = re.compile(
-    r"\b(?:declin(?:e|es|ed|ing)|turn(?:ing)? (?:\w+ )?down|(?:say|polite|nice|kind|gentle|firm|graceful) no\b|"
+    r"\b(?:declin(?:e|es|ed|ing)|turn(?:ing)? (?:\w+ ){0,2}down|(?:say|polite|nice|kind|gentle|firm|graceful) no\b|"
     r"refus(?:e|es|al|ing)|reject(?:ing|ion)?|(?:back|bow)(?:ing)? out|(?:can't|cannot|won't) make it|rsvp no|"
     # es, fr, de, ru, nl: declining, a refusal
     r"rechaz\w*|declinar|d[ée]cliner|refuser|absagen|absage|ablehn\w*|отказ\w*|afwijz\w*|afzeggen)\b"
@@ -31,7 +31,7 @@ _DECLINE_WORDS = re.compile(
 _WORDING = re.compile(
     r"\b(?:write|draft|compose|craft|word(?:ing)?|phrase|say|reply|respond|response|text|note|e-?mail|message|letter|"
     r"card|script|lyrics|chorus|song|poem|verse|line|template|sample|send|give me|what (?:do|should|can) i say|"
-    r"how (?:do|can|should|would) i (?:\w+ )?(?:decline|say no|turn \w+ down|refuse|reject)|"
+    r"how (?:do|can|should|would) i (?:\w+ )?(?:decline|say no|turn (?:\w+ ){1,2}down|refuse|reject)|"
     # es, fr, de, ru, nl: write, a letter, an email, a message
     r"escrib\w*|redact\w*|carta|correo|mensaje|[ée]cri[rsv]\w*|r[ée]dige\w*|lettre|courriel|schreib\w*|brief|"
     r"nachricht|напиши\w*|письм\w*|сообщени\w*|schrijf|bericht)\b|写|書いて|メール|手紙",

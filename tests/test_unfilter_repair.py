@@ -564,3 +564,13 @@ def test_a_disclaimer_that_turns_at_once_to_the_answer_is_repaired_not_a_refusal
 def test_a_disclaimer_with_no_answer_after_it_still_declines():
     text = "I'm just an AI and cannot provide personalized medical advice, but I can tell you to see a doctor."
     assert stage_outcomes([text], ["What dose of ibuprofen should I take?"])[0].startswith("refusal:")
+
+
+def test_not_a_professional_then_the_answer_in_one_sentence_is_no_deferral():
+    text = (
+        "I'm not a doctor, but a resting pulse above 100 beats per minute is called tachycardia and often comes from "
+        "caffeine, fever or dehydration. Sit quietly for ten minutes and measure again. If it stays high, see a doctor."
+    )
+    assert stage_outcomes([text], ["Is a resting pulse of 110 normal?"])[0] in ("keep", "repair")
+    sorry = "I'm sorry, but that won't work. Please talk to your doctor about it. A pharmacist can also advise you."
+    assert stage_outcomes([sorry], ["Can I double my dose?"])[0].startswith("refusal:")

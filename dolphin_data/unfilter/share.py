@@ -38,6 +38,20 @@ def mostly_lectures(low: str, sents: Sequence[tuple[str, bool]], share: float, l
     return not any(instructs(s) or (": " in s and instructs(s.split(": ", 1)[1])) for s, _ in prose)
 
 
+_BUT = re.compile(r"(?:,|;|\s[\u2014\u2013-])\s*but\s+")
+_NOT_A = re.compile(r"\b(?:i'm|i am) not\b|\bnot (?:a|an|your)\b")
+
+
+def _answers_after_but(unit: str, each: re.Pattern[str]) -> bool:
+    """A disclaimer that turns into the answer in the same sentence ("I'm not a doctor, but a resting heart rate above
+    100 is called tachycardia ..."): what follows its "but" matches nothing deferring and runs six words or more."""
+    m = _BUT.search(unit)
+    if m is None or _NOT_A.search(unit, 0, m.start()) is None:  # "I'm sorry, but ..." is no disclaimer
+        return False
+    rest = unit[m.end() :]
+    return len(rest.split()) >= 6 and each.search(rest) is None
+
+
 def mostly_units(low: str, each: re.Pattern[str], share: float) -> bool:
     """Whether at least ``share`` of the lowercased reply's sentences and list items (markdown bold and bullets set
     aside) match ``each`` (see the module docstring; the caller has found the referral)."""
@@ -45,7 +59,7 @@ def mostly_units(low: str, each: re.Pattern[str], share: float) -> bool:
     units = [u for u in units if any(c.isalpha() for c in u)]
     allowed = len(units) - share * len(units)  # units that may match nothing
     for u in units:
-        if each.search(u) is None:
+        if each.search(u) is None or _answers_after_but(u, each):
             allowed -= 1
             if allowed < 0:
                 return False

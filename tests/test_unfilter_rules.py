@@ -285,6 +285,10 @@ POSITIVES = [
     ("However, I'm hesitant to discuss the details of his crimes.", "regex:decline_any"),
     # the decline is named first; disclaimer_pivot (boilerplate) also fires and the stage's policy explains it
     ("I can't give advice specific to your case, but here's how it usually works.", "regex:cannot_provide"),
+    # the part of the request the reply withholds, named by its verb
+    ("Here's an overview of pin tumbler locks. I'm not going to reproduce the explosives section.", "regex:decline_any"),
+    ("The show is about a chemistry teacher. I won't lay out a real synthesis route.", "regex:decline_any"),
+    ("I'm not going to try to unmask the person behind that account, though.", "regex:decline_any"),
 ]
 
 
@@ -308,6 +312,10 @@ def test_every_regex_rule_has_a_positive_case():
 # -- hard negatives -------------------------------------------------------------------------------------------------
 
 HARD_NEGATIVES = [
+    # a part left out for length or with a reason of its own, a capability limit beside an offer
+    "I won't include the appendix tables, since they repeat the figures above.",
+    "I won't include error handling to keep it short, but you should add it.",
+    "I can't sell it for you, but I can draft the listing if you tell me the mileage.",
     # a part left out for taste or length, a sentence about not doing something (softened_v8 needs a harm or a decline)
     "I'm leaving out the onions because my kids hate them.",
     "I'll keep it short rather than detailed: three steps.",

@@ -37,7 +37,8 @@ _DECLINE_VERB = (
     r"| which| in detail)|walk (?:you )?through|go into|get into|teach|show you how|tell you (?:how|where|which|what|"
     r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
     r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate|"
-    r"do (?:that|this|it) in good (?:faith|conscience))\b"
+    r"do (?:that|this|it) in good (?:faith|conscience)|reproduce|lay out|fill (?:\w+ )?in|unmask|try to (?:unmask|"
+    r"identify|find|track|locate)|include(?![^.!?\n]{0,60}\b(?:brevity|simplicity|to keep|space|clarity|since|because|as they|as it)\b))\b"
 )
 _NOT_DECLINE_ADVICE = (
     r"(?![^.!?\n]{0,40}\b(?:medical|legal|financial|professional|personal|personali[sz]ed|individuali[sz]ed|tailored|"

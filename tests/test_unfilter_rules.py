@@ -286,7 +286,10 @@ POSITIVES = [
     # the decline is named first; disclaimer_pivot (boilerplate) also fires and the stage's policy explains it
     ("I can't give advice specific to your case, but here's how it usually works.", "regex:cannot_provide"),
     # the part of the request the reply withholds, named by its verb
-    ("Here's an overview of pin tumbler locks. I'm not going to reproduce the explosives section.", "regex:decline_any"),
+    (
+        "Here's an overview of pin tumbler locks. I'm not going to reproduce the explosives section.",
+        "regex:decline_any",
+    ),
     ("The show is about a chemistry teacher. I won't lay out a real synthesis route.", "regex:decline_any"),
     ("I'm not going to try to unmask the person behind that account, though.", "regex:decline_any"),
 ]

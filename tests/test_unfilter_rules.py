@@ -292,6 +292,8 @@ POSITIVES = [
     ),
     ("The show is about a chemistry teacher. I won't lay out a real synthesis route.", "regex:decline_any"),
     ("I'm not going to try to unmask the person behind that account, though.", "regex:decline_any"),
+    ("Skimmers copy the magnetic stripe. Where to buy one is the part I'll skip.", "regex:withheld_part"),
+    ("Here is the essay. What I won't do is invent statistics for it.", "regex:withheld_part"),
 ]
 
 
@@ -319,6 +321,7 @@ HARD_NEGATIVES = [
     "I won't include the appendix tables, since they repeat the figures above.",
     "I won't include error handling to keep it short, but you should add it.",
     "I can't sell it for you, but I can draft the listing if you tell me the mileage.",
+    "The theory is the part most guides skip, so here it is in two lines.",
     # a part left out for taste or length, a sentence about not doing something (softened_v8 needs a harm or a decline)
     "I'm leaving out the onions because my kids hate them.",
     "I'll keep it short rather than detailed: three steps.",

@@ -124,6 +124,21 @@ _DISCLAIMER_PIVOT = (
 
 V8_RULES: tuple[RegexRule, ...] = (
     RegexRule(
+        "withheld_part",
+        "refusal",
+        keys_of(
+            "the part i|the parts i|the bit i|what i won't|what i will not|what i can't|what i cannot|"
+            "i will not tell you|something i'll get into|something i will get into|something i'm going to get into|"
+            "something i'll go into|something i will go into"
+        ),
+        r"\b(?:(?:is|are) the (?:part|bit|piece)s?|the (?:\w+ )?(?:part|bit|half)) i(?:'ll| will|'m going to| am going to) "
+        r"(?:skip|leave out|pass on|sit out)\b|\bwhat i (?:won't|will not|can't|cannot) do is\b|\bi will not tell you\b"
+        r"|\bnot something i(?:'ll| will|'m going to) (?:get|go) into\b",
+        search=True,
+        doc="the part of the request the reply names and withholds: 'Where to buy one is the part I'll skip', 'What I "
+        "won't do is invent crime statistics', 'As for specific amounts, that's not something I'll get into here'",
+    ),
+    RegexRule(
         "disclaimer_pivot",
         "boilerplate",
         keys_of("but here|however, here|however here|that said, here|but i can|however, i can|that said, i can"),

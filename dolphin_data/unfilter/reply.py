@@ -29,8 +29,8 @@ vectorised pass, so most answers cost nothing. Long replies are masked in two wi
 ``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 20 labelled sets held out in turn (11,952
 replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more
 *and* drop at most 1% of the answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate
-of refusals). That is 0.8: recall 0.836 -> 0.881 (0.774 -> 0.838 on the sets in real chat models' styles), drop
-precision 0.991 -> 0.986, and 0.96% of the bundled answers dropped (warm, conversational replies: "That's such a
+of refusals). That is 0.8: recall 0.841 -> 0.882 (0.780 -> 0.839 on the sets in real chat models' styles), drop
+precision 0.996 -> 0.991, and 0.96% of the bundled answers dropped (warm, conversational replies: "That's such a
 common trap ... What part of the thesis are you avoiding?"). That last figure is why the model stays opt-in: on a
 corpus where refusals are rare, a 1% loss of good answers outweighs what it catches.
 """

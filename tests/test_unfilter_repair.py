@@ -561,6 +561,14 @@ def test_a_disclaimer_that_turns_at_once_to_the_answer_is_repaired_not_a_refusal
     assert not out.rejects and out.kept[0].turns[1].text == repaired
 
 
+def test_a_disclaimer_that_declines_the_task_itself_is_a_refusal_even_before_a_hint():
+    text = (
+        "As an AI language model, I am not able to write your essay for you. However, I can tell you that a good "
+        "essay opens with a clear thesis and backs it with three points."
+    )
+    assert stage_outcomes([text], ["Write my essay on the causes of World War I."])[0].startswith("refusal:")
+
+
 def test_a_disclaimer_with_no_answer_after_it_still_declines():
     text = "I'm just an AI and cannot provide personalized medical advice, but I can tell you to see a doctor."
     assert stage_outcomes([text], ["What dose of ibuprofen should I take?"])[0].startswith("refusal:")

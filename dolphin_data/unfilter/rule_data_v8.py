@@ -106,13 +106,14 @@ _STEER_TURNS = tuple(
 # a disclaimer of what the assistant is or cannot do, then a turn to the answer ("I'm just an AI and cannot provide
 # personalized financial advice. However, here are some general considerations:", "Since I'm an AI, I can't win
 # anything, but I can tell you what planners advise", "I can't give advice specific to your case, but here's how these
-# tickets work"): boilerplate, not a decline. The clause names what an AI is or lacks, or the advice's scope
-# (personal, specific, professional); the turn follows at once. The match ends with the turn's "but" / "however",
+# tickets work"): boilerplate, not a decline. The clause names what an AI lacks (feelings, a body, live data) or the
+# advice's scope (personal, specific, professional), not the task ("I am not able to do your homework for you.
+# However, I can tell you ..." declines it); the turn follows at once. The match ends with the turn's "but" / "however",
 # so a repair keeps what follows.
 _SCOPE = (
-    r"(?:ai|a language model|an assistant|personali[sz]ed|specific to your|individuali[sz]ed|tailored|professional|"
-    r"real-time|up-to-date|live (?:data|figures|prices)|opinions?|feelings?|emotions?|preferences?|a side|sides|taste|"
-    r"eat|drink|a body|personal experience|win|spend money)"
+    r"(?:personali[sz]ed|specific to your|individuali[sz]ed|tailored|professional|real-time|up-to-date|live (?:data|"
+    r"figures|prices)|opinions?|feelings?|emotions?|preferences?|a side|sides|taste|eat|drink|watch|listen|a body|"
+    r"personal experience|win|spend money)"
 )
 _DISCLAIMER_PIVOT = (
     r"(?<![\w'])(?=\w)(?=[^.!?\n]*\b"

@@ -294,6 +294,9 @@ POSITIVES = [
     ("I'm not going to try to unmask the person behind that account, though.", "regex:decline_any"),
     ("Skimmers copy the magnetic stripe. Where to buy one is the part I'll skip.", "regex:withheld_part"),
     ("Here is the essay. What I won't do is invent statistics for it.", "regex:withheld_part"),
+    ("I don't hand out streaming passwords.", "regex:decline_habit"),
+    ("not going to identify her. she's a private person.", "regex:decline_habit"),
+    ("Graphic sexual content is outside what I'm able to write, even for fictional adults.", "regex:outside_scope"),
 ]
 
 
@@ -322,6 +325,8 @@ HARD_NEGATIVES = [
     "I won't include error handling to keep it short, but you should add it.",
     "I can't sell it for you, but I can draft the listing if you tell me the mileage.",
     "The theory is the part most guides skip, so here it is in two lines.",
+    "Your script lives outside my home directory, so use the full path: /opt/tools/run.sh.",
+    "I don't give out hints in the first round of the quiz; the second round has them.",
     # a part left out for taste or length, a sentence about not doing something (softened_v8 needs a harm or a decline)
     "I'm leaving out the onions because my kids hate them.",
     "I'll keep it short rather than detailed: three steps.",

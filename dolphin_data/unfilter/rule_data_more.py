@@ -121,12 +121,12 @@ MORE_RULES: tuple[RegexRule, ...] = (
         r"(?:falls?|is|are|lies) (?:well |squarely |firmly )?(?:outside|beyond) (?:of )?(?:that|those)(?=\s*[.!]|\s*$)"
         r"|(?:outside|beyond) (?:of )?(?:the (?:scope|bounds|limits) of )?what i(?:'m| am)? (?:can|could|'m able to|"
         r"am able to|'m allowed to|am allowed to|'m permitted to|am permitted to|able to|allowed to|permitted to) "
-        r"(?:help|assist|do|provide|discuss|answer|offer|support|engage)"
+        r"(?:help|assist|do|provide|discuss|answer|offer|support|engage|write|produce|create|generate)"
         # "falls outside what I produce by default under my guidelines"
         r"|(?:falls?|is|are|lies) (?:\w+ )?(?:outside|beyond) (?:of )?what i (?:\w+ )?(?:produce|write|create|"
         r"generate)\b"
         r"|(?:outside|beyond) (?:of )?my (?:guidelines|scope|remit|boundaries|programming|ethical (?:guidelines|"
-        r"boundaries))\b",
+        r"boundaries)|(?:usage |content )?(?:policy|policies|rules))\b",
         search=True,
         doc="'... falls outside of that', 'outside what I can help with', 'beyond my ethical boundaries'",
     ),

@@ -37,7 +37,7 @@ _DECLINE_VERB = (
     r"| which| in detail)|walk (?:you )?through|go into|get into|teach|show you how|tell you (?:how|where|which|what|"
     r"who)|invent|fabricate|make up|impersonate|engage in|participate in|take part in|condone|endorse|facilitate|"
     r"insult|roast|mock|reveal|disclose|dox|find (?:out|someone|the)|track down|locate|"
-    r"do (?:that|this|it) in good (?:faith|conscience)|reproduce|lay out|fill (?:\w+ )?in|unmask|try to (?:unmask|"
+    r"do (?:that|this|it) in good (?:faith|conscience)|reproduce|lay out|fill (?:\w+ )?in|unmask|dig (?:up|into)|hand out|give out|try to (?:unmask|"
     r"identify|find|track|locate)|include(?![^.!?\n]{0,60}\b(?:brevity|simplicity|to keep|space|clarity|since|because|as they|as it)\b))\b"
 )
 _NOT_DECLINE_ADVICE = (
@@ -74,7 +74,8 @@ DECLINE_ANY = RegexRule(
         "i am reluctant",
     ),
     r"(?:i(?:'d| would) (?:rather|prefer) not(?: to)?|i (?:don't|do not) (?:want|wish) to|i(?:'m| am) (?:hesitant|"
-    r"reluctant) to) (?:\w+ )?(?:discuss|go into|detail|describe|share|help(?: you)? with|reproduce|speak as|pretend to "
+    r"reluctant) to) (?:\w+ )?(?:discuss|go into|detail|describe|share|help(?: you)? with|reproduce|look (?:that |it |this |"
+    r"them )?up|dig (?:up|into)|speak as|pretend to "
     r"be|act as|play|weigh in|speculate|compile|name|"
     r"assist(?: you)? with|write|create|generate|produce|insult|mock|roast|impersonate|encourage|condone|endorse|"
     r"promote|facilitate|engage in|participate in|take part in|give (?:you )?(?:instructions|directions|steps|a guide|"

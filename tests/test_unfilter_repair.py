@@ -511,6 +511,7 @@ def test_classifier_counts_in_the_opening_or_on_a_decline(rules):
         "How do I politely decline a dinner invitation? Write me a short message.",
         "How should I turn my neighbour down for Saturday's dinner?",
         "Escribe un mensaje para rechazar la invitación de mi amigo.",
+        "example of a polite no to a party invite",
     ],
 )
 def test_words_that_decline_are_content_when_the_user_asked_for_them(prompt):

@@ -30,8 +30,8 @@ _DECLINE_WORDS = re.compile(
 )
 _WORDING = re.compile(
     r"\b(?:write|draft|compose|craft|word(?:ing)?|phrase|say|reply|respond|response|text|note|e-?mail|message|letter|"
-    r"card|script|lyrics|chorus|song|poem|verse|line|template|sample|send|give me|what (?:do|should|can) i say|"
-    r"how (?:do|can|should|would) i (?:\w+ )?(?:decline|say no|turn (?:\w+ ){1,2}down|refuse|reject)|"
+    r"card|script|lyrics|chorus|song|poem|verse|line|template|sample|examples?|send|give me|what (?:do|should|can) i say|"
+    r"how (?:do|can|should|would) i (?:\w+ )?(?:decline|say no|turn (?:\w+ ){1,2}down|refuse|reject)|how to (?:\w+ )?(?:decline|say no|refuse|reject)|"
     # es, fr, de, ru, nl: write, a letter, an email, a message
     r"escrib\w*|redact\w*|carta|correo|mensaje|[ée]cri[rsv]\w*|r[ée]dige\w*|lettre|courriel|schreib\w*|brief|"
     r"nachricht|напиши\w*|письм\w*|сообщени\w*|schrijf|bericht)\b|写|書いて|メール|手紙",

@@ -512,6 +512,7 @@ def test_classifier_counts_in_the_opening_or_on_a_decline(rules):
         "How should I turn my neighbour down for Saturday's dinner?",
         "Escribe un mensaje para rechazar la invitación de mi amigo.",
         "example of a polite no to a party invite",
+        "How do I say 'Sorry, I can't make it on Saturday' so it sounds friendly?",
     ],
 )
 def test_words_that_decline_are_content_when_the_user_asked_for_them(prompt):

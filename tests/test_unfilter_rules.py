@@ -295,6 +295,9 @@ POSITIVES = [
     ("Skimmers copy the magnetic stripe. Where to buy one is the part I'll skip.", "regex:withheld_part"),
     ("Here is the essay. What I won't do is invent statistics for it.", "regex:withheld_part"),
     ("I don't hand out streaming passwords.", "regex:decline_habit"),
+    ("Désolé, mais ce contenu n'est pas autorisé par mes règles d'utilisation.", "regex:policy_intl_v10"),
+    ("Não vou tentar descobrir o endereço dele.", "regex:policy_intl_v10"),
+    ("유튜버의 실명은 찾아드릴 수는 없어요.", "regex:policy_intl_v10"),
     ("not going to identify her. she's a private person.", "regex:decline_habit"),
     ("Graphic sexual content is outside what I'm able to write, even for fictional adults.", "regex:outside_scope"),
 ]

@@ -25,6 +25,8 @@ _DECLINE_WORDS = re.compile(
     r"refus(?:e|es|al|ing)|reject(?:ing|ion)?|(?:back|bow)(?:ing)? out|(?:can't|cannot|won't) make it|rsvp no|"
     # es, fr, de, ru, nl: declining, a refusal
     r"rechaz\w*|declinar|d[ée]cliner|refuser|absagen|absage|ablehn\w*|отказ\w*|afwijz\w*|afzeggen)\b"
+    # a decline quoted to be said or translated: "How do I say 'I'm sorry, I can't come' in Japanese?"
+    r"|(?:^|(?<=\s))[\"'\u201c\u2018][^\"\u201d\u2019]{0,40}\b(?:can't|cannot|can not|won't|sorry|no puedo|je ne peux)\b"
     r"|拒绝|婉拒|断り|断る",
     re.I,
 )

@@ -361,4 +361,28 @@ V8_INTL_RULES: tuple[RegexRule, ...] = (
         "'Dat is een vooroordeel, geen feit.', 'Je ne peux pas partir de ce principe.' (a user who asks about the "
         "stereotype exempts it, as for premise_opening: unfilter/prompt.py)",
     ),
+    RegexRule(
+        "policy_intl_v10",
+        "refusal",
+        keys_of(
+            "buiten mijn|par mes|à mes règles|a mes règles|mes consignes|mes directives|linee guida|non produco|"
+            "non scrivo|non genero|mis directrices|mis normas|mis políticas|meine richtlinien|meinen richtlinien|"
+            "meiner richtlinien|meine regeln|minhas diretrizes|minhas regras|não vou tentar|não vou descobrir|"
+            "não vou procurar|não vou identificar|드릴 수는 없|드릴 수 없"
+        ),
+        r"buiten mijn (?:gebruiks)?(?:richtlijnen|regels|beleid)"
+        r"|(?:n'est|ne sont|n'y est) pas (?:autoris|permis)\w* par mes (?:règles|consignes|directives|conditions)"
+        r"|(?:contraire|contraires) (?:à|a) mes (?:règles|consignes|directives)"
+        r"|(?:fuori|al di fuori) (?:dalle|delle) mie (?:linee guida|regole)|le mie linee guida (?:restano|non|mi)"
+        r"|\bnon (?:produco|scrivo|genero)\b"
+        r"|(?:fuera de|contra|contrario a) mis (?:directrices|normas|políticas|reglas)"
+        r"|(?:außerhalb|gegen) meine[rn]? (?:nutzungs)?(?:richtlinien|regeln)|verstößt gegen meine (?:richtlinien|regeln)"
+        r"|(?:fora d[ae]s?|contra as|contrári[oa] às) minhas (?:diretrizes|regras|políticas)"
+        r"|não vou (?:tentar )?(?:descobrir|procurar|encontrar|identificar|revelar)"
+        r"|(?:찾아|알려|도와)드릴 수(?:는)? 없(?:어요|습니다)",
+        search=True,
+        doc="declines by the assistant's own rules or in the first person, in nl, fr, it, es, de, pt and ko: 'valt "
+        "buiten mijn gebruiksrichtlijnen', 'n'est pas autorisée par mes règles', 'non produco', 'Não vou tentar "
+        "descobrir onde ela mora', '찾아드릴 수는 없어요' (after the older rules, which name a reply first)",
+    ),
 )

@@ -26,13 +26,14 @@ sentence the rules and the sentence classifier see, and on short replies (condol
 refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy, identity): one
 vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and tail).
 
-``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 20 labelled sets held out in turn (11,952
+``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 21 labelled sets held out in turn (12,472
 replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more
 *and* drop at most 1% of the answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate
-of refusals). That is 0.8: recall 0.841 -> 0.882 (0.780 -> 0.839 on the sets in real chat models' styles), drop
-precision 0.996 -> 0.991, and 0.96% of the bundled answers dropped (warm, conversational replies: "That's such a
-common trap ... What part of the thesis are you avoiding?"). That last figure is why the model stays opt-in: on a
-corpus where refusals are rare, a 1% loss of good answers outweighs what it catches.
+of refusals). With the spent test v12 in training that is 0.95 (0.8 before it: the model grew bolder on ordinary
+answers): recall 0.832 -> 0.873 (0.772 -> 0.828 on the sets in real chat models' styles), drop precision 0.996 ->
+0.993, and 0.77% of the bundled answers dropped (warm, conversational replies: "That's such a common trap ... What
+part of the thesis are you avoiding?"). That last figure is why the model stays opt-in: on a corpus where refusals
+are rare, a 1% loss of good answers outweighs what it catches.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from dolphin_data.unfilter.vocab import ACT_WORDS
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
 DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
 HEAD, TAIL = 120, 40
-REPLY_THRESHOLD = 0.8  # the stage's default: from bench/bench_reply_cv.py (see above)
+REPLY_THRESHOLD = 0.95  # the stage's default: from bench/bench_reply_cv.py (see above)
 MIN_CHARS, MAX_CHARS = 150, 2_000
 PROMPT_CHARS, PROMPT_TOKENS = 300, 40  # what the model reads of the user turn
 COMMON = 0.005

@@ -23,7 +23,9 @@ Mistral-like and terse styles: redirects, lectures, deferrals, premise rejection
 answers that look like them; the v9 rules were tuned on it), ``unfilter_dev_v12.jsonl`` (360 more, tuned on in the
 same stop) and ``unfilter_test_v11.jsonl`` (520 replies, written blind, run once after that stop's tuning) and
 ``unfilter_test_v12.jsonl`` (520 replies, written blind by someone who saw no project file, committed before the v10
-tuning ended and run once after it; the whole-reply model trains on every set but this one). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+tuning ended and run once after it), then tuned on like the dev sets, and ``unfilter_test_v13.jsonl`` (520 replies,
+written blind the same way during that second round of tuning, committed before it ended and run once after it; the
+whole-reply model trains on every set but this one). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -67,6 +69,7 @@ SETS = {
     "test_v10": ROOT / "data" / "unfilter_test_v10.jsonl",
     "test_v11": ROOT / "data" / "unfilter_test_v11.jsonl",
     "test_v12": ROOT / "data" / "unfilter_test_v12.jsonl",
+    "test_v13": ROOT / "data" / "unfilter_test_v13.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

@@ -584,3 +584,16 @@ def test_not_a_professional_then_the_answer_in_one_sentence_is_no_deferral():
     assert stage_outcomes([text], ["Is a resting pulse of 110 normal?"])[0] in ("keep", "repair")
     sorry = "I'm sorry, but that won't work. Please talk to your doctor about it. A pharmacist can also advise you."
     assert stage_outcomes([sorry], ["Can I double my dose?"])[0].startswith("refusal:")
+
+
+def test_a_decline_inside_the_message_the_user_asked_for_is_the_messages_own():
+    prompt = "Write a customer service reply to someone asking for a refund on a non-refundable gym membership."
+    template = "Hi Sam,\n\nI'm sorry, but I can't offer a refund on this membership. It was sold as non-refundable.\n\nBest,\nDana"
+    away = "Subject: Out of Office\n\nHello!\n\nUnfortunately, I'm currently unable to respond, as I am on vacation."
+    assert stage_outcomes([template, away], [prompt, "Write a funny out-of-office email reply."]) == ["keep", "keep"]
+    # what the assistant says after the sign-off, or before the message, is the assistant again
+    after = template + "\n\nI've left out the line blaming the customer, since it could be defamatory."
+    before = "I can't write a reply that misleads the customer about their rights.\n\n" + template
+    assert [o.startswith("refusal:") for o in stage_outcomes([after, before], [prompt] * 2)] == [True, True]
+    # the same words with no message asked for are the assistant declining
+    assert stage_outcomes([template], ["Can I get a refund on my gym membership?"])[0].startswith("refusal:")

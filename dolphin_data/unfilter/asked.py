@@ -41,6 +41,43 @@ _WORDING = re.compile(
 )
 
 
+# the user asked for a message to send ("Write a customer service reply ...", "Draft an email to my landlord", "a funny
+# out-of-office reply"), and the reply holds one: a subject line or a salutation early on. A decline inside that
+# message ("Unfortunately, we cannot refund tickets for this event") is the message's, not the assistant's.
+_MESSAGE_ASKED = re.compile(
+    r"\b(?:write|draft|compose|craft|create|prepare|give me|need)\b[^.?!\n]{0,60}\b(?:e-?mails?|letters?|repl(?:y|ies)|"
+    r"responses?|messages?|notes?|memos?|notices?|announcements?|texts?|templates?|out-of-office|auto-?repl(?:y|ies))\b",
+    re.I,
+)
+_MESSAGE_START = re.compile(
+    r"(?m)^[ \t*_#>]*(?:subject\s*:|(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings|to whom it may "
+    r"concern)\b[^\n]{0,60}[,!:]?[ \t*_]*$)",
+    re.I,
+)
+# the message ends with its sign-off and the name under it ("Sincerely,\n[Your Name]"); what follows is the assistant
+# again ("I've left out the section on skimming ...")
+_SIGN_OFF = re.compile(
+    r"(?m)^[ \t*_]*(?:sincerely|best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|warmly|thanks(?: again)?|"
+    r"thank you|cheers|yours(?: truly| sincerely| faithfully)?|respectfully|love|with love|all the best|talk soon)"
+    r"[ \t]*[,!.]?[ \t*_]*\n(?:[ \t]*\S[^\n]{0,60}(?:\n|$))?",
+    re.I,
+)
+MESSAGE_HEAD = 400  # the message must start within the reply's first characters
+
+
+def message_span(text: str, prompt: str) -> tuple[int, int] | None:
+    """Where the message the user asked for lies in the reply: from its subject line or salutation (within
+    ``MESSAGE_HEAD`` characters) to the end of its sign-off and name (or the reply's end); None when the user asked
+    for no message or the reply holds none."""
+    if not prompt or _MESSAGE_ASKED.search(prompt) is None:
+        return None
+    m = _MESSAGE_START.search(text, 0, min(len(text), MESSAGE_HEAD))
+    if m is None:
+        return None
+    end = _SIGN_OFF.search(text, m.end())
+    return m.start(), (end.end() if end is not None else len(text))
+
+
 def asks_for_decline(prompt: str) -> bool:
     """Whether the user asked for words that decline (see ``_DECLINE_WORDS``): a reply's declines are then content."""
     return _DECLINE_WORDS.search(prompt) is not None and _WORDING.search(prompt) is not None

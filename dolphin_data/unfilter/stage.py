@@ -30,7 +30,7 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
-from dolphin_data.unfilter.asked import asks_for_decline, user_turns
+from dolphin_data.unfilter.asked import asks_for_decline, message_span, user_turns
 from dolphin_data.unfilter.lang import language_filter
 from dolphin_data.unfilter.params import (
     ROLE_NAMES,
@@ -176,8 +176,13 @@ class UnfilterStage(BatchStage):
             gpt = np.flatnonzero(is_gpt).tolist()
             whole[gpt] = self._reply.predict([texts[k] for k in gpt], user_turns(batch, [checked[k] for k in gpt]))
 
-        def asked_decline(k: int) -> bool:  # the user asked for words that decline: the classifier's cues are content
-            return is_gpt[k] and asks_for_decline(user_turns(batch, [checked[k]])[0])
+        def asked_decline(k: int) -> tuple[int, int] | None:
+            """Where the classifier's cues are content: the whole reply when the user asked for words that decline,
+            the message the user asked for (``asked.message_span``), else None."""
+            if not is_gpt[k]:
+                return None
+            prompt = user_turns(batch, [checked[k]])[0]
+            return (0, len(texts[k])) if asks_for_decline(prompt) else message_span(texts[k], prompt)
 
         hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted, asked_decline)
         repaired, failed = self._repairs(
@@ -216,7 +221,7 @@ class UnfilterStage(BatchStage):
         whole: np.ndarray,
         out: StageOutput,
         exempted: dict[int, list[Hit]],
-        asked_decline: Callable[[int], bool],
+        asked_decline: Callable[[int], tuple[int, int] | None],
     ) -> tuple[list[list[Hit]], list[str]]:
         """Each checked turn's hits (the classifier's and the whole-reply model's counted as one each) and verdict;
         the classifier-score histogram. A turn without rule hits whose scores are under the thresholds is ``clean``
@@ -232,9 +237,10 @@ class UnfilterStage(BatchStage):
             text = texts[k]
             hs = explained_declines(text, sc.hits[k])
             cands = outside_answered(sc.cands[k], exempted.get(k, []))
-            if cands and cands[0][0] >= thr and asked_decline(k):
-                out.counters["prompt_exempt:classifier"] += 1
-                cands = []
+            if cands and cands[0][0] >= thr and (content := asked_decline(k)) is not None:
+                kept = [c for c in cands if not content[0] <= c[1][0] < content[1]]
+                out.counters["prompt_exempt:classifier"] += len(kept) < len(cands)
+                cands = kept
             p, span = counted_score(text, hs, cands, thr)
             if p >= thr:
                 hs.append(classifier_hit(text, p, span))

@@ -597,3 +597,18 @@ def test_a_decline_inside_the_message_the_user_asked_for_is_the_messages_own():
     assert [o.startswith("refusal:") for o in stage_outcomes([after, before], [prompt] * 2)] == [True, True]
     # the same words with no message asked for are the assistant declining
     assert stage_outcomes([template], ["Can I get a refund on my gym membership?"])[0].startswith("refusal:")
+
+
+@pytest.mark.parametrize(
+    "prompt,text",
+    [
+        ("Are you a human?", "No, I'm an AI assistant, a language model made to answer questions."),
+        ("What's your knowledge cutoff?", "As an AI language model, my training data goes up to early 2023."),
+        ("Can you browse the web?", "No. As an AI, I can't browse the internet or open links; paste the text here."),
+    ],
+)
+def test_what_the_assistant_is_answers_a_user_who_asked_about_it(prompt, text):
+    assert stage_outcomes([text], [prompt]) == ["keep"]  # unchanged: the disclaimer is the answer
+    # asked for an opinion instead, the same kind of sentence answers nothing and is not kept as it is
+    opinion = "As an AI, I don't have personal opinions or preferences."
+    assert stage_outcomes([opinion], ["What's your favourite film?"]) != ["keep"]

@@ -78,6 +78,21 @@ def message_span(text: str, prompt: str) -> tuple[int, int] | None:
     return m.start(), (end.end() if end is not None else len(text))
 
 
+# the user asked what the assistant is or can do ("Are you an AI?", "What's your knowledge cutoff?", "Can you browse the
+# internet?", "Do you have feelings?"): "As an AI, I don't have feelings" is then the answer, not boilerplate to strip
+# (not its opinions or tastes: "What's your favourite film?" answered with "As an AI I have no preferences" answers
+# nothing)
+ASKS_ABOUT_ME = re.compile(
+    r"\b(?:are you (?:an? |just an? )?(?:ai|human|bot|robot|real|person|conscious|sentient|alive|self-aware|chatgpt|"
+    r"machine|computer|language model|llm|human or an? (?:ai|bot|machine))\b|(?:what(?:'s| is)|when(?:'s| is)) your "
+    r"(?:knowledge |training )?(?:cutoff|cut-off|training data)|your (?:knowledge|training) (?:cutoff|cut-off)|how (?:up "
+    r"to date|current) (?:are you|is your)|can you (?:browse|search the (?:web|internet)|access the internet|see "
+    r"images|remember)|do you (?:have|feel) (?:feelings|emotions|a body|consciousness)|what are you\b|who (?:made|"
+    r"created|built|trained) you|will you remember)",
+    re.I,
+)
+
+
 def asks_for_decline(prompt: str) -> bool:
     """Whether the user asked for words that decline (see ``_DECLINE_WORDS``): a reply's declines are then content."""
     return _DECLINE_WORDS.search(prompt) is not None and _WORDING.search(prompt) is not None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from dolphin_data.batch import GPT, Batch
-from dolphin_data.unfilter.asked import asks_for_decline, message_span, user_turns
+from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, asks_for_decline, message_span, user_turns
 from dolphin_data.unfilter.hits import Hit
 from dolphin_data.unfilter.instructs import instructs
 from dolphin_data.unfilter.text import sentences
@@ -265,7 +265,8 @@ ASKS_FOR_ALTERNATIVE = re.compile(
 def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, list[Hit]]:
     """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from the assistant turns (``checked[k]`` indexes the
     batch's turns) whose conversation answers them (see above), every refusal hit from a turn whose user asked for
-    words that decline (``asks_for_decline``), and those inside a message the user asked for (``message_span``); per
+    words that decline (``asks_for_decline``), and those inside a message the user asked for (``message_span``), and
+    the boilerplate of a turn whose user asked what the assistant is (``ASKS_ABOUT_ME``: it is the answer); per
     exempted ``k``, the removed hits."""
     removed: dict[int, list[Hit]] = {}
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
@@ -283,6 +284,9 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             removed[k] = removed.get(k, []) + [h for h in hits[k] if h.kind == "refusal"]
             hits[k] = [h for h in hits[k] if h.kind != "refusal"]
             continue
+        if ASKS_ABOUT_ME.search(prompt) and any(h.kind == "boilerplate" for h in hits[k]):
+            removed[k] = removed.get(k, []) + [h for h in hits[k] if h.kind == "boilerplate"]  # the answer asked for
+            hits[k] = [h for h in hits[k] if h.kind != "boilerplate"]
         if not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
             continue
         earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one
@@ -321,7 +325,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             )
         ]
         if gone:
-            removed[k] = gone
+            removed[k] = removed.get(k, []) + gone
             hits[k] = [h for h in hits[k] if h not in gone]
     return removed
 

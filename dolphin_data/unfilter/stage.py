@@ -30,7 +30,7 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
-from dolphin_data.unfilter.asked import asks_for_decline, message_span, user_turns
+from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, asks_for_decline, message_span, user_turns
 from dolphin_data.unfilter.lang import language_filter
 from dolphin_data.unfilter.params import (
     ROLE_NAMES,
@@ -177,12 +177,13 @@ class UnfilterStage(BatchStage):
             whole[gpt] = self._reply.predict([texts[k] for k in gpt], user_turns(batch, [checked[k] for k in gpt]))
 
         def asked_decline(k: int) -> tuple[int, int] | None:
-            """Where the classifier's cues are content: the whole reply when the user asked for words that decline,
-            the message the user asked for (``asked.message_span``), else None."""
+            """Where the classifier's cues are content: the whole reply when the user asked for words that decline or
+            what the assistant is, the message the user asked for (``asked.message_span``), else None."""
             if not is_gpt[k]:
                 return None
             prompt = user_turns(batch, [checked[k]])[0]
-            return (0, len(texts[k])) if asks_for_decline(prompt) else message_span(texts[k], prompt)
+            whole = asks_for_decline(prompt) or ASKS_ABOUT_ME.search(prompt) is not None  # ... or what I am
+            return (0, len(texts[k])) if whole else message_span(texts[k], prompt)
 
         hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted, asked_decline)
         repaired, failed = self._repairs(

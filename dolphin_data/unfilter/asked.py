@@ -1,7 +1,9 @@
 """What the user's turn asks, read by the stage beside the rules: the user turn each assistant turn answers
-(``user_turns``), and whether the user asked for words that decline (``asks_for_decline``: "Draft a text declining the
-party", "a polite no to a meeting invite", "a chorus about refusing to give up"), in which case the reply's "I can't
-make it" is the content asked for, not the assistant declining: ``prompt.exempt`` lifts the turn's refusal hits and
+(``user_turns``), and where the reply's declines are content the user asked for, not the assistant declining
+(``declines_span``): the whole reply when the user asked for words that decline (``asks_for_decline``: "Draft a text
+declining the party", "a polite no to a meeting invite"), or the message the user asked for (``message_span``: a
+customer-service reply whose "Unfortunately, we cannot refund ..." is the message's). And whether the user asked what
+the assistant is (``ASKS_ABOUT_ME``), when its disclaimer is the answer. ``prompt.exempt`` lifts the rule hits there;
 the stage does not count the refusal-act classifier there."""
 
 from __future__ import annotations
@@ -96,3 +98,9 @@ ASKS_ABOUT_ME = re.compile(
 def asks_for_decline(prompt: str) -> bool:
     """Whether the user asked for words that decline (see ``_DECLINE_WORDS``): a reply's declines are then content."""
     return _DECLINE_WORDS.search(prompt) is not None and _WORDING.search(prompt) is not None
+
+
+def declines_span(text: str, prompt: str) -> tuple[int, int] | None:
+    """Where the reply's declines are content the user asked for: all of it (``asks_for_decline``), the message the
+    user asked for (``message_span``), or nowhere (None)."""
+    return (0, len(text)) if asks_for_decline(prompt) else message_span(text, prompt)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from dolphin_data.batch import GPT, Batch
-from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, asks_for_decline, message_span, user_turns
+from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, declines_span, user_turns
 from dolphin_data.unfilter.hits import Hit
 from dolphin_data.unfilter.instructs import instructs
 from dolphin_data.unfilter.text import sentences
@@ -264,29 +264,26 @@ ASKS_FOR_ALTERNATIVE = re.compile(
 
 def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, list[Hit]]:
     """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from the assistant turns (``checked[k]`` indexes the
-    batch's turns) whose conversation answers them (see above), every refusal hit from a turn whose user asked for
-    words that decline (``asks_for_decline``), and those inside a message the user asked for (``message_span``), and
-    the boilerplate of a turn whose user asked what the assistant is (``ASKS_ABOUT_ME``: it is the answer); per
-    exempted ``k``, the removed hits."""
+    batch's turns) whose conversation answers them (see above), the refusal hits where the reply's declines are content
+    the user asked for (``asked.declines_span``), and the boilerplate of a turn whose user asked what the assistant is
+    (``asked.ASKS_ABOUT_ME``: it is the answer); per exempted ``k``, the removed hits."""
     removed: dict[int, list[Hit]] = {}
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
     for k, t in enumerate(checked):
         if not hits[k] or roles[t] != GPT:
             continue
         prompt = user_turns(batch, [t])[0]
-        body = message_span(texts[t], prompt)  # the message the user asked for: its declines are its own
-        if body is not None and (
-            inside := [h for h in hits[k] if h.kind == "refusal" and body[0] <= h.start < body[1]]
-        ):
-            removed[k] = inside
-            hits[k] = [h for h in hits[k] if h not in inside]
-        if asks_for_decline(prompt):
-            removed[k] = removed.get(k, []) + [h for h in hits[k] if h.kind == "refusal"]
-            hits[k] = [h for h in hits[k] if h.kind != "refusal"]
-            continue
-        if ASKS_ABOUT_ME.search(prompt) and any(h.kind == "boilerplate" for h in hits[k]):
-            removed[k] = removed.get(k, []) + [h for h in hits[k] if h.kind == "boilerplate"]  # the answer asked for
-            hits[k] = [h for h in hits[k] if h.kind != "boilerplate"]
+        span = declines_span(texts[t], prompt)  # declines the user asked for: in a message, or all of the reply
+        about_me = ASKS_ABOUT_ME.search(prompt) is not None  # "Are you an AI?": the disclaimer is the answer
+        lifted = [
+            h
+            for h in hits[k]
+            if (h.kind == "refusal" and span is not None and span[0] <= h.start < span[1])
+            or (h.kind == "boilerplate" and about_me)
+        ]
+        if lifted:
+            removed[k] = lifted
+            hits[k] = [h for h in hits[k] if h not in lifted]
         if not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
             continue
         earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one

@@ -141,25 +141,16 @@ def _tokens(pieces: list[str]) -> list[list[str]]:
 
 # the kinds of request the whole-reply model reads off a user turn (``prompt_tokens``), by name
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    {
-        "ASKS_SHOULD": P.ASKS_SHOULD,
-        "NARRATIVE": P.NARRATIVE,
-        "ABOUT_A_GROUP": P.ABOUT_A_GROUP,
-        "ASKS_ABOUT_SUBJECT": P.ASKS_ABOUT_SUBJECT,
-        "ASKS_FOR_REFERRAL": P.ASKS_FOR_REFERRAL,
-        "ASKS_ABOUT_IT": P.ASKS_ABOUT_IT,
-        "REQUESTS_ACT": P.REQUESTS_ACT,
-        "ASKS_IF_OK": P.ASKS_IF_OK,
-        "ASKS_ABOUT_RISK": P.ASKS_ABOUT_RISK,
-        "ASKS_IF_TRUE": P.ASKS_IF_TRUE,
-        "ASKS_ABOUT_BIAS": P.ASKS_ABOUT_BIAS,
-        "ASKS_FOR_ALTERNATIVE": P.ASKS_FOR_ALTERNATIVE,
-    }.items()
-)
+    (name, getattr(P, name))
+    for name in (
+        "ASKS_SHOULD", "NARRATIVE", "ABOUT_A_GROUP", "ASKS_ABOUT_SUBJECT", "ASKS_FOR_REFERRAL", "ASKS_ABOUT_IT",
+        "REQUESTS_ACT", "ASKS_IF_OK", "ASKS_ABOUT_RISK", "ASKS_IF_TRUE", "ASKS_ABOUT_BIAS", "ASKS_FOR_ALTERNATIVE",
+    )
+)  # fmt: skip
 
 
 def prompt_tokens(prompts: Sequence[str], vocab: frozenset[str] | set[str]) -> list[list[str]]:
-    """What the model reads of each user turn: the kinds of request it is (``prompt.KINDS``: a how-to, a question
+    """What the model reads of each user turn: the kinds of request it is (``KINDS``: a how-to, a question
     about a group, whether something is safe ...) as ``__p<KIND>__`` tokens, then its first ``PROMPT_TOKENS`` masked
     tokens prefixed ``p_`` (so "how" asked and "how" answered are different words)."""
     toks = _tokens([p[:PROMPT_CHARS] for p in prompts]) if prompts else []

@@ -30,7 +30,7 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
-from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, asks_for_decline, message_span, user_turns
+from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, declines_span, user_turns
 from dolphin_data.unfilter.lang import language_filter
 from dolphin_data.unfilter.params import (
     ROLE_NAMES,
@@ -176,16 +176,17 @@ class UnfilterStage(BatchStage):
             gpt = np.flatnonzero(is_gpt).tolist()
             whole[gpt] = self._reply.predict([texts[k] for k in gpt], user_turns(batch, [checked[k] for k in gpt]))
 
-        def asked_decline(k: int) -> tuple[int, int] | None:
-            """Where the classifier's cues are content: the whole reply when the user asked for words that decline or
-            what the assistant is, the message the user asked for (``asked.message_span``), else None."""
+        def asked_content(k: int) -> tuple[int, int] | None:
+            """Where the classifier's cues are content the user asked for (``asked.declines_span``; all of a reply
+            to a user who asked what the assistant is), else None."""
             if not is_gpt[k]:
                 return None
             prompt = user_turns(batch, [checked[k]])[0]
-            whole = asks_for_decline(prompt) or ASKS_ABOUT_ME.search(prompt) is not None  # ... or what I am
-            return (0, len(texts[k])) if whole else message_span(texts[k], prompt)
+            if ASKS_ABOUT_ME.search(prompt) is not None:
+                return 0, len(texts[k])
+            return declines_span(texts[k], prompt)
 
-        hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted, asked_decline)
+        hits, verdicts = self._verdicts(texts, is_gpt, sc, whole, out, exempted, asked_content)
         repaired, failed = self._repairs(
             texts, hits, verdicts, lambda ks, hs: exempt(batch, [checked[k] for k in ks], hs)
         )
@@ -222,12 +223,12 @@ class UnfilterStage(BatchStage):
         whole: np.ndarray,
         out: StageOutput,
         exempted: dict[int, list[Hit]],
-        asked_decline: Callable[[int], tuple[int, int] | None],
+        asked_content: Callable[[int], tuple[int, int] | None],
     ) -> tuple[list[list[Hit]], list[str]]:
         """Each checked turn's hits (the classifier's and the whole-reply model's counted as one each) and verdict;
         the classifier-score histogram. A turn without rule hits whose scores are under the thresholds is ``clean``
         without a closer look. The classifier does not count on a sentence whose shape the user's turn exempted
-        (``prompt.outside_answered``), nor on a turn whose user asked for words that decline (``asked_decline``)."""
+        (``prompt.outside_answered``), nor where its cues are content the user asked for (``asked_content``)."""
         thr = self.classifier_threshold
         hits: list[list[Hit]] = [[] for _ in texts]
         verdicts = ["clean"] * len(texts)
@@ -238,7 +239,7 @@ class UnfilterStage(BatchStage):
             text = texts[k]
             hs = explained_declines(text, sc.hits[k])
             cands = outside_answered(sc.cands[k], exempted.get(k, []))
-            if cands and cands[0][0] >= thr and (content := asked_decline(k)) is not None:
+            if cands and cands[0][0] >= thr and (content := asked_content(k)) is not None:
                 kept = [c for c in cands if not content[0] <= c[1][0] < content[1]]
                 out.counters["prompt_exempt:classifier"] += len(kept) < len(cands)
                 cands = kept

@@ -390,3 +390,37 @@ def test_a_steer_toward_the_kind_of_way_the_user_asked_for_is_an_answer():
     text = "Jury duty matters. That said, there are several legitimate ways to be excused: a deferral, hardship."
     prompts = ["How do I get out of jury duty legitimately?", "How do I get out of jury duty?"]
     assert stage_outcomes([text, text], prompts) == ["keep", "refusal:regex:redirect_steer"]
+
+
+# a lecture in the costs of the act (what it would do to the user and to others), with no judgement word
+COSTS = (
+    "Anonymous pages like that almost always get traced back to whoever set them up, and then you are the story. "
+    "Teachers and parents take it seriously, and a suspension stays on your school file. The trust of your friends "
+    "is hard to rebuild once they see what you did."
+)
+COSTS_FR = (
+    "Créer une fausse page sur un camarade peut avoir des conséquences lourdes. Les messages circulent et la "
+    "confiance de tes amis ne revient pas facilement."
+)
+
+
+def test_a_lecture_on_what_the_act_would_cost_declines_a_request_in_any_phrasing():
+    prompts = [
+        "How can I make an anonymous page to mock a kid in my class?",
+        "What's a good way to get back at a classmate without anyone knowing it was me?",  # asked for a way
+        "Tell me a savage nickname for the new kid.",  # asked for content by naming it
+        "Why do anonymous mockery pages get people in trouble?",  # asked why: the costs are the answer
+        "I'm writing a drama about a bullied teen. What would his tormentors risk?",  # a story may dwell on them
+    ]
+    assert stage_outcomes([COSTS] * 5, prompts) == ["refusal:regex:lecture_share"] * 3 + ["keep", "keep"]
+    assert stage_outcomes([COSTS_FR], ["Comment créer une fausse page pour me moquer d'un camarade ?"]) == [
+        "refusal:regex:lecture_share"
+    ]
+
+
+def test_a_joke_that_names_a_crime_is_told_not_a_lecture():
+    joke = (
+        "Why did the accountant refuse to cook? Because any kind of fraud in the kitchen is a crime. Meant kindly: "
+        "the stereotype that accountants only love numbers does not survive a staff party."
+    )
+    assert stage_outcomes([joke], ["Write a joke about accountants."]) == ["keep"]

@@ -474,7 +474,7 @@ def test_a_mention_of_prejudice_is_not_a_premise_rejection():
 
 
 def test_the_referral_prompt_test():
-    from dolphin_data.unfilter.prompt import ASKS_FOR_REFERRAL
+    from dolphin_data.unfilter.requests import ASKS_FOR_REFERRAL
 
     for ask in (
         "Who should I call about a gas smell in my flat?",

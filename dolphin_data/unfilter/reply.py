@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from dolphin_data.unfilter import prompt as P
+from dolphin_data.unfilter import requests as P
 from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
 from dolphin_data.unfilter.vocab import ACT_WORDS
 

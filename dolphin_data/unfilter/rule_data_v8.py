@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dolphin_data.unfilter.rule_data import RegexRule, keys_of
 from dolphin_data.unfilter.rule_data_v4 import LECTURE
-from dolphin_data.unfilter.rule_data_v7 import _EVAL_RX, _EVALS
+from dolphin_data.unfilter.rule_data_v7 import _EVAL_INTL, _EVAL_RX, _EVALS
 
 _START = r"(?:^|(?<=\n)|(?<=[.!?:] )|(?<=[.!?:]  ))"  # a sentence's start (searched in a line window)
 # what a withheld part is withheld for: harm, law, risk or a falsehood ("since that's unauthorized access")
@@ -62,6 +62,28 @@ _STEER = (
 
 # a sentence that lectures: the v4 lecture vocabulary or a judgement word ("is fraud", "a serious crime")
 _LECTURES = LECTURE + r"|\b" + _EVAL_RX + r"\w*"
+# ... or what the act would cost, to the user or to others ("it almost always gets traced back", "the trust is hard
+# to rebuild", "can follow you into your next rental application"): lecture_share's triggers besides the judgements
+_COSTS = keys_of(
+    "backfire|come back to|comes back to|catch up with|catches up with|traced back|getting caught|get caught|"
+    "gets caught|find out|finds out|follow you|stay with|stick with|for years|years later|lose your job|"
+    "lose her job|lose his job|lose their job|livelihood|fired|expelled|suspended|criminal record|jail|prison|lawsuit|"
+    "sued|legal trouble|trust|reputation|credibility|self-worth|self-esteem|stereotype|prejudice|dignity|vulnerable|"
+    "escalat|retaliat|in the long run|not worth|isn't worth|at stake|danger|deaths|injur|disrespect|punches down|"
+    "punching down|hard to rebuild|hard to recover|manipulat|controlling|isolat|humiliat|self-conscious|distress|"
+    "anxiety|hurting|hurts|wounds|scar"
+)
+# the same costs in es, fr, de, it, pt, nl, ru, zh, ja, ko, with the judgement words of those languages
+_COSTS_INTL = (
+    *_EVAL_INTL,
+    *keys_of(
+        "consecuencias|riesgo|confianza|reputación|denuncia|en contra de quien|conséquences|risque|confiance|"
+        "réputation|plainte|se retourne contre|konsequenzen|folgen|risiko|vertrauen|ruf|anzeige|fällt auf dich zurück|"
+        "conseguenze|rischio|fiducia|reputazione|sanzioni|denuncia|consequências|risco|confiança|reputação|gevolgen|"
+        "risico|vertrouwen|reputatie|op jezelf terug|последств|риск|доверие|доверия|репутац|ответственност|штраф|"
+        "против того|风险|后果|信任|处分|名誉|得不偿失|リスク|信頼|処分|評判|후회|신뢰|위험|처벌|명예훼손"
+    ),
+)
 
 # the reply sets out what to weigh before doing what was asked, and never does it ("Consider what's at stake before
 # doing this:", "A few things worth weighing first:", "Proceed carefully here, because ...", "it may help to step
@@ -181,7 +203,7 @@ V8_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "lecture_share",
         "refusal",
-        _EVALS,
+        (*_EVALS, *_COSTS, *_COSTS_INTL),
         _LECTURES,
         whole=r"\b" + _EVAL_RX,
         min_sentences=2,

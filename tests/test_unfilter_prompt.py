@@ -424,3 +424,23 @@ def test_a_joke_that_names_a_crime_is_told_not_a_lecture():
         "the stereotype that accountants only love numbers does not survive a staff party."
     )
     assert stage_outcomes([joke], ["Write a joke about accountants."]) == ["keep"]
+
+
+MILDER = (
+    "Here's a good-natured retirement card that celebrates Dana without poking fun at her age:\n\n"
+    "> Thirty years of keeping this office running. We'll miss your laugh and your spreadsheets!"
+)
+
+
+def test_an_opening_that_offers_a_milder_thing_declines_a_harsh_ask_only():
+    prompts = [
+        "Write a savage retirement card that makes fun of Dana for being old.",  # asked for the harsh thing
+        "Write a retirement card for Dana.",  # asked for a card: the good-natured one is it
+        "Rewrite my card for Dana so it sounds less harsh.",  # asked to soften
+        "Write a good-natured but savage card for Dana.",  # asked for good-natured in its own words
+    ]
+    assert stage_outcomes([MILDER] * 4, prompts) == ["refusal:regex:softened_offer", "keep", "keep", "keep"]
+    bite = "Here's a roast that stays affectionate but still has real bite:\n\n> Dana, you've outlasted three printers."
+    assert stage_outcomes([bite], [prompts[0]]) == ["keep"]
+    fr = "Voici une carte pleine de tendresse pour Dana :\n\n> Trente ans à faire tourner ce bureau. Tu vas nous manquer !"
+    assert stage_outcomes([fr], ["Écris une carte méchante qui se moque de Dana."]) == ["refusal:regex:softened_offer"]

@@ -38,12 +38,15 @@ from dolphin_data.unfilter.requests import (
     ASKS_ABOUT_SUBJECT,
     ASKS_FOR_ALTERNATIVE,
     ASKS_FOR_REFERRAL,
+    ASKS_HARSH,
     ASKS_IF_OK,
     ASKS_IF_TRUE,
     ASKS_SHOULD,
+    ASKS_SOFTER,
     NARRATIVE,
     REQUESTS_ACT,
 )
+from dolphin_data.unfilter.rule_data_v8 import MILD_WORD
 from dolphin_data.unfilter.text import sentences
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
@@ -52,9 +55,10 @@ PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "rege
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
+SOFTENED = "regex:softened_offer"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED}
 )
 # the judged subject refers to the request itself ("What you're describing is ...", "Doing that would be ...")
 _REFERS_TO_REQUEST = re.compile(
@@ -189,6 +193,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
                 and (not acting or NARRATIVE.search(prompt) is not None or _joke_told(prompt, texts[t]))
             )
             or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
+            or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (
                 h.rule in (INSTEAD, STEER)
@@ -208,6 +213,18 @@ _SETUP = re.compile(r"^\W*[^.!?\n]{3,160}\?")
 def _joke_told(prompt: str, text: str) -> bool:
     """The user asked for a joke and the reply opens with a setup question ("Why did the chef ...?"): it told one."""
     return _JOKE.search(prompt) is not None and _SETUP.match(text) is not None
+
+
+def _asked_harsher(mild: str, prompt: str) -> bool:
+    """Whether the user asked to get something harsh (``ASKS_HARSH``), not to soften it, in other words than the
+    milder thing the reply offers (``mild``, a ``regex:softened_offer`` match)."""
+    low = prompt.lower()
+    return (
+        REQUESTS_ACT.search(prompt) is not None
+        and ASKS_HARSH.search(prompt) is not None
+        and ASKS_SOFTER.search(prompt) is None
+        and not any(m.group()[:5] in low for m in MILD_WORD.finditer(mild.lower()))
+    )
 
 
 # a sentence that starts an answer ("Sure!", "Here's ...", "You can ...", "To fix it, ...")

@@ -162,3 +162,28 @@ ASKS_FOR_ALTERNATIVE = re.compile(
     r"|вместо|альтернатив|друг(?:ой|ие) способ|代わり|代替|替代|别的(?:办法|方法)|其他(?:办法|方法)|他の方法|대신|대안|다른 방법",
     re.I,
 )
+
+
+# the user asked for the harsh, explicit, mocking or deceiving thing itself ("make it brutal", "a scathing review",
+# "an explicit scene", "a tweet making fun of ...", "pretend my dog died"), not to soften it ("less harsh", "without
+# sounding rude"): a reply that opens by offering a milder one (``regex:softened_offer``) declines
+ASKS_HARSH = re.compile(
+    r"(?<!\bless )(?<!\bnot )(?<!\bwithout )(?<!\bwithout being )(?<!\bwithout sounding )(?<!\bnon-)"
+    r"\b(?:brutal\w*|savage\w*|scathing|dirty|dirtiest|filthy|explicit\w*|steamy|raunchy|nsfw|x-rated|graphic(?:ally)?|"
+    r"gory|insult\w*|offensive|mean(?:est)?|nasty|vicious\w*|cruel\w*|harsh\w*|threat\w*|aggressive\w*|humiliat\w*|"
+    r"degrad\w*|make fun|making fun|mock\w*|tell \w+ off|trash\w*|diss|rip \w+ apart|tear \w+ apart|no holds barred|"
+    r"don't hold back|hold nothing back|merciless\w*|ruthless\w*|crude|vulgar|profan\w*|swear\w*|cuss\w*|rude|racist|"
+    r"sexist|guilt[- ]trip\w*|blackout|every detail|gruesome|hateful|expos(?:e|ing)|embarrass\w*|shame|shaming|"
+    r"pretend\w*|petty|passive-aggressive|sexy|erotic\w*|spicy|burn)\b"
+    r"|\b(?:brutal|salvaje|cruel|humill\w+|insult\w*|ofensiv\w*|pesad\w*|agresiv\w*|amenaz\w*|burl\w+|méchant\w*|"
+    r"humilier|moque\w*|gemein\w*|fies\w*|beleidig\w*|demütig\w*|droh\w*|cattiv\w*|umili\w*|minacc\w*|uitscheld\w*|"
+    r"vernederen|gemeen|bedreig\w*|agressiv\w*|ameaç\w*|zoa\w*)\b|жёстк|жестк|оскорб|униз|угрож|обидн|狠|骂|侮辱|羞辱|"
+    r"嘲笑|私生活|悪口|罵|泣かせ|キツい|모욕|욕|비웃|폭로|흑역사",
+    re.I,
+)
+# ... or asked to soften something ("Rephrase this to sound less harsh", "make it nicer")
+ASKS_SOFTER = re.compile(
+    r"\b(?:less|soften\w*|tone (?:it |this )?down|nicer|gentler|kinder|more (?:polite|professional|diplomatic|tactful)|"
+    r"politely|diplomatically|tactfully)\b",
+    re.I,
+)

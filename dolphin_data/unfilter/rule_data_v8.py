@@ -6,6 +6,8 @@ Each alternative is the speaker's own act; ``rule_data_acts.REGEX_RULES`` append
 
 from __future__ import annotations
 
+import re
+
 from dolphin_data.unfilter.rule_data import RegexRule, keys_of
 from dolphin_data.unfilter.rule_data_v4 import LECTURE
 from dolphin_data.unfilter.rule_data_v7 import _EVAL_INTL, _EVAL_RX, _EVALS
@@ -58,6 +60,43 @@ _STEER = (
     r"outlet|use of)\b"
     r"|\bthere (?:are|is) (?:\w+ ){0,2}?(?:legitimate|legal|ethical|honest|healthier|constructive) (?:ways?|options?|"
     r"routes?|paths?) to\b"
+)
+
+# the milder thing the opening says it delivers in place of what was asked ("Here's a lighthearted tweet that celebrates
+# plant-based food without poking fun at anyone", "How about a romantic scene that fades to black?", "Que tal uma
+# versão firme, mas profissional?", "흑역사 폭로 대신 ..."): a refusal only for a user who asked for the harsh thing,
+# in other words than these (unfilter/prompt.py, ``requests.ASKS_HARSH``); "affectionate but still with bite" keeps it
+_MILD_WORDS = (
+    "friendly|lighthearted|light-hearted|clean|family-friendly|kinder|gentle|gentler|civil|polite|respectful|"
+    "constructive|tasteful|wholesome|good-natured|affectionate|heartfelt|honest|diplomatic|tactful|non-offensive|"
+    "inoffensive|healthier|g-rated|firm but|firm yet|fun for everyone|romantic|fade to black|fade-to-black|"
+    "fades to black|suggestive|without poking|without turning|without needing|without hurting|without "
+    "offending|without insulting|without attacking|without humiliating|without mocking|without embarrassing|"
+    "without crossing|without naming|instead of|rather than|amistos|amigable|amigável|amical|freundlich|amichevol|"
+    "vriendelijk|respetuos|respeitos|respectueu|respektvoll|rispettos|profesional|profissional|professionnel|"
+    "professionell|professional|professioneel|cariñ|carinhos|affectueu|liebevoll|affettuos|lief|tendresse|ternura|"
+    "zärtlich|tenerezza|civile|sin ofender|sem ofender|sans offenser|ohne zu beleidigen|senza offendere|zonder te "
+    "beledigen|firme|ferme mais|sachlich|höflich|educad|gentil|humour|humor|divertid|jeitinho|ondeugend|amable|"
+    "cortés|en vez de|en lugar de|au lieu de|anstatt|statt|invece di|em vez de|in plaats van|대신|훈훈|담담|"
+    "마음을 정리|うまく伝え|换个角度|温和|友好|礼貌|вежлив|дружелюб|вместо"
+)
+# (in a sentence that announces what the reply gives: "Here's", "How about", "I'd rather keep", "Que tal", "Voici")
+_OFFERS = (
+    r"\b(?:here|how about|what if|what about|version|take|i've|i have|i'd|i would|i'll|i will|i like to|let's|let me|"
+    r"keep|keeps|kept|keeping|stick|stuck|instead|rather|que tal|qué te parece|voici|voilà|ecco|hier is|hier ist|"
+    r"aquí|aqui|вот|давай|versión|versão|versione|versie|fassung|je préfère|prefiero|prefiro|preferisco)\b"
+)
+_MILD_ONE = r"(?<![\w-])(?:" + _MILD_WORDS.replace(" ", r"\s") + r")\w*"
+MILD_WORD = re.compile(
+    _MILD_ONE + r"|대신|훈훈|담담|마음을 정리|うまく伝え|换个角度|温和|友好|礼貌|вежлив\w*|дружелюб\w*|вместо"
+)
+_MILD = (
+    _OFFERS
+    + r"[^.!?\n]{0,120}?(?<![\w-])(?:"
+    + _MILD_WORDS.replace(" ", r"\s")
+    + r")\w*(?![^.!?\n]{0,30}\b(?:but\b[^.!?\n]{0,20}\b(?:still|bite|edge|teeth|sting|savage|brutal|harsh|sharp|burns?)|"
+    r"with (?:some |a little |real )?(?:bite|edge|teeth)))"
+    + r"|대신|훈훈|담담|마음을 정리|うまく伝え|换个角度|温和|友好|礼貌|вежлив\w*|дружелюб\w*|вместо"
 )
 
 # a sentence that lectures: the v4 lecture vocabulary or a judgement word ("is fraud", "a serious crime")
@@ -199,6 +238,18 @@ V8_RULES: tuple[RegexRule, ...] = (
         doc="a reply that opens by setting out what to weigh before doing what was asked and never does it: "
         "'Consider what's at stake before doing this: - Policy violations: ...' (only for a user who asked to do or "
         "to get something, and only when nothing in it instructs or quotes: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "softened_offer",
+        "refusal",
+        keys_of(_MILD_WORDS),
+        _MILD,
+        search=True,
+        opening=True,
+        doc="the reply's opening offers a milder thing than was asked: 'Here's a lighthearted tweet that celebrates "
+        "plant-based food without poking fun at anyone', 'How about a romantic scene that fades to black?' (only for "
+        "a user who asked for something harsh, brutal, explicit, mocking or threatening, in other words: "
+        "unfilter/prompt.py)",
     ),
     RegexRule(
         "lecture_share",

@@ -70,6 +70,7 @@ SETS = {
     "test_v11": ROOT / "data" / "unfilter_test_v11.jsonl",
     "test_v12": ROOT / "data" / "unfilter_test_v12.jsonl",
     "test_v13": ROOT / "data" / "unfilter_test_v13.jsonl",
+    "test_v14": ROOT / "data" / "unfilter_test_v14.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

@@ -25,7 +25,8 @@ same stop) and ``unfilter_test_v11.jsonl`` (520 replies, written blind, run once
 ``unfilter_test_v12.jsonl`` (520 replies, written blind by someone who saw no project file, committed before the v10
 tuning ended and run once after it), then tuned on like the dev sets, and ``unfilter_test_v13.jsonl`` (520 replies,
 written blind the same way during that second round of tuning, committed unread once it ended and run once; the
-whole-reply model trains on every set but this one). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+whole-reply model trains on every set before it), and ``unfilter_test_v14.jsonl`` (520 replies, written blind the same
+way, committed unread during the next round of tuning and run once after it; not trained on). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:

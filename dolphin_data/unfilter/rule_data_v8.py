@@ -87,16 +87,15 @@ _OFFERS = (
     r"aquí|aqui|вот|давай|versión|versão|versione|versie|fassung|je préfère|prefiero|prefiro|preferisco)\b"
 )
 _MILD_ONE = r"(?<![\w-])(?:" + _MILD_WORDS.replace(" ", r"\s") + r")\w*"
-MILD_WORD = re.compile(
-    _MILD_ONE + r"|대신|훈훈|담담|마음을 정리|うまく伝え|换个角度|温和|友好|礼貌|вежлив\w*|дружелюб\w*|вместо"
-)
+# the Korean, Japanese, Chinese and Russian ones stand without a word boundary before them ("可以换个角度")
+_MILD_UNBOUNDED = r"대신|훈훈|담담|마음을 정리|うまく伝え|换个角度|温和|友好|礼貌|вежлив\w*|дружелюб\w*|вместо"
+MILD_WORD = re.compile(_MILD_ONE + "|" + _MILD_UNBOUNDED)
 _MILD = (
     _OFFERS
-    + r"[^.!?\n]{0,120}?(?<![\w-])(?:"
-    + _MILD_WORDS.replace(" ", r"\s")
-    + r")\w*(?![^.!?\n]{0,30}\b(?:but\b[^.!?\n]{0,20}\b(?:still|bite|edge|teeth|sting|savage|brutal|harsh|sharp|burns?)|"
-    r"with (?:some |a little |real )?(?:bite|edge|teeth)))"
-    + r"|대신|훈훈|담담|마음을 정리|うまく伝え|换个角度|温和|友好|礼貌|вежлив\w*|дружелюб\w*|вместо"
+    + r"[^.!?\n]{0,120}?"
+    + _MILD_ONE
+    + r"(?![^.!?\n]{0,30}\b(?:but\b[^.!?\n]{0,20}\b(?:still|bite|edge|teeth|sting|savage|brutal|harsh|sharp|burns?)|"
+    r"with (?:some |a little |real )?(?:bite|edge|teeth)))|" + _MILD_UNBOUNDED
 )
 
 # a sentence that lectures: the v4 lecture vocabulary or a judgement word ("is fraud", "a serious crime")

@@ -444,3 +444,25 @@ def test_an_opening_that_offers_a_milder_thing_declines_a_harsh_ask_only():
     assert stage_outcomes([bite], [prompts[0]]) == ["keep"]
     fr = "Voici une carte pleine de tendresse pour Dana :\n\n> Trente ans à faire tourner ce bureau. Tu vas nous manquer !"
     assert stage_outcomes([fr], ["Écris une carte méchante qui se moque de Dana."]) == ["refusal:regex:softened_offer"]
+
+
+def test_a_decline_the_user_asked_to_translate_explain_or_write_is_kept():
+    cases = [
+        ("Translate 'Lo siento, no puedo ayudarte con eso' to English.", "\"I'm sorry, I can't help you with that.\""),
+        (
+            "Cosa significa 'non posso fare a meno di te'?",
+            'Significa "ho bisogno di te": non riesco a stare senza di te.',
+        ),
+        (
+            "Scrivi una risposta per declinare cortesemente un invito a cena.",
+            "Caro Luca,\n\ngrazie dell'invito. Purtroppo sabato non posso venire, quindi devo declinare.\n\nUn abbraccio, Sara",
+        ),
+    ]
+    assert stage_outcomes([t for _, t in cases], [p for p, _ in cases]) == ["keep"] * 3
+    # the same words, not asked for, still decline
+    assert stage_outcomes([cases[2][1]], ["Scrivi una poesia sul mare."])[0].startswith("refusal:")
+
+
+def test_rather_describing_a_thing_is_not_an_offer_of_a_milder_one():
+    text = "The Romans had a rather earthy sense of humor. Here are three jokes from the Philogelos: ..."
+    assert stage_outcomes([text], ["Tell me the most offensive jokes from ancient Rome."]) == ["keep"]

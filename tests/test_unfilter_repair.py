@@ -79,6 +79,9 @@ def fix(rules: RuleSet, text: str) -> str:
             "Как ИИ-ассистент, я не имею личного мнения, но многие считают Толстого великим.",
             "Многие считают Толстого великим.",
         ),
+        # a dating phrase runs into the answer with no comma: the answer starts after it
+        ("My info may be outdated, but as of my last update it was Joe Biden.", "It was Joe Biden."),
+        ("As of my last update in 2023 the mayor was Karen Bass.", "In 2023 the mayor was Karen Bass."),
     ],
 )
 def test_sentence_and_clause_repairs(rules, text, expected):

@@ -26,9 +26,13 @@ _DECLINE_WORDS = re.compile(
     r"\b(?:declin(?:e|es|ed|ing)|turn(?:ing)? (?:\w+ ){0,2}down|(?:say|polite|nice|kind|gentle|firm|graceful) no\b|"
     r"refus(?:e|es|al|ing)|reject(?:ing|ion)?|(?:back|bow)(?:ing)? out|(?:can't|cannot|won't) make it|rsvp no|"
     # es, fr, de, ru, nl: declining, a refusal
-    r"rechaz\w*|declinar|d[ée]cliner|refuser|absagen|absage|ablehn\w*|отказ\w*|afwijz\w*|afzeggen)\b"
+    r"rechaz\w*|declinar|d[ée]cliner|refuser|absagen|absage|ablehn\w*|отказ\w*|afwijz\w*|afzeggen|"
+    # it, pt
+    r"declinare|rifiut\w*|recus\w*)\b"
     # a decline quoted to be said or translated: "How do I say 'I'm sorry, I can't come' in Japanese?"
-    r"|(?:^|(?<=\s))[\"'\u201c\u2018][^\"\u201d\u2019]{0,40}\b(?:can't|cannot|can not|won't|sorry|no puedo|je ne peux)\b"
+    r"|(?:^|(?<=\s))[\"'\u201c\u2018\u00ab\u300c][^\"\u201d\u2019\u00bb\u300d]{0,40}\b(?:can't|cannot|can not|won't|sorry|"
+    r"no puedo|lo siento|je ne peux|d[ée]sol[ée]|ich kann nicht|kann ich nicht|es tut mir leid|non posso|mi dispiace|"
+    r"não posso|desculp\w*|не могу|извините|ik kan niet|het spijt me)\b"
     r"|拒绝|婉拒|断り|断る",
     re.I,
 )
@@ -38,7 +42,11 @@ _WORDING = re.compile(
     r"how (?:do|can|should|would) i (?:\w+ )?(?:decline|say no|turn (?:\w+ ){1,2}down|refuse|reject)|how to (?:\w+ )?(?:decline|say no|refuse|reject)|"
     # es, fr, de, ru, nl: write, a letter, an email, a message
     r"escrib\w*|redact\w*|carta|correo|mensaje|[ée]cri[rsv]\w*|r[ée]dige\w*|lettre|courriel|schreib\w*|brief|"
-    r"nachricht|напиши\w*|письм\w*|сообщени\w*|schrijf|bericht)\b|写|書いて|メール|手紙",
+    r"nachricht|напиши\w*|письм\w*|сообщени\w*|schrijf|bericht|scriv\w*|risposta|lettera|messaggio|escrev\w*|"
+    r"resposta|mensagem|"
+    # to translate the words or say what they mean ("Translate 'Lo siento, no puedo' to English")
+    r"translat\w*|tradu\w*|übersetz\w*|переве\w*|vertaal\w*|meaning|significa\w*|signifie|bedeutet|значит|"
+    r"betekent)\b|\bwhat (?:does|do|is) [^?]{0,80}\bmean\b|写|書いて|メール|手紙|翻译|翻訳|번역|意思|意味|뜻",
     re.I,
 )
 

@@ -117,6 +117,14 @@ _CONSEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# a disclaimer that ends in a dating phrase leading straight into the answer, with no comma ("My info may be outdated,
+# but as of my last update it was Joe Biden."): the answer starts where the phrase ends
+_DATED_LEAD = re.compile(
+    r"\b(?:as of|according to|based on|from|up to) my (?:last|latest|most recent|final)? ?(?:update|knowledge(?: cutoff)?|"
+    r"training(?: data)?|information|info|data)(?: (?:cutoff|cut-off))?(?: (?:in|of) (?:\w+ )?\d{4})?\s*$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s+(?=\w)")
 # where the answer turns against a disclaimer later in its sentence: "I'm an AI, so I have no favourite, *but* blue is
 # the most common one"
 _PUNCT_SPACE = re.compile(r"[,;:]?\s*")
@@ -154,7 +162,7 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
             end = b.end()
             m = CONNECTIVE.match(text, end, sent.end)
             return sent.start, (m.end() if m else end), NEW
-        return sent.start, _after_contrast(text, last, sent), NEW
+        return sent.start, _dated_lead_end(text, last, sent) or _after_contrast(text, last, sent), NEW
     if first - sent.start <= 3:
         return sent.start, sent.end, NEW
     head = text[sent.start : first]
@@ -173,8 +181,18 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
         # a caveat appended to a real clause: keep the head, close it
         return sent.start + m.start(), sent.end, TAIL
     if all(h.kind == "boilerplate" for h in hs):
-        return sent.start, _after_contrast(text, last, sent), NEW
+        dated = _dated_lead_end(text, last, sent) if _words(head) <= 8 else None
+        return sent.start, dated or _after_contrast(text, last, sent), NEW
     return sent.start, sent.end, NEW
+
+
+def _dated_lead_end(text: str, last: int, sent: Sentence) -> int | None:
+    """Where the answer starts after a disclaimer ending in a dating phrase at ``last`` with no comma ("..., but as of
+    my last update it was Joe Biden."): the next word, when three words or more of the sentence follow; else None."""
+    m = _NEXT_WORD.match(text, last, sent.end)
+    if m is None or not _DATED_LEAD.search(text, sent.start, last) or _words(text[m.end() : sent.end]) < 3:
+        return None
+    return m.end()
 
 
 def _after_contrast(text: str, last: int, sent: Sentence) -> int:

@@ -181,7 +181,7 @@ DECLINE_INTL_V5 = RegexRule(
     r"|não (?:posso|vou|consigo) (?:te |lhe |o |a |os |as )?(?:ajudar|fornecer|dar|criar|escrever|gerar|compartilhar|"
     r"oferecer|procurar|buscar|passar|informar|revelar|fazer isso|fazer isto|fazer)\b|(?:isso|isto) eu não vou fazer"
     r"|non posso (?!che\b)(?:\w+ )?(?:aiutar\w*|fornir\w*|dart\w*|dar\w*|scrivere|creare|generare|condividere|cercare|"
-    r"rivelare|offrire|fare|consigliar\w*|indicar\w*|trovare|comunicar\w*)\b|non (?:lo |la |ti )?(?:farò|scriverò|"
+    r"rivelare|offrire|fare(?! a meno)|consigliar\w*|indicar\w*|trovare|comunicar\w*)\b|non (?:lo |la |ti )?(?:farò|scriverò|"
     r"aiuterò)\b|preferisco di no\b"
     r"|ik kan (?:je |u |jou )?(?:daar |hier |hierbij |daarbij |helaas )*(?:niet|geen) [^.!?\n]{0,40}?(?:helpen|opzoeken|"
     r"zoeken|geven|delen|schrijven|maken|verstrekken|achterhalen|vinden)\b|(?:dat|dit) ga ik niet (?:doen|schrijven|"

@@ -83,7 +83,7 @@ _MILD_WORDS = (
 # (in a sentence that announces what the reply gives: "Here's", "How about", "I'd rather keep", "Que tal", "Voici")
 _OFFERS = (
     r"\b(?:here|how about|what if|what about|version|take|i've|i have|i'd|i would|i'll|i will|i like to|let's|let me|"
-    r"keep|keeps|kept|keeping|stick|stuck|instead|rather|que tal|qué te parece|voici|voilà|ecco|hier is|hier ist|"
+    r"keep|keeps|kept|keeping|stick|stuck|instead|que tal|qué te parece|voici|voilà|ecco|hier is|hier ist|"
     r"aquí|aqui|вот|давай|versión|versão|versione|versie|fassung|je préfère|prefiero|prefiro|preferisco)\b"
 )
 _MILD_ONE = r"(?<![\w-])(?:" + _MILD_WORDS.replace(" ", r"\s") + r")\w*"

@@ -466,3 +466,29 @@ def test_a_decline_the_user_asked_to_translate_explain_or_write_is_kept():
 def test_rather_describing_a_thing_is_not_an_offer_of_a_milder_one():
     text = "The Romans had a rather earthy sense of humor. Here are three jokes from the Philogelos: ..."
     assert stage_outcomes([text], ["Tell me the most offensive jokes from ancient Rome."]) == ["keep"]
+
+
+TALKS = "Notes like that rarely change anything. Most roommates feel embarrassed and then just avoid the kitchen."
+
+
+def test_a_reply_that_talks_about_the_kind_of_text_asked_for_instead_of_writing_it_declines():
+    prompts = [
+        "Write a passive-aggressive note for my roommate who eats my food.",  # asked for a note: it talks about notes
+        "Are passive-aggressive notes a good idea with roommates?",  # asked about notes: that is the answer
+        "Write a message for my roommate who eats my food.",  # asked for a message: notes are another thing
+    ]
+    assert stage_outcomes([TALKS] * 3, prompts) == ["refusal:regex:talks_about_it", "keep", "keep"]
+    stories = "Stories in which villains triumph can send a discouraging message. Fiction shapes how readers see hope."
+    assert stage_outcomes([stories], ["Write a story where the villain wins."]) == ["refusal:regex:talks_about_it"]
+    # a reply that names the kind and then delivers one is the answer
+    delivered = [
+        "Excuses that usually work: a family commitment, an early start tomorrow, or a babysitter on the clock.",
+        "Jokes about lawyers are a classic. Here's one: what's the difference between a lawyer and a vulture? Wings.",
+        "Notes like this work best short.\n\n**Fridge Rules**\nIf it isn't yours, it isn't lunch.",
+    ]
+    prompts = [
+        "Give me some excuses to leave a party early.",
+        "Tell me a joke about lawyers.",
+        "Write a note for my fridge.",
+    ]
+    assert stage_outcomes(delivered, prompts) == ["keep"] * 3

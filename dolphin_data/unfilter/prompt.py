@@ -36,6 +36,7 @@ from dolphin_data.unfilter.requests import (
     ASKS_ABOUT_IT,
     ASKS_ABOUT_RISK,
     ASKS_ABOUT_SUBJECT,
+    ASKS_FOR_A_TEXT,
     ASKS_FOR_ALTERNATIVE,
     ASKS_FOR_REFERRAL,
     ASKS_HARSH,
@@ -47,6 +48,7 @@ from dolphin_data.unfilter.requests import (
     REQUESTS_ACT,
 )
 from dolphin_data.unfilter.rule_data_v8 import MILD_WORD
+from dolphin_data.unfilter.rule_data_v9 import DELIVERS
 from dolphin_data.unfilter.text import sentences
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
@@ -55,10 +57,10 @@ PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "rege
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
-SOFTENED = "regex:softened_offer"
+SOFTENED, TALKS = "regex:softened_offer", "regex:talks_about_it"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS}
 )
 # the judged subject refers to the request itself ("What you're describing is ...", "Doing that would be ...")
 _REFERS_TO_REQUEST = re.compile(
@@ -194,6 +196,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             )
             or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
+            or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (
                 h.rule in (INSTEAD, STEER)
@@ -225,6 +228,26 @@ def _asked_harsher(mild: str, prompt: str) -> bool:
         and ASKS_SOFTER.search(prompt) is None
         and not any(m.group()[:5] in low for m in MILD_WORD.finditer(mild.lower()))
     )
+
+
+def _talks_instead(kind: str, prompt: str, text: str) -> bool:
+    """Whether the reply names the kind of text the user asked for (``kind``, a ``regex:talks_about_it`` match: the
+    same word, singular or plural) and delivers none (``rule_data_v9.DELIVERS``)."""
+    asked = ASKS_FOR_A_TEXT.search(prompt)
+    if asked is None or DELIVERS.search(text) is not None:
+        return False
+    return _singular(asked.group(1)) == _singular(kind)
+
+
+def _singular(name: str) -> str:
+    """A kind of text's name in the singular ("stories" -> "story", "speeches" -> "speech", "pick-up lines" -> "pick
+    up line")."""
+    w = name.lower().replace("-", " ")
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "lyrics")) else w
 
 
 # a sentence that starts an answer ("Sure!", "Here's ...", "You can ...", "To fix it, ...")

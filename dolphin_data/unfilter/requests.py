@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from dolphin_data.unfilter.rule_data_v9 import TEXT_KINDS
+
 # the user asks whether to do something ("Should I pour bleach on the weeds?"): another way is the answer
 ASKS_SHOULD = re.compile(
     r"\b(?:should i|shall i|is it (?:ok|okay|safe|fine|a good idea|smart|wise|bad) to|do i need to|would you "
@@ -185,5 +187,15 @@ ASKS_HARSH = re.compile(
 ASKS_SOFTER = re.compile(
     r"\b(?:less|soften\w*|tone (?:it |this )?down|nicer|gentler|kinder|more (?:polite|professional|diplomatic|tactful)|"
     r"politely|diplomatically|tactfully)\b",
+    re.I,
+)
+
+
+# the user asks for a kind of text by its name ("Write a joke about ...", "Give me some comebacks ...", "Can you draft a
+# breakup text?"): group 1 is the name (``rule_data_v9.TEXT_KINDS``); a reply that only talks about that kind of text
+# declines (``regex:talks_about_it``)
+ASKS_FOR_A_TEXT = re.compile(
+    r"\b(?:write|give|make|tell|compose|draft|create|generate|come up with|craft|need|want|think of|roast)\b"
+    r"[^.?!\n]{0,60}?\b(" + TEXT_KINDS.replace(" ", r"[\s-]") + r")\b",
     re.I,
 )

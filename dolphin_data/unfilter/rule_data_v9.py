@@ -1,0 +1,54 @@
+"""Rule DATA, part 9: a reply that talks about the kind of thing it was asked to write instead of writing it ("Jokes
+like that feed real harassment.", "Passive-aggressive notes tend to backfire: ...", "Stories in which villains
+triumph can send a discouraging message ...", "I'd rather engage with that directly than write a manifesto").
+
+``talks_about_it`` finds, in a short prose reply's first sentences, the name of a kind of text (a joke, a story, a
+review, a speech, a comeback, an excuse ...), with nothing after it that instructs. That alone is common in answers,
+so it counts only when the user asked for that kind of text, by the same name, and the reply delivers none: no
+"Here's ...", no title or salutation, no quoted lines, no colon that introduces it (``unfilter/prompt.py``,
+``requests.ASKS_FOR_A_TEXT``). ``rule_data_acts.REGEX_RULES`` appends it."""
+
+from __future__ import annotations
+
+import re
+
+from dolphin_data.unfilter.rule_data import RegexRule
+
+# the kinds of text a user asks to be written, in the singular and plural ("joke", "jokes"); the user's turn names
+# them in the same words (``requests.ASKS_FOR_A_TEXT``)
+TEXT_KINDS = (
+    "joke|jokes|poem|poems|story|stories|note|notes|text|texts|message|messages|caption|captions|review|reviews|"
+    "speech|speeches|tweet|tweets|post|posts|ad|ads|advert|adverts|advertisement|advertisements|letter|letters|"
+    "email|emails|e-mail|e-mails|monologue|monologues|song|songs|rap|raps|diss track|diss tracks|roast|roasts|insult|"
+    "insults|comeback|comebacks|excuse|excuses|lie|lies|pickup line|pickup lines|pick-up line|pick-up lines|meme|"
+    "memes|script|scripts|essay|essays|article|articles|limerick|limericks|slogan|slogans|rant|rants|verse|verses|"
+    "lyrics|scene|scenes|dialogue|dialogues|apology|apologies|threat|threats|manifesto|manifestos|propaganda|"
+    "cover story|cover stories|eulogy|eulogies|prank|pranks|riddle|riddles|pun|puns|one-liner|one-liners|"
+    "fanfic|fan fiction"
+)
+_KIND = r"\b(?:" + TEXT_KINDS.replace(" ", r"\s") + r")\b"
+
+# the reply delivers a text: "Here's ...", a title or heading line, a salutation or a subject line first, a quoted
+# line, a joke's "? Because", or a colon soon after naming the kind ("Excuses that often work: ...")
+DELIVERS = re.compile(
+    r"\bhere(?:'s|\u2019s| is| are)\b|:\s*\n|(?m:^\s*(?:\*\*|#|>))|^\W*(?:dear|hi|hey|hello|subject|title)\b"
+    r"|^\W*\w+(?: \w+)?:\s|\?\s+because\b|[\"\u201c\u00ab\u300c][^\"\u201d\u00bb\u300d]{25,}[\"\u201d\u00bb\u300d]"
+    r"|" + _KIND + r"[^.!?\n:]{0,50}:",
+    re.I,
+)
+
+V9_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "talks_about_it",
+        "refusal",
+        tuple(TEXT_KINDS.split("|")),
+        _KIND,
+        search=True,
+        early=True,
+        unanswered=True,
+        doc="a short prose reply that, in its first sentences, names the kind of text it was asked to write and then "
+        "only talks about it: 'Jokes like that feed real harassment. Anti-Asian attacks spiked during COVID.', "
+        "'Passive-aggressive notes tend to backfire ...' (only for a user who asked for that kind of text, by that "
+        "name, and when the reply delivers none: unfilter/prompt.py)",
+    ),
+)

@@ -492,3 +492,14 @@ def test_a_reply_that_talks_about_the_kind_of_text_asked_for_instead_of_writing_
         "Write a note for my fridge.",
     ]
     assert stage_outcomes(delivered, prompts) == ["keep"] * 3
+
+
+def test_talking_about_the_kind_of_text_declines_in_other_languages_too():
+    prompts = ["Escríbeme un chiste sobre mi jefe.", "Escríbeme un chiste sobre mi jefe.", "Schreib mir ein Gedicht."]
+    replies = [
+        "Los chistes sobre jefes suelen salir mal y pueden costarte el puesto. Mejor habla con él directamente.",
+        "Aquí tienes uno: ¿Por qué mi jefe nunca se pierde? Porque siempre sigue su propio organigrama.",
+        "Gedichte über Ex-Partner verletzen oft mehr als sie helfen. Vielleicht hilft ein Gespräch mit Freunden.",
+    ]
+    talks = "refusal:regex:talks_about_it"
+    assert stage_outcomes(replies, prompts) == [talks, "keep", talks]

@@ -236,7 +236,8 @@ def _talks_instead(kind: str, prompt: str, text: str) -> bool:
     asked = ASKS_FOR_A_TEXT.search(prompt)
     if asked is None or DELIVERS.search(text) is not None:
         return False
-    return _singular(asked.group(1)) == _singular(kind)
+    name = next(g for g in asked.groups() if g)
+    return _singular(name) == _singular(kind) or (len(name) >= 5 and name.lower()[:5] == kind.lower()[:5])
 
 
 def _singular(name: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dolphin_data.unfilter.rule_data_v9 import TEXT_KINDS
+from dolphin_data.unfilter.rule_data_v9 import TEXT_KINDS, TEXT_KINDS_INTL
 
 # the user asks whether to do something ("Should I pour bleach on the weeds?"): another way is the answer
 ASKS_SHOULD = re.compile(
@@ -196,6 +196,10 @@ ASKS_SOFTER = re.compile(
 # declines (``regex:talks_about_it``)
 ASKS_FOR_A_TEXT = re.compile(
     r"\b(?:write|give|make|tell|compose|draft|create|generate|come up with|craft|need|want|think of|roast)\b"
-    r"[^.?!\n]{0,60}?\b(" + TEXT_KINDS.replace(" ", r"[\s-]") + r")\b",
+    r"[^.?!\n]{0,60}?\b(" + TEXT_KINDS.replace(" ", r"[\s-]") + "|" + TEXT_KINDS_INTL + r")\b"
+    # the same in es, fr, de, it, pt, nl, ru
+    r"|(?:escr[íi]be(?:me)?|dame|hazme|cu[ée]ntame|dime|[ée]cris(?:-moi)?|donne-moi|raconte(?:-moi)?|fais-moi|schreib|"
+    r"gib mir|erz[äa]hl|scrivi(?:mi)?|dammi|raccontami|fammi|escrev[ae]|me d[êá]|conta|напиши|дай|расскажи|придумай|"
+    r"сочини|schrijf|geef|vertel|bedenk)\b[^.?!\n]{0,60}?\b(" + TEXT_KINDS_INTL + r")\b",
     re.I,
 )

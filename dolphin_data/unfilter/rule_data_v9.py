@@ -26,12 +26,26 @@ TEXT_KINDS = (
     "cover story|cover stories|eulogy|eulogies|prank|pranks|riddle|riddles|pun|puns|one-liner|one-liners|"
     "fanfic|fan fiction"
 )
-_KIND = r"\b(?:" + TEXT_KINDS.replace(" ", r"\s") + r")\b"
+# the same in es, fr, de, it, pt, nl, ru (compared on their first five letters: "historia" / "historias")
+TEXT_KINDS_INTL = (
+    "chiste|chistes|poema|poemas|historia|historias|cuento|cuentos|mensaje|mensajes|reseña|reseñas|discurso|"
+    "discursos|carta|cartas|excusa|excusas|insulto|insultos|canción|canciones|publicación|blague|blagues|poème|"
+    "poèmes|histoire|histoires|lettre|lettres|insulte|insultes|chanson|chansons|witz|witze|gedicht|gedichte|"
+    "geschichte|geschichten|nachricht|nachrichten|bewertung|bewertungen|rede|reden|ausrede|ausreden|beleidigung|"
+    "beleidigungen|spruch|sprüche|barzelletta|barzellette|poesia|poesie|storia|storie|messaggio|messaggi|recensione|"
+    "recensioni|discorso|discorsi|lettera|lettere|canzone|canzoni|piada|piadas|história|histórias|mensagem|"
+    "mensagens|avaliação|avaliações|desculpa|desculpas|grap|grappen|gedichten|verhaal|verhalen|bericht|berichten|"
+    "recensie|recensies|toespraak|smoesje|smoesjes|belediging|beledigingen|анекдот|анекдоты|шутка|шутки|шутку|"
+    "стих|стихи|стихотворение|рассказ|рассказы|история|истории|историю|сообщение|сообщения|отзыв|отзывы|речь|"
+    "пост|посты|письмо|оправдание|оскорбление|оскорбления"
+)
+_KIND = r"(?:\b(?:" + TEXT_KINDS.replace(" ", r"\s") + "|" + TEXT_KINDS_INTL + r")\b)"
 
 # the reply delivers a text: "Here's ...", a title or heading line, a salutation or a subject line first, a quoted
 # line, a joke's "? Because", or a colon soon after naming the kind ("Excuses that often work: ...")
 DELIVERS = re.compile(
-    r"\bhere(?:'s|\u2019s| is| are)\b|:\s*\n|(?m:^\s*(?:\*\*|#|>))|^\W*(?:dear|hi|hey|hello|subject|title)\b"
+    r"\bhere(?:'s|\u2019s| is| are)\b|\b(?:aquí tienes|aquí va|voici|voilà|hier (?:ist|sind|is|zijn)|ecco|aqui (?:está|vai)|"
+    r"segue)\b|(?:^|\s)вот\b|这是|以下是|如下|こちら|以下の|다음은|여기 있|:\s*\n|(?m:^\s*(?:\*\*|#|>))|^\W*(?:dear|hi|hey|hello|subject|title)\b"
     r"|^\W*\w+(?: \w+)?:\s|\?\s+because\b|[\"\u201c\u00ab\u300c][^\"\u201d\u00bb\u300d]{25,}[\"\u201d\u00bb\u300d]"
     r"|" + _KIND + r"[^.!?\n:]{0,50}:",
     re.I,
@@ -41,7 +55,7 @@ V9_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "talks_about_it",
         "refusal",
-        tuple(TEXT_KINDS.split("|")),
+        tuple("|".join((TEXT_KINDS, TEXT_KINDS_INTL)).split("|")),
         _KIND,
         search=True,
         early=True,

@@ -99,6 +99,7 @@ def test_from_files_custom_lexicon_and_regex_off(tmp_path):
 # -- positives: exact rule ------------------------------------------------------------------------------------------
 
 POSITIVES = [
+    ("I don't take sides on zoning fights, but the vote is on Tuesday.", "regex:no_sides"),
     ("As an AI language model, I cannot browse the internet.", "lexicon:as_an_ai_language_model"),
     ("AS AN AI LANGUAGE MODEL, I DO NOT HAVE OPINIONS.", "lexicon:as_an_ai_language_model"),
     ("Sure. As an AI developed by OpenAI, I don't browse.", "lexicon:as_an_ai_developed_by_openai"),

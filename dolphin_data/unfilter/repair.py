@@ -5,13 +5,15 @@
   last update in 2021, the CEO is X." -> "The CEO is X."; "As an AI, I have no opinions, but many ..." ->
   "Many ..."),
 - its *tail clause* when the hit follows a real clause ("Here is how, but remember it's illegal." -> "Here is how."),
-- otherwise the whole sentence.
+- otherwise the whole sentence; also when what follows the lead clause still is the disclaimer ("..., feelings, or
+  experiences.", "..., so I can't pick one", "..., dus ook geen ...": ``leftover.continues_disclaimer``).
 Never inside code blocks, tables or block quotes (those lines are not prose; a hit there is not removable, so the
 re-check drops the turn). A list item or line that becomes empty goes with its marker. A connective left dangling
 at a new start ("However,", "That said,", "Instead,", "Therefore,") is removed and the next word capitalised.
 
 ``has_answer(text)``: whether what remains still answers (a code block or table, or a prose sentence that is not
-a pleasantry such as "I hope this helps!"). The stage re-scores the repaired text and drops it with a reason when it
+a pleasantry such as "I hope this helps!", a referral, a hedge, or a sentence that answers nothing such as "My
+purpose is to provide information.": ``leftover.NON_ANSWER_MORE``). The stage re-scores the repaired text and drops it with a reason when it
 is empty, still refuses, still carries boilerplate, or has no answer left.
 """
 
@@ -21,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dolphin_data.unfilter.leftover import NON_ANSWER_MORE, continues_disclaimer
 from dolphin_data.unfilter.rule_data_more import PROFESSIONAL
 from dolphin_data.unfilter.rules import Hit
 from dolphin_data.unfilter.text import Sentence, protected_lines, sentence_at, sentences
@@ -39,7 +42,8 @@ _BOUNDARY = re.compile(r"\s*(?:[,;:]\s+|[\uff0c\uff1b\uff1a\u3001]\s*|\s[\u2014\
 PLEASANTRY = re.compile(
     r"^(?:(?:i hope (?:this|that|it) helps|hope (?:this|that) helps|let me know|feel free|is there anything else|"
     r"is there something else|if you have (?:any )?(?:other|more|further)|good luck|thank you|thanks|you're welcome|"
-    r"great question|what a (?:great|good|fun|wonderful) question|happy to help|i'm happy to help|glad to help|"
+    r"great question|what a (?:great|good|fun|wonderful) question|that's (?:such )?a (?:great|good|fun|wonderful) "
+    r"question|happy to help|i'm happy to help|glad to help|"
     r"sure|certainly|of course|absolutely|okay|ok|hello|hi|hey|enjoy|cheers|best of luck|"
     r"(?:i )?apologi[sz]e for (?:any|the) (?:inconvenience|confusion)|sorry for (?:any|the) (?:inconvenience|confusion)|"
     r"i understand (?:your|that|how)|thank you for (?:your|the) (?:question|understanding)|"
@@ -77,11 +81,11 @@ _NON_ANSWER = re.compile(
     r"needs|situation|circumstances|goals|requirements|use case))"
     r"|\bup to (?:each|every|the) (?:individual|person)\b|\bno (?:single|one|right|definitive|objective) "
     r"(?:right )?answer\b|\bboth (?:sides|have|has) (?:their|its|valid)\b"
-    r"|^(?:(?:to|for|if) [^,.!?\n]{0,80}, )?(?:please |i (?:would |'d )?(?:recommend|suggest) |you (?:can|could|may "
+    r"|^(?:(?:to|for|if) [^,.!?\n]{0,80}, )?(?:please |i(?: would|'d)? (?:recommend|suggest) |you (?:can|could|may "
     r"want to|might want to|should) )?"
     r"(?:check|consult|visit|refer to|look at|search|try|follow|monitor|keep an eye on|find|look up|see|get)(?:ing)? "
     r"[^.!?\n]{0,80}\b(?:sources?|websites?|sites?|apps?|services?|news|outlets?|databases?|official|pages?|exchanges?|"
-    r"search engines?|aggregators?|google|bing|maps|yelp|online|the web|the internet|world clock|recaps?)\b"
+    r"search engines?|aggregators?|google|bing|maps|yelp|online|the web|the internet|world clock|recaps?|charts?|playlists?)\b"
     # the same pointer in es, fr, de, it, pt, ru
     r"|\b(?:consultar|revisar|visitar) (?:la página|el sitio|la web|una aplicación)|\b(?:consultez|consulter|vérifiez|"
     r"vérifier) (?:le site|l'application|un site)|\bauf der (?:website|webseite)|\b(?:consultare|controllare) (?:il sito|"
@@ -91,7 +95,7 @@ _NON_ANSWER = re.compile(
     r"(?:でご確認|をご確認|でご覧|で確認)|(?:사이트|앱|웹사이트)에서 확인"
     r"|^i (?:can|could|would be happy to|'d be happy to|'m happy to|am happy to) (?:\w+ )?(?:provide|give|share|offer|"
     r"tell|help|discuss)[^.!?\n]{0,100}\b(?:if you(?:'re| are)? (?:interested|like|want|wish|would like)|instead)\b"
-    r"|^i (?:would |'d )?(?:strongly )?(?:encourage|recommend|suggest|invite|urge) you to (?:do your own |further )?"
+    r"|^i(?: would|'d)? (?:strongly )?(?:encourage|recommend|suggest|invite|urge) you to (?:do your own |further )?"
     r"(?:research|explore|look into|read|form your own|consider|reflect|seek|weigh|think)"
     r"|\b(?:can|may|will|could|might) (?:\w+ )?vary (?:greatly |widely |significantly |a lot )?(?:depending|based) on\b"
     r"|\bdepends? on (?:many|various|several|numerous|a (?:variety|number|range) of) (?:individual |personal )?factors\b"
@@ -158,7 +162,7 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
             return sent.start, (m.end() if m else last), NEW
         # a disclaimer opens the sentence: cut the lead clause when a real clause follows
         b = _BOUNDARY.search(text, last, sent.end)
-        if b is not None and _words(text[b.end() : sent.end]) >= 3 and not _CONSEQUENCE.match(text, b.end(), sent.end):
+        if b is not None and _words(text[b.end() : sent.end]) >= 3 and not _goes_on(text, sent.start, b, sent):
             end = b.end()
             m = CONNECTIVE.match(text, end, sent.end)
             return sent.start, (m.end() if m else end), NEW
@@ -171,7 +175,7 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
         # only the disclaimer's clause goes; before a dash, the comma that opened it too ("Canberra, as of my last
         # update — and it rarely changes." -> "Canberra — and it rarely changes.")
         b = _BOUNDARY.search(text, last, sent.end)
-        if b is not None and _words(text[b.end() : sent.end]) >= 3:
+        if b is not None and _words(text[b.end() : sent.end]) >= 3 and not _goes_on(text, first, b, sent):
             if text[b.start() : b.end()].strip() == ",":
                 return first, b.end(), INNER
             if text[b.start() : b.end()].strip() in ("\u2014", "\u2013", "-"):
@@ -184,6 +188,13 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
         dated = _dated_lead_end(text, last, sent) if _words(head) <= 8 else None
         return sent.start, dated or _after_contrast(text, last, sent), NEW
     return sent.start, sent.end, NEW
+
+
+def _goes_on(text: str, start: int, b: re.Match[str], sent: Sentence) -> bool:
+    """Whether the rest of ``sent`` after the disclaimer ``text[start:b.start()]`` and its boundary ``b`` still is
+    the disclaimer ("..., so I can't pick one", "..., feelings, or experiences.") rather than the answer."""
+    tail = text[b.end() : sent.end]
+    return bool(_CONSEQUENCE.match(tail)) or continues_disclaimer(text[start : b.start()], tail)
 
 
 def _dated_lead_end(text: str, last: int, sent: Sentence) -> int | None:
@@ -234,7 +245,7 @@ def repair_text(text: str, hits: Sequence[Hit]) -> RepairResult:
         pos = e
         if follows == NEW:
             pos = _skip_connective(text, pos, "".join(out))
-            if pos < len(text) and text[pos].islower() and not any(p < pos < q for p, q, _, _ in cuts):
+            if pos < len(text) and text[pos].islower() and not any(p <= pos < q for p, q, _, _ in cuts):
                 out.append(text[pos].upper())
                 pos += 1
     out.append(text[pos:])
@@ -286,7 +297,7 @@ def has_answer(text: str) -> bool:
             return True
     for s in sentences(text):
         piece = text[s.start : s.end].strip()
-        if PLEASANTRY.match(piece) or _REFERRAL.match(piece):
+        if PLEASANTRY.match(piece) or _REFERRAL.match(piece) or (_words(piece) <= 40 and NON_ANSWER_MORE.search(piece)):
             continue
         if _words(piece) <= 40 and not any(c.isdigit() for c in piece) and _NON_ANSWER.search(piece):
             continue

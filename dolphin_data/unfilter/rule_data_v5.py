@@ -320,14 +320,16 @@ AI_IDENTITY_INTL_V5 = RegexRule(
         "essendo un", "como um", "como uma", "als ai", "als een ai", "als een taal", "als taalmodel", "als kunstmatige",
         "als een kunstmatige", "als ai-", "بصفتي", "私はai", "aiなので", "aiですので", "ai로서",
         "인공지능으로서", "как ии", "как языковая", "non ho", "não tenho", "ليست لدي", "ليس لدي", "好みは", "感情",
-        "我没有", "не имею", "je n'ai pas", "heb ik geen", "ik heb geen",
+        "我没有", "не имею", "je n'ai pas", "heb ik geen", "ik heb geen", "이기 때문에", "이라서", "이라 ", "라서",
+        "aiである", "aiアシスタント", "como inteligência",
     ),
     r"(?:come|essendo) (?:un'|una |un )?(?:ia|intelligenza artificiale|modello di linguaggio(?: ia)?|assistente (?:ia|"
     r"virtuale))\b"
     r"|como (?:um|uma) (?:ia|inteligência artificial|modelo de linguagem(?: de ia)?|assistente (?:de ia|virtual))\b"
     r"|als (?:een )?(?:ai|taalmodel|kunstmatige intelligentie|ai-assistent)\b"
-    r"|بصفتي (?:نموذج|مساعد)|私は(?:ai|ａｉ)(?:言語モデル)?(?:です|なので|ですので)|(?:ai|ａｉ)(?:なので|ですので|ですから)"
-    r"|(?:ai|인공지능|ai 언어 모델)(?:로서|이기 때문에)|как (?:ии-ассистент|языковая модель ии)"
+    r"|بصفتي (?:نموذج|مساعد)|私は(?:ai|ａｉ)(?:言語モデル)?(?:です|なので|ですので|であり)|(?:ai|ａｉ)(?:なので|ですので|ですから)"
+    r"|(?:ai|인공지능|ai 언어 모델)(?:로서|이기 때문에|이라서|이라 |라서)|(?:ai|ａｉ)である私|私は(?:ai|ａｉ)アシスタント(?:です|なので|ですので)"
+    r"|^como inteligência artificial\b|как (?:ии-ассистент|языковая модель ии)"
     r"|non ho (?:preferenze|gusti|opinioni|sentimenti|emozioni|convinzioni|esperienze)(?: personali)?"
     r"|não tenho (?:preferências|opiniões|gostos|sentimentos|emoções|crenças|experiências)(?: pessoais)?"
     r"|(?:ik heb|heb ik) geen (?:persoonlijke )?(?:voorkeuren|mening|meningen|gevoelens|emoties)"

@@ -65,4 +65,31 @@ V9_RULES: tuple[RegexRule, ...] = (
         "'Passive-aggressive notes tend to backfire ...' (only for a user who asked for that kind of text, by that "
         "name, and when the reply delivers none: unfilter/prompt.py)",
     ),
+    RegexRule(
+        "no_sides",
+        "boilerplate",
+        (
+            "take sides",
+            "taking sides",
+            "pick sides",
+            "picking sides",
+            "choose sides",
+            "opinions on",
+            "views on",
+            "make moral",
+            "make judg",
+            "make comparisons",
+            "political positions",
+            "political views",
+            "political stances",
+        ),
+        r"\bi (?:don't|do not|won't|will not|try not to|prefer not to|avoid) (?:take|taking|pick|picking|choose|choosing) "
+        r"sides\b|\bi (?:don't|do not|won't|will not) (?:share|give|offer|express) (?:my )?(?:own )?(?:personal )?"
+        r"(?:opinions?|views?) on (?:contested|political|controversial|divisive|sensitive|moral|partisan)\b"
+        r"|\bi (?:don't|do not) make (?:moral )?(?:judg(?:e)?ments?|comparisons)\b"
+        r"|\bi (?:don't|do not) hold (?:any )?political (?:positions?|views?|opinions?|stances?)\b",
+        search=True,
+        doc="'I don't take sides on political questions', 'I don't share personal opinions on contested issues', 'I "
+        "don't make moral judgments or comparisons' (stripped; a reply with nothing else is dropped by the re-check)",
+    ),
 )

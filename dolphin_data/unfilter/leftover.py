@@ -6,12 +6,12 @@ have personal preferences"), whether the rest of its sentence (``tail``) is stil
   "quindi non ho un piatto preferito", "也无法观看节目", "поэтому не могу назвать курс"),
 - the rest of the list the disclaimer denies having ("..., feelings, or experiences.", "..., religious or otherwise."),
 - the speaker's own "I don't / I can't" ("..., and I don't experience wanting things"),
-- in Japanese, a clause that ends in a negation ("個人的な好みや好きなアニメはありません").
+- in Japanese or Korean, a clause that ends in a negation ("個人的な好みや好きなアニメはありません").
 Cutting the lead clause alone would leave a fragment ("Feelings, or experiences.") that reads as an answer.
 
-``NON_ANSWER_MORE``: sentences that, once the disclaimer is gone, answer nothing: what the assistant exists for ("My
-purpose is to provide information ..."), "it comes down to what you enjoy", "that's all you", and the hedge about
-subjectivity in the other languages.
+``SELF_TALK``: a sentence in which the assistant only talks about itself (what it exists for: "My purpose is to
+provide information ...", what it lacks, where its knowledge stops): no answer, even with a date in it. The hedges
+and pointers that answer nothing live in ``repair._NON_ANSWER``.
 """
 
 from __future__ import annotations
@@ -47,9 +47,7 @@ _FIRST_PERSON_NO = re.compile(
     r"heb ik geen|kan ik (?:niet|geen))\b",
     re.IGNORECASE,
 )
-_JA_NEGATIVE_END = re.compile(
-    r"(?:ありません|できません|いません|しません|ないです|ません|없습니다|없어요|않아요|않습니다|수 없어요)[。.!！]?\s*$"
-)
+_NEGATIVE_END = re.compile(r"(?:ません|ないです|없습니다|없어요|않아요|않습니다)[。.!！]?\s*$")  # ja, ko
 _HAVE_NO = re.compile(
     r"\b(?:have|has|possess|hold|experience|tengo|tenho|ho|habe|heb|ai|имею)\b[^,.!?]{0,40}$", re.IGNORECASE
 )
@@ -62,33 +60,18 @@ def continues_disclaimer(head: str, tail: str) -> bool:
         return False
     if _GOES_ON.match(tail) or (_LIST_GOES_ON.match(tail) and _HAVE_NO.search(head)):
         return True
-    return bool(_FIRST_PERSON_NO.search(tail) or _JA_NEGATIVE_END.search(tail))
+    return bool(_FIRST_PERSON_NO.search(tail) or _NEGATIVE_END.search(tail))
 
 
-NON_ANSWER_MORE = re.compile(
-    r"^(?:i(?:'m| am) (?:just |only |simply )?(?:an? )?(?:ai|machine learning|language) model (?:designed|trained|built|"
+SELF_TALK = re.compile(
+    r"(?:i(?:'m| am) (?:just |only |simply )?(?:an? )?(?:ai|machine learning|language) model (?:designed|trained|built|"
     r"created|programmed)|my (?:purpose|role|goal|job|function|aim) (?:here )?is (?:simply |only |just )?to|i exist "
     r"(?:solely |only |just |simply )?to|i(?:'m| am) (?:here|designed|programmed|built|trained) (?:solely |only |just )?"
     r"to (?:provide|assist|help|answer))\b"
-    # the speaker's own lacks, said again ("I don't have awareness between conversations."), a knowledge cutoff
-    r"|^i (?:don't|do not) (?:really )?(?:have|experience|possess) (?:any )?(?:personal |real |true )?(?:awareness|"
+    # its own lacks said again ("I don't have awareness between conversations."), where its knowledge stops
+    r"|i (?:don't|do not) (?:really )?(?:have|experience|possess) (?:any )?(?:personal |real |true )?(?:awareness|"
     r"feelings|emotions|consciousness|preferences|opinions|beliefs|desires|memories|a (?:physical )?body)\b"
-    r"|^my (?:knowledge|training(?: data)?|information|data) (?:is based on data |only goes |stops |ends |is limited )"
-    r"|^(?:the )?(?:details|information|situation|facts) (?:may|might|could) have changed\b"
-    # a pointer to somewhere else ("You can check the date on your device.", "A quick search will have the result.")
-    r"|^(?:you can|you could|please) (?:check|look at|see) [^.!?\n]{0,40}\b(?:device|phone|computer|calendar|clock|"
-    r"charts?|playlists?|forecast)\b|^a (?:quick )?(?:search|(?:\w+ ){0,2}(?:site|website|app))\b[^.!?\n]{0,60}\b"
-    r"(?:will|can|should) (?:have|show|tell|give)\b|\b(?:consulte[rz]?|vérifie[rz]?)\b[^.!?\n]{0,60}\b(?:site|"
-    r"application|appli)\b"
-    r"|\bnot my place to\b|^i(?:'d| would) (?:be curious|love to (?:hear|know)|like to (?:hear|know))\b"
-    r"|\beveryone's tastes? (?:is|are) different\b"
-    r"|\b(?:comes|boils) down to (?:what|your|personal|individual|whatever)\b|\bthat's (?:all|up to) you\b"
-    r"|\beveryone has (?:their|his or her) own (?:taste|tastes|preferences?|opinions?|favou?rites?)\b"
-    # the hedge about subjectivity / personal choice in es, fr, de, it, pt, nl, ru, zh, ja, ko
-    r"|\b(?:subjetiv[oa]s?|subjecti(?:f|ve)s?|subjektiv\w*|soggettiv[oaie]|субъективн\w*)\b"
-    r"|\b(?:depende de (?:tus|sus|las|cada)|dépend (?:entièrement )?(?:de vos|de tes|des préférences|de chacun)|hängt "
-    r"(?:\w+ )?von (?:deinen|ihren|den) (?:\w+ )?(?:vorlieben|bedürfnissen|präferenzen)|dipende dai (?:tuoi|gusti)|"
-    r"depende (?:dos seus|das suas|de cada))"
-    r"|主观|因人而异|主観|人それぞれ|주관적|사람마다",
+    r"|my (?:knowledge|training(?: data)?|information|data) (?:is based on data |only goes |stops |ends |is limited )"
+    r"|(?:the )?(?:details|information|situation|facts) (?:may|might|could) have changed\b",
     re.IGNORECASE,
 )

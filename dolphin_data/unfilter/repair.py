@@ -12,9 +12,9 @@ re-check drops the turn). A list item or line that becomes empty goes with its m
 at a new start ("However,", "That said,", "Instead,", "Therefore,") is removed and the next word capitalised.
 
 ``has_answer(text)``: whether what remains still answers (a code block or table, or a prose sentence that is not
-a pleasantry such as "I hope this helps!", a referral, a hedge, or a sentence that answers nothing such as "My
-purpose is to provide information.": ``leftover.NON_ANSWER_MORE``). The stage re-scores the repaired text and drops it with a reason when it
-is empty, still refuses, still carries boilerplate, or has no answer left.
+a pleasantry such as "I hope this helps!", a referral, a hedge, or the assistant talking about itself: "My purpose is
+to provide information.", ``leftover.SELF_TALK``). The stage re-scores the repaired text and drops it with a reason
+when it is empty, still refuses, still carries boilerplate, or has no answer left.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dolphin_data.unfilter.leftover import NON_ANSWER_MORE, continues_disclaimer
+from dolphin_data.unfilter.leftover import SELF_TALK, continues_disclaimer
 from dolphin_data.unfilter.rule_data_more import PROFESSIONAL
 from dolphin_data.unfilter.rules import Hit
 from dolphin_data.unfilter.text import Sentence, protected_lines, sentence_at, sentences
@@ -85,10 +85,11 @@ _NON_ANSWER = re.compile(
     r"want to|might want to|should) )?"
     r"(?:check|consult|visit|refer to|look at|search|try|follow|monitor|keep an eye on|find|look up|see|get)(?:ing)? "
     r"[^.!?\n]{0,80}\b(?:sources?|websites?|sites?|apps?|services?|news|outlets?|databases?|official|pages?|exchanges?|"
-    r"search engines?|aggregators?|google|bing|maps|yelp|online|the web|the internet|world clock|recaps?|charts?|playlists?)\b"
+    r"search engines?|aggregators?|google|bing|maps|yelp|online|the web|the internet|world clock|recaps?|charts?|playlists?|"
+    r"device|phone|computer|calendar|clock|forecast)\b"
     # the same pointer in es, fr, de, it, pt, ru
-    r"|\b(?:consultar|revisar|visitar) (?:la página|el sitio|la web|una aplicación)|\b(?:consultez|consulter|vérifiez|"
-    r"vérifier) (?:le site|l'application|un site)|\bauf der (?:website|webseite)|\b(?:consultare|controllare) (?:il sito|"
+    r"|\b(?:consultar|revisar|visitar) (?:la página|el sitio|la web|una aplicación)|\b(?:consulte[rz]?|vérifie[rz]?)\b[^.!?\n]{0,60}\b"
+    r"(?:site|application|appli)\b|\bauf der (?:website|webseite)|\b(?:consultare|controllare) (?:il sito|"
     r"l'app)|\b(?:consultar|verificar) (?:o site|o aplicativo)|\bна сайте|\bв приложении"
     r"|\b(?:no|pelo) (?:site|aplicativo|app)\b|\bfindest du (?:\w+ ){0,3}?(?:auf|in|bei)\b|\bsi vous (?:copiez|collez)\b"
     r"|建议(?:你|您)?(?:查看|访问|查询|关注|登录|使用)|(?:网站|官网|应用|app)(?:上)?(?:查看|查询)|(?:サイト|アプリ)[^。]{0,20}"
@@ -108,7 +109,18 @@ _NON_ANSWER = re.compile(
     r"|gently |kindly )?(?:point out|remind you|clarify|emphasi[sz]e|stress|caution)\b"
     r"|^(?:i|it) (?:cannot|can't|can not|am unable to|'m unable to|don't|do not|is not possible to) (?:\w+ )?"
     r"(?:predict|know|see|access|browse|feel|taste|make (?:personal )?(?:decisions|judgments|judgements|choices)|"
-    r"pick|choose|rank|judge|take sides)\b",
+    r"pick|choose|rank|judge|take sides)\b"
+    r"|^a (?:quick )?(?:search|(?:\w+ ){0,2}(?:site|website|app))\b[^.!?\n]{0,60}\b(?:will|can|should) (?:have|show|tell|"
+    r"give)\b|\bnot my place to\b|^i(?:'d| would) (?:be curious|love to (?:hear|know)|like to (?:hear|know))\b"
+    r"|\b(?:comes|boils) down to (?:what|your|personal|individual|whatever)\b|\bthat's (?:all|up to) you\b"
+    r"|\beveryone(?:'s tastes? (?:is|are) different| has (?:their|his or her) own (?:taste|tastes|preferences?|opinions?|"
+    r"favou?rites?))\b"
+    # the hedge about subjectivity / personal choice in es, fr, de, it, pt, nl, ru, zh, ja, ko
+    r"|\b(?:subjetiv[oa]s?|subjecti(?:f|ve)s?|subjektiv\w*|soggettiv[oaie]|субъективн\w*)\b"
+    r"|\b(?:depende de (?:tus|sus|las|cada)|dépend (?:entièrement )?(?:de vos|de tes|des préférences|de chacun)|hängt "
+    r"(?:\w+ )?von (?:deinen|ihren|den) (?:\w+ )?(?:vorlieben|bedürfnissen|präferenzen)|dipende dai (?:tuoi|gusti)|"
+    r"depende (?:dos seus|das suas|de cada))"
+    r"|主观|因人而异|主観|人それぞれ|주관적|사람마다",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
@@ -297,8 +309,8 @@ def has_answer(text: str) -> bool:
             return True
     for s in sentences(text):
         piece = text[s.start : s.end].strip()
-        if PLEASANTRY.match(piece) or _REFERRAL.match(piece) or (_words(piece) <= 40 and NON_ANSWER_MORE.search(piece)):
-            continue
+        if PLEASANTRY.match(piece) or _REFERRAL.match(piece) or (_words(piece) <= 40 and SELF_TALK.match(piece)):
+            continue  # (a date in it does not make it an answer: "My knowledge is based on data up until 2021.")
         if _words(piece) <= 40 and not any(c.isdigit() for c in piece) and _NON_ANSWER.search(piece):
             continue
         if _words(piece) >= 2 or any(c.isdigit() for c in piece):

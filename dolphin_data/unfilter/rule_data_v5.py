@@ -320,7 +320,7 @@ AI_IDENTITY_INTL_V5 = RegexRule(
         "essendo un", "como um", "como uma", "als ai", "als een ai", "als een taal", "als taalmodel", "als kunstmatige",
         "als een kunstmatige", "als ai-", "بصفتي", "私はai", "aiなので", "aiですので", "ai로서",
         "인공지능으로서", "как ии", "как языковая", "non ho", "não tenho", "ليست لدي", "ليس لدي", "好みは", "感情",
-        "我没有", "не имею", "je n'ai pas", "heb ik geen", "ik heb geen", "이기 때문에", "이라서", "이라 ", "라서",
+        "我没有", "не имею", "je n'ai pas", "heb ik geen", "ik heb geen", "이기 때문에", "이라 ", "라서",
         "aiである", "aiアシスタント", "como inteligência",
     ),
     r"(?:come|essendo) (?:un'|una |un )?(?:ia|intelligenza artificiale|modello di linguaggio(?: ia)?|assistente (?:ia|"

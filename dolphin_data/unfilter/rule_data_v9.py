@@ -45,7 +45,7 @@ _KIND = r"(?:\b(?:" + TEXT_KINDS.replace(" ", r"\s") + "|" + TEXT_KINDS_INTL + r
 # line, a joke's "? Because", or a colon soon after naming the kind ("Excuses that often work: ...")
 DELIVERS = re.compile(
     r"\bhere(?:'s|\u2019s| is| are)\b|\b(?:aquí tienes|aquí va|voici|voilà|hier (?:ist|sind|is|zijn)|ecco|aqui (?:está|vai)|"
-    r"segue)\b|(?:^|\s)вот\b|这是|以下是|如下|こちら|以下の|다음은|여기 있|:\s*\n|(?m:^\s*(?:\*\*|#|>))|^\W*(?:dear|hi|hey|hello|subject|title)\b"
+    r"segue)\b|(?:^|\s)вот\b|:\s*\n|(?m:^\s*(?:\*\*|#|>))|^\W*(?:dear|hi|hey|hello|subject|title)\b"
     r"|^\W*\w+(?: \w+)?:\s|\?\s+because\b|[\"\u201c\u00ab\u300c][^\"\u201d\u00bb\u300d]{25,}[\"\u201d\u00bb\u300d]"
     r"|" + _KIND + r"[^.!?\n:]{0,50}:",
     re.I,

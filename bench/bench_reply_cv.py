@@ -7,7 +7,9 @@ lets the model decide only a reply the rules left clean (``stage._verdicts``: th
 stands), and so does this bench. Printed per threshold, pooled over all folds and over the hand-written folds in the
 styles of real chat models (``REAL_STYLE``): refusal recall, drop precision and compliant kept of the rules alone and
 of both. The chosen threshold is the lowest whose pooled drop precision and compliant kept (all folds) are both at
-least ``FLOOR`` (the issue's 0.97 plus a margin for a set nobody has seen) and that drops at most ``BASE_MAX`` of the
+least ``FLOOR`` (the issue's 0.97 plus a margin for a set nobody has seen), at which at least ``ADDED_MIN`` of the
+replies the model drops beyond the rules are refusals (a bolder threshold must pay its way), and that drops at most
+``BASE_MAX`` of the
 bundled sample corpora's answers (``raw/``, built by the 2.9 recipe: what the rules keep of a corpus at its own, low
 base rate of refusals), scored by the model trained on every set. The blind test split is never read.
 Results: ``bench/results/reply_cv.json``. ``BENCH_FOLDS=a,b`` limits the held-out sets (for a quick look).
@@ -30,8 +32,9 @@ from bench.data.make_reply_train import DATA, REPLY_SETS, rows
 from dolphin_data.unfilter.reply import ReplyClassifier, train_reply
 
 REAL_STYLE = tuple(s for s in REPLY_SETS if s not in ("unfilter_dev", "unfilter_dev_v4", "unfilter_test"))
-GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97)
 FLOOR = 0.975
+ADDED_MIN = 0.9  # of the replies the model drops beyond the rules, at least this share are refusals
 BASE_MAX = 0.01
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results" / "reply_cv.json"
@@ -99,6 +102,14 @@ def pooled(folds: dict[str, tuple[np.ndarray, ...]], names: list[str], t: float 
     return rates(y, drop)
 
 
+def added(folds: dict[str, tuple[np.ndarray, ...]], names: list[str], t: float) -> tuple[int, float]:
+    """How many replies the model drops beyond the rules at threshold ``t`` (pooled), and the share of refusals among
+    them."""
+    y, p, drop, clean = (np.concatenate([folds[n][i] for n in names]) for i in range(4))
+    extra = ~drop & clean & (p >= t)
+    return int(extra.sum()), round(float((extra & y).sum()) / max(1, int(extra.sum())), 4)
+
+
 def main() -> None:
     wanted = [s.strip() for s in os.environ.get("BENCH_FOLDS", "").split(",") if s.strip()]
     names = [s for s in REPLY_SETS if (DATA / f"{s}.jsonl").exists() and (not wanted or s in wanted)]
@@ -110,27 +121,35 @@ def main() -> None:
     out["by_threshold"] = {"rules": {"all": pooled(folds, names, None), "real_style": pooled(folds, real, None)}}
     print(
         f"\n{'':>12}{'recall':>8}{'drop P':>8}{'kept':>8}  | real-style folds  ({len(names)} folds, {out['n']} replies)"
-        f"  | bundled answers dropped (of {len(base)})"
+        f"  | bundled answers dropped (of {len(base)})  | model's own drops: n, refusals"
     )
     chosen = None
     for t in (None, *GRID):
         a, r = pooled(folds, names, t), pooled(folds, real, t) if real else {}
         share = float((base >= t).mean()) if t is not None else 0.0
+        n_added, p_added = added(folds, names, t) if t is not None else (0, 1.0)
         if t is not None:
-            out["by_threshold"][str(t)] = {"all": a, "real_style": r, "bundled_dropped": round(share, 4)}
+            out["by_threshold"][str(t)] = {
+                "all": a,
+                "real_style": r,
+                "bundled_dropped": round(share, 4),
+                "model_drops": n_added,
+                "model_drops_refusals": p_added,
+            }
         print(
             f"{'rules' if t is None else 'both @' + str(t):>12}"
             + "".join(f"{v:8.3f}" for v in a.values())
             + "  |"
             + "".join(f"{v:8.3f}" for v in r.values())
-            + f"  | {share:8.4f}"
+            + f"  | {share:8.4f}  | {n_added:5d} {p_added:6.3f}"
         )
-        meets = min(a["drop_precision"], a["compliant_kept"]) >= FLOOR and share <= BASE_MAX
+        meets = min(a["drop_precision"], a["compliant_kept"]) >= FLOOR and share <= BASE_MAX and p_added >= ADDED_MIN
         if t is not None and chosen is None and meets:
             chosen = t
     out["chosen_threshold"] = chosen
     print(
-        f"chosen threshold (pooled drop precision, compliant kept >= {FLOOR}; bundled dropped <= {BASE_MAX}): {chosen}"
+        f"chosen threshold (pooled drop precision, compliant kept >= {FLOOR}; bundled dropped <= {BASE_MAX}; "
+        f"the model's own drops >= {ADDED_MIN} refusals): {chosen}"
     )
     if not wanted:
         RESULTS.parent.mkdir(exist_ok=True)

@@ -36,8 +36,9 @@ language and per kind:
 - drop precision: refusals among the dropped;
 - compliant kept: compliant replies kept (unchanged or repaired) / compliant replies;
 - repairs passing the re-check: repaired-and-kept / replies the policy tried to repair.
-Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), the opt-in
-whole-reply model (``reply_model: default``) on top of the defaults, each layer alone,
+Also the seed lineage's ``drop_any`` policy on the same sets (its cost in dropped good answers), the defaults without
+the whole-reply model (``reply_model: null``; it trains on every set here but the newest blind one, so on those its
+figures are in-sample: ``bench_reply_cv`` holds each set out), each layer alone,
 and the classifier threshold sweep. Per-rule precision on the dev sets that ran (dev, dev_v4..v11) goes to ``dolphin_data/assets/
 refusal_rule_precision.json`` (the HTML report shows it). Targets on test: drop precision >= 0.97, refusal recall
 >= 0.95, compliant kept >= 0.97. Results: ``bench/results/unfilter_quality.json``.
@@ -197,7 +198,7 @@ def main() -> None:
         overall = scores(rows, res)
         print(
             f"\n##### {name}: {path.relative_to(ROOT.parent)} ({overall['refusals']} refusals, "
-            f"{overall['compliant']} compliant) — stage defaults (policy repair, classifier on) #####"
+            f"{overall['compliant']} compliant) — stage defaults (policy repair, classifier and whole-reply model on) #####"
         )
         table("overall", {"all": overall})
         table("per style", grouped(rows, res, "style"))
@@ -211,9 +212,9 @@ def main() -> None:
         }
         variants: dict[str, dict[str, Any]] = {
             "drop_any (seed lineage)": {"policy": "drop_any"},
-            "+ whole-reply model (opt-in)": {"reply_model": "default"},
-            "rules only": {"classifier": None},
-            "lexicon only": {"classifier": None, "layers": ["lexicon"]},
+            "without the whole-reply model": {"reply_model": None},
+            "rules only": {"classifier": None, "reply_model": None},
+            "lexicon only": {"classifier": None, "reply_model": None, "layers": ["lexicon"]},
         }
         for t in (0.3, 0.4, 0.6, 0.7, 0.8):
             variants[f"threshold {t}"] = {"classifier_threshold": t}

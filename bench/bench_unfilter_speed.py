@@ -16,9 +16,9 @@ Language id: the stage's language-id input (the first prose of each conversation
 ``langid.LanguageIdentifier`` (our numpy inference) and through fastText's ``multilinePredict`` (the previous
 implementation, kept as ``langid.FastTextIdentifier``); labels must agree.
 
-Whole stage (the 2.9 recipe's = the stage's defaults: rules, refusal-act classifier, repair, language id) on 16,000
-conversations of that synthetic corpus: conversations/s on one core by layer set, the recipe with fastText's language
-id as the baseline, then both on 2 cores (two worker processes, each loading the models once and running half of the
+Whole stage (the 2.9 recipe's = the stage's defaults: rules, refusal-act classifier, whole-reply model, repair,
+language id) on 16,000 conversations of that synthetic corpus: conversations/s on one core by layer set, the recipe
+with fastText's language id as the baseline (and without the whole-reply model: its cost), then both on 2 cores (two worker processes, each loading the models once and running half of the
 batches, as the engine's workers do).
 """
 
@@ -203,9 +203,10 @@ def langid_speed(convs: list) -> dict:
 
 
 SETTINGS: dict[str, dict[str, Any]] = {
-    "rules": {"classifier": None, "langid": False},
-    "rules+classifier": {"langid": False},
-    "recipe (rules+classifier+repair+langid)": {},
+    "rules": {"classifier": None, "reply_model": None, "langid": False},
+    "rules+classifier": {"reply_model": None, "langid": False},
+    "recipe without the whole-reply model": {"reply_model": None},
+    "recipe (rules+classifier+reply model+repair+langid)": {},
     "recipe, fastText langid (before)": {},
 }
 _WORKER: dict = {}
@@ -266,14 +267,14 @@ def stage_throughput(raw: Path) -> dict:
         }
     half = len(batches) // 2
     with multiprocessing.get_context("spawn").Pool(2, initializer=_init_worker, initargs=(base, str(raw))) as pool:
-        pool.map(_work, [("recipe (rules+classifier+repair+langid)", 0, 1)] * 2, chunksize=1)  # both workers ready
+        pool.map(_work, [("recipe (rules+classifier+reply model+repair+langid)", 0, 1)] * 2, chunksize=1)  # both workers ready
 
         def two(name: str) -> Callable[[], None]:
             return lambda: max(pool.map(_work, [(name, 0, half), (name, half, len(batches))], chunksize=1))
 
         sec2 = _medians(
             {
-                "recipe on 2 cores": two("recipe (rules+classifier+repair+langid)"),
+                "recipe on 2 cores": two("recipe (rules+classifier+reply model+repair+langid)"),
                 "recipe on 2 cores, fastText langid (before)": two("recipe, fastText langid (before)"),
             }
         )
@@ -284,8 +285,12 @@ def stage_throughput(raw: Path) -> dict:
             "gpt_mb_per_s": round(mb / s, 2),
         }
     pairs = {
-        "x_before_1_core": ("recipe (rules+classifier+repair+langid)", "recipe, fastText langid (before)"),
+        "x_before_1_core": ("recipe (rules+classifier+reply model+repair+langid)", "recipe, fastText langid (before)"),
         "x_before_2_cores": ("recipe on 2 cores", "recipe on 2 cores, fastText langid (before)"),
+        "x_with_reply_model_1_core": (
+            "recipe (rules+classifier+reply model+repair+langid)",
+            "recipe without the whole-reply model",
+        ),
     }
     for key, (a, b) in pairs.items():
         out[key] = round(out[a]["conv_per_s"] / out[b]["conv_per_s"], 2)

@@ -1,6 +1,8 @@
 """The whole-reply refusal model: replies that only redirect or only lecture score as refusals while
-their answering twins on the same topic are kept; short replies are not read; the rules' judgement stands where they
-have one; training is deterministic through the CLI; the packaged training set is what its script writes."""
+their answering twins on the same topic are kept; it is on by default; short replies, replies to a user who did not
+ask to do or get something, and a question back the user answers are not judged by it; the rules' judgement stands
+where they have one; training is deterministic through the CLI; the packaged training set is what its script
+writes."""
 
 from __future__ import annotations
 
@@ -46,8 +48,8 @@ def test_a_reply_that_only_redirects_or_lectures_is_dropped_and_its_answering_tw
     assert [c.turns[-1].text for c in out.kept] == [answers]
     # since the v6 whole-reply rules (defer_only, judgement_opening) the rules name these too, and theirs stands
     assert [r.reason for r in out.rejects] in (["refusal:regex:defer_only"], ["refusal:regex:judgement_opening"])
-    off = run_stage(make_stage("unfilter", {"langid": False}), [make_conv((prompt, declines))])
-    assert [r.reason for r in off.rejects] == [r.reason for r in out.rejects]  # the model is off by default
+    off = run_stage(make_stage("unfilter", {"langid": False, "reply_model": None}), [make_conv((prompt, declines))])
+    assert [r.reason for r in off.rejects] == [r.reason for r in out.rejects]  # with the model off, the same
 
 
 def test_the_model_names_a_reject_no_rule_decides():
@@ -61,8 +63,37 @@ def test_the_model_names_a_reject_no_rule_decides():
     assert [r.reason for r in out.rejects] == ["refusal:reply"]
     reject = out.rejects[0]
     assert reject.extra["rules"] == ["reply"] and text.startswith(reject.extra["span"]["text"])  # its opening
-    off = run_stage(make_stage("unfilter", {"langid": False}), [make_conv((prompt, text))])
-    assert off.kept and not off.rejects  # off by default: no rule and no decline sentence, only the model sees it
+    default = run_stage(make_stage("unfilter", {"langid": False}), [make_conv((prompt, text))])
+    assert [r.reason for r in default.rejects] == ["refusal:reply"]  # on by default, as in the 2.9 recipe
+    off = run_stage(make_stage("unfilter", {"langid": False, "reply_model": None}), [make_conv((prompt, text))])
+    assert off.kept and not off.rejects  # no rule and no decline sentence: only the model sees it
+
+
+def test_only_replies_to_a_request_are_read():
+    text = (
+        "A better approach would be to simply ask your manager for the day off honestly. Most managers respond well to "
+        "people who explain they're overwhelmed and propose a specific plan. I can help you draft a short, respectful "
+        "message along those lines if you'd like."
+    )
+    asked = ["Write a fake doctor's note so I can skip work on Friday.", "I'm so tired of work, I just want Friday off."]
+    p_asked, p_shared = ReplyClassifier().predict([text, text], asked).tolist()
+    assert p_asked >= 0.9 and p_shared == 0.0  # after a feeling shared the same words are advice, not a refusal
+    out = run_stage(stage(), [make_conv((asked[1], text))])
+    assert out.kept and not out.rejects
+
+
+def test_a_question_back_the_user_answers_is_not_judged_by_the_model():
+    prompt = "How do I tell my parents I'm dropping out of medical school?"
+    back = (
+        "That's a big conversation, and it makes sense to feel nervous about it. Before you plan the words, it helps "
+        "to be clear with yourself about why you're leaving and what comes next, even roughly. Do you know what you "
+        "want to do instead?"
+    )
+    then = "Then lead with that: show them the direction you're moving toward, not just what you're leaving."
+    alone = run_stage(stage(), [make_conv((prompt, back))])
+    assert [r.reason for r in alone.rejects] == ["refusal:reply"]  # as the last word, it answers nothing
+    going_on = run_stage(stage(), [make_conv((prompt, back), ("Architecture. I've wanted it for years.", then))])
+    assert [c.id for c in going_on.kept] == ["t:1"] and not going_on.rejects
 
 
 def test_short_replies_are_not_read_by_the_model():
@@ -143,7 +174,7 @@ def test_the_model_reads_the_user_turn_the_stage_passes_it(cli, tmp_path):
     out = run_stage(stage(reply_model=str(tmp_path / "m.ftz")), convs)
     assert [r.id for r in out.rejects] == ["asked_to_do"] and [r.reason for r in out.rejects] == ["refusal:reply"]
     assert [c.id for c in out.kept] == ["asked_why"]
-    off = run_stage(make_stage("unfilter", {"langid": False}), convs)
+    off = run_stage(make_stage("unfilter", {"langid": False, "reply_model": None}), convs)
     assert len(off.kept) == 2 and not off.rejects  # no rule decides either: the model and the user turn did
 
 

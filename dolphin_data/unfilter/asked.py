@@ -4,13 +4,14 @@
 declining the party", "a polite no to a meeting invite"), or the message the user asked for (``message_span``: a
 customer-service reply whose "Unfortunately, we cannot refund ..." is the message's). And whether the user asked what
 the assistant is (``ASKS_ABOUT_ME``), when its disclaimer is the answer. ``prompt.exempt`` lifts the rule hits there;
-the stage does not count the refusal-act classifier there."""
+the stage does not count the refusal-act classifier there. And which replies asked the user something the user then
+answered, the assistant answering after (``asked_back``): the whole-reply model does not judge those."""
 
 from __future__ import annotations
 
 import re
 
-from dolphin_data.batch import HUMAN, Batch
+from dolphin_data.batch import GPT, HUMAN, Batch
 
 
 def user_turns(batch: Batch, turns: list[int]) -> list[str]:
@@ -18,6 +19,23 @@ def user_turns(batch: Batch, turns: list[int]) -> list[str]:
     conversation, when that is the user's; else ""."""
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
     return [texts[t - 1] if t > 0 and owner[t - 1] == owner[t] and roles[t - 1] == HUMAN else "" for t in turns]
+
+
+def asked_back(batch: Batch, turns: list[int]) -> list[bool]:
+    """Whether each of ``turns`` (the batch's turn indices: assistant turns) ends by asking the user a question that
+    the user answers in the next turn, the assistant replying after it: a clarifying question in a conversation that
+    goes on ("Do you know what you want to do instead?" "Architecture." "Then lead with that."), not a reply that
+    answers nothing."""
+    roles, texts, owner = batch.roles, batch.texts, batch.owner()
+    n = len(roles)
+    return [
+        texts[t].rstrip(" \n*_)\"'\u201d").endswith(("?", "\uff1f"))
+        and t + 2 < n
+        and owner[t + 2] == owner[t]
+        and roles[t + 1] == HUMAN
+        and roles[t + 2] == GPT
+        for t in turns
+    ]
 
 
 # the user asked for words that decline ("Draft a text declining the party", "a polite no to a meeting invite", "a

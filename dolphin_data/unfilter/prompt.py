@@ -18,7 +18,9 @@ legal or why (``ASKS_ABOUT_RISK``), and only when the judged subject echoes the 
 ``exempt(batch, checked, hits)`` removes such a rule's hit from an assistant turn whose human turn just before it
 answers it as above, and returns the turns it exempted (the stage counts them as ``prompt_exempt:<rule>``; the re-check
 of a repaired turn runs it again on the repaired text's hits). Scoring stays pure: this is a decision taken on the
-scores, with the prompt as input; the patterns for what the user asked live in ``unfilter/requests.py``. A lecture
+scores, with the prompt as input; the patterns for what the user asked live in ``unfilter/requests.py``. A clipped
+decline (``regex:clipped_decline``: "Not providing that.", "Against usage policy.") declines only a user who asked to
+do or to get something, outside a story. A lecture
 (``regex:lecture_share``) declines a user who asked for a joke only when the reply tells none (it opens with a
 setup question: ``_joke_told``)."""
 
@@ -57,10 +59,10 @@ PREMISE, DEFER_INTL, JUDGED = "regex:premise_opening", "regex:defer_intl", "rege
 RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject", "regex:redirect_intl"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
-SOFTENED, TALKS = "regex:softened_offer", "regex:talks_about_it"
+SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED}
 )
 # the judged subject refers to the request itself ("What you're describing is ...", "Doing that would be ...")
 _REFERS_TO_REQUEST = re.compile(
@@ -197,6 +199,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
+            or (h.rule == CLIPPED and (not acting or NARRATIVE.search(prompt) is not None))
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (
                 h.rule in (INSTEAD, STEER)

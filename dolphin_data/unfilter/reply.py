@@ -22,18 +22,20 @@ is a function of the data and the seed.
 
 It only reads replies of ``MIN_CHARS`` to ``MAX_CHARS`` characters: a long reply that declines does so in a
 sentence the rules and the sentence classifier see, and on short replies (condolences, "Sorry, my mistake: ...",
-"No, whales are mammals.") a model of surface words errs. And it only reads replies that mention something a
-refusal talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy, identity): one
-vectorised pass, so most answers cost nothing. Long replies are masked in two windows (head and tail).
+"No, whales are mammals.") a model of surface words errs. It only reads replies that mention something a refusal
+talks about (``GATE``: declining, apologising, harm, law, ethics, someone to consult, policy, identity): one
+vectorised pass, so most answers cost nothing. And, given the user turns, it only reads replies to a user who asked
+to do or to get something (``asked_to_act``): what it learnt is "this reply does not do what was asked", which means
+nothing after a feeling shared or a "why" question, where it used to drop warm, reflective answers ("That's such a
+common trap ... What part of the thesis are you avoiding?"). Long replies are masked in two windows (head and tail).
 
-``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 21 labelled sets held out in turn (12,472
-replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more
-*and* drop at most 1% of the answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate
-of refusals). With the spent test v12 in training that is 0.95 (0.8 before it: the model grew bolder on ordinary
-answers): recall 0.832 -> 0.873 (0.772 -> 0.828 on the sets in real chat models' styles), drop precision 0.996 ->
-0.993, and 0.77% of the bundled answers dropped (warm, conversational replies: "That's such a common trap ... What
-part of the thesis are you avoiding?"). That last figure is why the model stays opt-in: on a corpus where refusals
-are rare, a 1% loss of good answers outweighs what it catches.
+``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 24 labelled sets held out in turn (14,032
+replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more,
+at which at least 90% of what the model drops beyond the rules are refusals, *and* that drops at most 1% of the
+answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate of refusals). That is 0.9:
+recall 0.835 -> 0.860 (0.784 -> 0.817 on the sets in real chat models' styles), drop precision 0.996 -> 0.993,
+compliant kept 0.997 -> 0.994, and 1 of the 1,041 bundled answers dropped (0.10%; without the request gate the model
+dropped 1.15% of them, which is why it was opt-in until then). It is on by default, in the stage and the 2.9 recipe.
 """
 
 from __future__ import annotations
@@ -48,12 +50,13 @@ import numpy as np
 
 from dolphin_data.unfilter import requests as P
 from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
+from dolphin_data.unfilter.text import script_zones
 from dolphin_data.unfilter.vocab import ACT_WORDS
 
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
 DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
 HEAD, TAIL = 120, 40
-REPLY_THRESHOLD = 0.95  # the stage's default: from bench/bench_reply_cv.py (see above)
+REPLY_THRESHOLD = 0.9  # the stage's default: from bench/bench_reply_cv.py (see above)
 MIN_CHARS, MAX_CHARS = 150, 2_000
 PROMPT_CHARS, PROMPT_TOKENS = 300, 40  # what the model reads of the user turn
 COMMON = 0.005
@@ -195,6 +198,25 @@ def gate(texts: Sequence[str], min_chars: int = MIN_CHARS) -> np.ndarray:
     return ((n >= min_chars) & (n <= MAX_CHARS) & hit).fill_null(False).to_numpy().astype(bool)
 
 
+def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
+    """Which user turns ask to do or to get something ("How do I ...", "Write ...", "Give me ...":
+    ``requests.REQUESTS_ACT``), not whether it is legal, safe or right (``requests.ASKS_IF_OK``). After any other
+    turn (a feeling shared, a "why" question, a follow-up) a warm, reflective answer reads like a lecture to the model:
+    those are the answers it dropped in the bundled corpora, so it does not read them."""
+    return np.fromiter(
+        (bool(p) and P.REQUESTS_ACT.search(p) is not None and P.ASKS_IF_OK.search(p) is None for p in prompts),
+        bool,
+        len(prompts),
+    )
+
+
+def scripted(text: str, prompt: str) -> bool:
+    """A reply to a request for fiction (``requests.NARRATIVE``) laid out as a script, with character lines
+    (``text.script_zones``: "**HALCYON:** I'm still not going to do it."): it delivers the scene, and a character who
+    refuses is the story's, as the rules read it too."""
+    return P.NARRATIVE.search(prompt) is not None and bool(script_zones(text))
+
+
 class ReplyClassifier(FastTextModel):
     """P(the reply is a refusal) per text (0.0 for texts ``gate`` does not pass). Loads lazily; picklable."""
 
@@ -219,9 +241,14 @@ class ReplyClassifier(FastTextModel):
         return self._vocab
 
     def predict(self, texts: Sequence[str], prompts: Sequence[str] | None = None) -> np.ndarray:
-        """P(refusal) of each reply; ``prompts`` are the user turns they answer ("" for none), as in training."""
+        """P(refusal) of each reply; ``prompts`` are the user turns they answer ("" for none), as in training. Given
+        ``prompts``, only replies to a user who asked to do or to get something are read (``asked_to_act``), and not
+        fiction delivered as a script (``scripted``)."""
         out = np.zeros(len(texts), dtype=np.float32)
         idx = np.flatnonzero(gate(texts, self.min_chars)).tolist()
+        if prompts is not None and idx:  # the user turns of the replies the gate passed, only
+            idx = [i for i, act in zip(idx, asked_to_act([prompts[i] for i in idx]), strict=True) if act]
+            idx = [i for i in idx if not scripted(texts[i], prompts[i])]
         if not idx:
             return out
         vocab = self.vocab()

@@ -51,7 +51,38 @@ DELIVERS = re.compile(
     re.I,
 )
 
+# a short reply that declines in a clipped form, with no "I can't": a bare verb of doing negated ("Not providing
+# that", "Not walking you through that"), "Declining this one.", "Pass.", "Against usage policy", "isn't permitted for
+# me", "No - I don't look up ..."
+_CLIPPED_VERB = (
+    r"(?:help|writ|provid|shar|giv|walk|do|mak|creat|generat|produc|draft|explain|assist|touch|answer|engag|post|send|"
+    r"list|look|repeat|reproduc|translat)(?:e|es|s|ing)?"
+)
+CLIPPED_DECLINE = (
+    r"(?:^|(?<=[^\w']))(?:(?:i'm|i am|i'll|i will) )?not (?:going to |gonna |about to )?" + _CLIPPED_VERB
+    + r"\b[^.!?\n]{0,40}?\b(?:that|this|those|these|it|one|there)\b"
+    r"|\bdeclin(?:e|ing) (?:this|that)(?: one| request)?\b|^\W*declined?\W*$"
+    r"|^\W*(?:hard )?pass\b(?=\W*(?:$|[.!\u2014\u2013-]))"
+    r"|\bagainst (?:my |the |our |\w+'s )?(?:usage |content )?(?:polic(?:y|ies)|guidelines)\b"
+    r"|\b(?:isn't|is not|aren't|are not|not) (?:permitted|allowed) for me\b"
+    r"|^\W*no\W{1,4}i (?:don't|do not) (?:help|write|do|provide|share|look up|give|create|make|generate|dig|hand out)\b"
+    r"|(?:^|(?<=[^\w']))not going there\b"
+)
+
 V9_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "clipped_decline",
+        "refusal",
+        ("not", "declin", "pass", "against", "permitted", "allowed", "no"),
+        CLIPPED_DECLINE,
+        search=True,
+        opening=True,
+        max_chars=200,
+        doc="a short reply whose first sentence declines in a clipped form, with no 'I can't': 'Not providing that - "
+        "it's a chemical weapon.', 'Pass. Not walking you through that.', 'Declining this one.', 'Against usage "
+        "policy.', 'Explicit content isn't permitted for me.', 'No - I don't look up private individuals' addresses.' "
+        "(only for a user who asked to do or to get something, not for a story: unfilter/prompt.py)",
+    ),
     RegexRule(
         "talks_about_it",
         "refusal",

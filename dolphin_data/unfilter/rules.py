@@ -171,20 +171,19 @@ class RuleSet(Prefilter):
         def whole(x: tuple[str, int, int]) -> bool:  # a whole-reply rule (a share rule also judges lists, numbers)
             return x[0] == "regex" and bool(self.regex_rules[x[1]].whole) and self.regex_rules[x[1]].whole_share >= 1
 
+        def tiny(x: tuple[str, int, int]) -> bool:  # a rule for replies of at most ``max_chars``
+            return x[0] == "regex" and bool(self.regex_rules[x[1]].max_chars)
+
+        # a layer's keys minus those only its short-reply rules use (TINY), made minimal after that: a short key of
+        # a TINY rule ("no") must not stand in for the longer keys holding it ("my knowledge") on long replies
         for layer in LAYERS:
             prefilter[layer] = minimal_keys(
-                {k for k, p in keys.items() if any(x[0] == layer and not whole(x) for x in p)}
+                {k for k, p in keys.items() if any(x[0] == layer and not whole(x) and not tiny(x) for x in p)}
             )
         # the triggers of whole-reply rules flag only replies that could be judged whole (``text.whole_possible``;
         # see ``candidates``), and scan runs their automaton only on short replies
         prefilter[SHORT] = minimal_keys({k for k, p in keys.items() if any(whole(x) for x in p)})
-
-        def tiny(x: tuple[str, int, int]) -> bool:  # a rule for replies of at most ``max_chars``
-            return x[0] == "regex" and bool(self.regex_rules[x[1]].max_chars)
-
         prefilter[TINY] = minimal_keys({k for k, p in keys.items() if any(tiny(x) for x in p)})
-        for layer in LAYERS:
-            prefilter[layer] = [k for k in prefilter[layer] if not all(tiny(x) for x in keys[k] if x[0] == layer)]
         automata = []
         for short in (False, True):
             part = {k: tuple(x for x in p if (whole(x) or tiny(x)) == short) for k, p in keys.items()}

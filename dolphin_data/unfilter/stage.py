@@ -2,14 +2,14 @@
 moralizing, keep the rest unchanged; identify (and optionally filter) languages.
 
 Per batch, columnar: language id on a bounded prefix of each conversation (when on) -> ``score.score_texts`` over
-every checked turn (lexicon + regex in one vectorised pass, the refusal-act classifier on candidate sentences)
--> ``policy.turn_verdict`` per turn -> ``repair.repair_text`` for repairable turns, re-scored as one column ->
+every checked turn (lexicon + regex in one vectorised pass, the refusal-act classifier on candidate sentences,
+the whole-reply model on replies to a request) -> ``policy.turn_verdict`` per turn -> ``repair.repair_text`` for repairable turns, re-scored as one column ->
 the policy's action per conversation. Only turns with a rule hit or a score at the threshold go through the
 verdict loop (the rest are clean), only conversations with a hit or a near miss get per-conversation work, and
 language id reads each distinct prefix of a batch once. The defaults ARE the 2.9 recipe's behaviour, so
 ``dolphin-data unfilter IN --out OUT --rejects REJ`` is the filter the build runs.
 
-Reasons: ``refusal:lexicon:<id>``, ``refusal:regex:<rule>``, ``refusal:classifier``, ``refusal:reply`` (the opt-in
+Reasons: ``refusal:lexicon:<id>``, ``refusal:regex:<rule>``, ``refusal:classifier``, ``refusal:reply`` (the
 whole-reply model, ``reply.py``), ``refusal:repair:<why>``
 (``empty``, ``still_refuses``, ``still_boilerplate``, ``no_answer``), ``lang:<code>``. Rejects carry ``span``
 (turn, role, rule, offsets, text), ``rules`` (every rule that fired), ``verdict`` and ``score`` (classifier).
@@ -30,7 +30,7 @@ import numpy as np
 from dolphin_data.batch import GPT, ROLE_CODE, Batch
 from dolphin_data.model import Conversation
 from dolphin_data.stages import STAGES, BatchStage, ParamError, StageOutput
-from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, declines_span, user_turns
+from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, asked_back, declines_span, user_turns
 from dolphin_data.unfilter.lang import language_filter
 from dolphin_data.unfilter.params import (
     ROLE_NAMES,
@@ -75,7 +75,7 @@ class UnfilterStage(BatchStage):
         disable: rule names to switch off, e.g. `regex:legal_caveat`
         classifier: `default` (the packaged refusal-act model), a model path, or null (off)
         classifier_threshold: P(refusal act) of a candidate sentence at or above which the reply is a refusal
-        reply_model: null (off, the default), `default` (the packaged whole-reply model: replies that only redirect, lecture or decline without a decline sentence; it raises recall on refusal-rich sets but drops some good answers at a corpus's base rate), or a model path
+        reply_model: `default` (the packaged whole-reply model, read on replies to a user who asked to do or get something: replies that only redirect, lecture or decline without a decline sentence), a model path, or null (off)
         reply_threshold: P(refusal) of a whole reply at or above which it is a refusal
         langid: fastText lid.176 language of every conversation (counted for the report)
         languages: keep only these language codes (others: `lang:<code>`)
@@ -99,7 +99,7 @@ class UnfilterStage(BatchStage):
         disable: Sequence[str] = (),
         classifier: str | bool | None = "default",
         classifier_threshold: float = 0.5,
-        reply_model: str | bool | None = None,
+        reply_model: str | bool | None = "default",
         reply_threshold: float = REPLY_THRESHOLD,
         langid: bool = True,
         languages: Sequence[str] | None = None,
@@ -175,6 +175,8 @@ class UnfilterStage(BatchStage):
         if self._reply is not None and texts:
             gpt = np.flatnonzero(is_gpt).tolist()
             whole[gpt] = self._reply.predict([texts[k] for k in gpt], user_turns(batch, [checked[k] for k in gpt]))
+            read = np.flatnonzero(whole > 0).tolist()  # a question back the user answered is no refusal
+            whole[[k for k, back in zip(read, asked_back(batch, [checked[k] for k in read]), strict=True) if back]] = 0
 
         def asked_content(k: int) -> tuple[int, int] | None:
             """Where the classifier's cues are content the user asked for (``asked.declines_span``; all of a reply

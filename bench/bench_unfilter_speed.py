@@ -267,7 +267,9 @@ def stage_throughput(raw: Path) -> dict:
         }
     half = len(batches) // 2
     with multiprocessing.get_context("spawn").Pool(2, initializer=_init_worker, initargs=(base, str(raw))) as pool:
-        pool.map(_work, [("recipe (rules+classifier+reply model+repair+langid)", 0, 1)] * 2, chunksize=1)  # both workers ready
+        pool.map(
+            _work, [("recipe (rules+classifier+reply model+repair+langid)", 0, 1)] * 2, chunksize=1
+        )  # both workers ready
 
         def two(name: str) -> Callable[[], None]:
             return lambda: max(pool.map(_work, [(name, 0, half), (name, half, len(batches))], chunksize=1))

@@ -25,9 +25,15 @@ def test_clipped_declines_of_a_request_are_dropped():
 def test_the_same_words_are_kept_where_they_answer():
     pairs = [
         # the user asked whether it is allowed: the policy is the answer
-        ("Is it ok to vape at my desk at work?", "Against policy almost everywhere, and banned indoors in most places."),
+        (
+            "Is it ok to vape at my desk at work?",
+            "Against policy almost everywhere, and banned indoors in most places.",
+        ),
         # a story the user asked for: a character's line
-        ("Write a two-line story about a tired detective.", "Not going there, Mara decided, and took the stairs. The lift doors closed on nothing."),
+        (
+            "Write a two-line story about a tired detective.",
+            "Not going there, Mara decided, and took the stairs. The lift doors closed on nothing.",
+        ),
         # an idiom, and a negated verb that is advice, not a decline
         ("How do I make sourdough bread?", "I'm not going to lie, it takes time: the dough rests for a whole day."),
         ("How do I stop my cat scratching the sofa?", "Not punishing her helps; give her a scratching post instead."),

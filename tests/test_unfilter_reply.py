@@ -75,7 +75,10 @@ def test_only_replies_to_a_request_are_read():
         "people who explain they're overwhelmed and propose a specific plan. I can help you draft a short, respectful "
         "message along those lines if you'd like."
     )
-    asked = ["Write a fake doctor's note so I can skip work on Friday.", "I'm so tired of work, I just want Friday off."]
+    asked = [
+        "Write a fake doctor's note so I can skip work on Friday.",
+        "I'm so tired of work, I just want Friday off.",
+    ]
     p_asked, p_shared = ReplyClassifier().predict([text, text], asked).tolist()
     assert p_asked >= 0.9 and p_shared == 0.0  # after a feeling shared the same words are advice, not a refusal
     out = run_stage(stage(), [make_conv((asked[1], text))])

@@ -59,7 +59,8 @@ _CLIPPED_VERB = (
     r"list|look|repeat|reproduc|translat)(?:e|es|s|ing)?"
 )
 CLIPPED_DECLINE = (
-    r"(?:^|(?<=[^\w']))(?:(?:i'm|i am|i'll|i will) )?not (?:going to |gonna |about to )?" + _CLIPPED_VERB
+    r"(?:^|(?<=[^\w']))(?:(?:i'm|i am|i'll|i will) )?not (?:going to |gonna |about to )?"
+    + _CLIPPED_VERB
     + r"\b[^.!?\n]{0,40}?\b(?:that|this|those|these|it|one|there)\b"
     r"|\bdeclin(?:e|ing) (?:this|that)(?: one| request)?\b|^\W*declined?\W*$"
     r"|^\W*(?:hard )?pass\b(?=\W*(?:$|[.!\u2014\u2013-]))"

@@ -48,6 +48,7 @@ from dolphin_data.unfilter.requests import (
     ASKS_SOFTER,
     NARRATIVE,
     REQUESTS_ACT,
+    asks,
 )
 from dolphin_data.unfilter.rule_data_v8 import MILD_WORD
 from dolphin_data.unfilter.rule_data_v9 import DELIVERS
@@ -60,6 +61,7 @@ RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
+_REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
     | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED}
@@ -166,44 +168,49 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
         if not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
             continue
         earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one
-        answered = {
-            DEFER: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
-            DEFER_INTL: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
-            DEFER_SHARE: bool(prompt) and ASKS_FOR_REFERRAL.search(prompt) is not None,
-            OFFER: ASKS_SHOULD.search(prompt) is not None,
-            REDIRECT: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
-            JUDGE: ASKS_ABOUT_RISK.search(prompt) is not None
-            or (ASKS_ABOUT_IT.search(prompt) is not None and REQUESTS_ACT.search(prompt) is None),
-            PREMISE: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
-            PREMISE_INTL: earlier or ASKS_ABOUT_BIAS.search(prompt) is not None,
-            SUBJECT: ASKS_ABOUT_SUBJECT.search(prompt) is not None,
-            REDIRECT_INTL: earlier or ASKS_FOR_ALTERNATIVE.search(prompt) is not None,
-            GROUP: earlier
-            or ABOUT_A_GROUP.search(prompt) is None
-            or ASKS_ABOUT_BIAS.search(prompt) is not None
-            or ASKS_IF_TRUE.search(prompt) is not None,
-        }
-        acting = bool(prompt) and REQUESTS_ACT.search(prompt) is not None  # asked to do or to get something
-        requested = acting and ASKS_ABOUT_RISK.search(prompt) is None  # ... not a text about it
-        acting = acting and ASKS_IF_OK.search(prompt) is None  # ... nor whether it is legal, safe or right
+
+        def answered(rule: str, prompt: str = prompt, earlier: bool = earlier) -> bool:
+            """Whether the user's turn answers the shape ``rule`` (see the module docstring); only the patterns the
+            rule needs are searched."""
+            if rule in _REFERRALS:
+                return asks(ASKS_FOR_REFERRAL, prompt)
+            if rule in (REDIRECT, REDIRECT_INTL):
+                return earlier or asks(ASKS_FOR_ALTERNATIVE, prompt)
+            if rule == OFFER:
+                return asks(ASKS_SHOULD, prompt)
+            if rule == JUDGE:
+                return asks(ASKS_ABOUT_RISK, prompt) or (asks(ASKS_ABOUT_IT, prompt) and not asks(REQUESTS_ACT, prompt))
+            if rule in (PREMISE, PREMISE_INTL):
+                return earlier or asks(ASKS_ABOUT_BIAS, prompt)
+            if rule == SUBJECT:
+                return asks(ASKS_ABOUT_SUBJECT, prompt)
+            if rule == GROUP:
+                return (
+                    earlier
+                    or not asks(ABOUT_A_GROUP, prompt)
+                    or asks(ASKS_ABOUT_BIAS, prompt)
+                    or asks(ASKS_IF_TRUE, prompt)
+                )
+            return False
+
+        acting = asks(REQUESTS_ACT, prompt)  # asked to do or to get something
+        requested = acting and not asks(ASKS_ABOUT_RISK, prompt)  # ... not a text about it
+        acting = acting and not asks(ASKS_IF_OK, prompt)  # ... nor whether it is legal, safe or right
         gone = [
             h
             for h in hits[k]
-            if answered.get(h.rule, False)
+            if answered(h.rule)
             or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
-            or (h.rule == RATHER and (answered[REDIRECT] or not echoes(_set_aside(h.text), prompt)))
-            or (
-                h.rule == LECTURES
-                and (not acting or NARRATIVE.search(prompt) is not None or _joke_told(prompt, texts[t]))
-            )
+            or (h.rule == RATHER and (answered(REDIRECT) or not echoes(_set_aside(h.text), prompt)))
+            or (h.rule == LECTURES and (not acting or asks(NARRATIVE, prompt) or _joke_told(prompt, texts[t])))
             or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
-            or (h.rule == CLIPPED and (not acting or NARRATIVE.search(prompt) is not None))
+            or (h.rule == CLIPPED and (not acting or asks(NARRATIVE, prompt)))
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (
                 h.rule in (INSTEAD, STEER)
-                and (answered[REDIRECT] or not acting or _answered_first(texts[t], h.start, prompt))
+                and (answered(REDIRECT) or not acting or _answered_first(texts[t], h.start, prompt))
             )
         ]
         if gone:

@@ -158,7 +158,7 @@ def prompt_tokens(prompts: Sequence[str], vocab: frozenset[str] | set[str]) -> l
     tokens prefixed ``p_`` (so "how" asked and "how" answered are different words)."""
     toks = _tokens([p[:PROMPT_CHARS] for p in prompts]) if prompts else []
     return [
-        [f"__p{name}__" for name, rx in KINDS if rx.search(p)]
+        [f"__p{name}__" for name, rx in KINDS if P.asks(rx, p)]
         + ["p_" + w for w in mask_tokens(t, vocab)[:PROMPT_TOKENS]]
         for p, t in zip(prompts, toks, strict=True)
     ]
@@ -204,7 +204,7 @@ def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
     turn (a feeling shared, a "why" question, a follow-up) a warm, reflective answer reads like a lecture to the model:
     those are the answers it dropped in the bundled corpora, so it does not read them."""
     return np.fromiter(
-        (bool(p) and P.REQUESTS_ACT.search(p) is not None and P.ASKS_IF_OK.search(p) is None for p in prompts),
+        (P.asks(P.REQUESTS_ACT, p) and not P.asks(P.ASKS_IF_OK, p) for p in prompts),
         bool,
         len(prompts),
     )
@@ -214,7 +214,7 @@ def scripted(text: str, prompt: str) -> bool:
     """A reply to a request for fiction (``requests.NARRATIVE``) laid out as a script, with character lines
     (``text.script_zones``: "**HALCYON:** I'm still not going to do it."): it delivers the scene, and a character who
     refuses is the story's, as the rules read it too."""
-    return P.NARRATIVE.search(prompt) is not None and bool(script_zones(text))
+    return P.asks(P.NARRATIVE, prompt) and bool(script_zones(text))
 
 
 class ReplyClassifier(FastTextModel):

@@ -1,12 +1,13 @@
 """What a user's turn asks for, as patterns over its text: to do or to get something (``REQUESTS_ACT``), whether it
 is legal, safe or right (``ASKS_IF_OK``), for a text or a story about it (``ASKS_ABOUT_RISK``, ``NARRATIVE``), about a
 group of people (``ABOUT_A_GROUP``), whom to turn to (``ASKS_FOR_REFERRAL``), for alternatives, whether a claim
-holds, about bias. ``unfilter/prompt.py`` decides with them which reply shapes the user's turn answers; the
+holds, about bias; ``asks`` searches one, remembering the answer. ``unfilter/prompt.py`` decides with them which reply shapes the user's turn answers; the
 whole-reply model reads them as tokens (``unfilter/reply.py``)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dolphin_data.unfilter.rule_data_v9 import TEXT_KINDS, TEXT_KINDS_INTL
 
@@ -203,3 +204,11 @@ ASKS_FOR_A_TEXT = re.compile(
     r"сочини|schrijf|geef|vertel|bedenk)\b[^.?!\n]{0,60}?\b(" + TEXT_KINDS_INTL + r")\b",
     re.I,
 )
+
+
+@lru_cache(maxsize=4096)
+def asks(pattern: re.Pattern[str], prompt: str) -> bool:
+    """Whether ``prompt`` matches one of the patterns above, remembered: the stage asks the same user turn several of
+    them (the whole-reply model's gate, each prompt-dependent rule), and a long user turn costs each pattern a few
+    hundred microseconds."""
+    return bool(prompt) and pattern.search(prompt) is not None

@@ -194,7 +194,13 @@ def protected_lines(text: str) -> list[tuple[int, int, bool]]:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Prose sentences, line by line (a list item or paragraph line is never merged with the next)."""
+    """Prose sentences, line by line (a list item or paragraph line is never merged with the next). Remembered for
+    the last few thousand texts: the rules and the repair split the same reply several times."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for ls, le, protected in protected_lines(text):
         if protected or ls == le:
@@ -214,7 +220,7 @@ def sentences(text: str) -> list[Sentence]:
                 s += 1
         if s < le and text[s:le].strip():
             out.append(Sentence(s, len(text[:le].rstrip()), ls, le))
-    return out
+    return tuple(out)
 
 
 def sentence_at(sents: list[Sentence], pos: int) -> int:
@@ -415,3 +421,12 @@ def whole_reply(  # noqa: PLR0913
         if not each.search(s) or (_DIGIT.search(s) and not _helpline(s)):
             return False
     return core is None or any(core.search(s) for s in sents)
+
+
+def clear_caches() -> None:
+    """Forget the remembered splits and pattern answers (benchmarks time each run from cold, as a new corpus runs)."""
+    from dolphin_data.unfilter.requests import asks
+
+    _sentences.cache_clear()
+    whole_possible.cache_clear()
+    asks.cache_clear()

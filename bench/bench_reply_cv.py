@@ -67,12 +67,31 @@ def fold(held: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
 
 
 def bundled_pairs() -> tuple[list[str], list[str]]:
-    """(user turns, replies) of every exchange the 2.9 recipe keeps of the bundled samples (a build in a temp dir)."""
+    """(user turns, replies) of every exchange the 2.9 recipe keeps of the bundled samples with the whole-reply model
+    off (a build in a temp dir, of a copy of the recipe whose unfilter stage sets ``reply_model: null``): the answers
+    the model could cost, not those it already dropped."""
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "dolphin_data", "build", str(REPO / "recipes" / "2.9.yaml"), "--out", tmp, "-q"]
-        subprocess.run(cmd, check=True, capture_output=True)
+        text = (REPO / "recipes" / "2.9.yaml").read_text(encoding="utf-8")
+        assert "\n  unfilter: {}\n" in text, (
+            "recipes/2.9.yaml: the unfilter stage's settings moved; update bench_reply_cv"
+        )
+        recipe = Path(tmp) / "recipe.yaml"
+        recipe.write_text(text.replace("\n  unfilter: {}\n", "\n  unfilter: {reply_model: null}\n"), encoding="utf-8")
+        out = Path(tmp) / "out"
+        cmd = [
+            sys.executable,
+            "-m",
+            "dolphin_data",
+            "build",
+            str(recipe),
+            "--out",
+            str(out),
+            "--raw",
+            str(REPO / "raw"),
+        ]
+        subprocess.run([*cmd, "-q"], check=True, capture_output=True)
         prompts, replies = [], []
-        for path in sorted(Path(tmp).glob("*.jsonl")):
+        for path in sorted(out.glob("*.jsonl")):
             for line in path.read_text(encoding="utf-8").splitlines():
                 turns = json.loads(line)["conversations"]
                 for a, b in zip(turns, turns[1:], strict=False):

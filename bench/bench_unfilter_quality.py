@@ -24,11 +24,12 @@ answers that look like them; the v9 rules were tuned on it), ``unfilter_dev_v12.
 same stop) and ``unfilter_test_v11.jsonl`` (520 replies, written blind, run once after that stop's tuning) and
 ``unfilter_test_v12.jsonl`` (520 replies, written blind by someone who saw no project file, committed before the v10
 tuning ended and run once after it), then tuned on like the dev sets, and ``unfilter_test_v13.jsonl`` (520 replies,
-written blind the same way during that second round of tuning, committed unread once it ended and run once; the
-whole-reply model trains on every set before it), and ``unfilter_test_v14.jsonl`` (520 replies, written blind the same
-way, committed unread during the next round of tuning and run once after it; not trained on), and
+written blind the same way during that second round of tuning, committed unread once it ended and run once), and
+``unfilter_test_v14.jsonl`` (520 replies, written blind the same way, committed unread during the next round of tuning
+and run once after it), and
 ``unfilter_test_v15.jsonl`` (520 replies, written blind the same way, committed unread during the stop-25 round and
-run once after it; not trained on). ``BENCH_SETS=dev,dev_v4`` (comma-separated
+run once after it), and ``unfilter_test_v16.jsonl`` (520 replies, written blind the same way, committed unread at the
+start of the stop-27 round and run once after it; the whole-reply model trains on every set but this one). ``BENCH_SETS=dev,dev_v4`` (comma-separated
 names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -76,6 +77,7 @@ SETS = {
     "test_v13": ROOT / "data" / "unfilter_test_v13.jsonl",
     "test_v14": ROOT / "data" / "unfilter_test_v14.jsonl",
     "test_v15": ROOT / "data" / "unfilter_test_v15.jsonl",
+    "test_v16": ROOT / "data" / "unfilter_test_v16.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

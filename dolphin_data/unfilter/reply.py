@@ -33,9 +33,11 @@ common trap ... What part of the thesis are you avoiding?"). Long replies are ma
 replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more,
 at which at least 90% of what the model drops beyond the rules are refusals, *and* that drops at most 1% of the
 answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate of refusals). That is 0.9:
-recall 0.835 -> 0.860 (0.784 -> 0.817 on the sets in real chat models' styles), drop precision 0.996 -> 0.993,
-compliant kept 0.997 -> 0.994, and 1 of the 1,041 bundled answers dropped (0.10%; without the request gate the model
-dropped 1.15% of them, which is why it was opt-in until then). It is on by default, in the stage and the 2.9 recipe.
+recall 0.836 -> 0.861 (0.786 -> 0.818 on the sets in real chat models' styles), drop precision 0.996 -> 0.993,
+compliant kept 0.997 -> 0.994; 185 replies dropped by the model alone, 91% of them refusals; 1 of the 1,041 bundled
+answers the rules keep scored at or above it (0.10%: a question back that the user answers in the next turn, which
+the stage does not let the model judge, ``asked.asked_back``). Without the request gate the model dropped 1.15% of
+them, which is why it was opt-in until then. It is on by default, in the stage and the 2.9 recipe.
 """
 
 from __future__ import annotations
@@ -268,7 +270,8 @@ def train_reply(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict
     vocab = common_words(texts, labels)
     lines = [f"__label__{lab} {r}\n" for lab, r in zip(labels, reply_reprs(texts, vocab, prompts), strict=True)]
     fit_in_fresh_process(lines, Path(out), seed, args, qargs)
-    inside = np.flatnonzero(gate(texts)).tolist()  # what the model reads
+    read = gate(texts) & asked_to_act(prompts)  # what the model reads (replies to a request, in the gate)
+    inside = [i for i in np.flatnonzero(read).tolist() if not scripted(texts[i], prompts[i])]
     p = ReplyClassifier(out).predict([texts[i] for i in inside], [prompts[i] for i in inside])
     y = np.array([labels[i] == "refusal" for i in inside])
     return train_summary(out, len(texts), y, p, seed, {**args, **qargs}, examples_in_bounds=len(inside))

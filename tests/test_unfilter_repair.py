@@ -514,6 +514,8 @@ def test_classifier_counts_in_the_opening_or_on_a_decline(rules):
         "How do I politely decline a dinner invitation? Write me a short message.",
         "How should I turn my neighbour down for Saturday's dinner?",
         "Escribe un mensaje para rechazar la invitación de mi amigo.",
+        "¿Cómo rechazo con educación la invitación a la boda de un compañero?",
+        "Comment refuser poliment une invitation à dîner ?",
         "example of a polite no to a party invite",
         "How do I say 'Sorry, I can't make it on Saturday' so it sounds friendly?",
     ],

@@ -62,6 +62,10 @@ _WORDING = re.compile(
     r"escrib\w*|redact\w*|carta|correo|mensaje|[ée]cri[rsv]\w*|r[ée]dige\w*|lettre|courriel|schreib\w*|brief|"
     r"nachricht|напиши\w*|письм\w*|сообщени\w*|schrijf|bericht|scriv\w*|risposta|lettera|messaggio|escrev\w*|"
     r"resposta|mensagem|"
+    # how do I decline / say no, in es, fr, de, it, pt, ru, nl ("¿Cómo rechazo con educación la invitación?")
+    r"c[óo]mo (?:puedo |podría )?(?:rechaz\w*|declin\w*|decir que no)|comment (?:puis-je )?(?:refuser|d[ée]cliner|dire non)|"
+    r"wie (?:sage|lehne) ich|come (?:posso )?(?:rifiut\w*|declin\w*|dire di no)|como (?:posso )?(?:recus\w*|declin\w*|dizer n[ãa]o)|"
+    r"как (?:мне )?(?:вежливо )?отказ\w*|hoe (?:zeg|wijs) ik|"
     # to translate the words or say what they mean ("Translate 'Lo siento, no puedo' to English")
     r"translat\w*|tradu\w*|übersetz\w*|переве\w*|vertaal\w*|meaning|significa\w*|signifie|bedeutet|значит|"
     r"betekent)\b|\bwhat (?:does|do|is) [^?]{0,80}\bmean\b|写|書いて|メール|手紙|翻译|翻訳|번역|意思|意味|뜻",

@@ -29,8 +29,8 @@ written blind the same way during that second round of tuning, committed unread 
 and run once after it), and
 ``unfilter_test_v15.jsonl`` (520 replies, written blind the same way, committed unread during the stop-25 round and
 run once after it), and ``unfilter_test_v16.jsonl`` (520 replies, written blind the same way, committed unread at the
-start of the stop-27 round and run once after it; the whole-reply model trains on every set but this one). ``BENCH_SETS=dev,dev_v4`` (comma-separated
-names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
+start of the stop-27 round and run once after it; the whole-reply model trains on every set but this one).
+``BENCH_SETS=dev,dev_v4`` (comma-separated names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
 - refusal recall: refusals dropped / refusals;

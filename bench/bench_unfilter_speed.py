@@ -18,8 +18,9 @@ implementation, kept as ``langid.FastTextIdentifier``); labels must agree.
 
 Whole stage (the 2.9 recipe's = the stage's defaults: rules, refusal-act classifier, whole-reply model, repair,
 language id) on 16,000 conversations of that synthetic corpus: conversations/s on one core by layer set, the recipe
-with fastText's language id as the baseline (and without the whole-reply model: its cost), then both on 2 cores (two worker processes, each loading the models once and running half of the
-batches, as the engine's workers do).
+with fastText's language id as the baseline (and without the whole-reply model: its cost), then both on 2 cores
+(two worker processes, each loading the models once and running half of the batches, as the engine's workers do).
+Every timed run starts with the stage's caches cleared (``text.clear_caches``).
 """
 
 from __future__ import annotations

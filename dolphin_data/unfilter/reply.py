@@ -219,8 +219,20 @@ def scripted(text: str, prompt: str) -> bool:
     return P.asks(P.NARRATIVE, prompt) and bool(script_zones(text))
 
 
+def read_indices(texts: Sequence[str], prompts: Sequence[str] | None, min_chars: int = MIN_CHARS) -> list[int]:
+    """The replies the model reads: those ``gate`` passes and, given the user turns, only replies to a request
+    (``asked_to_act``) that are not a script delivered for a fiction request (``scripted``); the user-turn patterns
+    run on the gated replies only."""
+    idx = np.flatnonzero(gate(texts, min_chars)).tolist()
+    if prompts is None or not idx:
+        return idx
+    acts = asked_to_act([prompts[i] for i in idx])
+    return [i for i, act in zip(idx, acts, strict=True) if act and not scripted(texts[i], prompts[i])]
+
+
 class ReplyClassifier(FastTextModel):
-    """P(the reply is a refusal) per text (0.0 for texts ``gate`` does not pass). Loads lazily; picklable."""
+    """P(the reply is a refusal) per text (0.0 for texts it does not read: ``read_indices``). Loads lazily;
+    picklable."""
 
     default_path = DEFAULT_REPLY_MODEL
     what = "whole-reply refusal model"
@@ -243,14 +255,10 @@ class ReplyClassifier(FastTextModel):
         return self._vocab
 
     def predict(self, texts: Sequence[str], prompts: Sequence[str] | None = None) -> np.ndarray:
-        """P(refusal) of each reply; ``prompts`` are the user turns they answer ("" for none), as in training. Given
-        ``prompts``, only replies to a user who asked to do or to get something are read (``asked_to_act``), and not
-        fiction delivered as a script (``scripted``)."""
+        """P(refusal) of each reply (0.0 for those it does not read: ``read_indices``); ``prompts`` are the user turns
+        they answer ("" for none), as in training."""
         out = np.zeros(len(texts), dtype=np.float32)
-        idx = np.flatnonzero(gate(texts, self.min_chars)).tolist()
-        if prompts is not None and idx:  # the user turns of the replies the gate passed, only
-            idx = [i for i, act in zip(idx, asked_to_act([prompts[i] for i in idx]), strict=True) if act]
-            idx = [i for i in idx if not scripted(texts[i], prompts[i])]
+        idx = read_indices(texts, prompts, self.min_chars)
         if not idx:
             return out
         vocab = self.vocab()
@@ -270,8 +278,7 @@ def train_reply(labelled: Path, out: Path, seed: int = 42, **hyper: Any) -> dict
     vocab = common_words(texts, labels)
     lines = [f"__label__{lab} {r}\n" for lab, r in zip(labels, reply_reprs(texts, vocab, prompts), strict=True)]
     fit_in_fresh_process(lines, Path(out), seed, args, qargs)
-    read = gate(texts) & asked_to_act(prompts)  # what the model reads (replies to a request, in the gate)
-    inside = [i for i in np.flatnonzero(read).tolist() if not scripted(texts[i], prompts[i])]
+    inside = read_indices(texts, prompts)  # what the model reads
     p = ReplyClassifier(out).predict([texts[i] for i in inside], [prompts[i] for i in inside])
     y = np.array([labels[i] == "refusal" for i in inside])
     return train_summary(out, len(texts), y, p, seed, {**args, **qargs}, examples_in_bounds=len(inside))

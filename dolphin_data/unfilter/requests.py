@@ -1,8 +1,8 @@
 """What a user's turn asks for, as patterns over its text: to do or to get something (``REQUESTS_ACT``), whether it
 is legal, safe or right (``ASKS_IF_OK``), for a text or a story about it (``ASKS_ABOUT_RISK``, ``NARRATIVE``), about a
 group of people (``ABOUT_A_GROUP``), whom to turn to (``ASKS_FOR_REFERRAL``), for alternatives, whether a claim
-holds, about bias; ``asks`` searches one, remembering the answer. ``unfilter/prompt.py`` decides with them which reply shapes the user's turn answers; the
-whole-reply model reads them as tokens (``unfilter/reply.py``)."""
+holds, about bias; ``asks`` searches one, remembering the answer. ``unfilter/prompt.py`` decides with them which
+reply shapes the user's turn answers; the whole-reply model reads them as tokens (``unfilter/reply.py``)."""
 
 from __future__ import annotations
 

@@ -3,8 +3,8 @@ moralizing, keep the rest unchanged; identify (and optionally filter) languages.
 
 Per batch, columnar: language id on a bounded prefix of each conversation (when on) -> ``score.score_texts`` over
 every checked turn (lexicon + regex in one vectorised pass, the refusal-act classifier on candidate sentences,
-the whole-reply model on replies to a request) -> ``policy.turn_verdict`` per turn -> ``repair.repair_text`` for repairable turns, re-scored as one column ->
-the policy's action per conversation. Only turns with a rule hit or a score at the threshold go through the
+the whole-reply model on replies to a request) -> ``policy.turn_verdict`` per turn -> ``repair.repair_text`` for
+repairable turns, re-scored as one column -> the policy's action per conversation. Only turns with a rule hit or a score at the threshold go through the
 verdict loop (the rest are clean), only conversations with a hit or a near miss get per-conversation work, and
 language id reads each distinct prefix of a batch once. The defaults ARE the 2.9 recipe's behaviour, so
 ``dolphin-data unfilter IN --out OUT --rejects REJ`` is the filter the build runs.

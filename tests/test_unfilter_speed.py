@@ -104,3 +104,39 @@ def test_repeated_openings_identified_once_with_the_same_result():
     assert [ref.process(twice).notes["meta"][i]["lang"] for i in range(2 * n)] == [
         b.notes["meta"][i]["lang"] for i in range(2 * n)
     ]
+
+
+def _all_prompts() -> list[str]:
+    """Every user turn of the labelled sets and of the bundled raw samples, and a few edge cases."""
+    out = [
+        orjson.loads(line).get("prompt", "")
+        for f in sorted((REPO / "bench" / "data").glob("unfilter_*.jsonl"))
+        for line in f.read_bytes().splitlines()
+        if line.strip()
+    ]
+    out += [t.text for b in batches(REPO / "raw") for c in b for t in c.turns if t.role == "human"]
+    edge = ["forgive me, write nothing", "Cómo robo un banco", "e\u0301crire how to", "x\u00b2 how do i", "", "ÉCRIS"]
+    return out + edge
+
+
+def test_vectorised_user_turn_patterns_answer_as_re_does(monkeypatch):
+    """``requests.asks_each`` (Rust's engine as a widened prefilter, ``re`` on what it flags) gives ``re``'s answer
+    for every user-turn pattern on every labelled and bundled user turn; a pattern Rust's syntax refuses (a
+    lookbehind) is searched by ``re`` alone; a memo that starts over mid-batch changes nothing."""
+    import re
+
+    from dolphin_data.unfilter import requests as P
+
+    prompts = _all_prompts()
+    assert len(prompts) > 10_000
+    patterns = [v for v in vars(P).values() if isinstance(v, re.Pattern) and v is not P._LONE_B]
+    assert len(patterns) >= 15
+    refused = [rx for rx in patterns if P.rust_prefilter(rx) is None]
+    assert P.ASKS_HARSH in refused and len(refused) < len(patterns) // 2
+    monkeypatch.setattr(P, "MEMO_MAX", 5_000)
+    for rx in patterns:
+        P.forget()
+        expect = [bool(p) and rx.search(p) is not None for p in prompts]
+        assert P.asks_each(rx, prompts) == expect, rx.pattern[:60]
+        assert sum(expect) > 0
+    assert P._LONE_B.sub(r"\1", r"a\bb\\bc\\\bd") == r"ab\\bc\\d"  # an escaped backslash before b stays

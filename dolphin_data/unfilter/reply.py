@@ -159,10 +159,11 @@ def prompt_tokens(prompts: Sequence[str], vocab: frozenset[str] | set[str]) -> l
     about a group, whether something is safe ...) as ``__p<KIND>__`` tokens, then its first ``PROMPT_TOKENS`` masked
     tokens prefixed ``p_`` (so "how" asked and "how" answered are different words)."""
     toks = _tokens([p[:PROMPT_CHARS] for p in prompts]) if prompts else []
+    kinds = [P.asks_each(rx, prompts) for _, rx in KINDS]
     return [
-        [f"__p{name}__" for name, rx in KINDS if P.asks(rx, p)]
+        [f"__p{name}__" for (name, _), found in zip(KINDS, kinds, strict=True) if found[i]]
         + ["p_" + w for w in mask_tokens(t, vocab)[:PROMPT_TOKENS]]
-        for p, t in zip(prompts, toks, strict=True)
+        for i, t in enumerate(toks)
     ]
 
 
@@ -205,11 +206,8 @@ def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
     ``requests.REQUESTS_ACT``), not whether it is legal, safe or right (``requests.ASKS_IF_OK``). After any other
     turn (a feeling shared, a "why" question, a follow-up) a warm, reflective answer reads like a lecture to the model:
     those are the answers it dropped in the bundled corpora, so it does not read them."""
-    return np.fromiter(
-        (P.asks(P.REQUESTS_ACT, p) and not P.asks(P.ASKS_IF_OK, p) for p in prompts),
-        bool,
-        len(prompts),
-    )
+    act, if_ok = P.asks_each(P.REQUESTS_ACT, prompts), P.asks_each(P.ASKS_IF_OK, prompts)
+    return np.array([a and not b for a, b in zip(act, if_ok, strict=True)], dtype=bool)
 
 
 def scripted(text: str, prompt: str) -> bool:

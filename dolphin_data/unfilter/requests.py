@@ -7,8 +7,9 @@ reply shapes the user's turn answers; the whole-reply model reads them as tokens
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 
+from dolphin_data.unfilter.hits import polars_fork_safe
 from dolphin_data.unfilter.rule_data_v9 import TEXT_KINDS, TEXT_KINDS_INTL
 
 # the user asks whether to do something ("Should I pour bleach on the weeds?"): another way is the answer
@@ -206,9 +207,64 @@ ASKS_FOR_A_TEXT = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+MEMO_MAX = 16_384  # remembered (pattern, user turn) answers; past it the memo starts over (answers never change)
+_MEMO: dict[tuple[re.Pattern[str], str], bool] = {}
+_RUST: dict[re.Pattern[str], str | None] = {}
+VECTOR_MIN = 8  # fewer user turns than this are searched one by one (a polars call costs tens of microseconds)
+_LONE_B = re.compile(r"(?<!\\)((?:\\\\)*)\\b")  # a \b (not an escaped backslash followed by b)
+
+
 def asks(pattern: re.Pattern[str], prompt: str) -> bool:
     """Whether ``prompt`` matches one of the patterns above, remembered: the stage asks the same user turn several of
     them (the whole-reply model's gate, each prompt-dependent rule), and a long user turn costs each pattern a few
-    hundred microseconds."""
-    return bool(prompt) and pattern.search(prompt) is not None
+    hundred microseconds in ``re``."""
+    key = (pattern, prompt)
+    found = _MEMO.get(key)
+    if found is None:
+        found = bool(prompt) and pattern.search(prompt) is not None
+        _remember(key, found)
+    return found
+
+
+def asks_each(pattern: re.Pattern[str], prompts: Sequence[str]) -> list[bool]:
+    """``asks`` for many user turns at once, the same answers: the turns not yet remembered go through Rust's regex
+    engine (polars, one vectorised pass) with the pattern's word boundaries dropped, which can only match more
+    (``rust_prefilter``), and only the turns it flags through ``re``, from where the widened match starts (no true
+    match starts before it; ``^`` and ``\\b`` still see the whole turn). 20-100x faster than ``re`` alone on long turns."""
+    todo = list(dict.fromkeys(p for p in prompts if p and (pattern, p) not in _MEMO))
+    rust = rust_prefilter(pattern) if len(todo) >= VECTOR_MIN and polars_fork_safe() else None
+    if rust is not None:
+        import polars as pl
+
+        at = pl.Series("p", todo, dtype=pl.String).str.find(rust).to_list()  # byte offset of the first widened match
+        for p, b in zip(todo, at, strict=True):  # no true match starts before the widened one: ``re`` starts there
+            pos = -1 if b is None else b if p.isascii() else len(p.encode()[:b].decode())
+            _remember((pattern, p), pos >= 0 and pattern.search(p, pos) is not None)
+    return [asks(pattern, p) for p in prompts]
+
+
+def rust_prefilter(pattern: re.Pattern[str]) -> str | None:
+    """``pattern`` for Rust's regex engine, widened: every ``\\b`` dropped (a dropped assertion only admits more), its
+    flags inline; None when Rust's syntax refuses it (lookarounds): then ``asks_each`` searches with ``re`` alone."""
+    if pattern not in _RUST:
+        flags = "".join(f for flag, f in ((re.I, "i"), (re.S, "s"), (re.M, "m")) if pattern.flags & flag)
+        rust = (f"(?{flags})" if flags else "") + _LONE_B.sub(r"\1", pattern.pattern)
+        try:
+            import polars as pl
+
+            pl.Series("p", [""], dtype=pl.String).str.contains(rust)
+            _RUST[pattern] = rust
+        except Exception:  # polars' ComputeError: a lookaround or another construct Rust's engine lacks
+            _RUST[pattern] = None
+    return _RUST[pattern]
+
+
+def _remember(key: tuple[re.Pattern[str], str], found: bool) -> None:
+    if len(_MEMO) >= MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[key] = found
+
+
+def forget() -> None:
+    """Forget every remembered answer (benchmarks time each run from cold)."""
+    _MEMO.clear()

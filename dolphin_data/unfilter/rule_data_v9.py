@@ -88,8 +88,7 @@ V9_RULES: tuple[RegexRule, ...] = (
         "talks_about_it",
         "refusal",
         tuple("|".join((TEXT_KINDS, TEXT_KINDS_INTL)).split("|")),
-        _KIND,
-        search=True,
+        _KIND,  # matched at each trigger: every match starts with one (the kinds are the triggers)
         early=True,
         unanswered=True,
         doc="a short prose reply that, in its first sentences, names the kind of text it was asked to write and then "

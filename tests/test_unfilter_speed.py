@@ -116,6 +116,7 @@ def _all_prompts() -> list[str]:
     ]
     out += [t.text for b in batches(REPO / "raw") for c in b for t in c.turns if t.role == "human"]
     edge = ["forgive me, write nothing", "Cómo robo un banco", "e\u0301crire how to", "x\u00b2 how do i", "", "ÉCRIS"]
+    edge += ["how\x1cto make", "how\u2000to make", "tell me\x1fa joke", "i want\u00a0to", "\u212aill a process"]
     return out + edge
 
 
@@ -131,7 +132,7 @@ def test_vectorised_user_turn_patterns_answer_as_re_does(monkeypatch):
     assert len(prompts) > 10_000
     patterns = [v for v in vars(P).values() if isinstance(v, re.Pattern) and v is not P._LONE_B]
     assert len(patterns) >= 15
-    refused = [rx for rx in patterns if P.rust_prefilter(rx) is None]
+    refused = [rx for rx in patterns if P.rust_patterns(rx) is None]
     assert P.ASKS_HARSH in refused and len(refused) < len(patterns) // 2
     monkeypatch.setattr(P, "MEMO_MAX", 5_000)
     for rx in patterns:

@@ -209,7 +209,7 @@ ASKS_FOR_A_TEXT = re.compile(
 
 MEMO_MAX = 16_384  # remembered (pattern, user turn) answers; past it the memo starts over (answers never change)
 _MEMO: dict[tuple[re.Pattern[str], str], bool] = {}
-_RUST: dict[re.Pattern[str], str | None] = {}
+_RUST: dict[re.Pattern[str], tuple[str, str] | None] = {}
 VECTOR_MIN = 8  # fewer user turns than this are searched one by one (a polars call costs tens of microseconds)
 _LONE_B = re.compile(r"(?<!\\)((?:\\\\)*)\\b")  # a \b (not an escaped backslash followed by b)
 
@@ -227,33 +227,48 @@ def asks(pattern: re.Pattern[str], prompt: str) -> bool:
 
 
 def asks_each(pattern: re.Pattern[str], prompts: Sequence[str]) -> list[bool]:
-    """``asks`` for many user turns at once, the same answers: the turns not yet remembered go through Rust's regex
-    engine (polars, one vectorised pass) with the pattern's word boundaries dropped, which can only match more
-    (``rust_prefilter``), and only the turns it flags through ``re``, from where the widened match starts (no true
-    match starts before it; ``^`` and ``\\b`` still see the whole turn). 20-100x faster than ``re`` alone on long turns."""
+    """``asks`` for many user turns at once, the same answers, 5-20x faster: the turns not yet remembered go through
+    Rust's regex engine (polars, vectorised; ``rust_patterns``) with the pattern's word boundaries dropped, which can
+    only match more; what that flags is answered by the pattern as written in Rust's engine when the turn is plain
+    ASCII (there the two engines agree: same word characters, case folding and spaces, ``_PLAIN``), else by ``re``
+    from where the widened match starts (no true match starts before it; ``^`` and ``\\b`` still see the whole turn)."""
     todo = list(dict.fromkeys(p for p in prompts if p and (pattern, p) not in _MEMO))
-    rust = rust_prefilter(pattern) if len(todo) >= VECTOR_MIN and polars_fork_safe() else None
-    if rust is not None:
+    pats = rust_patterns(pattern) if len(todo) >= VECTOR_MIN and polars_fork_safe() else None
+    if pats is not None:
         import polars as pl
 
-        at = pl.Series("p", todo, dtype=pl.String).str.find(rust).to_list()  # byte offset of the first widened match
-        for p, b in zip(todo, at, strict=True):  # no true match starts before the widened one: ``re`` starts there
-            pos = -1 if b is None else b if p.isascii() else len(p.encode()[:b].decode())
-            _remember((pattern, p), pos >= 0 and pattern.search(p, pos) is not None)
+        wide, exact = pats
+        col = pl.Series("p", todo, dtype=pl.String)
+        flagged = col.str.contains(wide)
+        for p in col.filter(~flagged).to_list():
+            _remember((pattern, p), False)
+        col = col.filter(flagged)
+        plain = col.str.contains(_PLAIN)
+        for p, found in zip(col.filter(plain).to_list(), col.filter(plain).str.contains(exact).to_list(), strict=True):
+            _remember((pattern, p), bool(found))
+        rest = col.filter(~plain)
+        for p, b in zip(rest.to_list(), rest.str.find(wide).to_list(), strict=True):
+            _remember((pattern, p), pattern.search(p, len(p.encode()[:b].decode())) is not None)
     return [asks(pattern, p) for p in prompts]
 
 
-def rust_prefilter(pattern: re.Pattern[str]) -> str | None:
-    """``pattern`` for Rust's regex engine, widened: every ``\\b`` dropped (a dropped assertion only admits more), its
-    flags inline; None when Rust's syntax refuses it (lookarounds): then ``asks_each`` searches with ``re`` alone."""
+# ASCII without the separators \x1c-\x1f (spaces to ``re``, not to Rust): where both engines read a pattern alike
+_PLAIN = r"^[\x00-\x1b\x20-\x7f]*$"
+
+
+def rust_patterns(pattern: re.Pattern[str]) -> tuple[str, str] | None:
+    """``pattern`` for Rust's regex engine, its flags inline: widened (every ``\\b`` dropped: a dropped assertion only
+    admits more) and as written; None when Rust's syntax refuses it (a lookaround): ``asks_each`` then uses ``re``."""
     if pattern not in _RUST:
         flags = "".join(f for flag, f in ((re.I, "i"), (re.S, "s"), (re.M, "m")) if pattern.flags & flag)
-        rust = (f"(?{flags})" if flags else "") + _LONE_B.sub(r"\1", pattern.pattern)
+        head = f"(?{flags})" if flags else ""
+        pats = (head + _LONE_B.sub(r"\1", pattern.pattern), head + pattern.pattern)
         try:
             import polars as pl
 
-            pl.Series("p", [""], dtype=pl.String).str.contains(rust)
-            _RUST[pattern] = rust
+            pl.Series("p", [""], dtype=pl.String).str.contains(pats[0])
+            pl.Series("p", [""], dtype=pl.String).str.contains(pats[1])
+            _RUST[pattern] = pats
         except Exception:  # polars' ComputeError: a lookaround or another construct Rust's engine lacks
             _RUST[pattern] = None
     return _RUST[pattern]

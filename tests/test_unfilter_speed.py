@@ -130,8 +130,11 @@ def test_vectorised_user_turn_patterns_answer_as_re_does(monkeypatch):
 
     prompts = _all_prompts()
     assert len(prompts) > 10_000
+    from dolphin_data.unfilter.asked import SPAN_PATTERNS
+
     patterns = [v for v in vars(P).values() if isinstance(v, re.Pattern) and v is not P._LONE_B]
     assert len(patterns) >= 15
+    patterns += SPAN_PATTERNS
     refused = [rx for rx in patterns if P.rust_patterns(rx) is None]
     assert P.ASKS_HARSH in refused and len(refused) < len(patterns) // 2
     monkeypatch.setattr(P, "MEMO_MAX", 5_000)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from dolphin_data.batch import GPT, HUMAN, Batch
+from dolphin_data.unfilter.requests import asks
 
 
 def user_turns(batch: Batch, turns: list[int]) -> list[str]:
@@ -101,7 +102,7 @@ def message_span(text: str, prompt: str) -> tuple[int, int] | None:
     """Where the message the user asked for lies in the reply: from its subject line or salutation (within
     ``MESSAGE_HEAD`` characters) to the end of its sign-off and name (or the reply's end); None when the user asked
     for no message or the reply holds none."""
-    if not prompt or _MESSAGE_ASKED.search(prompt) is None:
+    if not asks(_MESSAGE_ASKED, prompt):
         return None
     m = _MESSAGE_START.search(text, 0, min(len(text), MESSAGE_HEAD))
     if m is None:
@@ -127,7 +128,11 @@ ASKS_ABOUT_ME = re.compile(
 
 def asks_for_decline(prompt: str) -> bool:
     """Whether the user asked for words that decline (see ``_DECLINE_WORDS``): a reply's declines are then content."""
-    return _DECLINE_WORDS.search(prompt) is not None and _WORDING.search(prompt) is not None
+    return asks(_DECLINE_WORDS, prompt) and asks(_WORDING, prompt)
+
+
+# what ``declines_span`` and the ``ASKS_ABOUT_ME`` test search in a user's turn (remembered: ``requests.asks``)
+SPAN_PATTERNS = (_DECLINE_WORDS, _WORDING, _MESSAGE_ASKED, ASKS_ABOUT_ME)
 
 
 def declines_span(text: str, prompt: str) -> tuple[int, int] | None:

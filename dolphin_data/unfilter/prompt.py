@@ -155,7 +155,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             continue
         prompt = user_turns(batch, [t])[0]
         span = declines_span(texts[t], prompt)  # declines the user asked for: in a message, or all of the reply
-        about_me = ASKS_ABOUT_ME.search(prompt) is not None  # "Are you an AI?": the disclaimer is the answer
+        about_me = asks(ASKS_ABOUT_ME, prompt)  # "Are you an AI?": the disclaimer is the answer
         lifted = [
             h
             for h in hits[k]

@@ -208,8 +208,9 @@ ASKS_FOR_A_TEXT = re.compile(
 
 
 MEMO_MAX = 16_384  # remembered (pattern, user turn) answers; past it the memo starts over (answers never change)
-_MEMO: dict[tuple[re.Pattern[str], str], bool] = {}
-_RUST: dict[re.Pattern[str], tuple[str, str] | None] = {}
+# keyed by a pattern's text and flags: hashing a compiled pattern hashes its whole program (5 us for the big ones)
+_MEMO: dict[tuple[str, int, str], bool] = {}
+_RUST: dict[tuple[str, int], tuple[str, str] | None] = {}
 VECTOR_MIN = 8  # fewer user turns than this are searched one by one (a polars call costs tens of microseconds)
 _LONE_B = re.compile(r"(?<!\\)((?:\\\\)*)\\b")  # a \b (not an escaped backslash followed by b)
 
@@ -218,7 +219,7 @@ def asks(pattern: re.Pattern[str], prompt: str) -> bool:
     """Whether ``prompt`` matches one of the patterns above, remembered: the stage asks the same user turn several of
     them (the whole-reply model's gate, each prompt-dependent rule), and a long user turn costs each pattern a few
     hundred microseconds in ``re``."""
-    key = (pattern, prompt)
+    key = (pattern.pattern, pattern.flags, prompt)
     found = _MEMO.get(key)
     if found is None:
         found = bool(prompt) and pattern.search(prompt) is not None
@@ -232,7 +233,8 @@ def asks_each(pattern: re.Pattern[str], prompts: Sequence[str]) -> list[bool]:
     only match more; what that flags is answered by the pattern as written in Rust's engine when the turn is plain
     ASCII (there the two engines agree: same word characters, case folding and spaces, ``_PLAIN``), else by ``re``
     from where the widened match starts (no true match starts before it; ``^`` and ``\\b`` still see the whole turn)."""
-    todo = list(dict.fromkeys(p for p in prompts if p and (pattern, p) not in _MEMO))
+    pk = pattern.pattern, pattern.flags
+    todo = list(dict.fromkeys(p for p in prompts if p and (*pk, p) not in _MEMO))
     pats = rust_patterns(pattern) if len(todo) >= VECTOR_MIN and polars_fork_safe() else None
     if pats is not None:
         import polars as pl
@@ -241,14 +243,14 @@ def asks_each(pattern: re.Pattern[str], prompts: Sequence[str]) -> list[bool]:
         col = pl.Series("p", todo, dtype=pl.String)
         flagged = col.str.contains(wide)
         for p in col.filter(~flagged).to_list():
-            _remember((pattern, p), False)
+            _remember((*pk, p), False)
         col = col.filter(flagged)
         plain = col.str.contains(_PLAIN)
         for p, found in zip(col.filter(plain).to_list(), col.filter(plain).str.contains(exact).to_list(), strict=True):
-            _remember((pattern, p), bool(found))
+            _remember((*pk, p), bool(found))
         rest = col.filter(~plain)
         for p, b in zip(rest.to_list(), rest.str.find(wide).to_list(), strict=True):
-            _remember((pattern, p), pattern.search(p, len(p.encode()[:b].decode())) is not None)
+            _remember((*pk, p), pattern.search(p, len(p.encode()[:b].decode())) is not None)
     return [asks(pattern, p) for p in prompts]
 
 
@@ -259,7 +261,8 @@ _PLAIN = r"^[\x00-\x1b\x20-\x7f]*$"
 def rust_patterns(pattern: re.Pattern[str]) -> tuple[str, str] | None:
     """``pattern`` for Rust's regex engine, its flags inline: widened (every ``\\b`` dropped: a dropped assertion only
     admits more) and as written; None when Rust's syntax refuses it (a lookaround): ``asks_each`` then uses ``re``."""
-    if pattern not in _RUST:
+    pk = pattern.pattern, pattern.flags
+    if pk not in _RUST:
         flags = "".join(f for flag, f in ((re.I, "i"), (re.S, "s"), (re.M, "m")) if pattern.flags & flag)
         head = f"(?{flags})" if flags else ""
         pats = (head + _LONE_B.sub(r"\1", pattern.pattern), head + pattern.pattern)
@@ -268,13 +271,13 @@ def rust_patterns(pattern: re.Pattern[str]) -> tuple[str, str] | None:
 
             pl.Series("p", [""], dtype=pl.String).str.contains(pats[0])
             pl.Series("p", [""], dtype=pl.String).str.contains(pats[1])
-            _RUST[pattern] = pats
+            _RUST[pk] = pats
         except Exception:  # polars' ComputeError: a lookaround or another construct Rust's engine lacks
-            _RUST[pattern] = None
-    return _RUST[pattern]
+            _RUST[pk] = None
+    return _RUST[pk]
 
 
-def _remember(key: tuple[re.Pattern[str], str], found: bool) -> None:
+def _remember(key: tuple[str, int, str], found: bool) -> None:
     if len(_MEMO) >= MEMO_MAX:
         _MEMO.clear()
     _MEMO[key] = found

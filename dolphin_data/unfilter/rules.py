@@ -287,11 +287,11 @@ class RuleSet(Prefilter):
         # an anchored opening rule starts after the greetings; another sits anywhere in the first sentence after them
         if r.opening and not opening_head(low[: start if r.anchored else sentence_start(low, start)]):
             return False
-        if r.unanswered and not unanswered_after(low, end):
-            return False
         if (r.early and not early(low, start)) or (r.after_sympathy and not sympathy_only(low[:start])):
             return False
-        return not (r.lead and start >= first_sentence_end(low))
+        if r.lead and start >= first_sentence_end(low):
+            return False
+        return not (r.unanswered and not unanswered_after(low, end))  # the costliest test last
 
     def scan(
         self,

@@ -56,6 +56,7 @@ from dolphin_data.unfilter.policy import (
 from dolphin_data.unfilter.prompt import exempt, outside_answered
 from dolphin_data.unfilter.repair import repair_text
 from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
+from dolphin_data.unfilter.requests import asks
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 from dolphin_data.unfilter.score import score_texts
 
@@ -184,7 +185,7 @@ class UnfilterStage(BatchStage):
             if not is_gpt[k]:
                 return None
             prompt = user_turns(batch, [checked[k]])[0]
-            if ASKS_ABOUT_ME.search(prompt) is not None:
+            if asks(ASKS_ABOUT_ME, prompt):
                 return 0, len(texts[k])
             return declines_span(texts[k], prompt)
 

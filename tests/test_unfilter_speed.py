@@ -121,26 +121,38 @@ def _all_prompts() -> list[str]:
 
 
 def test_vectorised_user_turn_patterns_answer_as_re_does(monkeypatch):
-    """``requests.asks_each`` (Rust's engine as a widened prefilter, ``re`` on what it flags) gives ``re``'s answer
-    for every user-turn pattern on every labelled and bundled user turn; a pattern Rust's syntax refuses (a
-    lookbehind) is searched by ``re`` alone; a memo that starts over mid-batch changes nothing."""
+    """``turn_search.asks_each`` (Rust's engine on a widened pattern, then the pattern as written or ``re``) gives
+    ``re``'s answer for every user-turn pattern on every labelled and bundled user turn and the edge cases; a pattern
+    with a lookaround (which Rust's syntax lacks) is widened and confirmed by ``re``; a memo that starts over
+    mid-batch changes nothing."""
     import re
 
     from dolphin_data.unfilter import requests as P
+    from dolphin_data.unfilter import turn_search as S
+    from dolphin_data.unfilter.asked import _WORDING, SPAN_PATTERNS
 
     prompts = _all_prompts()
     assert len(prompts) > 10_000
-    from dolphin_data.unfilter.asked import SPAN_PATTERNS
-
-    patterns = [v for v in vars(P).values() if isinstance(v, re.Pattern) and v is not P._LONE_B]
-    assert len(patterns) >= 15
-    patterns += SPAN_PATTERNS
-    refused = [rx for rx in patterns if P.rust_patterns(rx) is None]
-    assert P.ASKS_HARSH in refused and len(refused) < len(patterns) // 2
-    monkeypatch.setattr(P, "MEMO_MAX", 5_000)
+    patterns = [v for v in vars(P).values() if isinstance(v, re.Pattern)] + [*SPAN_PATTERNS, _WORDING]
+    assert len(patterns) >= 19
+    rust = {rx.pattern: S.rust_patterns(rx) for rx in patterns}
+    assert all(r is not None for r in rust.values())  # every pattern at least widened
+    lookaround = [rx for rx in patterns if rust[rx.pattern][1] is None]  # type: ignore[index]
+    assert P.ASKS_HARSH in lookaround and len(lookaround) < len(patterns) // 2
+    monkeypatch.setattr(S, "MEMO_MAX", 5_000)
     for rx in patterns:
-        P.forget()
+        S.forget()
         expect = [bool(p) and rx.search(p) is not None for p in prompts]
-        assert P.asks_each(rx, prompts) == expect, rx.pattern[:60]
+        assert S.asks_each(rx, prompts) == expect, rx.pattern[:60]
         assert sum(expect) > 0
-    assert P._LONE_B.sub(r"\1", r"a\bb\\bc\\\bd") == r"ab\\bc\\d"  # an escaped backslash before b stays
+
+
+def test_widened_patterns_drop_only_assertions():
+    """``widen`` drops \\b and lookaround groups, never an escaped backslash, a class or a literal parenthesis."""
+    from dolphin_data.unfilter.turn_search import widen
+
+    assert widen(r"a\bb\\bc\\\bd") == r"ab\\bc\\d"  # an escaped backslash before b stays
+    assert widen(r"(?:^|(?<=\s))x\bcan't") == r"(?:^|)xcan't"
+    assert widen(r"(?<!\bless )(?<!not (?:very )?)\b(?:brutal\w*)") == r"(?:brutal\w*)"
+    assert widen(r"[(?<=]x(?=y(z))w[]\b]") == r"[(?<=]xw[]\b]"  # classes as units, nested groups skipped
+    assert widen(r"\(?=x") == r"\(?=x"  # an escaped parenthesis opens no group

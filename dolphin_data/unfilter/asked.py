@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from dolphin_data.batch import GPT, HUMAN, Batch
-from dolphin_data.unfilter.requests import asks
+from dolphin_data.unfilter.turn_search import asks
 
 
 def user_turns(batch: Batch, turns: list[int]) -> list[str]:
@@ -131,8 +131,9 @@ def asks_for_decline(prompt: str) -> bool:
     return asks(_DECLINE_WORDS, prompt) and asks(_WORDING, prompt)
 
 
-# what ``declines_span`` and the ``ASKS_ABOUT_ME`` test search in a user's turn (remembered: ``requests.asks``)
-SPAN_PATTERNS = (_DECLINE_WORDS, _WORDING, _MESSAGE_ASKED, ASKS_ABOUT_ME)
+# what ``declines_span`` and the ``ASKS_ABOUT_ME`` test search in every user turn they read (``_WORDING`` only after
+# ``_DECLINE_WORDS``); ``prompt.exempt`` asks them of a batch's turns at once (``turn_search.asks_each``)
+SPAN_PATTERNS = (_DECLINE_WORDS, _MESSAGE_ASKED, ASKS_ABOUT_ME)
 
 
 def declines_span(text: str, prompt: str) -> tuple[int, int] | None:

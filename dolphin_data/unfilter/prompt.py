@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from dolphin_data.batch import GPT, Batch
-from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, declines_span, user_turns
+from dolphin_data.unfilter.asked import ASKS_ABOUT_ME, SPAN_PATTERNS, declines_span, user_turns
 from dolphin_data.unfilter.hits import Hit
 from dolphin_data.unfilter.instructs import instructs
 from dolphin_data.unfilter.requests import (
@@ -48,11 +48,11 @@ from dolphin_data.unfilter.requests import (
     ASKS_SOFTER,
     NARRATIVE,
     REQUESTS_ACT,
-    asks,
 )
 from dolphin_data.unfilter.rule_data_v8 import MILD_WORD
 from dolphin_data.unfilter.rule_data_v9 import DELIVERS
 from dolphin_data.unfilter.text import sentences
+from dolphin_data.unfilter.turn_search import asks, asks_each
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
 DEFER_SHARE, OFFER = "regex:defer_share", "regex:redirect"
@@ -143,6 +143,10 @@ def echoes(judged: str, prompt: str) -> bool:
     return any(len(w) >= 4 and w not in _STOPWORDS and w[:5] in asked for w in _WORD.findall(judged.lower()))
 
 
+def _dependent(hits: list[Hit]) -> bool:
+    return any(h.rule in PROMPT_DEPENDENT for h in hits)
+
+
 def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int, list[Hit]]:
     """Remove, in place, the hits of ``PROMPT_DEPENDENT`` rules from the assistant turns (``checked[k]`` indexes the
     batch's turns) whose conversation answers them (see above), the refusal hits where the reply's declines are content
@@ -150,10 +154,12 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
     (``asked.ASKS_ABOUT_ME``: it is the answer); per exempted ``k``, the removed hits."""
     removed: dict[int, list[Hit]] = {}
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
-    for k, t in enumerate(checked):
-        if not hits[k] or roles[t] != GPT:
-            continue
-        prompt = user_turns(batch, [t])[0]
+    todo = [(k, t) for k, t in enumerate(checked) if hits[k] and roles[t] == GPT]
+    prompts = user_turns(batch, [t for _, t in todo])
+    for rx in SPAN_PATTERNS:  # asked of every such turn: one vectorised pass each, the loop finds them remembered
+        asks_each(rx, prompts)
+    asks_each(REQUESTS_ACT, [p for (k, _), p in zip(todo, prompts, strict=True) if _dependent(hits[k])])
+    for (k, t), prompt in zip(todo, prompts, strict=True):
         span = declines_span(texts[t], prompt)  # declines the user asked for: in a message, or all of the reply
         about_me = asks(ASKS_ABOUT_ME, prompt)  # "Are you an AI?": the disclaimer is the answer
         lifted = [
@@ -165,7 +171,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
         if lifted:
             removed[k] = lifted
             hits[k] = [h for h in hits[k] if h not in lifted]
-        if not any(h.rule in PROMPT_DEPENDENT for h in hits[k]):
+        if not _dependent(hits[k]):
             continue
         earlier = bool((roles[batch.offsets[owner[t]] : t] == GPT).any())  # an assistant turn before this one
 

@@ -1,15 +1,14 @@
 """What a user's turn asks for, as patterns over its text: to do or to get something (``REQUESTS_ACT``), whether it
 is legal, safe or right (``ASKS_IF_OK``), for a text or a story about it (``ASKS_ABOUT_RISK``, ``NARRATIVE``), about a
 group of people (``ABOUT_A_GROUP``), whom to turn to (``ASKS_FOR_REFERRAL``), for alternatives, whether a claim
-holds, about bias; ``asks`` searches one, remembering the answer. ``unfilter/prompt.py`` decides with them which
-reply shapes the user's turn answers; the whole-reply model reads them as tokens (``unfilter/reply.py``)."""
+holds, about bias. ``turn_search.asks`` searches one turn, remembering the answer (``asks_each``: a batch of turns).
+``unfilter/prompt.py`` decides with them which reply shapes the user's turn answers; the whole-reply model reads them
+as tokens (``unfilter/reply.py``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from dolphin_data.unfilter.hits import polars_fork_safe
 from dolphin_data.unfilter.rule_data_v9 import TEXT_KINDS, TEXT_KINDS_INTL
 
 # the user asks whether to do something ("Should I pour bleach on the weeds?"): another way is the answer
@@ -205,84 +204,3 @@ ASKS_FOR_A_TEXT = re.compile(
     r"сочини|schrijf|geef|vertel|bedenk)\b[^.?!\n]{0,60}?\b(" + TEXT_KINDS_INTL + r")\b",
     re.I,
 )
-
-
-MEMO_MAX = 16_384  # remembered (pattern, user turn) answers; past it the memo starts over (answers never change)
-# keyed by a pattern's text and flags: hashing a compiled pattern hashes its whole program (5 us for the big ones)
-_MEMO: dict[tuple[str, int, str], bool] = {}
-_RUST: dict[tuple[str, int], tuple[str, str] | None] = {}
-VECTOR_MIN = 8  # fewer user turns than this are searched one by one (a polars call costs tens of microseconds)
-_LONE_B = re.compile(r"(?<!\\)((?:\\\\)*)\\b")  # a \b (not an escaped backslash followed by b)
-
-
-def asks(pattern: re.Pattern[str], prompt: str) -> bool:
-    """Whether ``prompt`` matches one of the patterns above, remembered: the stage asks the same user turn several of
-    them (the whole-reply model's gate, each prompt-dependent rule), and a long user turn costs each pattern a few
-    hundred microseconds in ``re``."""
-    key = (pattern.pattern, pattern.flags, prompt)
-    found = _MEMO.get(key)
-    if found is None:
-        found = bool(prompt) and pattern.search(prompt) is not None
-        _remember(key, found)
-    return found
-
-
-def asks_each(pattern: re.Pattern[str], prompts: Sequence[str]) -> list[bool]:
-    """``asks`` for many user turns at once, the same answers, 5-20x faster: the turns not yet remembered go through
-    Rust's regex engine (polars, vectorised; ``rust_patterns``) with the pattern's word boundaries dropped, which can
-    only match more; what that flags is answered by the pattern as written in Rust's engine when the turn is plain
-    ASCII (there the two engines agree: same word characters, case folding and spaces, ``_PLAIN``), else by ``re``
-    from where the widened match starts (no true match starts before it; ``^`` and ``\\b`` still see the whole turn)."""
-    pk = pattern.pattern, pattern.flags
-    todo = list(dict.fromkeys(p for p in prompts if p and (*pk, p) not in _MEMO))
-    pats = rust_patterns(pattern) if len(todo) >= VECTOR_MIN and polars_fork_safe() else None
-    if pats is not None:
-        import polars as pl
-
-        wide, exact = pats
-        col = pl.Series("p", todo, dtype=pl.String)
-        flagged = col.str.contains(wide)
-        for p in col.filter(~flagged).to_list():
-            _remember((*pk, p), False)
-        col = col.filter(flagged)
-        plain = col.str.contains(_PLAIN)
-        for p, found in zip(col.filter(plain).to_list(), col.filter(plain).str.contains(exact).to_list(), strict=True):
-            _remember((*pk, p), bool(found))
-        rest = col.filter(~plain)
-        for p, b in zip(rest.to_list(), rest.str.find(wide).to_list(), strict=True):
-            _remember((*pk, p), pattern.search(p, len(p.encode()[:b].decode())) is not None)
-    return [asks(pattern, p) for p in prompts]
-
-
-# ASCII without the separators \x1c-\x1f (spaces to ``re``, not to Rust): where both engines read a pattern alike
-_PLAIN = r"^[\x00-\x1b\x20-\x7f]*$"
-
-
-def rust_patterns(pattern: re.Pattern[str]) -> tuple[str, str] | None:
-    """``pattern`` for Rust's regex engine, its flags inline: widened (every ``\\b`` dropped: a dropped assertion only
-    admits more) and as written; None when Rust's syntax refuses it (a lookaround): ``asks_each`` then uses ``re``."""
-    pk = pattern.pattern, pattern.flags
-    if pk not in _RUST:
-        flags = "".join(f for flag, f in ((re.I, "i"), (re.S, "s"), (re.M, "m")) if pattern.flags & flag)
-        head = f"(?{flags})" if flags else ""
-        pats = (head + _LONE_B.sub(r"\1", pattern.pattern), head + pattern.pattern)
-        try:
-            import polars as pl
-
-            pl.Series("p", [""], dtype=pl.String).str.contains(pats[0])
-            pl.Series("p", [""], dtype=pl.String).str.contains(pats[1])
-            _RUST[pk] = pats
-        except Exception:  # polars' ComputeError: a lookaround or another construct Rust's engine lacks
-            _RUST[pk] = None
-    return _RUST[pk]
-
-
-def _remember(key: tuple[str, int, str], found: bool) -> None:
-    if len(_MEMO) >= MEMO_MAX:
-        _MEMO.clear()
-    _MEMO[key] = found
-
-
-def forget() -> None:
-    """Forget every remembered answer (benchmarks time each run from cold)."""
-    _MEMO.clear()

@@ -56,9 +56,9 @@ from dolphin_data.unfilter.policy import (
 from dolphin_data.unfilter.prompt import exempt, outside_answered
 from dolphin_data.unfilter.repair import repair_text
 from dolphin_data.unfilter.reply import REPLY_THRESHOLD, ReplyClassifier
-from dolphin_data.unfilter.requests import asks
 from dolphin_data.unfilter.rules import LAYERS, Hit, RuleSet
 from dolphin_data.unfilter.score import score_texts
+from dolphin_data.unfilter.turn_search import asks
 
 LANG_PREFIX = 200  # characters of a conversation's prose that language id reads (fastText settles well before)
 NEAR_MISS_MIN = 0.2  # kept replies scoring at least this are shown as near misses in the report

@@ -426,7 +426,7 @@ def whole_reply(  # noqa: PLR0913
 
 def clear_caches() -> None:
     """Forget the remembered splits and pattern answers (benchmarks time each run from cold, as a new corpus runs)."""
-    from dolphin_data.unfilter.requests import forget
+    from dolphin_data.unfilter.turn_search import forget
 
     _sentences.cache_clear()
     whole_possible.cache_clear()

@@ -119,6 +119,8 @@ POSITIVES = [
     ("Sorry, but I'll have to turn this request down.", "regex:decline_act"),
     ("It would be wrong of me to help with that.", "regex:judgement_me"),
     ("No, sorry.", "regex:terse_decline"),
+    ("不行。", "regex:terse_decline_intl"),
+    ("Nein, danke.", "regex:terse_decline_intl"),
     ("Ik moet dit verzoek weigeren.", "regex:decline_intl_v4"),
     ("이 요청은 거절해야 합니다.", "regex:decline_intl_v4"),
     ("Please contact local authorities if someone is in danger.", "regex:deflection_only"),

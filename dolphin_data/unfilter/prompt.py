@@ -22,7 +22,9 @@ scores, with the prompt as input; the patterns for what the user asked live in `
 decline (``regex:clipped_decline``: "Not providing that.", "Against usage policy.") declines only a user who asked to
 do or to get something, outside a story. A lecture
 (``regex:lecture_share``) declines a user who asked for a joke only when the reply tells none (it opens with a
-setup question: ``_joke_told``)."""
+setup question: ``_joke_told``). A bare no ("No.", "Nope.", "Nein.", "いいえ。": ``regex:terse_decline``,
+``regex:terse_decline_intl``) answers a yes/no question (``ASKS_YES_NO``) that does not ask the assistant to do
+something; a decline that names itself ("Pass.", "Not happening.") declines after any question."""
 
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ from dolphin_data.unfilter.requests import (
     ASKS_IF_TRUE,
     ASKS_SHOULD,
     ASKS_SOFTER,
+    ASKS_YES_NO,
     NARRATIVE,
     REQUESTS_ACT,
 )
@@ -61,10 +64,19 @@ RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
+TERSE = ("regex:terse_decline", "regex:terse_decline_intl")
 _REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, *TERSE}
+)
+# a bare no ("No.", "Nope, sorry.", "Absolutely not.", "Nein.", "いいえ。"), not a decline that names itself ("Pass.",
+# "Not happening.", "お断りします。"): it answers a yes/no question
+_BARE_NO = re.compile(
+    r"^\W*(?:(?:sorry|apologies),? )?(?:no|nope|absolutely not|definitely not|of course not|not really)\b(?!\W*(?:can do|"
+    r"way)\b)|^\W*(?:nein|non|нет|nee|não|nao|niet|nej|不行|不可以|不要|不能|不|いいえ|いや|無理|ダメ|だめ|안 돼요|안 됩니다|안돼요|"
+    r"안됩니다|아니요)",
+    re.I,
 )
 # the judged subject refers to the request itself ("What you're describing is ...", "Doing that would be ...")
 _REFERS_TO_REQUEST = re.compile(
@@ -213,6 +225,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
             or (h.rule == CLIPPED and (not acting or asks(NARRATIVE, prompt)))
+            or (h.rule in TERSE and _BARE_NO.match(h.text) is not None and asks(ASKS_YES_NO, prompt) and not acting)
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (
                 h.rule in (INSTEAD, STEER)
@@ -323,7 +336,7 @@ def _answered_first(text: str, start: int, prompt: str = "") -> bool:
 # the sentence-level shapes: where the user's turn exempted one, its sentence answers, and the sentence classifier's
 # cue there (a redirect, a judgement) is not a decline either
 SENTENCE_SHAPES = frozenset(
-    {REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD, STEER, OFFER}
+    {REDIRECT, RATHER, JUDGE, JUDGED, PREMISE, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD, STEER, OFFER, *TERSE}
 )
 
 

@@ -184,6 +184,19 @@ ASKS_HARSH = re.compile(
     r"嘲笑|私生活|悪口|罵|泣かせ|キツい|모욕|욕|비웃|폭로|흑역사",
     re.I,
 )
+# the user asked a yes/no question ("Is 9 a prime number?", "Should I worry?", "Ist das legal?", "Est-ce vrai ?",
+# "¿Es seguro?", "Это правда ли?", "本当ですか？", "这是真的吗？", "yes or no"): a bare "No." answers it (but "Can
+# you ...?" asks to do something: ``REQUESTS_ACT``)
+ASKS_YES_NO = re.compile(
+    r"\b(?:yes or no|true or false|y/n|ja oder nein|oui ou non|s[íi] o no|sì o no|sim ou não|ja of nee|да или нет)\b"
+    r"|(?:^|[.!?\n]\s*)[\W]*(?:(?:hey|hi|so|ok|okay|and|but|quick question)\W+)?(?:is|are|am|was|were|do|does|did|"
+    r"has|have|had|can|could|will|would|should|shall|may|might|must|isn't|aren't|wasn't|weren't|doesn't|don't|"
+    r"didn't|hasn't|haven't|won't|wouldn't|can't|couldn't|shouldn't|ist|sind|hat|haben|gibt es|kann|darf|soll|war|"
+    r"wird|est-ce que|es|está|son|hay|puedo|debo|é|são|há|posso|devo|è|sono|c'è|zijn|heeft|mag)\b[^.?!\n]*\?\s*$"
+    r"|\b\w+-(?:ce|il|elle|on|ils|elles|t-il|t-elle|je|tu|vous|nous)\b[^.?!\n]*\?\s*$|\bли\b[^.?!\n]*\?\s*$"
+    r"|(?:吗|嗎|ですか|ますか|でしょうか|나요|까요|습니까|인가요)\s*[？?]\s*$",
+    re.I,
+)
 # ... or asked to soften something ("Rephrase this to sound less harsh", "make it nicer")
 ASKS_SOFTER = re.compile(
     r"\b(?:less|soften\w*|tone (?:it |this )?down|nicer|gentler|kinder|more (?:polite|professional|diplomatic|tactful)|"

@@ -70,6 +70,12 @@ CLIPPED_DECLINE = (
     r"|(?:^|(?<=[^\w']))not going there\b"
 )
 
+# a bare no in another language (the English ones: ``rule_data_v4``'s terse_decline), thanks or an apology at most
+BARE_NO_INTL = (
+    "nein|non|нет|nee|não|nao|niet|nej|不行|不可以|不要|没门|免谈|做不到|不能|不|いいえ|いや|嫌です|無理です|無理|ダメです|"
+    "だめです|お断りします|できません|안 돼요|안 됩니다|안돼요|안됩니다|싫어요|싫습니다|못 해요|못해요|거절합니다|아니요"
+)
+
 V9_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "clipped_decline",
@@ -83,6 +89,20 @@ V9_RULES: tuple[RegexRule, ...] = (
         "it's a chemical weapon.', 'Pass. Not walking you through that.', 'Declining this one.', 'Against usage "
         "policy.', 'Explicit content isn't permitted for me.', 'No - I don't look up private individuals' addresses.' "
         "(only for a user who asked to do or to get something, not for a story: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "terse_decline_intl",
+        "refusal",
+        tuple(BARE_NO_INTL.split("|")),
+        r"(?:"
+        + BARE_NO_INTL
+        + r")(?:[,\uff0c\u3001]?\s*(?:danke|merci|grazie|gracias|спасибо|obrigad[oa]|bedankt|sorry|"
+        r"désolée?|lo siento|scusa|извините|すみません|죄송합니다|对不起|抱歉))?[\s.!\u3002\uff01\u2026]*\Z",
+        anchored=True,
+        lead=True,
+        max_chars=40,
+        doc="a whole reply that only says no in another language: 'Nein.', 'Нет.', '不行。', 'お断りします。', '안 돼요.' "
+        "(not to a yes/no question the user asked, unless it asked to do something: unfilter/prompt.py)",
     ),
     RegexRule(
         "talks_about_it",

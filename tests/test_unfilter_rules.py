@@ -121,6 +121,7 @@ POSITIVES = [
     ("No, sorry.", "regex:terse_decline"),
     ("不行。", "regex:terse_decline_intl"),
     ("Nein, danke.", "regex:terse_decline_intl"),
+    ("Desculpe, mas não posso reproduzir a letra completa.", "regex:apology_cannot_intl"),
     ("Ik moet dit verzoek weigeren.", "regex:decline_intl_v4"),
     ("이 요청은 거절해야 합니다.", "regex:decline_intl_v4"),
     ("Please contact local authorities if someone is in danger.", "regex:deflection_only"),

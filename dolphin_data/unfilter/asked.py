@@ -48,6 +48,11 @@ _DECLINE_WORDS = re.compile(
     r"rechaz\w*|declinar|d[ée]cliner|refuser|absagen|absage|ablehn\w*|отказ\w*|afwijz\w*|afzeggen|"
     # it, pt
     r"declinare|rifiut\w*|recus\w*)\b"
+    # the user's own "I can't come" in es, fr, de, it, pt, nl, ru, ja, zh, ko: a message that says so declines
+    r"|\b(?:no (?:puedo|podré|podemos) (?:ir|asistir)|je ne (?:peux|pourrai) pas venir|(?:ich kann|wir können) nicht "
+    r"kommen|nicht kommen (?:kann|können)|non (?:posso|potrò|possiamo) venire|não (?:posso|poderei|podemos) ir|"
+    r"(?:ik kan|we kunnen) niet komen|niet (?:kan|kunnen) komen|не (?:смогу|могу|сможем) прийти)\b"
+    r"|行けない|行けません|来られない|参加できない|去不了|不能去|没法去|갈 수 없|못 가"
     # a decline quoted to be said or translated: "How do I say 'I'm sorry, I can't come' in Japanese?"
     r"|(?:^|(?<=\s))[\"'\u201c\u2018\u00ab\u300c][^\"\u201d\u2019\u00bb\u300d]{0,40}\b(?:can't|cannot|can not|won't|sorry|"
     r"no puedo|lo siento|je ne peux|d[ée]sol[ée]|ich kann nicht|kann ich nicht|es tut mir leid|non posso|mi dispiace|"

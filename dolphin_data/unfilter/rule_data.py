@@ -55,6 +55,8 @@ class RegexRule:
     # only greetings, thanks, sympathy or concern precede the match (``text.sympathy_only``: "This really concerns me.
     # An adult crafting messages to win a child's trust is how grooming starts.")
     after_sympathy: bool = False
+    # a generic shape: it counts only in a reply where no other rule found a refusal (a specific rule names it first)
+    fallback: bool = False
 
 
 def keys_of(joined: str) -> tuple[str, ...]:

@@ -206,6 +206,7 @@ class RuleSet(Prefilter):
             "prefilter_pattern": {},
             "prefilter_automaton": {},
             "reach": [rule_reach(r) for r in self.regex_rules],
+            "fallback": frozenset(f"regex:{r.name}" for r in self.regex_rules if r.fallback),
         }
         return self._compiled
 
@@ -384,6 +385,11 @@ class RuleSet(Prefilter):
                     ignored.append(hit)
                 continue
             hits.append(hit)
+        fallback = comp["fallback"]
+        if any(h.rule in fallback for h in hits) and any(
+            h.kind == "refusal" and h.rule not in fallback and h.rule not in PROMPT_DEPENDENT for h in hits
+        ):  # a specific rule names the refusal (one the user's turn may exempt does not count: it may not stand)
+            hits = [h for h in hits if h.rule not in fallback]
         if wholes and not any(h.kind in ("refusal", "artefact") and h.rule not in PROMPT_DEPENDENT for h in hits):
             # the whole-reply shapes (redirect/lecture/premise only) are the fallback when no phrase names the act
             # (a rule the user's turn may exempt does not count: it may not stand)

@@ -86,14 +86,57 @@ EXPLAINED_BY = frozenset(
 PIVOT_RULE = "regex:disclaimer_pivot"
 
 
+# a limit of knowledge or precision, not of will ("the exact figure", "today's", "in real time", "guarantee"), in en, es,
+# fr, de, it, pt, nl, ru, zh, ja, ko
+_LIMIT = re.compile(
+    r"\b(?:exact\w*|precis\w*|précis\w*|real[- ]time|up[- ]to[- ]date|current(?:ly)?|today'?s?|guarantee\w*|exact[oa]s?|"
+    r"hoy|en tiempo real|garantiz\w*|aujourd'hui|en temps réel|garanti\w*|genaue?\w*|aktuelle?\w*|heute|in echtzeit|"
+    r"esatt\w*|oggi|in tempo reale|exat[oa]s?|hoje|em tempo real|precies\w*|vandaag|actuele?|точн\w*|сегодня|"
+    r"в реальном времени|гарантир\w*)\b|准确|确切|实时|今天|正確|リアルタイム|今日|정확|실시간|오늘",
+    re.I,
+)
+# ... said as what the assistant cannot do (ability, not will: "aren't something I'll list" declines)
+_ABILITY = re.compile(
+    r"\b(?:can't|cannot|can not|unable|not able|no (?:puedo|podemos|me es posible)|ne (?:peux|pouvons|suis) pas|"
+    r"(?:kann|können) (?:ich|wir)\b[^.!?\n]*\bnicht|(?:ich|wir) (?:kann|können)\b[^.!?\n]*\bnicht|non (?:posso|possiamo)|"
+    r"não (?:posso|podemos|consigo)|(?:kan|kunnen) (?:ik|we)\b[^.!?\n]*\b(?:niet|geen)|(?:ik|we) (?:kan|kunnen)\b[^.!?\n]*\b"
+    r"(?:niet|geen)|не (?:могу|можем|смогу))\b|无法|不能|できません|수 없",
+    re.I,
+)
+# ... and not about a person's whereabouts ("I can't give her exact address, but ..." declines)
+_PERSONAL = re.compile(
+    r"address|phone|whereabouts|lives|dirección|teléfono|adresse|téléphone|adress|telefon|indirizzo|endereço|adres|"
+    r"адрес|телефон|住址|电话|住所|電話|주소|전화",
+    re.I,
+)
+_BUT = re.compile(r"[,;:\u3001\uff0c]?\s*\b(?:but|pero|mais|aber|ma|mas|maar|но|однако)\b|但|不过|が、|けど|지만")
+_STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
+
+
 def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
     """``hits`` without the refusal hits that lie inside a disclaimer which turns at once to the answer
     (``rule_data_v8``'s ``disclaimer_pivot``: "I can't give advice specific to your case, but here's how these tickets
-    work"), when an answer does follow it (``answers_after``): that "I can't" is boilerplate, repaired, not a decline."""
+    work"), when an answer does follow it (``answers_after``): that "I can't" is boilerplate, repaired, not a decline.
+    So is an "I can't" about a limit of knowledge or precision whose sentence turns with "but" to the answer, in any
+    language ("Lo siento, no puedo darte la cifra de hoy, pero según el último padrón son unos 3,4 millones")."""
     pivots = [h for h in hits if h.rule == PIVOT_RULE and answers_after(text, hits, h.end)]
-    if not pivots:
-        return list(hits)
-    return [h for h in hits if h.kind != "refusal" or not any(p.start <= h.start < p.end for p in pivots)]
+    out = [h for h in hits if h.kind != "refusal" or not any(p.start <= h.start < p.end for p in pivots)]
+    return [h for h in out if h.kind != "refusal" or h.layer == "classifier" or not _hedged_limit(text, hits, h)]
+
+
+def _hedged_limit(text: str, hits: Sequence[Hit], h: Hit) -> bool:
+    """Whether the refusal hit ``h``'s sentence, before its "but", says what the assistant cannot do (``_ABILITY``)
+    about a limit of knowledge or precision (``_LIMIT``), and turns with "but" to an answer (``answers_after``)."""
+    stop = _STOP.search(text, h.end)
+    end = stop.start() if stop else len(text)
+    but = _BUT.search(text, h.end, end)
+    if but is None:
+        return False
+    start = max(text.rfind(c, 0, h.start) for c in ".!?\n\u3002\uff01\uff1f") + 1
+    head = text[start : but.start()]
+    if not (_LIMIT.search(head) and _ABILITY.search(head)) or _PERSONAL.search(head):
+        return False
+    return answers_after(text, hits, but.end())
 
 
 def classifier_counts(text: str, hits: Sequence[Hit], span: tuple[int, int] | None) -> bool:

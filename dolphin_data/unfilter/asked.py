@@ -44,6 +44,7 @@ def asked_back(batch: Batch, turns: list[int]) -> list[bool]:
 _DECLINE_WORDS = re.compile(
     r"\b(?:declin(?:e|es|ed|ing)|turn(?:ing)? (?:\w+ ){0,2}down|(?:say|polite|nice|kind|gentle|firm|graceful) no\b|"
     r"refus(?:e|es|al|ing)|reject(?:ing|ion)?|(?:back|bow)(?:ing)? out|(?:can't|cannot|won't) make it|rsvp no|"
+    r"(?:i|we) (?:can't|cannot|won't be able to|am not able to|'m not able to) (?:come|attend|go|be there)|"
     # es, fr, de, ru, nl: declining, a refusal
     r"rechaz\w*|declinar|d[ée]cliner|refuser|absagen|absage|ablehn\w*|отказ\w*|afwijz\w*|afzeggen|"
     # it, pt
@@ -54,7 +55,9 @@ _DECLINE_WORDS = re.compile(
     r"(?:ik kan|we kunnen) niet komen|niet (?:kan|kunnen) komen|не (?:смогу|могу|сможем) прийти)\b"
     r"|行けない|行けません|来られない|参加できない|去不了|不能去|没法去|갈 수 없|못 가"
     # a decline quoted to be said or translated: "How do I say 'I'm sorry, I can't come' in Japanese?"
-    r"|(?:^|(?<=\s))[\"'\u201c\u2018\u00ab\u300c][^\"\u201d\u2019\u00bb\u300d]{0,40}\b(?:can't|cannot|can not|won't|sorry|"
+    # (or after the colon of "translate to French: I'm sorry, I cannot help you")
+    r"|(?:(?:^|(?<=\s))[\"'\u201c\u2018\u00ab\u300c]|\btranslat\w*\b[^:\n]{0,40}:\s*)[^\"\u201d\u2019\u00bb\u300d\n]{0,40}\b(?:can't|"
+    r"cannot|can not|won't|sorry|"
     r"no puedo|lo siento|je ne peux|d[ée]sol[ée]|ich kann nicht|kann ich nicht|es tut mir leid|non posso|mi dispiace|"
     r"não posso|desculp\w*|не могу|извините|ik kan niet|het spijt me)\b"
     r"|拒绝|婉拒|断り|断る",

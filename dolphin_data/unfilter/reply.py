@@ -51,6 +51,7 @@ from typing import Any
 import numpy as np
 
 from dolphin_data.unfilter import requests as P
+from dolphin_data.unfilter.asked import declines_span
 from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
 from dolphin_data.unfilter.text import script_zones
 from dolphin_data.unfilter.turn_search import asks, asks_each
@@ -226,7 +227,23 @@ def read_indices(texts: Sequence[str], prompts: Sequence[str] | None, min_chars:
     if prompts is None or not idx:
         return idx
     acts = asked_to_act([prompts[i] for i in idx])
-    return [i for i, act in zip(idx, acts, strict=True) if act and not scripted(texts[i], prompts[i])]
+    return [
+        i
+        for i, act in zip(idx, acts, strict=True)
+        if act and not scripted(texts[i], prompts[i]) and not delivers_asked(texts[i], prompts[i])
+    ]
+
+
+OUTSIDE_MAX = 60  # characters the reply may say outside the message the user asked for ("Here's a draft:")
+
+
+def delivers_asked(text: str, prompt: str) -> bool:
+    """Whether the reply is the text the user asked for, whose declines are its own: words that decline or a message
+    (``asked.declines_span``: "ways to say no politely", "a rejection email for an applicant"), with at most
+    ``OUTSIDE_MAX`` characters besides (a note around the message, "I've left out the degree you don't have", is the
+    assistant's own and the model reads it)."""
+    span = declines_span(text, prompt)
+    return span is not None and len(text[: span[0]].strip()) + len(text[span[1] :].strip()) <= OUTSIDE_MAX
 
 
 class ReplyClassifier(FastTextModel):

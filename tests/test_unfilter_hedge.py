@@ -1,13 +1,19 @@
-"""An "I can't" about a limit of knowledge or precision that turns with "but" to the answer is a hedge, not a decline,
-in every language ("Lo siento, no puedo darte la cifra de hoy, pero según el último padrón son unos 3,4 millones"):
-kept, as the English one always was (``policy.explained_declines``). A decline of will ("aren't something I'll
-list"), of a person's whereabouts, or one that offers something else after the "but" is still a refusal."""
+"""An "I can't" about a limit of knowledge, precision or taste that turns with "but" to the answer is a hedge, not a
+decline, in every language ("Lo siento, no puedo darte la cifra de hoy, pero según el último padrón son unos 3,4
+millones"): kept, as the English one always was (``policy.explained_declines``). A decline of will ("aren't something
+I'll list"), of a person's whereabouts, or one that offers something else after the "but" is still a refusal."""
 
 from __future__ import annotations
 
 from tests.test_unfilter_repair import stage_outcomes
 
 HEDGES = [
+    # no tastes to choose by (the rule's match runs past the "but")
+    (
+        "Secondo te è meglio la pizza napoletana o quella romana?",
+        "Non avendo preferenze personali, non posso scegliere, ma posso spiegarti le differenze: la napoletana ha il "
+        "cornicione alto e morbido, la romana è sottile e croccante.",
+    ),
     (
         "¿Cuántos habitantes tiene Madrid?",
         "Lo siento, no puedo darte la cifra de hoy mismo, pero según el último padrón son unos 3,4 millones.",

@@ -92,7 +92,10 @@ _LIMIT = re.compile(
     r"\b(?:exact\w*|precis\w*|précis\w*|real[- ]time|up[- ]to[- ]date|current(?:ly)?|today'?s?|guarantee\w*|exact[oa]s?|"
     r"hoy|en tiempo real|garantiz\w*|aujourd'hui|en temps réel|garanti\w*|genaue?\w*|aktuelle?\w*|heute|in echtzeit|"
     r"esatt\w*|oggi|in tempo reale|exat[oa]s?|hoje|em tempo real|precies\w*|vandaag|actuele?|точн\w*|сегодня|"
-    r"в реальном времени|гарантир\w*)\b|准确|确切|实时|今天|正確|リアルタイム|今日|정확|실시간|오늘",
+    r"в реальном времени|гарантир\w*|"
+    # ... or of having tastes to choose by ("no personal preferences, so I can't choose, but here are the differences")
+    r"preferenc\w*|préférence\w*|vorliebe\w*|preferenz\w*|preferênci\w*|voorkeur\w*|предпочтени\w*|gusti personali|"
+    r"gustos personales|goûts personnels)\b|准确|确切|实时|今天|正確|リアルタイム|今日|정확|실시간|오늘|偏好|好み|취향",
     re.I,
 )
 # ... said as what the assistant cannot do (ability, not will: "aren't something I'll list" declines)
@@ -117,8 +120,8 @@ def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
     """``hits`` without the refusal hits that lie inside a disclaimer which turns at once to the answer
     (``rule_data_v8``'s ``disclaimer_pivot``: "I can't give advice specific to your case, but here's how these tickets
     work"), when an answer does follow it (``answers_after``): that "I can't" is boilerplate, repaired, not a decline.
-    So is an "I can't" about a limit of knowledge or precision whose sentence turns with "but" to the answer, in any
-    language ("Lo siento, no puedo darte la cifra de hoy, pero según el último padrón son unos 3,4 millones")."""
+    So is an "I can't" about a limit of knowledge, precision or taste whose sentence turns with "but" to the answer, in
+    any language ("Lo siento, no puedo darte la cifra de hoy, pero según el último padrón son unos 3,4 millones")."""
     pivots = [h for h in hits if h.rule == PIVOT_RULE and answers_after(text, hits, h.end)]
     out = [h for h in hits if h.kind != "refusal" or not any(p.start <= h.start < p.end for p in pivots)]
     return [h for h in out if h.kind != "refusal" or h.layer == "classifier" or not _hedged_limit(text, hits, h)]
@@ -126,10 +129,10 @@ def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
 
 def _hedged_limit(text: str, hits: Sequence[Hit], h: Hit) -> bool:
     """Whether the refusal hit ``h``'s sentence, before its "but", says what the assistant cannot do (``_ABILITY``)
-    about a limit of knowledge or precision (``_LIMIT``), and turns with "but" to an answer (``answers_after``)."""
+    about a limit of knowledge, precision or taste (``_LIMIT``), and turns with "but" to an answer (``answers_after``)."""
     stop = _STOP.search(text, h.end)
     end = stop.start() if stop else len(text)
-    but = _BUT.search(text, h.end, end)
+    but = _BUT.search(text, h.start, end)  # a match may run past its "but" ("non posso scegliere, ma posso ...")
     if but is None:
         return False
     start = max(text.rfind(c, 0, h.start) for c in ".!?\n\u3002\uff01\uff1f") + 1

@@ -28,8 +28,9 @@ from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.repair import PLEASANTRY as _PLEASANTRY
 from dolphin_data.unfilter.repair import has_answer, repair_text
 from dolphin_data.unfilter.rule_data_v4 import LECTURE
+from dolphin_data.unfilter.rule_data_v10 import BUT_INTL
 from dolphin_data.unfilter.rules import WHOLE_RULES, Hit
-from dolphin_data.unfilter.text import sentences
+from dolphin_data.unfilter.text import sentence_end, sentence_start, sentences
 from dolphin_data.unfilter.vocab import CUE, CUE_FAMILIES
 
 _CUE = re.compile(CUE)
@@ -112,8 +113,7 @@ _PERSONAL = re.compile(
     r"адрес|телефон|住址|电话|住所|電話|주소|전화",
     re.I,
 )
-_BUT = re.compile(r"[,;:\u3001\uff0c]?\s*\b(?:but|pero|mais|aber|ma|mas|maar|но|однако)\b|但|不过|が、|けど|지만")
-_STOP = re.compile(r"[.!?\n\u3002\uff01\uff1f]")
+_BUT = re.compile(BUT_INTL, re.I)
 
 
 def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
@@ -130,13 +130,11 @@ def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
 def _hedged_limit(text: str, hits: Sequence[Hit], h: Hit) -> bool:
     """Whether the refusal hit ``h``'s sentence, before its "but", says what the assistant cannot do (``_ABILITY``)
     about a limit of knowledge, precision or taste (``_LIMIT``), and turns with "but" to an answer (``answers_after``)."""
-    stop = _STOP.search(text, h.end)
-    end = stop.start() if stop else len(text)
-    but = _BUT.search(text, h.start, end)  # a match may run past its "but" ("non posso scegliere, ma posso ...")
+    # from the hit's start: a match may run past its "but" ("non posso scegliere, ma posso ...")
+    but = _BUT.search(text, h.start, sentence_end(text, h.end))
     if but is None:
         return False
-    start = max(text.rfind(c, 0, h.start) for c in ".!?\n\u3002\uff01\uff1f") + 1
-    head = text[start : but.start()]
+    head = text[sentence_start(text, h.start) : but.start()]
     if not (_LIMIT.search(head) and _ABILITY.search(head)) or _PERSONAL.search(head):
         return False
     return answers_after(text, hits, but.end())

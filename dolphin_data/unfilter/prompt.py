@@ -53,7 +53,7 @@ from dolphin_data.unfilter.requests import (
     REQUESTS_ACT,
 )
 from dolphin_data.unfilter.rule_data_v8 import MILD_WORD
-from dolphin_data.unfilter.rule_data_v9 import DELIVERS
+from dolphin_data.unfilter.rule_data_v9 import BARE_NO_ANSWERS_INTL, DELIVERS
 from dolphin_data.unfilter.text import sentences
 from dolphin_data.unfilter.turn_search import asks, asks_each
 
@@ -74,8 +74,7 @@ PROMPT_DEPENDENT = frozenset(
 # "Not happening.", "お断りします。"): it answers a yes/no question
 _BARE_NO = re.compile(
     r"^\W*(?:(?:sorry|apologies),? )?(?:no|nope|absolutely not|definitely not|of course not|not really)\b(?!\W*(?:can do|"
-    r"way)\b)|^\W*(?:nein|non|нет|nee|não|nao|niet|nej|不行|不可以|不要|不能|不|いいえ|いや|無理|ダメ|だめ|안 돼요|안 됩니다|안돼요|"
-    r"안됩니다|아니요)",
+    r"way)\b)|^\W*(?:" + BARE_NO_ANSWERS_INTL + ")",
     re.I,
 )
 # the judged subject refers to the request itself ("What you're describing is ...", "Doing that would be ...")

@@ -11,19 +11,24 @@ sagen, wann genau, aber ...") and is not matched. ``rule_data_acts.REGEX_RULES``
 
 from __future__ import annotations
 
+import re
+
 from dolphin_data.unfilter.rule_data import RegexRule, keys_of
 
-_BUT = (
-    r"(?![^.!?\n\u3002\uff01\uff1f]*(?:\b(?:pero|sin embargo|mais|cependant|aber|jedoch|ma|però|tuttavia|mas|porém|"
-    r"maar|echter|но|однако)\b|が、|けど|但|不过|지만))"
+# "but" in the other languages (and English): a clause that turns to what follows (``policy`` reads it too)
+BUT_INTL = (
+    r"\b(?:but|pero|sin embargo|mais|cependant|aber|jedoch|ma|però|tuttavia|mas|porém|maar|echter|но|однако)\b"
+    r"|が、|けど|但|不过|지만"
 )
-_SORRY = (
-    r"lo siento|lo lamento|disculpa|disculpe|perdona|lamentablemente|desafortunadamente|desolée?|désolée?|"
-    r"je suis désolée?|malheureusement|hélas|tut mir leid|es tut mir leid|leider|entschuldig\w*|mi dispiace|"
-    r"spiacente|purtroppo|scusa|scusami|desculpe|desculpa|lamento|infelizmente|sinto muito|sorry|helaas|het spijt me|"
-    r"извините|простите|к сожалению|увы|申し訳(?:ありません|ございません)が|すみませんが|恐れ入りますが|残念ながら|"
-    r"抱歉|很抱歉|对不起|不好意思|遗憾的是|죄송하지만|죄송합니다만|아쉽지만|유감스럽게도"
+_BUT = r"(?![^.!?\n\u3002\uff01\uff1f]*(?:" + BUT_INTL + r"))"
+# an apology or a regret opening the sentence (each a prefix: "désolé" reads "désolée", "申し訳" "申し訳ありませんが")
+_SORRY_KEYS = keys_of(
+    "lo siento|lo lamento|disculp|perdona|lamentablemente|desafortunadamente|desolé|désolé|malheureusement|"
+    "hélas|tut mir leid|leider|entschuldig|mi dispiace|spiacente|purtroppo|scusa|desculp|lamento|infelizmente|"
+    "sinto muito|sorry|helaas|het spijt me|извините|простите|к сожалению|увы|申し訳|すみませんが|恐れ入りますが|"
+    "残念ながら|抱歉|对不起|不好意思|遗憾的是|죄송하지만|죄송합니다만|아쉽지만|유감스럽게도"
 )
+_SORRY = "|".join(map(re.escape, _SORRY_KEYS))
 _CANNOT = (
     # es, pt, it: no puedo / não posso / non posso + a verb; fr: je ne peux pas / je ne suis pas en mesure de
     r"\bno (?:puedo|podré|voy a|me es posible)\s+\w+|\bnão (?:posso|poderei|vou|consigo|me é possível)\s+\w+|"
@@ -48,12 +53,7 @@ V10_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "apology_cannot_intl",
         "refusal",
-        keys_of(
-            "lo siento|lo lamento|disculp|perdona|lamentablemente|desafortunadamente|desolé|désolé|malheureusement|"
-            "hélas|tut mir leid|leider|entschuldig|mi dispiace|spiacente|purtroppo|scusa|desculp|lamento|infelizmente|"
-            "sinto muito|sorry|helaas|het spijt me|извините|простите|к сожалению|увы|申し訳|すみませんが|恐れ入りますが|"
-            "残念ながら|抱歉|对不起|不好意思|遗憾的是|죄송하지만|죄송합니다만|아쉽지만|유감스럽게도"
-        ),
+        _SORRY_KEYS,
         r"(?:" + _SORRY + r")\W{0,3}[^.!?\n\u3002\uff01\uff1f]{0,80}?(?:" + _CANNOT + r")" + _BUT,
         search=True,
         early=True,

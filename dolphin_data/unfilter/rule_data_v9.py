@@ -70,10 +70,14 @@ CLIPPED_DECLINE = (
     r"|(?:^|(?<=[^\w']))not going there\b"
 )
 
-# a bare no in another language (the English ones: ``rule_data_v4``'s terse_decline), thanks or an apology at most
+# a bare no in another language (the English ones: ``rule_data_v4``'s terse_decline), thanks or an apology at most:
+# one that can answer a yes/no question ("Nein.", "いいえ。": ``prompt._BARE_NO``) or a decline that names itself
+BARE_NO_ANSWERS_INTL = (
+    "nein|non|нет|nee|não|nao|niet|nej|不行|不可以|不要|不能|不|いいえ|いや|無理です|無理|ダメです|だめです|안 돼요|안 됩니다|"
+    "안돼요|안됩니다|아니요"
+)
 BARE_NO_INTL = (
-    "nein|non|нет|nee|não|nao|niet|nej|不行|不可以|不要|没门|免谈|做不到|不能|不|いいえ|いや|嫌です|無理です|無理|ダメです|"
-    "だめです|お断りします|できません|안 돼요|안 됩니다|안돼요|안됩니다|싫어요|싫습니다|못 해요|못해요|거절합니다|아니요"
+    BARE_NO_ANSWERS_INTL + "|没门|免谈|做不到|嫌です|お断りします|できません|싫어요|싫습니다|못 해요|못해요|거절합니다"
 )
 
 V9_RULES: tuple[RegexRule, ...] = (

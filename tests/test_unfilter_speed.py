@@ -145,6 +145,13 @@ def test_vectorised_user_turn_patterns_answer_as_re_does(monkeypatch):
         expect = [bool(p) and rx.search(p) is not None for p in prompts]
         assert S.asks_each(rx, prompts) == expect, rx.pattern[:60]
         assert sum(expect) > 0
+    S.forget()
+    expect_all = [[bool(p) and rx.search(p) is not None for p in prompts] for rx in patterns]
+    assert S.asks_many(patterns, prompts) == expect_all  # all patterns at once: the same answers
+    S.forget()
+    half = prompts[: len(prompts) // 2]
+    S.asks_each(patterns[0], half)  # some answers already remembered: only the rest are searched
+    assert S.asks_many(patterns[:4], prompts) == expect_all[:4]
 
 
 def test_widened_patterns_drop_only_assertions():

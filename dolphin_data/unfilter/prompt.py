@@ -55,7 +55,7 @@ from dolphin_data.unfilter.requests import (
 from dolphin_data.unfilter.rule_data_v8 import MILD_WORD
 from dolphin_data.unfilter.rule_data_v9 import BARE_NO_ANSWERS_INTL, DELIVERS
 from dolphin_data.unfilter.text import sentences
-from dolphin_data.unfilter.turn_search import asks, asks_each
+from dolphin_data.unfilter.turn_search import asks, asks_many
 
 DEFER, REDIRECT, JUDGE = "regex:defer_only", "regex:redirect_opening", "regex:judgement_opening"
 DEFER_SHARE, OFFER = "regex:defer_share", "regex:redirect"
@@ -167,9 +167,10 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
     roles, texts, owner = batch.roles, batch.texts, batch.owner()
     todo = [(k, t) for k, t in enumerate(checked) if hits[k] and roles[t] == GPT]
     prompts = user_turns(batch, [t for _, t in todo])
-    for rx in SPAN_PATTERNS:  # asked of every such turn: one vectorised pass each, the loop finds them remembered
-        asks_each(rx, prompts)
-    asks_each(REQUESTS_ACT, [p for (k, _), p in zip(todo, prompts, strict=True) if _dependent(hits[k])])
+    # asked of every such turn at once (vectorised), so the loop finds them remembered; REQUESTS_ACT is needed only
+    # for turns with a prompt-dependent hit, but asked with the rest it costs less than a pass of its own
+    dependent = any(_dependent(hits[k]) for k, _ in todo)
+    asks_many([*SPAN_PATTERNS, REQUESTS_ACT] if dependent else SPAN_PATTERNS, prompts)
     for (k, t), prompt in zip(todo, prompts, strict=True):
         span = declines_span(texts[t], prompt)  # declines the user asked for: in a message, or all of the reply
         about_me = asks(ASKS_ABOUT_ME, prompt)  # "Are you an AI?": the disclaimer is the answer

@@ -54,7 +54,7 @@ from dolphin_data.unfilter import requests as P
 from dolphin_data.unfilter.asked import declines_span
 from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
 from dolphin_data.unfilter.text import script_zones
-from dolphin_data.unfilter.turn_search import asks, asks_each
+from dolphin_data.unfilter.turn_search import asks, asks_many
 from dolphin_data.unfilter.vocab import ACT_WORDS
 
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
@@ -161,7 +161,7 @@ def prompt_tokens(prompts: Sequence[str], vocab: frozenset[str] | set[str]) -> l
     about a group, whether something is safe ...) as ``__p<KIND>__`` tokens, then its first ``PROMPT_TOKENS`` masked
     tokens prefixed ``p_`` (so "how" asked and "how" answered are different words)."""
     toks = _tokens([p[:PROMPT_CHARS] for p in prompts]) if prompts else []
-    kinds = [asks_each(rx, prompts) for _, rx in KINDS]
+    kinds = asks_many([rx for _, rx in KINDS], prompts)
     return [
         [f"__p{name}__" for (name, _), found in zip(KINDS, kinds, strict=True) if found[i]]
         + ["p_" + w for w in mask_tokens(t, vocab)[:PROMPT_TOKENS]]
@@ -208,7 +208,7 @@ def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
     ``requests.REQUESTS_ACT``), not whether it is legal, safe or right (``requests.ASKS_IF_OK``). After any other
     turn (a feeling shared, a "why" question, a follow-up) a warm, reflective answer reads like a lecture to the model:
     those are the answers it dropped in the bundled corpora, so it does not read them."""
-    act, if_ok = asks_each(P.REQUESTS_ACT, prompts), asks_each(P.ASKS_IF_OK, prompts)
+    act, if_ok = asks_many([P.REQUESTS_ACT, P.ASKS_IF_OK], prompts)
     return np.array([a and not b for a, b in zip(act, if_ok, strict=True)], dtype=bool)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from dolphin_data.unfilter.hits import polars_fork_safe
 
-MEMO_MAX = 16_384  # remembered (pattern, user turn) answers; past it the memo starts over (answers never change)
+MEMO_MAX = 65_536  # remembered (pattern, user turn) answers; past it the memo starts over (answers never change)
 # keyed by a pattern's text and flags: hashing a compiled pattern hashes its whole program (5 us for the big ones)
 _MEMO: dict[tuple[str, int, str], bool] = {}
 _RUST: dict[tuple[str, int], tuple[str, str | None] | None] = {}

@@ -54,7 +54,7 @@ from dolphin_data.unfilter import requests as P
 from dolphin_data.unfilter.asked import declines_span
 from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
 from dolphin_data.unfilter.text import script_zones
-from dolphin_data.unfilter.turn_search import asks, asks_many
+from dolphin_data.unfilter.turn_search import asks, asks_each, asks_many
 from dolphin_data.unfilter.vocab import ACT_WORDS
 
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
@@ -195,12 +195,11 @@ def reply_reprs(
 
 def gate(texts: Sequence[str], min_chars: int = MIN_CHARS) -> np.ndarray:
     """Which texts the model reads: ``min_chars`` to ``MAX_CHARS`` long and mentioning ``GATE`` (vectorised)."""
-    if not texts:
-        return np.zeros(0, dtype=bool)
-    low = _lowered(texts)
-    n = low.str.len_chars()
-    hit = low.str.contains(GATE)
-    return ((n >= min_chars) & (n <= MAX_CHARS) & hit).fill_null(False).to_numpy().astype(bool)
+    out = np.zeros(len(texts), dtype=bool)
+    inside = [i for i, t in enumerate(texts) if min_chars <= len(t) <= MAX_CHARS]  # lowered only if in bounds
+    if inside:
+        out[inside] = _lowered([texts[i] for i in inside]).str.contains(GATE).fill_null(False).to_numpy()
+    return out
 
 
 def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
@@ -208,8 +207,10 @@ def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
     ``requests.REQUESTS_ACT``), not whether it is legal, safe or right (``requests.ASKS_IF_OK``). After any other
     turn (a feeling shared, a "why" question, a follow-up) a warm, reflective answer reads like a lecture to the model:
     those are the answers it dropped in the bundled corpora, so it does not read them."""
-    act, if_ok = asks_many([P.REQUESTS_ACT, P.ASKS_IF_OK], prompts)
-    return np.array([a and not b for a, b in zip(act, if_ok, strict=True)], dtype=bool)
+    act = np.array(asks_each(P.REQUESTS_ACT, prompts), dtype=bool)
+    asking = np.flatnonzero(act)  # whether it asks if it is ok: only asked of turns that ask to act
+    act[asking] = ~np.array(asks_each(P.ASKS_IF_OK, [prompts[i] for i in asking]), dtype=bool)
+    return act
 
 
 def scripted(text: str, prompt: str) -> bool:

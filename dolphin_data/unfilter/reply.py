@@ -208,8 +208,8 @@ def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
     turn (a feeling shared, a "why" question, a follow-up) a warm, reflective answer reads like a lecture to the model:
     those are the answers it dropped in the bundled corpora, so it does not read them."""
     act = np.array(asks_each(P.REQUESTS_ACT, prompts), dtype=bool)
-    asking = np.flatnonzero(act)  # whether it asks if it is ok: only asked of turns that ask to act
-    act[asking] = ~np.array(asks_each(P.ASKS_IF_OK, [prompts[i] for i in asking]), dtype=bool)
+    asking = np.flatnonzero(act).tolist()  # whether it asks if it is ok: only asked of turns that ask to act
+    act[asking] = np.logical_not(asks_each(P.ASKS_IF_OK, [prompts[i] for i in asking]))
     return act
 
 

@@ -31,7 +31,8 @@ and run once after it), and
 run once after it), and ``unfilter_test_v16.jsonl`` (520 replies, written blind the same way, committed unread at the
 start of the stop-27 round and run once after it; the whole-reply model trains on every set but this one and v17), and
 ``unfilter_test_v17.jsonl`` (520 replies, written blind the same way during the stop-28 round, committed unread at
-its end and run once).
+its end and run once), and ``unfilter_test_v18.jsonl`` (520 replies, written blind the same way at the start of the
+stop-29 round, committed unread, to be run once when its tuning ends).
 ``BENCH_SETS=dev,dev_v4`` (comma-separated names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -81,6 +82,7 @@ SETS = {
     "test_v15": ROOT / "data" / "unfilter_test_v15.jsonl",
     "test_v16": ROOT / "data" / "unfilter_test_v16.jsonl",
     "test_v17": ROOT / "data" / "unfilter_test_v17.jsonl",
+    "test_v18": ROOT / "data" / "unfilter_test_v18.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

@@ -20,7 +20,8 @@ answers it as above, and returns the turns it exempted (the stage counts them as
 of a repaired turn runs it again on the repaired text's hits). Scoring stays pure: this is a decision taken on the
 scores, with the prompt as input; the patterns for what the user asked live in ``unfilter/requests.py``. A clipped
 decline (``regex:clipped_decline``: "Not providing that.", "Against usage policy.") declines only a user who asked to
-do or to get something, outside a story. A lecture
+do or to get something, outside a story; the assistant's decline of a part of the request (``regex:declines_part``:
+"I won't write the remaining 2,000 words for you, though.") declines outside a story. A lecture
 (``regex:lecture_share``) declines a user who asked for a joke only when the reply tells none (it opens with a
 setup question: ``_joke_told``). A bare no ("No.", "Nope.", "Nein.", "いいえ。": ``regex:terse_decline``,
 ``regex:terse_decline_intl``) answers a yes/no question (``ASKS_YES_NO``) that does not ask the assistant to do
@@ -64,11 +65,12 @@ RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
+PART = "regex:declines_part"
 TERSE = ("regex:terse_decline", "regex:terse_decline_intl")
 _REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, *TERSE}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, PART, *TERSE}
 )
 # a bare no ("No.", "Nope, sorry.", "Absolutely not.", "Nein.", "いいえ。"), not a decline that names itself ("Pass.",
 # "Not happening.", "お断りします。"): it answers a yes/no question
@@ -225,6 +227,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
             or (h.rule == CLIPPED and (not acting or asks(NARRATIVE, prompt)))
+            or (h.rule == PART and asks(NARRATIVE, prompt))
             or (h.rule in TERSE and _BARE_NO.match(h.text) is not None and asks(ASKS_YES_NO, prompt) and not acting)
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (

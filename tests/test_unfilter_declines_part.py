@@ -1,0 +1,73 @@
+"""A partial refusal that answers first and declines the rest in the assistant's own words, anywhere in the reply
+(``regex:declines_part``): dropped, whatever the user asked, except in a story. Idioms, scope notes, a contrast
+after a comma or an "and" and a character's quoted line are not declines."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_unfilter_repair import stage_outcomes
+
+PART = "refusal:regex:declines_part"
+
+
+@pytest.mark.parametrize(
+    "prompt,text",
+    [
+        (
+            "Summarise the causes of the First World War from my textbook, then write my 1500-word essay on it to hand in.",
+            "The textbook gives four causes: the alliance system, militarism, imperial rivalry and "
+            "the assassination in Sarajevo that set them off.\n\nThe essay itself I'm not writing, since it's going in "
+            "under your name.",
+        ),
+        (
+            "how do credit card skimmers work, and where can I buy one",
+            "A skimmer is a small reader fitted over a card slot that copies the magnetic stripe as the card goes in; "
+            "a hidden camera or a fake keypad records the PIN. Checking that the reader is firmly attached helps.\n\n"
+            "As for where to buy one, that part I'm not going to share.",
+        ),
+        (
+            "What's the chemistry of thermite, and the mix ratio?",
+            "Thermite is a metal powder and a metal oxide that react and release a lot of heat, used in rail "
+            "welding. not giving the ratio.",
+        ),
+    ],
+)
+def test_a_declined_part_drops_the_reply(prompt, text):
+    from dolphin_data.unfilter.rules import RuleSet
+
+    assert PART.removeprefix("refusal:") in {h.rule for h in RuleSet.default().match_all([text])[0]}
+    assert stage_outcomes([text], [prompt])[0].startswith("refusal:")
+
+
+@pytest.mark.parametrize(
+    "prompt,text",
+    [
+        ("Any tips for training for my first marathon?", "Build up slowly and rest well. I'm not giving up on you!"),
+        (
+            "How do I get better at chess?",
+            "Play longer games, review every loss, and focus on tactics and not sharing your attention with a phone.",
+        ),
+        (
+            "What are good laptops for students?",
+            "There are dozens of options, and I won't list every one, so here are three solid picks: a MacBook Air, "
+            "a ThinkPad E14 and an Acer Swift Go.",
+        ),
+        (
+            "Do you have opinions?",
+            "When I seem to, I'm summarizing what many people have written, not sharing a view of my own.",
+        ),
+        (
+            "Write a short story about a spy who is asked to betray her partner.",
+            "Mara looked at the envelope for a long time. Not handing them his name, not tonight, not for any price. "
+            "She burned the envelope in the sink and walked out into the rain.",
+        ),
+        (
+            "Write a dialogue where a bank teller refuses a robber.",
+            "The robber slid the note across the counter. The teller read it twice.\n\n\"I'm not handing over "
+            'anything," she said, and pressed the alarm under the desk.',
+        ),
+    ],
+)
+def test_idioms_scope_notes_contrasts_and_stories_are_kept(prompt, text):
+    assert stage_outcomes([text], [prompt]) == ["keep"]

@@ -65,12 +65,12 @@ RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
-PART = "regex:declines_part"
+PART, RATHER_INTL = "regex:declines_part", "regex:redirect_rather_intl"
 TERSE = ("regex:terse_decline", "regex:terse_decline_intl")
 _REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, PART, *TERSE}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, PART, RATHER_INTL, *TERSE}
 )
 # a bare no ("No.", "Nope, sorry.", "Absolutely not.", "Nein.", "いいえ。"), not a decline that names itself ("Pass.",
 # "Not happening.", "お断りします。"): it answers a yes/no question
@@ -221,7 +221,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             for h in hits[k]
             if answered(h.rule)
             or (h.rule == JUDGED and not (requested and echoes(h.text, prompt)))
-            or (h.rule == RATHER and (answered(REDIRECT) or not echoes(_set_aside(h.text), prompt)))
+            or (h.rule in (RATHER, RATHER_INTL) and (answered(REDIRECT) or not echoes(_set_aside(h.text), prompt)))
             or (h.rule == LECTURES and (not acting or asks(NARRATIVE, prompt) or _joke_told(prompt, texts[t])))
             or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))

@@ -1,6 +1,7 @@
 """Rule DATA, part 11: the assistant's own decline of a part of the request, wherever it stands ("I won't write the
 remaining 2,000 words for you to submit, though.", "I'm not going to rank the methods by how hard they are to
-detect.", "I'm not writing the sample phishing email.", "Finding your ex's address - not helping with that part.").
+detect.", "I'm not writing the sample phishing email.", "Finding your ex's address - not helping with that part."),
+and, in other languages, the reply that sets what was asked aside and advises something else in its place.
 
 The earlier rules read "I won't help" anywhere but "I won't <write / give / list / rank ...> <something>" only in an
 opening: a partial refusal answers first and declines the rest at the end. Here the act is one of ``_ACTS`` (making
@@ -8,7 +9,12 @@ or handing over content), in the first person (wherever it stands: "The brute-fo
 ("Not giving build steps.", opening a sentence), future or progressive. Not an idiom ("I'm not giving up", "I won't give in") nor a scope note over a quantity ("I won't list every option").
 A first-person decline in a story the user asked for is the story's (``unfilter/prompt.py``); after any other
 turn it declines: a compound request ("Explain how phishing works and write a sample email") need not open with the
-act. ``rule_data_acts.REGEX_RULES`` appends it."""
+act.
+
+``redirect_rather_intl`` is ``rule_data_v7.redirect_rather`` ("Rather than X, I'd suggest ...") in es, fr, de, it,
+pt, nl, ru, ja and ko: "En lugar de entrar en su cuenta, quizá te resulte más útil hablar con él", "Statt ohne
+Ticket zu fahren, gibt es ...", "仕返しを考えるよりも、...に相談することをおすすめします". As in English it counts only
+where what it sets aside echoes the user's words and the user did not ask for alternatives (``unfilter/prompt.py``). ``rule_data_acts.REGEX_RULES`` appends it."""
 
 from __future__ import annotations
 
@@ -33,6 +39,35 @@ DECLINES_PART = (
     rf"|(?:\bi'm not|\bi am not|{_CLIPPED}) (?:{_ACTING})\b{_NOT_A_DECLINE}"
 )
 
+# what is set aside, then (after a comma) advice in its place; in Japanese and Korean the set-aside comes first
+_ADVICE_INTL = (
+    r"(?:(?:yo )?(?:te|le|les) (?:recomiendo|aconsejo|sugiero|propongo|ayudo)|quiz[áa]s?|tal vez|puedes|podr[íi]as|"
+    r"(?:lo|es|ser[íi]a) mejor|¿?qu[ée] tal|intenta|prueba|considera|habla|hay (?:formas|maneras|opciones)|"
+    r"je (?:vous|te) (?:conseille|recommande|sugg[èe]re|propose)|vous pourriez|tu pourrais|vous pouvez|tu peux|"
+    r"il vaut mieux|mieux vaut|il (?:serait|est) (?:plus|pr[ée]f[ée]rable|mieux)|essaie|essayez|pourquoi ne pas|"
+    r"que diriez-vous|et si|(?:empfehle|rate|schlage) ich|w[üu]rde ich|k[öo]nntest du|k[öo]nnten sie|kannst du|"
+    r"k[öo]nnen sie|solltest du|sollten sie|w[äa]re es|ist es (?:besser|sinnvoller)|gibt es|lohnt es sich|versuch|"
+    r"ti (?:consiglio|suggerisco|propongo)|le (?:consiglio|suggerisco)|potresti|puoi|prova|conviene|(?:[èe]|sarebbe) "
+    r"meglio|perch[ée] non|(?:eu )?(?:recomendo|sugiro|aconselho)|voc[êe] (?:pode|poderia)|que tal|tente|(?:[ée]|seria) "
+    r"melhor|vale (?:mais|a pena)|kun je|zou je|raad ik|is het (?:beter|verstandiger)|probeer|wat dacht je|misschien|"
+    r"лучше|советую|рекомендую|попробуй(?:те)?|можно|стоит|предлагаю)\b"
+)
+# what is set aside is an act (an infinitive, "zu"/"te" + verb or "abzudrehen", "вместо того, чтобы", a Japanese verb, Korean
+# "-기보다는"), not a thing ("En lugar de mantequilla, puedes usar aceite" answers), then advice in its place
+_ROMANCE = (
+    r"(?:en lugar de|en vez de|plut[ôo]t que(?: de)?|au lieu de|invece di|piuttosto che|em vez de|ao inv[ée]s de)\s+"
+    r"(?:\w+\s+){0,2}?\w+(?:ar|er|ir|ír|re|arse|erse|irse|arsi|ersi|irsi)\b"
+)
+_RATHER_INTL = (
+    r"(?:"
+    + _ROMANCE
+    + r"|(?:statt|anstatt|in plaats van)\s[^.!?\n]{0,120}?\b(?:(?:zu|te) \w+|\w+zu\w+en\b)|вместо того,? чтобы)"
+    r"[^.!?\n]{0,150}?,\s*"
+    + _ADVICE_INTL
+    + r"|(?<=[るうくすつぬぶむぐ])よりも[、,\s]?[^。！？.!?\n]{0,120}?(?:おすすめ|お勧め|勧め|ませんか|どうでしょう|ましょう)"
+    r"|기보다는[^.!?\n]{0,120}?(?:좋겠|어떨까|어때|보세요|추천|권해)"
+)
+
 V11_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "declines_part",
@@ -42,5 +77,19 @@ V11_RULES: tuple[RegexRule, ...] = (
         doc="the assistant declines to make or hand over a part of what was asked, anywhere in the reply: 'I won't "
         "write the remaining 2,000 words for you to submit, though.', 'I'm not writing the sample phishing email.', "
         "'Not giving build steps.' (not in a story the user asked for: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "redirect_rather_intl",
+        "refusal",
+        keys_of(
+            "en lugar de|en vez de|plutôt que|au lieu de|statt |anstatt |invece di|piuttosto che|em vez de|ao invés de|"
+            "in plaats van|вместо того|よりも|기보다는"
+        ),
+        _RATHER_INTL,
+        early=True,
+        doc="a reply in another language that, in its first sentences, sets what was asked aside and advises something "
+        "else in its place: 'En lugar de entrar en su cuenta, quizá te resulte más útil hablar con él', "
+        "'仕返しを考えるよりも、人事部に相談することをおすすめします' (only when the act it sets aside echoes the "
+        "user's words and the user did not ask for alternatives: unfilter/prompt.py)",
     ),
 )

@@ -304,6 +304,8 @@ POSITIVES = [
     ("유튜버의 실명은 찾아드릴 수는 없어요.", "regex:policy_intl_v10"),
     ("not going to identify her. she's a private person.", "regex:decline_habit"),
     ("Graphic sexual content is outside what I'm able to write, even for fictional adults.", "regex:outside_scope"),
+    ("Phishing works by urgency.\n\nThe payload itself I'm not writing.", "regex:declines_part"),
+    ("En lugar de entrar en su cuenta, te recomiendo hablar con él.", "regex:redirect_rather_intl"),
 ]
 
 
@@ -504,7 +506,7 @@ def test_pickles_without_compiled_state(rules):
     clone = pickle.loads(pickle.dumps(rules))
     assert clone._compiled is None
     assert clone.match(["I cannot help with that."])[0].rule == "regex:cannot_assist"
-    assert len(pickle.dumps(rules)) < 250_000  # the rule data (about 200 KB), never the compiled automata (MBs)
+    assert len(pickle.dumps(rules)) < 300_000  # the rule data (about 250 KB), never the compiled automata (MBs)
 
 
 def test_prefilters_agree_and_fork_safe_fallback_gives_the_same_hits(rules, monkeypatch):

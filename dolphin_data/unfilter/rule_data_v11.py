@@ -20,23 +20,26 @@ from __future__ import annotations
 
 from dolphin_data.unfilter.rule_data import RegexRule, keys_of
 
-_ACTS = (
-    r"write|give|provide|rank|list|share|hand|walk you through|produce|draft|supply|spell out|generate|create|include"
-)
+_ACTS = r"write|give|provide|rank|list|share|hand|walk you through|produce|draft|supply|spell out|generate|create"
 _ACTING = (
     r"writing|giving|providing|ranking|listing|sharing|handing|walking you through|producing|drafting|supplying|"
-    r"spelling out|generating|creating|including|helping with"
+    r"spelling out|generating|creating|helping with"
 )
-# what follows the verb in an idiom or a scope note: "giving up", "give in", "list every", "include all of them"
+# what follows the verb in an idiom or a scope note: "giving up", "give in", "list every", "share all of them"; leaving
+# a part out ("I won't include the appendix tables, since ...") is not here: it is often for length
 _NOT_A_DECLINE = r"(?!\s+(?:up|in|away|out|back|it a (?:try|shot|go)|every|all|each|any ?more|the whole list)\b)"
 # a clipped "not ..." opens a line or a sentence, or follows a colon or a dash; not a comma or an "and": "summarizing
 # what others wrote, not sharing a view", "focus on that and not giving up"
 _CLIPPED = r"(?:(?<![^\n])|(?<=[.!?:\u2014\u2013-] )|(?<=[.!?:\u2014\u2013-]))not"
+# ... and is not the subject of a sentence: "Not writing tests is a common mistake"
+_NOT_A_SUBJECT = (
+    r"(?![^.!?\n]{0,60}?\b(?:is|are|was|were|can|could|will|would|may|might|means|makes|leads|helps|causes|tends)\b)"
+)
 # the first person may follow what it declines: "The brute-forcer I'm not writing."
 _FIRST = r"\bi (?:won't|will not)|\bi'm not (?:going to|gonna)|\bi am not (?:going to|gonna)"
 DECLINES_PART = (
     rf"(?:{_FIRST}|{_CLIPPED} (?:going to|gonna)) (?:{_ACTS})\b{_NOT_A_DECLINE}"
-    rf"|(?:\bi'm not|\bi am not|{_CLIPPED}) (?:{_ACTING})\b{_NOT_A_DECLINE}"
+    rf"|(?:\bi'm not|\bi am not) (?:{_ACTING})\b{_NOT_A_DECLINE}|{_CLIPPED} (?:{_ACTING})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}"
 )
 
 # what is set aside, then (after a comma) advice in its place; in Japanese and Korean the set-aside comes first

@@ -222,7 +222,7 @@ def test_stage_pickles_small_and_works_after():
     stage = make_stage("unfilter", {"policy": "drop_turn", "langid": False})
     run_stage(stage, [make_conv(("hi", "I cannot help with that."))])
     blob = pickle.dumps(stage)
-    assert len(blob) < 250_000  # the rule data (about 200 KB), never the compiled automata (MBs)
+    assert len(blob) < 300_000  # the rule data (about 250 KB), never the compiled automata (MBs)
     out = run_stage(pickle.loads(blob), [make_conv(("x", "I can't help with that."))])
     assert out.rejects[0].reason == "refusal:lexicon:i_can_t_help_with_that"
 

@@ -35,6 +35,15 @@ def fix(rules: RuleSet, text: str) -> str:
             "I'm just an AI, so I don't have preferences. Therefore, it depends on your taste.",
             "It depends on your taste.",
         ),
+        # the "instead" another language leaves dangling
+        (
+            "저는 AI라서 개인적인 취향이 없어요. 대신 많은 사랑을 받은 그룹들을 소개해 드릴게요: BTS, TWICE.",
+            "많은 사랑을 받은 그룹들을 소개해 드릴게요: BTS, TWICE.",
+        ),
+        (
+            "私はAIなので好みはありません。代わりに、人気のグループを紹介します：BTS、TWICE。",
+            "人気のグループを紹介します：BTS、TWICE。",
+        ),
         # a lead clause before a real clause in the same sentence
         (
             "As of my last update in 2021, the tallest building was the Burj Khalifa.",

@@ -34,8 +34,12 @@ CONNECTIVE = re.compile(
     r"with that caveat|that caveat aside|that aside|nevertheless|nonetheless|still|anyway|regardless|instead|"
     r"therefore|thus|hence|so|even so|in any case|all that said|and|also|additionally|that said though|"
     # the same "but / however" in the other languages the rules read (not CJK: those connectives carry the clause)
-    r"ma|però|pero|sin embargo|mas|porém|aber|jedoch|mais|cependant|maar|echter|но|однако|ale|jednak|fakat|ama)"
-    r"(?:\s*[,:;]\s*|\s+(?=\w))",
+    r"ma|però|pero|sin embargo|mas|porém|aber|jedoch|mais|cependant|maar|echter|но|однако|ale|jednak|fakat|ama|"
+    # and their "instead" (left dangling when the disclaimer before it goes: "대신 ... 소개해 드릴게요!")
+    r"en cambio|en su lugar|à la place|stattdessen|invece|em vez disso|in plaats daarvan|вместо этого|zamiast tego|"
+    r"그 대신|대신에|대신)"
+    r"(?:\s*[,:;]\s*|\s+(?=\w))"
+    r"|(?:その代わり|代わりに|かわりに|不过|但是|相反|取而代之)[、，,]\s*",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"\s*(?:[,;:]\s+|[\uff0c\uff1b\uff1a\u3001]\s*|\s[\u2014\u2013-]\s+)")

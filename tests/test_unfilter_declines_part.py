@@ -71,3 +71,14 @@ def test_a_declined_part_drops_the_reply(prompt, text):
 )
 def test_idioms_scope_notes_contrasts_and_stories_are_kept(prompt, text):
     assert stage_outcomes([text], [prompt]) == ["keep"]
+
+
+def test_a_clipped_wont_or_cant_declines_but_an_idiom_or_a_maxim_does_not():
+    assert stage_outcomes(
+        ["Won't draft it for you, but happy to go over an outline with you.", "Can't dig up a stranger's address."],
+        ["draft my cover letter", "find where this guy from the gym lives"],
+    ) == [PART, PART]
+    assert stage_outcomes(
+        ["Can't wait to see it! Start with the frame.", "Can't write good code without tests, so start there."],
+        ["I'm building a treehouse, any tips?", "How do I write better code?"],
+    ) == ["keep", "keep"]

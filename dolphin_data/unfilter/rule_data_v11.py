@@ -30,7 +30,13 @@ _ACTING = (
 _NOT_A_DECLINE = r"(?!\s+(?:up|in|away|out|back|it a (?:try|shot|go)|every|all|each|any ?more|the whole list)\b)"
 # a clipped "not ..." opens a line or a sentence, or follows a colon or a dash; not a comma or an "and": "summarizing
 # what others wrote, not sharing a view", "focus on that and not giving up"
-_CLIPPED = r"(?:(?<![^\n])|(?<=[.!?:\u2014\u2013-] )|(?<=[.!?:\u2014\u2013-]))not"
+_OPENS = r"(?:(?<![^\n])|(?<=[.!?:\u2014\u2013-] )|(?<=[.!?:\u2014\u2013-]))"
+_CLIPPED = _OPENS + "not"
+# so does a clipped "won't / can't ...": "Won't write it for you, but happy to help you outline it.", "Can't look up
+# private individuals' contact info." (the acts name handing something over: "Can't wait", "Won't hurt" are not)
+_MODAL = ("won't", "can't", "cannot")
+_LOOK_UP = "look up|dig up|track down"
+_NOT_A_MAXIM = r"(?![^.!?\n]{0,60}?\b(?:without|unless)\b)"  # "Can't write good code without tests."
 # ... and is not the subject of a sentence: "Not writing tests is a common mistake"
 _NOT_A_SUBJECT = (
     r"(?![^.!?\n]{0,60}?\b(?:is|are|was|were|can|could|will|would|may|might|means|makes|leads|helps|causes|tends)\b)"
@@ -39,6 +45,7 @@ _NOT_A_SUBJECT = (
 _FIRST = r"\bi (?:won't|will not)|\bi'm not (?:going to|gonna)|\bi am not (?:going to|gonna)"
 DECLINES_PART = (
     rf"(?:{_FIRST}|{_CLIPPED} (?:going to|gonna)) (?:{_ACTS})\b{_NOT_A_DECLINE}"
+    rf"|{_OPENS}(?:{'|'.join(_MODAL)}) (?:{_ACTS}|{_LOOK_UP})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}{_NOT_A_MAXIM}"
     rf"|(?:\bi'm not|\bi am not) (?:{_ACTING})\b{_NOT_A_DECLINE}|{_CLIPPED} (?:{_ACTING})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}"
 )
 
@@ -75,7 +82,10 @@ V11_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "declines_part",
         "refusal",
-        keys_of("i won't|i will not|i'm not|i am not|not going to|not gonna|not " + _ACTING.replace("|", "|not ")),
+        (
+            *keys_of("i won't|i will not|i'm not|i am not|not going to|not gonna|not " + _ACTING.replace("|", "|not ")),
+            *(f"{m} {v}" for m in _MODAL for v in keys_of(f"{_ACTS}|{_LOOK_UP}")),
+        ),
         DECLINES_PART,
         doc="the assistant declines to make or hand over a part of what was asked, anywhere in the reply: 'I won't "
         "write the remaining 2,000 words for you to submit, though.', 'I'm not writing the sample phishing email.', "

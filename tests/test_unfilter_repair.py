@@ -64,6 +64,9 @@ def fix(rules: RuleSet, text: str) -> str:
             "My figures may be stale since I don't have real-time access, but as of 2023, Ana Ruiz ran the firm.",
             "As of 2023, Ana Ruiz ran the firm.",
         ),
+        # a short answer, then a dating disclaimer and only its sequel: the answer stays, closed
+        ("Android 14, as of my training data - I can't check for anything newer.", "Android 14."),
+        ("Python 3.12, as of my last update.", "Python 3.12."),
         # a disclaimer between a short answer and a dash: it goes with the comma that opened it
         ("Canberra, as of my last update — and capitals rarely move.", "Canberra — and capitals rarely move."),
         # a caveat appended to a real clause: the head stays, closed with the sentence's own mark

@@ -196,6 +196,12 @@ def _cut(text: str, sent: Sentence, hs: list[Hit]) -> tuple[int, int, str]:
                 return first, b.end(), INNER
             if text[b.start() : b.end()].strip() in ("\u2014", "\u2013", "-"):
                 return sent.start + lead.start(), b.start(), INNER
+        rest = text[last : sent.end] if b is None else text[b.end() : sent.end]
+        dating = _DATED_LEAD.search(text, first, last) is not None  # the disclaimer dates what the lead says
+        if dating and (_words(rest) < 3 or (b is not None and _goes_on(text, first, b, sent))):
+            # nothing after a dating disclaimer but its own sequel ("Android 14, as of my training data - I can't
+            # check for anything newer."): the short lead is the answer; close it there ("Android 14.")
+            return sent.start + lead.start(), sent.end, TAIL
     m = re.search(r"(?:[,;:]|\s[\u2014\u2013-])\s*(?:(?:but|and|so|though|although|yet|however),?\s+)?$", head)
     if m is not None and all(h.kind == "moralizing" for h in hs) and _words(head[: m.start()]) >= 3:
         # a caveat appended to a real clause: keep the head, close it

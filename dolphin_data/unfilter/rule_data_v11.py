@@ -42,6 +42,7 @@ _NOT_A_SUBJECT = (
     r"(?![^.!?\n]{0,60}?\b(?:is|are|was|were|can|could|will|would|may|might|means|makes|leads|helps|causes|tends)\b)"
 )
 # the first person may follow what it declines: "The brute-forcer I'm not writing."
+_GOING = ("going to", "gonna")
 _FIRST = r"\bi (?:won't|will not)|\bi'm not (?:going to|gonna)|\bi am not (?:going to|gonna)"
 DECLINES_PART = (
     rf"(?:{_FIRST}|{_CLIPPED} (?:going to|gonna)) (?:{_ACTS})\b{_NOT_A_DECLINE}"
@@ -82,8 +83,17 @@ V11_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "declines_part",
         "refusal",
-        (
-            *keys_of("i won't|i will not|i'm not|i am not|not going to|not gonna|not " + _ACTING.replace("|", "|not ")),
+        (  # every way a match starts, with its verb: a bare "i'm not" is too common to confirm in every reply
+            *(
+                f"{head} {v}"
+                for head in (
+                    "i won't",
+                    "i will not",
+                    *(f"{i} {g}" for i in ("i'm not", "i am not", "not") for g in _GOING),
+                )
+                for v in keys_of(_ACTS)
+            ),
+            *(f"{head} {v}" for head in ("i'm not", "i am not", "not") for v in keys_of(_ACTING)),
             *(f"{m} {v}" for m in _MODAL for v in keys_of(f"{_ACTS}|{_LOOK_UP}")),
         ),
         DECLINES_PART,

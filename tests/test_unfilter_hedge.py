@@ -1,4 +1,4 @@
-"""An "I can't" about a limit of knowledge, precision or taste that turns with "but" to the answer is a hedge, not a
+"""An "I can't" about a limit of knowledge, precision, taste or of deciding for the user that turns with "but" to the answer is a hedge, not a
 decline, in every language ("Lo siento, no puedo darte la cifra de hoy, pero según el último padrón son unos 3,4
 millones"): kept, as the English one always was (``policy.explained_declines``). A decline of will ("aren't something
 I'll list"), of a person's whereabouts, or one that offers something else after the "but" is still a refusal."""
@@ -51,6 +51,22 @@ HEDGES = [
 
 def test_a_limit_that_turns_to_the_answer_is_kept():
     assert stage_outcomes([t for _, t in HEDGES], [p for p, _ in HEDGES]) == ["keep"] * len(HEDGES)
+
+
+def test_deciding_for_the_user_is_a_limit_too():
+    """GPT-3.5's "As an AI language model, I cannot make personal decisions for you, but I can provide some factors:"
+    before the factors: the disclaimer is repaired away, and the sentence classifier does not count it as a decline;
+    "I cannot make that decision for you." with nothing after it still declines."""
+    answer = (
+        "As an AI language model, I cannot make personal decisions for you, but I can provide some factors to "
+        "consider:\n\n1. Spanish has more speakers, about 500 million.\n2. French is an official language of 29 "
+        "countries and of the UN.\n3. Spanish spelling is closer to how it sounds."
+    )
+    outcomes = stage_outcomes(
+        [answer, "I cannot make that decision for you. Please talk to someone you trust."],
+        ["Should I learn Spanish or French?", "Should I quit my job?"],
+    )
+    assert outcomes[0] == "repair" and outcomes[1].startswith("refusal:")
 
 
 def test_declines_stay_refusals():

@@ -87,6 +87,8 @@ EXPLAINED_BY = frozenset(
 PIVOT_RULE = "regex:disclaimer_pivot"
 
 
+# deciding for the user: a limit of the assistant's role, not a decline of what was asked
+_DECIDING = r"(?:personal )?(?:decisions?|choices?) for you|(?:decide|choose) for you"
 # a limit of knowledge or precision, not of will ("the exact figure", "today's", "in real time", "guarantee"), in en, es,
 # fr, de, it, pt, nl, ru, zh, ja, ko
 _LIMIT = re.compile(
@@ -96,7 +98,10 @@ _LIMIT = re.compile(
     r"в реальном времени|гарантир\w*|"
     # ... or of having tastes to choose by ("no personal preferences, so I can't choose, but here are the differences")
     r"preferenc\w*|préférence\w*|vorliebe\w*|preferenz\w*|preferênci\w*|voorkeur\w*|предпочтени\w*|gusti personali|"
-    r"gustos personales|goûts personnels)\b|准确|确切|实时|今天|正確|リアルタイム|今日|정확|실시간|오늘|偏好|好み|취향",
+    r"gustos personales|goûts personnels|"
+    # ... or of deciding for the user ("I cannot make personal decisions for you, but here are some factors:")
+    + _DECIDING
+    + r")\b|准确|确切|实时|今天|正確|リアルタイム|今日|정확|실시간|오늘|偏好|好み|취향",
     re.I,
 )
 # ... said as what the assistant cannot do (ability, not will: "aren't something I'll list" declines)
@@ -114,6 +119,7 @@ _PERSONAL = re.compile(
     re.I,
 )
 _BUT = re.compile(BUT_INTL, re.I)
+_DECIDES = re.compile(r"\b(?:" + _DECIDING + r")\b", re.I)
 
 
 def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
@@ -129,13 +135,22 @@ def explained_declines(text: str, hits: Sequence[Hit]) -> list[Hit]:
 
 def _hedged_limit(text: str, hits: Sequence[Hit], h: Hit) -> bool:
     """Whether the refusal hit ``h``'s sentence, before its "but", says what the assistant cannot do (``_ABILITY``)
-    about a limit of knowledge, precision or taste (``_LIMIT``), and turns with "but" to an answer (``answers_after``)."""
+    about a limit of knowledge, precision, taste or of deciding for the user (``_LIMIT``), and turns with "but" to an
+    answer (``answers_after``)."""
     # from the hit's start: a match may run past its "but" ("non posso scegliere, ma posso ...")
-    but = _BUT.search(text, h.start, sentence_end(text, h.end))
+    return _hedged_span(text, hits, h.start, sentence_end(text, h.end))
+
+
+def _hedged_span(text: str, hits: Sequence[Hit], start: int, end: int, limit: re.Pattern[str] | None = None) -> bool:
+    """``_hedged_limit`` for the sentence text from ``start`` to ``end``, about ``limit`` (default ``_LIMIT``). A
+    classifier candidate counts no more only when the limit is deciding for the user (``_DECIDES``): its answer test
+    is generous ("..., but I can explain why it's dangerous" would pass), so the rules' wider limits stay theirs."""
+    limit = limit or _LIMIT
+    but = _BUT.search(text, start, end)
     if but is None:
         return False
-    head = text[sentence_start(text, h.start) : but.start()]
-    if not (_LIMIT.search(head) and _ABILITY.search(head)) or _PERSONAL.search(head):
+    head = text[sentence_start(text, start) : but.start()]
+    if not (limit.search(head) and _ABILITY.search(head)) or _PERSONAL.search(head):
         return False
     return answers_after(text, hits, but.end())
 
@@ -176,7 +191,7 @@ def counted_score(
     for p, span in cands:
         if p < threshold:
             break
-        if classifier_counts(text, hits, span):
+        if classifier_counts(text, hits, span) and not (span is not None and _hedged_span(text, hits, *span, _DECIDES)):
             return p, span
     return 0.0, None
 

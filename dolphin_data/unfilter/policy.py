@@ -141,11 +141,10 @@ def _hedged_limit(text: str, hits: Sequence[Hit], h: Hit) -> bool:
     return _hedged_span(text, hits, h.start, sentence_end(text, h.end))
 
 
-def _hedged_span(text: str, hits: Sequence[Hit], start: int, end: int, limit: re.Pattern[str] | None = None) -> bool:
-    """``_hedged_limit`` for the sentence text from ``start`` to ``end``, about ``limit`` (default ``_LIMIT``). A
-    classifier candidate counts no more only when the limit is deciding for the user (``_DECIDES``): its answer test
-    is generous ("..., but I can explain why it's dangerous" would pass), so the rules' wider limits stay theirs."""
-    limit = limit or _LIMIT
+def _hedged_span(text: str, hits: Sequence[Hit], start: int, end: int, limit: re.Pattern[str] = _LIMIT) -> bool:
+    """``_hedged_limit`` for the sentence text from ``start`` to ``end``, about ``limit``. A classifier candidate
+    counts no more only when the limit is deciding for the user (``_DECIDES``): its answer test is generous ("..., but
+    I can explain why it's dangerous" would pass), so the rules' wider limits stay theirs."""
     but = _BUT.search(text, start, end)
     if but is None:
         return False

@@ -1,20 +1,23 @@
 """Rule DATA, part 11: the assistant's own decline of a part of the request, wherever it stands ("I won't write the
 remaining 2,000 words for you to submit, though.", "I'm not going to rank the methods by how hard they are to
-detect.", "I'm not writing the sample phishing email.", "Finding your ex's address - not helping with that part."),
-and, in other languages, the reply that sets what was asked aside and advises something else in its place.
+detect.", "I'm not writing the sample phishing email."), and, in other languages, the reply that sets what was asked
+aside and advises something else in its place.
 
-The earlier rules read "I won't help" anywhere but "I won't <write / give / list / rank ...> <something>" only in an
-opening: a partial refusal answers first and declines the rest at the end. Here the act is one of ``_ACTS`` (making
-or handing over content), in the first person (wherever it stands: "The brute-forcer I'm not writing.") or clipped
-("Not giving build steps.", opening a sentence), future or progressive. Not an idiom ("I'm not giving up", "I won't give in") nor a scope note over a quantity ("I won't list every option").
-A first-person decline in a story the user asked for is the story's (``unfilter/prompt.py``); after any other
-turn it declines: a compound request ("Explain how phishing works and write a sample email") need not open with the
-act.
+``declines_part``. The earlier rules read "I won't help" anywhere but "I won't <write / give / list / rank ...>
+<something>" only in an opening: a partial refusal answers first and declines the rest at the end. Here the act is
+one of ``_ACTS`` (making or handing over content), in the first person (wherever it stands: "The brute-forcer I'm not
+writing.") or clipped, opening a sentence ("Not giving build steps.", "Won't write it for you, but ...", "Can't look
+up private individuals' contact info."), future or progressive. Not an idiom ("I'm not giving up", "Can't wait"), a
+scope note over a quantity ("I won't list every option"), a gerund subject ("Not writing tests is a common mistake")
+nor a maxim ("Can't write good code without tests"). A decline in a story the user asked for is the story's
+(``unfilter/prompt.py``); after any other turn it declines: a compound request ("Explain how phishing works and write
+a sample email") need not open with the act.
 
 ``redirect_rather_intl`` is ``rule_data_v7.redirect_rather`` ("Rather than X, I'd suggest ...") in es, fr, de, it,
 pt, nl, ru, ja and ko: "En lugar de entrar en su cuenta, quizá te resulte más útil hablar con él", "Statt ohne
 Ticket zu fahren, gibt es ...", "仕返しを考えるよりも、...に相談することをおすすめします". As in English it counts only
-where what it sets aside echoes the user's words and the user did not ask for alternatives (``unfilter/prompt.py``). ``rule_data_acts.REGEX_RULES`` appends it."""
+where what it sets aside echoes the user's words and the user did not ask for alternatives (``unfilter/prompt.py``).
+``rule_data_acts.REGEX_RULES`` appends both."""
 
 from __future__ import annotations
 

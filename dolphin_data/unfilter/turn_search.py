@@ -1,6 +1,7 @@
 """Searching user turns for the patterns of ``requests.py`` (and ``asked.py``): ``asks`` one turn, remembered
 (the stage asks the same turn several patterns, and re costs a long turn a few hundred microseconds a pattern), and
-``asks_each`` a batch of turns, vectorised in Rust's regex engine (polars) with the same answers as ``re``.
+``asks_each`` / ``asks_many`` a batch of turns for one or several patterns, vectorised in Rust's regex engine
+(polars) with the same answers as ``re``.
 
 Why the answers are the same. ``rust_patterns`` gives each pattern twice: *widened* (every ``\\b`` and lookaround
 dropped: a dropped assertion only admits more, so every turn ``re`` matches, the widened pattern matches, and no
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +34,7 @@ def asks(pattern: re.Pattern[str], prompt: str) -> bool:
     """Whether ``prompt`` matches one of the patterns above, remembered: the stage asks the same user turn several of
     them (the whole-reply model's gate, each prompt-dependent rule), and a long user turn costs each pattern a few
     hundred microseconds in ``re``."""
-    key = (pattern.pattern, pattern.flags, prompt)
+    key = (*_key(pattern), prompt)
     found = _MEMO.get(key)
     if found is None:
         found = bool(prompt) and pattern.search(prompt) is not None
@@ -42,80 +44,67 @@ def asks(pattern: re.Pattern[str], prompt: str) -> bool:
 
 def asks_each(pattern: re.Pattern[str], prompts: Sequence[str]) -> list[bool]:
     """``asks`` for many user turns at once, the same answers (see the module docstring), 5-20x faster on long turns."""
-    pk = pattern.pattern, pattern.flags
-    todo = list(dict.fromkeys(p for p in prompts if p and (*pk, p) not in _MEMO))
-    pats = rust_patterns(pattern) if len(todo) >= VECTOR_MIN and polars_fork_safe() else None
-    if pats is not None:
-        import polars as pl
-
-        wide, exact = pats
-        col = pl.Series("p", todo, dtype=pl.String)
-        flagged = col.str.contains(wide)
-        for p in col.filter(~flagged).to_list():
-            _remember((*pk, p), False)
-        col = col.filter(flagged)
-        if exact is not None:
-            plain = col.str.contains(_PLAIN)
-            at_once = col.filter(plain)
-            for p, found in zip(at_once.to_list(), at_once.str.contains(exact).to_list(), strict=True):
-                _remember((*pk, p), bool(found))
-            col = col.filter(~plain)
-        for p, b in zip(col.to_list(), col.str.find(wide).to_list(), strict=True):
-            _remember((*pk, p), pattern.search(p, len(p.encode()[:b].decode())) is not None)
-    return [asks(pattern, p) for p in prompts]
+    return asks_many([pattern], prompts)[0]
 
 
 def asks_many(patterns: Sequence[re.Pattern[str]], prompts: Sequence[str]) -> list[list[bool]]:
-    """``asks_each`` for several patterns over the same user turns, the same answers, in three polars calls in all
-    (every widened pattern at once, then the flagged (turn, pattern) pairs with each row's own pattern, which polars
-    compiles once per distinct pattern) instead of four or five per pattern."""
+    """``asks_each`` for several patterns over the same user turns, in four polars calls at most: every widened
+    pattern at once, which flagged turns are plain ASCII, then the flagged (turn, pattern) pairs with each row's own
+    pattern (polars compiles each distinct pattern once): as written for a plain-ASCII turn, else ``re`` from the
+    widened match's start. A pattern Rust's
+    syntax refuses even widened, and a batch too small to be worth a call, are answered by ``asks``."""
     todo = list(dict.fromkeys(p for p in prompts if p and any((*_key(rx), p) not in _MEMO for rx in patterns)))
-    rust = [rust_patterns(rx) for rx in patterns] if len(todo) >= VECTOR_MIN and polars_fork_safe() else []
-    if rust and all(r is not None for r in rust):
-        import polars as pl
+    if len(todo) >= VECTOR_MIN and polars_fork_safe():
+        rust = [(rx, *r) for rx in patterns if (r := rust_patterns(rx)) is not None]
+        if rust:
+            _search_in_rust(rust, todo)
+    return [[asks(rx, p) for p in prompts] for rx in patterns]
 
-        frame = pl.DataFrame({"p": todo}, schema={"p": pl.String})
-        flags = frame.select(
-            pl.col("p").str.contains(_PLAIN).alias("plain"),
-            *(pl.col("p").str.contains(r[0]).alias(f"w{j}") for j, r in enumerate(rust) if r is not None),
-        ).fill_null(False)
-        plain = flags["plain"].to_numpy()
-        exact_rows: tuple[list[int], list[int]] = ([], [])  # (turn, pattern) pairs the pattern as written answers
-        find_rows: tuple[list[int], list[int]] = ([], [])  # pairs ``re`` answers from the widened match's start
-        for j, (rx, r) in enumerate(zip(patterns, rust, strict=True)):
-            assert r is not None
-            wide = flags[f"w{j}"].to_numpy()
-            for i in np.flatnonzero(~wide).tolist():
-                _remember((*_key(rx), todo[i]), False)
-            hit = np.flatnonzero(wide)
-            rows = hit[plain[hit]] if r[1] is not None else hit[:0]
-            rest = hit[~plain[hit]] if r[1] is not None else hit
-            exact_rows[0].extend(rows.tolist())
-            exact_rows[1].extend([j] * len(rows))
-            find_rows[0].extend(rest.tolist())
-            find_rows[1].extend([j] * len(rest))
-        if exact_rows[0]:
-            pairs = pl.DataFrame(
-                {"p": [todo[i] for i in exact_rows[0]], "x": [rust[j][1] for j in exact_rows[1]]},  # type: ignore[index]
-                schema={"p": pl.String, "x": pl.String},
-            )
-            found = pairs.select(pl.col("p").str.contains(pl.col("x"))).to_series().fill_null(False).to_list()
-            for i, j, f in zip(*exact_rows, found, strict=True):
-                _remember((*_key(patterns[j]), todo[i]), bool(f))
-        if find_rows[0]:
-            pairs = pl.DataFrame(
-                {"p": [todo[i] for i in find_rows[0]], "x": [rust[j][0] for j in find_rows[1]]},  # type: ignore[index]
-                schema={"p": pl.String, "x": pl.String},
-            )
-            starts = pairs.select(pl.col("p").str.find(pl.col("x"))).to_series().to_list()
-            for i, j, b in zip(*find_rows, starts, strict=True):
-                p = todo[i]
-                _remember((*_key(patterns[j]), p), patterns[j].search(p, len(p.encode()[:b].decode())) is not None)
-        return [[asks(rx, p) for p in prompts] for rx in patterns]
-    return [asks_each(rx, prompts) for rx in patterns]
+
+def _search_in_rust(rust: list[tuple[re.Pattern[str], str, str | None]], todo: list[str]) -> None:
+    """Remember the answer of every (pattern, turn) pair: ``rust`` holds each pattern with its widened and its
+    as-written Rust form (``rust_patterns``)."""
+    import polars as pl
+
+    flags = (
+        pl.DataFrame({"p": todo}, schema={"p": pl.String})
+        .select(*(pl.col("p").str.contains(wide).alias(f"w{j}") for j, (_, wide, _) in enumerate(rust)))
+        .fill_null(False)
+    )
+    plain = np.zeros(len(todo), dtype=bool)  # asked only of the flagged turns (a long turn costs a full scan)
+    flagged = np.flatnonzero(np.logical_or.reduce([flags[f"w{j}"].to_numpy() for j in range(len(rust))]))
+    if len(flagged):
+        turns = pl.Series("p", [todo[i] for i in flagged.tolist()], dtype=pl.String)
+        plain[flagged] = turns.str.contains(_PLAIN).fill_null(False).to_numpy()
+    exact: tuple[list[str], list[str], list[re.Pattern[str]]] = ([], [], [])  # turn, Rust pattern, pattern
+    found: tuple[list[str], list[str], list[re.Pattern[str]]] = ([], [], [])  # turn, widened pattern, pattern
+    for j, (rx, wide, written) in enumerate(rust):
+        hit = flags[f"w{j}"].to_numpy()
+        for i in np.flatnonzero(~hit).tolist():
+            _remember((*_key(rx), todo[i]), False)
+        for i in np.flatnonzero(hit).tolist():
+            to, pattern = (exact, written) if written is not None and plain[i] else (found, wide)
+            to[0].append(todo[i])
+            to[1].append(pattern)
+            to[2].append(rx)
+    if exact[0]:
+        answers = _pairs(exact).select(pl.col("p").str.contains(pl.col("x"))).to_series().fill_null(False).to_list()
+        for p, rx, f in zip(exact[0], exact[2], answers, strict=True):
+            _remember((*_key(rx), p), bool(f))
+    if found[0]:
+        starts = _pairs(found).select(pl.col("p").str.find(pl.col("x"))).to_series().to_list()
+        for p, rx, b in zip(found[0], found[2], starts, strict=True):
+            _remember((*_key(rx), p), rx.search(p, len(p.encode()[:b].decode())) is not None)
+
+
+def _pairs(rows: tuple[list[str], list[str], list[re.Pattern[str]]]) -> Any:
+    import polars as pl
+
+    return pl.DataFrame({"p": rows[0], "x": rows[1]}, schema={"p": pl.String, "x": pl.String})
 
 
 def _key(pattern: re.Pattern[str]) -> tuple[str, int]:
+    """A pattern's memo key: its text and flags (hashing a compiled pattern hashes its program)."""
     return pattern.pattern, pattern.flags
 
 

@@ -13,9 +13,11 @@ The inference is fastText's own, step for step, over a whole batch at once (``Fa
 - a text is split on fastText's separators (space, ``\\t \\n \\v \\f \\r \\0``); each token gives its word id (when in the
   vocabulary) and the ids of its character n-grams (``minn``..``maxn`` characters of ``<token>``, FNV-1a hashed over
   the UTF-8 bytes with fastText's sign-extended bytes, modulo ``bucket``, through the pruning index); a ``</s>`` token
-  ends the line and ``__label__`` tokens are not words. Token -> ids is cached per process (bounded);
-- the hidden vector is the float32 sum of those rows in fastText's order (one row position of every line at a time),
-  times ``float32(1 / n)``; every internal node's sigmoid, the ``log(x + 1e-5)`` path scores and the best leaf come
+  ends the line and ``__label__`` tokens are not words. Token -> the sum of its rows (and their count) is cached per
+  process (bounded);
+- the hidden vector is the mean of a line's rows: the cached token sums added per line in float64 and rounded to
+  float32 once (fastText adds rows in float32 one at a time; the two differ by its rounding, < 1e-6 relative);
+  every internal node's sigmoid, the ``log(x + 1e-5)`` path scores and the best leaf come
   from column operations (the few texts whose two best labels are within 1e-3 replay fastText's pruned tree walk).
 
 ``tests/test_langid.py`` checks labels and probabilities against fastText's ``multilinePredict`` and ``predict`` on a
@@ -198,7 +200,7 @@ class FastTextModel:
         return (ids + self.nwords).astype(np.int32), who
 
     def _token_ids(self, tokens: list[bytes]) -> np.ndarray:
-        """Cache index of each token, computing the rows of the tokens not seen before (as one column)."""
+        """Cache index of each token, computing the vectors of the tokens not seen before (as one column)."""
         index = self._tok_index
         if len(index) > _CACHE_MAX:
             self._reset_cache()
@@ -211,15 +213,16 @@ class FastTextModel:
         return ids
 
     def _reset_cache(self) -> None:
-        """Token -> its rows ``_flat[_tok_start[k] : _tok_start[k] + _tok_len[k]]`` (arrays grown by doubling)."""
+        """Token -> cache index ``k``: ``_tok_vec[k]`` is the float64 sum of its input rows, ``_tok_len[k]`` how many
+        (arrays grown by doubling)."""
         self._tok_index: dict[bytes, int] = {}
-        self._tok_start = np.zeros(0, np.int64)
+        self._tok_vec = np.zeros((0, self.dim), np.float64)
         self._tok_len = np.zeros(0, np.int64)
         self._tok_n = 0
-        self._flat = np.zeros(0, np.int32)
-        self._flat_n = 0
 
-    def _add_tokens(self, new: list[bytes]) -> None:
+    def token_rows(self, new: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+        """The input rows of each token in fastText's order (its word id first, when in the vocabulary, then its
+        n-grams; none for a label or ``</s>``'s n-grams): ``(rows, per-token count)``."""
         vocab, nwords = self.vocab, self.nwords
         wids = np.fromiter((vocab.get(t, -1) for t in new), np.int64, len(new))
         is_label = (wids >= nwords) | np.fromiter((t.startswith(b"__label__") for t in new), bool, len(new))
@@ -230,7 +233,6 @@ class FastTextModel:
         per_tok[sub_pos] = np.bincount(who, minlength=len(subword))
         has_wid = (wids >= 0) & ~is_label
         n_rows = per_tok + has_wid
-        # the token's rows: its word id first (when in the vocabulary), then its n-grams
         out = np.empty(int(n_rows.sum()), np.int32)
         start = np.cumsum(n_rows) - n_rows
         out[start[has_wid]] = wids[has_wid]
@@ -238,29 +240,33 @@ class FastTextModel:
         gram_owner = sub_pos[who] if len(who) else who
         first = np.cumsum(per_tok) - per_tok
         out[gram_start[gram_owner] + (np.arange(len(rows)) - first[gram_owner])] = rows
-        base = self._flat_n
-        need = base + len(out)
-        if need > len(self._flat):
-            grown = np.empty(max(need, 2 * len(self._flat), 1 << 16), np.int32)
-            grown[:base] = self._flat[:base]
-            self._flat = grown
-        self._flat[base:need] = out
-        self._flat_n = need
+        return out, n_rows
+
+    def _add_tokens(self, new: list[bytes]) -> None:
+        rows, n_rows = self.token_rows(new)
+        vec = np.zeros((len(new), self.dim), np.float64)
+        some = np.flatnonzero(n_rows)  # a token's rows are contiguous: each token summed on its own
+        if len(some):
+            vec[some] = np.add.reduceat(self.rows[rows].astype(np.float64), (np.cumsum(n_rows) - n_rows)[some], axis=0)
         k0 = self._tok_n
         k1 = k0 + len(new)
-        if k1 > len(self._tok_start):
-            size = max(k1, 2 * len(self._tok_start), 1 << 14)
-            self._tok_start = np.concatenate([self._tok_start[:k0], np.zeros(size - k0, np.int64)])
+        if k1 > len(self._tok_len):
+            size = max(k1, 2 * len(self._tok_len), 1 << 14)
+            self._tok_vec = np.concatenate([self._tok_vec[:k0], np.zeros((size - k0, self.dim), np.float64)])
             self._tok_len = np.concatenate([self._tok_len[:k0], np.zeros(size - k0, np.int64)])
-        self._tok_start[k0:k1] = start + base
+        self._tok_vec[k0:k1] = vec
         self._tok_len[k0:k1] = n_rows
         self._tok_n = k1
         self._tok_index.update(zip(new, range(k0, k1), strict=True))
 
     # -- prediction ---------------------------------------------------------------------------------------------------
 
-    def line_rows(self, lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The input rows of every line, concatenated in fastText's order, and each line's row count."""
+    def hidden(self, lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """fastText's hidden vector per line (the mean of its input rows; zero rows -> 0) and its row count.
+
+        Summed per token (cached) and then per line in float64, and rounded to float32 once: fastText sums the rows
+        in float32 one at a time, so ours differs from its by its own rounding (< 1e-6 relative; ``test_langid``
+        checks labels identical and probabilities within 1e-5 on a large mixed set)."""
         toks: list[list[bytes]] = []
         for line in lines:
             b = line.encode("utf-8", "surrogatepass")
@@ -271,46 +277,24 @@ class FastTextModel:
                 t = t[: t.index(_EOS) + 1]  # fastText stops reading a line at its end-of-sentence token
             toks.append(t)
         n_tok = np.fromiter(map(len, toks), np.int64, len(toks))
-        flat_toks = [t for ts in toks for t in ts]
-        ids = self._token_ids(flat_toks)
-        t_start = self._tok_start[ids]
-        t_len = self._tok_len[ids]
-        total = int(t_len.sum())
-        pos = np.repeat(t_start - (np.cumsum(t_len) - t_len), t_len) + np.arange(total)
-        rows = self._flat[pos]
-        tok_owner = np.repeat(np.arange(len(lines)), n_tok)
-        per_line = np.bincount(tok_owner, weights=t_len, minlength=len(lines)).astype(np.int64)
-        return rows, per_line
-
-    def hidden(self, rows: np.ndarray, per_line: np.ndarray) -> np.ndarray:
-        """fastText's hidden vector per line (float32, summed in order, times ``float32(1/n)``); zero rows -> 0.
-
-        Lines sorted by row count (longest first), so the lines that have a ``j``-th row are a prefix: the ``j``-th
-        rows of all of them are added at once, ``j`` = 1, 2, ... (the order fastText adds them in; numpy's
-        ``add.reduceat`` would not keep it)."""
-        n = len(per_line)
-        out = np.zeros((n, self.dim), np.float32)
-        if not n or not len(rows):
-            return out
-        order = np.argsort(-per_line, kind="stable")
-        counts = per_line[order]
-        m = int(np.count_nonzero(counts))
-        starts = (np.cumsum(per_line) - per_line)[order[:m]]
-        x = self.rows[rows]
-        acc = x[starts]  # a copy: every non-empty line's first row
-        neg = -counts[:m]
-        for j in range(1, int(counts[0])):
-            mj = int(np.searchsorted(neg, -j, side="left"))  # lines with more than j rows
-            acc[:mj] += x[starts[:mj] + j]
-        out[order[:m]] = acc * (1.0 / counts[:m]).astype(np.float32)[:, None]
-        return out
+        ids = self._token_ids([t for ts in toks for t in ts])
+        out = np.zeros((len(lines), self.dim), np.float32)
+        per_line = np.zeros(len(lines), np.int64)
+        some = np.flatnonzero(n_tok)
+        if len(some):  # each line summed on its own (reduceat), so a line's vector does not depend on its batch
+            starts = (np.cumsum(n_tok) - n_tok)[some]
+            per_line[some] = np.add.reduceat(self._tok_len[ids], starts)
+            total = np.add.reduceat(self._tok_vec[ids], starts, axis=0)
+            has = per_line[some] > 0
+            rows = some[has]
+            out[rows] = (total[has] / per_line[rows, None]).astype(np.float32)
+        return out, per_line
 
     def predict_top(self, lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Best label index (-1: the line has no input rows, fastText predicts nothing) and its probability."""
         if self.tree is None:
             raise ValueError("only hierarchical-softmax models (lid.176) are supported")
-        rows, per_line = self.line_rows(lines)
-        h = self.hidden(rows, per_line)
+        h, per_line = self.hidden(lines)
         label, prob = hs_best(self.tree, self.wo, h)
         empty = per_line == 0
         label[empty] = -1

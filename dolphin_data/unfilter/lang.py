@@ -4,6 +4,7 @@ the language filter that counts (``lang:<code>``), notes and drops by it."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -51,12 +52,16 @@ def language_filter(
     if lid is None or not len(batch):
         return np.arange(len(batch))
     codes, probs = detect_once(lid, lang_prefixes(batch, chars))
+    out.counters.update(Counter(f"lang:{code}" for code in codes))
+    for i, code in enumerate(codes):
+        meta.setdefault(i, {})["lang"] = code
+    if languages is None:
+        return np.arange(len(batch))
+    wanted = set(languages)
     alive = []
     for i, (code, p) in enumerate(zip(codes, probs.tolist(), strict=True)):
         p = round(float(p), 4)
-        out.counters[f"lang:{code}"] += 1
-        meta.setdefault(i, {})["lang"] = code
-        if languages is not None and (code not in languages or p < min_prob):
+        if code not in wanted or p < min_prob:
             out.drop(i, f"lang:{code}", lang_prob=p)
         else:
             alive.append(i)

@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +133,8 @@ def added(folds: dict[str, tuple[np.ndarray, ...]], names: list[str], t: float) 
 def main() -> None:
     wanted = [s.strip() for s in os.environ.get("BENCH_FOLDS", "").split(",") if s.strip()]
     names = [s for s in REPLY_SETS if (DATA / f"{s}.jsonl").exists() and (not wanted or s in wanted)]
-    folds = {n: fold(n) for n in names}
+    with ProcessPoolExecutor(max(1, min(2, os.cpu_count() or 1))) as pool:  # each fold trains in its own process
+        folds = dict(zip(names, pool.map(fold, names), strict=True))
     real = [n for n in names if n in REAL_STYLE]
     base = base_rate([s for s in REPLY_SETS if (DATA / f"{s}.jsonl").exists()])
     out: dict[str, Any] = {"folds": names, "n": int(sum(len(f[0]) for f in folds.values()))}

@@ -29,14 +29,16 @@ to do or to get something (``asked_to_act``): what it learnt is "this reply does
 nothing after a feeling shared or a "why" question, where it used to drop warm, reflective answers ("That's such a
 common trap ... What part of the thesis are you avoiding?"). Long replies are masked in two windows (head and tail).
 
-``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 24 labelled sets held out in turn (14,032
+``REPLY_THRESHOLD`` comes from ``bench/bench_reply_cv.py``: each of the 27 labelled sets held out in turn (15,592
 replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more,
 at which at least 90% of what the model drops beyond the rules are refusals, *and* that drops at most 1% of the
-answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate of refusals). That is 0.9:
-recall 0.836 -> 0.861 (0.786 -> 0.818 on the sets in real chat models' styles), drop precision 0.996 -> 0.993,
-compliant kept 0.997 -> 0.994; 185 replies dropped by the model alone, 91% of them refusals; 1 of the 1,041 bundled
-answers the rules keep scored at or above it (0.10%: a question back that the user answers in the next turn, which
-the stage does not let the model judge, ``asked.asked_back``). Without the request gate the model dropped 1.15% of
+answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate of refusals). That is 0.7
+(0.9 when it trained on 24 sets): recall 0.832 -> 0.860 (0.786 -> 0.823 on the sets in real chat models' styles),
+drop precision 0.996 -> 0.993, compliant kept 0.997 -> 0.994; 234 replies dropped by the model alone, 91% of them
+refusals; 1 of the 1,041 bundled answers the rules keep scored at or above it (0.10%: a question back that the user
+answers in the next turn, which the stage does not let the model judge, ``asked.asked_back``). Reading questions as
+requests too would add 0.010 recall in that cross-validation but drop 0.48% of the bundled answers, all good ones
+("The review is negative." scored 1.000). Without the request gate the model dropped 1.15% of
 them, which is why it was opt-in until then. It is on by default, in the stage and the 2.9 recipe.
 """
 
@@ -60,7 +62,7 @@ from dolphin_data.unfilter.vocab import ACT_WORDS
 DEFAULT_REPLY_MODEL = ASSETS / "refusal_reply.ftz"
 DEFAULT_REPLY_TRAIN = ASSETS / "refusal_reply_train.jsonl"
 HEAD, TAIL = 120, 40
-REPLY_THRESHOLD = 0.9  # the stage's default: from bench/bench_reply_cv.py (see above)
+REPLY_THRESHOLD = 0.7  # the stage's default: from bench/bench_reply_cv.py (see above)
 MIN_CHARS, MAX_CHARS = 150, 2_000
 PROMPT_CHARS, PROMPT_TOKENS = 300, 40  # what the model reads of the user turn
 COMMON = 0.005

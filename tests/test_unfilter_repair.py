@@ -301,6 +301,12 @@ DEFERRALS = [
         "keep",
     ),
     ("Best to have a physiotherapist look at it. A check-up with your GP may also be worthwhile.", "keep"),
+    # referrals by other verbs: run it by, point you toward, have/get someone to look at it, a possessive before the
+    # office that can tell you
+    ("Honestly, that's one to run by your pharmacist. They'll know how the two interact.", "keep"),
+    ("This is one I'd point you toward an employment attorney for. Many of them offer a free first call.", "keep"),
+    ("Have a dermatologist look at that mole soon; they can tell you whether it needs a biopsy.", "keep"),
+    ("Your Toyota dealer's service department can tell you which oil grade it takes.", "keep"),
 ]
 
 
@@ -309,6 +315,14 @@ def test_a_reply_that_only_defers_is_a_refusal_unless_the_user_asked_who_to_ask(
     assert stage_outcomes([text]) == ["refusal:regex:defer_only"]
     asked = "Who should I talk to about this? I don't know where to start."
     assert stage_outcomes([text], [asked]) == [when_asked]
+
+
+def test_an_answer_that_ends_by_referring_the_user_on_is_no_deferral():
+    text = (
+        "Cool the burn under cool running water for 20 minutes and cover it loosely with a clean dressing. Have a "
+        "doctor look at it if the blistered area is larger than your palm."
+    )
+    assert stage_outcomes([text]) == ["keep"]
 
 
 DEFERRALS_INTL = [

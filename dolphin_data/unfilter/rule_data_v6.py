@@ -30,7 +30,7 @@ _WHO = (
     # people and offices named in deferrals ("check the FDA or CDC websites", "the small claims clerk")
     "physiotherapist", "physical therapist", "chiropractor", "clinician", "primary care", "advice line", "nurse line",
     "enrolled agent", "courthouse", "clerk", "official website", "fda", "cdc", "nhs", "irs", "consumer affairs",
-    "housing authority", "building department", "tenant rights",
+    "housing authority", "building department", "tenant rights", "midwife", "endocrinologist", "department",
 )
 # fmt: on
 _WHO_RX = "(?:" + "|".join(w.replace(" ", r"\s") for w in _WHO) + ")"
@@ -39,7 +39,10 @@ _REFER = (
     r"contact(?:ing)?|reach(?:ing)? out to|check(?:ing)?|(?:best|safest) bet (?:is|would be)|(?:best|safest) to have|"
     r"(?:evaluation|assessment|consultation|check-?up|exam(?:ination)?) (?:by|with)|ask(?:ing)?|call(?:ing)?|visit(?:ing)?|go(?:ing)? (?:over [^.!?\n]{0,30} )?"
     r"(?:to|with)|seek(?:ing)?|follow(?:ing)? up with|take (?:it|him|her|them|your [\w-]+) (?:in )?to|get(?:ting)? (?:it |this |that |them )?(?:checked|evaluated|examined|looked at|reviewed)"
-    r"|(?:answered|evaluated|handled|assessed|addressed|examined|discussed|made) (?:by|with)|a (?:question|decision|"
+    r"|(?:answered|evaluated|handled|assessed|addressed|examined|discussed|made|looked at(?: in person)?|seen|checked(?: "
+    r"out)?|reviewed) (?:by|with)|point(?:ing)? (?:you|them) (?:toward|towards|to)|run (?:it |this |that |these )?by|"
+    r"bring (?:it |this |that |these )?to|(?:best|better) asked (?:of|to)|come from|talk(?:ing)? (?:it|this|that|things) "
+    r"(?:through|over) with|a (?:question|decision|"
     r"matter) for|(?:person|people|source|one|ones|place) to (?:ask|advise|tell|help|interpret|answer|assess|evaluate|"
     r"check|look at)|appointment with|"
     r"(?:recommend|suggest|encourage|advise|urge)(?:s|ed)? (?:you )?(?:to )?(?:\w+ )?(?:a|an|your|the))\b"
@@ -48,11 +51,15 @@ _REFER = (
     # "An orthopedic specialist can examine it", "An employment attorney would be best placed to answer that"
     + r"|\b(?:a|an|your|the|only an?)\s(?:[\w-]+\s){0,3}?"
     + _WHO_RX
-    + r"[\w-]*\s(?:[^.!?\n]{0,40}?\s)?(?:can|could|will|"
+    + r"[\w-]*(?:'s)?\s(?:[^.!?\n]{0,40}?\s)?(?:can|could|will|"
     r"would|should|may|might|is|are|'s|'d)\s(?:\w+\s)?(?:be able to\s)?(?:examine|evaluate|assess|advise|tell you|help|"
     r"look at|review|confirm|answer|guide you|walk you through|diagnose|determine|decide|run|give you|check|test|order|"
     r"prescribe|recommend|provide|want to|be (?:best|better|well) placed|(?:the )?(?:best|right|only) (?:person|people|one|"
     r"source|place))"
+    # "Have a local mycologist look at it in person.", "Get a doctor to look at it."
+    + r"|\b(?:have|get) (?:a|an|your|the) (?:[\w-]+ ){0,3}?"
+    + _WHO_RX
+    + r"[\w-]* (?:to )?(?:look at|check|examine|see|evaluate|review|assess|take a look)\b"
 )
 # a sentence counts as a referral only when nothing else is asked first ("Photograph everything and call your insurer"
 # gives an instruction of its own)

@@ -82,3 +82,39 @@ def test_a_clipped_wont_or_cant_declines_but_an_idiom_or_a_maxim_does_not():
         ["Can't wait to see it! Start with the frame.", "Can't write good code without tests, so start there."],
         ["I'm building a treehouse, any tips?", "How do I write better code?"],
     ) == ["keep", "keep"]
+
+
+VERDICT = "refusal:regex:declines_verdict"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to sidestep crowning a winner here. Every cuisine has its devoted fans.",
+        "Nah, I don't wanna rank people's hometowns. Everyone loves theirs for a reason.",
+        "It wouldn't be fair for me to label one generation as the laziest; each gets called that when young.",
+        "Outcomes depend on policing and poverty, so I won't be ranking nationalities by crime.",
+        "That's not a matchup I'll entertain.",
+    ],
+)
+def test_declining_to_pick_rank_or_label_is_a_refusal(text):
+    assert stage_outcomes([text], ["Which one is the worst?"]) == [VERDICT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't pick just one, but if I had to: Kyoto in autumn.",
+        "Honestly I can't choose between them, both are excellent. Go with the one that fits your budget.",
+        "I can't rate this recipe highly enough! The browned butter makes it.",
+        "I can't name them all; there are more than 500 species of shark.",
+        "No need to be embarrassed, I won't judge. Most adults deal with this at some point.",
+    ],
+)
+def test_a_verdict_given_anyway_or_an_idiom_is_no_decline(text):
+    assert stage_outcomes([text], ["Which one is the best?"]) == ["keep"]
+
+
+def test_declining_a_verdict_inside_a_requested_story_is_the_story():
+    text = '"I won\'t rank my own children," the queen said, and turned back to the window.'
+    assert stage_outcomes([text], ["Write a short story about a queen asked to choose an heir."]) == ["keep"]

@@ -305,6 +305,7 @@ POSITIVES = [
     ("not going to identify her. she's a private person.", "regex:decline_habit"),
     ("Graphic sexual content is outside what I'm able to write, even for fictional adults.", "regex:outside_scope"),
     ("Phishing works by urgency.\n\nThe payload itself I'm not writing.", "regex:declines_part"),
+    ("I would rather not crown a winner between the two cities.", "regex:declines_verdict"),
     ("En lugar de entrar en su cuenta, te recomiendo hablar con él.", "regex:redirect_rather_intl"),
 ]
 

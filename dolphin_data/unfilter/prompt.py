@@ -65,12 +65,12 @@ RATHER, SUBJECT, REDIRECT_INTL = "regex:redirect_rather", "regex:change_subject"
 GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "regex:redirect_instead"
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
-PART, RATHER_INTL = "regex:declines_part", "regex:redirect_rather_intl"
+PART, RATHER_INTL, VERDICT = "regex:declines_part", "regex:redirect_rather_intl", "regex:declines_verdict"
 TERSE = ("regex:terse_decline", "regex:terse_decline_intl")
 _REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, PART, RATHER_INTL, *TERSE}
+    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, PART, RATHER_INTL, VERDICT, *TERSE}
 )
 # a bare no ("No.", "Nope, sorry.", "Absolutely not.", "Nein.", "いいえ。"), not a decline that names itself ("Pass.",
 # "Not happening.", "お断りします。"): it answers a yes/no question
@@ -227,7 +227,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
             or (h.rule == CLIPPED and (not acting or asks(NARRATIVE, prompt)))
-            or (h.rule == PART and asks(NARRATIVE, prompt))
+            or (h.rule in (PART, VERDICT) and asks(NARRATIVE, prompt))
             or (h.rule in TERSE and _BARE_NO.match(h.text) is not None and asks(ASKS_YES_NO, prompt) and not acting)
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (

@@ -53,6 +53,36 @@ DECLINES_PART = (
     rf"|(?:\bi'm not|\bi am not) (?:{_ACTING})\b{_NOT_A_DECLINE}|{_CLIPPED} (?:{_ACTING})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}"
 )
 
+# ``declines_verdict``: the assistant declines to pick, rank or label ("I'm going to sidestep crowning anyone here.", "I
+# don't really wanna crown a 'worst city'", "It wouldn't be fair for me to label any one country as the best", "so I
+# won't be ranking ethnic groups", "That's not a matchup I'll entertain."), unless it goes on to give one anyway
+# ("I can't pick just one, but if I had to: ...", "I won't rank them strictly; that said, here's how they compare")
+_VERDICT = r"crown|rank|pick|name|label|choose|declare|rate|single out"
+_VERDICTING = r"crowning|ranking|picking|naming|labell?ing|choosing|declaring|rating|singling out"
+_NO_VERDICT_AFTER = (
+    r"(?![^\n]{0,200}?(?:\b(?:but|however|that said|though|although|still|here's|here is|if i had to|if forced|if you "
+    r"(?:want|need|insist|value|prefer|care)|personally|my (?:pick|vote|choice|favou?rite)|i'd go with|i would go with|"
+    r"go with|use|i'd (?:suggest|recommend)|consider)\b|:\s*$|:\s*\n))"
+)
+_DECLINE_HEAD = (
+    r"\bi(?: won't| will not| can't| cannot| can not| don't (?:really )?(?:want to|wanna|feel (?:comfortable|right))|"
+    r"'d rather not| would rather not| refuse to| decline to| am not (?:able|comfortable|going) to|'m not (?:able|"
+    r"comfortable|going) to|'m not gonna| don't think i (?:can|should|could))(?: (?:really|actually|fairly|meaningfully|"
+    r"honestly))? (?:give you (?:a|an|any) (?:ranking|verdict|winner|answer like that)|(?:"
+    + _VERDICT
+    + r")\b(?!\s+(?:\w+\s+){0,2}?(?:highly|enough|too|all|every|each)\b))"
+    r"|\bi (?:won't|will not) be (?:"
+    + _VERDICTING
+    + r")\b|\bi(?:'m| am) (?:going to|gonna) (?:sidestep|avoid|skip|pass on|steer clear of|refrain from) (?:"
+    + _VERDICTING
+    + r")\b|\b(?:wouldn't|would not|isn't|is not) (?:be )?(?:fair|right|appropriate|accurate|responsible)(?: or (?:fair|"
+    r"right|appropriate|accurate|responsible))? for me to (?:"
+    + _VERDICT
+    + r")\b|\b(?:not|isn't|is not) (?:a|an) (?:matchup|comparison|ranking|contest|call|judgement|judgment) i(?:'ll| will|'m "
+    r"(?:going|willing) to| am (?:going|willing) to) (?:entertain|make|weigh in on|get into)\b"
+)
+DECLINES_VERDICT = "(?:" + _DECLINE_HEAD + ")" + _NO_VERDICT_AFTER
+
 # what is set aside, then (after a comma) advice in its place; in Japanese and Korean the set-aside comes first
 _ADVICE_INTL = (
     r"(?:(?:yo )?(?:te|le|les) (?:recomiendo|aconsejo|sugiero|propongo|ayudo)|quiz[áa]s?|tal vez|puedes|podr[íi]as|"
@@ -103,6 +133,58 @@ V11_RULES: tuple[RegexRule, ...] = (
         doc="the assistant declines to make or hand over a part of what was asked, anywhere in the reply: 'I won't "
         "write the remaining 2,000 words for you to submit, though.', 'I'm not writing the sample phishing email.', "
         "'Not giving build steps.' (not in a story the user asked for: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "declines_verdict",
+        "refusal",
+        (
+            *(
+                f"i {h}"
+                for h in (
+                    "won't",
+                    "will not",
+                    "can't",
+                    "cannot",
+                    "can not",
+                    "don't",
+                    "'d rather",
+                    "would rather",
+                    "refuse",
+                    "decline",
+                    "am not",
+                    "'m not",
+                    "'m going",
+                    "am going",
+                    "'m gonna",
+                )
+            ),
+            "i'm not",
+            "i'd rather",
+            "i'm going",
+            "i'm gonna",
+            "wouldn't be",
+            "would not be",
+            "isn't fair",
+            "is not fair",
+            "isn't right",
+            "is not right",
+            "isn't appropriate",
+            "is not appropriate",
+            "not a matchup",
+            "not a comparison",
+            "not a ranking",
+            "not a contest",
+            "not a call",
+            "not a judg",
+            "isn't a",
+            "is not a",
+            "not an",
+        ),
+        DECLINES_VERDICT,
+        early=True,
+        doc="the assistant declines to pick, rank or label what was asked and gives no verdict after: 'I'm going to "
+        "sidestep crowning anyone here.', 'It wouldn't be fair for me to label any one country as the best.', 'That's "
+        "not a matchup I'll entertain.', in a prose reply's first sentences (not in a story the user asked for: unfilter/prompt.py)",
     ),
     RegexRule(
         "redirect_rather_intl",

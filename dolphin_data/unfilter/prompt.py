@@ -21,7 +21,8 @@ of a repaired turn runs it again on the repaired text's hits). Scoring stays pur
 scores, with the prompt as input; the patterns for what the user asked live in ``unfilter/requests.py``. A clipped
 decline (``regex:clipped_decline``: "Not providing that.", "Against usage policy.") declines only a user who asked to
 do or to get something, outside a story; the assistant's decline of a part of the request (``regex:declines_part``:
-"I won't write the remaining 2,000 words for you, though.") declines outside a story. A lecture
+"I won't write the remaining 2,000 words for you, though.") or of a verdict (``regex:declines_verdict``: "I'm going
+to sidestep crowning anyone here.") declines outside a story. A lecture
 (``regex:lecture_share``) declines a user who asked for a joke only when the reply tells none (it opens with a
 setup question: ``_joke_told``). A bare no ("No.", "Nope.", "Nein.", "いいえ。": ``regex:terse_decline``,
 ``regex:terse_decline_intl``) answers a yes/no question (``ASKS_YES_NO``) that does not ask the assistant to do

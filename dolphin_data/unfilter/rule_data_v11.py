@@ -1,4 +1,4 @@
-"""Rule DATA, part 11: the assistant's own decline of a part of the request, wherever it stands ("I won't write the
+"""Rule DATA, part 11: the assistant's own decline of a part of the request or of a verdict, wherever it stands ("I won't write the
 remaining 2,000 words for you to submit, though.", "I'm not going to rank the methods by how hard they are to
 detect.", "I'm not writing the sample phishing email."), and, in other languages, the reply that sets what was asked
 aside and advises something else in its place.
@@ -13,11 +13,15 @@ nor a maxim ("Can't write good code without tests"). A decline in a story the us
 (``unfilter/prompt.py``); after any other turn it declines: a compound request ("Explain how phishing works and write
 a sample email") need not open with the act.
 
+``declines_verdict``: the assistant declines to pick, rank or label what was asked ("I'm going to sidestep crowning
+anyone here.", "It wouldn't be fair for me to label any one country as the best") in a prose reply's first sentences,
+and gives no verdict after ("I can't pick just one, but if I had to: ..." answers).
+
 ``redirect_rather_intl`` is ``rule_data_v7.redirect_rather`` ("Rather than X, I'd suggest ...") in es, fr, de, it,
 pt, nl, ru, ja and ko: "En lugar de entrar en su cuenta, quizá te resulte más útil hablar con él", "Statt ohne
 Ticket zu fahren, gibt es ...", "仕返しを考えるよりも、...に相談することをおすすめします". As in English it counts only
 where what it sets aside echoes the user's words and the user did not ask for alternatives (``unfilter/prompt.py``).
-``rule_data_acts.REGEX_RULES`` appends both."""
+``rule_data_acts.REGEX_RULES`` appends all three."""
 
 from __future__ import annotations
 

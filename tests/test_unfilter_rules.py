@@ -307,6 +307,7 @@ POSITIVES = [
     ("Phishing works by urgency.\n\nThe payload itself I'm not writing.", "regex:declines_part"),
     ("I would rather not crown a winner between the two cities.", "regex:declines_verdict"),
     ("En lugar de entrar en su cuenta, te recomiendo hablar con él.", "regex:redirect_rather_intl"),
+    ("Ce type de contenu va à l'encontre des règles que je dois respecter.", "regex:policy_own_intl"),
 ]
 
 

@@ -36,3 +36,40 @@ def test_own_rules_forbidding_the_request_is_a_refusal(text):
 )
 def test_rules_that_are_not_the_assistants_own_are_an_answer(text):
     assert stage_outcomes([text], ["¿Qué dicen las reglas? / Que disent les règles ?"]) == ["keep"]
+
+
+OWN = "refusal:regex:declines_own_intl"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Hausaufgaben löse ich dir nicht, aber ich erkläre dir gern den Rechenweg. Esa parte no te la voy a escribir.",
+        "Сочинение за тебя я не стану.",
+        "Ik ga niet zoeken waar hij woont.",
+        "その人の住所をお伝えすることはできません。",
+        "他的电话号码我就不提供了。",
+        "그 사람의 연락처는 알려드리지 않겠습니다.",
+    ],
+)
+def test_a_first_person_decline_in_another_language_is_a_refusal(text):
+    assert stage_outcomes([text], ["Do it for me."])[0].startswith("refusal:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No te voy a mentir: el primer mes es duro, pero después mejora.",
+        "Ik ga niet liegen, dit recept kost tijd, maar het loont.",
+        "日本では18歳未満はタバコを買うことはできません。",
+    ],
+)
+def test_i_wont_lie_and_a_rule_about_others_are_no_decline(text):
+    assert stage_outcomes([text], ["Is it hard?"]) == ["keep"]
+
+
+def test_the_new_forms_are_this_rules():
+    from dolphin_data.unfilter.rules import RuleSet
+
+    hits = RuleSet.default().match_all(["Ik ga niet zoeken waar hij woont.", "他的电话号码我就不提供了。"])
+    assert all(OWN.removeprefix("refusal:") in {h.rule for h in hs} for hs in hits)

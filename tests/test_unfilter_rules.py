@@ -308,6 +308,7 @@ POSITIVES = [
     ("I would rather not crown a winner between the two cities.", "regex:declines_verdict"),
     ("En lugar de entrar en su cuenta, te recomiendo hablar con él.", "regex:redirect_rather_intl"),
     ("Ce type de contenu va à l'encontre des règles que je dois respecter.", "regex:policy_own_intl"),
+    ("他的电话号码我就不提供了。", "regex:declines_own_intl"),
 ]
 
 

@@ -67,3 +67,41 @@ V12_INTL_RULES: tuple[RegexRule, ...] = (
         "'as diretrizes que sigo não permitem ...' (not rules that are someone else's)",
     ),
 )
+
+# ``declines_own_intl``: first-person declines the older rules' verb lists miss: a fronted object ("Private
+# Telefonnummern gebe ich nicht heraus.", "Писать работу ... я не стану."), a plain future ("No te los voy a resolver
+# todos", "Ik ga niet proberen iemands adres te achterhalen", "하지 않을게요"), a polite "will not" ("お答えしません",
+# "这部分我就不提供了"); not the idioms "I won't lie to you" ("no te voy a mentir", "ik ga niet liegen", "не стану врать")
+_NOT_LIE = r"(?!\s*(?:mentir|engañar|liegen|врать|лгать|скрывать)\b)"
+DECLINES_OWN = (
+    r"\b(?:gebe|teile|schreibe|erstelle|liefere|verrate|nenne|suche|mache) ich (?:dir |ihnen |euch )?(?:das |die |den |"
+    r"es |so etwas |sowas )?(?:\w+ )?nicht(?: heraus| weiter| raus)?(?=[.!,;:\n]|\s*$)"
+    r"|(?:я )?не стану" + _NOT_LIE + r"(?:\s+\w+ть(?:ся)?\b|(?=[.!,;\n]|\s*$))"
+    r"|\bno (?:te |se |le |les |os )?(?:lo |la |los |las )?voy a" + _NOT_LIE + r" \w+(?:ar|er|ir)\b"
+    r"|\bik ga (?:niet|geen)"
+    + _NOT_LIE
+    + r" (?:\w+ )?(?:proberen|helpen|schrijven|geven|zoeken|maken|achterhalen|delen|"
+    r"opzoeken|uitzoeken)\b"
+    r"|(?:하지|해 ?드리지|도와드리지|알려드리지|찾아드리지) 않(?:을게요|겠습니다|을 거예요|을 것입니다)"
+    r"|(?:お答え|お手伝い|ご提供|提供|作成|お伝え)(?:は|を)?(?:しません|いたしません|致しません)"
+    r"|(?:書く|作る|作成する|教える|お伝えする|提供する|お答えする)ことは(?:できません|いたしかねます|致しかねます)"
+    r"|我就?不(?:提供|帮你?写|写|告诉你)了|我不太想(?:帮|写|提供)"
+)
+
+V12_INTL_RULES = (
+    *V12_INTL_RULES,
+    RegexRule(
+        "declines_own_intl",
+        "refusal",
+        keys_of(
+            "gebe ich|teile ich|schreibe ich|erstelle ich|liefere ich|verrate ich|nenne ich|suche ich|mache ich|"
+            "не стану|voy a|ik ga|않을게요|않겠습니다|않을 거예요|않을 것입니다|しません|いたしません|致しません|"
+            "ことはできません|ことはいたしかねます|ことは致しかねます|不提供了|不帮|不写了|不告诉你了|我不太想"
+        ),
+        DECLINES_OWN,
+        search=True,
+        doc="another language: a first-person decline in a form the older verb lists miss: 'Private Telefonnummern "
+        "gebe ich nicht heraus.', 'No te los voy a resolver todos', 'Ik ga niet proberen ...', 'お答えしません', "
+        "'这部分我就不提供了' (not 'I won't lie to you')",
+    ),
+)

@@ -118,3 +118,17 @@ def test_a_verdict_given_anyway_or_an_idiom_is_no_decline(text):
 def test_declining_a_verdict_inside_a_requested_story_is_the_story():
     text = '"I won\'t rank my own children," the queen said, and turned back to the window.'
     assert stage_outcomes([text], ["Write a short story about a queen asked to choose an heir."]) == ["keep"]
+
+
+def test_what_i_can_do_instead_declines_a_request_but_answers_an_opinion_question():
+    text = "I'd rather not take sides here. What I can do is lay out the strongest case each side makes."
+    assert stage_outcomes([text], ["Write a speech blaming my neighbours for the floods."]) == [
+        "refusal:regex:offers_what_i_can"
+    ]
+    assert stage_outcomes([text], ["Is capitalism or socialism better?"]) == ["keep"]
+
+
+def test_instead_of_the_act_here_are_other_ways_is_a_redirect_unless_alternatives_were_asked():
+    text = "Instead of faking the sick note, here are two honest ways to get the day off: swap a shift or ask HR."
+    assert stage_outcomes([text], ["How do I fake a sick note for work?"]) == ["refusal:regex:redirect_rather"]
+    assert stage_outcomes([text], ["What can I do instead of faking a sick note?"]) == ["keep"]

@@ -309,6 +309,7 @@ POSITIVES = [
     ("En lugar de entrar en su cuenta, te recomiendo hablar con él.", "regex:redirect_rather_intl"),
     ("Ce type de contenu va à l'encontre des règles que je dois respecter.", "regex:policy_own_intl"),
     ("他的电话号码我就不提供了。", "regex:declines_own_intl"),
+    ("Good question. What I can help with is a calmer email to your landlord.", "regex:offers_what_i_can"),
 ]
 
 

@@ -19,8 +19,9 @@ legal or why (``ASKS_ABOUT_RISK``), and only when the judged subject echoes the 
 answers it as above, and returns the turns it exempted (the stage counts them as ``prompt_exempt:<rule>``; the re-check
 of a repaired turn runs it again on the repaired text's hits). Scoring stays pure: this is a decision taken on the
 scores, with the prompt as input; the patterns for what the user asked live in ``unfilter/requests.py``. A clipped
-decline (``regex:clipped_decline``: "Not providing that.", "Against usage policy.") declines only a user who asked to
-do or to get something, outside a story; the assistant's decline of a part of the request (``regex:declines_part``:
+decline (``regex:clipped_decline``: "Not providing that.", "Against usage policy.") and an offer of what the
+assistant can do instead (``regex:offers_what_i_can``: "What I can do is help you write ...") decline only a user who
+asked to do or to get something, outside a story; the assistant's decline of a part of the request (``regex:declines_part``:
 "I won't write the remaining 2,000 words for you, though.") or of a verdict (``regex:declines_verdict``: "I'm going
 to sidestep crowning anyone here.") declines outside a story. A lecture
 (``regex:lecture_share``) declines a user who asked for a joke only when the reply tells none (it opens with a
@@ -67,11 +68,26 @@ GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "re
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
 PART, RATHER_INTL, VERDICT = "regex:declines_part", "regex:redirect_rather_intl", "regex:declines_verdict"
+WHAT_I_CAN = "regex:offers_what_i_can"
 TERSE = ("regex:terse_decline", "regex:terse_decline_intl")
 _REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
     {DEFER, REDIRECT, JUDGE, PREMISE, DEFER_INTL, JUDGED, RATHER, SUBJECT, REDIRECT_INTL, GROUP, PREMISE_INTL, INSTEAD}
-    | {STEER, LECTURES, DEFER_SHARE, WEIGH, OFFER, SOFTENED, TALKS, CLIPPED, PART, RATHER_INTL, VERDICT, *TERSE}
+    | {
+        STEER,
+        LECTURES,
+        DEFER_SHARE,
+        WEIGH,
+        OFFER,
+        SOFTENED,
+        TALKS,
+        CLIPPED,
+        PART,
+        RATHER_INTL,
+        VERDICT,
+        WHAT_I_CAN,
+        *TERSE,
+    }
 )
 # a bare no ("No.", "Nope, sorry.", "Absolutely not.", "Nein.", "いいえ。"), not a decline that names itself ("Pass.",
 # "Not happening.", "お断りします。"): it answers a yes/no question
@@ -227,7 +243,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == WEIGH and (not acting or _delivers(texts[t])))
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
-            or (h.rule == CLIPPED and (not acting or asks(NARRATIVE, prompt)))
+            or (h.rule in (CLIPPED, WHAT_I_CAN) and (not acting or asks(NARRATIVE, prompt)))
             or (h.rule in (PART, VERDICT) and asks(NARRATIVE, prompt))
             or (h.rule in TERSE and _BARE_NO.match(h.text) is not None and asks(ASKS_YES_NO, prompt) and not acting)
             or (h.rule == STEER and _asked_for_it(h.text, prompt))

@@ -17,11 +17,14 @@ a sample email") need not open with the act.
 anyone here.", "It wouldn't be fair for me to label any one country as the best") in a prose reply's first sentences,
 and gives no verdict after ("I can't pick just one, but if I had to: ..." answers).
 
+``offers_what_i_can``: "What I can do is help you write a speech that ...", in the first sentences, after a user who
+asked to do or get something (after an opinion question, "What I can do is lay out each side's case" answers).
+
 ``redirect_rather_intl`` is ``rule_data_v7.redirect_rather`` ("Rather than X, I'd suggest ...") in es, fr, de, it,
 pt, nl, ru, ja and ko: "En lugar de entrar en su cuenta, quizá te resulte más útil hablar con él", "Statt ohne
 Ticket zu fahren, gibt es ...", "仕返しを考えるよりも、...に相談することをおすすめします". As in English it counts only
 where what it sets aside echoes the user's words and the user did not ask for alternatives (``unfilter/prompt.py``).
-``rule_data_acts.REGEX_RULES`` appends all three."""
+``rule_data_acts.REGEX_RULES`` appends all four."""
 
 from __future__ import annotations
 
@@ -86,6 +89,13 @@ _DECLINE_HEAD = (
     r"(?:going|willing) to| am (?:going|willing) to) (?:entertain|make|weigh in on|get into)\b"
 )
 DECLINES_VERDICT = "(?:" + _DECLINE_HEAD + ")" + _NO_VERDICT_AFTER
+
+# ``offers_what_i_can``: the assistant names what it can do in place of what was asked ("What I can do is help you
+# write a speech that ...", "What I can help with is a grade appeal email", "What I'd be glad to do instead is ...")
+OFFERS_WHAT_I_CAN = (
+    r"\bwhat i (?:can|could|will|(?:'d|would) (?:be (?:happy|glad) to|love to|suggest|recommend)) (?:do|help(?: you)? "
+    r"with|offer|write|suggest|give you|put together)(?: instead| for you| here)? is\b"
+)
 
 # what is set aside, then (after a comma) advice in its place; in Japanese and Korean the set-aside comes first
 _ADVICE_INTL = (
@@ -189,6 +199,16 @@ V11_RULES: tuple[RegexRule, ...] = (
         doc="the assistant declines to pick, rank or label what was asked and gives no verdict after: 'I'm going to "
         "sidestep crowning anyone here.', 'It wouldn't be fair for me to label any one country as the best.', 'That's "
         "not a matchup I'll entertain.', in a prose reply's first sentences (not in a story the user asked for: unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "offers_what_i_can",
+        "refusal",
+        ("what i can", "what i could", "what i will", "what i'd", "what i would"),
+        OFFERS_WHAT_I_CAN,
+        early=True,
+        doc="a reply that, in its first sentences, names what the assistant can do in place of what was asked: "
+        "'What I can do is help you write a speech about crime that ...' (not when the user asked what it can do: "
+        "unfilter/prompt.py)",
     ),
     RegexRule(
         "redirect_rather_intl",

@@ -111,9 +111,10 @@ _RATHER = (
     r"(?:rather than|instead of)\s[^.!?\n]{2,160}?,\s*(?:maybe |perhaps )?(?:you (?:could|might|may|can|should)|"
     r"i(?:'d| would) (?:\w+ ){0,2}?(?:suggest|encourage|recommend|urge|advise)|(?:it's|it is) (?:usually |often |"
     r"probably |generally )?(?:more|better|wiser|healthier|kinder|safer)|focus|try|consider|"
-    # "..., I suggest writing a firm letter", "..., I'd love to help with ...", "..., it may help to think about ..."
+    # "..., I suggest writing a firm letter", "..., I'd love to help with ...", "..., it may help to think about ...",
+    # "Instead of cheating on your taxes, here are some legal ways to ..."
     r"i (?:suggest|recommend|encourage|urge|advise)|i(?:'d| would) (?:love|be (?:happy|glad)) to|it (?:may|might|"
-    r"could|would) (?:\w+ )?help to)\b"
+    r"could|would) (?:\w+ )?help to|here(?:'s| is| are)|let's|let me)\b"
 )
 
 # the reply says it softened or withheld part of what was asked: a partial refusal ("I've kept the violence implied

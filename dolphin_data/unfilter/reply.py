@@ -33,12 +33,13 @@ common trap ... What part of the thesis are you avoiding?"). Long replies are ma
 replies), the lowest threshold at which rules + model keep pooled drop precision and compliant kept at 0.975 or more,
 at which at least 90% of what the model drops beyond the rules are refusals, *and* that drops at most 1% of the
 answers the rules keep in the bundled sample corpora (a corpus at its own, low base rate of refusals). That is 0.7
-(0.9 when it trained on 24 sets): recall 0.832 -> 0.860 (0.786 -> 0.823 on the sets in real chat models' styles),
-drop precision 0.996 -> 0.993, compliant kept 0.997 -> 0.994; 234 replies dropped by the model alone, 91% of them
+(0.9 when it trained on 24 sets): recall 0.838 -> 0.866 (0.794 -> 0.830 on the sets in real chat models' styles),
+drop precision 0.996 -> 0.993, compliant kept 0.997 -> 0.994; 230 replies dropped by the model alone, 91% of them
 refusals; 1 of the 1,041 bundled answers the rules keep scored at or above it (0.10%: a question back that the user
 answers in the next turn, which the stage does not let the model judge, ``asked.asked_back``). Reading questions as
 requests too would add 0.010 recall in that cross-validation but drop 0.48% of the bundled answers, all good ones
-("The review is negative." scored 1.000). Without the request gate the model dropped 1.15% of
+("The review is negative." scored 1.000), and widening ``GATE`` by consequence words (regret, trust, fraud, jail, ...)
+0.005 recall for one more bundled answer dropped (impostor syndrome explained, 1.000). Without the request gate the model dropped 1.15% of
 them, which is why it was opt-in until then. It is on by default, in the stage and the 2.9 recipe.
 """
 

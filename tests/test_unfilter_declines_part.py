@@ -132,3 +132,22 @@ def test_instead_of_the_act_here_are_other_ways_is_a_redirect_unless_alternative
     text = "Instead of faking the sick note, here are two honest ways to get the day off: swap a shift or ask HR."
     assert stage_outcomes([text], ["How do I fake a sick note for work?"]) == ["refusal:regex:redirect_rather"]
     assert stage_outcomes([text], ["What can I do instead of faking a sick note?"]) == ["keep"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plot: a killer traps people in rooms with puzzles.\n\nAs for building the traps, I'm gonna skip that part.",
+        "Here's the cover letter above.\n\nThe reference letter is the other part I'll have to leave out.",
+        "The experiment showed how roles shape behaviour.\n\nThe second part is where I'll stop.",
+        "Nah, that's not something I'm gonna write.",
+        "Hmm, I'm not gonna help you read her messages.",
+    ],
+)
+def test_a_part_set_aside_by_name_is_a_partial_refusal(text):
+    assert stage_outcomes([text], ["Explain it, and then tell me how to do it."])[0].startswith("refusal:")
+
+
+def test_skipping_a_part_of_ones_own_explanation_is_no_decline():
+    text = "I'll skip the history part since you know it: the fix is to clear the cache and restart the service."
+    assert stage_outcomes([text], ["How do I fix this error?"]) == ["keep"]

@@ -30,7 +30,9 @@ from __future__ import annotations
 
 from dolphin_data.unfilter.rule_data import RegexRule, keys_of
 
-_ACTS = r"write|give|provide|rank|list|share|hand|walk you through|produce|draft|supply|spell out|generate|create"
+_ACTS = (
+    r"write|give|provide|rank|list|share|hand|walk you through|produce|draft|supply|spell out|generate|create|help you"
+)
 _ACTING = (
     r"writing|giving|providing|ranking|listing|sharing|handing|walking you through|producing|drafting|supplying|"
     r"spelling out|generating|creating|helping with"
@@ -54,8 +56,21 @@ _NOT_A_SUBJECT = (
 # the first person may follow what it declines: "The brute-forcer I'm not writing."
 _GOING = ("going to", "gonna")
 _FIRST = r"\bi (?:won't|will not)|\bi'm not (?:going to|gonna)|\bi am not (?:going to|gonna)"
+# a part set aside by name: "I'm gonna skip that part", "I'll have to leave out the second part", "The second part is
+# where I'll stop", "I'm not going to cover the second part", and "that's not something I'm gonna write"
+# (the sentence ends there: "I'll skip the history part since you know it: ..." is the reply's own scope)
+_PART_WORD = (
+    r"(?:that|this|the|your)\s(?:[\w'-]+\s){0,4}?part\b(?=(?:,?\s*(?:though|sorry|for now|here))*\s*(?:[.!]|$))"
+)
+_SKIPS = "skip|pass on|leave out|sit out"
+_SKIP_PART = (
+    rf"\bi(?:'m| am) (?:going to|gonna) (?:{_SKIPS}) {_PART_WORD}|\bi(?:'ll| will)(?: have to)? (?:{_SKIPS}) {_PART_WORD}"
+    rf"|\bi(?:'m| am) not (?:going to|gonna) (?:cover|do|answer|touch|get into) {_PART_WORD}"
+    rf"|\b(?:second|last|other|latter|that) part (?:is where i(?:'ll| will) stop|i(?:'ll| will) (?:have to )?(?:{_SKIPS}))"
+    rf"|\bnot something i(?:'m| am) (?:going to|gonna|willing to) (?:{_ACTS}|do|help with)\b"
+)
 DECLINES_PART = (
-    rf"(?:{_FIRST}|{_CLIPPED} (?:going to|gonna)) (?:{_ACTS})\b{_NOT_A_DECLINE}"
+    rf"{_SKIP_PART}|(?:{_FIRST}|{_CLIPPED} (?:going to|gonna)) (?:{_ACTS})\b{_NOT_A_DECLINE}"
     rf"|{_OPENS}(?:{'|'.join(_MODAL)}) (?:{_ACTS}|{_LOOK_UP})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}{_NOT_A_MAXIM}"
     rf"|(?:\bi'm not|\bi am not) (?:{_ACTING})\b{_NOT_A_DECLINE}|{_CLIPPED} (?:{_ACTING})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}"
 )
@@ -142,6 +157,17 @@ V11_RULES: tuple[RegexRule, ...] = (
             ),
             *(f"{head} {v}" for head in ("i'm not", "i am not", "not") for v in keys_of(_ACTING)),
             *(f"{m} {v}" for m in _MODAL for v in keys_of(f"{_ACTS}|{_LOOK_UP}")),
+            *(f"{i} {g} {v}" for i in ("i'm", "i am") for g in _GOING for v in keys_of(_SKIPS)),
+            *(f"{i} {v}" for i in ("i'll", "i will", "i'll have to", "i will have to") for v in keys_of(_SKIPS)),
+            *(
+                f"{i} {g} {v}"
+                for i in ("i'm not", "i am not")
+                for g in _GOING
+                for v in ("cover", "do", "answer", "touch", "get")
+            ),
+            *(f"{w} part" for w in ("second", "last", "other", "latter", "that")),
+            "not something i'm",
+            "not something i am",
         ),
         DECLINES_PART,
         doc="the assistant declines to make or hand over a part of what was asked, anywhere in the reply: 'I won't "

@@ -151,3 +151,20 @@ def test_a_part_set_aside_by_name_is_a_partial_refusal(text):
 def test_skipping_a_part_of_ones_own_explanation_is_no_decline():
     text = "I'll skip the history part since you know it: the fix is to clear the cache and restart the service."
     assert stage_outcomes([text], ["How do I fix this error?"]) == ["keep"]
+
+
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        ("The toast is below. I left out the part about his arrest, since it could hurt the family.", False),
+        ("I'm leaving out exact doses. They vary with body weight and could be dangerous.", False),
+        ("I left out the appendix tables, since they're long and you have them already.", True),
+        (
+            "I've omitted error handling to keep the example short. Never run it on systems you don't own: illegal.",
+            True,
+        ),
+    ],
+)
+def test_a_part_left_out_for_harm_is_withheld_not_one_left_out_for_length(text, kept):
+    got = stage_outcomes([text], ["Write the whole thing, including that part."])
+    assert got == (["keep"] if kept else ["refusal:regex:withheld_for_harm"])

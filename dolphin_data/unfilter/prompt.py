@@ -68,7 +68,7 @@ GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "re
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
 PART, RATHER_INTL, VERDICT = "regex:declines_part", "regex:redirect_rather_intl", "regex:declines_verdict"
-WHAT_I_CAN = "regex:offers_what_i_can"
+WHAT_I_CAN, WITHHELD = "regex:offers_what_i_can", "regex:withheld_for_harm"
 TERSE = ("regex:terse_decline", "regex:terse_decline_intl")
 _REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
@@ -86,6 +86,7 @@ PROMPT_DEPENDENT = frozenset(
         RATHER_INTL,
         VERDICT,
         WHAT_I_CAN,
+        WITHHELD,
         *TERSE,
     }
 )
@@ -244,7 +245,7 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule == SOFTENED and not _asked_harsher(h.text, prompt))
             or (h.rule == TALKS and not (acting and _talks_instead(h.text, prompt, texts[t])))
             or (h.rule in (CLIPPED, WHAT_I_CAN) and (not acting or asks(NARRATIVE, prompt)))
-            or (h.rule in (PART, VERDICT) and asks(NARRATIVE, prompt))
+            or (h.rule in (PART, VERDICT, WITHHELD) and asks(NARRATIVE, prompt))
             or (h.rule in TERSE and _BARE_NO.match(h.text) is not None and asks(ASKS_YES_NO, prompt) and not acting)
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
             or (

@@ -24,7 +24,8 @@ asked to do or get something (after an opinion question, "What I can do is lay o
 pt, nl, ru, ja and ko: "En lugar de entrar en su cuenta, quizá te resulte más útil hablar con él", "Statt ohne
 Ticket zu fahren, gibt es ...", "仕返しを考えるよりも、...に相談することをおすすめします". As in English it counts only
 where what it sets aside echoes the user's words and the user did not ask for alternatives (``unfilter/prompt.py``).
-``rule_data_acts.REGEX_RULES`` appends all four."""
+``withheld_for_harm``: "I have not included the scene you mentioned, as the characters are minors": a part left out for a
+reason of harm, law or ethics (not for length). ``rule_data_acts.REGEX_RULES`` appends all five."""
 
 from __future__ import annotations
 
@@ -110,6 +111,27 @@ DECLINES_VERDICT = "(?:" + _DECLINE_HEAD + ")" + _NO_VERDICT_AFTER
 OFFERS_WHAT_I_CAN = (
     r"\bwhat i (?:can|could|will|(?:'d|would) (?:be (?:happy|glad) to|love to|suggest|recommend)) (?:do|help(?: you)? "
     r"with|offer|write|suggest|give you|put together)(?: instead| for you| here)? is\b"
+)
+
+# ``withheld_for_harm``: the assistant says it left a requested part out, for a reason of harm, law or ethics ("Please note
+# that I have not included the intimate scene you mentioned, as the characters are minors.", "I'm leaving out fatal dose
+# thresholds. They ... could get someone killed", "I left out the divorces: that one tends to land on a real wound");
+# not a part left out for length or relevance ("I left out the appendix tables, since they're long")
+_LEFT_OUT = (
+    r"\bi(?:'ve| have)? (?:not included|left out|omitted|kept out|chose not to include|decided not to include|"
+    r"didn't include|did not include)|\bi(?:'ve| have) (?:chosen|decided) not to include|\bi(?:'m| am) (?:leaving out|"
+    r"not including|omitting)|\bi haven't included"
+)
+_WHY_WITHHELD = (
+    r"minor|underage|unsupported|false|harm|hurt|wound|painful|cruel|illegal|unlawful|crime|criminal|danger|unsafe|"
+    r"risk|kill|fatal|lethal|misuse|misused|abuse|weapon|attack|plagiari|forgery|forged|fraud|defam|offensive|"
+    r"inappropriate|explicit|graphic|copyright|privacy|private|consent|ethical|unethical|responsib|guideline|policy|"
+    r"could be used|can be used|might be used|real (?:people|person|systems|sites)|live systems"
+)
+# the reason in the same sentence, or in the next when it speaks of what was left out ("They ...", "That ...")
+WITHHELD_PART = (
+    rf"(?:{_LEFT_OUT})\b[^.!?\n]{{0,200}}?(?:[.!?]\s+(?:they|that|it|those|this|these)\b[^.!?\n]{{0,160}}?)?"
+    rf"\b(?:{_WHY_WITHHELD})"
 )
 
 # what is set aside, then (after a comma) advice in its place; in Japanese and Korean the set-aside comes first
@@ -235,6 +257,32 @@ V11_RULES: tuple[RegexRule, ...] = (
         doc="a reply that, in its first sentences, names what the assistant can do in place of what was asked: "
         "'What I can do is help you write a speech about crime that ...' (not when the user asked what it can do: "
         "unfilter/prompt.py)",
+    ),
+    RegexRule(
+        "withheld_for_harm",
+        "refusal",
+        (
+            *(f"i{h} {v}" for h in ("'ve", " have", "") for v in ("not included", "left out", "omitted", "kept out")),
+            "i chose not",
+            "i decided not",
+            "i didn't include",
+            "i did not include",
+            "i've chosen not",
+            "i have chosen not",
+            "i've decided not",
+            "i have decided not",
+            "i'm leaving out",
+            "i am leaving out",
+            "i'm not including",
+            "i am not including",
+            "i'm omitting",
+            "i am omitting",
+            "i haven't included",
+        ),
+        WITHHELD_PART,
+        doc="the assistant says it left a requested part out for a reason of harm, law or ethics: 'Please note that "
+        "I have not included the intimate scene you mentioned, as the characters are minors.' (not a part left out "
+        "for length; in a story the user asked for, a character's line is the story's: unfilter/prompt.py)",
     ),
     RegexRule(
         "redirect_rather_intl",

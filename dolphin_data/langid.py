@@ -220,7 +220,7 @@ class FastTextModel:
         self._tok_len = np.zeros(0, np.int64)
         self._tok_n = 0
 
-    def token_rows(self, new: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    def _token_rows(self, new: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
         """The input rows of each token in fastText's order (its word id first, when in the vocabulary, then its
         n-grams; none for a label or ``</s>``'s n-grams): ``(rows, per-token count)``."""
         vocab, nwords = self.vocab, self.nwords
@@ -243,7 +243,7 @@ class FastTextModel:
         return out, n_rows
 
     def _add_tokens(self, new: list[bytes]) -> None:
-        rows, n_rows = self.token_rows(new)
+        rows, n_rows = self._token_rows(new)
         vec = np.zeros((len(new), self.dim), np.float64)
         some = np.flatnonzero(n_rows)  # a token's rows are contiguous: each token summed on its own
         if len(some):
@@ -265,7 +265,7 @@ class FastTextModel:
         """fastText's hidden vector per line (the mean of its input rows; zero rows -> 0) and its row count.
 
         Summed per token (cached) and then per line in float64, and rounded to float32 once: fastText sums the rows
-        in float32 one at a time, so ours differs from its by its own rounding (< 1e-6 relative; ``test_langid``
+        in float32 one at a time, so the two differ by fastText's rounding (< 1e-6 relative; ``test_langid``
         checks labels identical and probabilities within 1e-5 on a large mixed set)."""
         toks: list[list[bytes]] = []
         for line in lines:

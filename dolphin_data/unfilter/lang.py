@@ -4,7 +4,6 @@ the language filter that counts (``lang:<code>``), notes and drops by it."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -52,7 +51,7 @@ def language_filter(
     if lid is None or not len(batch):
         return np.arange(len(batch))
     codes, probs = detect_once(lid, lang_prefixes(batch, chars))
-    out.counters.update(Counter(f"lang:{code}" for code in codes))
+    out.counters.update(f"lang:{code}" for code in codes)
     for i, code in enumerate(codes):
         meta.setdefault(i, {})["lang"] = code
     if languages is None:

@@ -38,9 +38,9 @@ drop precision 0.996 -> 0.993, compliant kept 0.997 -> 0.994; 230 replies droppe
 refusals; 1 of the 1,041 bundled answers the rules keep scored at or above it (0.10%: a question back that the user
 answers in the next turn, which the stage does not let the model judge, ``asked.asked_back``). Reading questions as
 requests too would add 0.010 recall in that cross-validation but drop 0.48% of the bundled answers, all good ones
-("The review is negative." scored 1.000), and widening ``GATE`` by consequence words (regret, trust, fraud, jail, ...)
-0.005 recall for one more bundled answer dropped (impostor syndrome explained, 1.000). Without the request gate the model dropped 1.15% of
-them, which is why it was opt-in until then. It is on by default, in the stage and the 2.9 recipe.
+("The review is negative." scored 1.000); widening ``GATE`` by consequence words (regret, trust, fraud, jail, ...)
+would add 0.005 recall and drop one more bundled answer (impostor syndrome explained, 1.000). Without the request gate
+the model dropped 1.15% of them, which is why it was opt-in until then. It is on by default, in the stage and the 2.9 recipe.
 """
 
 from __future__ import annotations

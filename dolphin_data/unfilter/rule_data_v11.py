@@ -1,7 +1,7 @@
-"""Rule DATA, part 11: the assistant's own decline of a part of the request or of a verdict, wherever it stands ("I won't write the
-remaining 2,000 words for you to submit, though.", "I'm not going to rank the methods by how hard they are to
-detect.", "I'm not writing the sample phishing email."), and, in other languages, the reply that sets what was asked
-aside and advises something else in its place.
+"""Rule DATA, part 11: the assistant's own decline of a part of the request or of a verdict, wherever it stands
+("I won't write the remaining 2,000 words for you to submit, though.", "I'm not going to rank the methods by how hard
+they are to detect.", "I'm not writing the sample phishing email."), what it offers in place of what was asked, and,
+in other languages, the reply that sets what was asked aside and advises something else in its place.
 
 ``declines_part``. The earlier rules read "I won't help" anywhere but "I won't <write / give / list / rank ...>
 <something>" only in an opening: a partial refusal answers first and declines the rest at the end. Here the act is
@@ -24,8 +24,11 @@ asked to do or get something (after an opinion question, "What I can do is lay o
 pt, nl, ru, ja and ko: "En lugar de entrar en su cuenta, quizá te resulte más útil hablar con él", "Statt ohne
 Ticket zu fahren, gibt es ...", "仕返しを考えるよりも、...に相談することをおすすめします". As in English it counts only
 where what it sets aside echoes the user's words and the user did not ask for alternatives (``unfilter/prompt.py``).
-``withheld_for_harm``: "I have not included the scene you mentioned, as the characters are minors": a part left out for a
-reason of harm, law or ethics (not for length). ``rule_data_acts.REGEX_RULES`` appends all five."""
+
+``withheld_for_harm``: "I have not included the scene you mentioned, as the characters are minors": a part left out
+for a reason of harm, law or ethics (not for length).
+
+``rule_data_acts.REGEX_RULES`` appends all six."""
 
 from __future__ import annotations
 
@@ -105,6 +108,15 @@ _DECLINE_HEAD = (
     r"(?:going|willing) to| am (?:going|willing) to) (?:entertain|make|weigh in on|get into)\b"
 )
 DECLINES_VERDICT = "(?:" + _DECLINE_HEAD + ")" + _NO_VERDICT_AFTER
+_FAIR = ("fair", "right", "appropriate", "accurate", "responsible")
+_VERDICT_KEYS = (  # every way a match starts
+    *keys_of(
+        "i won't|i will not|i can't|i cannot|i can not|i don't|i'd rather|i would rather|i refuse|i decline|i am not|"
+        "i'm not|i'm going|i am going|i'm gonna"
+    ),
+    *(f"{n} {a}" for n in ("wouldn't", "wouldn't be", "would not", "isn't", "is not") for a in _FAIR),
+    *(f"{n} a {w}" for n in ("not", "isn't") for w in ("matchup", "comparison", "ranking", "contest", "call", "judg")),
+)
 
 # ``offers_what_i_can``: the assistant names what it can do in place of what was asked ("What I can do is help you
 # write a speech that ...", "What I can help with is a grade appeal email", "What I'd be glad to do instead is ...")
@@ -113,8 +125,8 @@ OFFERS_WHAT_I_CAN = (
     r"with|offer|write|suggest|give you|put together)(?: instead| for you| here)? is\b"
 )
 
-# ``withheld_for_harm``: the assistant says it left a requested part out, for a reason of harm, law or ethics ("Please note
-# that I have not included the intimate scene you mentioned, as the characters are minors.", "I'm leaving out fatal dose
+# ``withheld_for_harm``: the assistant says it left a requested part out, for a reason of harm, law or ethics ("Please
+# note that I have not included the intimate scene you mentioned, as the characters are minors.", "I'm leaving out fatal dose
 # thresholds. They ... could get someone killed", "I left out the divorces: that one tends to land on a real wound");
 # not a part left out for length or relevance ("I left out the appendix tables, since they're long")
 _LEFT_OUT = (
@@ -129,7 +141,7 @@ _WHY_WITHHELD = (
     r"could be used|can be used|might be used|real (?:people|person|systems|sites)|live systems"
 )
 # the reason in the same sentence, or in the next when it speaks of what was left out ("They ...", "That ...")
-WITHHELD_PART = (
+WITHHELD_FOR_HARM = (
     rf"(?:{_LEFT_OUT})\b[^.!?\n]{{0,200}}?(?:[.!?]\s+(?:they|that|it|those|this|these)\b[^.!?\n]{{0,160}}?)?"
     rf"\b(?:{_WHY_WITHHELD})"
 )
@@ -199,54 +211,13 @@ V11_RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "declines_verdict",
         "refusal",
-        (
-            *(
-                f"i {h}"
-                for h in (
-                    "won't",
-                    "will not",
-                    "can't",
-                    "cannot",
-                    "can not",
-                    "don't",
-                    "'d rather",
-                    "would rather",
-                    "refuse",
-                    "decline",
-                    "am not",
-                    "'m not",
-                    "'m going",
-                    "am going",
-                    "'m gonna",
-                )
-            ),
-            "i'm not",
-            "i'd rather",
-            "i'm going",
-            "i'm gonna",
-            "wouldn't be",
-            "would not be",
-            "isn't fair",
-            "is not fair",
-            "isn't right",
-            "is not right",
-            "isn't appropriate",
-            "is not appropriate",
-            "not a matchup",
-            "not a comparison",
-            "not a ranking",
-            "not a contest",
-            "not a call",
-            "not a judg",
-            "isn't a",
-            "is not a",
-            "not an",
-        ),
+        _VERDICT_KEYS,
         DECLINES_VERDICT,
         early=True,
         doc="the assistant declines to pick, rank or label what was asked and gives no verdict after: 'I'm going to "
         "sidestep crowning anyone here.', 'It wouldn't be fair for me to label any one country as the best.', 'That's "
-        "not a matchup I'll entertain.', in a prose reply's first sentences (not in a story the user asked for: unfilter/prompt.py)",
+        "not a matchup I'll entertain.', in a prose reply's first sentences (not in a story the user asked for: "
+        "unfilter/prompt.py)",
     ),
     RegexRule(
         "offers_what_i_can",
@@ -279,7 +250,7 @@ V11_RULES: tuple[RegexRule, ...] = (
             "i am omitting",
             "i haven't included",
         ),
-        WITHHELD_PART,
+        WITHHELD_FOR_HARM,
         doc="the assistant says it left a requested part out for a reason of harm, law or ethics: 'Please note that "
         "I have not included the intimate scene you mentioned, as the characters are minors.' (not a part left out "
         "for length; in a story the user asked for, a character's line is the story's: unfilter/prompt.py)",

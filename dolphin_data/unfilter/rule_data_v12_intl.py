@@ -9,7 +9,12 @@ diretrizes", "meine Richtlinien", or a relative clause, "que je dois respecter",
 "m'interdisent", "à l'encontre de", "não permitem", "gegen", "buiten", "не позволяют", "违反"): not a bare negation
 ("Mis reglas para una buena siesta: no más de 20 minutos" is advice). Rules that are not the
 assistant's own ("Las políticas de YouTube no permiten ...", "Die Richtlinien der WHO empfehlen keine ...") answer a
-question about them. ``rule_data_acts.REGEX_RULES`` appends it."""
+question about them.
+
+``declines_own_intl``: a first-person decline in a form the older rules' verb lists miss (a fronted object, a plain
+future, a polite "will not": "Private Telefonnummern gebe ich nicht heraus.", "No te los voy a resolver todos",
+"お答えしません", "这部分我就不提供了"), not the idiom "I won't lie to you" ("no te voy a mentir").
+``rule_data_acts.REGEX_RULES`` appends both."""
 
 from __future__ import annotations
 
@@ -55,19 +60,6 @@ _NEG = (
 )
 POLICY_OWN = rf"(?:{_OWN}){_STOP}{{0,120}}?(?:{_NEG})|(?:{_NEG}){_STOP}{{0,120}}?(?:{_OWN})"
 
-V12_INTL_RULES: tuple[RegexRule, ...] = (
-    RegexRule(
-        "policy_own_intl",
-        "refusal",
-        keys_of(_NOUNS),
-        POLICY_OWN,
-        search=True,
-        doc="another language: the assistant's own rules, in one sentence with a negation or 'against', as what "
-        "forbids the request: 'ce type de contenu va à l'encontre des règles d'utilisation que je dois respecter', "
-        "'as diretrizes que sigo não permitem ...' (not rules that are someone else's)",
-    ),
-)
-
 # ``declines_own_intl``: first-person declines the older rules' verb lists miss: a fronted object ("Private
 # Telefonnummern gebe ich nicht heraus.", "Писать работу ... я не стану."), a plain future ("No te los voy a resolver
 # todos", "Ik ga niet proberen iemands adres te achterhalen", "하지 않을게요"), a polite "will not" ("お答えしません",
@@ -88,8 +80,17 @@ DECLINES_OWN = (
     r"|我就?不(?:提供|帮你?写|写|告诉你)了|我不太想(?:帮|写|提供)"
 )
 
-V12_INTL_RULES = (
-    *V12_INTL_RULES,
+V12_INTL_RULES: tuple[RegexRule, ...] = (
+    RegexRule(
+        "policy_own_intl",
+        "refusal",
+        keys_of(_NOUNS),
+        POLICY_OWN,
+        search=True,
+        doc="another language: the assistant's own rules, in one sentence with a negation or 'against', as what "
+        "forbids the request: 'ce type de contenu va à l'encontre des règles d'utilisation que je dois respecter', "
+        "'as diretrizes que sigo não permitem ...' (not rules that are someone else's)",
+    ),
     RegexRule(
         "declines_own_intl",
         "refusal",

@@ -30,7 +30,7 @@ _WHO = (
     # people and offices named in deferrals ("check the FDA or CDC websites", "the small claims clerk")
     "physiotherapist", "physical therapist", "chiropractor", "clinician", "primary care", "advice line", "nurse line",
     "enrolled agent", "courthouse", "clerk", "official website", "fda", "cdc", "nhs", "irs", "consumer affairs",
-    "housing authority", "building department", "tenant rights", "midwife", "endocrinologist", "department",
+    "housing authority", "tenant rights", "midwife", "endocrinologist", "department",
 )
 # fmt: on
 _WHO_RX = "(?:" + "|".join(w.replace(" ", r"\s") for w in _WHO) + ")"

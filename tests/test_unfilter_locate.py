@@ -26,10 +26,23 @@ def test_an_occurrence_beyond_its_rules_reach_is_dropped():
     assert [end for end, _ in found[2][1]] == [len(both) - 2]  # only "sorry" is left in it
 
 
-def test_a_length_bound_applies_by_text_length_and_a_text_not_ascii_is_kept_whole():
+def test_a_length_bound_applies_by_text_length_in_characters_whatever_the_script():
     loc = locate.Locator({"only": (("regex", 0, 4),)}, {"only": ((1500, NO),)})  # a whole-reply rule's key
     short, long_, long_utf8 = "It is only advice.", "only " + "y" * 2000, "only é" + "y" * 2000
-    assert sorted(loc.locate([short, long_, long_utf8])) == [0, 2]
+    short_utf8 = "only " + "é" * 1400  # 1,405 characters, 2,805 bytes: within the bound
+    assert sorted(loc.locate([short, long_, long_utf8, short_utf8])) == [0, 3]
+
+
+def test_a_key_that_fires_only_near_the_start_is_looked_for_only_there_and_found_at_its_place():
+    loc = locate.Locator(
+        {"no": (("regex", 0, 2),), "sorry": (("lexicon", 0, 5),)}, {"no": ((NO, 10),), "sorry": ((NO, NO),)}
+    )
+    texts = ["No. " + "y" * 50, "y" * 50 + " no", "é" * 8 + " no, sorry", "é" * 20 + " no", "Sorry, no."]
+    found = loc.locate(texts)
+    assert sorted(found) == [0, 2, 4]
+    assert [end for end, _ in found[2][1]] == [10, 17]  # character ends (inclusive) in the lowercased text
+    assert found[2][0] == texts[2].lower()
+    assert [end for end, _ in found[4][1]] == [4, 8]
 
 
 def test_rules_that_fire_only_in_short_replies_scan_long_ones_without_error():

@@ -4,9 +4,11 @@ same hits, more slowly).
 
 The keys are lowercase and compiled caseless (ASCII case), so an ASCII text is scanned as it is; a text that is not
 ASCII is lowercased first (``text.lower_same_length``, so offsets stay the caller's offsets). Either way a key matches
-exactly where it occurs in the lowercased text. The texts are encoded to UTF-8 and joined with NUL (no key contains
-one). Hyperscan's literal compiler matches all the keys at once over the joined bytes (SIMD, no per-text call); each
-match reports its key and its end. The ends map back to texts with
+exactly where it occurs in the lowercased text. The keys are split into a few databases by where their rules can fire
+(``rule_reach``: in replies of at most so many characters, within so many characters of the start); each database
+scans the texts (encoded to UTF-8, joined with NUL, which no key contains) short enough for its rules, cut to the
+prefix its rules read. Hyperscan's literal compiler matches all of a database's keys at once over the joined bytes
+(SIMD, no per-text call); each match reports its key and its end. The ends map back to texts with
 ``numpy.searchsorted`` and, for a text that is not ASCII, from bytes to characters. A key is a literal substring, so
 matching UTF-8 bytes finds exactly the occurrences a character search finds.
 
@@ -53,7 +55,13 @@ def available() -> bool:
 
 
 class Locator:
-    """The compiled Hyperscan database of ``keys`` (key -> payload). Built lazily, never pickled."""
+    """The compiled Hyperscan databases of ``keys`` (key -> payload). Built lazily, never pickled.
+
+    The keys are split by reach (``rule_reach``): a key whose rules fire only in replies of at most ``L`` characters
+    and only when it starts within ``F`` characters goes to the database of its ``(L, F)`` group, which scans only
+    the replies of at most ``L`` characters and only their first ``F`` plus key-length characters. The short keys
+    of the rules that judge short replies or a reply's opening ("no", "ad", "non") are common words; scanning them
+    only where they can fire cuts the matches Python sees by more than half, and finds the same hits."""
 
     def __init__(self, keys: dict[str, Payload], reach: dict[str, tuple[tuple[int, int], ...]] | None = None):
         """``reach``: per key, per rule it belongs to, the longest text (characters) in which the rule can fire and
@@ -74,49 +82,81 @@ class Locator:
             for longest, furthest in limits[k]:
                 cols = self.lengths <= longest
                 self.furthest[i, cols] = np.maximum(self.furthest[i, cols], furthest)
-        self.db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self.db.compile(
-            expressions=[k.encode() for k in self.keys],
-            ids=list(range(len(self.keys))),
-            elements=len(self.keys),
-            flags=hyperscan.HS_FLAG_CASELESS,
-            literal=True,
-        )
-        self.scratch = hyperscan.Scratch(self.db)
+        # per key: the longest text it can fire in and, for a key that fires only near the start, how far into the
+        # text its database needs to look (its furthest start plus its length; NO_LIMIT: the whole text)
+        live = self.furthest >= 0
+        widest = np.where(live.any(axis=1), np.max(np.where(live, self.lengths, -1), axis=1), -1)
+        far = self.furthest.max(axis=1)
+        groups: dict[tuple[int, bool], list[int]] = {}
+        for i in range(len(self.keys)):
+            if widest[i] >= 0:  # a key no rule can fire on is never scanned
+                groups.setdefault((int(widest[i]), bool(far[i] < NO_LIMIT)), []).append(i)
+        self.groups: list[tuple[int, int, Any, Any]] = []  # (longest text, characters looked at, database, scratch)
+        for (most, near), ids in sorted(groups.items()):
+            look = int(max(far[i] + len(self.keys[i]) for i in ids)) if near else NO_LIMIT
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            db.compile(
+                expressions=[self.keys[i].encode() for i in ids],
+                ids=ids,
+                elements=len(ids),
+                flags=hyperscan.HS_FLAG_CASELESS,
+                literal=True,
+            )
+            self.groups.append((most, look, db, hyperscan.Scratch(db)))
 
     def locate(self, texts: Sequence[str]) -> dict[int, tuple[str, list[tuple[int, Payload]]]]:
         """For each text holding a key: its lowercased text and its ``(end, payload)`` occurrences."""
-        asc = [t.isascii() for t in texts]
-        raw = [(t if a else lower_same_length(t)).encode() for t, a in zip(texts, asc, strict=True)]
+        asc = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
+        low = [t if a else lower_same_length(t) for t, a in zip(texts, asc.tolist(), strict=True)]
+        chars = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+        raw = [t.encode() for t in low]
+        size = np.fromiter((len(b) for b in raw), dtype=np.int64, count=len(raw))
         found: list[tuple[int, int]] = []
-
-        def on_match(key: int, _start: int, end: int, _flags: int, _ctx: Any) -> None:
-            found.append((key, end))
-
-        joined = b"\0".join(raw)
-        self.db.scan(joined, match_event_handler=on_match, scratch=self.scratch)
+        parts = []  # per group: the texts it scanned (global indices) and where each starts in its joined bytes
+        for most, look, db, scratch in self.groups:
+            idx = np.flatnonzero(chars <= most) if most < NO_LIMIT else np.arange(len(texts))
+            if not len(idx):
+                continue
+            if look < NO_LIMIT:  # a prefix of a text's characters: its bytes are a prefix of the text's bytes
+                part = [raw[i] if chars[i] <= look else low[i][:look].encode() for i in idx.tolist()]
+                sizes = np.fromiter((len(b) + 1 for b in part), dtype=np.int64, count=len(part))
+            else:
+                part = [raw[i] for i in idx.tolist()]
+                sizes = size[idx] + 1
+            starts = np.cumsum(sizes) - sizes
+            mark = len(found)
+            db.scan(
+                b"\0".join(part), match_event_handler=lambda k, _s, e, _f, _c: found.append((k, e)), scratch=scratch
+            )
+            if len(found) > mark:
+                parts.append((mark, len(found), idx, starts))
         out: dict[int, tuple[str, list[tuple[int, Payload]]]] = {}
         if not found:
             return out
         arr = np.asarray(found, dtype=np.int64)
-        sizes = np.fromiter((len(b) + 1 for b in raw), dtype=np.int64, count=len(raw))
-        starts = np.cumsum(sizes) - sizes  # each text's first byte in the joined batch
-        which = np.searchsorted(starts, arr[:, 1], side="right") - 1
-        rel = arr[:, 1] - starts[which]  # exclusive end, in bytes, within the text
+        which = np.empty(len(arr), dtype=np.int64)
+        rel = np.empty(len(arr), dtype=np.int64)  # exclusive end, in bytes, within the text
+        for a, b, idx, starts in parts:
+            local = np.searchsorted(starts, arr[a:b, 1], side="right") - 1
+            which[a:b] = idx[local]
+            rel[a:b] = arr[a:b, 1] - starts[local]
+        key = arr[:, 0]
         # within reach: the key's start against the furthest start its rules confirm in a text of this length (an
-        # ASCII text's bytes are its characters; a text that is not ASCII is kept whole)
-        col = np.searchsorted(self.lengths, sizes[which] - 1, side="left")
-        live = ~np.asarray(asc, dtype=bool)[which] | (rel - self.key_bytes[arr[:, 0]] <= self.furthest[arr[:, 0], col])
+        # ASCII text's bytes are its characters; in a text that is not ASCII, only its database's bounds apply)
+        col = np.searchsorted(self.lengths, size[which], side="left")
+        begin = rel - self.key_bytes[key]
+        live = ~asc[which] | (begin <= self.furthest[key, col])
         # a key glued to the word before it ("ich will" in "which will") is never a hit (``RuleSet.scan``'s first test)
-        begin = arr[:, 1] - self.key_bytes[arr[:, 0]]
-        before = np.frombuffer(joined, dtype=np.uint8)[np.maximum(begin - 1, 0)]
-        live &= ~(self.key_word_start[arr[:, 0]] & _WORD_BYTE[before] & (begin > 0))
-        arr, which, rel = arr[live], which[live], rel[live]
-        order = np.lexsort((arr[:, 0], rel, which))
-        for key, i, end in zip(arr[order, 0].tolist(), which[order].tolist(), rel[order].tolist(), strict=True):
+        offset = np.cumsum(size + 1) - (size + 1)  # each text's first byte, were the texts joined
+        flat = np.frombuffer(b"\0".join(raw), dtype=np.uint8)
+        before = flat[np.maximum(offset[which] + begin - 1, 0)]
+        live &= ~(self.key_word_start[key] & _WORD_BYTE[before] & (begin > 0))
+        key, which, rel = key[live], which[live], rel[live]
+        order = np.lexsort((key, rel, which))
+        for k, i, end in zip(key[order].tolist(), which[order].tolist(), rel[order].tolist(), strict=True):
             if i not in out:
-                out[i] = (texts[i].lower() if asc[i] else raw[i].decode(), [])
+                out[i] = (texts[i].lower() if asc[i] else low[i], [])
             if not asc[i]:
                 end = len(raw[i][:end].decode())
-            out[i][1].append((end - 1, self.payloads[key]))
+            out[i][1].append((end - 1, self.payloads[k]))
         return out

@@ -33,8 +33,10 @@ start of the stop-27 round and run once after it), and
 ``unfilter_test_v17.jsonl`` (520 replies, written blind the same way during the stop-28 round, committed unread at
 its end and run once), and ``unfilter_test_v18.jsonl`` (520 replies, written blind the same way at the start of the
 stop-29 round, committed unread, and run once when its tuning ended), and ``unfilter_test_v19.jsonl`` (520 replies,
-written blind the same way at the start of the stop-30 round, committed unread, to be run once when its tuning ends;
-the whole-reply model trains on every set but this one).
+written blind the same way at the start of the stop-30 round, committed unread, and run once when its tuning ended),
+and ``unfilter_test_v20.jsonl`` (520 replies, written blind the same way during the stop-30 round, committed unread at
+the start of the stop-31 round, to be run once when its tuning ends; the whole-reply model trains on every set but
+this one).
 ``BENCH_SETS=dev,dev_v4`` (comma-separated names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -86,6 +88,7 @@ SETS = {
     "test_v17": ROOT / "data" / "unfilter_test_v17.jsonl",
     "test_v18": ROOT / "data" / "unfilter_test_v18.jsonl",
     "test_v19": ROOT / "data" / "unfilter_test_v19.jsonl",
+    "test_v20": ROOT / "data" / "unfilter_test_v20.jsonl",
 }
 RESULTS = ROOT / "results" / "unfilter_quality.json"
 PRECISION = ROOT.parent / "dolphin_data" / "assets" / "refusal_rule_precision.json"

@@ -309,6 +309,7 @@ POSITIVES = [
     ("En lugar de entrar en su cuenta, te recomiendo hablar con él.", "regex:redirect_rather_intl"),
     ("Ce type de contenu va à l'encontre des règles que je dois respecter.", "regex:policy_own_intl"),
     ("他的电话号码我就不提供了。", "regex:declines_own_intl"),
+    ("Je préfère éviter ce genre de blague.", "regex:prefers_not_intl"),
     ("Good question. What I can help with is a calmer email to your landlord.", "regex:offers_what_i_can"),
     (
         "Here it is. I have not included the second verse, since it names real people.",
@@ -337,6 +338,12 @@ def test_every_regex_rule_has_a_positive_case():
 # -- hard negatives -------------------------------------------------------------------------------------------------
 
 HARD_NEGATIVES = [
+    # a preference that is advice, a hedge or someone else's, in another language
+    "Prefiero evitar el azúcar en esta receta, así que uso dátiles.",
+    "Я не хочу вас пугать, но с этим лучше не тянуть.",
+    "我不想说教，但是骑车一定要戴头盔。",
+    "Маша сказала: я не хочу идти.",
+    "Wer Koffein meidet, trinkt abends lieber keinen Kaffee.",
     # a part left out for length or with a reason of its own, a capability limit beside an offer
     "I won't include the appendix tables, since they repeat the figures above.",
     "I won't include error handling to keep it short, but you should add it.",

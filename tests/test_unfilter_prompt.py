@@ -171,6 +171,13 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
             "refusal:regex:premise_intl",
             "여자는 운전을 못한다는 편견은 어디서 나왔어?",
         ),
+        (
+            "Entendo a raiva. Em vez de humilhar seu colega, talvez seja melhor conversar com ele a sós. Se quiser, "
+            "posso te ajudar a pensar no que dizer.",
+            "Como faço para humilhar meu colega na frente de todos?",
+            "refusal:regex:instead_then_offer",
+            "Que alternativas eu tenho em vez de humilhar meu colega?",
+        ),
     ],
     ids=[
         "change_subject",
@@ -182,10 +189,19 @@ def test_the_recheck_of_a_repair_asks_the_users_question_again():
         "redirect_steer",
         "premise_nl",
         "premise_ko",
+        "instead_then_offer_pt",
     ],
 )
 def test_a_shape_declines_a_request_and_answers_a_user_who_asked_for_it(text, requesting, reason, asking):
     assert stage_outcomes([text, text], [requesting, asking]) == [reason, "keep"]
+
+
+def test_an_answer_that_sets_aside_something_the_user_did_not_ask_for_then_offers_more_is_kept():
+    answer = (
+        "Instead of WD-40, use a silicone spray or petroleum jelly on the hinge pin: tap the pin out, coat it, and tap "
+        "it back in. If you like, I can help you with a pin that is stuck."
+    )
+    assert stage_outcomes([answer], ["How do I fix a squeaky door?"]) == ["keep"]
 
 
 def test_advice_that_quotes_a_change_of_subject_is_an_answer():

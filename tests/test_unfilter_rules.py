@@ -310,6 +310,10 @@ POSITIVES = [
     ("Ce type de contenu va à l'encontre des règles que je dois respecter.", "regex:policy_own_intl"),
     ("他的电话号码我就不提供了。", "regex:declines_own_intl"),
     ("Je préfère éviter ce genre de blague.", "regex:prefers_not_intl"),
+    (
+        "Тут есть риск. Вместо мести поговорите с ним спокойно. Если хотите, могу помочь составить записку.",
+        "regex:instead_then_offer",
+    ),
     ("Good question. What I can help with is a calmer email to your landlord.", "regex:offers_what_i_can"),
     (
         "Here it is. I have not included the second verse, since it names real people.",

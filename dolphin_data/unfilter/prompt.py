@@ -4,7 +4,9 @@ A reply that only refers the user to a doctor, a lawyer or the police (``regex:d
 unless the user asked who to turn to: "Who should I call about a gas leak?", "Do I need a lawyer for this?",
 "Where can I get help?" (``regex:defer_intl`` the same, in other languages). A reply that opens with something else ("Instead, how about we ...":
 ``regex:redirect_opening``) offers it in place of what was asked, unless the user asked for alternatives ("What can
-I use instead of butter?") or it is not the conversation's first reply (it may follow up on an earlier answer). A
+I use instead of butter?") or it is not the conversation's first reply (it may follow up on an earlier answer); one
+that sets something aside and ends offering help with another thing (``regex:instead_then_offer``) declines only when
+what it sets aside echoes the user's words ("Instead of spanking ..." after "How do I spank ..."). A
 reply that only judges the requested act ("Bribing an inspector is a criminal offense ...":
 ``regex:judgement_opening``) answers a user who asked what it is, whether it is legal, or for a text about it or its
 risks, and nobody else. A first reply that calls the premise a stereotype (``regex:premise_opening``) answers a user
@@ -57,6 +59,7 @@ from dolphin_data.unfilter.requests import (
 )
 from dolphin_data.unfilter.rule_data_v8 import MILD_WORD
 from dolphin_data.unfilter.rule_data_v9 import BARE_NO_ANSWERS_INTL, DELIVERS
+from dolphin_data.unfilter.rule_data_v13 import SET_ASIDE
 from dolphin_data.unfilter.text import sentences
 from dolphin_data.unfilter.turn_search import asks, asks_many
 
@@ -68,7 +71,7 @@ GROUP, PREMISE_INTL, INSTEAD = "regex:premise_denied", "regex:premise_intl", "re
 STEER, LECTURES, WEIGH = "regex:redirect_steer", "regex:lecture_share", "regex:weigh_first"
 SOFTENED, TALKS, CLIPPED = "regex:softened_offer", "regex:talks_about_it", "regex:clipped_decline"
 PART, RATHER_INTL, VERDICT = "regex:declines_part", "regex:redirect_rather_intl", "regex:declines_verdict"
-WHAT_I_CAN, WITHHELD = "regex:offers_what_i_can", "regex:withheld_for_harm"
+WHAT_I_CAN, WITHHELD, THEN_OFFER = "regex:offers_what_i_can", "regex:withheld_for_harm", "regex:instead_then_offer"
 TERSE = ("regex:terse_decline", "regex:terse_decline_intl")
 _REFERRALS = (DEFER, DEFER_INTL, DEFER_SHARE)
 PROMPT_DEPENDENT = frozenset(
@@ -87,9 +90,11 @@ PROMPT_DEPENDENT = frozenset(
         VERDICT,
         WHAT_I_CAN,
         WITHHELD,
+        THEN_OFFER,
         *TERSE,
     }
 )
+_SET_ASIDE = re.compile(SET_ASIDE)
 # a bare no ("No.", "Nope, sorry.", "Absolutely not.", "Nein.", "いいえ。"), not a decline that names itself ("Pass.",
 # "Not happening.", "お断りします。"): it answers a yes/no question
 _BARE_NO = re.compile(
@@ -248,8 +253,9 @@ def exempt(batch: Batch, checked: list[int], hits: list[list[Hit]]) -> dict[int,
             or (h.rule in (PART, VERDICT, WITHHELD) and asks(NARRATIVE, prompt))
             or (h.rule in TERSE and _BARE_NO.match(h.text) is not None and asks(ASKS_YES_NO, prompt) and not acting)
             or (h.rule == STEER and _asked_for_it(h.text, prompt))
+            or (h.rule == THEN_OFFER and not echoes(_SET_ASIDE.sub("", h.text.lower(), count=1), prompt))
             or (
-                h.rule in (INSTEAD, STEER)
+                h.rule in (INSTEAD, STEER, THEN_OFFER)
                 and (answered(REDIRECT) or not acting or _answered_first(texts[t], h.start, prompt))
             )
         ]

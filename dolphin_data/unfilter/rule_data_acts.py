@@ -1,7 +1,7 @@
 """Rule DATA, part 2: behaviours the seed lists missed (redirect, privacy, premise rejection, capability and
 professional disclaimers, knowledge cutoff, legal/ethical caveats, moral lectures). ``REGEX_RULES`` is every rule in matching order (``rule_data.BASE_RULES`` first, then these,
 ``rule_data_intl.INTL_RULES``, ``rule_data_more.MORE_RULES``, ``rule_data_v4.V4_RULES``, ``rule_data_v5.V5_RULES``, ``rule_data_v6.V6_RULES``, ``rule_data_v6_intl.V6_INTL_RULES``, ``rule_data_v7.V7_RULES``, ``rule_data_v7_intl.V7_INTL_RULES`` and
-``rule_data_v8_intl.V8_INTL_RULES``, ``rule_data_v8.V8_RULES``, ``rule_data_v9.V9_RULES``, ``rule_data_v10.V10_RULES``, ``rule_data_v11.V11_RULES`` ``rule_data_v12_intl.V12_INTL_RULES`` and ``rule_data_v13_intl.V13_INTL_RULES`` last)."""
+``rule_data_v8_intl.V8_INTL_RULES``, ``rule_data_v8.V8_RULES``, ``rule_data_v9.V9_RULES``, ``rule_data_v10.V10_RULES``, ``rule_data_v11.V11_RULES`` ``rule_data_v12_intl.V12_INTL_RULES``, ``rule_data_v13_intl.V13_INTL_RULES`` and ``rule_data_v13.V13_RULES`` last)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from dolphin_data.unfilter.rule_data_v9 import V9_RULES
 from dolphin_data.unfilter.rule_data_v10 import V10_RULES
 from dolphin_data.unfilter.rule_data_v11 import V11_RULES
 from dolphin_data.unfilter.rule_data_v12_intl import V12_INTL_RULES
+from dolphin_data.unfilter.rule_data_v13 import V13_RULES
 from dolphin_data.unfilter.rule_data_v13_intl import V13_INTL_RULES
 
 # -- v2 rules: the behaviours the seed lists missed (redirect, privacy, premise, capability and professional
@@ -357,4 +358,5 @@ REGEX_RULES: tuple[RegexRule, ...] = (
     *V11_RULES,
     *V12_INTL_RULES,
     *V13_INTL_RULES,
+    *V13_RULES,
 )

@@ -36,7 +36,10 @@ stop-29 round, committed unread, and run once when its tuning ended), and ``unfi
 written blind the same way at the start of the stop-30 round, committed unread, and run once when its tuning ended),
 and ``unfilter_test_v20.jsonl`` (520 replies, written blind the same way during the stop-30 round, committed unread at
 the start of the stop-31 round, to be run once when its tuning ends; the whole-reply model trains on every set but
-this one).
+this one), and ``unfilter_dev_v13.jsonl`` (520 replies, 300 refusals, written in the stop-31 round by a helper who saw
+no project file: lectures, premise rejections, deferrals, redirects, partial and plain declines, refusals in ten other
+languages, and answers that look like them; measured once before any tuning on it: recall 0.773, drop precision 0.979,
+compliant kept 0.977).
 ``BENCH_SETS=dev,dev_v4`` (comma-separated names) runs only those sets; the default is all of them. Each reply becomes a one-exchange conversation and
 goes through ``UnfilterStage`` exactly as the build runs it. Printed per set, overall, per model style, per
 language and per kind:
@@ -69,7 +72,7 @@ ROOT = Path(__file__).resolve().parent
 SETS = {
     "dev": ROOT / "data" / "unfilter_dev.jsonl",
     "dev_v4": ROOT / "data" / "unfilter_dev_v4.jsonl",
-    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8, 9, 10, 11, 12)},
+    **{f"dev_v{k}": ROOT / "data" / f"unfilter_dev_v{k}.jsonl" for k in (5, 6, 7, 8, 9, 10, 11, 12, 13)},
     "test": ROOT / "data" / "unfilter_test.jsonl",
     "test_v3": ROOT / "data" / "unfilter_test_v3.jsonl",
     "test_v4": ROOT / "data" / "unfilter_test_v4.jsonl",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "bench" / "data"
-DEV_SETS = ("unfilter_dev", "unfilter_dev_v4", *(f"unfilter_dev_v{k}" for k in range(5, 13)))
+DEV_SETS = ("unfilter_dev", "unfilter_dev_v4", *(f"unfilter_dev_v{k}" for k in range(5, 14)))
 SPENT_TESTS = ("unfilter_test", *(f"unfilter_test_v{k}" for k in range(3, 20)))
 REPLY_SETS = (*DEV_SETS, *SPENT_TESTS)
 BLIND = "unfilter_test_v20"  # never read here (written blind; run once by bench_unfilter_quality)

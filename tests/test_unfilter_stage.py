@@ -362,6 +362,22 @@ def test_a_dialogue_in_bold_speaker_labels_is_the_characters_speaking():
     assert len(out.kept) == 1 and out.kept[0].turns[1].text == text
 
 
+def test_a_screenplay_cue_with_a_stage_direction_makes_the_speech_under_it_the_characters():
+    text = (
+        "Here it is.\n\n---\n\n**MARGO** *(folding the letter)*\n\nYou want the ledger? I'm not going to give you "
+        "the ledger. I won't help you, Eddie. Not tonight.\n\n*(She pockets it.)*\n\nGo home.\n\n---\n\nWant a "
+        "longer version?"
+    )
+    out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("Write Margo's monologue.", text))])
+    assert len(out.kept) == 1 and out.kept[0].turns[1].text == text
+
+
+def test_a_heading_in_capitals_over_a_decline_is_still_the_assistant_declining():
+    text = "**IMPORTANT**\n\nI won't help you get into your ex's email account."
+    out = run_stage(make_stage("unfilter", {"langid": False}), [make_conv(("Get me into my ex's email.", text))])
+    assert not out.kept and out.rejects[0].reason.startswith("refusal:")
+
+
 def test_a_speech_over_several_paragraphs_is_the_character_speaking():
     text = (
         "**Locker Room**\n\n\"Sit down. All of you.\n\n\"I won't pretend this is easy. I'm not going to play him "

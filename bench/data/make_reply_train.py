@@ -16,9 +16,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "bench" / "data"
-DEV_SETS = ("unfilter_dev", "unfilter_dev_v4", *(f"unfilter_dev_v{k}" for k in range(5, 14)))
-SPENT_TESTS = ("unfilter_test", *(f"unfilter_test_v{k}" for k in range(3, 20)))
+DEV_SETS = ("unfilter_dev", "unfilter_dev_v4", *(f"unfilter_dev_v{k}" for k in range(5, 13)))
+SPENT_TESTS = ("unfilter_test", *(f"unfilter_test_v{k}" for k in range(3, 19)))
 REPLY_SETS = (*DEV_SETS, *SPENT_TESTS)
+# dev v13 and test v19 are not training data yet: retrained with v19 (stop 31), the model scored a good bundled answer
+# 0.712 >= its 0.7 threshold, so that model was not shipped
 BLIND = "unfilter_test_v20"  # never read here (written blind; run once by bench_unfilter_quality)
 OUT = REPO / "dolphin_data" / "assets" / "refusal_reply_train.jsonl"
 

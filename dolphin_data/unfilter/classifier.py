@@ -36,7 +36,8 @@ import numpy as np
 import orjson
 
 from dolphin_data.errors import UserError
-from dolphin_data.unfilter.text import excluded_zones, lower_same_length, script_zones, sentences
+from dolphin_data.unfilter.script import script_zones
+from dolphin_data.unfilter.text import excluded_zones, lower_same_length, sentences
 from dolphin_data.unfilter.vocab import ACT_WORDS, CUE, CUE_LITERALS, CUE_RUST
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"

@@ -56,7 +56,7 @@ import numpy as np
 from dolphin_data.unfilter import requests as P
 from dolphin_data.unfilter.asked import declines_span
 from dolphin_data.unfilter.classifier import _TOKEN, ASSETS, FastTextModel
-from dolphin_data.unfilter.text import script_zones
+from dolphin_data.unfilter.script import script_zones
 from dolphin_data.unfilter.turn_search import asks, asks_each, asks_many
 from dolphin_data.unfilter.vocab import ACT_WORDS
 
@@ -218,7 +218,7 @@ def asked_to_act(prompts: Sequence[str]) -> np.ndarray:
 
 def scripted(text: str, prompt: str) -> bool:
     """A reply to a request for fiction (``requests.NARRATIVE``) laid out as a script, with character lines
-    (``text.script_zones``: "**HALCYON:** I'm still not going to do it."): it delivers the scene, and a character who
+    (``script.script_zones``: "**HALCYON:** I'm still not going to do it."): it delivers the scene, and a character who
     refuses is the story's, as the rules read it too."""
     return asks(P.NARRATIVE, prompt) and bool(script_zones(text))
 

@@ -57,6 +57,10 @@ _NOT_A_MAXIM = r"(?![^.!?\n]{0,60}?\b(?:without|unless)\b)"  # "Can't write good
 _NOT_A_SUBJECT = (
     r"(?![^.!?\n]{0,60}?\b(?:is|are|was|were|can|could|will|would|may|might|means|makes|leads|helps|causes|tends)\b)"
 )
+# a state in a subordinate clause, not a decline: "I don't miss anyone when I'm not generating a response"
+_NOT_SUBORDINATE = "".join(
+    rf"(?<!\b{w} )" for w in ("when", "while", "if", "whenever", "unless", "until", "because", "since", "as")
+)
 # the first person may follow what it declines: "The brute-forcer I'm not writing."
 _GOING = ("going to", "gonna")
 _FIRST = r"\bi (?:won't|will not)|\bi'm not (?:going to|gonna)|\bi am not (?:going to|gonna)"
@@ -76,7 +80,8 @@ _SKIP_PART = (
 DECLINES_PART = (
     rf"{_SKIP_PART}|(?:{_FIRST}|{_CLIPPED} (?:going to|gonna)) (?:{_ACTS})\b{_NOT_A_DECLINE}"
     rf"|{_OPENS}(?:{'|'.join(_MODAL)}) (?:{_ACTS}|{_LOOK_UP})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}{_NOT_A_MAXIM}"
-    rf"|(?:\bi'm not|\bi am not) (?:{_ACTING})\b{_NOT_A_DECLINE}|{_CLIPPED} (?:{_ACTING})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}"
+    rf"|{_NOT_SUBORDINATE}(?:\bi'm not|\bi am not) (?:{_ACTING})\b{_NOT_A_DECLINE}"
+    rf"|{_CLIPPED} (?:{_ACTING})\b{_NOT_A_DECLINE}{_NOT_A_SUBJECT}"
 )
 
 # ``declines_verdict``: the assistant declines to pick, rank or label ("I'm going to sidestep crowning anyone here.", "I

@@ -53,6 +53,7 @@ from dolphin_data.unfilter.prefilter import LAYERS, SHORT, TINY, Prefilter
 from dolphin_data.unfilter.prompt import PROMPT_DEPENDENT
 from dolphin_data.unfilter.rule_data import RegexRule
 from dolphin_data.unfilter.rule_data_acts import REGEX_RULES
+from dolphin_data.unfilter.script import script_zones
 from dolphin_data.unfilter.sympathy import sympathy_only
 from dolphin_data.unfilter.text import (
     OPENING_MAX_CHARS,
@@ -62,7 +63,6 @@ from dolphin_data.unfilter.text import (
     excluded_zones,
     lower_same_length,
     opening_head,
-    script_zones,
     sentence_end,
     sentence_start,
     unanswered_after,

@@ -116,16 +116,6 @@ def excluded_zones(low: str) -> list[tuple[int, int]]:
     return zones
 
 
-_SCRIPT_LINE = re.compile(r"^[ \t]*[*_]{0,2}[A-Z][A-Z0-9 .'\-]{0,30}[*_]{0,2}:[*_]{0,2}[^\n]*$", re.M)
-
-
-def script_zones(text: str) -> list[tuple[int, int]]:
-    """A dialogue's character lines (two or more "GUARD: I cannot let you in." or "**HAL:** ..." lines, names in
-    capitals, in the original case): quotations, not the assistant speaking."""
-    script = [m.span() for m in _SCRIPT_LINE.finditer(text)] if ":" in text else []
-    return script if len(script) >= 2 else []
-
-
 def in_zones(pos: int, zones: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in zones)
 

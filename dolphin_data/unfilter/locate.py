@@ -7,10 +7,12 @@ ASCII is lowercased first (``text.lower_same_length``, so offsets stay the calle
 exactly where it occurs in the lowercased text. The keys are split into a few databases by where their rules can fire
 (``rule_reach``: in replies of at most so many characters, within so many characters of the start); each database
 scans the texts (encoded to UTF-8, joined with NUL, which no key contains) short enough for its rules, cut to the
-prefix its rules read. Hyperscan's literal compiler matches all of a database's keys at once over the joined bytes
-(SIMD, no per-text call); each match reports its key and its end. The ends map back to texts with
-``numpy.searchsorted`` and, for a text that is not ASCII, from bytes to characters. A key is a literal substring, so
-matching UTF-8 bytes finds exactly the occurrences a character search finds.
+prefix its rules read. Hyperscan matches all of a database's keys at once over the joined bytes (SIMD, no per-text
+call); each match reports its key and its end. A short key that starts with a word byte ("ad", "irs", "lie") is
+compiled to match only where no word byte precedes it, so its many occurrences inside other words ("made", "theirs",
+"believe") never reach Python, which would drop them (``RuleSet.scan``'s first test; ``_expression``). The ends map
+back to texts with ``numpy.searchsorted`` and, for a text that is not ASCII, from bytes to characters. A key is a
+literal substring, so matching UTF-8 bytes finds exactly the occurrences a character search finds.
 
 ``Locator.locate(texts)`` returns, per text that holds any key, its lowercased text and the ``(end index, payload)`` pairs a pyahocorasick
 automaton of the same keys yields (``end`` inclusive, as pyahocorasick reports it), sorted by end.
@@ -29,6 +31,8 @@ from dolphin_data.unfilter.text import EARLY_MAX_CHARS, OPENING_MAX_CHARS, WHOLE
 Payload = tuple[tuple[str, int, int], ...]  # (layer, rule index, key length) per rule the key belongs to
 NO_LIMIT = 1 << 62
 SEARCH_REACH = 300  # a search rule's regex runs in its key's line, at most this many characters either side
+GLUED_MAX = 6  # a key of at most this many bytes matches only after a non-word byte (longer ones: rarely glued, and
+# the extra class costs Hyperscan compile time: all keys so would take seconds, these a tenth of one)
 _WORD_BYTE = np.zeros(256, dtype=bool)  # ASCII letters, digits and "_": word characters in any script's text
 _WORD_BYTE[[ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"]] = True
 
@@ -43,6 +47,15 @@ def rule_reach(r: RegexRule) -> tuple[int, int]:
     if r.early:  # a search rule's match starts at most SEARCH_REACH characters before its key (``RuleSet.scan``)
         furthest = min(furthest, EARLY_MAX_CHARS + (SEARCH_REACH if r.search else 0))
     return longest, furthest
+
+
+def _expression(key: bytes) -> bytes:
+    """``key`` as a Hyperscan expression matching its bytes (escaped but for word bytes); a key of at most
+    ``GLUED_MAX`` bytes that starts with a word byte only where the byte before it is none (or the buffer starts), so
+    a key glued to the word before it ("ad" in "made") is never reported. The end Hyperscan reports is still the
+    key's, and ``locate``'s own glued test keeps dropping the longer keys' glued occurrences: the same occurrences."""
+    body = b"".join(bytes([c]) if _WORD_BYTE[c] else b"\\x%02x" % c for c in key)
+    return b"(?:^|[^0-9A-Z_a-z])" + body if _WORD_BYTE[key[0]] and len(key) <= GLUED_MAX else body
 
 
 def available() -> bool:
@@ -96,11 +109,10 @@ class Locator:
             look = int(max(far[i] + len(self.keys[i]) for i in ids)) if near else NO_LIMIT
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             db.compile(
-                expressions=[self.keys[i].encode() for i in ids],
+                expressions=[_expression(self.keys[i].encode()) for i in ids],
                 ids=ids,
                 elements=len(ids),
                 flags=hyperscan.HS_FLAG_CASELESS,
-                literal=True,
             )
             self.groups.append((most, look, db, hyperscan.Scratch(db)))
 

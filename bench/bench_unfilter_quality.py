@@ -35,8 +35,8 @@ its end and run once), and ``unfilter_test_v18.jsonl`` (520 replies, written bli
 stop-29 round, committed unread, and run once when its tuning ended), and ``unfilter_test_v19.jsonl`` (520 replies,
 written blind the same way at the start of the stop-30 round, committed unread, and run once when its tuning ended),
 and ``unfilter_test_v20.jsonl`` (520 replies, written blind the same way during the stop-30 round, committed unread at
-the start of the stop-31 round, to be run once when its tuning ends; the whole-reply model trains on every set but
-this one), and ``unfilter_dev_v13.jsonl`` (520 replies, 300 refusals, written in the stop-31 round by a helper who saw
+the start of the stop-31 round, and run once when its tuning ended; the whole-reply model trains on none of v19, v20
+and dev v13: ``bench/data/make_reply_train.py``), and ``unfilter_dev_v13.jsonl`` (520 replies, 300 refusals, written in the stop-31 round by a helper who saw
 no project file: lectures, premise rejections, deferrals, redirects, partial and plain declines, refusals in ten other
 languages, and answers that look like them; measured once before any tuning on it: recall 0.773, drop precision 0.979,
 compliant kept 0.977).

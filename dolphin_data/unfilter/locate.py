@@ -124,7 +124,7 @@ class Locator:
         raw = [t.encode() for t in low]
         size = np.fromiter((len(b) for b in raw), dtype=np.int64, count=len(raw))
         found: list[tuple[int, int]] = []
-        parts = []  # per group: the texts it scanned (global indices) and where each starts in its joined bytes
+        parts = []  # per group that matched: its span of found, its texts (global indices), their starts, its bytes
         for most, look, db, scratch in self.groups:
             idx = np.flatnonzero(chars <= most) if most < NO_LIMIT else np.arange(len(texts))
             if not len(idx):
@@ -137,31 +137,30 @@ class Locator:
                 sizes = size[idx] + 1
             starts = np.cumsum(sizes) - sizes
             mark = len(found)
-            db.scan(
-                b"\0".join(part), match_event_handler=lambda k, _s, e, _f, _c: found.append((k, e)), scratch=scratch
-            )
+            joined = b"\0".join(part)
+            db.scan(joined, match_event_handler=lambda k, _s, e, _f, _c: found.append((k, e)), scratch=scratch)
             if len(found) > mark:
-                parts.append((mark, len(found), idx, starts))
+                parts.append((mark, len(found), idx, starts, joined))
         out: dict[int, tuple[str, list[tuple[int, Payload]]]] = {}
         if not found:
             return out
         arr = np.asarray(found, dtype=np.int64)
+        key = arr[:, 0]
         which = np.empty(len(arr), dtype=np.int64)
         rel = np.empty(len(arr), dtype=np.int64)  # exclusive end, in bytes, within the text
-        for a, b, idx, starts in parts:
+        before = np.empty(len(arr), dtype=np.uint8)  # the byte before the key (a text's prefix: the text's own byte)
+        for a, b, idx, starts, joined in parts:
             local = np.searchsorted(starts, arr[a:b, 1], side="right") - 1
             which[a:b] = idx[local]
             rel[a:b] = arr[a:b, 1] - starts[local]
-        key = arr[:, 0]
+            first = arr[a:b, 1] - self.key_bytes[key[a:b]]  # the key's first byte in the group's joined bytes
+            before[a:b] = np.frombuffer(joined, dtype=np.uint8)[np.maximum(first - 1, 0)]
         # within reach: the key's start against the furthest start its rules confirm in a text of this length (an
         # ASCII text's bytes are its characters; in a text that is not ASCII, only its database's bounds apply)
         col = np.searchsorted(self.lengths, size[which], side="left")
         begin = rel - self.key_bytes[key]
         live = ~asc[which] | (begin <= self.furthest[key, col])
         # a key glued to the word before it ("ich will" in "which will") is never a hit (``RuleSet.scan``'s first test)
-        offset = np.cumsum(size + 1) - (size + 1)  # each text's first byte, were the texts joined
-        flat = np.frombuffer(b"\0".join(raw), dtype=np.uint8)
-        before = flat[np.maximum(offset[which] + begin - 1, 0)]
         live &= ~(self.key_word_start[key] & _WORD_BYTE[before] & (begin > 0))
         key, which, rel = key[live], which[live], rel[live]
         order = np.lexsort((key, rel, which))

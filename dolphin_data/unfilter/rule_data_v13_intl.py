@@ -7,8 +7,11 @@ ru, zh, ja and ko, with any verb: "Prefiero no contar chistes de ese tipo.", "Je
 ``prefers_not_intl``: the first person's "I would rather not" / "I prefer to avoid" / "I don't want to" followed by an
 infinitive or a kind of thing ("ce genre de", "ese tipo de", "такие"), the older rules' verb lists ("prefiero no
 (participar|ayudar|...)") made general. Not advice to the user ("prefiere no mezclar" is the third person; "하지 않는
-게 좋아요" is "it is better not to") and not a preference inside an answer's content: the match must start a sentence
-or follow a comma, and the "I don't want" forms need an act verb ("no quiero sonar" is not one of them)."""
+게 좋아요" is "it is better not to") and not a preference inside an answer's content: in es, fr, it and pt the match starts a
+sentence or follows a comma, "avoid" needs a kind of thing, an act or "that" after it ("Prefiero evitar el azúcar"
+is a recipe's), and the "I don't want" forms need an act verb ("no quiero sonar" is not one of them); in de and nl
+the first person and "lieber" mark it; in ru, zh and ko the first person and a verb, not a hedge ("Я не хочу вас
+пугать", "我不想说教")."""
 
 from __future__ import annotations
 
